@@ -1,0 +1,348 @@
+"""Regenerate every generated artifact from the hand-edited sources.
+
+Sources: ``schemas/linkml/*.yaml`` (the data model) and ``schemas/vocab/`` (the vocabulary as data).
+Outputs: the JSON Schemas under ``schemas/jsonschema/``, the vocabulary release JSON, the frozen release
+bundles under ``schemas/releases/``, and the generated reference pages under ``docs/``.
+
+Run ``python -m riskfmt._build`` from a checkout with the ``[build]`` extra installed (LinkML is needed
+here only, never at run time). ``--release`` records the hashes of the current bundles in
+``schemas/SHA256SUMS``; a file listed there may never change again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_BASE = "https://w3id.org/riskfmt/schema/"
+REBUILD_COMMAND = "python -m riskfmt._build"
+
+# (document kind, LinkML source file, top class, format version)
+KINDS: list[tuple[str, str, str, str]] = [
+    ("evaluation-report", "evaluation_report.yaml", "EvaluationReport", "1.0"),
+    ("vocabulary", "vocabulary.yaml", "Vocabulary", "1.0"),
+]
+
+# Keys LinkML emits that are not JSON Schema keywords; strict validators (ajv) reject them.
+_NON_KEYWORDS = ("metamodel_version", "version")
+
+
+def dump_json(data: Any) -> bytes:
+    """The one serialisation of every generated JSON file: sorted keys, 2-space indent, trailing newline."""
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _load_yaml(path: Path) -> Any:
+    import yaml
+
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+# --------------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------------
+
+
+def load_vocabulary_sources(root: Path = ROOT) -> dict[str, Any]:
+    """Merge ``schemas/vocab/release.yaml`` and ``terms/*.yaml`` into one vocabulary document."""
+    vocab_dir = root / "schemas" / "vocab"
+    release = _load_yaml(vocab_dir / "release.yaml")
+    schemes: list[dict[str, Any]] = []
+    concepts: list[dict[str, Any]] = []
+    for path in sorted((vocab_dir / "terms").glob("*.yaml")):
+        data = _load_yaml(path) or {}
+        schemes.extend(data.get("schemes", []))
+        concepts.extend(data.get("concepts", []))
+    doc = {
+        "kind": "vocabulary",
+        "format_version": "1.0",
+        "version": str(release["version"]),
+        "released": str(release["released"]),
+        "schemes": sorted(schemes, key=lambda s: s["id"]),
+        "concepts": sorted(concepts, key=lambda c: c["id"]),
+    }
+    # YAML reads some scalars (versions, dates) as non-strings; the model says strings.
+    return json.loads(json.dumps(doc, default=str))
+
+
+def check_vocabulary(doc: dict[str, Any]) -> list[str]:
+    """Soundness rules JSON Schema cannot express. Returns human-readable problems (empty when sound)."""
+    problems: list[str] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    scheme_ids = {s["id"] for s in doc["schemes"]}
+    for concept in doc["concepts"]:
+        cid = concept["id"]
+        if cid in by_id:
+            problems.append(f"duplicate concept id {cid}")
+        by_id[cid] = concept
+        if concept["scheme"] not in scheme_ids:
+            problems.append(f"{cid}: unknown scheme {concept['scheme']}")
+    labels: dict[tuple[str, str, str], str] = {}
+    for cid, concept in by_id.items():
+        broader = concept.get("broader")
+        if broader is not None:
+            parent = by_id.get(broader)
+            if parent is None:
+                problems.append(f"{cid}: broader {broader} does not exist")
+            elif parent["scheme"] != concept["scheme"]:
+                problems.append(f"{cid}: broader {broader} is in another scheme")
+        if concept["status"] == "deprecated":
+            replacement = concept.get("replaced_by")
+            if replacement is None or replacement not in by_id:
+                problems.append(f"{cid}: deprecated without an existing replaced_by")
+            elif by_id[replacement]["status"] == "deprecated":
+                problems.append(f"{cid}: replaced_by {replacement} is itself deprecated")
+        for lang in ("en", "zh"):
+            key = (concept["scheme"], lang, concept["pref_label"][lang].casefold())
+            if key in labels:
+                problems.append(f"{cid}: {lang} label {concept['pref_label'][lang]!r} also used by {labels[key]}")
+            labels[key] = cid
+    for cid in by_id:  # no cycles in broader
+        seen = {cid}
+        node = by_id[cid].get("broader")
+        while node is not None and node in by_id:
+            if node in seen:
+                problems.append(f"{cid}: cycle in broader")
+                break
+            seen.add(node)
+            node = by_id[node].get("broader")
+    return problems
+
+
+def enum_values(doc: dict[str, Any], scheme: str) -> list[str]:
+    """Values a report may use for a scheme: risk ids as they are, other schemes by notation."""
+    values = []
+    for concept in doc["concepts"]:
+        if concept["scheme"] != scheme:
+            continue
+        values.append(concept["id"] if scheme == "risk" else concept.get("notation") or concept["id"].split(":", 1)[1])
+    return sorted(values)
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON Schema generation
+# --------------------------------------------------------------------------------------------------
+
+
+def _strip(node: Any) -> Any:
+    """Remove LinkML-only keys and empty descriptions, recursively."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "description" and value == "":
+                continue
+            out[key] = _strip(value)
+        return out
+    if isinstance(node, list):
+        return [_strip(v) for v in node]
+    return node
+
+
+def generate_structure(root: Path, source: str, top_class: str) -> dict[str, Any]:
+    """Run LinkML's JSON Schema generator on one source (the only place LinkML is imported)."""
+    from linkml.generators.jsonschemagen import JsonSchemaGenerator
+
+    generator = JsonSchemaGenerator(
+        str(root / "schemas" / "linkml" / source),
+        top_class=top_class,
+        include_null=False,
+        not_closed=False,
+        mergeimports=True,
+    )
+    return json.loads(generator.serialize())
+
+
+def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | None) -> dict[str, Any]:
+    schema = _strip(copy.deepcopy(raw))
+    for key in _NON_KEYWORDS:
+        schema.pop(key, None)
+    schema["$schema"] = JSON_SCHEMA_DIALECT
+    schema["$id"] = schema_id
+    defs = schema.get("$defs", {})
+    if vocab is not None:
+        if "RiskId" in defs:
+            defs["RiskId"]["enum"] = enum_values(vocab, "risk")
+            defs["RiskId"]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
+        if "MethodId" in defs:
+            defs["MethodId"]["enum"] = enum_values(vocab, "method")
+    return schema
+
+
+def sample_line_schema(report_schema: dict[str, Any], schema_id: str) -> dict[str, Any]:
+    """A self-contained schema for one line of a samples JSONL file."""
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "$id": schema_id,
+        "title": "riskfmt sample result (one JSONL line)",
+        "$ref": "#/$defs/SampleResult",
+        "$defs": report_schema["$defs"],
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Documentation generated from the schemas and the code catalogue
+# --------------------------------------------------------------------------------------------------
+
+
+def _type_of(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{name.lower()})"
+    if prop.get("type") == "array":
+        return "list of " + _type_of(prop.get("items", {}))
+    kind = prop.get("type", "any")
+    if "format" in prop:
+        kind += f" ({prop['format']})"
+    if "pattern" in prop:
+        kind += f" matching `{prop['pattern']}`"
+    return str(kind)
+
+
+def format_reference(schema: dict[str, Any], title: str) -> str:
+    lines = [
+        f"# {title}",
+        "",
+        f"<!-- Generated by `{REBUILD_COMMAND}` from the LinkML sources; do not edit. -->",
+        "",
+        f"Schema: `{schema['$id']}` (JSON Schema draft 2020-12).",
+        "",
+        schema.get("description", ""),
+        "",
+    ]
+    top = {k: schema[k] for k in ("properties", "required", "description", "title") if k in schema}
+    entries = [(schema.get("title", "Document"), top)] + sorted(schema.get("$defs", {}).items())
+    for name, definition in entries:
+        lines += [f"## {name}", ""]
+        if definition.get("description"):
+            lines += [definition["description"], ""]
+        if "enum" in definition:
+            shown = definition["enum"]
+            more = f" … ({len(shown)} values)" if len(shown) > 40 else ""
+            lines += ["Values: " + ", ".join(f"`{v}`" for v in shown[:40]) + more, ""]
+        props = definition.get("properties", {})
+        if props:
+            required = set(definition.get("required", []))
+            lines += ["| field | type | required | description |", "|---|---|---|---|"]
+            for pname, prop in sorted(props.items()):
+                desc = (prop.get("description") or "").replace("|", "\\|").replace("\n", " ")
+                ptype = _type_of(prop).replace("|", "\\|")
+                lines.append(f"| `{pname}` | {ptype} | {'yes' if pname in required else ''} | {desc} |")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Orchestration
+# --------------------------------------------------------------------------------------------------
+
+
+def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
+    """Every generated file, as {path relative to the repository: exact bytes}."""
+    vocab = load_vocabulary_sources(root)
+    problems = check_vocabulary(vocab)
+    if problems:
+        raise SystemExit("vocabulary is unsound:\n  " + "\n  ".join(problems))
+    out: dict[str, bytes] = {}
+    schemas: dict[str, dict[str, Any]] = {}
+    for kind, source, top_class, version in KINDS:
+        raw = generate_structure(root, source, top_class)
+        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab)
+        schemas[kind] = schema
+        out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
+        out[f"docs/format/{kind}-{version}.md"] = format_reference(
+            schema, f"Format reference: {kind} {version}"
+        ).encode("utf-8")
+        if kind == "evaluation-report":
+            bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
+            bundle = finish_schema(raw, bundle_id, vocab)
+            out[f"schemas/releases/{kind}-{version}+vocab-{vocab['version']}.json"] = dump_json(bundle)
+            line_id = f"{ID_BASE}sample-result-{version}.json"
+            out[f"schemas/jsonschema/sample-result-{version}.json"] = dump_json(sample_line_schema(schema, line_id))
+
+    # The vocabulary document itself must follow its own schema.
+    import jsonschema
+
+    jsonschema.Draft202012Validator(schemas["vocabulary"]).validate(vocab)
+    out[f"schemas/vocab/releases/{vocab['version']}/vocabulary.json"] = dump_json(vocab)
+
+    from riskfmt import codes
+
+    out["docs/findings.md"] = codes.catalogue_markdown().encode("utf-8")
+    return out
+
+
+def frozen_hashes(root: Path = ROOT) -> dict[str, str]:
+    """Released files and their recorded SHA-256, from ``schemas/SHA256SUMS``."""
+    sums = root / "schemas" / "SHA256SUMS"
+    result: dict[str, str] = {}
+    if sums.exists():
+        for line in sums.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                digest, name = line.split(maxsplit=1)
+                result[name.strip()] = digest
+    return result
+
+
+def _write(root: Path, artifacts: dict[str, bytes]) -> list[str]:
+    from riskfmt.io import atomic_write_bytes
+
+    frozen = frozen_hashes(root)
+    changed = []
+    for rel, content in sorted(artifacts.items()):
+        target = root / rel
+        in_sums = rel.removeprefix("schemas/")
+        if in_sums in frozen and hashlib.sha256(content).hexdigest() != frozen[in_sums]:
+            raise SystemExit(
+                f"{rel} is a released file and may not change; bump the vocabulary or format version instead"
+            )
+        if not target.exists() or target.read_bytes() != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, content)
+            changed.append(rel)
+    return changed
+
+
+def release(root: Path = ROOT) -> list[str]:
+    """Record hashes of the release bundles and vocabulary releases not yet in SHA256SUMS."""
+    frozen = frozen_hashes(root)
+    schemas_dir = root / "schemas"
+    candidates = sorted(
+        [*schemas_dir.glob("releases/*.json"), *schemas_dir.glob("vocab/releases/*/*.json")]
+    )
+    added = []
+    for path in candidates:
+        rel = path.relative_to(schemas_dir).as_posix()
+        if rel not in frozen:
+            frozen[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            added.append(rel)
+    lines = ["# Released files: they never change. Checked by tests/test_generated.py."]
+    lines += [f"{digest}  {name}" for name, digest in sorted(frozen.items())]
+    (schemas_dir / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return added
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m riskfmt._build", description=__doc__.splitlines()[0])
+    parser.add_argument("--release", action="store_true", help="freeze the current release bundles")
+    args = parser.parse_args(argv)
+    changed = _write(ROOT, build_artifacts(ROOT))
+    for rel in changed:
+        print(f"wrote {rel}")
+    if args.release:
+        for rel in release(ROOT):
+            print(f"released {rel}")
+    if not changed and not args.release:
+        print("everything up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Find where JSON pointers and duplicate keys sit in JSON text, without a full source map.
+
+Building a line/column map of a whole document costs far more than validating it, so positions are
+computed only for the pointers that have findings: one walk descends along those pointers and skips
+every other value with the C decoder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Iterable
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def escape_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+class _Node:
+    __slots__ = ("children", "target")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.target = False
+
+
+def _trie(pointers: Iterable[str]) -> _Node:
+    root = _Node()
+    for pointer in pointers:
+        node = root
+        if pointer:
+            for token in pointer.split("/")[1:]:
+                node = node.children.setdefault(unescape_token(token), _Node())
+        node.target = True
+    return root
+
+
+class LineIndex:
+    """Offsets of line starts, for turning a character index into (line, column), both 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def position(self, index: int) -> tuple[int, int]:
+        if self._starts is None:
+            starts = [0]
+            find = self._text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
+            self._starts = starts
+        from bisect import bisect_right
+
+        line = bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+
+def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
+    """Character index of the value at each pointer that exists in ``text`` (valid JSON)."""
+    root = _trie(pointers)
+    found: dict[str, int] = {}
+    start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        _walk(text, start, root, "", found)
+    except (ValueError, IndexError, RecursionError):
+        pass  # positions are a courtesy; a finding without one is still reported
+    return found
+
+
+def _skip(text: str, index: int) -> int:
+    return _DECODER.raw_decode(text, index)[1]
+
+
+def _walk(text: str, i: int, node: _Node, pointer: str, found: dict[str, int]) -> int:
+    """Walk the value starting at ``i``; return the index just after it."""
+    if node.target and pointer not in found:
+        found[pointer] = i
+    if not node.children:
+        return _skip(text, i)
+    ws = _WS.match
+    char = text[i]
+    if char == "{":
+        i = ws(text, i + 1).end()  # type: ignore[union-attr]
+        if text[i] == "}":
+            return i + 1
+        while True:
+            key, i = scanstring(text, i + 1)
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            i = ws(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
+            child = node.children.get(key)
+            if child is None:
+                i = _skip(text, i)
+            else:
+                i = _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            if text[i] == ",":
+                i = ws(text, i + 1).end()  # type: ignore[union-attr]
+                continue
+            return i + 1
+    if char == "[":
+        i = ws(text, i + 1).end()  # type: ignore[union-attr]
+        if text[i] == "]":
+            return i + 1
+        index = 0
+        while True:
+            child = node.children.get(str(index))
+            if child is None:
+                i = _skip(text, i)
+            else:
+                i = _walk(text, i, child, f"{pointer}/{index}", found)
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            if text[i] == ",":
+                i = ws(text, i + 1).end()  # type: ignore[union-attr]
+                index += 1
+                continue
+            return i + 1
+    return _skip(text, i)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _reject_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Duplicate
+    return result
+
+
+_STRICT = json.JSONDecoder(object_pairs_hook=_reject_duplicates)
+
+
+def find_duplicate_keys(text: str) -> list[tuple[str, str, int]]:
+    """(pointer of the repeated member, key, character index of the repeated key) for every duplicate.
+
+    Descends only into containers whose subtree holds a duplicate, so the cost stays near two parses.
+    """
+    out: list[tuple[str, str, int]] = []
+    start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        _dup_walk(text, start, "", out)
+    except (ValueError, IndexError, RecursionError):
+        pass
+    return out
+
+
+def _has_duplicates(text: str, i: int) -> tuple[bool, int]:
+    try:
+        return False, _STRICT.raw_decode(text, i)[1]
+    except _Duplicate:
+        return True, -1
+
+
+def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) -> int:
+    ws = _WS.match
+    char = text[i]
+    if char not in "{[":
+        return _skip(text, i)
+    close = "}" if char == "{" else "]"
+    i = ws(text, i + 1).end()  # type: ignore[union-attr]
+    if text[i] == close:
+        return i + 1
+    seen: set[str] = set()
+    index = 0
+    while True:
+        if char == "{":
+            key_at = i
+            key, i = scanstring(text, i + 1)
+            i = ws(text, i).end()  # type: ignore[union-attr]
+            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+            child = f"{pointer}/{escape_token(key)}"
+            if key in seen:
+                out.append((child, key, key_at))
+            seen.add(key)
+        else:
+            child = f"{pointer}/{index}"
+        dup, end = _has_duplicates(text, i)
+        i = _dup_walk(text, i, child, out) if dup else end
+        i = ws(text, i).end()  # type: ignore[union-attr]
+        if text[i] == ",":
+            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+            index += 1
+            continue
+        return i + 1
+
+
+_STRING_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def count_member_separators(data: bytes) -> int:
+    """Number of object members in JSON text: colons outside strings.
+
+    Outside strings a colon can only separate a key from its value, and a string scan from the left stays
+    in step with the text because quotes occur only as string delimiters there.
+    """
+    return _STRING_TOKEN.sub(b"", data).count(b":")
+
+
+_NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
+
+
+def find_non_finite(text: str) -> tuple[str, int] | None:
+    """The first NaN/Infinity token outside strings, with its index."""
+    for match in _NON_FINITE.finditer(text):
+        if match.group(1):
+            return match.group(1), match.start(1)
+    return None

@@ -1,0 +1,24 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+import click
+
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    envvar="RISKFMT_LANG",
+    show_default=True,
+    help="Language of messages and headings (zh: Simplified Chinese). Env: RISKFMT_LANG.",
+)
+
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the command exit 1.",
+)
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")

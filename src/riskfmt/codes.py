@@ -1,0 +1,259 @@
+"""The catalogue of finding codes: stable ids, default severity, and the message in English and Chinese.
+
+A code, once published, keeps its meaning and is never reused. ``docs/findings.md`` is generated from
+this table (``python -m riskfmt._build``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from riskfmt.findings import Severity
+
+__all__ = ["CodeSpec", "CODES", "catalogue_markdown"]
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpec:
+    code: str
+    category: str
+    severity: Severity
+    title: str
+    en: str
+    zh: str
+
+    def render(self, lang: str, params: Mapping[str, str]) -> str:
+        template = self.zh if lang == "zh" else self.en
+        try:
+            return template.format_map(params)
+        except (KeyError, IndexError, ValueError):  # a missing parameter must never crash a report
+            return template
+
+
+_TABLE: list[CodeSpec] = [
+    # ---- input and output: the file could not be read at all (exit code 2) -------------------------
+    CodeSpec("RF001", "io", E, "file-not-found",
+             "File not found: {path}",
+             "找不到文件：{path}"),
+    CodeSpec("RF002", "io", E, "no-documents",
+             "Directory holds no .json, .yaml or .yml files: {path}",
+             "目录中没有 .json、.yaml 或 .yml 文件：{path}"),
+    CodeSpec("RF003", "io", E, "unreadable",
+             "Cannot read the file: {reason}",
+             "无法读取文件：{reason}"),
+    CodeSpec("RF004", "io", E, "too-large",
+             "File is {size} bytes, over the limit of {limit} bytes (raise it with --max-size)",
+             "文件大小为 {size} 字节，超过 {limit} 字节的上限（可用 --max-size 调整）"),
+    CodeSpec("RF005", "parse", E, "binary-file",
+             "File looks binary (a NUL byte at offset {offset}), not JSON or YAML text",
+             "文件看似二进制文件（偏移量 {offset} 处有 NUL 字节），不是 JSON 或 YAML 文本"),
+    # ---- parsing -----------------------------------------------------------------------------------
+    CodeSpec("RF101", "parse", E, "json-syntax",
+             "Invalid JSON: {detail}",
+             "JSON 语法错误：{detail}"),
+    CodeSpec("RF102", "parse", E, "empty",
+             "File is empty",
+             "文件为空"),
+    CodeSpec("RF103", "parse", E, "encoding",
+             "Text is not valid UTF-8 (byte 0x{byte} at offset {offset})",
+             "文本不是有效的 UTF-8 编码（偏移量 {offset} 处的字节 0x{byte}）"),
+    CodeSpec("RF104", "parse", W, "byte-order-mark",
+             "File starts with a UTF-8 byte-order mark; JSON (RFC 8259) forbids it. It was ignored",
+             "文件以 UTF-8 字节顺序标记（BOM）开头，JSON（RFC 8259）不允许使用，已忽略"),
+    CodeSpec("RF105", "parse", E, "duplicate-key",
+             "Duplicate key \"{key}\": parsers disagree on which value wins",
+             "重复的键 \"{key}\"：不同解析器对保留哪个值的处理不一致"),
+    CodeSpec("RF106", "parse", E, "non-finite-number",
+             "{token} is not a JSON number; only finite numbers are allowed",
+             "{token} 不是合法的 JSON 数值，只允许有限数值"),
+    CodeSpec("RF107", "parse", E, "too-deep",
+             "Nesting is deeper than {limit} levels",
+             "嵌套层级超过 {limit} 层"),
+    CodeSpec("RF108", "parse", E, "yaml-syntax",
+             "Invalid YAML: {detail}",
+             "YAML 语法错误：{detail}"),
+    CodeSpec("RF109", "parse", E, "yaml-alias-expansion",
+             "YAML aliases expand to more than {limit} nodes (an alias bomb?)",
+             "YAML 别名展开后超过 {limit} 个节点（疑似别名炸弹）"),
+    CodeSpec("RF110", "parse", E, "number-out-of-range",
+             "Number {token} is outside the range of a double-precision float",
+             "数值 {token} 超出双精度浮点数的表示范围"),
+    CodeSpec("RF111", "parse", E, "yaml-not-json",
+             "YAML value has no JSON equivalent: {detail}",
+             "YAML 值无法对应到 JSON：{detail}"),
+    CodeSpec("RF112", "parse", E, "yaml-multiple-documents",
+             "File holds more than one YAML document; put each report in its own file",
+             "文件包含多个 YAML 文档，每份报告应单独成文件"),
+    # ---- document kind and version -------------------------------------------------------------------
+    CodeSpec("RF201", "document", E, "not-a-riskfmt-document",
+             "Not a riskfmt document: the top level must be an object with a \"kind\" field",
+             "不是 riskfmt 文档：顶层必须是包含 \"kind\" 字段的对象"),
+    CodeSpec("RF202", "document", E, "unknown-kind",
+             "Unknown document kind \"{kind}\" (known: {known})",
+             "未知的文档类型 \"{kind}\"（已知类型：{known}）"),
+    CodeSpec("RF203", "document", E, "unsupported-major-version",
+             "Format version {version} has a major version this riskfmt does not know (supported: {supported})",
+             "格式版本 {version} 的主版本号不受当前 riskfmt 支持（支持：{supported}）"),
+    CodeSpec("RF204", "document", W, "newer-minor-version",
+             "Format version {version} is newer than {known}; validated as {known}, newer fields may be reported",
+             "格式版本 {version} 高于 {known}，按 {known} 校验，新增字段可能被报告为错误"),
+    CodeSpec("RF205", "document", E, "missing-version",
+             "Missing or malformed format version (expected \"MAJOR.MINOR\")",
+             "缺少格式版本或格式不正确（应为 \"主版本.次版本\"）"),
+    CodeSpec("RF206", "document", W, "newer-vocabulary",
+             "Vocabulary {version} is newer than the newest known ({known}); ids added since cannot be checked",
+             "词表版本 {version} 高于已知的最新版本（{known}），其后新增的标识无法校验"),
+    CodeSpec("RF207", "document", E, "unknown-vocabulary",
+             "Unknown vocabulary version {version} (released: {known})",
+             "未知的词表版本 {version}（已发布：{known}）"),
+    # ---- JSON Schema ---------------------------------------------------------------------------------
+    CodeSpec("RF300", "schema", E, "schema",
+             "{detail}",
+             "{detail_zh}"),
+    CodeSpec("RF301", "schema", E, "required",
+             "Missing required field \"{field}\"",
+             "缺少必填字段 \"{field}\""),
+    CodeSpec("RF302", "schema", E, "unknown-field",
+             "Field \"{field}\" is not allowed here",
+             "此处不允许出现字段 \"{field}\""),
+    CodeSpec("RF303", "schema", E, "type",
+             "Expected {expected}, found {found}",
+             "应为 {expected}，实际为 {found}"),
+    CodeSpec("RF304", "schema", E, "enum",
+             "Value {value} is not one of the allowed values{hint}",
+             "值 {value} 不在允许的取值范围内{hint}"),
+    CodeSpec("RF305", "schema", E, "pattern",
+             "Value {value} does not have the required form ({pattern})",
+             "值 {value} 不符合要求的格式（{pattern}）"),
+    CodeSpec("RF306", "schema", E, "range",
+             "Value {value} is {relation} {limit}",
+             "值 {value} {relation_zh} {limit}"),
+    CodeSpec("RF307", "schema", E, "format",
+             "Value {value} is not a valid {format}",
+             "值 {value} 不是有效的 {format}"),
+    CodeSpec("RF308", "schema", E, "too-few-items",
+             "At least {limit} item(s) required, found {found}",
+             "至少需要 {limit} 项，实际为 {found} 项"),
+    CodeSpec("RF309", "schema", E, "no-alternative-matches",
+             "Matches none of the allowed shapes; closest: {detail}",
+             "不符合任何一种允许的结构；最接近的一种：{detail_zh}"),
+    CodeSpec("RF310", "schema", E, "ambiguous-alternative",
+             "Matches more than one of the shapes that exclude each other ({detail})",
+             "同时符合多种互斥的结构（{detail}）"),
+    # ---- vocabulary ----------------------------------------------------------------------------------
+    CodeSpec("RF401", "vocabulary", E, "unknown-risk-id",
+             "Unknown risk id \"{id}\"{suggestion}",
+             "未知的风险标识 \"{id}\"{suggestion_zh}"),
+    CodeSpec("RF402", "vocabulary", W, "deprecated-risk-id",
+             "Risk id {id} ({label}) is deprecated since vocabulary {since}; use {replacement} ({replacement_label})",
+             "风险标识 {id}（{label_zh}）自词表 {since} 起已弃用，请改用 {replacement}（{replacement_label_zh}）"),
+    CodeSpec("RF403", "vocabulary", E, "unknown-method",
+             "Unknown evaluation method \"{id}\"{suggestion}",
+             "未知的评估方法 \"{id}\"{suggestion_zh}"),
+    CodeSpec("RF404", "vocabulary", E, "id-newer-than-cited-vocabulary",
+             "Risk id {id} was added in vocabulary {added}, after the cited vocabulary {cited}",
+             "风险标识 {id} 于词表 {added} 中新增，晚于报告所引用的词表 {cited}"),
+    CodeSpec("RF405", "vocabulary", W, "unknown-id-newer-vocabulary",
+             "Risk id \"{id}\" is unknown here; it may come from the newer vocabulary {cited}",
+             "风险标识 \"{id}\" 在此无法识别，可能来自更新的词表 {cited}"),
+    # ---- semantics JSON Schema cannot express -------------------------------------------------------
+    CodeSpec("RF501", "semantic", E, "interval-excludes-value",
+             "Confidence interval [{lower}, {upper}] does not contain the value {value}",
+             "置信区间 [{lower}, {upper}] 不包含取值 {value}"),
+    CodeSpec("RF502", "semantic", E, "interval-reversed",
+             "Confidence interval lower bound {lower} is above its upper bound {upper}",
+             "置信区间下限 {lower} 大于上限 {upper}"),
+    CodeSpec("RF503", "semantic", E, "value-out-of-bounds",
+             "Value {value} lies outside the metric's bounds [{min}, {max}]",
+             "取值 {value} 超出指标范围 [{min}, {max}]"),
+    CodeSpec("RF504", "semantic", E, "bounds-reversed",
+             "Metric minimum {min} is above its maximum {max}",
+             "指标下限 {min} 大于上限 {max}"),
+    CodeSpec("RF505", "semantic", E, "dates-out-of-order",
+             "{later_field} ({later}) is before {earlier_field} ({earlier})",
+             "{later_field}（{later}）早于 {earlier_field}（{earlier}）"),
+    CodeSpec("RF506", "semantic", E, "duplicate-id",
+             "Id \"{id}\" is used more than once (first at {first})",
+             "标识 \"{id}\" 重复使用（首次出现于 {first}）"),
+    CodeSpec("RF507", "semantic", E, "duplicate-result",
+             "Same metric, slice and risks as {first}: two values for one measurement",
+             "与 {first} 的指标、切片和风险相同：同一测量出现两个取值"),
+    CodeSpec("RF508", "semantic", E, "report-id-mismatch",
+             "report_id {found} does not match the report's defining content; expected {expected}",
+             "report_id {found} 与报告的定义性内容不符，应为 {expected}"),
+    CodeSpec("RF509", "semantic", E, "samples-file-missing",
+             "Samples file {path} not found next to the report",
+             "在报告所在目录中找不到样本文件 {path}"),
+    CodeSpec("RF510", "semantic", E, "samples-digest-mismatch",
+             "Samples file {path} has digest {found}, the report pins {expected}",
+             "样本文件 {path} 的摘要为 {found}，与报告中固定的 {expected} 不一致"),
+    CodeSpec("RF511", "semantic", E, "samples-row-count",
+             "Samples file {path} has {found} rows, the report says {expected}",
+             "样本文件 {path} 有 {found} 行，报告声明为 {expected} 行"),
+    CodeSpec("RF512", "semantic", E, "samples-line-invalid",
+             "Samples file line {row}: {detail}",
+             "样本文件第 {row} 行：{detail_zh}"),
+    CodeSpec("RF513", "semantic", W, "placeholder-digest",
+             "Digest {digest} looks like a placeholder, not a real hash",
+             "摘要 {digest} 看似占位符，而非真实的哈希值"),
+    CodeSpec("RF514", "semantic", E, "duplicate-sample",
+             "Sample \"{id}\" (epoch {epoch}) appears more than once",
+             "样本 \"{id}\"（第 {epoch} 轮）重复出现"),
+    CodeSpec("RF515", "semantic", W, "uncertainty-without-n",
+             "Uncertainty is given but n (the number of samples) is not",
+             "给出了不确定性，但未给出样本数 n"),
+    CodeSpec("RF516", "semantic", W, "implausible-standard-error",
+             "Standard error {se} is larger than any proportion in [0, 1] can have (0.5)",
+             "标准误 {se} 大于 [0, 1] 区间内比例所能取的最大值（0.5）"),
+    CodeSpec("RF517", "semantic", W, "unknown-sample-reference",
+             "Finding cites sample \"{id}\", which is not among the evaluation's samples",
+             "发现引用了样本 \"{id}\"，但该样本不在此评估的样本中"),
+    CodeSpec("RF518", "semantic", E, "samples-file-unsafe-path",
+             "Samples file path {path} leaves the report's folder",
+             "样本文件路径 {path} 指向报告所在目录之外"),
+    CodeSpec("RF519", "semantic", E, "value-not-finite",
+             "Value is not a finite number",
+             "取值不是有限数值"),
+    # ---- internal ------------------------------------------------------------------------------------
+    CodeSpec("RF900", "internal", E, "internal-error",
+             "Internal error while checking this file ({detail}); please report it",
+             "校验此文件时发生内部错误（{detail}），请报告此问题"),
+]
+
+CODES: dict[str, CodeSpec] = {spec.code: spec for spec in _TABLE}
+
+_CATEGORY_TITLES = {
+    "io": ("Input and output", "输入与输出"),
+    "parse": ("Parsing", "解析"),
+    "document": ("Document kind and version", "文档类型与版本"),
+    "schema": ("JSON Schema", "JSON Schema 校验"),
+    "vocabulary": ("Vocabulary", "词表"),
+    "semantic": ("Rules JSON Schema cannot express", "JSON Schema 无法表达的规则"),
+    "internal": ("Internal", "内部错误"),
+}
+
+
+def catalogue_markdown() -> str:
+    """The finding reference page (docs/findings.md)."""
+    lines = [
+        "# Finding codes",
+        "",
+        "<!-- Generated by `python -m riskfmt._build` from src/riskfmt/codes.py; do not edit. -->",
+        "",
+        "Every problem riskfmt reports has a stable code. A code keeps its meaning forever and is never reused.",
+        "Severity is the default; `--fail-on` decides which severities make `riskfmt validate` exit 1.",
+        "Findings in the *Input and output* group make it exit 2.",
+        "",
+    ]
+    for category, (title_en, title_zh) in _CATEGORY_TITLES.items():
+        lines += [f"## {title_en} / {title_zh}", "", "| code | name | severity | message (en) | message (zh) |", "|---|---|---|---|---|"]
+        for spec in _TABLE:
+            if spec.category == category:
+                en = spec.en.replace("|", "\\|")
+                zh = spec.zh.replace("|", "\\|")
+                lines.append(f"| {spec.code} | {spec.title} | {spec.severity.label} | {en} | {zh} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,38 @@
+"""The report id: a digest of what defines an evaluation, never of when it was fetched or converted.
+
+Two files describing the same evaluation (the same producer and tool, model, tasks, methods, settings and
+dates) get the same id whatever their results, notes, markings or provenance say, so duplicates and
+conflicting copies can be found (Every Eval Ever #270 asked for exactly this).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+__all__ = ["defining_content", "report_id"]
+
+_MODEL_FIELDS = ("name", "developer", "version", "revision", "digests")
+_EVALUATION_FIELDS = ("id", "task", "method", "settings", "started", "completed")
+
+
+def defining_content(report: dict[str, Any]) -> dict[str, Any]:
+    producer = report.get("producer") or {}
+    model = report.get("model") or {}
+    return {
+        "kind": report.get("kind"),
+        "organization": (producer.get("organization") or {}),
+        "tool": producer.get("tool"),
+        "model": {k: model[k] for k in _MODEL_FIELDS if k in model},
+        "evaluations": [
+            {k: e[k] for k in _EVALUATION_FIELDS if k in e} for e in report.get("evaluations") or [] if isinstance(e, dict)
+        ],
+    }
+
+
+def report_id(report: dict[str, Any]) -> str:
+    """``rfr-`` and the first 32 hex digits of SHA-256 over the RFC 8785 form of the defining content."""
+    import rfc8785
+
+    canonical = rfc8785.dumps(defining_content(report))
+    return "rfr-" + hashlib.sha256(canonical).hexdigest()[:32]

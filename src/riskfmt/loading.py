@@ -1,0 +1,467 @@
+"""Read JSON and YAML documents safely, keeping enough to point at line and column later.
+
+Every way an input can be broken becomes a finding; nothing here raises on bad content.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from riskfmt._positions import LineIndex, count_member_separators, find_duplicate_keys, find_non_finite, locate
+from riskfmt.findings import Finding
+
+__all__ = ["Document", "load_bytes", "read_source", "DEFAULT_MAX_SIZE", "MAX_DEPTH"]
+
+DEFAULT_MAX_SIZE = 1 << 30  # 1 GiB: parsing needs ~8 bytes of memory per byte of JSON
+MAX_DEPTH = 254  # orjson.dumps refuses deeper trees; riskfmt documents need about 10
+_ORJSON_THRESHOLD = 1 << 20  # below 1 MiB the standard library parses fast enough and imports faster
+_BOM = b"\xef\xbb\xbf"
+_DEEP_FLOW = re.compile(r"(?:[\[{][ \t\r\n]*){%d,}" % MAX_DEPTH)
+
+
+@dataclass
+class Document:
+    """A parsed input: ``data`` is None when it could not be parsed."""
+
+    source: str
+    data: Any = None
+    syntax: str = "json"
+    text: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    yaml_positions: dict[str, tuple[int, int]] | None = None
+    _lines: LineIndex | None = None
+
+    def positions(self, pointers: list[str]) -> dict[str, tuple[int, int]]:
+        """(line, column) of each pointer that can be found, both 1-based."""
+        if self.yaml_positions is not None:
+            out = {}
+            for pointer in pointers:
+                probe = pointer
+                while probe not in self.yaml_positions and probe:
+                    probe = probe.rsplit("/", 1)[0]
+                if probe in self.yaml_positions:
+                    out[pointer] = self.yaml_positions[probe]
+            return out
+        if self.text is None:
+            return {}
+        wanted = set(pointers)
+        # a pointer to a missing member (e.g. a required field) is shown at its parent object
+        parents = {p: p for p in wanted}
+        indices = locate(self.text, wanted)
+        missing = [p for p in wanted if p not in indices]
+        for pointer in missing:
+            parents[pointer] = pointer.rsplit("/", 1)[0] if pointer else ""
+        if missing:
+            indices.update({k: v for k, v in locate(self.text, set(parents[p] for p in missing)).items()})
+        return {p: self.index_position(indices[parents[p]]) for p in wanted if parents[p] in indices}
+
+    def index_position(self, index: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = LineIndex(self.text or "")
+        return self._lines.position(index)
+
+
+def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes | None, Finding | None]:
+    """Read a file (or stdin for "-") as bytes, or say why it cannot be read."""
+    import sys
+
+    if path == "-":
+        data = sys.stdin.buffer.read(max_size + 1)
+        if len(data) > max_size:
+            return None, Finding.make("RF004", "<stdin>", size=f">{max_size}", limit=max_size)
+        return data, None
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_size:
+            return None, Finding.make("RF004", path, size=size, limit=max_size)
+        with p.open("rb") as handle:
+            return handle.read(), None
+    except FileNotFoundError:
+        return None, Finding.make("RF001", path, path=path)
+    except IsADirectoryError:
+        return None, Finding.make("RF002", path, path=path)
+    except OSError as exc:
+        return None, Finding.make("RF003", path, reason=exc.strerror or exc.__class__.__name__)
+
+
+def guess_syntax(source: str, data: bytes) -> str:
+    lower = source.lower()
+    if lower.endswith((".yaml", ".yml")):
+        return "yaml"
+    if lower.endswith(".json"):
+        return "json"
+    head = data.lstrip()[:1]
+    return "json" if head in (b"{", b"[") else "yaml"
+
+
+def load_bytes(data: bytes, source: str, syntax: str | None = None) -> Document:
+    """Parse ``data``; all problems are returned as findings on the document."""
+    doc = Document(source=source, syntax=syntax or guess_syntax(source, data))
+    if data.startswith(_BOM):
+        doc.findings.append(Finding.make("RF104", source, line=1, column=1))
+        data = data[len(_BOM):]
+    if not data.strip():
+        doc.findings.append(Finding.make("RF102", source))
+        return doc
+    nul = data.find(b"\x00")
+    if nul != -1:
+        doc.findings.append(Finding.make("RF005", source, offset=nul))
+        return doc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.findings.append(
+            Finding.make("RF103", source, line=line, column=column, byte=f"{data[exc.start]:02x}", offset=exc.start)
+        )
+        return doc
+    doc.text = text
+    if doc.syntax == "yaml":
+        _load_yaml(doc, text)
+    else:
+        _load_json(doc, data, text)
+    return doc
+
+
+# ------------------------------------------------------------------------------------------------
+# JSON
+# ------------------------------------------------------------------------------------------------
+
+
+class _NonFinite(ValueError):
+    pass
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKey
+    return result
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if math.isinf(value):
+        raise _NonFinite(token)
+    return value
+
+
+def _reject_constant(token: str) -> float:
+    raise _NonFinite(token)
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+    return False
+
+
+def _load_json(doc: Document, data: bytes, text: str) -> None:
+    enabled = gc.isenabled()
+    gc.disable()  # the parsed tree is acyclic; a collection pass during parsing only costs time
+    try:
+        if len(data) < _ORJSON_THRESHOLD:
+            import json
+
+            try:
+                doc.data = json.loads(
+                    text,
+                    object_pairs_hook=_strict_pairs,
+                    parse_float=_finite_float,
+                    parse_constant=_reject_constant,
+                )
+                if _depth_exceeds(doc.data, MAX_DEPTH):
+                    doc.data = None
+                    doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+                return
+            except _DuplicateKey:
+                pass  # located below
+            except _NonFinite as exc:
+                _report_non_finite(doc, text, str(exc))
+                return
+            except RecursionError:
+                doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+                return
+            except json.JSONDecodeError as exc:
+                doc.findings.append(
+                    Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg)
+                )
+                return
+        else:
+            import orjson
+
+            try:
+                parsed = orjson.loads(data)
+            except orjson.JSONDecodeError as exc:
+                _diagnose_orjson(doc, text, exc)
+                return
+            try:
+                # orjson refuses to serialise more than MAX_DEPTH levels: that is the depth check
+                serialised = orjson.dumps(parsed)
+            except orjson.JSONEncodeError:
+                doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+                return
+            # orjson keeps the last of duplicate keys silently: compare member counts to catch that
+            if count_member_separators(data) == count_member_separators(serialised):
+                doc.data = parsed
+                return
+        _report_duplicates(doc, text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _report_duplicates(doc: Document, text: str) -> None:
+    for pointer, key, index in find_duplicate_keys(text):
+        line, column = doc.index_position(index)
+        doc.findings.append(Finding.make("RF105", doc.source, pointer, line=line, column=column, key=key))
+    if not doc.findings:  # the counts disagreed but no duplicate was found: never pass silently
+        doc.findings.append(Finding.make("RF105", doc.source, key="?"))
+
+
+def _report_non_finite(doc: Document, text: str, token: str) -> None:
+    hit = find_non_finite(text)
+    if hit is not None:
+        line, column = doc.index_position(hit[1])
+        doc.findings.append(Finding.make("RF106", doc.source, line=line, column=column, token=hit[0]))
+        return
+    # a finite-looking literal that overflows a double (1e400)
+    match = re.search(re.escape(token), text)
+    line, column = doc.index_position(match.start()) if match else (None, None)
+    doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=token))
+
+
+def _diagnose_orjson(doc: Document, text: str, exc: Exception) -> None:
+    message = str(exc)
+    hit = find_non_finite(text)
+    if hit is not None:
+        line, column = doc.index_position(hit[1])
+        doc.findings.append(Finding.make("RF106", doc.source, line=line, column=column, token=hit[0]))
+        return
+    if "infinity when parsed as double" in message:
+        line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        pos = getattr(exc, "pos", None)
+        token = re.match(r"-?[0-9.eE+-]+", text[pos:]) if isinstance(pos, int) else None
+        doc.findings.append(
+            Finding.make("RF110", doc.source, line=line, column=column, token=token.group(0) if token else "?")
+        )
+        return
+    if "recursion" in message.lower():
+        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+        return
+    # Let the standard library describe the error: its messages and positions are the familiar ones.
+    import json
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as std:
+        doc.findings.append(Finding.make("RF101", doc.source, line=std.lineno, column=std.colno, detail=std.msg))
+        return
+    except RecursionError:
+        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+        return
+    doc.findings.append(Finding.make("RF101", doc.source, detail=message.split(":")[0]))
+
+
+# ------------------------------------------------------------------------------------------------
+# YAML
+# ------------------------------------------------------------------------------------------------
+
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+def _load_yaml(doc: Document, text: str) -> None:
+    import yaml
+
+    if _DEEP_FLOW.search(text):
+        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+        return
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader_cls)
+    except yaml.composer.ComposerError as exc:
+        if "single document" in str(exc):
+            mark = exc.problem_mark
+            doc.findings.append(
+                Finding.make("RF112", doc.source, line=mark.line + 1 if mark else None,
+                             column=mark.column + 1 if mark else None)
+            )
+        else:
+            _yaml_error(doc, exc)
+        return
+    except yaml.YAMLError as exc:
+        _yaml_error(doc, exc)
+        return
+    except RecursionError:
+        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+        return
+    if node is None:
+        doc.findings.append(Finding.make("RF102", doc.source))
+        return
+    builder = _YamlBuilder(doc)
+    total, distinct = builder.measure(node)
+    if total > 10 * distinct + 10_000:
+        doc.findings.append(Finding.make("RF109", doc.source, limit=10 * distinct + 10_000))
+        return
+    try:
+        data = builder.build(node, "", 0, frozenset())
+    except RecursionError:
+        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+        return
+    doc.yaml_positions = builder.positions
+    if not any(f.severity.label == "error" for f in doc.findings):
+        doc.data = data
+
+
+def _yaml_error(doc: Document, exc: Any) -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    doc.findings.append(
+        Finding.make(
+            "RF108", doc.source, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            detail=detail,
+        )
+    )
+
+
+class _YamlBuilder:
+    """Turn a composed YAML node graph into JSON-compatible data, recording positions."""
+
+    def __init__(self, doc: Document) -> None:
+        import yaml
+
+        self.doc = doc
+        self.positions: dict[str, tuple[int, int]] = {}
+        self.scalars = yaml.constructor.SafeConstructor()
+        self.yaml = yaml
+
+    def measure(self, root: Any) -> tuple[int, int]:
+        """(nodes after expanding every alias, distinct nodes), without expanding anything."""
+        sizes: dict[int, int] = {}
+        stack = [(root, False)]
+        on_path: set[int] = set()
+        while stack:
+            node, done = stack.pop()
+            key = id(node)
+            if done:
+                on_path.discard(key)
+                children = self._children(node)
+                sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
+                continue
+            if key in sizes or key in on_path:
+                continue  # already measured, or a recursive alias (reported when building)
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((c, False) for c in self._children(node))
+        return sizes.get(id(root), 1), len(sizes)
+
+    @staticmethod
+    def _children(node: Any) -> list[Any]:
+        value = node.value
+        if isinstance(value, list):
+            out = []
+            for item in value:
+                if isinstance(item, tuple):
+                    out.extend(item)
+                else:
+                    out.append(item)
+            return out
+        return []
+
+    def _where(self, node: Any) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _finding(self, code: str, node: Any, pointer: str, **params: object) -> None:
+        line, column = self._where(node)
+        self.doc.findings.append(Finding.make(code, self.doc.source, pointer, line=line, column=column, **params))
+
+    def build(self, node: Any, pointer: str, depth: int, path: frozenset[int]) -> Any:
+        nodes = self.yaml.nodes
+        if depth > MAX_DEPTH:
+            raise RecursionError
+        if id(node) in path:
+            self._finding("RF111", node, pointer, detail="a recursive alias")
+            return None
+        self.positions.setdefault(pointer, self._where(node))
+        if isinstance(node, nodes.ScalarNode):
+            return self._scalar(node, pointer)
+        inner = path | {id(node)}
+        if isinstance(node, nodes.SequenceNode):
+            if node.tag not in (_YAML_TAG + "seq",):
+                self._finding("RF111", node, pointer, detail=f"tag {node.tag}")
+            return [self.build(child, f"{pointer}/{i}", depth + 1, inner) for i, child in enumerate(node.value)]
+        if node.tag not in (_YAML_TAG + "map",):
+            self._finding("RF111", node, pointer, detail=f"tag {node.tag}")
+        result: dict[str, Any] = {}
+        for key_node, value_node in self._merged_pairs(node):
+            key = self._key(key_node, pointer)
+            from riskfmt._positions import escape_token
+
+            child = f"{pointer}/{escape_token(key)}"
+            if key in result:
+                self._finding("RF105", key_node, child, key=key)
+                continue
+            result[key] = self.build(value_node, child, depth + 1, inner)
+        return result
+
+    def _merged_pairs(self, node: Any) -> list[tuple[Any, Any]]:
+        pairs: list[tuple[Any, Any]] = []
+        merged: list[tuple[Any, Any]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _YAML_TAG + "merge":
+                sources = value_node.value if isinstance(value_node, self.yaml.nodes.SequenceNode) else [value_node]
+                for source in sources:
+                    if isinstance(source, self.yaml.nodes.MappingNode):
+                        merged.extend(source.value)
+            else:
+                pairs.append((key_node, value_node))
+        explicit = {k.value for k, _ in pairs if isinstance(k, self.yaml.nodes.ScalarNode)}
+        return pairs + [(k, v) for k, v in merged if getattr(k, "value", None) not in explicit]
+
+    def _key(self, node: Any, pointer: str) -> str:
+        if isinstance(node, self.yaml.nodes.ScalarNode):
+            if node.tag == _YAML_TAG + "str":
+                return str(node.value)
+            self._finding("RF111", node, pointer, detail=f"mapping key {node.value!r} is not a string")
+            return str(node.value)
+        self._finding("RF111", node, pointer, detail="a mapping key that is a list or mapping")
+        return f"<complex key at line {node.start_mark.line + 1}>"
+
+    def _scalar(self, node: Any, pointer: str) -> Any:
+        tag = node.tag
+        if tag == _YAML_TAG + "str":
+            return node.value
+        if tag == _YAML_TAG + "null":
+            return None
+        if tag == _YAML_TAG + "bool":
+            return self.scalars.construct_yaml_bool(node)
+        if tag == _YAML_TAG + "int":
+            return self.scalars.construct_yaml_int(node)
+        if tag == _YAML_TAG + "float":
+            value = self.scalars.construct_yaml_float(node)
+            if math.isnan(value) or math.isinf(value):
+                self._finding("RF106", node, pointer, token=node.value)
+                return None
+            return value
+        if tag == _YAML_TAG + "timestamp":
+            return node.value  # kept as written: JSON has no date type and the schema checks the form
+        self._finding("RF111", node, pointer, detail=f"tag {tag}")
+        return node.value

@@ -1,0 +1,45 @@
+"""Renderers: the only code that turns findings into text. Chosen by name from ``RENDERERS``."""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from riskfmt.findings import ValidationResult
+
+Renderer = Callable[[ValidationResult, TextIO, str, bool, bool], None]
+
+__all__ = ["RENDERERS", "render"]
+
+
+def _text(result: ValidationResult, out: TextIO, lang: str, color: bool, quiet: bool) -> None:
+    from riskfmt.render.text import render
+
+    render(result, out, lang, color, summary=not quiet)
+
+
+def _json(result: ValidationResult, out: TextIO, lang: str, color: bool, quiet: bool) -> None:
+    from riskfmt.render.machine import render_json
+
+    render_json(result, out, lang)
+
+
+def _github(result: ValidationResult, out: TextIO, lang: str, color: bool, quiet: bool) -> None:
+    from riskfmt.render.machine import render_github
+
+    render_github(result, out, lang)
+
+
+def _sarif(result: ValidationResult, out: TextIO, lang: str, color: bool, quiet: bool) -> None:
+    from riskfmt.render.machine import render_sarif
+
+    render_sarif(result, out, lang)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "github": _github, "sarif": _sarif}
+
+
+def render(
+    name: str, result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, quiet: bool = False
+) -> None:
+    """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it)."""
+    RENDERERS[name](result, out, lang, color, quiet)

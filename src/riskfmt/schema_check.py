@@ -1,0 +1,146 @@
+"""JSON Schema validation with jsonschema-rs, and the translation of its errors into findings.
+
+The runtime schema is the published one with the vocabulary enumerations removed: risk ids and methods
+are checked by the vocabulary pass instead, which knows deprecations, vocabulary versions and the closest
+matches, and so gives one clear finding where the enum would give a bare "not one of" list.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from typing import Any, Iterable
+
+from riskfmt import resources
+from riskfmt.findings import Finding
+
+__all__ = ["check", "compiled", "sample_validator", "pointer_of"]
+
+_VOCAB_ENUMS = ("RiskId", "MethodId")
+
+
+def _runtime_schema(kind: str, version: str) -> dict[str, Any]:
+    schema = copy.deepcopy(resources.load_schema(kind, version))
+    for name in _VOCAB_ENUMS:
+        definition = schema.get("$defs", {}).get(name)
+        if definition is not None:
+            definition.pop("enum", None)
+    return schema
+
+
+@functools.cache
+def compiled(kind: str, version: str) -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(_runtime_schema(kind, version), validate_formats=True)
+
+
+@functools.cache
+def sample_validator(version: str) -> Any:
+    """A validator for one line of a samples JSONL file."""
+    import jsonschema_rs
+
+    schema = _runtime_schema("evaluation-report", version)
+    line_schema = {"$schema": schema["$schema"], "$ref": "#/$defs/SampleResult", "$defs": schema["$defs"]}
+    return jsonschema_rs.validator_for(line_schema, validate_formats=True)
+
+
+def pointer_of(path: Iterable[object]) -> str:
+    from riskfmt._positions import escape_token
+
+    return "".join("/" + escape_token(str(part)) for part in path)
+
+
+def check(kind: str, version: str, data: Any, source: str, base: str = "") -> list[Finding]:
+    validator = compiled(kind, version)
+    if validator.is_valid(data):  # the fast answer for the common case
+        return []
+    return [f for error in validator.iter_errors(data) for f in translate(error, source, base)]
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else _json_type(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+_TYPE_ZH = {"string": "字符串", "number": "数值", "integer": "整数", "boolean": "布尔值", "array": "数组",
+            "object": "对象", "null": "null"}
+
+
+def translate(error: Any, source: str, base: str = "") -> list[Finding]:
+    """One jsonschema-rs error as one or more findings (one per unexpected field)."""
+    kind = error.kind
+    name = type(kind).__name__
+    pointer = base + pointer_of(error.instance_path)
+    instance = error.instance
+    if name == "Required":
+        return [Finding.make("RF301", source, f"{pointer}/{kind.property}", field=kind.property)]
+    if name in ("AdditionalProperties", "UnevaluatedProperties"):
+        return [Finding.make("RF302", source, f"{pointer}/{field}", field=field) for field in kind.unexpected]
+    if name == "Type":
+        expected = " or ".join(kind.types)
+        found = _json_type(instance)
+        return [Finding.make("RF303", source, pointer, expected=expected, found=found,
+                             expected_zh="或".join(_TYPE_ZH.get(t, t) for t in kind.types))]
+    if name == "Enum":
+        options = [str(o) for o in kind.options]
+        hint = ": " + ", ".join(options) if len(options) <= 8 else f" ({len(options)} allowed values)"
+        return [Finding.make("RF304", source, pointer, value=_show(instance), hint=hint)]
+    if name == "Pattern":
+        return [Finding.make("RF305", source, pointer, value=_show(instance), pattern=kind.pattern)]
+    if name in ("Minimum", "Maximum", "ExclusiveMinimum", "ExclusiveMaximum"):
+        relation, relation_zh = {
+            "Minimum": ("below the minimum", "小于下限"),
+            "Maximum": ("above the maximum", "大于上限"),
+            "ExclusiveMinimum": ("not above", "不大于"),
+            "ExclusiveMaximum": ("not below", "不小于"),
+        }[name]
+        return [Finding.make("RF306", source, pointer, value=_show(instance), relation=relation,
+                             relation_zh=relation_zh, limit=kind.limit)]
+    if name == "Format":
+        return [Finding.make("RF307", source, pointer, value=_show(instance), format=kind.format)]
+    if name == "MinItems":
+        found = len(instance) if isinstance(instance, list) else "?"
+        return [Finding.make("RF308", source, pointer, limit=kind.limit, found=found)]
+    if name in ("AnyOf", "OneOfNotValid"):
+        closest = _closest(kind.context, source, base)
+        en = closest.message("en") if closest else error.message
+        zh = closest.message("zh") if closest else error.message
+        where = closest.location.pointer if closest else pointer
+        return [Finding.make("RF309", source, where, detail=en, detail_zh=zh)]
+    if name == "OneOfMultipleValid":
+        return [Finding.make("RF310", source, pointer, detail=error.message)]
+    return [Finding.make("RF300", source, pointer, detail=error.message, detail_zh="不符合 JSON Schema 约束：" + error.message)]
+
+
+def _closest(context: list[list[Any]], source: str, base: str) -> Finding | None:
+    """The alternative that came closest (fewest errors, deepest first error), as check-jsonschema does."""
+    best: tuple[int, int] | None = None
+    chosen: Finding | None = None
+    for errors in context:
+        if not errors:
+            continue
+        findings = [f for e in errors for f in translate(e, source, base)]
+        if not findings:
+            continue
+        score = (len(findings), -max(len(e.instance_path) for e in errors))
+        if best is None or score < best:
+            best, chosen = score, findings[0]
+    return chosen

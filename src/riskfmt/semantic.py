@@ -1,0 +1,307 @@
+"""Rules JSON Schema cannot express, and the vocabulary pass, for evaluation reports.
+
+Runs only on documents that passed the schema, so every field here has the shape the schema promises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from riskfmt.findings import Finding
+from riskfmt.vocab import Vocabulary, known_version, load_vocabulary, newer_than_latest
+from riskfmt.versions import version_key
+
+__all__ = ["check_report", "check_vocabulary_refs", "check_samples_file"]
+
+_PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
+
+
+def check_report(
+    report: dict[str, Any], source: str, base_dir: Path | None, format_version: str, check_samples: bool = True
+) -> list[Finding]:
+    out: list[Finding] = []
+    vocab, cited, vocab_findings = _vocabulary_for(report, source)
+    out.extend(vocab_findings)
+    out.extend(_identity(report, source))
+    out.extend(_dates(report, source))
+    out.extend(_digests(report, source))
+    seen_ids: dict[str, str] = {}
+    for e_index, evaluation in enumerate(report["evaluations"]):
+        e_ptr = f"/evaluations/{e_index}"
+        out.extend(_unique(evaluation["id"], f"{e_ptr}/id", seen_ids, source))
+        if vocab is not None:
+            method = evaluation["method"]
+            if vocab.by_token("method", method) is None:
+                out.append(_unknown(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
+        measurements: dict[tuple[Any, ...], str] = {}
+        for r_index, result in enumerate(evaluation.get("results", [])):
+            r_ptr = f"{e_ptr}/results/{r_index}"
+            out.extend(_unique(result["id"], f"{r_ptr}/id", seen_ids, source))
+            out.extend(_result(result, r_ptr, source))
+            key = (result["metric"]["id"], tuple(sorted((result.get("slice") or {}).items())), tuple(sorted(result["risks"])))
+            if key in measurements:
+                out.append(Finding.make("RF507", source, r_ptr, first=measurements[key]))
+            else:
+                measurements[key] = r_ptr
+            if vocab is not None:
+                out.extend(check_vocabulary_refs(vocab, cited, result["risks"], f"{r_ptr}/risks", source))
+        sample_ids = _inline_samples(evaluation, e_ptr, vocab, cited, source, out)
+        for f_index, finding in enumerate(evaluation.get("findings", [])):
+            f_ptr = f"{e_ptr}/findings/{f_index}"
+            out.extend(_unique(finding["id"], f"{f_ptr}/id", seen_ids, source))
+            if vocab is not None:
+                out.extend(check_vocabulary_refs(vocab, cited, finding["risks"], f"{f_ptr}/risks", source))
+            if sample_ids is not None:
+                for s_index, sample_id in enumerate(finding.get("sample_ids", [])):
+                    if sample_id not in sample_ids:
+                        out.append(Finding.make("RF517", source, f"{f_ptr}/sample_ids/{s_index}", id=sample_id))
+        samples_file = (evaluation.get("samples") or {}).get("file")
+        if samples_file is not None and check_samples:
+            out.extend(
+                check_samples_file(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab, cited)
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Vocabulary | None, str, list[Finding]]:
+    cited = report["vocabulary_version"]
+    if known_version(cited):
+        return load_vocabulary(cited), cited, []
+    from riskfmt import resources
+
+    known = ", ".join(resources.vocabulary_versions())
+    if newer_than_latest(cited):
+        latest = load_vocabulary()
+        return latest, cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest.version)]
+    return None, cited, [Finding.make("RF207", source, "/vocabulary_version", version=cited, known=known)]
+
+
+def _unknown(vocab: Vocabulary, code: str, value: str, pointer: str, source: str, scheme: str = "risk") -> Finding:
+    close = vocab.suggest(value, scheme=scheme)
+    suggestion = "; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else ""
+    suggestion_zh = "；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else ""
+    return Finding.make(code, source, pointer, id=value, suggestion=suggestion, suggestion_zh=suggestion_zh)
+
+
+def check_vocabulary_refs(
+    vocab: Vocabulary, cited: str, ids: list[str], pointer: str, source: str
+) -> Iterator[Finding]:
+    """Unknown, deprecated and too-new risk ids in one list of ids."""
+    newer = newer_than_latest(cited)
+    for index, risk_id in enumerate(ids):
+        here = f"{pointer}/{index}"
+        concept = vocab.get(risk_id)
+        if concept is None or concept.scheme != "risk":
+            if newer:
+                yield Finding.make("RF405", source, here, id=risk_id, cited=cited)
+            else:
+                yield _unknown(vocab, "RF401", risk_id, here, source)
+            continue
+        if version_key(concept.added_in) > version_key(cited):
+            yield Finding.make("RF404", source, here, id=risk_id, added=concept.added_in, cited=cited)
+        if concept.deprecated:
+            replacement = vocab.get(concept.replaced_by or "")
+            yield Finding.make(
+                "RF402", source, here, id=risk_id, label=concept.label("en"), label_zh=concept.label("zh"),
+                since=concept.deprecated_in or "?", replacement=concept.replaced_by or "?",
+                replacement_label=replacement.label("en") if replacement else "?",
+                replacement_label_zh=replacement.label("zh") if replacement else "?",
+            )
+
+
+def _unique(value: str, pointer: str, seen: dict[str, str], source: str) -> list[Finding]:
+    if value in seen:
+        return [Finding.make("RF506", source, pointer, id=value, first=seen[value])]
+    seen[value] = pointer
+    return []
+
+
+def _identity(report: dict[str, Any], source: str) -> list[Finding]:
+    from riskfmt.identity import report_id
+
+    expected = report_id(report)
+    if report["report_id"] != expected:
+        return [Finding.make("RF508", source, "/report_id", found=report["report_id"], expected=expected)]
+    return []
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _dates(report: dict[str, Any], source: str) -> list[Finding]:
+    out = []
+    created = report.get("created")
+    for index, evaluation in enumerate(report["evaluations"]):
+        ptr = f"/evaluations/{index}"
+        pairs = [("started", evaluation.get("started"), "completed", evaluation.get("completed"))]
+        if created:
+            pairs.append(("completed", evaluation.get("completed") or evaluation.get("started"), "created", created))
+        for earlier_field, earlier, later_field, later in pairs:
+            if not earlier or not later:
+                continue
+            a, b = _parse_time(earlier), _parse_time(later)
+            if a is None or b is None or (a.tzinfo is None) != (b.tzinfo is None):
+                continue
+            if b < a:
+                later_ptr = "/created" if later_field == "created" else f"{ptr}/{later_field}"
+                out.append(Finding.make("RF505", source, later_ptr, later_field=later_field, later=later,
+                                        earlier_field=earlier_field, earlier=earlier))
+    return out
+
+
+def _digests(report: dict[str, Any], source: str) -> list[Finding]:
+    out = []
+    for index, digest in enumerate(report["model"].get("digests", [])):
+        if _PLACEHOLDER.match(digest["digest"]):
+            out.append(Finding.make("RF513", source, f"/model/digests/{index}/digest", digest=digest["digest"]))
+    return out
+
+
+def _result(result: dict[str, Any], ptr: str, source: str) -> list[Finding]:
+    out = []
+    value = result["value"]
+    if not math.isfinite(value):
+        return [Finding.make("RF519", source, f"{ptr}/value")]
+    metric = result["metric"]
+    low, high = metric.get("min"), metric.get("max")
+    if low is not None and high is not None and low > high:
+        out.append(Finding.make("RF504", source, f"{ptr}/metric", min=low, max=high))
+    elif (low is not None and value < low) or (high is not None and value > high):
+        out.append(Finding.make("RF503", source, f"{ptr}/value", value=value,
+                                min="-∞" if low is None else low, max="∞" if high is None else high))
+    uncertainty = result.get("uncertainty")
+    if uncertainty:
+        ci = uncertainty.get("ci")
+        if ci:
+            if ci["lower"] > ci["upper"]:
+                out.append(Finding.make("RF502", source, f"{ptr}/uncertainty/ci", lower=ci["lower"], upper=ci["upper"]))
+            elif not ci["lower"] <= value <= ci["upper"]:
+                out.append(Finding.make("RF501", source, f"{ptr}/uncertainty/ci", lower=ci["lower"],
+                                        upper=ci["upper"], value=value))
+        if "n" not in result:
+            out.append(Finding.make("RF515", source, f"{ptr}/uncertainty"))
+        se = uncertainty.get("standard_error")
+        if se is not None and se > 0.5 and low == 0 and high == 1:
+            out.append(Finding.make("RF516", source, f"{ptr}/uncertainty/standard_error", se=se))
+    return out
+
+
+def _inline_samples(
+    evaluation: dict[str, Any], e_ptr: str, vocab: Vocabulary | None, cited: str, source: str, out: list[Finding]
+) -> set[str] | None:
+    samples = (evaluation.get("samples") or {}).get("inline")
+    if samples is None:
+        return None
+    seen: set[tuple[str, int]] = set()
+    ids: set[str] = set()
+    check_risks = vocab is not None
+    for index, sample in enumerate(samples):
+        key = (sample["sample_id"], sample.get("epoch", 1))
+        if key in seen:
+            out.append(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
+        seen.add(key)
+        ids.add(key[0])
+        risks = sample.get("risks")
+        if risks and check_risks:
+            out.extend(check_vocabulary_refs(vocab, cited, risks, f"{e_ptr}/samples/inline/{index}/risks", source))  # type: ignore[arg-type]
+    return ids
+
+
+def check_samples_file(
+    spec: dict[str, Any],
+    pointer: str,
+    source: str,
+    base_dir: Path | None,
+    format_version: str,
+    vocab: Vocabulary | None,
+    cited: str,
+) -> list[Finding]:
+    """Stream a referenced JSONL samples file: digest, row count, each line's schema, duplicates.
+
+    Memory stays flat whatever the file's size: one line at a time, and a set of (id, epoch) keys.
+    """
+    import json
+
+    from riskfmt.schema_check import sample_validator, translate
+
+    base = (base_dir or Path.cwd()).resolve()
+    target = (base / spec["path"]).resolve()
+    if not target.is_relative_to(base):
+        return [Finding.make("RF518", source, f"{pointer}/path", path=spec["path"])]
+    if not target.is_file():
+        return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
+    out: list[Finding] = []
+    line_source = str(target)
+    validator = sample_validator(format_version)
+    digest = hashlib.new(spec["digest"].split(":", 1)[0])
+    rows = 0
+    seen: set[tuple[str, int]] = set()
+    reported = 0
+    limit = 10_000  # past this many bad lines the file is clearly wrong; keep counting, stop listing
+    loads = _line_parser()
+    with target.open("rb") as handle:
+        for raw in handle:
+            digest.update(raw)
+            if not raw.strip():
+                continue
+            rows += 1
+            problems: list[Finding] = []
+            try:
+                sample = loads(raw)
+            except (ValueError, UnicodeDecodeError) as exc:
+                problems.append(Finding.make("RF512", line_source, line=rows, column=1, row=rows,
+                                            detail=f"invalid JSON ({str(exc).split(':')[0]})",
+                                            detail_zh=f"JSON 无效（{str(exc).split(':')[0]}）"))
+                sample = None
+            if sample is not None:
+                if not validator.is_valid(sample):
+                    for error in validator.iter_errors(sample):
+                        for f in translate(error, line_source):
+                            problems.append(Finding.make("RF512", line_source, f.location.pointer, line=rows,
+                                                         column=1, row=rows, detail=f.message("en"),
+                                                         detail_zh=f.message("zh")))
+                else:
+                    key = (sample["sample_id"], sample.get("epoch", 1))
+                    if key in seen:
+                        problems.append(Finding.make("RF514", line_source, line=rows, column=1, id=key[0], epoch=key[1]))
+                    seen.add(key)
+                    if vocab is not None and sample.get("risks"):
+                        problems.extend(
+                            f.__class__(f.code, f.severity, f.location.with_position(rows, 1), f.params)
+                            for f in check_vocabulary_refs(vocab, cited, sample["risks"], "/risks", line_source)
+                        )
+            if problems and reported < limit:
+                out.extend(problems[: limit - reported])
+                reported += len(problems)
+    found = f"{digest.name}:{digest.hexdigest()}"
+    if found != spec["digest"]:
+        out.append(Finding.make("RF510", source, f"{pointer}/digest", path=spec["path"], found=found,
+                                expected=spec["digest"]))
+    if rows != spec["rows"]:
+        out.append(Finding.make("RF511", source, f"{pointer}/rows", path=spec["path"], found=rows,
+                                expected=spec["rows"]))
+    return out
+
+
+def _line_parser() -> Any:
+    try:
+        import orjson
+
+        return orjson.loads
+    except ImportError:  # pragma: no cover - orjson is a dependency, this is only for odd platforms
+        import json
+
+        return json.loads
+

@@ -1,0 +1,136 @@
+"""``riskfmt.validate``: check riskfmt documents and report every problem as a located finding."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from riskfmt.findings import FileResult, Finding, ValidationResult
+from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, read_source
+from riskfmt.versions import FORMATS, resolve_format
+
+__all__ = ["validate", "validate_bytes", "validate_data", "expand_paths"]
+
+_SUFFIXES = (".json", ".yaml", ".yml")
+_SKIP_DIRS = {"node_modules", "__pycache__"}
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Finding | None]]:
+    """Files to check, in a stable order; a directory stands for the documents below it."""
+    for raw in paths:
+        path = os.fspath(raw)
+        if path != "-" and os.path.isdir(path):
+            found = False
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+                for name in sorted(filenames):
+                    if name.lower().endswith(_SUFFIXES) and not name.startswith("."):
+                        found = True
+                        yield os.path.join(dirpath, name), None
+            if not found:
+                yield path, Finding.make("RF002", path, path=path)
+        else:
+            yield path, None
+
+
+def validate(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    check_samples: bool = True,
+) -> ValidationResult:
+    """Validate files (``"-"`` is standard input) and directories; never raises on bad input.
+
+    .. versionadded:: 0.1
+    """
+    result = ValidationResult()
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            result.files.append(FileResult(source=path, findings=[problem]))
+            continue
+        data, problem = read_source(path, max_size=max_size)
+        source = "<stdin>" if path == "-" else path
+        if problem is not None or data is None:
+            result.files.append(FileResult(source=source, findings=[problem] if problem else []))
+            continue
+        base_dir = None if path == "-" else Path(path).parent
+        result.files.append(validate_bytes(data, source, base_dir=base_dir, check_samples=check_samples))
+    return result
+
+
+def validate_bytes(
+    data: bytes,
+    source: str = "<bytes>",
+    *,
+    syntax: str | None = None,
+    base_dir: Path | None = None,
+    check_samples: bool = True,
+) -> FileResult:
+    """Validate one document given as bytes (JSON or YAML)."""
+    document = load_bytes(data, source, syntax)
+    file_result = FileResult(source=source, findings=list(document.findings))
+    if document.data is None:
+        return file_result
+    try:
+        _check(document.data, file_result, base_dir, check_samples)
+    except Exception as exc:  # noqa: BLE001 - a bug must become a finding, not a traceback
+        if os.environ.get("RISKFMT_DEBUG"):
+            raise
+        file_result.add(Finding.make("RF900", source, detail=f"{type(exc).__name__}: {exc}"))
+    _attach_positions(document, file_result)
+    return file_result
+
+
+def validate_data(data: Any, source: str = "<data>", *, base_dir: Path | None = None) -> FileResult:
+    """Validate an already-parsed document (a dict as json.load returns it). No line numbers."""
+    file_result = FileResult(source=source)
+    _check(data, file_result, base_dir, check_samples=True)
+    return file_result
+
+
+def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool) -> None:
+    from riskfmt import schema_check
+
+    source = result.source
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        result.add(Finding.make("RF201", source))
+        return
+    kind = data["kind"]
+    result.kind = kind
+    if kind not in FORMATS:
+        result.add(Finding.make("RF202", source, "/kind", kind=kind, known=", ".join(FORMATS)))
+        return
+    declared = data.get("format_version")
+    resolution = resolve_format(kind, declared)
+    supported = ", ".join(FORMATS[kind])
+    if resolution.code is not None:
+        result.add(Finding.make(resolution.code, source, "/format_version", version=declared,
+                                supported=supported, known=resolution.use or supported))
+    if resolution.use is None:
+        return
+    result.format_version = resolution.use
+    schema_findings = schema_check.check(kind, resolution.use, data, source)
+    result.extend(schema_findings)
+    if schema_findings:
+        return  # semantic rules assume the shape the schema guarantees
+    if kind == "evaluation-report":
+        from riskfmt.semantic import check_report
+
+        result.extend(check_report(data, source, base_dir, resolution.use, check_samples))
+
+
+def _attach_positions(document: Document, result: FileResult) -> None:
+    pending = [
+        f.location.pointer for f in result.findings
+        if f.location.line is None and f.location.source == result.source and f.code not in ("RF102",)
+        and document.data is not None
+    ]
+    if not pending:
+        return
+    positions = document.positions(sorted(set(pending)))
+    result.findings = [
+        f if f.location.line is not None or f.location.pointer not in positions
+        else Finding(f.code, f.severity, f.location.with_position(*positions[f.location.pointer]), f.params)
+        for f in result.findings
+    ]
