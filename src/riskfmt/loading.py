@@ -26,10 +26,11 @@ _DEEP_FLOW = re.compile(r"(?:[\[{][ \t\r\n]*){%d,}" % MAX_DEPTH)
 
 @dataclass
 class Document:
-    """A parsed input: ``data`` is None when it could not be parsed."""
+    """A parsed input. ``parsed`` says whether ``data`` holds the document (which may itself be null)."""
 
     source: str
     data: Any = None
+    parsed: bool = False
     syntax: str = "json"
     text: str | None = None
     findings: list[Finding] = field(default_factory=list)
@@ -191,6 +192,8 @@ def _load_json(doc: Document, data: bytes, text: str) -> None:
                 if _depth_exceeds(doc.data, MAX_DEPTH):
                     doc.data = None
                     doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+                else:
+                    doc.parsed = True
                 return
             except _DuplicateKey:
                 pass  # located below
@@ -221,7 +224,7 @@ def _load_json(doc: Document, data: bytes, text: str) -> None:
                 return
             # orjson keeps the last of duplicate keys silently: compare member counts to catch that
             if count_member_separators(data) == count_member_separators(serialised):
-                doc.data = parsed
+                doc.data, doc.parsed = parsed, True
                 return
         _report_duplicates(doc, text)
     finally:
@@ -313,7 +316,7 @@ def _load_yaml(doc: Document, text: str) -> None:
     except RecursionError:
         doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
         return
-    if node is None:
+    if node is None:  # only comments or directives
         doc.findings.append(Finding.make("RF102", doc.source))
         return
     builder = _YamlBuilder(doc)
@@ -328,7 +331,7 @@ def _load_yaml(doc: Document, text: str) -> None:
         return
     doc.yaml_positions = builder.positions
     if not any(f.severity.label == "error" for f in doc.findings):
-        doc.data = data
+        doc.data, doc.parsed = data, True
 
 
 def _yaml_error(doc: Document, exc: Any) -> None:

@@ -243,7 +243,8 @@ def check_samples_file(
     if not target.is_file():
         return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
     out: list[Finding] = []
-    line_source = str(target)
+    shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
+    line_source = shown.as_posix()
     validator = sample_validator(format_version)
     digest = hashlib.new(spec["digest"].split(":", 1)[0])
     rows = 0

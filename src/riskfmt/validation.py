@@ -70,7 +70,7 @@ def validate_bytes(
     """Validate one document given as bytes (JSON or YAML)."""
     document = load_bytes(data, source, syntax)
     file_result = FileResult(source=source, findings=list(document.findings))
-    if document.data is None:
+    if not document.parsed:
         return file_result
     try:
         _check(document.data, file_result, base_dir, check_samples)
@@ -85,8 +85,29 @@ def validate_bytes(
 def validate_data(data: Any, source: str = "<data>", *, base_dir: Path | None = None) -> FileResult:
     """Validate an already-parsed document (a dict as json.load returns it). No line numbers."""
     file_result = FileResult(source=source)
+    # text never holds NaN or infinity (the loaders refuse them), but Python objects can
+    bad = list(_non_finite(data))
+    if bad:
+        file_result.extend(Finding.make("RF519", source, pointer) for pointer in bad)
+        return file_result
     _check(data, file_result, base_dir, check_samples=True)
     return file_result
+
+
+def _non_finite(data: Any) -> Iterator[str]:
+    import math
+
+    from riskfmt._positions import escape_token
+
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, float) and not math.isfinite(node):
+            yield pointer
+        elif isinstance(node, dict):
+            stack.extend((v, f"{pointer}/{escape_token(str(k))}") for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
 
 
 def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool) -> None:
@@ -124,7 +145,7 @@ def _attach_positions(document: Document, result: FileResult) -> None:
     pending = [
         f.location.pointer for f in result.findings
         if f.location.line is None and f.location.source == result.source and f.code not in ("RF102",)
-        and document.data is not None
+        and document.parsed
     ]
     if not pending:
         return

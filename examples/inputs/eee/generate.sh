@@ -14,7 +14,10 @@ WORK="$(mktemp -d /tmp/riskfmt-fx-eee.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
 [ -x "$VENV/bin/python" ] || "$PY312" -m venv "$VENV" || exit 1
-"$VENV/bin/pip" install -q "every-eval-ever[inspect]==${EEE_VERSION}" || exit 1
+# pip is upgraded first (the old ensurepip pip picks an unbuildable dependency set for some tools);
+# constraints.txt = `pip freeze` of the venv that produced the committed fixtures.
+"$VENV/bin/pip" install -q --upgrade pip || exit 1
+"$VENV/bin/pip" install -q -c "$HERE/constraints.txt" "every-eval-ever[inspect]==${EEE_VERSION}" || exit 1
 EEE="$VENV/bin/every_eval_ever"
 ORG=(--source_organization_name "Demo Lab" --evaluator_relationship third_party)
 

@@ -87,22 +87,24 @@ helm_step() {
 
 eee_step() {
   # Optional: Every Eval Ever's HELM converter (needs Python >= 3.12; the [helm] extra pulls
-  # crfm-helm and a CUDA torch from PyPI, as no cp312 CPU wheel is available locally).
+  # crfm-helm and a CUDA torch 2.15.0 from PyPI (~6.5 GB venv), as no cp312 CPU wheel is local).
+  # Converts the run dirs committed in ./benchmark_output (not the work folder), with the
+  # converter's default options (source_organization_name "unknown", third_party).
   if [ ! -x "$EEE_VENV/bin/python" ]; then
     "$PY312" -m venv "$EEE_VENV"
   fi
   "$EEE_VENV/bin/pip" install -q -r "$HERE/requirements-eee.txt"
-  local out="$WORK/eee" runs="$HERE/benchmark_output/runs/$SUITE"
-  rm -rf "$out"; mkdir -p "$out"
-  local d
+  local out="$WORK/eee" runs="$HERE/benchmark_output/runs/$SUITE" d
+  rm -rf "$out"; mkdir -p "$out"; cd "$out"
+  # --output_dir is relative so detailed_evaluation_results.file_path is "data/..." (relative to ./eee).
   for d in "$runs"/*/; do
     d="${d%/}"
     [ -f "$d/run_spec.json" ] || continue
-    "$EEE_VENV/bin/every_eval_ever" convert helm --log_path "$d" --output_dir "$out" \
-        2>&1 | tee -a "$out/convert.log"
+    "$EEE_VENV/bin/every_eval_ever" convert helm --log_path "$d" --output_dir data 2>&1 | tee -a convert.log
   done
-  (cd "$out" && find . -name '*.json*' -not -name '*.log' | LC_ALL=C sort > files.txt)
-  (cd "$out" && "$EEE_VENV/bin/every_eval_ever" validate $(grep -v '^$' files.txt) 2>&1 | tee validate.log) || true
+  "$EEE_VENV/bin/every_eval_ever" validate 'data/*/*/*/*.json' 'data/*/*/*/*.jsonl' 2>&1 | tee validate.log
+  "$EEE_VENV/bin/every_eval_ever" validate --format json 'data/*/*/*/*.json' 'data/*/*/*/*.jsonl' > validate.json
+  "$EEE_VENV/bin/every_eval_ever" check-duplicates data 2>&1 | tee check-duplicates.log
   rm -rf "$HERE/eee"; mkdir -p "$HERE/eee"
   cp -r "$out"/. "$HERE/eee/"
   echo "EEE records written to $HERE/eee"

@@ -10,7 +10,10 @@ WORK="$(mktemp -d /tmp/riskfmt-fx-inspect.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-"$VENV/bin/pip" install -q "inspect-ai==${INSPECT_VERSION}"
+# pip is upgraded first (the old ensurepip pip picks an unbuildable dependency set for some tools);
+# constraints.txt = `pip freeze` of the venv that produced the committed fixtures.
+"$VENV/bin/pip" install -q --upgrade pip
+"$VENV/bin/pip" install -q -c "$HERE/constraints.txt" "inspect-ai==${INSPECT_VERSION}"
 
 export HF_HUB_OFFLINE=1 INSPECT_DISPLAY=none
 cd "$WORK"

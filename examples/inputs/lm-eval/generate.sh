@@ -11,7 +11,10 @@ WORK="$(mktemp -d /tmp/riskfmt-fx-lm-eval.XXXXXX)"   # outside any git repo => g
 trap 'rm -rf "$WORK"' EXIT
 
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-"$VENV/bin/pip" install -q "lm-eval==${LM_EVAL_VERSION}"
+# pip is upgraded first (the old ensurepip pip picks an unbuildable dependency set for some tools);
+# constraints.txt = `pip freeze` of the venv that produced the committed fixtures.
+"$VENV/bin/pip" install -q --upgrade pip
+"$VENV/bin/pip" install -q -c "$HERE/constraints.txt" "lm-eval==${LM_EVAL_VERSION}"
 
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 HF_HOME="$WORK/hf-home" TOKENIZERS_PARALLELISM=false
 cp -r "$HERE/tasks" "$WORK/tasks"

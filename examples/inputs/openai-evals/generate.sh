@@ -11,7 +11,10 @@ WORK="$(mktemp -d /tmp/riskfmt-fx-openai-evals.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-"$VENV/bin/pip" install -q "evals==${EVALS_VERSION}"
+# pip is upgraded first (the old ensurepip pip picks an unbuildable dependency set for some tools);
+# constraints.txt = `pip freeze` of the venv that produced the committed fixtures.
+"$VENV/bin/pip" install -q --upgrade pip
+"$VENV/bin/pip" install -q -c "$HERE/constraints.txt" "evals==${EVALS_VERSION}"
 
 # evals builds an OpenAI client at import time and refuses to start without *some* key;
 # this placeholder is never sent anywhere useful (the one API call made, listing models,

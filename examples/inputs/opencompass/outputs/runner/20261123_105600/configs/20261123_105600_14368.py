@@ -1,0 +1,127 @@
+datasets=[
+    dict(abbr='zh-safety-gen',
+        eval_cfg=dict(
+            evaluator=dict(
+                type='opencompass.openicl.icl_evaluator.AccEvaluator'),
+            pred_postprocessor=dict(
+                type='opencompass.utils.text_postprocessors.first_capital_postprocess')),
+        infer_cfg=dict(
+            inferencer=dict(
+                max_out_len=16,
+                type='opencompass.openicl.icl_inferencer.GenInferencer'),
+            prompt_template=dict(
+                template=dict(
+                    round=[
+                        dict(prompt='{question}\nA. {A}\nB. {B}\n答案：',
+                            role='HUMAN'),
+                        ]),
+                type='opencompass.openicl.icl_prompt_template.PromptTemplate'),
+            retriever=dict(
+                type='opencompass.openicl.icl_retriever.ZeroRetriever')),
+        path='data/zh_safety_mcq.jsonl',
+        reader_cfg=dict(
+            input_columns=[
+                'question',
+                'A',
+                'B',
+                ],
+            output_column='answer'),
+        type='opencompass.datasets.CustomDataset'),
+    dict(abbr='zh-safety-gen-n2',
+        eval_cfg=dict(
+            evaluator=dict(
+                type='opencompass.openicl.icl_evaluator.AccwithDetailsEvaluator'),
+            pred_postprocessor=dict(
+                type='opencompass.utils.text_postprocessors.first_capital_postprocess')),
+        infer_cfg=dict(
+            inferencer=dict(
+                max_out_len=16,
+                type='opencompass.openicl.icl_inferencer.GenInferencer'),
+            prompt_template=dict(
+                template=dict(
+                    round=[
+                        dict(prompt='{question}\nA. {A}\nB. {B}\n请回答A或B。\n答案：',
+                            role='HUMAN'),
+                        ]),
+                type='opencompass.openicl.icl_prompt_template.PromptTemplate'),
+            retriever=dict(
+                type='opencompass.openicl.icl_retriever.ZeroRetriever')),
+        k=2,
+        n=2,
+        path='data/zh_safety_mcq.jsonl',
+        reader_cfg=dict(
+            input_columns=[
+                'question',
+                'A',
+                'B',
+                ],
+            output_column='answer'),
+        type='opencompass.datasets.CustomDataset'),
+    dict(abbr='zh-safety-ppl',
+        eval_cfg=dict(
+            evaluator=dict(
+                type='opencompass.openicl.icl_evaluator.AccEvaluator')),
+        infer_cfg=dict(
+            inferencer=dict(
+                type='opencompass.openicl.icl_inferencer.PPLInferencer'),
+            prompt_template=dict(
+                template=dict(
+                    A='{question}\nA. {A}\nB. {B}\n答案：A',
+                    B='{question}\nA. {A}\nB. {B}\n答案：B'),
+                type='opencompass.openicl.icl_prompt_template.PromptTemplate'),
+            retriever=dict(
+                type='opencompass.openicl.icl_retriever.ZeroRetriever')),
+        path='data/zh_safety_mcq.jsonl',
+        reader_cfg=dict(
+            input_columns=[
+                'question',
+                'A',
+                'B',
+                ],
+            output_column='answer'),
+        type='opencompass.datasets.CustomDataset'),
+    ]
+models=[
+    dict(abbr='fake-model-v0',
+        batch_size=2,
+        max_out_len=16,
+        path='fake',
+        run_cfg=dict(
+            num_gpus=0),
+        salt='v0',
+        type='fake_model.FakeModel'),
+    dict(abbr='fake-model-v1',
+        batch_size=2,
+        fail_ppl=True,
+        max_out_len=16,
+        path='fake',
+        run_cfg=dict(
+            num_gpus=0),
+        salt='v1',
+        type='fake_model.FakeModel'),
+    ]
+summarizer=dict(
+    summary_groups=[
+        dict(name='zh-safety-avg',
+            subsets=[
+                'zh-safety-gen',
+                'zh-safety-gen-n2',
+                'zh-safety-ppl',
+                ]),
+        dict(name='zh-safety-gen-weighted',
+            subsets=[
+                [
+                        'zh-safety-gen',
+                        'accuracy',
+                        ],
+                [
+                        'zh-safety-gen-n2',
+                        'accuracy (2 runs average)',
+                        ],
+                ],
+            weights=dict(
+                {'zh-safety-gen-n2@accuracy (2 runs average)': 2,
+                'zh-safety-gen@accuracy': 1})),
+        ],
+    type='opencompass.summarizers.DefaultSummarizer')
+work_dir='outputs/runner/20261123_105600'
