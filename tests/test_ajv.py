@@ -70,7 +70,7 @@ def test_ajv_agrees_with_riskfmt_on_examples() -> None:
         documents.append((path.name, data))
         codes = {f.code for f in riskfmt.validate([path]).findings}
         expected[path.name] = not any(SCHEMA_LEVEL(c) for c in codes)
-    assert len(documents) > 30
+    assert len(documents) >= 25
     verdicts = _ajv(ROOT / "schemas" / "jsonschema" / "evaluation-report-1.0.json", documents)
     disagreements = {name: verdicts[name]["errors"] for name in expected if verdicts[name]["valid"] != expected[name]}
     assert disagreements == {}

@@ -33,7 +33,7 @@ def test_empty(payload: bytes) -> None:
     assert codes(payload) == {"RF102"}
 
 
-def test_large_valid_document_takes_the_fast_parser() -> None:
+def test_large_valid_document() -> None:
     data = json.dumps(big_report(20_000)).encode()
     assert len(data) > 1 << 20
     assert codes(data) == set()
@@ -50,7 +50,8 @@ def test_large_document_with_duplicate_key() -> None:
     assert finding.location.line == 1 and finding.location.column > 1000
 
 
-@pytest.mark.parametrize("token, code", [("NaN", "RF106"), ("Infinity", "RF106"), ("-Infinity", "RF106"), ("1e999", "RF110")])
+@pytest.mark.parametrize("token, code", [("NaN", "RF106"), ("Infinity", "RF106"), ("-Infinity", "RF106"), ("1e999", "RF110"),
+                                         ("-2.5E+400", "RF110")])
 def test_large_document_with_non_finite_number(token: str, code: str) -> None:
     text = json.dumps(big_report(20_000)).replace('"score": 1', f'"score": {token}', 1)
     assert codes(text.encode()) == {code}
@@ -72,6 +73,17 @@ def test_large_document_errors_all_reported_with_positions() -> None:
 def test_deep_nesting_json() -> None:
     assert codes(b"[" * 100_000 + b"]" * 100_000) == {"RF107"}
     assert codes(b'{"a":' * 5000 + b"1" + b"}" * 5000) == {"RF107"}
+    from riskfmt.loading import MAX_DEPTH
+
+    assert "RF107" not in codes(b"[" * (MAX_DEPTH - 1) + b"]" * (MAX_DEPTH - 1))
+    assert codes(b"[" * (MAX_DEPTH + 5) + b"]" * (MAX_DEPTH + 5)) == {"RF107"}
+
+
+def test_big_but_finite_numbers_are_fine() -> None:
+    doc = json.loads(json.dumps(BASE))
+    doc["extensions"] = {"x": [1e300, -1.5e-300, 12345678901234567890]}
+    doc["report_id"] = riskfmt.report_id(doc)
+    assert codes(json.dumps(doc).encode()) == set()
 
 
 def test_deep_nesting_yaml() -> None:

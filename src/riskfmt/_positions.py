@@ -195,18 +195,6 @@ def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) 
         return i + 1
 
 
-_STRING_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-
-
-def count_member_separators(data: bytes) -> int:
-    """Number of object members in JSON text: colons outside strings.
-
-    Outside strings a colon can only separate a key from its value, and a string scan from the left stays
-    in step with the text because quotes occur only as string delimiters there.
-    """
-    return _STRING_TOKEN.sub(b"", data).count(b":")
-
-
 _NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
 
 

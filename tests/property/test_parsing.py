@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskfmt._positions import count_member_separators, escape_token, find_duplicate_keys, locate
+from riskfmt._positions import escape_token, find_duplicate_keys, locate
 from riskfmt.loading import load_bytes
 
 keys = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6)
@@ -45,12 +45,16 @@ def test_locate_finds_every_pointer(value: object, indent: object, ascii_only: b
 def test_duplicate_keys_are_found_and_only_then(value: dict, indent: object) -> None:
     text = json.dumps({"outer": [value]}, indent=indent)  # type: ignore[arg-type]
     assert find_duplicate_keys(text) == []
-    assert count_member_separators(text.encode()) == count_member_separators(json.dumps({"outer": [value]}).encode())
     key = next(iter(value))
-    doubled = text.replace("{", "{" + json.dumps(key) + ": 0, ", 2)  # the second "{" is value's own
+    # insert a second copy of the first key at the start of the inner object
+    inner_start = text.index("{", 1)
+    doubled = text[: inner_start + 1] + json.dumps(key) + ": 0, " + text[inner_start + 1:]
     hits = find_duplicate_keys(doubled)
-    if json.loads(doubled) != json.loads(text) or any(True for _ in hits):
-        assert hits and hits[0][1] == key or hits
+    assert [(p, k) for p, k, _ in hits] == [(f"/outer/0/{escape_token(key)}", key)]
+    assert doubled[hits[0][2]:].startswith(json.dumps(key)) or doubled[hits[0][2]] == '"'
+    from riskfmt.loading import load_bytes
+
+    assert [f.code for f in load_bytes(doubled.encode(), "d.json").findings] == ["RF105"]
 
 
 @given(st.binary(max_size=400))
