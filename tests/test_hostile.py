@@ -86,6 +86,14 @@ def test_big_but_finite_numbers_are_fine() -> None:
     assert codes(json.dumps(doc).encode()) == set()
 
 
+def test_exponent_like_text_inside_strings_is_not_a_number() -> None:
+    doc = json.loads(json.dumps(BASE))
+    doc["notes"] = {"en": "ratio: 1e999, see [2e400]"}
+    doc["model"]["digests"] = [{"digest": "sha256:" + "1520917e486" + "0" * 53, "subject": "weights_file"}]
+    doc["report_id"] = riskfmt.report_id(doc)
+    assert codes(json.dumps(doc).encode()) == set()
+
+
 def test_deep_nesting_yaml() -> None:
     assert codes(b"a: " + b"[" * 100_000 + b"]" * 100_000, "x.yaml") == {"RF107"}
 
@@ -171,3 +179,36 @@ def test_truncated_at_every_point_never_crashes() -> None:
         found = codes(data[:cut])
         assert found, cut
         assert "RF900" not in found
+
+
+def test_samples_file_duplicates_found_across_spilled_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    from riskfmt import semantic
+    from riskfmt._dedup import DuplicateCandidates
+
+    monkeypatch.setattr(semantic, "DuplicateCandidates", lambda: DuplicateCandidates(memory_items=10))
+    rows = [{"sample_id": f"s{i}", "epoch": 1, "score": 1} for i in range(100)]
+    rows.append({"sample_id": "s5", "epoch": 1, "score": 0})
+    body = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (tmp_path / "samples.jsonl").write_bytes(body)
+    doc = json.loads(json.dumps(BASE))
+    doc["evaluations"][0]["samples"] = {"file": {"path": "samples.jsonl", "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": 101}}
+    (tmp_path / "r.json").write_text(json.dumps(doc))
+    [finding] = riskfmt.validate([tmp_path / "r.json"]).findings
+    assert finding.code == "RF514" and finding.location.line == 101 and finding.params["id"] == "s5"
+
+
+def test_samples_file_symlinked_out_of_the_report_folder(tmp_path: Path) -> None:
+    import hashlib
+
+    outside = tmp_path / "outside.jsonl"
+    outside.write_text('{"sample_id": "a"}\n')
+    folder = tmp_path / "report"
+    folder.mkdir()
+    (folder / "samples.jsonl").symlink_to(outside)
+    doc = json.loads(json.dumps(BASE))
+    digest = "sha256:" + hashlib.sha256(outside.read_bytes()).hexdigest()
+    doc["evaluations"][0]["samples"] = {"file": {"path": "samples.jsonl", "digest": digest, "rows": 1}}
+    (folder / "r.json").write_text(json.dumps(doc))
+    assert [f.code for f in riskfmt.validate([folder / "r.json"]).findings] == ["RF518"]

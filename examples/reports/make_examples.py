@@ -113,7 +113,7 @@ TEXT_CASES: dict[str, bytes] = {
     "nan-value.RF106.json": dump(BASE).replace('"value": 0.412', '"value": NaN').encode(),
     "infinite-value.RF106.json": dump(BASE).replace('"value": 0.412', '"value": -Infinity').encode(),
     "number-overflow.RF110.json": dump(BASE).replace('"value": 0.412', '"value": 1e400').encode(),
-    "absurd-nesting.RF107.json": ('{"kind": "evaluation-report", "extensions": {"x": ' + "[" * 300 + "]" * 300 + "}}\n").encode(),
+    "absurd-nesting.RF107.json": ('{"kind": "evaluation-report", "extensions": {"x": ' + "[" * 600 + "]" * 600 + "}}\n").encode(),
     "yaml-syntax.RF108.yaml": b"kind: evaluation-report\nformat_version: '1.0'\nmodel: {name: x\n",
     "yaml-alias-bomb.RF109.yaml": (
         b"kind: evaluation-report\n"

@@ -204,3 +204,24 @@ def find_non_finite(text: str) -> tuple[str, int] | None:
         if match.group(1):
             return match.group(1), match.start(1)
     return None
+
+
+# A number literal with a three-digit exponent, in a place where JSON allows a value.
+_BIG_EXPONENT = re.compile(r"[:\[,]\s*(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})\s*[,\]}]")
+_BIG_EXPONENT_EXACT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})', re.DOTALL)
+
+
+def find_overflow(text: str) -> tuple[str, int] | None:
+    """The first number literal outside strings that overflows a double (such as 1e400), with its index.
+
+    The structural prefilter almost never matches, so the exact, string-aware scan runs only when it does.
+    """
+    import math
+
+    if _BIG_EXPONENT.search(text) is None:
+        return None
+    for match in _BIG_EXPONENT_EXACT.finditer(text):
+        token = match.group(1)
+        if token and math.isinf(float(token)):
+            return token, match.start(1)
+    return None

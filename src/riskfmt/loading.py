@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, locate
+from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
 from riskfmt.findings import Finding
 
 __all__ = ["Document", "load_bytes", "read_source", "DEFAULT_MAX_SIZE", "MAX_DEPTH"]
@@ -21,7 +21,6 @@ __all__ = ["Document", "load_bytes", "read_source", "DEFAULT_MAX_SIZE", "MAX_DEP
 DEFAULT_MAX_SIZE = 1 << 30  # 1 GiB: parsing needs ~8 bytes of memory per byte of JSON
 MAX_DEPTH = 512  # riskfmt documents need about 10 levels; this only stops pathological input
 _BOM = b"\xef\xbb\xbf"
-_DEEP_FLOW = re.compile(r"(?:[\[{][ \t\r\n]*){%d,}" % MAX_DEPTH)
 
 
 @dataclass
@@ -155,9 +154,6 @@ def _reject_constant(token: str) -> float:
     raise _NonFinite(token)
 
 
-_OVERFLOW = re.compile(r"(?<![\w.])-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,}")
-
-
 def _frame_depth() -> int:
     frame, depth = sys._getframe(), 0
     while frame is not None:
@@ -198,12 +194,11 @@ def _load_json(doc: Document, data: bytes, text: str) -> None:
             gc.enable()
     # A literal such as 1e400 overflows to infinity without complaint; such literals are rare, so one
     # regular-expression search over the text is enough to find them.
-    for match in _OVERFLOW.finditer(text):
-        if math.isinf(float(match.group(0))):
-            line, column = doc.index_position(match.start())
-            doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=match.group(0)))
-            doc.data, doc.parsed = None, False
-            return
+    overflow = find_overflow(text)
+    if overflow is not None:
+        line, column = doc.index_position(overflow[1])
+        doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=overflow[0]))
+        doc.data, doc.parsed = None, False
 
 
 def _report_duplicates(doc: Document, text: str) -> None:
@@ -236,7 +231,8 @@ _YAML_TAG = "tag:yaml.org,2002:"
 def _load_yaml(doc: Document, text: str) -> None:
     import yaml
 
-    if _DEEP_FLOW.search(text):
+    # libyaml's composer recurses in C: refuse deep flow nesting before handing it the text
+    if re.search(r"(?:[\[{][ \t\r\n]*){%d,}" % MAX_DEPTH, text):
         doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
         return
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

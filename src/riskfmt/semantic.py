@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+from riskfmt._dedup import DuplicateCandidates
 from riskfmt.findings import Finding
 from riskfmt.vocab import Vocabulary, known_version, load_vocabulary, newer_than_latest
 from riskfmt.versions import version_key
@@ -114,7 +115,10 @@ def check_vocabulary_refs(
         here = f"{pointer}/{index}"
         concept = vocab.get(risk_id)
         if concept is None or concept.scheme != "risk":
-            if newer:
+            later = load_vocabulary().get(risk_id)  # a report may cite a release older than its ids
+            if later is not None and later.scheme == "risk" and not newer:
+                yield Finding.make("RF404", source, here, id=risk_id, added=later.added_in, cited=cited)
+            elif newer:
                 yield Finding.make("RF405", source, here, id=risk_id, cited=cited)
             else:
                 yield _unknown(vocab, "RF401", risk_id, here, source)
@@ -262,10 +266,11 @@ def check_samples_file(
     validator = sample_validator(format_version)
     digest = hashlib.new(spec["digest"].split(":", 1)[0])
     rows = 0
-    seen: set[tuple[str, int]] = set()
+    keys = DuplicateCandidates()
     reported = 0
     limit = 10_000  # past this many bad lines the file is clearly wrong; keep counting, stop listing
     loads = _line_parser()
+    plain = plain_ids(vocab.version, cited) if vocab is not None else frozenset()
     with target.open("rb") as handle:
         for raw in handle:
             digest.update(raw)
@@ -288,18 +293,19 @@ def check_samples_file(
                                                          column=1, row=rows, detail=f.message("en"),
                                                          detail_zh=f.message("zh")))
                 else:
-                    key = (sample["sample_id"], sample.get("epoch", 1))
-                    if key in seen:
-                        problems.append(Finding.make("RF514", line_source, line=rows, column=1, id=key[0], epoch=key[1]))
-                    seen.add(key)
-                    if vocab is not None and sample.get("risks"):
+                    keys.add((sample["sample_id"], sample.get("epoch", 1)))
+                    risks = sample.get("risks")
+                    if risks and vocab is not None and not plain.issuperset(risks):
                         problems.extend(
-                            f.__class__(f.code, f.severity, f.location.with_position(rows, 1), f.params)
-                            for f in check_vocabulary_refs(vocab, cited, sample["risks"], "/risks", line_source)
+                            Finding(f.code, f.severity, f.location.with_position(rows, 1), f.params)
+                            for f in check_vocabulary_refs(vocab, cited, risks, "/risks", line_source)
                         )
             if problems and reported < limit:
                 out.extend(problems[: limit - reported])
                 reported += len(problems)
+    candidates = keys.candidates()
+    if candidates:
+        out.extend(_confirm_duplicates(target, line_source, candidates, loads))
     found = f"{digest.name}:{digest.hexdigest()}"
     if found != spec["digest"]:
         out.append(Finding.make("RF510", source, f"{pointer}/digest", path=spec["path"], found=found,
@@ -307,6 +313,30 @@ def check_samples_file(
     if rows != spec["rows"]:
         out.append(Finding.make("RF511", source, f"{pointer}/rows", path=spec["path"], found=rows,
                                 expected=spec["rows"]))
+    return out
+
+
+def _confirm_duplicates(target: Path, line_source: str, candidates: set[int], loads: Any) -> list[Finding]:
+    """Second pass, only when hashes repeated: compare the actual keys of the candidate rows."""
+    first_line: dict[tuple[str, int], int] = {}
+    out = []
+    rows = 0
+    with target.open("rb") as handle:
+        for raw in handle:
+            if not raw.strip():
+                continue
+            rows += 1
+            try:
+                sample = loads(raw)
+                key = (sample["sample_id"], sample.get("epoch", 1))
+            except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+                continue
+            if hash(key) not in candidates:
+                continue
+            if key in first_line:
+                out.append(Finding.make("RF514", line_source, line=rows, column=1, id=key[0], epoch=key[1]))
+            else:
+                first_line[key] = rows
     return out
 
 
