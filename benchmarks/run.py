@@ -153,10 +153,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the data sizes")
     parser.add_argument("--repeat", type=int, default=5, help="fresh processes per figure for small inputs")
+    parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     scale = 0.1 if args.quick else 1.0
+    if args.generate_only:
+        make_data(scale)
+        return 0
+    # Generate in a child process: a forked child's peak RSS (ru_maxrss) includes the memory its parent
+    # held at fork time, so the measuring process must stay small.
     print(f"generating data (scale {scale}) ...", flush=True)
-    paths = make_data(scale)
+    subprocess.run([sys.executable, __file__, "--generate-only"] + (["--quick"] if args.quick else []), check=True)
+    paths = make_data(scale)  # only computes the paths now: every file exists
     exe, py = riskfmt_exe(), sys.executable
     big_repeat = 3
     rows: list[tuple[str, str, str, float, str, bool]] = []

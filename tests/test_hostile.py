@@ -212,3 +212,16 @@ def test_samples_file_symlinked_out_of_the_report_folder(tmp_path: Path) -> None
     doc["evaluations"][0]["samples"] = {"file": {"path": "samples.jsonl", "digest": digest, "rows": 1}}
     (folder / "r.json").write_text(json.dumps(doc))
     assert [f.code for f in riskfmt.validate([folder / "r.json"]).findings] == ["RF518"]
+
+
+@pytest.mark.parametrize("size", [1000, 40_000])
+def test_duplicate_keys_found_in_small_and_large_files(size: int) -> None:
+    text = json.dumps(big_report(size))
+    marker = f'"sample_id": "s{size // 2}"'
+    for variant in (marker + ', "sample_id": "x"', marker + ', "score": 9', marker + ', "verdict": "a:b:c"'):
+        found = codes(text.replace(marker, variant, 1).encode())
+        assert found == {"RF105"}, (size, variant, found)
+    # an escaped colon elsewhere must not hide or invent anything
+    escaped = text.replace('"问题', '"\\u003a问题', 1)
+    assert codes(escaped.encode()) == set()
+    assert codes(escaped.replace(marker, marker + ', "score": 9', 1).encode()) == {"RF105"}

@@ -161,7 +161,45 @@ def _frame_depth() -> int:
     return depth
 
 
+_LARGE = 4 << 20  # from here on orjson parses; below it the standard library is fast enough and imports faster
+
+
 def _load_json(doc: Document, data: bytes, text: str) -> None:
+    if len(data) >= _LARGE and _load_json_fast(doc, data):
+        return
+    _load_json_exact(doc, data, text)
+
+
+def _load_json_fast(doc: Document, data: bytes) -> bool:
+    """orjson for large inputs, with an exact duplicate-key check that costs one serialisation.
+
+    orjson keeps the last of duplicate keys silently. Colons outside strings are exactly the key separators,
+    and the parsed strings serialise back with the same colons inside them (unless the input escaped a colon
+    as \\u003a), so the input and ``orjson.dumps`` of the tree hold the same number of colons if and only if
+    no key was dropped. Anything unusual (a parse error, an escaped colon, a mismatch, extreme depth) returns
+    False and the exact parser decides, with its precise findings.
+    """
+    import orjson
+
+    if b"\\u003a" in data or b"\\u003A" in data:
+        return False
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parsed = orjson.loads(data)
+        serialised = orjson.dumps(parsed)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return False
+    finally:
+        if enabled:
+            gc.enable()
+    if data.count(b":") != serialised.count(b":"):
+        return False
+    doc.data, doc.parsed = parsed, True
+    return True
+
+
+def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
     """Parse with the standard library's C scanner: with the cyclic GC paused it runs within about 1.6x of
     orjson, and its pairs hook sees every key, so duplicates are caught exactly (orjson keeps the last one
     silently). The recursion limit, lowered for the call, is the depth limit: the scanner counts nesting

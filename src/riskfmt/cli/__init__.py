@@ -15,6 +15,7 @@ import click
 __all__ = ["cli", "main"]
 
 _COMMANDS = {
+    "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
     "validate": ("riskfmt.cli.validate", "command", "Check reports against the format, the vocabulary and the rules."),
 }
 
@@ -50,6 +51,11 @@ def cli(traceback: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese must not crash us
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     show_traceback = "--traceback" in args or bool(os.environ.get("RISKFMT_TRACEBACK"))
     sys.exit(run(args, show_traceback))
 

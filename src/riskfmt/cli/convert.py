@@ -1,0 +1,69 @@
+"""``riskfmt convert``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
+
+_SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "riskfmt"]
+
+
+@click.command("convert")
+@click.argument("sources", nargs=-1, required=True, metavar="SRC...")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Output file, or folder for several reports (default: standard output).")
+@click.option("--from", "from_", type=click.Choice(_SOURCES), default=None,
+              help="The producer tool (default: detected from each input).")
+@click.option("--to", "to", type=click.Choice(["riskfmt", "eee", "csv", "markdown"]), default="riskfmt",
+              show_default=True, help="Output format.")
+@click.option("--organization", help="Who ran the evaluation (producer tools rarely record it).")
+@click.option("--relationship", type=click.Choice(["first_party", "third_party", "collaborative", "other"]),
+              default="third_party", show_default=True, help="The producer's relationship to the model's developer.")
+@click.option("--developer", help="The model's developer, when the source does not say.")
+@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]), default="AMBER",
+              show_default=True, help="TLP 2.0 marking of the output.")
+@click.option("--samples", type=click.Choice(["inline", "file", "none"]), default="inline", show_default=True,
+              help="Per-sample results inline, in JSONL files beside the report (pinned by digest), or left out.")
+@click.option("--include-content", is_flag=True,
+              help="Keep sample inputs, outputs and targets (by default only their digests are kept).")
+@click.option("--task-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file mapping task names to risk ids; consulted before the shipped table.")
+@lang_option
+@fail_on_option
+@quiet_option
+def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to: str, organization: str | None,
+            relationship: str, developer: str | None, tlp: str, samples: str, include_content: bool,
+            task_map: Path | None, lang: str, fail_on: str, quiet: bool) -> int:
+    """Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.
+
+    \b
+    Sources: Inspect logs (.eval, .json), lm-evaluation-harness results_*.json, HELM run folders, Every Eval
+    Ever records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders.
+    Everything that cannot be carried over is reported as a finding naming the field.
+    Exit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.
+    """
+    from riskfmt.convert import ConvertOptions, convert
+    from riskfmt.convert.targets import OutputError, write
+    from riskfmt.findings import FileResult, Severity, ValidationResult
+    from riskfmt.render import render
+
+    options = ConvertOptions(organization=organization, relationship=relationship, developer=developer, tlp=tlp,
+                             samples=samples, include_content=include_content, task_map=task_map)
+    items = convert(sources, from_=from_, options=options)
+    try:
+        extra = write(to, items, output, options, lang)
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from exc
+    result = ValidationResult([FileResult(source=item.source, findings=item.findings) for item in items])
+    if extra:
+        result.files.append(FileResult(source=str(output), findings=extra))
+    # findings go to stderr when the converted output itself goes to stdout
+    stream = sys.stderr if output is None or str(output) == "-" else sys.stdout
+    render("text", result, stream, lang, color=stream.isatty(), quiet=quiet)
+    if not any(item.report is not None for item in items) and not result.has_io_error:
+        return 1
+    return result.exit_code(Severity.parse(fail_on))
