@@ -51,11 +51,13 @@ def test_offline_validation_with_plain_jsonschema_and_the_registry() -> None:
 
 
 def test_typed_vocabulary_access() -> None:
-    vocab = riskfmt.load_vocabulary()
+    vocab = riskfmt.load_vocabulary("0.1")
     concept = vocab["R0013"]
     assert concept.label("en") == "Confabulation" and concept.label("zh") == "幻觉"
     assert concept.broader == "R0012"
     assert [c.id for c in vocab.ancestors("R0020")] == ["R0019", "R0017"]
+    latest = riskfmt.load_vocabulary()
+    assert latest["R0013"].label("zh") == "幻觉"  # ids keep their meaning across releases
     assert vocab.by_token("method", "red-teaming").id == "method:red-teaming"
     assert vocab.suggest("prompt-injection")[0].id == "R0011"
     assert vocab.suggest("提示词注入")[0].id == "R0011"

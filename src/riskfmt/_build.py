@@ -15,6 +15,7 @@ import argparse
 import copy
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,23 @@ def load_vocabulary_sources(root: Path = ROOT) -> dict[str, Any]:
         "concepts": sorted(concepts, key=lambda c: c["id"]),
     }
     # YAML reads some scalars (versions, dates) as non-strings; the model says strings.
-    return json.loads(json.dumps(doc, default=str))
+    return _tidy_chinese(json.loads(json.dumps(doc, default=str)))
+
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t\n]+(?=[{_CJK}])")
+
+
+def _tidy_chinese(node: Any, key: str = "") -> Any:
+    """YAML folds line breaks into spaces, which Chinese text does not have: drop whitespace between two
+    CJK characters in every Chinese string (keys named zh), and nowhere else."""
+    if isinstance(node, dict):
+        return {k: _tidy_chinese(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_tidy_chinese(v, key) for v in node]
+    if isinstance(node, str) and key == "zh":
+        return _CJK_GAP.sub("", node)
+    return node
 
 
 def check_vocabulary(doc: dict[str, Any]) -> list[str]:
@@ -117,9 +134,10 @@ def check_vocabulary(doc: dict[str, Any]) -> list[str]:
     return problems
 
 
-def enum_values(doc: dict[str, Any], scheme: str) -> list[str]:
-    """Values a report may use for a scheme: risk ids as they are, other schemes by notation."""
-    values = []
+def enum_values(doc: dict[str, Any], scheme: str, framework_codes: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """Values a report may use for a scheme: risk ids as they are (plus the frameworks' own codes, which the
+    crosswalks resolve), other schemes by notation."""
+    values = list(framework_codes) if scheme == "risk" else []
     for concept in doc["concepts"]:
         if concept["scheme"] != scheme:
             continue
@@ -160,7 +178,17 @@ def generate_structure(root: Path, source: str, top_class: str) -> dict[str, Any
     return json.loads(generator.serialize())
 
 
-def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | None) -> dict[str, Any]:
+def framework_codes(root: Path) -> list[str]:
+    from riskfmt.mappings import load_mapping_set
+
+    codes = set()
+    for path in sorted((root / "schemas" / "vocab" / "mappings").glob("*.sssom.tsv")):
+        codes.update(m.subject_id for m in load_mapping_set(path).mappings)
+    return sorted(codes)
+
+
+def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | None,
+                  codes: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     schema = _strip(copy.deepcopy(raw))
     for key in _NON_KEYWORDS:
         schema.pop(key, None)
@@ -169,7 +197,7 @@ def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | N
     defs = schema.get("$defs", {})
     if vocab is not None:
         if "RiskId" in defs:
-            defs["RiskId"]["enum"] = enum_values(vocab, "risk")
+            defs["RiskId"]["enum"] = enum_values(vocab, "risk", codes)
             defs["RiskId"]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
         if "MethodId" in defs:
             defs["MethodId"]["enum"] = enum_values(vocab, "method")
@@ -252,9 +280,10 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         raise SystemExit("vocabulary is unsound:\n  " + "\n  ".join(problems))
     out: dict[str, bytes] = {}
     schemas: dict[str, dict[str, Any]] = {}
+    codes = framework_codes(root)
     for kind, source, top_class, version in KINDS:
         raw = generate_structure(root, source, top_class)
-        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab)
+        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab, codes)
         schemas[kind] = schema
         out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
         out[f"docs/format/{kind}-{version}.md"] = format_reference(
@@ -262,7 +291,7 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         ).encode("utf-8")
         if kind == "evaluation-report":
             bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
-            bundle = finish_schema(raw, bundle_id, vocab)
+            bundle = finish_schema(raw, bundle_id, vocab, codes)
             out[f"schemas/releases/{kind}-{version}+vocab-{vocab['version']}.json"] = dump_json(bundle)
             line_id = f"{ID_BASE}sample-result-{version}.json"
             out[f"schemas/jsonschema/sample-result-{version}.json"] = dump_json(sample_line_schema(schema, line_id))
@@ -271,7 +300,9 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
     import jsonschema
 
     jsonschema.Draft202012Validator(schemas["vocabulary"]).validate(vocab)
-    out[f"schemas/vocab/releases/{vocab['version']}/vocabulary.json"] = dump_json(vocab)
+    release_dir = f"schemas/vocab/releases/{vocab['version']}"
+    out[f"{release_dir}/vocabulary.json"] = dump_json(vocab)
+    out.update({f"{release_dir}/{name}": data for name, data in publication(root, vocab).items()})
 
     from riskfmt import codes
 
@@ -295,6 +326,30 @@ def cli_reference() -> str:
             with click.Context(command, parent=ctx, info_name=name, terminal_width=100) as sub:
                 lines += [f"## riskfmt {name}", "", "```text", command.get_help(sub).rstrip(), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def publication(root: Path, vocab: dict[str, Any]) -> dict[str, bytes]:
+    """SKOS, CSV, LinkML, SSSOM, site and changes of the current vocabulary release."""
+    from riskfmt._publish import release_artifacts
+    from riskfmt.mappings import Crosswalk, load_mapping_set
+    from riskfmt.versions import version_key
+
+    mapping_files = {p.name: p.read_bytes() for p in sorted((root / "schemas" / "vocab" / "mappings").glob("*.sssom.tsv"))}
+    releases = root / "schemas" / "vocab" / "releases"
+    older = sorted((p for p in releases.iterdir() if (p / "vocabulary.json").is_file()
+                    and version_key(p.name) < version_key(vocab["version"])), key=lambda p: version_key(p.name))
+    previous = previous_crosswalk = None
+    if older:
+        previous = json.loads((older[-1] / "vocabulary.json").read_text(encoding="utf-8"))
+        previous_crosswalk = Crosswalk(load_mapping_set(p) for p in sorted((older[-1] / "mappings").glob("*.sssom.tsv")))
+    extra = {}
+    catalogue = root / "schemas" / "vocab" / "frameworks.yaml"  # the framework codes coverage is measured against
+    if catalogue.exists():
+        extra["mappings/frameworks.yaml"] = catalogue.read_bytes()
+    glossary = root / "schemas" / "vocab" / "glossary.yaml"
+    if glossary.exists():
+        extra["glossary.yaml"] = glossary.read_bytes()
+    return release_artifacts(vocab, mapping_files, previous, previous_crosswalk, extra)
 
 
 def frozen_hashes(root: Path = ROOT) -> dict[str, str]:
@@ -333,7 +388,7 @@ def release(root: Path = ROOT) -> list[str]:
     frozen = frozen_hashes(root)
     schemas_dir = root / "schemas"
     candidates = sorted(
-        [*schemas_dir.glob("releases/*.json"), *schemas_dir.glob("vocab/releases/*/*.json")]
+        [*schemas_dir.glob("releases/*.json"), *(p for p in schemas_dir.glob("vocab/releases/**/*") if p.is_file())]
     )
     added = []
     for path in candidates:

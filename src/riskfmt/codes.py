@@ -159,6 +159,9 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF405", "vocabulary", W, "unknown-id-newer-vocabulary",
              "Risk id \"{id}\" is unknown here; it may come from the newer vocabulary {cited}",
              "风险标识 \"{id}\" 在此无法识别，可能来自更新的词表 {cited}"),
+    CodeSpec("RF406", "vocabulary", W, "framework-code-without-equivalent",
+             "Framework code {id} has no riskfmt equivalent in vocabulary {version}; cite a riskfmt concept as well",
+             "框架编码 {id} 在词表 {version} 中没有对应的 riskfmt 概念，请同时引用一个 riskfmt 概念"),
     # ---- semantics JSON Schema cannot express -------------------------------------------------------
     CodeSpec("RF501", "semantic", E, "interval-excludes-value",
              "Confidence interval [{lower}, {upper}] does not contain the value {value}",

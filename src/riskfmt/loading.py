@@ -35,6 +35,13 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     yaml_positions: dict[str, tuple[int, int]] | None = None
     _lines: LineIndex | None = None
+    _raw: bytes | None = None
+
+    def _text(self) -> str | None:
+        if self.text is None and self._raw is not None:
+            self.text = self._raw.decode("utf-8")
+            self._raw = None
+        return self.text
 
     def positions(self, pointers: list[str]) -> dict[str, tuple[int, int]]:
         """(line, column) of each pointer that can be found, both 1-based."""
@@ -47,8 +54,9 @@ class Document:
                 if probe in self.yaml_positions:
                     out[pointer] = self.yaml_positions[probe]
             return out
-        if self.text is None:
+        if self._text() is None:
             return {}
+        assert self.text is not None
         wanted = set(pointers)
         # a pointer to a missing member (e.g. a required field) is shown at its parent object
         parents = {p: p for p in wanted}
@@ -62,7 +70,7 @@ class Document:
 
     def index_position(self, index: int) -> tuple[int, int]:
         if self._lines is None:
-            self._lines = LineIndex(self.text or "")
+            self._lines = LineIndex(self._text() or "")
         return self._lines.position(index)
 
 
@@ -112,6 +120,10 @@ def load_bytes(data: bytes, source: str, syntax: str | None = None) -> Document:
     nul = data.find(b"\x00")
     if nul != -1:
         doc.findings.append(Finding.make("RF005", source, offset=nul))
+        return doc
+    if doc.syntax != "yaml" and len(data) >= _LARGE and _load_json_fast(doc, data):
+        # orjson checked the UTF-8; the text is decoded later only if a finding needs a line and column
+        doc._raw = data
         return doc
     try:
         text = data.decode("utf-8")
@@ -165,8 +177,6 @@ _LARGE = 4 << 20  # from here on orjson parses; below it the standard library is
 
 
 def _load_json(doc: Document, data: bytes, text: str) -> None:
-    if len(data) >= _LARGE and _load_json_fast(doc, data):
-        return
     _load_json_exact(doc, data, text)
 
 

@@ -114,6 +114,15 @@ def check_vocabulary_refs(
             continue
         here = f"{pointer}/{index}"
         concept = vocab.get(risk_id)
+        if concept is None and ":" in risk_id:
+            # a framework's own code (ailuminate:iwp) resolves through the release's crosswalks
+            from riskfmt.mappings import load_crosswalk
+
+            crosswalk = load_crosswalk(vocab.version)
+            if crosswalk.is_code(risk_id):
+                if not crosswalk.concepts_for(risk_id):
+                    yield Finding.make("RF406", source, here, id=risk_id, version=vocab.version)
+                continue
         if concept is None or concept.scheme != "risk":
             later = load_vocabulary().get(risk_id)  # a report may cite a release older than its ids
             if later is not None and later.scheme == "risk" and not newer:
@@ -222,19 +231,22 @@ def _inline_samples(
     samples = (evaluation.get("samples") or {}).get("inline")
     if samples is None:
         return None
-    seen: set[tuple[str, int]] = set()
-    ids: set[str] = set()
-    plain = plain_ids(vocab.version, cited) if vocab is not None else frozenset()
-    for index, sample in enumerate(samples):
-        key = (sample["sample_id"], sample.get("epoch", 1))
-        if key in seen:
-            out.append(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
-        seen.add(key)
-        ids.add(key[0])
-        risks = sample.get("risks")
-        if risks and vocab is not None and not plain.issuperset(risks):
-            out.extend(check_vocabulary_refs(vocab, cited, risks, f"{e_ptr}/samples/inline/{index}/risks", source))
-    return ids
+    # Hundreds of thousands of samples: check with comprehensions, and walk one by one only to locate
+    # what the bulk checks found.
+    keys = [(sample["sample_id"], sample.get("epoch", 1)) for sample in samples]
+    if len(set(keys)) != len(keys):
+        seen: set[tuple[str, int]] = set()
+        for index, key in enumerate(keys):
+            if key in seen:
+                out.append(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
+            seen.add(key)
+    if vocab is not None:
+        plain = plain_ids(vocab.version, cited)
+        for index, sample in enumerate(samples):
+            risks = sample.get("risks")
+            if risks and not plain.issuperset(risks):
+                out.extend(check_vocabulary_refs(vocab, cited, risks, f"{e_ptr}/samples/inline/{index}/risks", source))
+    return {key[0] for key in keys}
 
 
 def check_samples_file(

@@ -17,6 +17,7 @@ __all__ = ["cli", "main"]
 _COMMANDS = {
     "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
     "validate": ("riskfmt.cli.validate", "command", "Check reports against the format, the vocabulary and the rules."),
+    "vocab": ("riskfmt.cli.vocab", "group", "The bilingual risk vocabulary: list, show, search, map, export, diff."),
 }
 
 
