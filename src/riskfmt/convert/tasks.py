@@ -1,6 +1,6 @@
 """Mapping producer task names to risk concepts: a curated table shipped with riskfmt, overridable.
 
-The table (``schemas/vocab/task-risks.yaml``) maps task-name patterns to concept ids. A user file in the same
+The tables (``schemas/vocab/task-risks*.yaml``, one per family of benchmarks) map task-name patterns to concept ids. A user file in the same
 shape (``--task-map``) is consulted first. A task that matches nothing is mapped to R0000 with a warning,
 never dropped.
 """
@@ -64,11 +64,11 @@ def _rules(data: Any) -> list[TaskRule]:
 def _shipped() -> tuple[TaskRule, ...]:
     import yaml
 
-    path = resources.schemas_dir() / "vocab" / "task-risks.yaml"
-    if not path.exists():
-        return ()
-    with path.open(encoding="utf-8") as handle:
-        return tuple(_rules(yaml.safe_load(handle)))
+    rules: list[TaskRule] = []
+    for path in sorted((resources.schemas_dir() / "vocab").glob("task-risks*.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            rules.extend(_rules(yaml.safe_load(handle)))
+    return tuple(rules)
 
 
 def load_task_map(user_file: Path | None = None) -> TaskMap:
