@@ -62,6 +62,7 @@ def load_vocabulary_sources(root: Path = ROOT) -> dict[str, Any]:
         data = _load_yaml(path) or {}
         schemes.extend(data.get("schemes", []))
         concepts.extend(data.get("concepts", []))
+    _inject_benchmark_labels(concepts, load_benchmark_tables(root))
     doc = {
         "kind": "vocabulary",
         "format_version": "1.0",
@@ -72,6 +73,35 @@ def load_vocabulary_sources(root: Path = ROOT) -> dict[str, Any]:
     }
     # YAML reads some scalars (versions, dates) as non-strings; the model says strings.
     return _tidy_chinese(json.loads(json.dumps(doc, default=str)))
+
+
+def load_benchmark_tables(root: Path = ROOT) -> list[dict[str, Any]]:
+    """``schemas/vocab/benchmarks/*.yaml``: benchmark categories mapped to riskfmt concepts."""
+    folder = root / "schemas" / "vocab" / "benchmarks"
+    return [_load_yaml(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+
+
+def _inject_benchmark_labels(concepts: list[dict[str, Any]], tables: list[dict[str, Any]]) -> None:
+    """The names Chinese (and other) reports actually use for a risk become alternative labels of the
+    concepts they match exactly or closely, with their provenance, so `riskfmt vocab search` finds them."""
+    by_id = {c["id"]: c for c in concepts}
+    for table in tables:
+        for category in table.get("categories", []):
+            if category.get("match") not in ("exact", "close"):
+                continue
+            for cid in category.get("risks", []):
+                concept = by_id.get(cid)
+                if concept is None:
+                    continue
+                for lang, labels in (category.get("labels") or {}).items():
+                    alts = concept.setdefault("alt_labels", {}).setdefault(lang, [])
+                    for label in labels:
+                        if label and label != concept["pref_label"].get(lang) and label not in alts:
+                            alts.append(label)
+                            concept.setdefault("label_sources", []).append({
+                                "lang": lang, "role": "alt", "label": label, "origin": "official",
+                                "source": f"{table['benchmark']} category {category['code']}",
+                            })
 
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -346,6 +376,11 @@ def publication(root: Path, vocab: dict[str, Any]) -> dict[str, bytes]:
     catalogue = root / "schemas" / "vocab" / "frameworks.yaml"  # the framework codes coverage is measured against
     if catalogue.exists():
         extra["mappings/frameworks.yaml"] = catalogue.read_bytes()
+    from riskfmt._publish import benchmark_sssom
+
+    for table in load_benchmark_tables(root):
+        name, data = benchmark_sssom(table, vocab)
+        mapping_files[name] = data
     glossary = root / "schemas" / "vocab" / "glossary.yaml"
     if glossary.exists():
         extra["glossary.yaml"] = glossary.read_bytes()

@@ -295,6 +295,56 @@ def release_artifacts(vocab: dict[str, Any], mapping_files: dict[str, bytes], pr
     return out
 
 
+_MATCH_PREDICATES = {"exact": "skos:exactMatch", "close": "skos:closeMatch", "broad": "skos:broadMatch",
+                     "narrow": "skos:narrowMatch", "related": "skos:relatedMatch", "none": "skos:exactMatch"}
+
+
+def benchmark_slug(name: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in name.lower()).strip("_")
+
+
+def benchmark_sssom(table: dict[str, Any], vocab: dict[str, Any]) -> tuple[str, bytes]:
+    """A benchmark's category table as an SSSOM mapping set (subject: the benchmark's category code)."""
+    import yaml
+
+    prefix = benchmark_slug(table["benchmark"])
+    labels = {c["id"]: c["pref_label"]["en"] for c in vocab["concepts"]}
+    meta = {
+        "curie_map": {prefix: f"https://w3id.org/riskfmt/ext/{prefix}/", "rfv": VOCAB_BASE,
+                      "skos": "http://www.w3.org/2004/02/skos/core#", "semapv": "https://w3id.org/semapv/vocab/",
+                      "sssom": "https://w3id.org/sssom/"},
+        "mapping_set_id": f"{VOCAB_BASE}mappings/benchmark-{prefix}",
+        "mapping_set_version": vocab["version"],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "subject_source": str(table.get("source", table["benchmark"])),
+        "object_source": VOCAB_BASE,
+        "object_source_version": vocab["version"],
+        "mapping_provider": "riskfmt",
+        "comment": f"Categories of {table['benchmark']} mapped to riskfmt concepts; generated from "
+                   f"schemas/vocab/benchmarks/ by the riskfmt build.",
+    }
+    header = "".join(f"#{line}\n" for line in yaml.safe_dump(meta, sort_keys=True, allow_unicode=True).splitlines())
+    columns = ["subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
+               "confidence", "comment"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(columns)
+    for category in table.get("categories", []):
+        subject = f"{prefix}:{category['code']}"
+        label = ((category.get("labels") or {}).get("zh") or (category.get("labels") or {}).get("en") or [""])[0]
+        predicate = _MATCH_PREDICATES[category.get("match", "none")]
+        targets = category.get("risks") or []
+        if category.get("match") == "none" or not targets:
+            writer.writerow([subject, label, "skos:exactMatch", "sssom:NoTermFound", "",
+                             "semapv:ManualMappingCuration", "", category.get("comment", "no riskfmt equivalent")])
+            continue
+        for cid in targets:
+            writer.writerow([subject, label, predicate, f"rfv:{cid}", labels.get(cid, ""),
+                             "semapv:ManualMappingCuration", "0.9" if category.get("match") == "exact" else "0.7",
+                             category.get("comment", "")])
+    return f"benchmark-{prefix}.sssom.tsv", (header + buffer.getvalue()).encode("utf-8")
+
+
 def _stable_jsonld(graph: Any) -> bytes:
     """JSON-LD with its nodes in a fixed order, so regenerating gives the same bytes."""
     data = json.loads(graph.serialize(format="json-ld"))

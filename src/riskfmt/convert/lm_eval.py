@@ -303,13 +303,12 @@ def _looks_like_results(path: Path) -> bool:
 
 
 def _results_files(folder: Path) -> list[Path]:
-    """results_*.json in the folder or one level down (lm-eval writes <output_path>/<model>/results_*.json)."""
-    found: list[Path] = []
-    candidates = sorted(folder.glob("results*.json")) + sorted(folder.glob("*/results*.json"))
-    for candidate in candidates:
-        if candidate.is_file() and _looks_like_results(candidate):
-            found.append(candidate)
-    return found
+    """results_*.json in the folder or up to two levels down (lm-eval writes <output_path>/<model>/results_*.json)."""
+    for pattern in ("results*.json", "*/results*.json", "*/*/results*.json"):
+        found = [c for c in sorted(folder.glob(pattern)) if c.is_file() and _looks_like_results(c)]
+        if found:
+            return found
+    return []
 
 
 class _Run:
