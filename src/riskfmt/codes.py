@@ -257,7 +257,23 @@ _TABLE: list[CodeSpec] = [
              "校验此文件时发生内部错误（{detail}），请报告此问题"),
 ]
 
-CODES: dict[str, CodeSpec] = {spec.code: spec for spec in _TABLE}
+# Code ranges owned by feature packages, each a module with a TABLE list of CodeSpec:
+# RF7xx integrity and disclosure, RF8xx comparison, RF95x-RF99x reserved; incident reports use RF65x-RF69x.
+_EXTENSIONS = ("riskfmt.integrity.codes", "riskfmt.incident.codes", "riskfmt.compare.codes")
+
+
+def _all_specs() -> list[CodeSpec]:
+    import importlib
+    import importlib.util
+
+    specs = list(_TABLE)
+    for name in _EXTENSIONS:
+        if importlib.util.find_spec(name.rsplit(".", 1)[0]) is not None and importlib.util.find_spec(name) is not None:
+            specs.extend(importlib.import_module(name).TABLE)
+    return specs
+
+
+CODES: dict[str, CodeSpec] = {spec.code: spec for spec in _all_specs()}
 
 _CATEGORY_TITLES = {
     "io": ("Input and output", "输入与输出"),
@@ -267,6 +283,9 @@ _CATEGORY_TITLES = {
     "vocabulary": ("Vocabulary", "词表"),
     "semantic": ("Rules JSON Schema cannot express", "JSON Schema 无法表达的规则"),
     "conversion": ("Conversion", "格式转换"),
+    "incident": ("Incident reports", "事件报告"),
+    "disclosure": ("Disclosure and integrity", "披露与完整性"),
+    "comparison": ("Comparison", "比较"),
     "internal": ("Internal", "内部错误"),
 }
 
@@ -285,7 +304,7 @@ def catalogue_markdown() -> str:
     ]
     for category, (title_en, title_zh) in _CATEGORY_TITLES.items():
         lines += [f"## {title_en} / {title_zh}", "", "| code | name | severity | message (en) | message (zh) |", "|---|---|---|---|---|"]
-        for spec in _TABLE:
+        for spec in sorted(CODES.values(), key=lambda c: c.code):
             if spec.category == category:
                 en = spec.en.replace("|", "\\|")
                 zh = spec.zh.replace("|", "\\|")

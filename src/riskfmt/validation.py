@@ -139,6 +139,24 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
         from riskfmt.semantic import check_report
 
         result.extend(check_report(data, source, base_dir, resolution.use, check_samples))
+    elif kind == "incident-report":
+        from riskfmt.incident.semantic import check_incident
+
+        result.extend(check_incident(data, source, resolution.use))
+    if kind in ("evaluation-report", "incident-report") and _has("riskfmt.integrity.leaks"):
+        # material that must not travel (weights, blobs, withheld content): its own codes, always errors
+        from riskfmt.integrity.leaks import scan
+
+        result.extend(scan(data, source))
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def _attach_positions(document: Document, result: FileResult) -> None:

@@ -17,6 +17,20 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "vocabulary": ("1.0",),
 }
 
+
+def _add_incident_format() -> None:
+    # incident reports join when their schema ships (generated from schemas/linkml/incident_report.yaml)
+    from riskfmt.resources import schema_path
+
+    try:
+        if schema_path("incident-report", "1.0").is_file():
+            FORMATS["incident-report"] = ("1.0",)
+    except FileNotFoundError:
+        pass
+
+
+_add_incident_format()
+
 _VERSION = re.compile(r"^([0-9]+)\.([0-9]+)$")
 
 

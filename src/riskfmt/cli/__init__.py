@@ -15,7 +15,15 @@ import click
 __all__ = ["cli", "main"]
 
 _COMMANDS = {
+    "compare": ("riskfmt.cli.compare", "command", "A matrix of several reports against risk concepts."),
     "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
+    "diff": ("riskfmt.cli.diff", "command", "Compare two reports: aligned results, significance, coverage."),
+    "digest": ("riskfmt.cli.integrity", "digest", "The RFC 8785 canonical SHA-256 digest of a document."),
+    "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update."),
+    "keygen": ("riskfmt.cli.integrity", "keygen", "Create an Ed25519 key pair for signing."),
+    "redact": ("riskfmt.cli.integrity", "redact", "Write a shareable copy with withheld content replaced by salted digests."),
+    "sign": ("riskfmt.cli.integrity", "sign", "Sign a document: a detached DSSE envelope with an in-toto statement."),
+    "verify": ("riskfmt.cli.integrity", "verify", "Verify a document against a detached signature."),
     "validate": ("riskfmt.cli.validate", "command", "Check reports against the format, the vocabulary and the rules."),
     "vocab": ("riskfmt.cli.vocab", "group", "The bilingual risk vocabulary: list, show, search, map, export, diff."),
 }
@@ -23,10 +31,13 @@ _COMMANDS = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(_COMMANDS)
+        import importlib.util
+
+        # a command appears once its module exists (features arrive one module at a time)
+        return sorted(name for name, (module, _, _) in _COMMANDS.items() if importlib.util.find_spec(module) is not None)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in _COMMANDS:
+        if name not in self.list_commands(ctx):
             return None
         import importlib
 

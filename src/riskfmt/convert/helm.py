@@ -29,15 +29,16 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, mean_se
 from riskfmt.convert.lm_eval import epoch_to_rfc3339
 from riskfmt.findings import Finding
 
-__all__ = ["HelmConverter", "is_bookkeeping", "perturbation_label", "instance_standard_error", "run_dirs"]
+__all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
 
 TOOL = "helm"
 
@@ -160,7 +161,7 @@ class HelmConverter:
     def sniff(self, path: Path) -> bool:
         try:
             return bool(run_dirs(path))
-        except Exception:  # noqa: BLE001 - sniff never raises
+        except Exception:
             return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
@@ -173,7 +174,7 @@ class HelmConverter:
         for run in runs:
             try:
                 yield _Run(run, options).convert()
-            except Exception as exc:  # noqa: BLE001 - malformed input is a finding, not a crash
+            except Exception as exc:
                 if os.environ.get("RISKFMT_DEBUG"):
                     raise
                 yield Converted(str(run), None, [Finding.make(
@@ -269,7 +270,7 @@ class _Run:
             self.b.defaulted("model.name", name, hint=" (from adapter_spec.model_deployment)" if deployment else "")
         meta = next((m for m in self.schema.get("models") or [] if isinstance(m, dict) and m.get("name") == name), {})
         developer = meta.get("creator_organization") if isinstance(meta.get("creator_organization"), str) else None
-        access = _ACCESS.get(meta.get("access")) if isinstance(meta.get("access"), str) else None
+        access = _ACCESS.get(str(meta.get("access")))
         if access is None:
             access = "other"
             self.b.defaulted("model.access", access, hint=" (schema.json does not list the model's access)")
@@ -301,8 +302,8 @@ class _Run:
             canonical = json.dumps(adapter, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             other["adapter_spec_digest"] = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         augmenter = _dict(self.run_spec.get("data_augmenter_spec"))
-        perturbations = [str(p.get("class_name", "")).rsplit(".", 1)[-1] for p in augmenter.get("perturbation_specs") or []
-                         if isinstance(p, dict)]
+        perturbations = [str(p.get("class_name", "")).rsplit(".", 1)[-1]
+                         for p in augmenter.get("perturbation_specs") or [] if isinstance(p, dict)]
         if perturbations:
             other["data_augmentation"] = ",".join(perturbations)
         if other:
@@ -359,7 +360,8 @@ class _Run:
 
     def _direction(self, metric: str) -> str:
         for entry in self.schema.get("metrics") or []:
-            if isinstance(entry, dict) and entry.get("name") == metric and isinstance(entry.get("lower_is_better"), bool):
+            if (isinstance(entry, dict) and entry.get("name") == metric
+                    and isinstance(entry.get("lower_is_better"), bool)):
                 return "lower_is_better" if entry["lower_is_better"] else "higher_is_better"
         base = base_metric(metric)
         if base in _HIGHER:

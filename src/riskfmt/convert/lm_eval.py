@@ -29,16 +29,23 @@ import json
 import math
 import os
 import re
-from datetime import datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, sha256_text
 from riskfmt.findings import Finding
 
-__all__ = ["LmEvalConverter", "parse_metric_key", "metric_id", "parse_stderr", "epoch_to_rfc3339",
-           "stderr_method"]
+__all__ = [
+    "LmEvalConverter",
+    "epoch_to_rfc3339",
+    "metric_id",
+    "parse_metric_key",
+    "parse_stderr",
+    "stderr_method",
+]
 
 TOOL = "lm-evaluation-harness"
 _STDERR = "_stderr"
@@ -154,7 +161,7 @@ def epoch_to_rfc3339(value: Any) -> str | None:
     if not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
     try:
-        moment = datetime.fromtimestamp(value, tz=timezone.utc)
+        moment = datetime.fromtimestamp(value, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
     if not 1 <= moment.year <= 9999:
@@ -268,7 +275,7 @@ class LmEvalConverter:
                 return _looks_like_results(path)
             if path.is_dir():
                 return bool(_results_files(path))
-        except Exception:  # noqa: BLE001 - sniff never raises
+        except Exception:
             return False
         return False
 
@@ -283,7 +290,7 @@ class LmEvalConverter:
         for file in files:
             try:
                 yield _Run(file, options).convert()
-            except Exception as exc:  # noqa: BLE001 - malformed input is a finding, not a crash
+            except Exception as exc:
                 if os.environ.get("RISKFMT_DEBUG"):
                     raise
                 yield Converted(str(file), None, [Finding.make(
@@ -485,7 +492,7 @@ class _Run:
         return settings
 
     def _task_settings(self, task: str, config: dict[str, Any]) -> dict[str, Any]:
-        settings = json.loads(json.dumps(self.common_settings))
+        settings: dict[str, Any] = json.loads(json.dumps(self.common_settings))
         other = settings.setdefault("other", {})
         shots = _int(_dict(self.data.get("n-shot")).get(task))
         if shots is None:
@@ -554,7 +561,8 @@ class _Run:
         flag = _dict(_dict(self.data.get("higher_is_better")).get(task)).get(metric)
         if not isinstance(flag, bool):
             for item in config.get("metric_list") or []:
-                if isinstance(item, dict) and item.get("metric") == metric and isinstance(item.get("higher_is_better"), bool):
+                if (isinstance(item, dict) and item.get("metric") == metric
+                        and isinstance(item.get("higher_is_better"), bool)):
                     flag = item["higher_is_better"]
         if isinstance(flag, bool):
             return "higher_is_better" if flag else "lower_is_better"
