@@ -81,3 +81,16 @@ def test_schema_files_ship_in_the_package_data_path() -> None:
     assert schema_path("evaluation-report", "1.0").is_file()
     assert (schemas_dir() / "vocab" / "releases").is_dir()
     assert schemas_dir().resolve() in (ROOT / "schemas", (ROOT / "schemas").resolve()) or "site-packages" in str(schemas_dir())
+
+
+def test_schema_errors_outside_the_catalogue_still_get_a_readable_code() -> None:
+    """Keywords riskfmt's schemas do not use today (const, maxLength, ...) fall back to RF300, never a crash."""
+    import jsonschema_rs
+
+    from riskfmt.schema_check import translate
+
+    validator = jsonschema_rs.validator_for({"properties": {"a": {"const": 1}, "b": {"maxLength": 2}}})
+    findings = [f for e in validator.iter_errors({"a": 2, "b": "long"}) for f in translate(e, "x.json")]
+    assert [f.code for f in findings] == ["RF300", "RF300"]
+    assert {f.location.pointer for f in findings} == {"/a", "/b"}
+    assert all(f.message("zh").startswith("不符合 JSON Schema 约束") for f in findings)

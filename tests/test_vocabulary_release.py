@@ -172,6 +172,10 @@ def test_framework_codes_resolve_in_reports() -> None:
     assert riskfmt.validate_data(doc).findings == []
     doc["evaluations"][0]["results"][0]["risks"] = ["ailuminate:nope"]
     assert [f.code for f in riskfmt.validate_data(doc).findings] == ["RF401"]
+    no_equivalent = next(m.subject_id for s in crosswalk.sets for m in s.mappings if m.concept is None
+                         and not crosswalk.concepts_for(m.subject_id))
+    doc["evaluations"][0]["results"][0]["risks"] = [no_equivalent]
+    assert [f.code for f in riskfmt.validate_data(doc).findings] == ["RF406"]
 
 
 # ---- RDF ----------------------------------------------------------------------------------------

@@ -34,7 +34,13 @@ class LazyGroup(click.Group):
         import importlib.util
 
         # a command appears once its module exists (features arrive one module at a time)
-        return sorted(name for name, (module, _, _) in _COMMANDS.items() if importlib.util.find_spec(module) is not None)
+        def exists(module: str) -> bool:
+            try:
+                return importlib.util.find_spec(module) is not None
+            except ModuleNotFoundError:
+                return False
+
+        return sorted(name for name, (module, _, _) in _COMMANDS.items() if exists(module))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.list_commands(ctx):

@@ -9,7 +9,7 @@ import click
 
 from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
 
-_SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "riskfmt"]
+_SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
 
 
 @click.command("convert")

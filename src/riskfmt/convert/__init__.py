@@ -27,6 +27,7 @@ BUILTIN: dict[str, str] = {
     "openai-evals": "riskfmt.convert.openai_evals:OpenAIEvalsConverter",
     "opencompass": "riskfmt.convert.opencompass:OpenCompassConverter",
     "riskfmt": "riskfmt.convert.native:NativeConverter",
+    "aiid": "riskfmt.incident.aiid:AiidConverter",
 }
 
 _loaded: dict[str, Converter] = {}
@@ -44,8 +45,15 @@ def _plugin_table() -> dict[str, str]:
 
 def available() -> list[str]:
     """Names accepted by ``--from``: built-ins whose module exists, then plugins."""
-    names = [name for name, target in BUILTIN.items() if importlib.util.find_spec(target.split(":")[0]) is not None]
+    names = [name for name, target in BUILTIN.items() if _exists(target.split(":")[0])]
     return names + sorted(set(_plugin_table()) - set(names))
+
+
+def _exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # its package is not there at all
+        return False
 
 
 def get(name: str) -> Converter:

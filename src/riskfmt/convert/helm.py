@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, mean_se
-from riskfmt.convert.lm_eval import epoch_to_rfc3339
+from riskfmt.convert.lm_eval import epoch_to_rfc3339, json_safe
 from riskfmt.findings import Finding
 
 __all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
@@ -257,7 +257,7 @@ class _Run:
         self._results(evaluation, task_id)
         self._samples(evaluation, run_group)
         self._lost(adapter, run_spec, scenario)
-        b.report["extensions"] = {"helm": {k: v for k, v in self.ext.items() if v not in (None, {}, [])}}
+        b.report["extensions"] = {"helm": json_safe({k: v for k, v in self.ext.items() if v not in (None, {}, [])})}
         return b.finish()
 
     # -- model
@@ -388,7 +388,7 @@ class _Run:
         bookkeeping_names: set[str] = set()
         no_values: list[str] = []
         missing_se: dict[str, set[str]] = {"corpus": set(), "slice": set(), "fewer than 2 instances": set()}
-        seen: set[tuple[str, str, str | None]] = set()
+        seen: set[tuple[str, str, str | None]] = set()  # (metric, split, perturbation label)
         derived_n = False
         has_spread = {}
         for stat in self.stats:
@@ -413,10 +413,10 @@ class _Run:
                 no_values.append(where)
                 continue
             key = (metric, str(split), pkey)
-            if key in seen:
+            if (metric, str(split), label) in seen:
                 b.lost(f"stats.json {where} (repeated)", "a second stat with the same name, split and perturbation")
                 continue
-            seen.add(key)
+            seen.add((metric, str(split), label))
             n = counts.get((str(split), pkey))
             if n is None and pkey is not None:
                 n = counts.get((str(split), None))
@@ -470,8 +470,10 @@ class _Run:
                "HELM's stddev is the spread of per-train-trial means, not a sampling error; the standard error is "
                "recomputed from per_instance_stats.json (the trial spread is kept in extensions when count > 1)")
         if bookkeeping_names:
-            b.lost("stats.json " + ",".join(sorted(bookkeeping_names)),
-                   "bookkeeping stats are not results; unperturbed values kept in extensions[\"helm\"].bookkeeping")
+            b.lost(f"stats.json bookkeeping stats ({len(bookkeeping_names)}: num_*, finish_reason_*, training_*, "
+                   "inference_*, batch_size, prompt_truncated, ...)",
+                   "they describe the run, not the model; unperturbed values are kept in "
+                   "extensions[\"helm\"].bookkeeping")
         self.ext["bookkeeping"] = bookkeeping
         self.ext["train_trial_spread"] = has_spread
 
@@ -499,7 +501,8 @@ class _Run:
             trial = state.get("train_trial_index", 0)
             if isinstance(instance.get("id"), str) and isinstance(trial, int):
                 states.setdefault((instance["id"], _key(instance.get("perturbation")), trial), []).append(state)
-        unjoined = 0
+        unjoined = repeated = 0
+        seen: set[tuple[str, int]] = set()
         for row in self.per_instance:
             if not isinstance(row, dict) or not isinstance(row.get("instance_id"), str):
                 continue
@@ -507,6 +510,11 @@ class _Run:
             trial = trial if isinstance(trial, int) and not isinstance(trial, bool) else 0
             label = perturbation_label(row.get("perturbation"))
             instance_id = row["instance_id"]
+            sample_id = f"{instance_id}:{label}" if label else instance_id
+            if (sample_id, trial) in seen:
+                repeated += 1
+                continue
+            seen.add((sample_id, trial))
             score = None
             for stat in row.get("stats") or []:
                 name = _dict(_dict(stat).get("name"))
@@ -520,8 +528,11 @@ class _Run:
             if not matched:
                 unjoined += 1
             prompt, output, target = _content(matched)
-            self.b.sample(evaluation, f"{instance_id}:{label}" if label else instance_id, epoch=trial + 1,
+            self.b.sample(evaluation, sample_id, epoch=trial + 1,
                           score=score, verdict=verdict, input=prompt, output=output, target=target)
+        if repeated:
+            self.b.lost(f"per_instance_stats.json ({repeated} repeated rows)",
+                        "the same instance, perturbation and train trial appear again; the first row is kept")
         if unjoined:
             self.b.lost(f"per_instance_stats.json ({unjoined} rows)",
                         "no request state with the same instance id, perturbation and train trial: no digests")
@@ -536,13 +547,14 @@ class _Run:
         formatting = sorted(k for k in adapter if k.endswith(("_prefix", "_suffix")) or k in
                             ("instructions", "substitutions"))
         if formatting:
-            self.b.lost("run_spec.json adapter_spec." + ",".join(formatting),
-                        "prompt formatting; its sha256 is settings.other.adapter_spec_digest")
+            self.b.lost("run_spec.json adapter_spec prompt formatting (instructions, *_prefix, *_suffix, substitutions)",
+                        "the texts are not kept; the sha256 of the whole adapter_spec is "
+                        "settings.other.adapter_spec_digest")
         augmenter = _dict(run_spec.get("data_augmenter_spec"))
-        flags = sorted(k for k in augmenter if k != "perturbation_specs")
         if augmenter.get("perturbation_specs"):
-            self.b.lost("run_spec.json data_augmenter_spec." + ",".join(flags),
-                        "augmentation options; perturbations appear as result slices")
+            self.b.lost("run_spec.json data_augmenter_spec (should_*, seeds_per_instance, perturbation args)",
+                        "augmentation options; the perturbation classes are settings.other.data_augmentation and "
+                        "the perturbations appear as result slices")
         unknown = sorted(set(run_spec) - {"name", "scenario_spec", "adapter_spec", "metric_specs",
                                           "data_augmenter_spec", "groups"})
         if unknown:

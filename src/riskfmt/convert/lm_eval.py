@@ -41,6 +41,7 @@ from riskfmt.findings import Finding
 __all__ = [
     "LmEvalConverter",
     "epoch_to_rfc3339",
+    "json_safe",
     "metric_id",
     "parse_metric_key",
     "parse_stderr",
@@ -187,6 +188,17 @@ def stderr_method(metric: str, aggregation: str | None, bootstrap_iters: Any) ->
             return "bootstrap", min(iters, 100) if metric in _FEW_BOOTSTRAP else iters
         return "bootstrap", None
     return "reported", None
+
+
+def json_safe(value: Any) -> Any:
+    """A copy of a JSON value with non-finite numbers replaced by None (a report never holds NaN)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_safe(v) for v in value]
+    return value
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -376,7 +388,7 @@ class _Run:
 
         self._lost_configs()
         if self.ext:
-            self.b.report["extensions"] = {"lm-eval": self.ext}
+            self.b.report["extensions"] = {"lm-eval": json_safe(self.ext)}
         return self.b.finish()
 
     def _unreadable(self, detail: str) -> Converted:
