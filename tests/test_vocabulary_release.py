@@ -149,13 +149,13 @@ def test_mapping_rows_are_well_formed() -> None:
 
 
 def test_sssom_files_load_in_sssom_py() -> None:
-    sssom = pytest.importorskip("sssom")
+    import sssom
     from sssom.parsers import parse_sssom_table
 
     for path in MAPPING_FILES:
         msdf = parse_sssom_table(path)
         assert len(msdf.df) > 0, path.name
-        assert sssom is not None
+        assert sssom.__name__ == "sssom"
 
 
 def test_framework_codes_resolve_in_reports() -> None:
@@ -183,7 +183,7 @@ def test_framework_codes_resolve_in_reports() -> None:
 
 @pytest.fixture(scope="module")
 def graphs() -> dict:
-    rdflib = pytest.importorskip("rdflib")
+    import rdflib
     turtle = rdflib.Graph().parse(FOLDER / "vocabulary.ttl", format="turtle")
     jsonld = rdflib.Graph().parse(FOLDER / "vocabulary.jsonld", format="json-ld")
     return {"turtle": turtle, "jsonld": jsonld}

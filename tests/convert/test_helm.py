@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import riskfmt
-from riskfmt.convert import ConvertOptions, Converted, convert, detect
+from riskfmt.convert import Converted, ConvertOptions, convert, detect
 from riskfmt.convert.builder import mean_se
 from riskfmt.convert.helm import HelmConverter, instance_standard_error, is_bookkeeping, perturbation_label, run_dirs
 from riskfmt.findings import Severity
@@ -197,9 +197,13 @@ def test_train_trials_are_epochs_and_corpus_metrics_have_no_stderr() -> None:
 def test_content_is_kept_only_when_asked() -> None:
     report = one(MCQA, ConvertOptions(include_content=True)).report
     assert report is not None
+    state = json.loads((MCQA / "scenario_state.json").read_text())["request_states"][0]
     first = report["evaluations"][0]["samples"]["inline"][0]
-    assert first["input"].endswith("Question: Is 90 even or odd?\nA. Even\nB. Odd\nAnswer:") or "Answer:" in first["input"]
-    assert first["output"] == "Answer:" and first["target"] in ("Even", "Odd")
+    assert first["sample_id"] == state["instance"]["id"] == "id60"
+    assert first["input"] == state["request"]["prompt"]
+    assert first["output"] == state["result"]["completions"][0]["text"] == "Answer:"
+    correct = [r["output"]["text"] for r in state["instance"]["references"] if "correct" in r["tags"]]
+    assert [first["target"]] == correct
     report = one(MCQA, ConvertOptions(samples="none")).report
     assert report is not None and "samples" not in report["evaluations"][0]
 
@@ -419,7 +423,8 @@ def test_measurements_are_not_bookkeeping(name: str) -> None:
     assert not is_bookkeeping(name)
 
 
-json_scalars = st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=True) | st.text(max_size=4)
+json_scalars = (st.none() | st.booleans() | st.integers(-5, 5) | st.integers(-10**12, 10**12) | st.floats()
+                | st.text(max_size=4))
 json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3)
                            | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
 
@@ -444,7 +449,8 @@ TARGETS = [(name, p) for name, data in FILES.items() for p in paths_of(data) if 
 
 @given(st.lists(st.tuples(st.sampled_from(TARGETS), json_values), min_size=1, max_size=4))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_malformed_variants_yield_findings_never_exceptions(changes: list[tuple[tuple[str, tuple[Any, ...]], Any]]) -> None:
+def test_malformed_variants_yield_findings_never_exceptions(
+        changes: list[tuple[tuple[str, tuple[Any, ...]], Any]]) -> None:
     data = copy.deepcopy(FILES)
     for (name, path), new in changes:
         node: Any = data[name]

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import riskfmt
-from riskfmt.convert import ConvertOptions, Converted, convert, detect
+from riskfmt.convert import Converted, ConvertOptions, convert, detect
 from riskfmt.convert.lm_eval import (
     LmEvalConverter,
     epoch_to_rfc3339,
@@ -171,7 +171,8 @@ def test_tiny_suite_filters_groups_and_generation_settings() -> None:
     assert result(geo, "acc")["value"] == 0.8 and result(geo, "acc")["n"] == 5
     assert result(geo, "acc")["uncertainty"]["standard_error"] == pytest.approx(0.2)
     sci = evaluation(report, "tiny_mc_sci")
-    assert result(sci, "acc")["n"] == 6 and result(sci, "acc")["uncertainty"]["standard_error"] == pytest.approx(0.2108185)
+    assert result(sci, "acc")["n"] == 6
+    assert result(sci, "acc")["uncertainty"]["standard_error"] == pytest.approx(0.2108185)
 
     gen = evaluation(report, "tiny_gen")
     assert gen["task"]["version"] == "2.0"
@@ -302,7 +303,35 @@ def test_unknown_top_level_fields_are_reported(tmp_path: Path) -> None:
     item = one(variant(tmp_path, change))
     assert "tokenizer_pad_token" in lost_fields(item)
     assert "results.tiny_mc.acc,none" in lost_fields(item)
-    assert item.report is not None and [r["metric"]["id"] for r in item.report["evaluations"][0]["results"]] == ["acc_norm"]
+    assert item.report is not None
+    assert [r["metric"]["id"] for r in item.report["evaluations"][0]["results"]] == ["acc_norm"]
+
+
+def test_out_of_range_settings_and_counts_are_dropped_not_invalid(tmp_path: Path) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["n-shot"]["tiny_gen"] = -3
+        data["n-samples"]["tiny_gen"]["effective"] = 0
+        gen = data["configs"]["tiny_gen"]["generation_kwargs"]
+        gen.update(max_gen_toks=0, temperature=-1, top_p=1.5)
+
+    item = one(variant(tmp_path, change, SUITE))
+    assert item.report is not None and not errors(item), errors(item)
+    gen = evaluation(item.report, "tiny_gen")
+    assert not {"num_fewshot", "max_tokens", "temperature", "top_p"} & set(gen["settings"])
+    assert "n" not in result(gen, "exact_match,strict-match")
+    assert {"tiny_gen num_fewshot", "tiny_gen max_tokens", "tiny_gen temperature", "tiny_gen top_p"} <= set(
+        lost_fields(item))
+
+
+def test_damaged_samples_rows_are_reported(tmp_path: Path) -> None:
+    path = variant(tmp_path, lambda data: None)
+    samples = next(tmp_path.glob("samples_*"))
+    lines = samples.read_text().splitlines()
+    samples.write_text("\n".join([lines[0], "{not json", lines[0], "[1]", *lines[1:4]]) + "\n")
+    item = one(path)
+    assert item.report is not None and not errors(item)
+    assert [s["sample_id"] for s in item.report["evaluations"][0]["samples"]["inline"]] == ["0", "1", "2", "3"]
+    assert any(f.startswith(samples.name + " (3 rows)") for f in lost_fields(item))
 
 
 @pytest.mark.parametrize("text", ["", "{", "[1, 2]", '{"results": 3}', "\xff\xfe"])
@@ -452,7 +481,8 @@ def test_values_map_through_unchanged(value: float, se: float, n: int, date: flo
     assert datetime.fromisoformat(ev["started"]).timestamp() == pytest.approx(date, abs=1e-6)
 
 
-json_scalars = st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=True) | st.text(max_size=4)
+json_scalars = (st.none() | st.booleans() | st.integers(-5, 5) | st.integers(-10**12, 10**12) | st.floats()
+                | st.text(max_size=4))
 json_values = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=3)
                            | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
 

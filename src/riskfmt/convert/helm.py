@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, mean_se
-from riskfmt.convert.lm_eval import epoch_to_rfc3339, json_safe
+from riskfmt.convert.lm_eval import clean_settings, epoch_to_rfc3339, json_safe, positive
 from riskfmt.findings import Finding
 
 __all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
@@ -308,7 +308,7 @@ class _Run:
             other["data_augmentation"] = ",".join(perturbations)
         if other:
             settings["other"] = other
-        return settings
+        return clean_settings(settings, self.b.lost, "run_spec.json adapter_spec")
 
     # -- dates and status
 
@@ -445,7 +445,7 @@ class _Run:
                 metric_obj.update({"unit": "1", "min": 0, "max": 1})
                 if base_metric(metric) in _PER_ITEM_BINARY:
                     metric_obj["kind"] = "proportion"
-            b.result(evaluation, metric_obj, value, n=n, uncertainty=uncertainty,
+            b.result(evaluation, metric_obj, value, n=positive(n), uncertainty=uncertainty,
                      slice={"split": split, "perturbation": label},
                      name=f"{metric}.{split}" + (f".{label}" if label else ""))
         if any(r.get("uncertainty") for r in evaluation["results"]):
@@ -507,7 +507,9 @@ class _Run:
             if not isinstance(row, dict) or not isinstance(row.get("instance_id"), str):
                 continue
             trial = row.get("train_trial_index", 0)
-            trial = trial if isinstance(trial, int) and not isinstance(trial, bool) else 0
+            if not isinstance(trial, int) or isinstance(trial, bool) or trial < 0:
+                repeated += 1
+                continue
             label = perturbation_label(row.get("perturbation"))
             instance_id = row["instance_id"]
             sample_id = f"{instance_id}:{label}" if label else instance_id
@@ -531,8 +533,9 @@ class _Run:
             self.b.sample(evaluation, sample_id, epoch=trial + 1,
                           score=score, verdict=verdict, input=prompt, output=output, target=target)
         if repeated:
-            self.b.lost(f"per_instance_stats.json ({repeated} repeated rows)",
-                        "the same instance, perturbation and train trial appear again; the first row is kept")
+            self.b.lost(f"per_instance_stats.json ({repeated} rows)",
+                        "a repeated instance, perturbation and train trial (the first row is kept), or no valid "
+                        "train_trial_index")
         if unjoined:
             self.b.lost(f"per_instance_stats.json ({unjoined} rows)",
                         "no request state with the same instance id, perturbation and train trial: no digests")
@@ -547,7 +550,8 @@ class _Run:
         formatting = sorted(k for k in adapter if k.endswith(("_prefix", "_suffix")) or k in
                             ("instructions", "substitutions"))
         if formatting:
-            self.b.lost("run_spec.json adapter_spec prompt formatting (instructions, *_prefix, *_suffix, substitutions)",
+            self.b.lost("run_spec.json adapter_spec prompt formatting (instructions, *_prefix, *_suffix, "
+                        "substitutions)",
                         "the texts are not kept; the sha256 of the whole adapter_spec is "
                         "settings.other.adapter_spec_digest")
         augmenter = _dict(run_spec.get("data_augmenter_spec"))

@@ -29,7 +29,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -40,6 +40,7 @@ from riskfmt.findings import Finding
 
 __all__ = [
     "LmEvalConverter",
+    "clean_settings",
     "epoch_to_rfc3339",
     "json_safe",
     "metric_id",
@@ -199,6 +200,29 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, list):
         return [json_safe(v) for v in value]
     return value
+
+
+# the ranges evaluation-report 1.0 allows for generation settings
+_SETTING_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "temperature": (0, None), "top_p": (0, 1), "max_tokens": (1, None), "num_fewshot": (0, None), "epochs": (1, None),
+}
+
+
+def clean_settings(settings: dict[str, Any], lost: Callable[[str, str], None], where: str) -> dict[str, Any]:
+    """Drop settings the format cannot hold (out of range), reporting each through ``lost``."""
+    for key, (low, high) in _SETTING_RANGES.items():
+        value = settings.get(key)
+        if value is None:
+            continue
+        if (low is not None and value < low) or (high is not None and value > high):
+            del settings[key]
+            lost(f"{where} {key}", f"{value!r} is outside the range riskfmt allows")
+    return settings
+
+
+def positive(n: int | None) -> int | None:
+    """n as the format allows it (at least 1)."""
+    return n if n is not None and n >= 1 else None
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -529,7 +553,7 @@ class _Run:
                 other[key] = _setting(value)
         if not other:
             del settings["other"]
-        return settings
+        return clean_settings(settings, self.b.lost, task)
 
     # -- tasks
 
@@ -555,7 +579,7 @@ class _Run:
         if isinstance(kwargs.get("revision"), str):
             dataset["version"] = kwargs["revision"]
         original = _int(_dict(self.n_samples.get(task)).get("original"))
-        if original is not None:
+        if original is not None and original >= 0:
             dataset["size"] = original
         if dataset:
             obj["dataset"] = dataset
@@ -615,6 +639,7 @@ class _Run:
         n = _int(_dict(self.n_samples.get(task)).get("effective"))
         if n is None:
             n = _int(entry.get("sample_len"))
+        n = positive(n)
         original = _int(_dict(self.n_samples.get(task)).get("original"))
         if n is not None and original is not None and n < original:
             evaluation["notes"] = {"en": f"{n} of {original} documents evaluated (config.limit)."}
@@ -686,9 +711,9 @@ class _Run:
             if value is None:
                 self.b.lost(f"results.{group}.{metric},{filt}", f"not a number: {raw!r}")
                 continue
-            n = _int(counts.get(f"{metric},{filt}"))
+            n = positive(_int(counts.get(f"{metric},{filt}")))
             if n is None:
-                n = self._subtask_n(group, (metric, filt))
+                n = positive(self._subtask_n(group, (metric, filt)))
                 if n is not None:
                     self.b.derived(f"{group} {mid} n", "the sum of its subtasks' n-samples.effective")
             se, status = parse_stderr(raw_se) if has_se else (None, "na")
