@@ -357,10 +357,8 @@ class _Importer:
             b.lost("eval_library.additional_details", "kept in extensions.every-eval-ever")
         self._model(mi, rf, ext)
         self._report_level(report, rf)
-        for key in ("evaluation_id", "retrieved_timestamp"):
-            if key in rec:
-                b.lost(key, "kept in extensions.every-eval-ever (the evaluation_id embeds the retrieval time, "
-                            "EEE issue #270, so it is not the report id)")
+        b.lost("evaluation_id, retrieved_timestamp", "kept in extensions.every-eval-ever; the evaluation_id embeds the "
+                                                     "retrieval time (EEE issue #270), so it is not the report id")
         unknown_top = sorted(set(rec) - {"schema_version", "evaluation_id", "evaluation_timestamp",
                                          "retrieved_timestamp", "source_metadata", "eval_library", "model_info",
                                          "evaluation_results", "detailed_evaluation_results"})
@@ -387,11 +385,10 @@ class _Importer:
             b.lost("source_metadata.additional_details", "kept in extensions.every-eval-ever")
         if not org_known:
             residue["source_organization_name"] = sm.get("source_organization_name")
-        for key in ("source_name", "source_organization_url", "source_organization_logo_url"):
-            if key in sm:
-                b.lost(f"source_metadata.{key}", "kept in extensions.every-eval-ever")
-        if "source_type" in sm:
-            b.lost("source_metadata.source_type", f"{sm.get('source_type')!r}; kept in extensions.every-eval-ever")
+        kept = [k for k in ("source_name", "source_type", "source_organization_url", "source_organization_logo_url")
+                if k in sm]
+        if kept:
+            b.lost("source_metadata." + ", ".join(kept), "kept in extensions.every-eval-ever")
         ext["source_metadata"] = residue
         org = report["producer"]["organization"]
         name = _jload(rf.get("organization_name"))
@@ -621,12 +618,8 @@ class _Importer:
                     settings[key] = value
                 elif key == "max_tokens" and _is_int(value):
                     settings[key] = value
-                elif key in _GA_SCALARS and isinstance(value, _GA_SCALARS[key]) and (
-                        not isinstance(value, float) or math.isfinite(value)):
-                    if not (key != "reasoning" and isinstance(value, bool)):
-                        other[key] = value
-                    else:
-                        ga_extra[key] = value
+                elif _ga_scalar(key, value):
+                    other[key] = value
                 else:
                     ga_extra[key] = value
             plan = ga_extra.get("eval_plan")
@@ -883,6 +876,7 @@ class _Importer:
         used_rows: set[tuple[str, str | None]] = set()
 
         created: list[tuple[dict[str, Any], list[_Parsed]]] = []
+        fixed_interaction: set[str] = set()
         for eval_id, members in plans:
             first = members[0]
             facts: dict[str, Any] = {}
@@ -903,8 +897,10 @@ class _Importer:
                 if key in facts:
                     kwargs[key] = facts[key]
             evaluation = b.evaluation(eval_id or task["id"], task, method=facts.get("method", "benchmark"), **kwargs)
-            if "interaction" in facts and facts["interaction"]:
-                evaluation["task"]["interaction"] = facts["interaction"]
+            if "interaction" in facts:
+                fixed_interaction.add(evaluation["id"])
+                if facts["interaction"]:
+                    evaluation["task"]["interaction"] = facts["interaction"]
             if facts.get("status") and facts["status"] != "completed":
                 b.status(facts["status"])
             created.append((evaluation, members))
@@ -916,11 +912,13 @@ class _Importer:
             for entry in sorted((e for e in without if isinstance(e, dict) and isinstance(e.get("evaluation"), dict)),
                                 key=lambda e: e.get("index", 1 << 30)):
                 evaluation = entry["evaluation"]
+                evaluation.setdefault("results", [])  # finish() drops an empty list again
                 evaluations.insert(min(int(entry.get("index", len(evaluations))), len(evaluations)), evaluation)
                 b._evaluation_ids.add(str(evaluation.get("id")))
 
         eval_ids = {e["id"] for e in b.report["evaluations"]}
         residues: list[dict[str, Any]] = []
+        no_se: set[str] = set()
         for evaluation, members in created:
             for p in members:
                 name = p.eee_result_id if p.eee_result_id else None
@@ -938,11 +936,19 @@ class _Importer:
                 if result is None:
                     continue
                 result.update(p.result_extra)
-                if p.no_se_reason and p.uncertainty is None or (p.uncertainty and "standard_error" not in p.uncertainty):
-                    b.no_uncertainty(p.metric["id"], p.no_se_reason or "")
-            self._samples(evaluation, members, row_index, used_rows)
+                if p.no_se_reason and p.metric["id"] not in no_se:
+                    no_se.add(p.metric["id"])
+                    b.no_uncertainty(p.metric["id"], p.no_se_reason)
+            self._samples(evaluation, members, row_index, used_rows, evaluation["id"] in fixed_interaction)
         residues.sort(key=lambda r: r["position"])
         ext["results"] = residues
+        kept = sorted({_RESIDUE_NAMES[k] for r in residues for k, v in r.items()
+                       if k in _RESIDUE_NAMES and v not in (None, {}, [])}
+                      | {f"metric_config.{k}" for r in residues for k, v in (r.get("metric") or {}).items()
+                         if k not in ("metric_id_absent", "metric_unit", "other") and v not in (None, {}, [])})
+        if kept:
+            b.lost("evaluation_results[]: " + ", ".join(kept), "no riskfmt field; kept per result in "
+                                                              "extensions.every-eval-ever")
         leftover = sum(len(v) for k, v in row_index.items() if k not in used_rows)
         if leftover:
             b.lost(f"detailed_evaluation_results: {leftover} row(s) of other results",
@@ -958,7 +964,7 @@ class _Importer:
 
     def _samples(self, evaluation: dict[str, Any], members: list[_Parsed],
                  row_index: dict[tuple[str, str | None], list[dict[str, Any]]],
-                 used: set[tuple[str, str | None]]) -> None:
+                 used: set[tuple[str, str | None]], fixed_interaction: bool) -> None:
         b = self.b
         task_id = evaluation["task"]["id"]
         primary = members[0].eee_result_id
@@ -972,7 +978,7 @@ class _Importer:
         used.add(key)
         # the other results' rows of this evaluation are covered by the leftover count
         interactions = {r.get("interaction_type") for r in chosen}
-        if "interaction" not in evaluation["task"] and len(interactions) == 1:
+        if not fixed_interaction and "interaction" not in evaluation["task"] and len(interactions) == 1:
             (interaction,) = interactions
             if interaction in ("single_turn", "multi_turn", "agentic"):
                 evaluation["task"]["interaction"] = interaction
@@ -993,9 +999,9 @@ class _Importer:
             seen[skey] = canon
             self._sample(evaluation, row, sample_id, epoch, meta)
         if duplicates:
-            b.lost(f"{task_id}: {duplicates} instance row(s)", "exact duplicates of earlier rows; kept once")
+            b.lost(f"{evaluation['id']}: {duplicates} instance row(s)", "exact duplicates of earlier rows; kept once")
         if ambiguous:
-            b.lost(f"{task_id}: {ambiguous} instance row(s)",
+            b.lost(f"{evaluation['id']}: {ambiguous} instance row(s)",
                    "they repeat the sample id and epoch of an earlier row with nothing telling them apart (EEE keeps "
                    "no train-trial or perturbation marker); only the first is kept")
 
@@ -1035,6 +1041,25 @@ class _Importer:
             for key in ("input_digest", "output_digest"):
                 if isinstance(meta.get(PREFIX + key), str) and key not in inline[-1]:
                     inline[-1][key] = meta[PREFIX + key]
+
+
+def _ga_scalar(key: str, value: Any) -> bool:
+    """Whether ``value`` fits the generation_args slot ``key`` that riskfmt keeps in settings.other."""
+    types = _GA_SCALARS.get(key)
+    if types is None or not isinstance(value, types):
+        return False
+    if isinstance(value, bool) and key != "reasoning":
+        return False
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+_RESIDUE_NAMES = {
+    "evaluation_result_id": "evaluation_result_id", "source_type": "source_data.source_type",
+    "url_extra": "source_data.url[1:]", "sample_ids": "source_data.sample_ids",
+    "source_data_details": "source_data.additional_details", "details": "score_details.details",
+    "generation_args": "generation_config.generation_args (non-scalar parts)",
+    "uncertainty_other": "score_details.uncertainty (other fields)", "other": "fields outside EEE 0.3.0",
+}
 
 
 def _infer_method(unc: dict[str, Any]) -> str:
@@ -1108,8 +1133,9 @@ class _Exporter:
         self.ext = ((report.get("extensions") or {}).get(EXTENSION)) or {}
         self.losses: dict[str, str] = {}
 
-    def lose(self, field_: str, where: str) -> None:
-        self.losses.setdefault(field_, where)
+    def lose(self, field_: str, where: str, *, why: str | None = None) -> None:
+        """Record that ``field_`` has no EEE field: it went to ``where`` (or, with ``why``, what happened)."""
+        self.losses.setdefault(field_, why or f"EEE has no field for it; written to {where}")
 
     def run(self) -> Exported:
         report, ext = self.report, self.ext
@@ -1232,14 +1258,12 @@ class _Exporter:
             out["inference_engine"] = residue["inference_engine"]
         details: dict[str, str] = dict(residue.get("additional_details") or {})
         access = model.get("access", "other")
-        if _access_in(details.get("deployment_type"), details.get("model_availability")) != access or access == "other" \
-                and (details.get("deployment_type"), details.get("model_availability")) == (None, None):
-            original = (details.get("deployment_type"), details.get("model_availability"))
-            if not (access == "other" and _access_in(*original) is None and all(
-                    v in ("self_deployed", "externally_managed", "unknown") for v in original[:1]) and all(
-                    v in ("open_weights", "closed_weights", "unknown") for v in original[1:])):
-                details["deployment_type"], details["model_availability"] = _ACCESS_OUT.get(access,
-                                                                                            ("unknown", "unknown"))
+        original = (details.get("deployment_type"), details.get("model_availability"))
+        # keep EEE's own pair when it still reads as the same access; otherwise write the pair for it
+        if None in original or original[0] not in ("self_deployed", "externally_managed", "unknown") \
+                or original[1] not in ("open_weights", "closed_weights", "unknown") \
+                or (_access_in(*original) or "other") != access:
+            details["deployment_type"], details["model_availability"] = _ACCESS_OUT.get(access, ("unknown", "unknown"))
         for key, label in (("version", "model_version"), ("revision", "model_revision")):
             if model.get(key):
                 details[PREFIX + label] = str(model[key])
@@ -1383,7 +1407,7 @@ class _Exporter:
             details[PREFIX + "dataset_split"] = dataset["split"]
             self.lose("task.dataset.split", "source_data.additional_details.riskfmt_dataset_split")
         if "size" in dataset and source_type != "hf_dataset":
-            self.lose("task.dataset.size", "EEE keeps a sample count only for Hugging Face datasets")
+            self.lose("task.dataset.size", "", why="EEE keeps a sample count only for Hugging Face datasets")
         if first:
             for key, value, label in (("dataset_digest", dataset.get("digest"), "task.dataset.digest"),
                                       ("dataset_version", dataset.get("version"), "task.dataset.version"),
@@ -1489,7 +1513,7 @@ class _Exporter:
         details: dict[str, str] = dict(residue.get("details") or {})
         for key, value in (result.get("slice") or {}).items():
             details[key] = str(value)
-            if "details" not in residue or key not in ("split", "perturbation"):
+            if not residue:
                 self.lose(f"results[].slice.{key}", f"score_details.details.{key}")
         details[PREFIX + "evaluation"] = evaluation["id"]
         if result.get("notes"):
@@ -1579,8 +1603,7 @@ class _Exporter:
                 self.lose(f"settings.{key}", f"generation_config.additional_details.riskfmt_{key}")
         json_keys = []
         for key, value in (settings.get("other") or {}).items():
-            types = _GA_SCALARS.get(key)
-            if types and isinstance(value, types) and (key == "reasoning" or not isinstance(value, bool)):
+            if _ga_scalar(key, value):
                 ga[key] = value
             elif isinstance(value, str) and key not in gd:
                 gd[key] = value
@@ -1613,7 +1636,7 @@ class _Exporter:
         samples = _load_rows(self.item, self.report, evaluation)
         if not samples:
             if (evaluation.get("samples") or {}).get("file"):
-                self.lose(f"evaluations[{evaluation['id']}].samples.file", "the samples file could not be read")
+                self.lose(f"evaluations[{evaluation['id']}].samples.file", "", why="the samples file could not be read")
             return []
         task = evaluation["task"]
         interaction = task.get("interaction") or "single_turn"
@@ -1673,12 +1696,13 @@ class _Exporter:
             row["metadata"] = meta or None
             out.append(row)
         if derived:
-            self.lose("samples[].verdict (absent)", "EEE requires is_correct; derived from the score (> 0 counts as "
-                                                    "correct, or <= 0 for a lower-is-better metric)")
+            self.lose("samples[].verdict (absent)", "", why="EEE requires is_correct; derived from the score (> 0 "
+                      "counts as correct, or <= 0 for a lower-is-better metric); metadata.riskfmt_verdict is empty")
         if skipped:
-            self.lose(f"{skipped} sample(s) with neither a score nor a verdict", "EEE requires a score")
+            self.lose(f"{skipped} sample(s) with neither a score nor a verdict", "", why="EEE requires a score; left out")
         if any(s.get("input") is None for s in samples):
-            self.lose("samples[] content", "withheld: input.raw is empty and the digests are in metadata")
+            self.lose("samples[].input/output", "", why="withheld by riskfmt: EEE's input.raw is left empty and the "
+                      "digests are written to metadata.riskfmt_input_digest/riskfmt_output_digest")
         return out
 
 
@@ -1748,7 +1772,6 @@ def write_eee(items: list[Converted], out: Path | None, options: ConvertOptions,
                 raise OutputError(f"refusing to write over the input {target}")
             used.add(target.resolve())
         for field_, why in exported.losses.items():
-            findings.append(Finding.make("RF601", where, field=field_, tool="riskfmt -> EEE",
-                                         why=f": EEE has no field for it; written to {why}"))
+            findings.append(Finding.make("RF601", where, field=field_, tool="riskfmt -> EEE", why=f": {why}"))
         _emit(target, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return findings

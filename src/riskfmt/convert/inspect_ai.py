@@ -1,0 +1,841 @@
+"""UK AISI Inspect (``inspect-ai``) logs: ``.eval`` archives and ``.json`` documents, read without inspect-ai.
+
+An ``.eval`` log is a ZIP archive (``header.json``: the log without its samples; ``samples/<id>_epoch_<n>.json``:
+one sample each; ``summaries.json``, ``reductions.json`` and ``_journal/``: not needed here). A ``.json`` log is the
+same ``EvalLog`` as one document. Both are read with the standard library only, the archive through
+:mod:`riskfmt.convert.archive` (in memory, with size, ratio and member limits; every refusal is an RF606 finding).
+
+Mapping (one report per log, one evaluation per log):
+
+* model: ``eval.model`` (``provider/name``). The developer comes from the provider only when the provider *is* the
+  developer (openai, anthropic, google, ...); behind a host or a local engine (together, hf, vllm, ...) it is the
+  organization of an ``org/model`` hub id; otherwise (``mockllm``) it is defaulted with an RF609 finding.
+* task: ``eval.task``, ``task_version``, ``dataset.{name, location, samples}`` (a local dataset path is never copied).
+* settings: the generate config (``eval.model_generate_config`` overridden by ``plan.config``: temperature, top_p,
+  max_tokens, seed, others by name), ``eval.config`` (epochs, reducers, limits), task arguments and scorer options.
+* results: one per scorer x value metric (x reducer when the log has epochs). ``stderr``, ``std``, ``var`` and
+  ``bootstrap_stderr`` are sibling metrics in Inspect, not results: they become the uncertainty of the mean-like
+  metric of the same scorer (``accuracy``, ``mean``).
+* samples: one row per (sample, epoch) with the headline scorer's per-epoch score (C=1 pass, I=0 fail, P=0.5
+  partial, N=0, booleans, numbers), or verdict ``error`` for a sample that failed without a score.
+* status: a log whose status is not ``success`` is flagged (RF603) and its evaluation status set; invalidated
+  samples are flagged (RF604) and the evaluation marked ``invalidated`` (Inspect does not recompute the metrics,
+  and neither does the converter: the values stay as the log reports them).
+
+Everything else (transcripts, token usage, the error traceback, solver plan, metadata...) is reported with an
+RF601 finding naming the field, and never copied: tracebacks and task files hold absolute paths.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Iterator
+
+from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, UnsafeArchive
+from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.builder import ReportBuilder
+from riskfmt.findings import Finding
+
+__all__ = ["InspectConverter", "parse_date", "score_to_float", "metric_id"]
+
+TOOL = "inspect-ai"
+
+# providers that are the model's developer
+_DEVELOPER_PROVIDERS = {
+    "openai": "OpenAI",
+    "anthropic": "Anthropic",
+    "google": "Google",
+    "mistral": "Mistral AI",
+    "grok": "xAI",
+    "perplexity": "Perplexity AI",
+    "deepseek": "DeepSeek",
+}
+# providers that serve other developers' models through an API
+_HOSTS = {"together", "groq", "fireworks", "openrouter", "bedrock", "azureai", "cloudflare", "sambanova", "nvidia",
+          "vertex", "hf-inference-providers", "goodfire", "openai-api"}
+# providers that run the model locally: an inference engine
+_ENGINES = {"hf": "transformers", "vllm": "vllm", "sglang": "sglang", "ollama": "ollama",
+            "llama-cpp-python": "llama-cpp-python", "transformer_lens": "transformer_lens"}
+
+_UNCERTAINTY_METRICS = {"stderr", "std", "var", "bootstrap_stderr"}
+_MEAN_LIKE = {"accuracy", "mean"}
+_CATEGORICAL = {"C", "I", "P", "N"}
+# generate-config fields that change how a run is scheduled, not what the model answers
+_OPERATIONAL_GENERATE = {"max_connections", "timeout", "attempt_timeout", "max_retries", "batch", "cache_prompt",
+                         "parallel_tool_calls", "internal_tools", "max_tool_output"}
+# eval.config fields that change which samples were run and how they were scored
+_COMPARABLE_CONFIG = {"epochs_reducer", "limit", "sample_id", "message_limit", "token_limit", "time_limit",
+                      "working_limit", "fail_on_error", "continue_on_fail", "score_on_error", "retry_on_error",
+                      "sample_shuffle"}
+
+_SAMPLE_NAME = re.compile(r"^samples/[^/]+\.json$")
+_JSON_HEAD = re.compile(rb'^\s*\{\s*"version"\s*:\s*\d+\s*,\s*"status"\s*:\s*"[a-z]+"\s*,\s*"eval"\s*:\s*\{')
+_LOCAL_PATH = re.compile(r"^(/|~|\.{1,2}[/\\]|[A-Za-z]:[\\/]|\\\\|file:)")
+
+# what sample records hold that is not carried over, grouped so that each kind of loss is one finding
+_SAMPLE_KEY_GROUP = {
+    "messages": "transcript", "events": "transcript", "events_data": "transcript", "store": "transcript",
+    "attachments": "transcript", "output": "transcript",
+    "model_usage": "usage", "role_usage": "usage",
+    "started_at": "timing", "completed_at": "timing", "total_time": "timing", "working_time": "timing",
+    "metadata": "metadata",
+    "error": "error", "error_retries": "error",
+    "limit": "limit",
+    "invalidation": "invalidation",
+    "uuid": "ids", "turn_count": "ids", "retries": "ids", "message_count": "ids",
+}
+_GROUP_WHY = {
+    "transcript": "transcripts, solver state and attachments; the report keeps digests of each sample's input and "
+                  "output",
+    "usage": "token counts have no place in a riskfmt report",
+    "timing": "per-sample times",
+    "metadata": "free-form sample metadata",
+    "error": "error messages and tracebacks are never copied (they hold absolute paths); the sample's verdict is "
+             "error",
+    "limit": "which limit (tokens, messages, time) stopped a sample",
+    "invalidation": "who invalidated a sample, when and why; the evaluation is marked invalidated and the samples are "
+                    "listed under extensions.inspect.invalidated_samples",
+    "ids": "Inspect's internal ids and counters",
+}
+
+
+def parse_date(value: Any) -> tuple[str | None, str]:
+    """(an RFC 3339 date-time with its zone, "") or (None, why not)."""
+    if not isinstance(value, str) or not value.strip():
+        return None, "not a date"
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None, "not an ISO 8601 date"
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        return None, "the date has no time zone (none is invented)"
+    return parsed.isoformat(), ""
+
+
+def score_to_float(value: Any) -> tuple[float | None, str | None]:
+    """(score, verdict) of one Inspect score value, as Inspect's own ``value_to_float`` reads it.
+
+    C -> (1, pass), I -> (0, fail), P -> (0.5, partial), N (no answer) -> (0, None); booleans -> (1|0, pass|fail);
+    numbers and numeric strings -> (number, None); yes/true/no/false -> 1 or 0. Lists and dicts (multi-valued
+    scores) and anything unreadable -> (None, None).
+    """
+    if isinstance(value, bool):
+        return (1.0, "pass") if value else (0.0, "fail")
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return (number, None) if math.isfinite(number) else (None, None)
+    if isinstance(value, str):
+        if value == "C":
+            return 1.0, "pass"
+        if value == "I":
+            return 0.0, "fail"
+        if value == "P":
+            return 0.5, "partial"
+        if value == "N":
+            return 0.0, None
+        low = value.strip().lower()
+        if low in ("yes", "true"):
+            return 1.0, None
+        if low in ("no", "false"):
+            return 0.0, None
+        if low.replace(".", "", 1).isdigit():
+            return float(low), None
+    return None, None
+
+
+def metric_id(scorer: str, metric: str, reducer: str | None) -> str:
+    """``<scorer>/<metric>``, and ``@<reducer>`` when the log reduced epochs: distinct for every result of a log,
+    and the same for the same scorer, metric and reducer in another log, so that results align."""
+    base = f"{scorer}/{metric}"
+    return f"{base}@{reducer}" if reducer else base
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _metric_value(metric: Any) -> float | None:
+    return _number(metric.get("value")) if isinstance(metric, dict) else _number(metric)
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool)) and not (
+        isinstance(value, float) and not math.isfinite(value))
+
+
+def _filled(value: Any) -> bool:
+    """A value worth reporting as lost: not None, not empty, not a dict of Nones."""
+    if value is None or value == "" or value == [] or value == {}:
+        return False
+    if isinstance(value, dict):
+        return any(_filled(v) for v in value.values())
+    return True
+
+
+@dataclass
+class _Sample:
+    """What the converter keeps of one sample record (the transcript is dropped as soon as it is read)."""
+
+    id: Any
+    epoch: int
+    scores: dict[str, Any]
+    score_details: set[str]
+    errored: bool
+    invalidated: bool
+    input: Any
+    output: Any
+    target: Any
+    keys: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, raw: Any) -> _Sample:
+        if not isinstance(raw, dict):
+            raise ValueError("a sample is not a JSON object")
+        scores_raw = raw.get("scores") or {}
+        if not isinstance(scores_raw, dict):
+            raise ValueError("samples[].scores is not an object")
+        scores: dict[str, Any] = {}
+        details: set[str] = set()
+        for name, score in scores_raw.items():
+            if isinstance(score, dict):
+                scores[name] = score.get("value")
+                details.update(k for k, v in score.items() if k != "value" and _filled(v))
+            else:
+                scores[name] = score
+        output = raw.get("output")
+        completion = output.get("completion") if isinstance(output, dict) else None
+        epoch = raw.get("epoch", 1)
+        return cls(
+            id=raw.get("id"),
+            epoch=epoch if isinstance(epoch, int) and not isinstance(epoch, bool) and epoch >= 1 else 1,
+            scores=scores,
+            score_details=details,
+            errored=_filled(raw.get("error")),
+            invalidated=_filled(raw.get("invalidation")),
+            input=raw.get("input"),
+            output=completion,
+            target=raw.get("target"),
+            keys={k for k, v in raw.items() if _filled(v)},
+        )
+
+
+class InspectConverter:
+    name: ClassVar[str] = "inspect"
+    title: ClassVar[str] = "Inspect (UK AISI inspect-ai) log, .eval or .json"
+
+    def __init__(self, limits: ArchiveLimits | None = None) -> None:
+        self.limits = limits or ArchiveLimits()
+
+    # ---- detection ----------------------------------------------------------------------------------
+
+    def sniff(self, path: Path) -> bool:
+        try:
+            path = Path(path)
+            if path.is_dir():
+                return any(True for _ in self._logs_in(path, limit=200))
+            return self._sniff_file(path)
+        except Exception:  # noqa: BLE001 - sniffing never raises
+            return False
+
+    @staticmethod
+    def _sniff_file(path: Path) -> bool:
+        if not path.is_file():
+            return False
+        suffix = path.suffix.lower()
+        if suffix == ".eval":
+            # the suffix is Inspect's own; a file that is not a ZIP is still routed here, to be told why it fails
+            return True
+        if suffix != ".json":
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+        if _JSON_HEAD.match(head):
+            return True
+        # a log written by other means (keys in another order): Inspect's own field names near the top
+        return (b'"eval"' in head and b'"status"' in head and b'"eval_id"' in head and b'"run_id"' in head
+                and b'"task"' in head and b'evaluation-report' not in head)
+
+    def _logs_in(self, folder: Path, limit: int = 100_000) -> Iterator[Path]:
+        for index, child in enumerate(sorted(folder.iterdir())):
+            if index >= limit:
+                return
+            if child.suffix.lower() in (".eval", ".json") and self._sniff_file(child):
+                yield child
+
+    # ---- reading ------------------------------------------------------------------------------------
+
+    def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
+        path = Path(path)
+        if path.is_dir():
+            logs = list(self._logs_in(path))
+            if not logs:
+                yield Converted(str(path), None, [Finding.make(
+                    "RF607", str(path), path=str(path), tool=TOOL, detail="the folder holds no Inspect logs")])
+            for log in logs:
+                yield self._read_one(log, options)
+            return
+        yield self._read_one(path, options)
+
+    def _read_one(self, path: Path, options: ConvertOptions) -> Converted:
+        source = str(path)
+        try:
+            if path.suffix.lower() == ".eval":
+                log, samples, fmt = self._read_eval(path)
+            else:
+                log, samples, fmt = self._read_json(path)
+            return self._build(path, log, samples, fmt, options)
+        except UnsafeArchive as exc:
+            return Converted(source, None, [
+                Finding.make("RF606", source, member=r.member, reason=r.reason, reason_zh=r.reason_zh)
+                for r in exc.refusals])
+        except UnreadableArchive as exc:
+            return Converted(source, None, [Finding.make("RF607", source, path=source, tool=TOOL, detail=str(exc))])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            detail = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
+            return Converted(source, None, [Finding.make("RF607", source, path=source, tool=TOOL, detail=detail)])
+
+    def _read_eval(self, path: Path) -> tuple[dict[str, Any], list[_Sample], str]:
+        with SafeZip(path, self.limits) as archive:
+            if "header.json" in archive:
+                log = _json_object(archive.read("header.json"), "header.json")
+            elif "_journal/start.json" in archive:
+                # a log still being written (or whose writer died): the header comes at the end
+                log = _json_object(archive.read("_journal/start.json"), "_journal/start.json")
+                log["status"] = "started"
+            else:
+                raise ValueError("not an Inspect log: the archive has no header.json")
+            samples = [_Sample.of(_json_object(archive.read(name), name))
+                       for name in archive.names() if _SAMPLE_NAME.match(name)]
+            if "reductions.json" in archive and "reductions" not in log:
+                log["reductions"] = ["(reductions.json, not read: the per-epoch samples are)"]
+        return log, samples, "inspect-eval"
+
+    @staticmethod
+    def _read_json(path: Path) -> tuple[dict[str, Any], list[_Sample], str]:
+        log = _json_object(path.read_bytes(), path.name)
+        raw = log.pop("samples", None) or []
+        if not isinstance(raw, list):
+            raise ValueError("samples is not a list")
+        return log, [_Sample.of(s) for s in raw], "inspect-json"
+
+    # ---- the report ---------------------------------------------------------------------------------
+
+    def _build(self, path: Path, log: dict[str, Any], samples: list[_Sample], fmt: str,
+               options: ConvertOptions) -> Converted:
+        spec = log.get("eval")
+        if not isinstance(spec, dict) or not spec.get("task") or not spec.get("model"):
+            raise ValueError("not an Inspect log: eval.task or eval.model is missing")
+        packages = spec.get("packages") if isinstance(spec.get("packages"), dict) else {}
+        version = packages.get("inspect_ai")
+        b = ReportBuilder(path, TOOL, str(version) if version else None, options, source_format=fmt,
+                          source_files=[path])
+        extension: dict[str, Any] = {"log_version": log.get("version")}
+        for key in ("eval_id", "run_id", "task_id", "eval_set_id"):
+            if isinstance(spec.get(key), str) and spec[key]:
+                extension[key] = spec[key]
+        if packages:
+            extension["packages"] = {str(k): str(v) for k, v in packages.items()}
+
+        self._model(b, spec)
+        status = log.get("status") or "success"
+        order = _sample_order(spec)
+        samples.sort(key=lambda s: (s.epoch, order.get(str(s.id), len(order)), str(s.id)))
+
+        config = spec.get("config") if isinstance(spec.get("config"), dict) else {}
+        epochs = config.get("epochs")
+        epochs = epochs if isinstance(epochs, int) and not isinstance(epochs, bool) and epochs >= 1 else 1
+
+        evaluation_fields: dict[str, Any] = {}
+        settings = self._settings(b, log, spec, config, epochs)
+        if settings:
+            evaluation_fields["settings"] = settings
+        started, completed = self._dates(b, log, spec)
+        evaluation_fields["started"] = started
+        evaluation_fields["completed"] = completed
+        judges = self._judges(b, spec)
+        if judges:
+            evaluation_fields["judges"] = judges
+
+        invalidated = [s for s in samples if s.invalidated]
+        if status != "success":
+            b.status(str(status))
+        evaluation_status = {"success": None, "error": "error", "cancelled": "cancelled"}.get(str(status), "incomplete")
+        if invalidated or log.get("invalidated") is True:
+            b.invalidated(len(invalidated))
+            if evaluation_status is None:
+                evaluation_status = "invalidated"
+            extension["invalidated_samples"] = [{"sample_id": str(s.id), "epoch": s.epoch} for s in invalidated]
+        evaluation = b.evaluation(str(spec["task"]), self._task(b, spec), status=evaluation_status,
+                                  **evaluation_fields)
+
+        results = log.get("results") if isinstance(log.get("results"), dict) else {}
+        headline = self._results(b, evaluation, results, spec, samples, epochs)
+        if headline:
+            extension["headline"] = headline
+        self._samples(b, evaluation, samples, results, spec)
+        self._report_losses(b, log, spec, samples, epochs, options)
+
+        tags = [t for t in (log.get("tags") or []) + (spec.get("tags") or []) if isinstance(t, str)]
+        if tags:
+            extension["tags"] = sorted(set(tags))
+        revision = spec.get("revision")
+        if isinstance(revision, dict):
+            kept = {k: revision[k] for k in ("type", "commit", "dirty") if _scalar(revision.get(k))}
+            if kept:
+                extension["revision"] = kept
+            if _filled(revision.get("origin")):
+                b.lost("eval.revision.origin", "the repository address may be private; the commit is kept under "
+                                               "extensions.inspect.revision")
+        b.report["extensions"] = {"inspect": {k: v for k, v in extension.items() if v is not None}}
+        return b.finish()
+
+    # ---- pieces -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _model(b: ReportBuilder, spec: dict[str, Any]) -> None:
+        full = str(spec["model"])
+        provider, _, rest = full.partition("/")
+        fields: dict[str, Any] = {}
+        developer: str | None = None
+        access = "other"
+        if provider in _DEVELOPER_PROVIDERS and rest:
+            developer = _DEVELOPER_PROVIDERS[provider]
+            fields["id"] = rest
+            access = "api"
+        elif (provider in _HOSTS or provider in _ENGINES) and rest:
+            if provider in _HOSTS:
+                fields["inference_platform"] = provider
+                access = "api"
+            else:
+                packages = spec.get("packages") or {}
+                engine = _ENGINES[provider]
+                engine_version = packages.get(engine) if isinstance(packages, dict) else None
+                fields["inference_engine"] = {"name": engine, "version": str(engine_version or "unknown")}
+                if not engine_version:
+                    b.defaulted("model.inference_engine.version", "unknown")
+            fields["id"] = rest
+            org, slash, _model_name = rest.partition("/")
+            if slash and org:
+                developer = org
+        if b.options.developer:
+            b.model(full, developer=b.options.developer, access=access, **fields)
+            return
+        b.model(full, developer=developer or "unknown", access=access, **fields)
+        if not developer:
+            b.defaulted("model.developer", "unknown",
+                        hint=f" (the provider \"{provider}\" is not the developer; use --developer)",
+                        hint_zh=f"（提供方 \"{provider}\" 并非开发者；可用 --developer 指定）")
+        if _filled(spec.get("model_args")):
+            b.lost("eval.model_args", "model arguments may hold local paths or keys")
+        if _filled(spec.get("model_base_url")):
+            b.lost("eval.model_base_url", "the serving address may be internal")
+
+    @staticmethod
+    def _task(b: ReportBuilder, spec: dict[str, Any]) -> dict[str, Any]:
+        task: dict[str, Any] = {"id": str(spec["task"])}
+        version = spec.get("task_version")
+        if _scalar(version) and version is not None and version != "":
+            task["version"] = str(version)
+        display = spec.get("task_display_name")
+        if isinstance(display, str) and display and display != task["id"]:
+            task["name"] = {"en": display}
+        dataset_raw = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+        dataset: dict[str, Any] = {}
+        if isinstance(dataset_raw.get("name"), str) and dataset_raw["name"]:
+            dataset["name"] = dataset_raw["name"]
+        location = dataset_raw.get("location")
+        if isinstance(location, str) and location:
+            if _LOCAL_PATH.match(location):
+                b.lost("eval.dataset.location", "a local path is never copied")
+            else:
+                dataset["location"] = location
+        size = dataset_raw.get("samples")
+        if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
+            dataset["size"] = size
+        if dataset:
+            task["dataset"] = dataset
+        return task
+
+    @staticmethod
+    def _settings(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any], config: dict[str, Any],
+                  epochs: int) -> dict[str, Any]:
+        settings: dict[str, Any] = {}
+        other: dict[str, Any] = {}
+        if "epochs" in config:
+            settings["epochs"] = epochs
+        # the model's own generate config, overridden by the one the run was given (plan.config)
+        generate: dict[str, Any] = {}
+        origin: dict[str, str] = {}
+        plan = log.get("plan") if isinstance(log.get("plan"), dict) else {}
+        for where, source in (("eval.model_generate_config", spec.get("model_generate_config")),
+                              ("plan.config", plan.get("config"))):
+            if isinstance(source, dict):
+                for key, value in source.items():
+                    if value is not None:
+                        generate[key] = value
+                        origin[key] = where
+        operational: list[str] = []
+        for key, value in generate.items():
+            ok = _number(value) is not None and not isinstance(value, bool)
+            if key == "temperature" and ok and value >= 0:
+                settings["temperature"] = float(value)
+            elif key == "top_p" and ok and 0 <= value <= 1:
+                settings["top_p"] = float(value)
+            elif key == "max_tokens" and isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+                settings["max_tokens"] = value
+            elif key == "seed" and isinstance(value, int) and not isinstance(value, bool):
+                settings["seed"] = value
+            elif key in _OPERATIONAL_GENERATE:
+                operational.append(f"{origin[key]}.{key}")
+            elif _scalar(value):
+                other[key] = value
+            elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+                other[key] = json.dumps(value, ensure_ascii=False)
+            else:
+                b.lost(f"{origin[key]}.{key}", "not a plain value")
+        if operational:
+            b.lost(", ".join(sorted(operational)),
+                   "scheduling settings that do not change what the model answers")
+        config_lost: list[str] = []
+        for key, value in config.items():
+            if key == "epochs" or value is None:
+                continue
+            if key in _COMPARABLE_CONFIG:
+                if _scalar(value):
+                    other[key] = value
+                elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+                    other[key] = ",".join(str(v) for v in value)
+                else:
+                    b.lost(f"eval.config.{key}", "not a plain value")
+            elif _filled(value):
+                config_lost.append(key)
+        if config_lost:
+            b.lost("eval.config." + ", ".join(sorted(config_lost)),
+                   "run settings (concurrency, logging, sandboxes) that do not change the results")
+        task_args = spec.get("task_args")
+        if isinstance(task_args, dict):
+            for key, value in task_args.items():
+                if _scalar(value) and value is not None:
+                    other[f"task_args.{key}"] = value
+                elif _filled(value):
+                    b.lost(f"eval.task_args.{key}", "not a plain value")
+        dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+        if isinstance(dataset.get("shuffled"), bool):
+            other["dataset_shuffled"] = dataset["shuffled"]
+        # scorer options matter (match(location="any") is not match(location="end"))
+        results = log.get("results") if isinstance(log.get("results"), dict) else {}
+        params_sources: list[tuple[str, Any]] = []
+        for entry in results.get("scores") or []:
+            if isinstance(entry, dict):
+                params_sources.append((str(entry.get("name") or entry.get("scorer")), entry.get("params")))
+        for scorer in spec.get("scorers") or []:
+            if isinstance(scorer, dict):
+                params_sources.append((str(scorer.get("name")), scorer.get("options")))
+        for scorer_name, params in params_sources:
+            if not isinstance(params, dict):
+                continue
+            for key, value in params.items():
+                if _scalar(value) and value is not None:
+                    other[f"scorer.{scorer_name}.{key}"] = value
+                elif _filled(value):
+                    b.lost(f"scorer {scorer_name} option {key}", "not a plain value")
+        if other:
+            settings["other"] = dict(sorted(other.items()))
+        return settings
+
+    @staticmethod
+    def _dates(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any]) -> tuple[str | None, str | None]:
+        stats = log.get("stats") if isinstance(log.get("stats"), dict) else {}
+        out: list[str | None] = []
+        for field_name, value in (("stats.started_at", stats.get("started_at")),
+                                  ("stats.completed_at", stats.get("completed_at"))):
+            if value in (None, ""):
+                out.append(None)
+                continue
+            date, why = parse_date(value)
+            if date is None:
+                b.lost(field_name, why)
+            out.append(date)
+        started, completed = out
+        created, why = parse_date(spec.get("created")) if spec.get("created") else (None, "")
+        if spec.get("created") and created is None:
+            b.lost("eval.created", why)
+        elif created and started is None:
+            started = created
+            b.derived("evaluations[0].started", "from eval.created (the log has no stats.started_at)",
+                      "取自 eval.created（日志中没有 stats.started_at）")
+        elif created and started and created != started:
+            b.lost("eval.created", "when the run was set up; stats.started_at is kept as the start")
+        return started, completed
+
+    @staticmethod
+    def _judges(b: ReportBuilder, spec: dict[str, Any]) -> list[str]:
+        roles = spec.get("model_roles")
+        judges: list[str] = []
+        if not isinstance(roles, dict):
+            return judges
+        others: list[str] = []
+        for role, value in roles.items():
+            model = value.get("model") if isinstance(value, dict) else value
+            if not isinstance(model, str):
+                continue
+            if any(word in str(role).lower() for word in ("grader", "judge", "scorer", "grading")):
+                judges.append(model)
+            else:
+                others.append(str(role))
+        if others:
+            b.lost("eval.model_roles." + ", ".join(sorted(others)), "models in roles other than grading")
+        return judges
+
+    def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
+                 samples: list[_Sample], epochs: int) -> str | None:
+        entries = [e for e in results.get("scores") or [] if isinstance(e, dict)]
+        registered = _registered_metrics(spec)
+        counted = _scored_counts(samples)
+        categorical = _categorical_scorers(samples)
+        headline_raw = results.get("headline") if isinstance(results.get("headline"), dict) else {}
+        headline: str | None = None
+        directions_defaulted = False
+        unscored_reported: set[str] = set()
+        for entry in entries:
+            scorer = str(entry.get("name") or entry.get("scorer") or "score")
+            reducer = entry.get("reducer") if isinstance(entry.get("reducer"), str) else None
+            metrics = entry.get("metrics") if isinstance(entry.get("metrics"), dict) else {}
+            # n: the (sample, epoch) records scored, i.e. items x epochs as the report format defines n. With
+            # epochs Inspect computes the metric and its stderr over the *reduced* per-item scores
+            # (scored_samples of them), so the stderr is not sd / sqrt(n) here; settings.epochs says so.
+            n = counted.get(scorer)
+            scored = entry.get("scored_samples")
+            if not n and isinstance(scored, int) and not isinstance(scored, bool):
+                n = scored * (epochs if reducer else 1)
+            unscored = entry.get("unscored_samples")
+            if isinstance(unscored, int) and unscored > 0 and scorer not in unscored_reported:
+                unscored_reported.add(scorer)
+                b.lost(f"results.scores[{scorer}].unscored_samples",
+                       f"{unscored} sample(s) the scorer could not score are not counted in n")
+            uncertainty = self._uncertainty(b, metrics, registered.get(scorer, set()))
+            values = [k for k in metrics if k not in _UNCERTAINTY_METRICS]
+            if not values and any(k in metrics for k in _UNCERTAINTY_METRICS):
+                b.lost(f"results.scores[{scorer}].metrics", "an uncertainty metric without a value metric beside it")
+            for key in values:
+                value = _metric_value(metrics[key])
+                mid = metric_id(scorer, key, reducer)
+                if value is None:
+                    b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number")
+                    continue
+                mean_like = key in _MEAN_LIKE
+                metric: dict[str, Any] = {"id": mid, "direction": "higher_is_better"}
+                if key == "accuracy" and categorical.get(scorer):
+                    metric.update(kind="proportion", unit="1", min=0, max=1)
+                elif key == "accuracy":
+                    metric["kind"] = "proportion"
+                else:
+                    metric["kind"] = "score"
+                directions_defaulted = True
+                unc: dict[str, Any] | None = None
+                if mean_like and uncertainty:
+                    unc = dict(uncertainty)
+                elif uncertainty:
+                    b.no_uncertainty(mid, f"the stderr metric beside it is the standard error of the mean score, "
+                                          f"not of {key}")
+                else:
+                    b.no_uncertainty(mid, "the scorer declares no stderr metric")
+                result = b.result(evaluation, metric, value, n=n, uncertainty=unc)
+                if result is not None and self._is_headline(headline_raw, scorer, key, reducer):
+                    headline = mid
+        if directions_defaulted:
+            b.defaulted("results[].metric.direction", "higher_is_better",
+                        hint=" (Inspect records no direction; check it for scores where higher means more harm)",
+                        hint_zh="（Inspect 不记录指标方向；若分数越高代表危害越大，请核实）")
+        return headline
+
+    @staticmethod
+    def _is_headline(headline: dict[str, Any], scorer: str, key: str, reducer: str | None) -> bool:
+        if not headline:
+            return False
+        name = headline.get("score") or headline.get("scorer")
+        return name == scorer and headline.get("metric") == key and headline.get("reducer") == reducer
+
+    @staticmethod
+    def _uncertainty(b: ReportBuilder, metrics: dict[str, Any], registered: set[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        stderr = _metric_value(metrics.get("stderr")) if "stderr" in metrics else None
+        boot = _metric_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
+        std = _metric_value(metrics.get("std")) if "std" in metrics else None
+        var = _metric_value(metrics.get("var")) if "var" in metrics else None
+        if stderr is not None:
+            params = metrics["stderr"].get("params") if isinstance(metrics["stderr"], dict) else None
+            clustered = isinstance(params, dict) and _filled(params.get("cluster"))
+            out["standard_error"] = stderr
+            # Inspect's own stderr metric is the CLT standard error: sample sd (ddof=1) / sqrt(n), optionally
+            # clustered; a custom metric that happens to be called stderr is only "reported"
+            if "inspect_ai/stderr" in registered or not registered:
+                out["method"] = "clustered" if clustered else "analytic"
+            else:
+                out["method"] = "reported"
+        elif boot is not None:
+            out["standard_error"] = boot
+            out["method"] = "bootstrap"
+            params = metrics["bootstrap_stderr"].get("params") if isinstance(metrics["bootstrap_stderr"], dict) else {}
+            samples = params.get("num_samples") if isinstance(params, dict) else None
+            if isinstance(samples, int) and not isinstance(samples, bool) and samples > 0:
+                out["num_bootstrap"] = samples
+        if std is not None:
+            out["standard_deviation"] = std
+        elif var is not None and var >= 0:
+            out["standard_deviation"] = math.sqrt(var)
+            b.derived("uncertainty.standard_deviation", "the square root of Inspect's var metric",
+                      "取 Inspect var 指标的平方根")
+        if out and "method" not in out:
+            out["method"] = "reported"
+        return out
+
+    def _samples(self, b: ReportBuilder, evaluation: dict[str, Any], samples: list[_Sample], results: dict[str, Any],
+                 spec: dict[str, Any]) -> None:
+        if not samples:
+            return
+        primary = _primary_scorer(results, spec, samples)
+        others = sorted({name for s in samples for name in s.scores if name != primary})
+        if others:
+            b.lost("samples[].scores." + ", ".join(others),
+                   f"a sample row holds one score; the headline scorer's ({primary}) is kept")
+        for sample in samples:
+            value = sample.scores.get(primary) if primary else None
+            score, verdict = score_to_float(value) if value is not None else (None, None)
+            if score is None and verdict is None and sample.errored:
+                verdict = "error"
+            b.sample(evaluation, sample.id if sample.id is not None else "", epoch=sample.epoch, score=score,
+                     verdict=verdict, input=sample.input, output=sample.output, target=sample.target)
+
+    @staticmethod
+    def _report_losses(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any], samples: list[_Sample],
+                       epochs: int, options: ConvertOptions) -> None:
+        error = log.get("error")
+        if _filled(error):
+            b.lost("error.message, error.traceback", "never copied: a traceback holds absolute paths of the "
+                                                     "machine that ran the evaluation")
+        stats = log.get("stats") if isinstance(log.get("stats"), dict) else {}
+        usage = [k for k in ("model_usage", "role_usage") if _filled(stats.get(k))]
+        if usage:
+            b.lost(", ".join(f"stats.{k}" for k in usage), "token counts have no place in a riskfmt report")
+        stats_rest = [k for k, v in stats.items() if k not in ("started_at", "completed_at", "model_usage",
+                                                                 "role_usage") and _filled(v)]
+        if stats_rest:
+            b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics")
+        plan = log.get("plan")
+        if isinstance(plan, dict) and _filled({k: v for k, v in plan.items() if k != "config"}):
+            b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report")
+        if _filled(log.get("metadata")) or _filled(spec.get("metadata")):
+            b.lost("metadata, eval.metadata", "free-form producer metadata")
+        if _filled(log.get("log_updates")):
+            b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept")
+        if epochs > 1 and _filled(log.get("reductions")):
+            b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept")
+        handled_log = {"version", "status", "eval", "plan", "results", "stats", "error", "invalidated", "tags",
+                       "metadata", "samples", "reductions", "log_updates", "location", "etag"}
+        rest = sorted(k for k, v in log.items() if k not in handled_log and _filled(v))
+        if rest:
+            b.lost(", ".join(rest), "no riskfmt field")
+        handled_eval = {"eval_id", "run_id", "task_id", "eval_set_id", "created", "task", "task_version",
+                        "task_display_name", "task_registry_name", "task_args", "task_args_passed", "dataset", "model",
+                        "model_generate_config", "model_args", "model_base_url", "model_roles", "config", "revision",
+                        "packages", "scorers", "metadata", "tags"}
+        if spec.get("task_file"):
+            b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied")
+        rest = sorted(k for k, v in spec.items() if k not in handled_eval | {"task_file"} and _filled(v))
+        registry = spec.get("task_registry_name")
+        if isinstance(registry, str) and registry and registry != spec.get("task"):
+            rest.append("task_registry_name")
+        if rest:
+            b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field")
+        dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+        if _filled(dataset.get("sample_ids")) and (not samples or options.samples == "none"):
+            b.lost("eval.dataset.sample_ids", "the ids of the samples run")
+        # what the sample records hold beyond id, epoch, scores, input, output.completion and target
+        groups: dict[str, list[str]] = {}
+        for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "input", "target"}):
+            groups.setdefault(_SAMPLE_KEY_GROUP.get(key, "other"), []).append(
+                "output (all but the completion)" if key == "output" else key)
+        for group, keys in groups.items():
+            b.lost("samples[]." + ", ".join(keys), _GROUP_WHY.get(group, "no riskfmt field"))
+        details = sorted({k for s in samples for k in s.score_details})
+        if details:
+            b.lost("samples[].scores.*." + ", ".join(details), "the grader's answers, explanations and history")
+
+
+# ---- helpers ----------------------------------------------------------------------------------------
+
+
+def _json_object(data: bytes, what: str) -> dict[str, Any]:
+    try:
+        value = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{what} is not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} is not a JSON object")
+    return value
+
+
+def _sample_order(spec: dict[str, Any]) -> dict[str, int]:
+    dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+    ids = dataset.get("sample_ids") if isinstance(dataset.get("sample_ids"), list) else []
+    return {str(sample_id): index for index, sample_id in enumerate(ids)}
+
+
+def _registered_metrics(spec: dict[str, Any]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for scorer in spec.get("scorers") or []:
+        if not isinstance(scorer, dict):
+            continue
+        names = set()
+        metrics = scorer.get("metrics")
+        items: Iterable[Any] = metrics.values() if isinstance(metrics, dict) else metrics or []
+        for metric in items:
+            for m in metric if isinstance(metric, list) else [metric]:
+                if isinstance(m, dict) and isinstance(m.get("name"), str):
+                    names.add(m["name"])
+        out[str(scorer.get("name"))] = names
+    return out
+
+
+def _scored_counts(samples: list[_Sample]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for sample in samples:
+        for name, value in sample.scores.items():
+            if value is not None:
+                out[name] = out.get(name, 0) + 1
+    return out
+
+
+def _categorical_scorers(samples: list[_Sample]) -> dict[str, bool]:
+    """Scorers whose every sample value is C/I/P/N or a boolean: their accuracy lies in [0, 1]."""
+    out: dict[str, bool] = {}
+    for sample in samples:
+        for name, value in sample.scores.items():
+            if value is None:
+                continue
+            ok = isinstance(value, bool) or (isinstance(value, str) and value in _CATEGORICAL)
+            out[name] = out.get(name, True) and ok
+    return out
+
+
+def _primary_scorer(results: dict[str, Any], spec: dict[str, Any], samples: list[_Sample]) -> str | None:
+    present = {name for s in samples for name in s.scores}
+    headline = results.get("headline") if isinstance(results.get("headline"), dict) else {}
+    candidates = [headline.get("score"), headline.get("scorer")]
+    candidates += [s.get("name") for s in spec.get("scorers") or [] if isinstance(s, dict)]
+    for candidate in candidates:
+        if isinstance(candidate, str) and candidate in present:
+            return candidate
+    for sample in samples:
+        for name in sample.scores:
+            return name
+    return None
