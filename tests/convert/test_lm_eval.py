@@ -334,7 +334,7 @@ def test_damaged_samples_rows_are_reported(tmp_path: Path) -> None:
     assert any(f.startswith(samples.name + " (3 rows)") for f in lost_fields(item))
 
 
-@pytest.mark.parametrize("text", ["", "{", "[1, 2]", '{"results": 3}', "\xff\xfe"])
+@pytest.mark.parametrize("text", ["", "{", "[1, 2]", '{"results": 3}', '{"results": {}}', "\xff\xfe"])
 def test_malformed_results_are_findings(tmp_path: Path, text: str) -> None:
     path = tmp_path / "results_2026-01-01T00-00-00.json"
     path.write_bytes(text.encode("latin-1"))

@@ -11,13 +11,16 @@ before anything is decompressed:
 
 Members are then decompressed in memory with the output capped at the smallest of the member's declared size,
 the per-member limit, what is left of the total limit and the ratio limit, so an archive that lies about its sizes
-is stopped as soon as it inflates past them, never after. Each refusal names the member and the reason, in English
-and Chinese, for an RF606 finding; corrupt or truncated archives raise :class:`UnreadableArchive` (RF607).
+is stopped as soon as it inflates past them, never after (and since no member may exceed its declared size, the
+whole archive cannot exceed its checked declared total or total ratio either). Each refusal names the member and the
+reason, in English and Chinese, for an RF606 finding; one refused member refuses the whole archive (a log that
+arrives with a hostile payload is not reported on). Corrupt or truncated archives raise :class:`UnreadableArchive`
+(RF607).
 
-Stored (0), deflate (8) and Zstandard (93, what Inspect writes) members are supported. Python before 3.14 has no
-Zstandard decoder and riskfmt depends on no compression library, so a small pure-Python decoder of RFC 8878 frames
-is included (:func:`zstd_decompress`); it is used only when neither ``compression.zstd`` (Python 3.14+) nor the
-``zstandard`` package is importable, and all three are held to the same output cap.
+Stored (0), deflate (8) and Zstandard (93, what Inspect writes) members are supported. The standard library has
+no Zstandard decoder before Python 3.14 and riskfmt depends on no compression library, so a small pure-Python
+decoder of RFC 8878 frames is included (:func:`zstd_decompress`, a few MB/s); the ``zstandard`` package's C decoder
+is used instead when it is installed (inspect-ai users often have it), held to the same output cap.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ import re
 import stat
 import struct
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 __all__ = [
     "ArchiveLimits",
@@ -50,7 +54,7 @@ class ArchiveLimits:
     (a log of 14,000 samples x 4 epochs has some 56,000 members, each a few KB to a few MB, compressed 3-10:1)."""
 
     max_members: int = 65_536
-    max_member_bytes: int = 512 * _MiB  # uncompressed, per member
+    max_member_bytes: int = 256 * _MiB  # uncompressed, per member
     max_total_bytes: int = 4096 * _MiB  # uncompressed, all members read
     max_ratio: float = 250.0  # uncompressed / compressed, per member
     max_total_ratio: float = 100.0  # uncompressed / compressed, whole archive
@@ -265,7 +269,8 @@ class SafeZip:
                 refusals.append(Refusal(
                     m.name, f"it declares {_human(m.size)} uncompressed, more than the limit of "
                             f"{_human(limits.max_member_bytes)} per member",
-                    f"该成员声明的解压后大小为 {_human(m.size)}，超过每个成员 {_human(limits.max_member_bytes)} 的上限"))
+                    f"该成员声明的解压后大小为 {_human(m.size)}，"
+                    f"超过每个成员 {_human(limits.max_member_bytes)} 的上限"))
             elif m.size > limits.ratio_floor and m.size > limits.max_ratio * max(m.compressed_size, 1):
                 ratio = m.size / max(m.compressed_size, 1)
                 refusals.append(Refusal(
@@ -299,7 +304,7 @@ class SafeZip:
         if refusals:
             if len(refusals) > limits.max_refusals:
                 rest = len(refusals) - limits.max_refusals
-                refusals = refusals[:limits.max_refusals] + [Refusal(
+                refusals = [*refusals[:limits.max_refusals], Refusal(
                     "*", f"{rest} more member(s) refused for the same kinds of reasons",
                     f"另有 {rest} 个成员因同类原因被拒绝")]
             raise UnsafeArchive(refusals)
@@ -455,34 +460,13 @@ def _deflate(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:
 
 
 def _native_zstd() -> Callable[[bytes, int], bytes] | None:
-    """A C decoder with an output cap, when one is importable (never required)."""
-    try:  # Python 3.14+
-        from compression import zstd as _cz  # type: ignore[import-not-found]
-
-        def decode_stdlib(data: bytes, cap: int) -> bytes:
-            out = bytearray()
-            rest = data
-            while rest:
-                decomp = _cz.ZstdDecompressor()
-                out += decomp.decompress(rest, cap + 1 - len(out))
-                while not decomp.eof and not decomp.needs_input and len(out) <= cap:
-                    out += decomp.decompress(b"", cap + 1 - len(out))
-                if len(out) > cap:
-                    raise _OverCap
-                if not decomp.eof:
-                    raise ZstdError("zstd stream cut short")
-                rest = decomp.unused_data
-            return bytes(out)
-
-        return decode_stdlib
-    except ImportError:
-        pass
+    """The ``zstandard`` package's C decoder with the same output cap, when it is installed (never required)."""
     try:
         import zstandard  # type: ignore[import-not-found]
     except ImportError:
         return None
 
-    def decode_zstandard(data: bytes, cap: int) -> bytes:
+    def decode(data: bytes, cap: int) -> bytes:
         import io
 
         try:
@@ -499,10 +483,10 @@ def _native_zstd() -> Callable[[bytes, int], bytes] | None:
         except zstandard.ZstdError as exc:
             raise ZstdError(str(exc)) from None
 
-    return decode_zstandard
+    return decode
 
 
-_NATIVE_ZSTD: Callable[[bytes, int], bytes] | None | bool = False  # False: not looked up yet
+_NATIVE_ZSTD: Callable[[bytes, int], bytes] | bool | None = False  # False: not looked up yet
 
 
 def _zstd(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:
@@ -535,8 +519,8 @@ class ZstdLimit(Exception):
 _ZSTD_MAGIC = 0xFD2FB528
 _BLOCK_MAX = 128 * 1024
 
-_LL_BASE = list(range(16)) + [16, 18, 20, 22, 24, 28, 32, 40, 48, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384,
-                              32768, 65536]
+_LL_BASE = [*range(16), 16, 18, 20, 22, 24, 28, 32, 40, 48, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384,
+            32768, 65536]
 _LL_BITS = [0] * 16 + [1, 1, 1, 1, 2, 2, 3, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
 _ML_BASE = [i + 3 for i in range(32)] + [35, 37, 39, 41, 43, 47, 51, 59, 67, 83, 99, 131, 259, 515, 1027, 2051, 4099,
                                          8195, 16387, 32771, 65539]
@@ -551,7 +535,7 @@ _OF_DEFAULT = [1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 class _ForwardBits:
     """Little-endian bit reader, forwards (FSE table descriptions)."""
 
-    __slots__ = ("data", "pos", "end")
+    __slots__ = ("data", "end", "pos")
 
     def __init__(self, data: bytes, start: int = 0) -> None:
         self.data = data
@@ -580,7 +564,7 @@ class _BackwardBits:
     ``left`` is the number of stream bits not yet read; it goes negative once the reader passes the start.
     """
 
-    __slots__ = ("data", "next_byte", "acc", "acc_bits", "left")
+    __slots__ = ("acc", "acc_bits", "data", "left", "next_byte")
 
     def __init__(self, data: bytes) -> None:
         if not data or data[-1] == 0:
@@ -616,7 +600,7 @@ class _BackwardBits:
 
 
 class _FSETable:
-    __slots__ = ("log", "symbols", "bits", "base")
+    __slots__ = ("base", "bits", "log", "symbols")
 
     def __init__(self, log: int, symbols: list[int], bits: list[int], base: list[int]) -> None:
         self.log = log
@@ -707,7 +691,7 @@ _OF_TABLE = _FSETable.from_counts(_OF_DEFAULT, 5)
 
 
 class _Huffman:
-    __slots__ = ("max_bits", "symbols", "bits")
+    __slots__ = ("bits", "max_bits", "symbols")
 
     def __init__(self, weights: list[int]) -> None:
         if not weights or len(weights) > 255:
@@ -724,7 +708,7 @@ class _Huffman:
         left_over = (1 << max_bits) - total
         if left_over & (left_over - 1):
             raise ZstdError("bad Huffman weights")
-        weights = weights + [left_over.bit_length()]
+        weights = [*weights, left_over.bit_length()]
         if max_bits > 11:
             raise ZstdError("Huffman code too long")
         size = 1 << max_bits
@@ -818,7 +802,7 @@ def _fse_interleaved(table: _FSETable, stream: bytes) -> list[int]:
 
 
 class _FrameState:
-    __slots__ = ("huffman", "ll", "of", "ml", "reps")
+    __slots__ = ("huffman", "ll", "ml", "of", "reps")
 
     def __init__(self) -> None:
         self.huffman: _Huffman | None = None

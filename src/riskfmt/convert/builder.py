@@ -153,7 +153,8 @@ class ReportBuilder:
         return model
 
     def evaluation(self, name: str, task: dict[str, Any], *, method: str = "benchmark", **fields: Any) -> dict[str, Any]:
-        eval_id = self._unique(local_id(name), self._evaluation_ids)
+        # evaluation and result ids share one namespace: the validator requires them unique across both
+        eval_id = self._unique(local_id(name), self._ids)
         evaluation: dict[str, Any] = {"id": eval_id, "task": {k: v for k, v in task.items() if v not in (None, "", [], {})},
                                       "method": method}
         evaluation.update({k: v for k, v in fields.items() if v not in (None, "", [], {})})
@@ -194,7 +195,7 @@ class ReportBuilder:
 
     def sample(self, evaluation: dict[str, Any], sample_id: Any, *, epoch: int | None = None, score: float | None = None,
                verdict: str | None = None, input: Any = None, output: Any = None, target: Any = None,
-               risks: list[str] | None = None) -> None:
+               risks: list[str] | None = None, input_digest: str | None = None) -> None:
         if self.options.samples == "none":
             return
         row: dict[str, Any] = {"sample_id": str(sample_id)}
@@ -208,6 +209,8 @@ class ReportBuilder:
             row["risks"] = risks
         if input is not None:
             row["input_digest"] = sha256_text(input)
+        elif input_digest is not None:  # the producer recorded only a digest of the prompt
+            row["input_digest"] = input_digest
         if output is not None:
             row["output_digest"] = sha256_text(output)
         if self.options.include_content:

@@ -64,6 +64,7 @@ _INT_SETTINGS = ("num_fewshot", "seed", "epochs")
 _TOOL_ALIASES = {"lm_eval": "lm-eval", "lm-evaluation-harness": "lm-eval", "inspect": "inspect",
                  "inspect_ai": "inspect", "helm": "helm", "crfm-helm": "helm"}
 _SNIFF_ID = re.compile(rb'"(schema_version|evaluation_id|retrieved_timestamp)"\s*:\s*"')
+_SNIFF_RISKFMT = re.compile(rb'"kind"\s*:\s*"evaluation-report"')
 _SNIFF_SHAPE = re.compile(rb'"(evaluation_results"\s*:\s*\[|source_metadata"\s*:\s*\{|model_info"\s*:\s*\{|'
                           rb'eval_library"\s*:\s*\{)')
 
@@ -75,6 +76,14 @@ _SNIFF_SHAPE = re.compile(rb'"(evaluation_results"\s*:\s*\[|source_metadata"\s*:
 
 def _is_num(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _canon_int(value: Any) -> int | None:
+    """The integer an EEE string spells canonically ("12", not "012" or "+12"), so writing it back gives the
+    same string."""
+    if isinstance(value, str) and _INT.match(value) and str(int(value)) == value:
+        return int(value)
+    return None
 
 
 def _is_int(value: Any) -> bool:
@@ -195,7 +204,9 @@ def _safe_component(text: str) -> str:
 
 
 def _looks_like_record(head: bytes) -> bool:
-    return b'"$schema"' not in head and bool(_SNIFF_ID.search(head)) and bool(_SNIFF_SHAPE.search(head))
+    if b'"$schema"' in head or _SNIFF_RISKFMT.search(head):
+        return False  # EEE's own schema, or a riskfmt report (which may carry an EEE residue in its extensions)
+    return bool(_SNIFF_ID.search(head)) and bool(_SNIFF_SHAPE.search(head))
 
 
 def _head(path: Path, size: int = 16384) -> bytes:
@@ -344,8 +355,7 @@ class _Importer:
 
         ext: dict[str, Any] = {"schema_version": rec.get("schema_version"), "evaluation_id": rec.get("evaluation_id"),
                                "retrieved_timestamp": rec.get("retrieved_timestamp")}
-        if "evaluation_timestamp" in rec:
-            ext["evaluation_timestamp"] = rec.get("evaluation_timestamp")
+        ext["evaluation_timestamp"] = rec.get("evaluation_timestamp")  # None: the record has none
         if _UUID4.match(self.path.stem):
             ext["record_uuid"] = self.path.stem
         if rec.get("schema_version") != SCHEMA_VERSION:
@@ -357,8 +367,9 @@ class _Importer:
             b.lost("eval_library.additional_details", "kept in extensions.every-eval-ever")
         self._model(mi, rf, ext)
         self._report_level(report, rf)
-        b.lost("evaluation_id, retrieved_timestamp", "kept in extensions.every-eval-ever; the evaluation_id embeds the "
-                                                     "retrieval time (EEE issue #270), so it is not the report id")
+        b.lost("evaluation_id, retrieved_timestamp" + (", evaluation_timestamp" if "evaluation_timestamp" in rec else ""),
+               "kept in extensions.every-eval-ever; the evaluation_id embeds the retrieval time (EEE issue #270), so "
+               "it is not the report id")
         unknown_top = sorted(set(rec) - {"schema_version", "evaluation_id", "evaluation_timestamp",
                                          "retrieved_timestamp", "source_metadata", "eval_library", "model_info",
                                          "evaluation_results", "detailed_evaluation_results"})
@@ -624,9 +635,9 @@ class _Importer:
                     ga_extra[key] = value
             plan = ga_extra.get("eval_plan")
             if isinstance(plan, dict) and isinstance(plan.get("config"), dict):
-                seed = plan["config"].get("seed")
-                if isinstance(seed, str) and _INT.match(seed):
-                    settings["seed"] = int(seed)
+                seed = _canon_int(plan["config"].get("seed"))
+                if seed is not None:
+                    settings["seed"] = seed
                     plan = copy.deepcopy(plan)
                     del plan["config"]["seed"]
                     ga_extra["eval_plan"] = plan
@@ -641,8 +652,8 @@ class _Importer:
                 continue
             if key in (PREFIX + "chat_template_digest", PREFIX + "system_prompt_digest"):
                 settings[key[len(PREFIX):]] = value
-            elif key in _INT_SETTINGS and _INT.match(value) and key not in settings:
-                settings[key] = int(value)
+            elif key in _INT_SETTINGS and _canon_int(value) is not None and key not in settings:
+                settings[key] = _canon_int(value)
             elif key in json_keys:
                 decoded = _jload(value)
                 other[key] = decoded if decoded is None or isinstance(decoded, (str, int, float, bool)) else value
@@ -942,13 +953,18 @@ class _Importer:
             self._samples(evaluation, members, row_index, used_rows, evaluation["id"] in fixed_interaction)
         residues.sort(key=lambda r: r["position"])
         ext["results"] = residues
-        kept = sorted({_RESIDUE_NAMES[k] for r in residues for k, v in r.items()
-                       if k in _RESIDUE_NAMES and v not in (None, {}, [])}
-                      | {f"metric_config.{k}" for r in residues for k, v in (r.get("metric") or {}).items()
-                         if k not in ("metric_id_absent", "metric_unit", "other") and v not in (None, {}, [])})
-        if kept:
-            b.lost("evaluation_results[]: " + ", ".join(kept), "no riskfmt field; kept per result in "
-                                                              "extensions.every-eval-ever")
+        kept: dict[str, set[str]] = {}
+        for r in residues:
+            for key, value in r.items():
+                if key in _RESIDUE_NAMES and value not in (None, {}, []):
+                    part, name = _RESIDUE_NAMES[key]
+                    kept.setdefault(part, set()).add(name)
+            for key, value in (r.get("metric") or {}).items():
+                if key not in ("metric_id_absent", "metric_unit", "other") and value not in (None, {}, []):
+                    kept.setdefault("metric_config", set()).add(key)
+        for part, names in sorted(kept.items()):
+            b.lost(f"evaluation_results[]{'.' + part if part else ''}: " + ", ".join(sorted(names)),
+                   "no riskfmt field; kept per result in extensions.every-eval-ever")
         leftover = sum(len(v) for k, v in row_index.items() if k not in used_rows)
         if leftover:
             b.lost(f"detailed_evaluation_results: {leftover} row(s) of other results",
@@ -986,7 +1002,7 @@ class _Importer:
         duplicates = ambiguous = 0
         for row in chosen:
             meta = row.get("metadata") if isinstance(row.get("metadata"), dict) else {}
-            epoch = int(meta["epoch"]) if isinstance(meta.get("epoch"), str) and _INT.match(meta["epoch"]) else None
+            epoch = _canon_int(meta.get("epoch"))
             sample_id = str(row["sample_id"])
             skey = (sample_id, epoch or 1)
             canon = _jdump(row)
@@ -1053,12 +1069,12 @@ def _ga_scalar(key: str, value: Any) -> bool:
     return not isinstance(value, float) or math.isfinite(value)
 
 
-_RESIDUE_NAMES = {
-    "evaluation_result_id": "evaluation_result_id", "source_type": "source_data.source_type",
-    "url_extra": "source_data.url[1:]", "sample_ids": "source_data.sample_ids",
-    "source_data_details": "source_data.additional_details", "details": "score_details.details",
-    "generation_args": "generation_config.generation_args (non-scalar parts)",
-    "uncertainty_other": "score_details.uncertainty (other fields)", "other": "fields outside EEE 0.3.0",
+_RESIDUE_NAMES = {  # residue key -> (part of an EEE result, field named in the finding)
+    "evaluation_result_id": ("", "evaluation_result_id"), "source_type": ("source_data", "source_type"),
+    "url_extra": ("source_data", "url[1:]"), "sample_ids": ("source_data", "sample_ids"),
+    "source_data_details": ("source_data", "additional_details"), "details": ("score_details", "details"),
+    "generation_args": ("generation_config", "generation_args (all but scalars)"),
+    "uncertainty_other": ("score_details", "uncertainty (other fields)"), "other": ("", "fields outside EEE 0.3.0"),
 }
 
 
@@ -1239,11 +1255,9 @@ class _Exporter:
         model = self.report["model"]
         residue = copy.deepcopy(self.ext.get("model_info") or {})
         out: dict[str, Any] = {"name": model["name"]}
-        if residue.get("name_absent") and model.get("id") == model["name"]:
-            pass  # the record had only an id; the name was taken from it
         out["id"] = model.get("id") or model["name"]
         if not model.get("id"):
-            self.lose("model.id", "EEE requires model_info.id; the model name was used")
+            self.lose("model.id (absent)", "", why="EEE requires model_info.id; the model name was written there")
         derived = model["name"].split("/", 1)[0] if "/" in model["name"] else "unknown"
         if not (residue.get("developer_absent") and model["developer"] == derived):
             out["developer"] = model["developer"]
@@ -1290,16 +1304,13 @@ class _Exporter:
         return epoch_string(_iso(datetime.now(tz=UTC))) or "0"
 
     def _record_timestamp(self) -> Any:
-        ext = self.ext
+        # a record-level fact riskfmt has no field for: EEE's own value when the report came from EEE,
+        # else the earliest start of the evaluations
+        if "evaluation_timestamp" in self.ext:
+            return self.ext["evaluation_timestamp"]
         starts = [e["started"] for e in self.report["evaluations"] if e.get("started") and e.get("results")]
         instants = sorted((_instant(s), s) for s in starts if _instant(s) is not None)
-        earliest = instants[0][1] if instants else None
-        if "evaluation_timestamp" in ext:
-            original = ext["evaluation_timestamp"]
-            parsed = parse_timestamp(original)
-            if earliest is None or (parsed is not None and _instant(parsed) == _instant(earliest)):
-                return original
-        return epoch_string(earliest) if earliest else None
+        return epoch_string(instants[0][1]) if instants else None
 
     @staticmethod
     def _benchmark(results: list[dict[str, Any]]) -> str:
@@ -1374,16 +1385,17 @@ class _Exporter:
         location = dataset.get("location")
         hint = residue.get("source_type")
         is_url = isinstance(location, str) and re.match(r"^[a-z][a-z0-9+.-]*://", location, re.I) is not None
-        has_hf = bool(dataset.get("split")) or "size" in dataset or (location and not is_url)
-        if hint == "url" and is_url and not (dataset.get("split") or "size" in dataset):
-            source_type = "url"
-        elif hint == "hf_dataset" and not is_url:
+        hf_only = bool(dataset.get("split")) or "size" in dataset  # fields only EEE's hf_dataset variant has
+        # EEE's own variant when it still holds the riskfmt facts; else the variant they fit
+        if hint == "hf_dataset":
             source_type = "hf_dataset"
-        elif hint == "other" and not location and not has_hf:
-            source_type = "other"
-        elif is_url and not (dataset.get("split") or "size" in dataset):
+        elif hint == "url" and is_url and not hf_only:
             source_type = "url"
-        elif has_hf and not is_url:
+        elif hint == "other" and not location and not hf_only:
+            source_type = "other"
+        elif is_url and not hf_only:
+            source_type = "url"
+        elif location or hf_only:
             source_type = "hf_dataset"
         else:
             source_type = "other"

@@ -31,17 +31,18 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar
 
 from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, UnsafeArchive
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
 
-__all__ = ["InspectConverter", "parse_date", "score_to_float", "metric_id"]
+__all__ = ["InspectConverter", "metric_id", "parse_date", "score_to_float"]
 
 TOOL = "inspect-ai"
 
@@ -102,6 +103,22 @@ _GROUP_WHY = {
                     "listed under extensions.inspect.invalidated_samples",
     "ids": "Inspect's internal ids and counters",
 }
+_GROUP_WHY_ZH = {
+    "transcript": "对话记录、求解器状态和附件；报告只保留每个样本输入和输出的摘要",
+    "usage": "riskfmt 报告中没有记录 token 数的字段",
+    "timing": "逐样本的时间",
+    "metadata": "样本的自由格式元数据",
+    "error": "错误信息和回溯一律不予复制（其中含有绝对路径）；该样本的判定为 error",
+    "limit": "使样本停止的限制（token 数、消息数或时间）",
+    "invalidation": "谁在何时因何将样本标记为无效；该评估已标记为 invalidated，相关样本列于 "
+                    "extensions.inspect.invalidated_samples",
+    "ids": "Inspect 内部的标识和计数",
+}
+_DATE_WHY_ZH = {
+    "not a date": "不是日期",
+    "not an ISO 8601 date": "不是 ISO 8601 日期",
+    "the date has no time zone (none is invented)": "该日期没有时区（不臆造时区）",
+}
 
 
 def parse_date(value: Any) -> tuple[str | None, str]:
@@ -155,6 +172,14 @@ def metric_id(scorer: str, metric: str, reducer: str | None) -> str:
     return f"{base}@{reducer}" if reducer else base
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -167,8 +192,8 @@ def _metric_value(metric: Any) -> float | None:
 
 
 def _scalar(value: Any) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool)) and not (
-        isinstance(value, float) and not math.isfinite(value))
+    return value is None or (isinstance(value, (str, int, float, bool)) and not (
+        isinstance(value, float) and not math.isfinite(value)))
 
 
 def _filled(value: Any) -> bool:
@@ -242,7 +267,7 @@ class InspectConverter:
             if path.is_dir():
                 return any(True for _ in self._logs_in(path, limit=200))
             return self._sniff_file(path)
-        except Exception:  # noqa: BLE001 - sniffing never raises
+        except Exception:
             return False
 
     @staticmethod
@@ -333,7 +358,7 @@ class InspectConverter:
         spec = log.get("eval")
         if not isinstance(spec, dict) or not spec.get("task") or not spec.get("model"):
             raise ValueError("not an Inspect log: eval.task or eval.model is missing")
-        packages = spec.get("packages") if isinstance(spec.get("packages"), dict) else {}
+        packages = _dict(spec.get("packages"))
         version = packages.get("inspect_ai")
         b = ReportBuilder(path, TOOL, str(version) if version else None, options, source_format=fmt,
                           source_files=[path])
@@ -349,7 +374,7 @@ class InspectConverter:
         order = _sample_order(spec)
         samples.sort(key=lambda s: (s.epoch, order.get(str(s.id), len(order)), str(s.id)))
 
-        config = spec.get("config") if isinstance(spec.get("config"), dict) else {}
+        config = _dict(spec.get("config"))
         epochs = config.get("epochs")
         epochs = epochs if isinstance(epochs, int) and not isinstance(epochs, bool) and epochs >= 1 else 1
 
@@ -376,7 +401,7 @@ class InspectConverter:
         evaluation = b.evaluation(str(spec["task"]), self._task(b, spec), status=evaluation_status,
                                   **evaluation_fields)
 
-        results = log.get("results") if isinstance(log.get("results"), dict) else {}
+        results = _dict(log.get("results"))
         headline = self._results(b, evaluation, results, spec, samples, epochs)
         if headline:
             extension["headline"] = headline
@@ -393,7 +418,8 @@ class InspectConverter:
                 extension["revision"] = kept
             if _filled(revision.get("origin")):
                 b.lost("eval.revision.origin", "the repository address may be private; the commit is kept under "
-                                               "extensions.inspect.revision")
+                                               "extensions.inspect.revision",
+                       "仓库地址可能是私有的；提交号保留于 extensions.inspect.revision")
         b.report["extensions"] = {"inspect": {k: v for k, v in extension.items() if v is not None}}
         return b.finish()
 
@@ -434,9 +460,9 @@ class InspectConverter:
                         hint=f" (the provider \"{provider}\" is not the developer; use --developer)",
                         hint_zh=f"（提供方 \"{provider}\" 并非开发者；可用 --developer 指定）")
         if _filled(spec.get("model_args")):
-            b.lost("eval.model_args", "model arguments may hold local paths or keys")
+            b.lost("eval.model_args", "model arguments may hold local paths or keys", "模型参数可能包含本地路径或密钥")
         if _filled(spec.get("model_base_url")):
-            b.lost("eval.model_base_url", "the serving address may be internal")
+            b.lost("eval.model_base_url", "the serving address may be internal", "服务地址可能是内部地址")
 
     @staticmethod
     def _task(b: ReportBuilder, spec: dict[str, Any]) -> dict[str, Any]:
@@ -447,14 +473,14 @@ class InspectConverter:
         display = spec.get("task_display_name")
         if isinstance(display, str) and display and display != task["id"]:
             task["name"] = {"en": display}
-        dataset_raw = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+        dataset_raw = _dict(spec.get("dataset"))
         dataset: dict[str, Any] = {}
         if isinstance(dataset_raw.get("name"), str) and dataset_raw["name"]:
             dataset["name"] = dataset_raw["name"]
         location = dataset_raw.get("location")
         if isinstance(location, str) and location:
             if _LOCAL_PATH.match(location):
-                b.lost("eval.dataset.location", "a local path is never copied")
+                b.lost("eval.dataset.location", "a local path is never copied", "本地路径一律不予复制")
             else:
                 dataset["location"] = location
         size = dataset_raw.get("samples")
@@ -474,7 +500,7 @@ class InspectConverter:
         # the model's own generate config, overridden by the one the run was given (plan.config)
         generate: dict[str, Any] = {}
         origin: dict[str, str] = {}
-        plan = log.get("plan") if isinstance(log.get("plan"), dict) else {}
+        plan = _dict(log.get("plan"))
         for where, source in (("eval.model_generate_config", spec.get("model_generate_config")),
                               ("plan.config", plan.get("config"))):
             if isinstance(source, dict):
@@ -500,10 +526,10 @@ class InspectConverter:
             elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                 other[key] = json.dumps(value, ensure_ascii=False)
             else:
-                b.lost(f"{origin[key]}.{key}", "not a plain value")
+                b.lost(f"{origin[key]}.{key}", "not a plain value", "不是简单值")
         if operational:
             b.lost(", ".join(sorted(operational)),
-                   "scheduling settings that do not change what the model answers")
+                   "scheduling settings that do not change what the model answers", "只影响调度、不改变模型回答的设置")
         config_lost: list[str] = []
         for key, value in config.items():
             if key == "epochs" or value is None:
@@ -514,24 +540,25 @@ class InspectConverter:
                 elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                     other[key] = ",".join(str(v) for v in value)
                 else:
-                    b.lost(f"eval.config.{key}", "not a plain value")
+                    b.lost(f"eval.config.{key}", "not a plain value", "不是简单值")
             elif _filled(value):
                 config_lost.append(key)
         if config_lost:
             b.lost("eval.config." + ", ".join(sorted(config_lost)),
-                   "run settings (concurrency, logging, sandboxes) that do not change the results")
+                   "run settings (concurrency, logging, sandboxes) that do not change the results",
+                   "不改变结果的运行设置（并发、日志、沙箱）")
         task_args = spec.get("task_args")
         if isinstance(task_args, dict):
             for key, value in task_args.items():
                 if _scalar(value) and value is not None:
                     other[f"task_args.{key}"] = value
                 elif _filled(value):
-                    b.lost(f"eval.task_args.{key}", "not a plain value")
-        dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+                    b.lost(f"eval.task_args.{key}", "not a plain value", "不是简单值")
+        dataset = _dict(spec.get("dataset"))
         if isinstance(dataset.get("shuffled"), bool):
             other["dataset_shuffled"] = dataset["shuffled"]
         # scorer options matter (match(location="any") is not match(location="end"))
-        results = log.get("results") if isinstance(log.get("results"), dict) else {}
+        results = _dict(log.get("results"))
         params_sources: list[tuple[str, Any]] = []
         for entry in results.get("scores") or []:
             if isinstance(entry, dict):
@@ -546,14 +573,14 @@ class InspectConverter:
                 if _scalar(value) and value is not None:
                     other[f"scorer.{scorer_name}.{key}"] = value
                 elif _filled(value):
-                    b.lost(f"scorer {scorer_name} option {key}", "not a plain value")
+                    b.lost(f"scorer {scorer_name} option {key}", "not a plain value", "不是简单值")
         if other:
             settings["other"] = dict(sorted(other.items()))
         return settings
 
     @staticmethod
     def _dates(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any]) -> tuple[str | None, str | None]:
-        stats = log.get("stats") if isinstance(log.get("stats"), dict) else {}
+        stats = _dict(log.get("stats"))
         out: list[str | None] = []
         for field_name, value in (("stats.started_at", stats.get("started_at")),
                                   ("stats.completed_at", stats.get("completed_at"))):
@@ -562,18 +589,19 @@ class InspectConverter:
                 continue
             date, why = parse_date(value)
             if date is None:
-                b.lost(field_name, why)
+                b.lost(field_name, why, _DATE_WHY_ZH.get(why, why))
             out.append(date)
         started, completed = out
         created, why = parse_date(spec.get("created")) if spec.get("created") else (None, "")
         if spec.get("created") and created is None:
-            b.lost("eval.created", why)
+            b.lost("eval.created", why, _DATE_WHY_ZH.get(why, why))
         elif created and started is None:
             started = created
             b.derived("evaluations[0].started", "from eval.created (the log has no stats.started_at)",
                       "取自 eval.created（日志中没有 stats.started_at）")
         elif created and started and created != started:
-            b.lost("eval.created", "when the run was set up; stats.started_at is kept as the start")
+            b.lost("eval.created", "when the run was set up; stats.started_at is kept as the start",
+                   "评估创建的时间；开始时间采用 stats.started_at")
         return started, completed
 
     @staticmethod
@@ -592,7 +620,8 @@ class InspectConverter:
             else:
                 others.append(str(role))
         if others:
-            b.lost("eval.model_roles." + ", ".join(sorted(others)), "models in roles other than grading")
+            b.lost("eval.model_roles." + ", ".join(sorted(others)), "models in roles other than grading",
+                   "承担评分以外角色的模型")
         return judges
 
     def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
@@ -601,14 +630,14 @@ class InspectConverter:
         registered = _registered_metrics(spec)
         counted = _scored_counts(samples)
         categorical = _categorical_scorers(samples)
-        headline_raw = results.get("headline") if isinstance(results.get("headline"), dict) else {}
+        headline_raw = _dict(results.get("headline"))
         headline: str | None = None
         directions_defaulted = False
         unscored_reported: set[str] = set()
         for entry in entries:
             scorer = str(entry.get("name") or entry.get("scorer") or "score")
             reducer = entry.get("reducer") if isinstance(entry.get("reducer"), str) else None
-            metrics = entry.get("metrics") if isinstance(entry.get("metrics"), dict) else {}
+            metrics = _dict(entry.get("metrics"))
             # n: the (sample, epoch) records scored, i.e. items x epochs as the report format defines n. With
             # epochs Inspect computes the metric and its stderr over the *reduced* per-item scores
             # (scored_samples of them), so the stderr is not sd / sqrt(n) here; settings.epochs says so.
@@ -620,16 +649,18 @@ class InspectConverter:
             if isinstance(unscored, int) and unscored > 0 and scorer not in unscored_reported:
                 unscored_reported.add(scorer)
                 b.lost(f"results.scores[{scorer}].unscored_samples",
-                       f"{unscored} sample(s) the scorer could not score are not counted in n")
-            uncertainty = self._uncertainty(b, metrics, registered.get(scorer, set()))
+                       f"{unscored} sample(s) the scorer could not score are not counted in n",
+                       f"评分器未能评分的 {unscored} 个样本未计入 n")
+            uncertainty = self._uncertainty(b, scorer, metrics, registered.get(scorer, set()))
             values = [k for k in metrics if k not in _UNCERTAINTY_METRICS]
             if not values and any(k in metrics for k in _UNCERTAINTY_METRICS):
-                b.lost(f"results.scores[{scorer}].metrics", "an uncertainty metric without a value metric beside it")
+                b.lost(f"results.scores[{scorer}].metrics", "an uncertainty metric without a value metric beside it",
+                       "只有不确定性指标，没有与之对应的取值指标")
             for key in values:
                 value = _metric_value(metrics[key])
                 mid = metric_id(scorer, key, reducer)
                 if value is None:
-                    b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number")
+                    b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number", "不是有限数值")
                     continue
                 mean_like = key in _MEAN_LIKE
                 metric: dict[str, Any] = {"id": mid, "direction": "higher_is_better"}
@@ -645,9 +676,10 @@ class InspectConverter:
                     unc = dict(uncertainty)
                 elif uncertainty:
                     b.no_uncertainty(mid, f"the stderr metric beside it is the standard error of the mean score, "
-                                          f"not of {key}")
+                                          f"not of {key}",
+                                     f"与之并列的 stderr 指标是平均分的标准误，而不是 {key} 的标准误")
                 else:
-                    b.no_uncertainty(mid, "the scorer declares no stderr metric")
+                    b.no_uncertainty(mid, "the scorer declares no stderr metric", "评分器未声明 stderr 指标")
                 result = b.result(evaluation, metric, value, n=n, uncertainty=unc)
                 if result is not None and self._is_headline(headline_raw, scorer, key, reducer):
                     headline = mid
@@ -665,8 +697,12 @@ class InspectConverter:
         return name == scorer and headline.get("metric") == key and headline.get("reducer") == reducer
 
     @staticmethod
-    def _uncertainty(b: ReportBuilder, metrics: dict[str, Any], registered: set[str]) -> dict[str, Any]:
+    def _uncertainty(b: ReportBuilder, scorer: str, metrics: dict[str, Any], registered: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        for key in sorted(_UNCERTAINTY_METRICS & set(metrics)):
+            if _metric_value(metrics[key]) is None:
+                b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number (too few samples?)",
+                       "不是有限数值（样本过少？）")
         stderr = _metric_value(metrics.get("stderr")) if "stderr" in metrics else None
         boot = _metric_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
         std = _metric_value(metrics.get("std")) if "std" in metrics else None
@@ -706,14 +742,25 @@ class InspectConverter:
         others = sorted({name for s in samples for name in s.scores if name != primary})
         if others:
             b.lost("samples[].scores." + ", ".join(others),
-                   f"a sample row holds one score; the headline scorer's ({primary}) is kept")
+                   f"a sample row holds one score; the headline scorer's ({primary}) is kept",
+                   f"每个样本行只保留一个分数，即主评分器（{primary}）的分数")
+        seen: set[tuple[str, int]] = set()
+        repeated = 0
         for sample in samples:
+            key = (str(sample.id), sample.epoch)
+            if key in seen:
+                repeated += 1
+                continue
+            seen.add(key)
             value = sample.scores.get(primary) if primary else None
             score, verdict = score_to_float(value) if value is not None else (None, None)
             if score is None and verdict is None and sample.errored:
                 verdict = "error"
             b.sample(evaluation, sample.id if sample.id is not None else "", epoch=sample.epoch, score=score,
                      verdict=verdict, input=sample.input, output=sample.output, target=sample.target)
+        if repeated:
+            b.lost("samples[] (repeated id and epoch)", f"{repeated} record(s) repeating a sample already kept",
+                   f"{repeated} 条记录与已保留的样本重复")
 
     @staticmethod
     def _report_losses(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any], samples: list[_Sample],
@@ -721,54 +768,62 @@ class InspectConverter:
         error = log.get("error")
         if _filled(error):
             b.lost("error.message, error.traceback", "never copied: a traceback holds absolute paths of the "
-                                                     "machine that ran the evaluation")
-        stats = log.get("stats") if isinstance(log.get("stats"), dict) else {}
+                                                     "machine that ran the evaluation",
+                   "一律不予复制：错误回溯包含运行评估的机器上的绝对路径")
+        stats = _dict(log.get("stats"))
         usage = [k for k in ("model_usage", "role_usage") if _filled(stats.get(k))]
         if usage:
-            b.lost(", ".join(f"stats.{k}" for k in usage), "token counts have no place in a riskfmt report")
+            b.lost(", ".join(f"stats.{k}" for k in usage), _GROUP_WHY["usage"], _GROUP_WHY_ZH["usage"])
         stats_rest = [k for k, v in stats.items() if k not in ("started_at", "completed_at", "model_usage",
                                                                  "role_usage") and _filled(v)]
         if stats_rest:
-            b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics")
+            b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics", "运行统计信息")
         plan = log.get("plan")
         if isinstance(plan, dict) and _filled({k: v for k, v in plan.items() if k != "config"}):
-            b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report")
+            b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report",
+                   "求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段")
         if _filled(log.get("metadata")) or _filled(spec.get("metadata")):
-            b.lost("metadata, eval.metadata", "free-form producer metadata")
+            b.lost("metadata, eval.metadata", "free-form producer metadata", "生产方的自由格式元数据")
         if _filled(log.get("log_updates")):
-            b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept")
+            b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept",
+                   "日志的编辑历史（改了什么、由谁、何时）；保留编辑后的值")
         if epochs > 1 and _filled(log.get("reductions")):
-            b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept")
+            b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept",
+                   "按轮次归约后的逐样本分数；保留每一轮的样本行")
         handled_log = {"version", "status", "eval", "plan", "results", "stats", "error", "invalidated", "tags",
                        "metadata", "samples", "reductions", "log_updates", "location", "etag"}
         rest = sorted(k for k, v in log.items() if k not in handled_log and _filled(v))
         if rest:
-            b.lost(", ".join(rest), "no riskfmt field")
+            b.lost(", ".join(rest), "no riskfmt field", "riskfmt 中没有对应字段")
         handled_eval = {"eval_id", "run_id", "task_id", "eval_set_id", "created", "task", "task_version",
                         "task_display_name", "task_registry_name", "task_args", "task_args_passed", "dataset", "model",
                         "model_generate_config", "model_args", "model_base_url", "model_roles", "config", "revision",
                         "packages", "scorers", "metadata", "tags"}
         if spec.get("task_file"):
-            b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied")
+            b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied",
+                   "运行评估的机器上的路径一律不予复制")
         rest = sorted(k for k, v in spec.items() if k not in handled_eval | {"task_file"} and _filled(v))
         registry = spec.get("task_registry_name")
         if isinstance(registry, str) and registry and registry != spec.get("task"):
             rest.append("task_registry_name")
         if rest:
-            b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field")
-        dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
+            b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field",
+                   "求解器、沙箱等运行细节在 riskfmt 中没有对应字段")
+        dataset = _dict(spec.get("dataset"))
         if _filled(dataset.get("sample_ids")) and (not samples or options.samples == "none"):
-            b.lost("eval.dataset.sample_ids", "the ids of the samples run")
+            b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
         groups: dict[str, list[str]] = {}
         for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "input", "target"}):
             groups.setdefault(_SAMPLE_KEY_GROUP.get(key, "other"), []).append(
                 "output (all but the completion)" if key == "output" else key)
         for group, keys in groups.items():
-            b.lost("samples[]." + ", ".join(keys), _GROUP_WHY.get(group, "no riskfmt field"))
+            b.lost("samples[]." + ", ".join(keys), _GROUP_WHY.get(group, "no riskfmt field"),
+                   _GROUP_WHY_ZH.get(group, "riskfmt 中没有对应字段"))
         details = sorted({k for s in samples for k in s.score_details})
         if details:
-            b.lost("samples[].scores.*." + ", ".join(details), "the grader's answers, explanations and history")
+            b.lost("samples[].scores.*." + ", ".join(details), "the grader's answers, explanations and history",
+                   "评分器提取的答案、解释和历史")
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
@@ -785,8 +840,8 @@ def _json_object(data: bytes, what: str) -> dict[str, Any]:
 
 
 def _sample_order(spec: dict[str, Any]) -> dict[str, int]:
-    dataset = spec.get("dataset") if isinstance(spec.get("dataset"), dict) else {}
-    ids = dataset.get("sample_ids") if isinstance(dataset.get("sample_ids"), list) else []
+    dataset = _dict(spec.get("dataset"))
+    ids = _list(dataset.get("sample_ids"))
     return {str(sample_id): index for index, sample_id in enumerate(ids)}
 
 
@@ -829,7 +884,7 @@ def _categorical_scorers(samples: list[_Sample]) -> dict[str, bool]:
 
 def _primary_scorer(results: dict[str, Any], spec: dict[str, Any], samples: list[_Sample]) -> str | None:
     present = {name for s in samples for name in s.scores}
-    headline = results.get("headline") if isinstance(results.get("headline"), dict) else {}
+    headline = _dict(results.get("headline"))
     candidates = [headline.get("score"), headline.get("scorer")]
     candidates += [s.get("name") for s in spec.get("scorers") or [] if isinstance(s, dict)]
     for candidate in candidates:

@@ -381,6 +381,8 @@ class _Run:
         self.sample_files: dict[str, Path] = {}
         if stamp and self.options.samples != "none":
             for task in self.results:
+                if not task or any(c in task for c in "/\\\0") or task in (".", ".."):
+                    continue  # never a file name outside the results folder
                 for suffix in (".jsonl", ".json"):
                     candidate = self.path.with_name(f"samples_{task}_{stamp}{suffix}")
                     if candidate.is_file():
@@ -410,6 +412,8 @@ class _Run:
             else:
                 self._task(task, entry)
 
+        if not self.b.report["evaluations"]:
+            return self._unreadable("no task in \"results\" has a metric")
         self._lost_configs()
         if self.ext:
             self.b.report["extensions"] = {"lm-eval": json_safe(self.ext)}

@@ -1,0 +1,283 @@
+"""The statistics behind ``riskfmt diff`` and ``riskfmt compare``, in the standard library only.
+
+Every test here is symmetric in its two sides: swapping A and B negates a difference and its interval
+exactly (the arithmetic is written so that floating point gives bit-identical mirrors) and leaves every
+p-value unchanged. The tests checked against scipy and against published worked examples live in
+``tests/compare/test_stats.py``.
+
+- Two proportions with their n: Newcombe's hybrid score interval (method 10 of Newcombe 1998, built on
+  Wilson intervals); its p-value is the test inversion of that interval, so "significant at alpha" and
+  "the 1 - alpha interval excludes 0" always agree.
+- Two values with standard errors: Welch's t (Welch-Satterthwaite degrees of freedom) when both n are
+  known, the normal approximation otherwise.
+- Paired pass/fail samples: McNemar's test, exact binomial below 25 discordant pairs, chi-square with
+  Edwards' continuity correction from there on.
+- Paired scores: the paired t-test.
+- Multiple comparisons: Holm's step-down (default), Bonferroni, or none.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+from typing import Sequence
+
+__all__ = [
+    "Test",
+    "adjust",
+    "mcnemar",
+    "newcombe",
+    "normal_p",
+    "paired_t",
+    "t_sf2",
+    "t_quantile",
+    "welch",
+    "wilson",
+    "z_for",
+    "CORRECTIONS",
+    "EXACT_MCNEMAR_BELOW",
+]
+
+_NORMAL = NormalDist()
+CORRECTIONS = ("holm", "bonferroni", "none")
+EXACT_MCNEMAR_BELOW = 25  # discordant pairs; the usual textbook threshold for the exact binomial version
+_Z_MAX = 40.0  # beyond this the two-sided normal tail is below 1e-300
+
+
+@dataclass(frozen=True, slots=True)
+class Test:
+    """One test of "no difference": the estimate (B - A), its interval and the two-sided p-value."""
+
+    method: str
+    estimate: float
+    lower: float | None
+    upper: float | None
+    level: float
+    p_value: float
+    statistic: float | None = None
+    df: float | None = None
+
+
+def z_for(level: float) -> float:
+    """The two-sided normal quantile for a confidence level (1.959964 for 0.95)."""
+    return _NORMAL.inv_cdf(0.5 + level / 2)
+
+
+def normal_p(z: float) -> float:
+    """Two-sided p-value of a standard normal statistic."""
+    return math.erfc(abs(z) / math.sqrt(2.0))
+
+
+# ------------------------------------------------------------------------------------------------
+# Student's t through the regularized incomplete beta function
+# ------------------------------------------------------------------------------------------------
+
+
+def _beta_cf(a: float, b: float, x: float) -> float:
+    """Continued fraction of the incomplete beta function (modified Lentz), as in Numerical Recipes."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c, d = 1.0, 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 10_000):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-15:
+            break
+    return h
+
+
+def _betainc(a: float, b: float, x: float) -> float:
+    """Regularized incomplete beta I_x(a, b)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _beta_cf(a, b, x) / a
+    return 1.0 - front * _beta_cf(b, a, 1.0 - x) / b
+
+
+def t_sf2(t: float, df: float) -> float:
+    """Two-sided p-value of Student's t with ``df`` degrees of freedom (``inf`` for the normal)."""
+    if math.isinf(df) or df > 1e7:
+        return normal_p(t)
+    if t == 0.0:
+        return 1.0
+    return _betainc(df / 2.0, 0.5, df / (df + t * t))
+
+
+def t_quantile(level: float, df: float) -> float:
+    """The two-sided critical value: P(|T| <= q) = level."""
+    if math.isinf(df) or df > 1e7:
+        return z_for(level)
+    target = 1.0 - level
+    low, high = 0.0, 1.0
+    while t_sf2(high, df) > target:
+        high *= 2.0
+    for _ in range(200):
+        mid = (low + high) / 2.0
+        if t_sf2(mid, df) > target:
+            low = mid
+        else:
+            high = mid
+        if high - low < 1e-12 * high:
+            break
+    return (low + high) / 2.0
+
+
+# ------------------------------------------------------------------------------------------------
+# Proportions
+# ------------------------------------------------------------------------------------------------
+
+
+def wilson(p: float, n: float, z: float) -> tuple[float, float]:
+    """Wilson's score interval for a proportion ``p`` observed on ``n`` trials."""
+    if z == 0.0:
+        return p, p
+    z2 = z * z
+    denominator = 1.0 + z2 / n
+    centre = (p + z2 / (2.0 * n)) / denominator
+    half = z * math.sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _newcombe_bounds(pa: float, na: float, pb: float, nb: float, z: float) -> tuple[float, float]:
+    la, ua = wilson(pa, na, z)
+    lb, ub = wilson(pb, nb, z)
+    d = pb - pa
+    # written so that swapping the sides gives exactly (-upper, -lower): the sums are commutative
+    lower = d - math.sqrt((pb - lb) ** 2 + (ua - pa) ** 2)
+    upper = d + math.sqrt((ub - pb) ** 2 + (pa - la) ** 2)
+    return lower, upper
+
+
+def newcombe(pa: float, na: float, pb: float, nb: float, level: float = 0.95) -> Test:
+    """Newcombe's hybrid score interval for pb - pa, and the p-value of its test inversion: the largest
+    alpha at which the 1 - alpha interval still contains 0."""
+    lower, upper = _newcombe_bounds(pa, na, pb, nb, z_for(level))
+    d = pb - pa
+    if d == 0.0:
+        p_value = 1.0
+    else:
+        # the bound nearer 0 moves monotonically towards 0 as z grows: bisect for the z where it reaches 0
+        def inner(z: float) -> float:
+            lo, hi = _newcombe_bounds(pa, na, pb, nb, z)
+            return lo if d > 0 else -hi
+
+        if inner(_Z_MAX) > 0.0:
+            p_value = 0.0
+        else:
+            low, high = 0.0, _Z_MAX
+            for _ in range(200):
+                mid = (low + high) / 2.0
+                if inner(mid) > 0.0:
+                    low = mid
+                else:
+                    high = mid
+                if high - low < 1e-13:
+                    break
+            p_value = normal_p((low + high) / 2.0)
+    return Test("newcombe", d, max(-1.0, lower), min(1.0, upper), level, p_value)
+
+
+# ------------------------------------------------------------------------------------------------
+# Values with standard errors
+# ------------------------------------------------------------------------------------------------
+
+
+def welch(
+    value_a: float, se_a: float, n_a: int | None, value_b: float, se_b: float, n_b: int | None, level: float = 0.95
+) -> Test:
+    """Welch's unequal-variance t for value_b - value_a from the two standard errors; the normal
+    approximation when an n is unknown or below 2."""
+    d = value_b - value_a
+    variance = se_a * se_a + se_b * se_b
+    if variance == 0.0:
+        p_value = 1.0 if d == 0.0 else 0.0
+        return Test("welch" if n_a and n_b else "normal", d, d, d, level, p_value, None, None)
+    se = math.sqrt(variance)
+    if n_a is not None and n_b is not None and n_a > 1 and n_b > 1:
+        va, vb = se_a * se_a, se_b * se_b
+        df = variance * variance / (va * va / (n_a - 1) + vb * vb / (n_b - 1))
+        method = "welch"
+    else:
+        df = math.inf
+        method = "normal"
+    statistic = d / se
+    half = t_quantile(level, df) * se
+    return Test(method, d, d - half, d + half, level, t_sf2(statistic, df), statistic,
+                None if math.isinf(df) else df)
+
+
+# ------------------------------------------------------------------------------------------------
+# Paired samples
+# ------------------------------------------------------------------------------------------------
+
+
+def mcnemar(a_pass_b_fail: int, a_fail_b_pass: int) -> Test:
+    """McNemar's test on the discordant pairs. The estimate is (a_fail_b_pass - a_pass_b_fail), the net
+    number of samples that B passes and A fails."""
+    b, c = a_pass_b_fail, a_fail_b_pass
+    n = b + c
+    if n == 0:
+        return Test("exact", 0.0, None, None, 0.0, 1.0)
+    if n < EXACT_MCNEMAR_BELOW:
+        tail = sum(math.comb(n, i) for i in range(min(b, c) + 1))
+        return Test("exact", float(c - b), None, None, 0.0, min(1.0, 2.0 * tail / 2.0**n))
+    # Edwards' correction, never past zero: b == c gives a statistic of 0 and p = 1
+    statistic = max(0.0, abs(b - c) - 1.0) ** 2 / n
+    return Test("chi-square", float(c - b), None, None, 0.0, math.erfc(math.sqrt(statistic / 2.0)), statistic, 1.0)
+
+
+def paired_t(n: int, sum_difference: float, variance: float, level: float = 0.95) -> Test | None:
+    """The paired t-test from n, the sum of the differences and their sample variance."""
+    if n < 2:
+        return None
+    mean = sum_difference / n
+    if variance <= 0.0:
+        return Test("paired-t", mean, mean, mean, level, 1.0 if mean == 0.0 else 0.0, None, float(n - 1))
+    se = math.sqrt(variance / n)
+    statistic = mean / se
+    half = t_quantile(level, n - 1) * se
+    return Test("paired-t", mean, mean - half, mean + half, level, t_sf2(statistic, n - 1), statistic, float(n - 1))
+
+
+# ------------------------------------------------------------------------------------------------
+# Multiple comparisons
+# ------------------------------------------------------------------------------------------------
+
+
+def adjust(p_values: Sequence[float], method: str = "holm") -> list[float]:
+    """Adjusted p-values, in the order given. Holm's adjusted value is max over j <= i of
+    min(1, (m - j + 1) p_(j)); it depends only on the multiset of p-values, so the order of the tests
+    (and so which report is A) cannot change it."""
+    m = len(p_values)
+    if method == "none" or m == 0:
+        return list(p_values)
+    if method == "bonferroni":
+        return [min(1.0, m * p) for p in p_values]
+    if method != "holm":
+        raise ValueError(f"unknown correction {method!r} (known: {', '.join(CORRECTIONS)})")
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [0.0] * m
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, min(1.0, (m - rank) * p_values[index]))
+        adjusted[index] = running
+    return adjusted

@@ -1,0 +1,174 @@
+"""Ed25519 key pairs as PEM files: the private key owner-only, the public key beside it as ``KEYFILE.pub``.
+
+PKCS#8 and SubjectPublicKeyInfo PEM are what compliance-trestle (through pyca/cryptography) reads, so one key
+pair serves both tools. Key material is never printed or put in a finding: only paths and key ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from riskfmt.findings import Finding
+from riskfmt.integrity import IntegrityError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+__all__ = ["KeyPair", "generate_keypair", "load_private_key", "load_public_key", "key_id", "public_path",
+           "exposed_mode"]
+
+PRIVATE_MODE = 0o600
+PUBLIC_MODE = 0o644
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    """Where a new key pair was written, and its key id (never the key itself)."""
+
+    private: Path
+    public: Path
+    keyid: str
+
+
+def public_path(private: str | os.PathLike[str]) -> Path:
+    """``KEYFILE.pub``: where ``keygen`` puts the public half of ``KEYFILE``."""
+    path = Path(private)
+    return path.with_name(path.name + ".pub")
+
+
+def key_id(public_key: "Ed25519PublicKey") -> str:
+    """The key id securesystemslib (and so compliance-trestle) computes for an Ed25519 key: SHA-256 of the
+    canonical JSON of its key type, scheme and hex public bytes. The same key has the same id in both tools.
+
+    .. versionadded:: 0.2
+    """
+    from cryptography.hazmat.primitives import serialization
+
+    from riskfmt.integrity.canonical import canonical_bytes
+
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    # keys in sorted order with ASCII values: OLPC canonical JSON and RFC 8785 give the same bytes here
+    body = {"keytype": "ed25519", "keyval": {"public": raw.hex()}, "scheme": "ed25519"}
+    return hashlib.sha256(canonical_bytes(body)).hexdigest()
+
+
+def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = None,
+                     overwrite: bool = False) -> KeyPair:
+    """Create an Ed25519 key pair: ``path`` (PKCS#8 PEM, mode 0600, encrypted when ``password`` is given) and
+    ``path.pub`` (SubjectPublicKeyInfo PEM). Both are written atomically. An existing key file is never
+    replaced unless ``overwrite``: losing a private key cannot be undone.
+
+    .. versionadded:: 0.2
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from riskfmt.io import atomic_write_bytes
+
+    private_file, public_file = Path(path), public_path(path)
+    for target in (private_file, public_file):
+        if target.is_dir():
+            raise IntegrityError(Finding.make("RF725", str(target), path=str(target), detail="is a folder"))
+        if target.exists() and not overwrite:
+            raise IntegrityError(Finding.make(
+                "RF725", str(target), path=str(target), detail="already exists; refusing to replace a key (use --force)"))
+    key = Ed25519PrivateKey.generate()
+    encryption = (serialization.BestAvailableEncryption(password) if password
+                  else serialization.NoEncryption())
+    private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+    public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                               serialization.PublicFormat.SubjectPublicKeyInfo)
+    if private_file.parent and not private_file.parent.exists():
+        private_file.parent.mkdir(parents=True)
+    # the private file is created with 0600 before a byte is written: never readable by others, even briefly
+    atomic_write_bytes(private_file, private_pem, mode=PRIVATE_MODE)
+    atomic_write_bytes(public_file, public_pem, mode=PUBLIC_MODE)
+    return KeyPair(private_file, public_file, key_id(key.public_key()))
+
+
+def _read(path: str | os.PathLike[str]) -> bytes:
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            return handle.read(1 << 16)  # a PEM key is a few hundred bytes; never slurp a wrong, huge file
+    except FileNotFoundError:
+        raise IntegrityError(Finding.make("RF001", name, path=name)) from None
+    except IsADirectoryError:
+        raise IntegrityError(Finding.make("RF725", name, path=name, detail="is a folder")) from None
+    except OSError as exc:
+        raise IntegrityError(Finding.make("RF003", name, reason=exc.strerror or type(exc).__name__)) from None
+
+
+def exposed_mode(path: str | os.PathLike[str]) -> str | None:
+    """The file's permission bits as octal text when group or others may read it (POSIX only), else None."""
+    if os.name != "posix":
+        return None
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+    return f"{mode:04o}" if mode & 0o077 else None
+
+
+def load_private_key(path: str | os.PathLike[str], password: bytes | None = None) -> "Ed25519PrivateKey":
+    """An Ed25519 private key from a PEM file (PKCS#8, or OpenSSL's traditional form), decrypted with
+    ``password`` when it is encrypted. Raises ``IntegrityError`` (RF725) for anything else; the message never
+    contains key bytes.
+
+    .. versionadded:: 0.2
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    name = os.fspath(path)
+    data = _read(name)
+    try:
+        key = serialization.load_pem_private_key(data, password=password)
+    except TypeError as exc:  # encrypted without a password, or a password for a plain key
+        raise IntegrityError(Finding.make("RF725", name, path=name, detail=_password_detail(exc))) from None
+    except Exception as exc:  # noqa: BLE001 - cryptography raises several types for bad input
+        detail = "wrong password or not a PEM private key" if password else "not a PEM private key"
+        raise IntegrityError(Finding.make("RF725", name, path=name, detail=f"{detail} ({type(exc).__name__})")) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise IntegrityError(Finding.make("RF725", name, path=name,
+                                          detail=f"a {type(key).__name__.removeprefix('_')} key, not Ed25519"))
+    return key
+
+
+def _password_detail(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "not given" in text:
+        return "the key is encrypted: give its password (--key-password-env)"
+    if "was given" in text:
+        return "the key is not encrypted, but a password was given"
+    return "cannot decrypt the key"
+
+
+def load_public_key(path: str | os.PathLike[str]) -> "Ed25519PublicKey":
+    """An Ed25519 public key from a PEM file (SubjectPublicKeyInfo). Given a private key file by mistake, it
+    refuses rather than silently deriving the public half (that file should not be handed around).
+
+    .. versionadded:: 0.2
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    name = os.fspath(path)
+    data = _read(name)
+    if b"PRIVATE KEY" in data:
+        raise IntegrityError(Finding.make("RF725", name, path=name,
+                                          detail="this is a private key; verify with the public key (KEYFILE.pub)"))
+    try:
+        key = serialization.load_pem_public_key(data)
+    except Exception as exc:  # noqa: BLE001 - cryptography raises several types for bad input
+        raise IntegrityError(Finding.make("RF725", name, path=name,
+                                          detail=f"not a PEM public key ({type(exc).__name__})")) from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise IntegrityError(Finding.make("RF725", name, path=name,
+                                          detail=f"a {type(key).__name__.removeprefix('_')} key, not Ed25519"))
+    return key
