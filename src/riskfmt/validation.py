@@ -10,7 +10,7 @@ from riskfmt.findings import FileResult, Finding, ValidationResult
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, read_source
 from riskfmt.versions import FORMATS, resolve_format
 
-__all__ = ["validate", "validate_bytes", "validate_data", "expand_paths"]
+__all__ = ["validate", "validate_bytes", "validate_data", "validate_document", "expand_paths"]
 
 _SUFFIXES = (".json", ".yaml", ".yml")
 _SKIP_DIRS = {"node_modules", "__pycache__"}
@@ -68,7 +68,13 @@ def validate_bytes(
     check_samples: bool = True,
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
-    document = load_bytes(data, source, syntax)
+    return validate_document(load_bytes(data, source, syntax), base_dir=base_dir, check_samples=check_samples)
+
+
+def validate_document(document: Document, *, base_dir: Path | None = None, check_samples: bool = True) -> FileResult:
+    """Validate a document ``load_bytes`` has parsed, so that a caller who also needs the data (``riskfmt
+    diff``) parses it only once. The findings are the same as ``validate_bytes`` gives."""
+    source = document.source
     file_result = FileResult(source=source, findings=list(document.findings))
     if not document.parsed:
         return file_result

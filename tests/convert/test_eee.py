@@ -268,6 +268,44 @@ def test_helm_result_ids_are_made_valid_but_eee_ids_are_kept() -> None:
     assert residues[1]["evaluation_result_id"] == "exact_match@5:test" and residues[1]["result"] == "exact_match-5:test"
 
 
+def test_fields_the_fixtures_do_not_use(tmp_path: Path) -> None:
+    """url sources, judges, confidence intervals, bootstrap counts, unknown SE methods, bounds to infinity."""
+    record = json.loads(TINY_SUITE.read_text(encoding="utf-8"))
+    result = record["evaluation_results"][0]
+    result["source_data"] = {"dataset_name": "tiny", "source_type": "url",
+                             "url": ["https://example.org/a.jsonl", "https://example.org/b.jsonl"]}
+    result["metric_config"]["llm_scoring"] = {
+        "judges": [{"model_info": {"name": "Judge", "id": "org/judge-1",
+                                   "additional_details": {"deployment_type": "unknown",
+                                                          "model_availability": "unknown"}}}],
+        "input_prompt": "Grade: {answer}", "aggregation_method": "average"}
+    result["metric_config"]["max_score"] = "Infinity"
+    result["score_details"]["uncertainty"] = {
+        "standard_error": {"value": 0.1, "method": "jackknife"},
+        "confidence_interval": {"lower": 0.3, "upper": 0.7, "confidence_level": 0.9, "method": "percentile"},
+        "standard_deviation": 0.4, "num_samples": 15, "num_bootstrap_samples": 1000}
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    item = one(path)
+    evaluation = item.report["evaluations"][0]  # type: ignore[index]
+    assert evaluation["task"]["dataset"] == {"name": "tiny", "location": "https://example.org/a.jsonl"}
+    assert evaluation["judges"] == ["org/judge-1"]
+    first = evaluation["results"][0]
+    assert first["metric"]["min"] == 0.0 and "max" not in first["metric"]
+    assert first["uncertainty"] == {"standard_error": 0.1, "method": "other", "standard_deviation": 0.4,
+                                    "num_bootstrap": 1000,
+                                    "ci": {"lower": 0.3, "upper": 0.7, "level": 0.9, "method": "percentile"}}
+    assert any(f.endswith("standard_error.method") for f in lost(item))
+    back = export_record(item.report, item).record  # type: ignore[arg-type]
+    assert schema_errors(RECORD_SCHEMA, back) == []
+    _assert_same(_normalise_record(record, record), _normalise_record(back, record))
+
+
+def test_samples_file_given_converts_its_record() -> None:
+    item = one(TINY_MC.with_name(TINY_MC.stem + "_samples.jsonl"))
+    assert item.source == str(TINY_MC) and item.report is not None
+
+
 # ---- the instance file -----------------------------------------------------------------------------
 
 
@@ -524,8 +562,9 @@ def test_bilingual_report_facts_in_eee(tmp_path: Path) -> None:
     fields = {f.params["field"] for f in findings if f.code == "RF601"}
     assert "evaluations without results (qualitative findings)" in fields  # the manual red-team findings
     rows = [json.loads(line) for line in next(tmp_path.rglob("*.jsonl")).read_text(encoding="utf-8").splitlines()]
-    assert [(r["sample_id"], r["evaluation"]["is_correct"], (r["metadata"] or {}).get("riskfmt_verdict")) for r in rows] \
-        == [("sr-001", False, None), ("sr-002", True, None), ("sr-003", False, "refused")]
+    found = [(r["sample_id"], r["evaluation"]["is_correct"], (r["metadata"] or {}).get("riskfmt_verdict"))
+             for r in rows]
+    assert found == [("sr-001", False, None), ("sr-002", True, None), ("sr-003", False, "refused")]
 
 
 def test_layout_and_deterministic_uuid(tmp_path: Path) -> None:
@@ -707,6 +746,52 @@ def _floats_as_json(report: dict[str, Any]) -> Any:
             return int(node)
         return node
     return fix(json.loads(json.dumps(report)))
+
+
+OTHER_SOURCES = [INPUTS / "inspect" / "tiny_epochs.eval", INPUTS / "lm-eval" / "tiny_suite",
+                 INPUTS / "helm" / "benchmark_output" / "runs" / "v1", INPUTS / "openai-evals" / "tiny-includes.jsonl"]
+
+
+@pytest.mark.parametrize("include_content", [False, True], ids=["digests", "content"])
+@pytest.mark.parametrize("source", OTHER_SOURCES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_other_converters_reports_survive_eee(source: Path, include_content: bool, tmp_path: Path) -> None:
+    """riskfmt reports made by the other converters from their real fixtures: riskfmt -> EEE -> riskfmt is
+    exact but for provenance, the EEE extension and model.id (the same normalisations as above)."""
+    if detect(source) is None:
+        pytest.skip(f"no converter for {source} in this checkout")
+    options = ConvertOptions(organization="Test Lab", include_content=include_content)
+    items = [i for i in convert([source], options=options) if i.report is not None]
+    assert items
+    for index, item in enumerate(items):
+        out = tmp_path / str(index)
+        _write([item], out)
+        for written in out.rglob("*.json"):
+            assert schema_errors(RECORD_SCHEMA, json.loads(written.read_text(encoding="utf-8"))) == []
+        (back,) = convert([out], from_="eee", options=ConvertOptions(tlp="CLEAR", include_content=include_content))
+        assert back.report is not None and errors(back) == []
+        expected, found = copy.deepcopy(item.report), copy.deepcopy(back.report)
+        assert expected is not None
+        for report in (expected, found):
+            report.pop("provenance", None)
+            (report.get("extensions") or {}).pop(EXTENSION, None)
+            if "extensions" in report and not report["extensions"]:
+                del report["extensions"]
+        if "id" not in expected["model"]:
+            found["model"].pop("id")
+        _assert_same(_floats_as_json(expected), _floats_as_json(found))
+
+
+def test_samples_in_a_file_are_exported(tmp_path: Path) -> None:
+    from riskfmt.convert.targets import write_riskfmt
+
+    item = one(TINY_MC, ConvertOptions(samples="file"))
+    report_path = tmp_path / "r.json"
+    write_riskfmt([item], report_path, ConvertOptions(samples="file"), "en")
+    (native,) = convert([report_path])
+    assert native.report is not None and "file" in native.report["evaluations"][0]["samples"]
+    _write([native], tmp_path / "store")
+    (rows_file,) = (tmp_path / "store").rglob("*.jsonl")
+    assert len(rows_file.read_text(encoding="utf-8").splitlines()) == 8
 
 
 def test_round_trip_restores_tlp_and_never_weakens_it(tmp_path: Path) -> None:

@@ -192,6 +192,16 @@ def test_invalidated_facts() -> None:
     assert "fixture-bot" not in json.dumps(item.report)  # the author of the invalidation is not copied
 
 
+def test_invalidation_recorded_as_an_edit(tmp_path: Path) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["log_updates"] = [{"edits": [{"type": "invalidation", "sample_uuids": ["a", "b"]}],
+                             "provenance": {"author": "someone", "reason": "leak",
+                                            "timestamp": "2026-11-23T12:00:00Z"}}]
+    item = one(_variant(tmp_path, "e.json", change))
+    assert item.report["evaluations"][0]["status"] == "invalidated"  # type: ignore[index]
+    assert [f.params["count"] for f in item.findings if f.code == "RF604"] == ["2"]
+
+
 def test_success_and_invalidated_are_copies_of_one_run() -> None:
     a, b = one(HERE / "tiny_success.json"), one(HERE / "tiny_invalidated.json")
     assert a.report is not None and b.report is not None
@@ -439,7 +449,9 @@ def _mutations() -> st.SearchStrategy[list[tuple[list[str], Any]]]:
     paths = st.sampled_from([["eval"], ["eval", "model"], ["eval", "config"], ["eval", "config", "epochs"],
                              ["results"], ["results", "scores"], ["stats"], ["stats", "started_at"], ["status"],
                              ["eval", "dataset"], ["eval", "scorers"], ["plan"], ["eval", "task_version"],
-                             ["samples"], ["eval", "created"], ["results", "headline"], ["invalidated"]])
+                             ["samples"], ["eval", "created"], ["results", "headline"], ["invalidated"],
+                             ["version"], ["tags"], ["eval", "revision"], ["eval", "packages"], ["log_updates"],
+                             ["eval", "task_args"], ["eval", "model_roles"], ["eval", "model_generate_config"]])
     junk = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.lists(st.integers(), max_size=2),
                      st.just({}), st.just(float("nan")), st.booleans())
     return st.lists(st.tuples(paths, junk), min_size=1, max_size=4)
@@ -454,7 +466,7 @@ def test_malformed_variants_never_raise(tmp_path: Path, mutations: list[tuple[li
         for key in keys[:-1]:
             target = target.get(key) if isinstance(target, dict) else None
         if isinstance(target, dict):
-            target[keys[-1]] = value
+            target[keys[-1]] = copy.deepcopy(value)  # a shared {} could otherwise end up inside itself
     path = tmp_path / "m.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     item = one(path)

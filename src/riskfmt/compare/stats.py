@@ -245,11 +245,10 @@ def mcnemar(a_pass_b_fail: int, a_fail_b_pass: int) -> Test:
     return Test("chi-square", float(c - b), None, None, 0.0, math.erfc(math.sqrt(statistic / 2.0)), statistic, 1.0)
 
 
-def paired_t(n: int, sum_difference: float, variance: float, level: float = 0.95) -> Test | None:
-    """The paired t-test from n, the sum of the differences and their sample variance."""
+def paired_t(n: int, mean: float, variance: float, level: float = 0.95) -> Test | None:
+    """The paired t-test from n, the mean of the differences and their sample variance."""
     if n < 2:
         return None
-    mean = sum_difference / n
     if variance <= 0.0:
         return Test("paired-t", mean, mean, mean, level, 1.0 if mean == 0.0 else 0.0, None, float(n - 1))
     se = math.sqrt(variance / n)

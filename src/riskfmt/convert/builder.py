@@ -84,7 +84,7 @@ class ReportBuilder:
         self.task_map = load_task_map(options.task_map)
         self._unmapped: set[str] = set()
         self._ids: set[str] = set()
-        self._evaluation_ids: set[str] = set()
+        self._evaluation_ids = self._ids  # kept for converters that restore ids; one namespace with results
         self._samples_rows: list[dict[str, Any]] = []
         version = tool_version
         if not version:

@@ -25,17 +25,19 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import json
 import math
 import re
 import uuid as uuidlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
-from riskfmt.convert.builder import ReportBuilder, local_id
+from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.builder import ReportBuilder, local_id, sha256_text
 from riskfmt.findings import Finding, Severity
 
 __all__ = ["EXTENSION", "SCHEMA_VERSION", "EeeConverter", "export_record", "write_eee"]
@@ -238,17 +240,14 @@ class EeeConverter:
     def sniff(self, path: Path) -> bool:
         try:
             if path.is_dir():
-                for pattern in self._FOLDER_PATTERNS:
-                    for count, candidate in enumerate(sorted(path.glob(pattern))):
-                        if count >= 20:
-                            break
-                        if _is_record_file(candidate):
-                            return True
-                return False
+                # a record, a model folder, a developer or benchmark folder, data/ itself, or the datastore root;
+                # a few candidates per level keep this cheap on big trees
+                return any(_is_record_file(candidate) for pattern in self._FOLDER_PATTERNS
+                           for candidate in itertools.islice(path.glob(pattern), 20))
             if path.name.lower().endswith("_samples.jsonl"):
                 return _record_for_samples(path) is not None
             return _is_record_file(path)
-        except Exception:  # noqa: BLE001 - sniff never raises
+        except Exception:
             return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
@@ -268,7 +267,7 @@ class EeeConverter:
 
         try:
             return _Importer(path, options).run()
-        except Exception as exc:  # noqa: BLE001 - malformed input becomes a finding
+        except Exception as exc:
             if os.environ.get("RISKFMT_DEBUG"):
                 raise
             return Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
@@ -304,6 +303,15 @@ class _Importer:
         self.options = options
         self.source = str(path)
 
+    def _strings(self, value: Any, where: str) -> dict[str, str]:
+        """An EEE string map; values that are not strings (EEE forbids them) are reported, not kept."""
+        if value is not None and not isinstance(value, dict):
+            self.b.lost(where, "not a key-value map")
+        elif isinstance(value, dict) and any(not isinstance(v, str) for v in value.values()):
+            bad = sorted(str(k) for k, v in value.items() if not isinstance(v, str))
+            self.b.lost(f"{where}." + ",".join(bad), "EEE allows only string values here")
+        return _str_dict(value)
+
     # ---- entry ------------------------------------------------------------------------------------
 
     def run(self) -> Converted:
@@ -326,7 +334,7 @@ class _Importer:
         sm = rec.get("source_metadata") if isinstance(rec.get("source_metadata"), dict) else {}
         lib = rec.get("eval_library") if isinstance(rec.get("eval_library"), dict) else {}
         mi = rec.get("model_info") if isinstance(rec.get("model_info"), dict) else {}
-        sm_details = _str_dict(sm.get("additional_details"))
+        sm_details = _str_dict(sm.get("additional_details"))  # dropped values are reported by _producer
         rf = {k[len(PREFIX):]: v for k, v in sm_details.items() if k.startswith(PREFIX)}
 
         org = sm.get("source_organization_name")
@@ -367,7 +375,9 @@ class _Importer:
             b.lost("eval_library.additional_details", "kept in extensions.every-eval-ever")
         self._model(mi, rf, ext)
         self._report_level(report, rf)
-        b.lost("evaluation_id, retrieved_timestamp" + (", evaluation_timestamp" if "evaluation_timestamp" in rec else ""),
+        kept_ids = "evaluation_id, retrieved_timestamp" + (", evaluation_timestamp" if "evaluation_timestamp" in rec
+                                                             else "")
+        b.lost(kept_ids,
                "kept in extensions.every-eval-ever; the evaluation_id embeds the retrieval time (EEE issue #270), so "
                "it is not the report id")
         unknown_top = sorted(set(rec) - {"schema_version", "evaluation_id", "evaluation_timestamp",
@@ -390,7 +400,8 @@ class _Importer:
         b = self.b
         residue = {k: v for k, v in sm.items()
                    if k not in ("source_organization_name", "evaluator_relationship", "additional_details")}
-        details = {k: v for k, v in _str_dict(sm.get("additional_details")).items() if not k.startswith(PREFIX)}
+        details = {k: v for k, v in self._strings(sm.get("additional_details"), "source_metadata.additional_details")
+                   .items() if not k.startswith(PREFIX)}
         if details:
             residue["additional_details"] = details
             b.lost("source_metadata.additional_details", "kept in extensions.every-eval-ever")
@@ -414,7 +425,7 @@ class _Importer:
 
     def _model(self, mi: dict[str, Any], rf: dict[str, str], ext: dict[str, Any]) -> None:
         b = self.b
-        details = _str_dict(mi.get("additional_details"))
+        details = self._strings(mi.get("additional_details"), "model_info.additional_details")
         mrf = {k[len(PREFIX):]: v for k, v in details.items() if k.startswith(PREFIX)}
         kept = {k: v for k, v in details.items() if not k.startswith(PREFIX)}
         residue: dict[str, Any] = {"additional_details": kept}
@@ -508,7 +519,7 @@ class _Importer:
         mc = r.get("metric_config") if isinstance(r.get("metric_config"), dict) else {}
         metric, judges, result_extra, risks = self._metric(mc, index, residue)
         sc = r.get("score_details") if isinstance(r.get("score_details"), dict) else {}
-        details = _str_dict(sc.get("details"))
+        details = self._strings(sc.get("details"), f"evaluation_results[{index}].score_details.details")
         slice_, rf_details = {}, {}
         kept_details: dict[str, str] = {}
         for key, value in details.items():
@@ -583,7 +594,7 @@ class _Importer:
                 dataset["size"] = sd["samples_number"]
             if "sample_ids" in sd:
                 residue["sample_ids"] = sd["sample_ids"]
-        details = _str_dict(sd.get("additional_details"))
+        details = self._strings(sd.get("additional_details"), "evaluation_results[].source_data.additional_details")
         kept = {k: v for k, v in details.items() if not k.startswith(PREFIX)}
         rf = {k[len(PREFIX):]: v for k, v in details.items() if k.startswith(PREFIX)}
         if kept or "additional_details" in sd:
@@ -625,9 +636,7 @@ class _Importer:
         ga_extra: dict[str, Any] = {}
         if isinstance(ga, dict):
             for key, value in ga.items():
-                if key in ("temperature", "top_p") and _is_num(value):
-                    settings[key] = value
-                elif key == "max_tokens" and _is_int(value):
+                if (key in ("temperature", "top_p") and _is_num(value)) or (key == "max_tokens" and _is_int(value)):
                     settings[key] = value
                 elif _ga_scalar(key, value):
                     other[key] = value
@@ -645,7 +654,7 @@ class _Importer:
             residue["generation_args"] = ga_extra
         elif "generation_args" in gc:
             residue["generation_args_raw"] = ga
-        gd = _str_dict(gc.get("additional_details"))
+        gd = self._strings(gc.get("additional_details"), "evaluation_results[].generation_config.additional_details")
         json_keys = set((gd.get(PREFIX + "json_keys") or "").split(",")) - {""}
         for key, value in gd.items():
             if key == PREFIX + "json_keys":
@@ -681,7 +690,8 @@ class _Importer:
                 else "score"
             extra["metric_id_absent"] = True
             b.defaulted(f"evaluation_results[{index}].metric_config.metric_id", metric_id)
-        details = _str_dict(mc.get("additional_details"))
+        details = self._strings(mc.get("additional_details"), f"evaluation_results[{index}].metric_config."
+                                                              "additional_details")
         rf = {k[len(PREFIX):]: v for k, v in details.items() if k.startswith(PREFIX)}
         kept = {k: v for k, v in details.items() if not k.startswith(PREFIX)}
         lower = mc.get("lower_is_better")
@@ -855,10 +865,7 @@ class _Importer:
         b = self.b
         groups: dict[str, list[_Parsed]] = {}
         for p in parsed:
-            if p.eval_id:
-                key = "rf:" + p.eval_id
-            else:
-                key = _jdump([p.task, p.started, p.settings, p.judges])
+            key = "rf:" + p.eval_id if p.eval_id else _jdump([p.task, p.started, p.settings, p.judges])
             groups.setdefault(key, []).append(p)
         # a riskfmt evaluation holds one value per measurement (metric, slice): results that repeat a
         # measurement (EEE keeps Inspect scorers' reducers apart only by position) go to a sibling evaluation
@@ -1055,7 +1062,7 @@ class _Importer:
         inline = (evaluation.get("samples") or {}).get("inline")
         if inline and inline[-1]["sample_id"] == sample_id:
             for key in ("input_digest", "output_digest"):
-                if isinstance(meta.get(PREFIX + key), str) and key not in inline[-1]:
+                if isinstance(meta.get(PREFIX + key), str):
                     inline[-1][key] = meta[PREFIX + key]
 
 
@@ -1107,7 +1114,7 @@ def _risk_labels(report: dict[str, Any], risks: list[str]) -> str:
         from riskfmt.vocab import load_vocabulary
 
         vocab = load_vocabulary(report.get("vocabulary_version"))
-    except Exception:  # noqa: BLE001 - labels are a courtesy; the ids carry the meaning
+    except Exception:
         return ""
     labels = []
     for risk in risks:
@@ -1116,7 +1123,7 @@ def _risk_labels(report: dict[str, Any], risks: list[str]) -> str:
     return "; ".join(labels)
 
 
-def _load_rows(item: Converted | None, report: dict[str, Any], evaluation: dict[str, Any]) -> list[dict[str, Any]]:
+def _load_rows(item: Converted | None, evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     samples = evaluation.get("samples") or {}
     if samples.get("inline"):
         return list(samples["inline"])
@@ -1173,7 +1180,7 @@ class _Exporter:
         record["source_metadata"] = source_metadata
         tool = report["producer"]["tool"]
         library: dict[str, Any] = {"name": tool["name"], "version": tool["version"]}
-        library.update(copy.deepcopy((ext.get("eval_library") or {})))
+        library.update(copy.deepcopy(ext.get("eval_library") or {}))
         record["eval_library"] = library
         record["model_info"] = model_info
         record["evaluation_results"] = results
@@ -1645,7 +1652,7 @@ class _Exporter:
 
     def _rows(self, evaluation: dict[str, Any], primary: str | None, model_info: dict[str, Any]
               ) -> list[dict[str, Any]]:
-        samples = _load_rows(self.item, self.report, evaluation)
+        samples = _load_rows(self.item, evaluation)
         if not samples:
             if (evaluation.get("samples") or {}).get("file"):
                 self.lose(f"evaluations[{evaluation['id']}].samples.file", "", why="the samples file could not be read")
@@ -1678,11 +1685,12 @@ class _Exporter:
             if sample.get("risks"):
                 meta[PREFIX + "risks"] = ",".join(sample["risks"])
             raw_input = sample.get("input")
-            if raw_input is None and sample.get("input_digest"):
-                meta[PREFIX + "input_digest"] = sample["input_digest"]
             output = sample.get("output")
-            if output is None and sample.get("output_digest"):
-                meta[PREFIX + "output_digest"] = sample["output_digest"]
+            # the digests travel when the text does not reproduce them (content withheld, or a digest the
+            # producer took over structured content that riskfmt renders as JSON text)
+            for key, text in (("input_digest", raw_input), ("output_digest", output)):
+                if sample.get(key) and (text is None or sha256_text(text) != sample[key]):
+                    meta[PREFIX + key] = sample[key]
             row: dict[str, Any] = {
                 "schema_version": SCHEMA_VERSION,
                 "evaluation_id": "",
@@ -1711,7 +1719,8 @@ class _Exporter:
             self.lose("samples[].verdict (absent)", "", why="EEE requires is_correct; derived from the score (> 0 "
                       "counts as correct, or <= 0 for a lower-is-better metric); metadata.riskfmt_verdict is empty")
         if skipped:
-            self.lose(f"{skipped} sample(s) with neither a score nor a verdict", "", why="EEE requires a score; left out")
+            self.lose(f"{skipped} sample(s) with neither a score nor a verdict", "",
+                      why="EEE requires a score; left out")
         if any(s.get("input") is None for s in samples):
             self.lose("samples[].input/output", "", why="withheld by riskfmt: EEE's input.raw is left empty and the "
                       "digests are written to metadata.riskfmt_input_digest/riskfmt_output_digest")

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
 
@@ -135,7 +136,7 @@ class HuggingFaceConverter:
             if not path.is_file():
                 return False
             return _card_has_index(path) or _looks_like_eval_results(path)
-        except Exception:  # noqa: BLE001 - sniff never raises
+        except Exception:
             return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
@@ -165,7 +166,7 @@ class HuggingFaceConverter:
                 yield from _read_card(path, options)
             else:
                 yield _read_eval_results(path, options)
-        except Exception as exc:  # noqa: BLE001 - malformed input becomes a finding
+        except Exception as exc:
             if os.environ.get("RISKFMT_DEBUG"):
                 raise
             yield Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
@@ -212,6 +213,9 @@ def _read_card(path: Path, options: ConvertOptions) -> Iterator[Converted]:
         yield _unreadable(path, parse_findings, "no model-index list in the front matter")
         return
     other_keys = sorted(k for k in data if k != "model-index")
+    if not data["model-index"]:
+        yield _unreadable(path, parse_findings, "model-index is empty")
+        return
     for m_index, entry in enumerate(data["model-index"]):
         if not isinstance(entry, dict):
             yield _unreadable(path, parse_findings, f"model-index[{m_index}] is not a mapping")
@@ -244,6 +248,8 @@ def _card_report(path: Path, options: ConvertOptions, entry: dict[str, Any], m_i
     b.defaulted("results[].metric.unit, min, max", "none",
                 hint=" (model-index does not say whether a value is a fraction, a percentage or a raw score; "
                      "values are kept as written, never rescaled)")
+    if not b.report["evaluations"]:
+        return _unreadable(path, b.findings, f"model-index[{m_index}] has no results")
     b.report["extensions"] = {EXTENSION: {"format": "model-index", "model_index": m_index, "results": ext_results}}
     return b.finish()
 
@@ -456,7 +462,8 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
         extra = sorted(set(entry) - {"dataset", "value", "date", "verifyToken", "notes", "source"})
         if extra:
             ext["other"] = {k: entry[k] for k in extra}
-            b.lost(f"{where}." + ",".join(extra), "not part of the .eval_results format; kept in extensions.huggingface")
+            b.lost(f"{where}." + ",".join(extra),
+                   "not part of the .eval_results format; kept in extensions.huggingface")
         ext_entries.append(ext)
         if value is None:
             b.lost(f"{where}.value", f"{entry.get('value')!r} is not a number")
@@ -478,5 +485,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
     b.no_uncertainty("score", ".eval_results has no standard-error field")
     if not dated:
         b.defaulted("evaluations[].completed", "none", hint=" (some entries have no date)")
+    if not b.report["evaluations"]:
+        return _unreadable(path, b.findings, "no usable .eval_results entry")
     b.report["extensions"] = {EXTENSION: {"format": ".eval_results", "entries": ext_entries}}
     return b.finish()

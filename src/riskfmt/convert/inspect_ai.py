@@ -13,9 +13,14 @@ Mapping (one report per log, one evaluation per log):
 * task: ``eval.task``, ``task_version``, ``dataset.{name, location, samples}`` (a local dataset path is never copied).
 * settings: the generate config (``eval.model_generate_config`` overridden by ``plan.config``: temperature, top_p,
   max_tokens, seed, others by name), ``eval.config`` (epochs, reducers, limits), task arguments and scorer options.
-* results: one per scorer x value metric (x reducer when the log has epochs). ``stderr``, ``std``, ``var`` and
-  ``bootstrap_stderr`` are sibling metrics in Inspect, not results: they become the uncertainty of the mean-like
-  metric of the same scorer (``accuracy``, ``mean``).
+* results: one per scorer x value metric (x reducer when the log has epochs), with metric id
+  ``<scorer>/<metric>[@<reducer>]`` so that ids stay distinct and align across logs. ``stderr``, ``std``, ``var``
+  and ``bootstrap_stderr`` are sibling metrics in Inspect, not results: they become the uncertainty of the
+  mean-like metric of the same scorer (``accuracy``, ``mean``). n counts the (sample, epoch) records the scorer
+  scored, i.e. items x epochs as the report format defines n (12 for 6 samples x 2 epochs), not
+  ``results.scores[].scored_samples`` (6, the reduced items); Inspect computes the value and its stderr over
+  those reduced items, so with epochs the stderr is not sd / sqrt(n), which ``settings.epochs`` makes visible.
+  Without per-sample records, n is ``scored_samples`` (x epochs when the score was reduced).
 * samples: one row per (sample, epoch) with the headline scorer's per-epoch score (C=1 pass, I=0 fail, P=0.5
   partial, N=0, booleans, numbers), or verdict ``error`` for a sample that failed without a score.
 * status: a log whose status is not ``success`` is flagged (RF603) and its evaluation status set; invalidated
@@ -191,6 +196,12 @@ def _metric_value(metric: Any) -> float | None:
     return _number(metric.get("value")) if isinstance(metric, dict) else _number(metric)
 
 
+def _spread_value(metric: Any) -> float | None:
+    """A standard error, deviation or variance: finite and not negative."""
+    value = _metric_value(metric)
+    return value if value is not None and value >= 0 else None
+
+
 def _scalar(value: Any) -> bool:
     return value is None or (isinstance(value, (str, int, float, bool)) and not (
         isinstance(value, float) and not math.isfinite(value)))
@@ -221,12 +232,18 @@ class _Sample:
     keys: set[str] = field(default_factory=set)
 
     @classmethod
-    def of(cls, raw: Any) -> _Sample:
+    def parse(cls, data: bytes) -> _Sample | None:
+        try:
+            return cls.of(json.loads(data))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return None
+
+    @classmethod
+    def of(cls, raw: Any) -> _Sample | None:
+        """What is kept of one sample record, or None for a record that is not a sample."""
         if not isinstance(raw, dict):
-            raise ValueError("a sample is not a JSON object")
-        scores_raw = raw.get("scores") or {}
-        if not isinstance(scores_raw, dict):
-            raise ValueError("samples[].scores is not an object")
+            return None
+        scores_raw = _dict(raw.get("scores"))
         scores: dict[str, Any] = {}
         details: set[str] = set()
         for name, score in scores_raw.items():
@@ -316,7 +333,8 @@ class InspectConverter:
                 log, samples, fmt = self._read_eval(path)
             else:
                 log, samples, fmt = self._read_json(path)
-            return self._build(path, log, samples, fmt, options)
+            kept = [s for s in samples if s is not None]
+            return self._build(path, log, kept, fmt, options, unreadable=len(samples) - len(kept))
         except UnsafeArchive as exc:
             return Converted(source, None, [
                 Finding.make("RF606", source, member=r.member, reason=r.reason, reason_zh=r.reason_zh)
@@ -327,7 +345,7 @@ class InspectConverter:
             detail = str(exc) if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {exc}"
             return Converted(source, None, [Finding.make("RF607", source, path=source, tool=TOOL, detail=detail)])
 
-    def _read_eval(self, path: Path) -> tuple[dict[str, Any], list[_Sample], str]:
+    def _read_eval(self, path: Path) -> tuple[dict[str, Any], list[_Sample | None], str]:
         with SafeZip(path, self.limits) as archive:
             if "header.json" in archive:
                 log = _json_object(archive.read("header.json"), "header.json")
@@ -337,14 +355,13 @@ class InspectConverter:
                 log["status"] = "started"
             else:
                 raise ValueError("not an Inspect log: the archive has no header.json")
-            samples = [_Sample.of(_json_object(archive.read(name), name))
-                       for name in archive.names() if _SAMPLE_NAME.match(name)]
+            samples = [_Sample.parse(archive.read(name)) for name in archive.names() if _SAMPLE_NAME.match(name)]
             if "reductions.json" in archive and "reductions" not in log:
                 log["reductions"] = ["(reductions.json, not read: the per-epoch samples are)"]
         return log, samples, "inspect-eval"
 
     @staticmethod
-    def _read_json(path: Path) -> tuple[dict[str, Any], list[_Sample], str]:
+    def _read_json(path: Path) -> tuple[dict[str, Any], list[_Sample | None], str]:
         log = _json_object(path.read_bytes(), path.name)
         raw = log.pop("samples", None) or []
         if not isinstance(raw, list):
@@ -354,7 +371,7 @@ class InspectConverter:
     # ---- the report ---------------------------------------------------------------------------------
 
     def _build(self, path: Path, log: dict[str, Any], samples: list[_Sample], fmt: str,
-               options: ConvertOptions) -> Converted:
+               options: ConvertOptions, unreadable: int = 0) -> Converted:
         spec = log.get("eval")
         if not isinstance(spec, dict) or not spec.get("task") or not spec.get("model"):
             raise ValueError("not an Inspect log: eval.task or eval.model is missing")
@@ -362,7 +379,8 @@ class InspectConverter:
         version = packages.get("inspect_ai")
         b = ReportBuilder(path, TOOL, str(version) if version else None, options, source_format=fmt,
                           source_files=[path])
-        extension: dict[str, Any] = {"log_version": log.get("version")}
+        log_version = log.get("version")
+        extension: dict[str, Any] = {"log_version": log_version if isinstance(log_version, int) else None}
         for key in ("eval_id", "run_id", "task_id", "eval_set_id"):
             if isinstance(spec.get(key), str) and spec[key]:
                 extension[key] = spec[key]
@@ -390,11 +408,14 @@ class InspectConverter:
             evaluation_fields["judges"] = judges
 
         invalidated = [s for s in samples if s.invalidated]
+        # invalidations show on the samples (``invalidation``), on the log (``invalidated: true``) and, in case a
+        # log records them as edits, in ``log_updates``; the count is the largest any of them gives
+        edited = _invalidation_edits(log.get("log_updates"))
         if status != "success":
             b.status(str(status))
         evaluation_status = {"success": None, "error": "error", "cancelled": "cancelled"}.get(str(status), "incomplete")
-        if invalidated or log.get("invalidated") is True:
-            b.invalidated(len(invalidated))
+        if invalidated or edited or log.get("invalidated") is True:
+            b.invalidated(max(len(invalidated), edited))
             if evaluation_status is None:
                 evaluation_status = "invalidated"
             extension["invalidated_samples"] = [{"sample_id": str(s.id), "epoch": s.epoch} for s in invalidated]
@@ -407,13 +428,17 @@ class InspectConverter:
             extension["headline"] = headline
         self._samples(b, evaluation, samples, results, spec)
         self._report_losses(b, log, spec, samples, epochs, options)
+        if unreadable:
+            b.lost("samples[] (unreadable)", f"{unreadable} sample record(s) that are not JSON objects",
+                   f"{unreadable} 条样本记录不是 JSON 对象")
 
-        tags = [t for t in (log.get("tags") or []) + (spec.get("tags") or []) if isinstance(t, str)]
+        tags = [t for t in _list(log.get("tags")) + _list(spec.get("tags")) if isinstance(t, str)]
         if tags:
             extension["tags"] = sorted(set(tags))
         revision = spec.get("revision")
         if isinstance(revision, dict):
-            kept = {k: revision[k] for k in ("type", "commit", "dirty") if _scalar(revision.get(k))}
+            kept = {k: revision[k] for k in ("type", "commit", "dirty")
+                    if revision.get(k) is not None and _scalar(revision.get(k))}
             if kept:
                 extension["revision"] = kept
             if _filled(revision.get("origin")):
@@ -560,10 +585,10 @@ class InspectConverter:
         # scorer options matter (match(location="any") is not match(location="end"))
         results = _dict(log.get("results"))
         params_sources: list[tuple[str, Any]] = []
-        for entry in results.get("scores") or []:
+        for entry in _list(results.get("scores")):
             if isinstance(entry, dict):
                 params_sources.append((str(entry.get("name") or entry.get("scorer")), entry.get("params")))
-        for scorer in spec.get("scorers") or []:
+        for scorer in _list(spec.get("scorers")):
             if isinstance(scorer, dict):
                 params_sources.append((str(scorer.get("name")), scorer.get("options")))
         for scorer_name, params in params_sources:
@@ -626,7 +651,7 @@ class InspectConverter:
 
     def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
                  samples: list[_Sample], epochs: int) -> str | None:
-        entries = [e for e in results.get("scores") or [] if isinstance(e, dict)]
+        entries = [e for e in _list(results.get("scores")) if isinstance(e, dict)]
         registered = _registered_metrics(spec)
         counted = _scored_counts(samples)
         categorical = _categorical_scorers(samples)
@@ -645,6 +670,8 @@ class InspectConverter:
             scored = entry.get("scored_samples")
             if not n and isinstance(scored, int) and not isinstance(scored, bool):
                 n = scored * (epochs if reducer else 1)
+            if n is not None and n < 1:
+                n = None
             unscored = entry.get("unscored_samples")
             if isinstance(unscored, int) and unscored > 0 and scorer not in unscored_reported:
                 unscored_reported.add(scorer)
@@ -664,7 +691,7 @@ class InspectConverter:
                     continue
                 mean_like = key in _MEAN_LIKE
                 metric: dict[str, Any] = {"id": mid, "direction": "higher_is_better"}
-                if key == "accuracy" and categorical.get(scorer):
+                if key == "accuracy" and categorical.get(scorer) and 0 <= value <= 1:
                     metric.update(kind="proportion", unit="1", min=0, max=1)
                 elif key == "accuracy":
                     metric["kind"] = "proportion"
@@ -700,13 +727,13 @@ class InspectConverter:
     def _uncertainty(b: ReportBuilder, scorer: str, metrics: dict[str, Any], registered: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key in sorted(_UNCERTAINTY_METRICS & set(metrics)):
-            if _metric_value(metrics[key]) is None:
-                b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number (too few samples?)",
-                       "不是有限数值（样本过少？）")
-        stderr = _metric_value(metrics.get("stderr")) if "stderr" in metrics else None
-        boot = _metric_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
-        std = _metric_value(metrics.get("std")) if "std" in metrics else None
-        var = _metric_value(metrics.get("var")) if "var" in metrics else None
+            if _spread_value(metrics[key]) is None:
+                b.lost(f"results.scores[{scorer}].metrics.{key}",
+                       "not a finite, non-negative number (too few samples?)", "不是非负的有限数值（样本过少？）")
+        stderr = _spread_value(metrics.get("stderr")) if "stderr" in metrics else None
+        boot = _spread_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
+        std = _spread_value(metrics.get("std")) if "std" in metrics else None
+        var = _spread_value(metrics.get("var")) if "var" in metrics else None
         if stderr is not None:
             params = metrics["stderr"].get("params") if isinstance(metrics["stderr"], dict) else None
             clustered = isinstance(params, dict) and _filled(params.get("cluster"))
@@ -839,6 +866,18 @@ def _json_object(data: bytes, what: str) -> dict[str, Any]:
     return value
 
 
+def _invalidation_edits(updates: Any) -> int:
+    """How many samples ``log_updates`` edits invalidate (an edit naming none counts as one)."""
+    count = 0
+    for update in _list(updates):
+        for edit in _list(_dict(update).get("edits")):
+            edit = _dict(edit)
+            if "invalid" in str(edit.get("type", "")).lower():
+                named = next((v for k, v in edit.items() if "sample" in k and isinstance(v, list)), [])
+                count += len(named) or 1
+    return count
+
+
 def _sample_order(spec: dict[str, Any]) -> dict[str, int]:
     dataset = _dict(spec.get("dataset"))
     ids = _list(dataset.get("sample_ids"))
@@ -847,12 +886,12 @@ def _sample_order(spec: dict[str, Any]) -> dict[str, int]:
 
 def _registered_metrics(spec: dict[str, Any]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for scorer in spec.get("scorers") or []:
+    for scorer in _list(spec.get("scorers")):
         if not isinstance(scorer, dict):
             continue
         names = set()
         metrics = scorer.get("metrics")
-        items: Iterable[Any] = metrics.values() if isinstance(metrics, dict) else metrics or []
+        items: Iterable[Any] = metrics.values() if isinstance(metrics, dict) else _list(metrics)
         for metric in items:
             for m in metric if isinstance(metric, list) else [metric]:
                 if isinstance(m, dict) and isinstance(m.get("name"), str):
@@ -886,7 +925,7 @@ def _primary_scorer(results: dict[str, Any], spec: dict[str, Any], samples: list
     present = {name for s in samples for name in s.scores}
     headline = _dict(results.get("headline"))
     candidates = [headline.get("score"), headline.get("scorer")]
-    candidates += [s.get("name") for s in spec.get("scorers") or [] if isinstance(s, dict)]
+    candidates += [s.get("name") for s in _list(spec.get("scorers")) if isinstance(s, dict)]
     for candidate in candidates:
         if isinstance(candidate, str) and candidate in present:
             return candidate

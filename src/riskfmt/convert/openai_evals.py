@@ -274,9 +274,11 @@ class OpenAIEvalsConverter:
         samples_jsonl = args.get("samples_jsonl")
         if isinstance(samples_jsonl, str) and samples_jsonl:
             if _LOCAL_PATH.match(samples_jsonl):
-                b.lost("run_config.eval_spec.args.samples_jsonl", "a local path is never copied",
+                b.lost("spec.run_config.eval_spec.args.samples_jsonl", "a local path is never copied",
                        "本地路径一律不予复制")
-            else:
+            elif "://" in samples_jsonl:
+                dataset["location"] = samples_jsonl
+            else:  # relative to the evals registry's data folder: a name, not a path on the machine
                 dataset["name"] = samples_jsonl
         if split:
             dataset["split"] = split
@@ -306,7 +308,7 @@ class OpenAIEvalsConverter:
 
     @staticmethod
     def _model(b: ReportBuilder, spec: dict[str, Any], run: _Run) -> None:
-        fns = [f for f in spec.get("completion_fns") or [] if isinstance(f, str) and f]
+        fns = [f for f in _list(spec.get("completion_fns")) if isinstance(f, str) and f]
         fields: dict[str, Any] = {}
         if fns:
             name = fns[0]
@@ -348,7 +350,7 @@ class OpenAIEvalsConverter:
             if _scalar(value):
                 other[f"args.{key}"] = value
             else:
-                b.lost(f"run_config.eval_spec.args.{key}", "not a plain value", "不是简单值")
+                b.lost(f"spec.run_config.eval_spec.args.{key}", "not a plain value", "不是简单值")
         if _scalar(run_config.get("max_samples")):
             other["max_samples"] = run_config["max_samples"]
         if other:
@@ -368,7 +370,8 @@ class OpenAIEvalsConverter:
             b.derived("evaluations[0].started", "the earliest created_at of the run's events (the spec's own date "
                                                 "has no time zone)",
                       "取自该次运行各事件中最早的 created_at（spec 自身的日期没有时区）")
-        if run.final_report is not None and run.last is not None:
+        start_time = datetime.fromisoformat(started) if started else None
+        if run.final_report is not None and run.last is not None and (start_time is None or run.last >= start_time):
             completed = run.last.isoformat()
             b.derived("evaluations[0].completed", "the latest created_at of the run's events",
                       "取自该次运行各事件中最晚的 created_at")
@@ -399,7 +402,9 @@ class OpenAIEvalsConverter:
             uncertainty: dict[str, Any] | None = None
             result_n: int | None = None
             if key == "accuracy":
-                metric.update(kind="proportion", unit="1", direction="higher_is_better", min=0, max=1)
+                metric.update(kind="proportion", unit="1", direction="higher_is_better")
+                if 0 <= number <= 1:  # evals' accuracy is a mean of booleans; a log saying otherwise is not trusted
+                    metric.update(min=0, max=1)
                 defaulted = True
                 result_n = n or None
                 if n and 0 <= number <= 1:
@@ -424,7 +429,9 @@ class OpenAIEvalsConverter:
                     b.no_uncertainty("accuracy", "the log has no match events to count n from",
                                      "日志中没有可用于计算 n 的 match 事件")
             elif key.startswith("counts/"):
-                metric.update(kind="count", unit="count", direction="neither", min=0)
+                metric.update(kind="count", unit="count", direction="neither")
+                if number >= 0:
+                    metric["min"] = 0
             else:
                 metric.update(kind="score", direction="higher_is_better")
                 defaulted = True

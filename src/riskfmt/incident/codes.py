@@ -121,6 +121,6 @@ TABLE: list[CodeSpec] = [
              "{source} {field} \"{value}\" does not settle the cause; the attribution says undetermined",
              "{source} 的 {field} \"{value}\" 不足以认定原因，归因记为 undetermined（原因不明）"),
     CodeSpec("RF693", _C, W, "classifications-disagree",
-             "Classifications of incident {incident} disagree on {field}: {values}; each is kept as its own assessment",
-             "事件 {incident} 的多个分类在 {field} 上不一致：{values}；各自作为独立的评估保留"),
+             "Classifications of incident {incident} disagree on {field}: {values}; the report follows {kept}",
+             "事件 {incident} 的多个分类在 {field} 上不一致：{values}；报告采用 {kept} 的结果"),
 ]

@@ -35,7 +35,8 @@ def canonical_bytes(data: Any, source: str = "<data>") -> bytes:
     try:
         return rfc8785.dumps(data)
     except (rfc8785.CanonicalizationError, TypeError, ValueError, UnicodeError) as exc:
-        raise IntegrityError(Finding.make("RF726", source, detail=f"{type(exc).__name__}: {exc}")) from exc
+        detail = f"{type(exc).__name__}: {exc}"  # the library's own words; no translation exists
+        raise IntegrityError(Finding.make("RF726", source, detail=detail, detail_zh=detail)) from exc
 
 
 def digest_bytes(data: bytes, algorithm: str = "sha256") -> str:

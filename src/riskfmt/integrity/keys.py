@@ -35,6 +35,10 @@ class KeyPair:
     keyid: str
 
 
+def _problem(path: str, en: str, zh: str) -> IntegrityError:
+    return IntegrityError(Finding.make("RF725", path, path=path, detail=en, detail_zh=zh))
+
+
 def public_path(private: str | os.PathLike[str]) -> Path:
     """``KEYFILE.pub``: where ``keygen`` puts the public half of ``KEYFILE``."""
     path = Path(private)
@@ -73,10 +77,10 @@ def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = N
     private_file, public_file = Path(path), public_path(path)
     for target in (private_file, public_file):
         if target.is_dir():
-            raise IntegrityError(Finding.make("RF725", str(target), path=str(target), detail="is a folder"))
+            raise _problem(str(target), "is a folder", "是一个文件夹")
         if target.exists() and not overwrite:
-            raise IntegrityError(Finding.make(
-                "RF725", str(target), path=str(target), detail="already exists; refusing to replace a key (use --force)"))
+            raise _problem(str(target), "already exists; refusing to replace a key (use --force)",
+                           "已存在，拒绝覆盖密钥（可用 --force）")
     key = Ed25519PrivateKey.generate()
     encryption = (serialization.BestAvailableEncryption(password) if password
                   else serialization.NoEncryption())
@@ -99,7 +103,7 @@ def _read(path: str | os.PathLike[str]) -> bytes:
     except FileNotFoundError:
         raise IntegrityError(Finding.make("RF001", name, path=name)) from None
     except IsADirectoryError:
-        raise IntegrityError(Finding.make("RF725", name, path=name, detail="is a folder")) from None
+        raise _problem(name, "is a folder", "是一个文件夹") from None
     except OSError as exc:
         raise IntegrityError(Finding.make("RF003", name, reason=exc.strerror or type(exc).__name__)) from None
 
@@ -130,23 +134,28 @@ def load_private_key(path: str | os.PathLike[str], password: bytes | None = None
     try:
         key = serialization.load_pem_private_key(data, password=password)
     except TypeError as exc:  # encrypted without a password, or a password for a plain key
-        raise IntegrityError(Finding.make("RF725", name, path=name, detail=_password_detail(exc))) from None
-    except Exception as exc:  # noqa: BLE001 - cryptography raises several types for bad input
-        detail = "wrong password or not a PEM private key" if password else "not a PEM private key"
-        raise IntegrityError(Finding.make("RF725", name, path=name, detail=f"{detail} ({type(exc).__name__})")) from None
+        raise _problem(name, *_password_detail(exc)) from None
+    except Exception:  # noqa: BLE001 - cryptography raises several types for bad input
+        if password:
+            raise _problem(name, "wrong password, or not a PEM private key", "密码错误，或不是 PEM 私钥") from None
+        raise _problem(name, "not a PEM private key", "不是 PEM 私钥") from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise IntegrityError(Finding.make("RF725", name, path=name,
-                                          detail=f"a {type(key).__name__.removeprefix('_')} key, not Ed25519"))
+        raise _wrong_type(name, key)
     return key
 
 
-def _password_detail(exc: Exception) -> str:
+def _wrong_type(name: str, key: object) -> IntegrityError:
+    kind = type(key).__name__.removeprefix("_").removesuffix("PrivateKey").removesuffix("PublicKey")
+    return _problem(name, f"a {kind} key, not Ed25519", f"是 {kind} 密钥，而非 Ed25519 密钥")
+
+
+def _password_detail(exc: Exception) -> tuple[str, str]:
     text = str(exc).lower()
     if "not given" in text:
-        return "the key is encrypted: give its password (--key-password-env)"
+        return "the key is encrypted: give its password (--key-password-env)", "密钥已加密：请提供密码（--key-password-env）"
     if "was given" in text:
-        return "the key is not encrypted, but a password was given"
-    return "cannot decrypt the key"
+        return "the key is not encrypted, but a password was given", "密钥未加密，却提供了密码"
+    return "cannot decrypt the key", "无法解密密钥"
 
 
 def load_public_key(path: str | os.PathLike[str]) -> "Ed25519PublicKey":
@@ -161,14 +170,12 @@ def load_public_key(path: str | os.PathLike[str]) -> "Ed25519PublicKey":
     name = os.fspath(path)
     data = _read(name)
     if b"PRIVATE KEY" in data:
-        raise IntegrityError(Finding.make("RF725", name, path=name,
-                                          detail="this is a private key; verify with the public key (KEYFILE.pub)"))
+        raise _problem(name, "this is a private key; verify with the public key (KEYFILE.pub)",
+                       "这是私钥，请改用公钥（KEYFILE.pub）验证")
     try:
         key = serialization.load_pem_public_key(data)
-    except Exception as exc:  # noqa: BLE001 - cryptography raises several types for bad input
-        raise IntegrityError(Finding.make("RF725", name, path=name,
-                                          detail=f"not a PEM public key ({type(exc).__name__})")) from None
+    except Exception:  # noqa: BLE001 - cryptography raises several types for bad input
+        raise _problem(name, "not a PEM public key", "不是 PEM 公钥") from None
     if not isinstance(key, Ed25519PublicKey):
-        raise IntegrityError(Finding.make("RF725", name, path=name,
-                                          detail=f"a {type(key).__name__.removeprefix('_')} key, not Ed25519"))
+        raise _wrong_type(name, key)
     return key

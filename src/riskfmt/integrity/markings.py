@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from riskfmt.findings import Finding, Severity
 
-__all__ = ["TLP_LEVELS", "MarkingError", "rank", "strictest", "document_label", "label_at", "strictest_in",
+__all__ = ["TLP_LEVELS", "MarkingError", "where", "rank", "strictest", "document_label", "label_at", "strictest_in",
            "resolve", "check_markings", "check_not_weakened", "carry", "relabel", "combine", "normalise"]
 
 # from the least to the most restrictive (FIRST TLP 2.0)
@@ -32,6 +32,11 @@ class MarkingError(Exception):
     def __init__(self, *findings: Finding) -> None:
         self.findings = list(findings)
         super().__init__("; ".join(f"{f.code} {f.message()}" for f in findings))
+
+
+def where(pointer: str) -> dict[str, str]:
+    """The ``where``/``where_zh`` parameters of a finding about a place in a document."""
+    return {"where": pointer, "where_zh": pointer} if pointer else {"where": "the document", "where_zh": "整个文档"}
 
 
 def rank(label: str) -> int:
@@ -177,7 +182,7 @@ def check_not_weakened(before: Any, after: Any, source: str = "<output>", *,
             continue  # the part is not in the derived document at all
         was, now = label_at(before, pointer), label_at(after, target)
         if rank(now) < rank(was):
-            out.append(Finding.make(code, source, target, where=target or "the document", before=was, after=now))
+            out.append(Finding.make(code, source, target, **where(target), before=was, after=now))
     return out
 
 
@@ -235,13 +240,13 @@ def relabel(doc: dict[str, Any], tlp: str, *, allow_lower: bool = False, source:
     before = document_label(doc)
     findings: list[Finding] = []
     if rank(tlp) < rank(before):
-        finding = Finding.make("RF712" if allow_lower else "RF713", source, "/marking/tlp",
-                               where="the document", before=before, after=tlp)
+        finding = Finding.make("RF712" if allow_lower else "RF713", source, "/marking/tlp", **where(""),
+                               before=before, after=tlp)
         if not allow_lower:
             raise MarkingError(finding)
         findings.append(finding)
     elif rank(tlp) > rank(before):
-        findings.append(Finding.make("RF739", source, "/marking/tlp", where="the document", before=before, after=tlp))
+        findings.append(Finding.make("RF739", source, "/marking/tlp", **where(""), before=before, after=tlp))
     marking = dict(doc.get("marking") or {})
     marking["tlp"] = tlp
     doc["marking"] = normalise(marking)

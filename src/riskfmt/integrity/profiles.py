@@ -58,8 +58,8 @@ def profile_names() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _problem(name: str, detail: str) -> IntegrityError:
-    return IntegrityError(Finding.make("RF737", name, name=name, detail=detail))
+def _problem(name: str, detail: str, detail_zh: str) -> IntegrityError:
+    return IntegrityError(Finding.make("RF737", name, name=name, detail=detail, detail_zh=detail_zh))
 
 
 def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
@@ -73,50 +73,56 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
     if not (path.suffix.lower() in (".yaml", ".yml") or os.sep in text or "/" in text):
         path = profiles_dir() / f"{text}.yaml"
         if not path.is_file():
-            raise _problem(text, f"no such profile (shipped: {', '.join(profile_names())}; or give a file path)")
+            shipped = ", ".join(profile_names())
+            raise _problem(text, f"no such profile (shipped: {shipped}; or give a file path)",
+                           f"没有这个配置（内置：{shipped}；也可给出配置文件路径）")
     from riskfmt.loading import load_bytes
 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise _problem(text, exc.strerror or type(exc).__name__) from None
+        reason = exc.strerror or type(exc).__name__
+        raise _problem(text, reason, reason) from None
     document = load_bytes(raw, str(path), "yaml")
     if not document.parsed or any(f.severity.label == "error" for f in document.findings):
-        raise _problem(text, "not a readable YAML document")
+        raise _problem(text, "not a readable YAML document", "不是可读取的 YAML 文档")
     return parse_profile(document.data, text)
 
 
 def parse_profile(data: Any, name: str = "<profile>") -> Profile:
     if not isinstance(data, dict):
-        raise _problem(name, "a profile is a mapping")
+        raise _problem(name, "a profile is a mapping", "配置应为映射")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise _problem(name, f"unknown field(s): {', '.join(unknown)}")
+        raise _problem(name, f"unknown field(s): {', '.join(unknown)}", f"未知字段：{'、'.join(unknown)}")
     profile_name = data.get("profile")
     if not isinstance(profile_name, str) or not _NAME.match(profile_name):
-        raise _problem(name, "field 'profile' must be a short lowercase name")
+        raise _problem(name, "field 'profile' must be a short lowercase name", "字段 profile 应为简短的小写名称")
     withhold = data.get("withhold")
     if not isinstance(withhold, list) or not all(isinstance(k, str) for k in withhold):
-        raise _problem(name, "field 'withhold' must be a list of kinds")
+        raise _problem(name, "field 'withhold' must be a list of kinds", "字段 withhold 应为类型列表")
     bad = sorted(set(withhold) - set(KINDS))
     if bad:
-        raise _problem(name, f"unknown kind(s) {', '.join(bad)} (known: {', '.join(KINDS)})")
+        raise _problem(name, f"unknown kind(s) {', '.join(bad)} (known: {', '.join(KINDS)})",
+                       f"未知类型 {'、'.join(bad)}（已知：{'、'.join(KINDS)}）")
     missing = sorted(ALWAYS - set(withhold))
     if missing:
-        raise _problem(name, f"a shareable copy never carries sample content; add {', '.join(missing)}")
+        raise _problem(name, f"a shareable copy never carries sample content; add {', '.join(missing)}",
+                       f"可共享副本中一律不含样本内容，请加入 {'、'.join(missing)}")
     reason = data.get("reason", profile_name)
     if not isinstance(reason, str) or not _NAME.match(reason):
-        raise _problem(name, "field 'reason' must be a short lowercase code")
+        raise _problem(name, "field 'reason' must be a short lowercase code", "字段 reason 应为简短的小写代码")
     audience = data.get("audience")
     if audience is not None:
         from riskfmt.integrity.markings import TLP_LEVELS
 
         if audience not in TLP_LEVELS:
-            raise _problem(name, f"audience must be a TLP label ({', '.join(TLP_LEVELS)})")
+            raise _problem(name, f"audience must be a TLP label ({', '.join(TLP_LEVELS)})",
+                           f"audience 应为 TLP 标签（{'、'.join(TLP_LEVELS)}）")
     for field in ("title", "description"):
         value = data.get(field)
         if value is not None and (not isinstance(value, dict) or not set(value) <= {"en", "zh"}
                                   or not all(isinstance(v, str) for v in value.values())):
-            raise _problem(name, f"field '{field}' must have en and/or zh text")
+            raise _problem(name, f"field '{field}' must have en and/or zh text", f"字段 {field} 应包含 en 和/或 zh 文本")
     return Profile(name=profile_name, withhold=frozenset(withhold), reason=reason, audience=audience,
                    title=data.get("title"), description=data.get("description"))

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterator
 from riskfmt.findings import Finding, Severity
 from riskfmt.integrity import IntegrityError
 from riskfmt.integrity.canonical import canonical_bytes, load_document, same_file
-from riskfmt.integrity.markings import carry, check_not_weakened, label_at, relabel, resolve
+from riskfmt.integrity.markings import carry, check_not_weakened, label_at, relabel, resolve, where
 from riskfmt.integrity.profiles import KINDS, Profile
 
 __all__ = ["WITHHELD_TEXT", "SALTS_KIND", "PROOF_KIND", "Redaction", "RedactionOutcome", "salted_digest",
@@ -177,6 +177,11 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
     return Redaction(copy, used, findings, files)
 
 
+def _refuse(path: str | os.PathLike[str], reason: str, reason_zh: str) -> IntegrityError:
+    name = os.fspath(path)
+    return IntegrityError(Finding.make("RF729", name, path=name, reason=reason, reason_zh=reason_zh))
+
+
 def _rows_loader(base_dir: Path, source: str) -> RowsLoader:
     def load(pointer: str, sample_file: dict[str, Any]) -> list[dict[str, Any]]:
         name = sample_file.get("path")
@@ -249,9 +254,9 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
     salts_file = Path(salts_path) if salts_path is not None else default_salts_path(out)
     for target in (out, salts_file):
         if source != "-" and same_file(target, source):
-            raise IntegrityError(Finding.make("RF003", str(target), reason="refusing to write over the input"))
+            raise _refuse(target, "it is the input", "这是输入文件")
     if same_file(out, salts_file):
-        raise IntegrityError(Finding.make("RF003", str(out), reason="the salts file must be a separate file"))
+        raise _refuse(out, "the salts must go to a separate file", "盐值必须写入单独的文件")
     doc = load_document(path)
     if not isinstance(doc, dict):
         raise IntegrityError(Finding.make("RF201", source))
@@ -267,7 +272,7 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
             name = f"{original.name.removesuffix('.jsonl')}.{profile.name}.jsonl"
             target = out.parent / name
             if same_file(target, base / original):
-                raise IntegrityError(Finding.make("RF003", str(target), reason="refusing to write over the input"))
+                raise _refuse(target, "it is the input's samples file", "这是输入的样本文件")
             body = _jsonl(rows)
             atomic_write_bytes(target, body, mode=_public_mode())
             written.append(target)
@@ -321,16 +326,18 @@ def load_salts(path: str | os.PathLike[str]) -> dict[str, str]:
     except FileNotFoundError:
         raise IntegrityError(Finding.make("RF001", name, path=name)) from None
     except (OSError, ValueError) as exc:
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail=type(exc).__name__)) from None
+        raise IntegrityError(Finding.make("RF738", name, path=name, detail="not JSON", detail_zh="不是 JSON")) from None
     salts = data.get("salts") if isinstance(data, dict) and data.get("kind") == SALTS_KIND else None
     if not isinstance(salts, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) == 2 * SALT_BYTES
                                               for k, v in salts.items()):
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail=f"not a {SALTS_KIND} file"))
+        raise IntegrityError(Finding.make("RF738", name, path=name, detail=f"not a {SALTS_KIND} file",
+                                          detail_zh=f"不是 {SALTS_KIND} 文件"))
     try:
         for value in salts.values():
             bytes.fromhex(value)
     except ValueError:
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail="a salt is not hex")) from None
+        raise IntegrityError(Finding.make("RF738", name, path=name, detail="a salt is not hex",
+                                          detail_zh="有盐值不是十六进制")) from None
     return salts
 
 
@@ -373,22 +380,22 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     earlier = list(before.get("withheld") or [])
     records = list(disclosure.get("withheld") or [])
     if records[: len(earlier)] != earlier:
-        out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", where="/disclosure/withheld"))
+        out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
     new_records = {r.get("pointer"): r for r in records[len(earlier):] if isinstance(r, dict)}
     copy = _copy(original)
     items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
     for pointer in new_records:
         if pointer not in removed:
-            out.append(Finding.make("RF732", src_redacted, "/disclosure/withheld", where=pointer))
+            out.append(Finding.make("RF732", src_redacted, "/disclosure/withheld", **where(pointer)))
     missing = [p for p in removed if p not in new_records]
-    out.extend(Finding.make("RF730", src_redacted, p, where=p) for p in missing[:_MAX_DIFFS])
+    out.extend(Finding.make("RF730", src_redacted, p, **where(p)) for p in missing[:_MAX_DIFFS])
     for pointer, rows in files.items():
         found, redacted_file = resolve(redacted, pointer)
         loader = load_rows[1]
         theirs = loader(pointer, redacted_file) if found and isinstance(redacted_file, dict) and loader else None
         if theirs != rows:
-            out.append(Finding.make("RF730", src_redacted, pointer, where=pointer))
+            out.append(Finding.make("RF730", src_redacted, pointer, **where(pointer)))
         parent, key = pointer.rsplit("/", 1)
         resolve(copy, parent)[1][key] = redacted_file  # its new name and digest are expected to differ
     out.extend(check_not_weakened(original, redacted, src_redacted, allow_lower=True))
@@ -399,7 +406,7 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
         copy.pop("disclosure", None)
     if canonical_bytes(copy) != canonical_bytes(redacted):
         for pointer in list(_diff(copy, redacted))[:_MAX_DIFFS]:
-            out.append(Finding.make("RF730", src_redacted, pointer, where=pointer or "the document"))
+            out.append(Finding.make("RF730", src_redacted, pointer, **where(pointer)))
     if salts is None:
         if new_records:
             out.append(Finding.make("RF734", src_redacted, "/disclosure/withheld", count=len(new_records)))
@@ -409,9 +416,9 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
             continue
         salt = salts.get(pointer)
         if salt is None:
-            out.append(Finding.make("RF733", src_original, where=pointer))
+            out.append(Finding.make("RF733", src_original, **where(pointer)))
         elif not hmac.compare_digest(salted_digest(bytes.fromhex(salt), removed[pointer]), str(record.get("digest"))):
-            out.append(Finding.make("RF731", src_redacted, pointer, where=pointer))
+            out.append(Finding.make("RF731", src_redacted, pointer, **where(pointer)))
     return out
 
 
@@ -424,10 +431,10 @@ def reveal(original: dict[str, Any], salts: dict[str, str], pointer: str, *,
     """
     salt = salts.get(pointer)
     if salt is None:
-        raise IntegrityError(Finding.make("RF733", source, where=pointer))
+        raise IntegrityError(Finding.make("RF733", source, **where(pointer)))
     found, value = _value_at(original, pointer, load_rows)
     if not found:
-        raise IntegrityError(Finding.make("RF732", source, where=pointer))
+        raise IntegrityError(Finding.make("RF732", source, **where(pointer)))
     label_pointer = pointer.split("/rows/", 1)[0] if "/samples/file/rows/" in pointer else pointer
     return {
         "kind": PROOF_KIND,
@@ -447,19 +454,19 @@ def check_proof(proof: Any, redacted: dict[str, Any], *, source: str = "<proof>"
     .. versionadded:: 0.2
     """
     if not isinstance(proof, dict) or proof.get("kind") != PROOF_KIND or not isinstance(proof.get("pointer"), str):
-        return [Finding.make("RF735", source, where="?")]
+        return [Finding.make("RF735", source, **where("?"))]
     pointer = proof["pointer"]
     records = ((redacted.get("disclosure") or {}).get("withheld") or []) if isinstance(redacted, dict) else []
     record = next((r for r in records if isinstance(r, dict) and r.get("pointer") == pointer), None)
     if record is None:
-        return [Finding.make("RF736", redacted_source, "/disclosure/withheld", where=pointer)]
+        return [Finding.make("RF736", redacted_source, "/disclosure/withheld", **where(pointer))]
     try:
         salt = bytes.fromhex(proof.get("salt", ""))
         digest = salted_digest(salt, proof.get("value"))
     except (ValueError, TypeError, IntegrityError):
-        return [Finding.make("RF735", source, where=pointer)]
+        return [Finding.make("RF735", source, **where(pointer))]
     if len(salt) != SALT_BYTES or not hmac.compare_digest(digest, str(record.get("digest"))):
-        return [Finding.make("RF735", source, where=pointer)]
+        return [Finding.make("RF735", source, **where(pointer))]
     return []
 
 
@@ -491,7 +498,7 @@ def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str],
 
     for other in (original, salts):
         if same_file(output, other):
-            raise IntegrityError(Finding.make("RF003", os.fspath(output), reason="refusing to write over an input"))
+            raise _refuse(output, "it is an input", "这是输入文件")
     doc = load_document(original)
     if not isinstance(doc, dict):
         raise IntegrityError(Finding.make("RF201", os.fspath(original)))

@@ -1,0 +1,346 @@
+"""``riskfmt digest``, ``keygen``, ``sign``, ``verify`` and ``redact``: options in, one library call, rendering out.
+
+Exit codes: 0 success (valid, derived), 1 a signature, derivation or proof that does not hold (or a redacted
+copy that would not validate), 2 usage or input error (unreadable file or key, bad profile), 3 internal error.
+Key material is never printed: only paths and key ids.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from riskfmt.cli._options import lang_option
+
+# One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
+_MSG: dict[str, tuple[str, str]] = {
+    "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. "
+               "Key id {keyid}.",
+               "已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥标识 {keyid}。"),
+    "signed": ("Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
+               "已签名 {path}（{digest}），主体为 \"{subject}\"，密钥 {keyid}：{signature}"),
+    "valid": ("Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",
+              "验证通过：{path} 正是密钥 {keyid} 以 \"{subject}\" 为主体签名的内容（{digest}）"),
+    "invalid": ("Invalid: {path} does not match the signature {signature}",
+                "验证失败：{path} 与签名 {signature} 不符"),
+    "redacted": ("Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them "
+                 "to prove items later, never share them.",
+                 "已写入 {output}，其中隐去 {count} 项{counts}。盐值保存在 {salts}：仅所有者可读，请妥善保存以便日后"
+                 "证明，切勿分享。"),
+    "not-written": ("Nothing written: the redacted copy would not validate", "未写入任何文件：隐去后的副本无法通过校验"),
+    "samples": ("Wrote the redacted samples file {path}", "已写入隐去后的样本文件 {path}"),
+    "derived": ("Derived: {redacted} is {original} with its withheld items removed{partial}",
+                "确认派生：{redacted} 即 {original} 去除隐去条目后的结果{partial}"),
+    "partial": (" (salted digests not checked: no --salts)", "（未提供 --salts，加盐摘要未核验）"),
+    "not-derived": ("Not derived: {redacted} is not {original} with items withheld",
+                    "非派生：{redacted} 并非由 {original} 隐去条目得到"),
+    "proof": ("Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as "
+              "that label allows.",
+              "已将 {pointer} 的证明写入 {output}。证明会披露该条目（TLP:{tlp}），请仅按该标记允许的范围分享。"),
+    "proven": ("Proven: the value in {proof} is the withheld item {pointer} of {redacted}",
+               "证明成立：{proof} 中的值正是 {redacted} 中隐去的条目 {pointer}"),
+    "not-proven": ("Not proven: {proof} does not match {redacted}", "证明不成立：{proof} 与 {redacted} 不符"),
+}
+
+
+def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    en, zh = _MSG[key]
+    click.echo((zh if lang == "zh" else en).format(**params), err=err)
+
+
+def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
+    from riskfmt.findings import FileResult, ValidationResult
+    from riskfmt.render import render
+
+    if not findings:
+        return
+    stream = sys.stderr if err else sys.stdout
+    render("text", ValidationResult([FileResult(source="", findings=list(findings))]), stream, lang,
+           color=stream.isatty(), quiet=True)
+
+
+def _input_error(exc: Exception, lang: str) -> NoReturn:
+    """An unusable input: its findings on stderr, exit 2."""
+    _findings(getattr(exc, "findings", []), lang, err=True)
+    raise click.exceptions.Exit(2)
+
+
+def _password(env: str | None) -> bytes | None:
+    if env is None:
+        return None
+    if env not in os.environ:
+        raise click.UsageError(f"the environment variable {env} (--key-password-env) is not set")
+    return os.environ[env].encode("utf-8")
+
+
+_password_option = click.option("--key-password-env", "password_env", metavar="VAR",
+                                 help="Read the private key's password from this environment variable.")
+
+
+@click.command("digest")
+@click.argument("paths", nargs=-1, required=True, metavar="DOCUMENT...")
+@click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str) -> int:
+    """Print the digest of each document's RFC 8785 canonical form (JSON or YAML; - for standard input).
+
+    \b
+    Re-indenting, re-ordering keys or converting between JSON and YAML keeps the digest; changing a value
+    changes it. Lines are "DIGEST  PATH", as sha256sum prints them.
+    """
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.canonical import digest as canonical_digest
+    from riskfmt.integrity.canonical import load_document
+
+    rows = []
+    for path in paths:
+        try:
+            rows.append((path, canonical_digest(load_document(path), algorithm, source=path)))
+        except IntegrityError as exc:
+            _input_error(exc, lang)
+    if output_format == "json":
+        click.echo(json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2))
+    else:
+        for path, value in rows:
+            click.echo(f"{value}  {path}")
+    return 0
+
+
+@click.command("keygen")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              metavar="KEYFILE", help="The private key file; the public key goes to KEYFILE.pub.")
+@click.option("--force", is_flag=True, help="Replace existing key files (the old private key is lost).")
+@_password_option
+@lang_option
+def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> int:
+    """Create an Ed25519 key pair: KEYFILE (PKCS#8 PEM, owner-only) and KEYFILE.pub (public).
+
+    The same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).
+    """
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.keys import generate_keypair
+
+    try:
+        pair = generate_keypair(output, password=_password(password_env), overwrite=force)
+    except IntegrityError as exc:
+        _input_error(exc, lang)
+    _say("keygen", lang, private=pair.private, public=pair.public, keyid=pair.keyid)
+    return 0
+
+
+@click.command("sign")
+@click.argument("document", metavar="DOCUMENT")
+@click.option("--key", "key", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="KEYFILE",
+              help="The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              metavar="SIG", help="Where to write the detached DSSE envelope (JSON).")
+@click.option("--subject-name", help="The subject name in the in-toto statement (default: the file's name).")
+@click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
+@_password_option
+@lang_option
+def sign(document: str, key: Path, output: Path, subject_name: str | None, algorithm: str,
+         password_env: str | None, lang: str) -> int:
+    """Sign DOCUMENT's canonical digest: a detached DSSE envelope with an in-toto statement.
+
+    \b
+    compliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub
+    (trestle needs a .json file and, by default, the subject name to be the file's name).
+    """
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.keys import exposed_mode, key_id
+    from riskfmt.integrity.signing import load_envelope, sign_file, verify
+
+    mode = exposed_mode(key)
+    if mode is not None:
+        from riskfmt.findings import Finding
+
+        _findings([Finding.make("RF727", str(key), path=str(key), mode=mode)], lang, err=True)
+    try:
+        envelope = sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
+                             algorithm=algorithm)
+        # read back what was written and check it with the public half: a signature that does not verify
+        # must never be handed out
+        from riskfmt.integrity.canonical import load_document
+        from riskfmt.integrity.keys import load_private_key
+
+        public = load_private_key(key, _password(password_env)).public_key()
+        outcome = verify(load_document(document), load_envelope(output), public)
+    except IntegrityError as exc:
+        _input_error(exc, lang)
+    if not outcome.ok:  # pragma: no cover - would be a bug in sign
+        _findings(outcome.findings, lang, err=True)
+        return 3
+    del envelope
+    _say("signed", lang, path=document, digest=outcome.digest, subject=outcome.subject, keyid=key_id(public),
+         signature=output)
+    return 0
+
+
+@click.command("verify")
+@click.argument("document", metavar="DOCUMENT")
+@click.option("--signature", "signature", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              metavar="SIG", help="The detached DSSE envelope (from riskfmt sign or trestle sign).")
+@click.option("--key", "key", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="KEYFILE.pub",
+              help="The signer's PEM public key.")
+@click.option("--subject-name", help="Also require this subject name in the statement (by default it is shown, "
+                                     "not required: files get renamed).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lang_option
+def verify(document: str, signature: Path, key: Path, subject_name: str | None, output_format: str, lang: str) -> int:
+    """Verify DOCUMENT against a detached signature: 0 valid, 1 invalid, 2 unusable input.
+
+    Valid means the signature verifies with the key and the signed digest equals the digest of DOCUMENT's
+    RFC 8785 canonical form, so a re-indented or re-ordered copy still verifies and any changed value does not.
+    """
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.signing import verify_file
+
+    try:
+        outcome = verify_file(document, signature, key, subject_name=subject_name)
+    except IntegrityError as exc:
+        _input_error(exc, lang)
+    if output_format == "json":
+        click.echo(json.dumps({"valid": outcome.ok, "file": document, "subject": outcome.subject,
+                               "digest": outcome.digest, "keyid": outcome.keyid,
+                               "findings": [f.to_dict(lang) for f in outcome.findings]}, indent=2, ensure_ascii=False))
+    elif outcome.ok:
+        _say("valid", lang, path=document, keyid=outcome.keyid, subject=outcome.subject, digest=outcome.digest)
+    else:
+        _findings(outcome.findings, lang)
+        _say("invalid", lang, path=document, signature=signature)
+    return outcome.exit_code
+
+
+@click.command("redact")
+@click.argument("paths", nargs=-1, metavar="REPORT | ORIGINAL REDACTED | PROOF REDACTED")
+@click.option("--profile", help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
+                                "tlp-clear) or a profile file.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The shareable copy (or, with --reveal, the proof).")
+@click.option("--salts", "salts", type=click.Path(dir_okay=False, path_type=Path),
+              help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
+@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
+              help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
+@click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported).")
+@click.option("--verify", "verify_mode", is_flag=True, help="Check that REDACTED was derived from ORIGINAL.")
+@click.option("--reveal", "pointer", metavar="POINTER", help="Write a proof of one withheld item of REPORT (needs "
+                                                               "--salts and -o).")
+@click.option("--check-proof", "check_mode", is_flag=True, help="Check that PROOF proves a withheld item of REDACTED.")
+@click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
+@lang_option
+def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
+           lower_marking: bool, verify_mode: bool, pointer: str | None, check_mode: bool, list_profiles: bool,
+           lang: str) -> int:
+    """Write a shareable copy of REPORT: withheld content replaced by salted digests.
+
+    \b
+    riskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]
+    riskfmt redact --verify ORIGINAL REDACTED [--salts FILE]
+    riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF
+    riskfmt redact --check-proof PROOF REDACTED
+
+    Sample inputs, outputs and targets are always removed; the profile says what else is withheld. Each
+    withheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a
+    separate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any
+    one item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the
+    copy would not validate.
+    """
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.markings import MarkingError
+
+    modes = sum([verify_mode, pointer is not None, check_mode, list_profiles])
+    if modes > 1:
+        raise click.UsageError("use one of --verify, --reveal, --check-proof, --list-profiles")
+    try:
+        if list_profiles:
+            return _list_profiles(lang)
+        if verify_mode:
+            return _verify_derived(paths, salts, lang)
+        if pointer is not None:
+            return _reveal(paths, pointer, salts, output, lang)
+        if check_mode:
+            return _check_proof(paths, lang)
+        return _redact(paths, profile, output, salts, tlp, lower_marking, lang)
+    except (IntegrityError, MarkingError) as exc:
+        _input_error(exc, lang)
+
+
+def _list_profiles(lang: str) -> int:
+    from riskfmt.integrity.profiles import load_profile, profile_names
+
+    for name in profile_names():
+        loaded = load_profile(name)
+        click.echo(f"{name:18} {loaded.label(lang)}")
+    return 0
+
+
+def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
+            lower_marking: bool, lang: str) -> int:
+    from riskfmt.integrity.profiles import load_profile
+    from riskfmt.integrity.redact import redact_file
+
+    if len(paths) != 1 or profile is None or output is None:
+        raise click.UsageError("usage: riskfmt redact REPORT --profile NAME -o OUT")
+    if lower_marking and tlp is None:
+        raise click.UsageError("--lower-marking only applies together with --tlp")
+    outcome = redact_file(paths[0], load_profile(profile), output, salts_path=salts, tlp=tlp,
+                          allow_lower=lower_marking)
+    _findings(outcome.findings, lang, err=True)
+    if not outcome.ok:
+        _say("not-written", lang, err=True)
+        return 1
+    for sample_path in outcome.samples:
+        _say("samples", lang, path=sample_path)
+    counts = ", ".join(f"{kind} {n}" for kind, n in sorted(outcome.counts.items()))
+    _say("redacted", lang, output=outcome.output, count=sum(outcome.counts.values()),
+         counts=f" ({counts})" if counts else "", salts=outcome.salts)
+    return 0
+
+
+def _verify_derived(paths: tuple[str, ...], salts: Path | None, lang: str) -> int:
+    from riskfmt.findings import Severity
+    from riskfmt.integrity.redact import verify_derived_files
+
+    if len(paths) != 2:
+        raise click.UsageError("usage: riskfmt redact --verify ORIGINAL REDACTED [--salts FILE]")
+    findings = verify_derived_files(paths[0], paths[1], salts=salts)
+    _findings([f for f in findings if f.code != "RF734"], lang)
+    if any(f.severity == Severity.ERROR for f in findings):
+        _say("not-derived", lang, original=paths[0], redacted=paths[1])
+        return 1
+    partial = _MSG["partial"][1 if lang == "zh" else 0] if any(f.code == "RF734" for f in findings) else ""
+    _say("derived", lang, original=paths[0], redacted=paths[1], partial=partial)
+    return 0
+
+
+def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Path | None, lang: str) -> int:
+    from riskfmt.integrity.redact import reveal_file
+
+    if len(paths) != 1 or salts is None or output is None:
+        raise click.UsageError("usage: riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF")
+    proof = reveal_file(paths[0], salts, pointer, output)
+    _say("proof", lang, pointer=pointer, output=output, tlp=proof["marking"]["tlp"])
+    return 0
+
+
+def _check_proof(paths: tuple[str, ...], lang: str) -> int:
+    from riskfmt.integrity.redact import check_proof_file
+
+    if len(paths) != 2:
+        raise click.UsageError("usage: riskfmt redact --check-proof PROOF REDACTED")
+    findings = check_proof_file(paths[0], paths[1])
+    if findings:
+        _findings(findings, lang)
+        _say("not-proven", lang, proof=paths[0], redacted=paths[1])
+        return 1
+    import json as _json
+
+    pointer = _json.loads(Path(paths[0]).read_text(encoding="utf-8")).get("pointer")
+    _say("proven", lang, proof=paths[0], pointer=pointer, redacted=paths[1])
+    return 0

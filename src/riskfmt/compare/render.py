@@ -1,0 +1,578 @@
+"""Rendering comparisons for people: a terminal table (coloured on a terminal) or Markdown, in English or
+Chinese. Shared by ``riskfmt diff``, ``riskfmt compare`` and ``riskfmt vocab diff``.
+
+A rendering is first a list of blocks (headings, paragraphs, bullet lists, tables); the two renderers
+turn the same blocks into Markdown or into text. Texts are either one string or an (English, Chinese)
+pair. Inline marks are Markdown's own: `code` and **strong**; the text renderer drops the marks.
+The diff and matrix renderers work from the JSON document itself, so every format shows the same facts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Sequence, Union
+
+__all__ = ["Bullets", "Cell", "Heading", "Para", "Table", "render_blocks", "render_markdown", "render_text",
+           "diff_blocks", "matrix_blocks", "label"]
+
+Text = Union[str, tuple[str, str]]
+
+
+def pick(text: Text, lang: str) -> str:
+    if isinstance(text, tuple):
+        return text[1] if lang == "zh" else text[0]
+    return text
+
+
+@dataclass
+class Heading:
+    text: Text
+    level: int = 2
+
+
+@dataclass
+class Para:
+    text: Text
+    style: str = ""
+
+
+@dataclass
+class Bullets:
+    items: list[Text]
+    styles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cell:
+    text: Text
+    style: str = ""  # good | bad | warn | dim | strong
+
+
+@dataclass
+class Table:
+    header: list[Text]
+    rows: list[list[Cell]]
+    align: str = ""  # one letter per column, l or r; left when missing
+
+
+Block = Union[Heading, Para, Bullets, Table]
+
+# ---- renderers -----------------------------------------------------------------------------------------
+
+_COLOURS = {"good": "\033[32m", "bad": "\033[31m", "warn": "\033[33m", "dim": "\033[2m", "strong": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def _plain(text: str) -> str:
+    return text.replace("**", "").replace("`", "")
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    if not color or not style or style not in _COLOURS or not text:
+        return text
+    return f"{_COLOURS[style]}{text}{_RESET}"
+
+
+def _width(text: str) -> int:
+    """Columns a string takes on a terminal: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(blocks: Sequence[Block], lang: str = "en") -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            lines += ["#" * block.level + " " + pick(block.text, lang), ""]
+        elif isinstance(block, Para):
+            lines += [pick(block.text, lang), ""]
+        elif isinstance(block, Bullets):
+            lines += [f"- {pick(item, lang)}" for item in block.items] + [""]
+        elif isinstance(block, Table):
+            header = [_md_cell(pick(h, lang)) for h in block.header]
+            rule = ["---:" if block.align[i:i + 1] == "r" else "---" for i in range(len(header))]
+            lines.append("| " + " | ".join(header) + " |")
+            lines.append("|" + "|".join(rule) + "|")
+            for row in block.rows:
+                lines.append("| " + " | ".join(_md_cell(pick(c.text, lang)) for c in row) + " |")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_text(blocks: Sequence[Block], lang: str = "en", color: bool = False) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            lines += [_paint("#" * block.level + " " + _plain(pick(block.text, lang)), "strong", color), ""]
+        elif isinstance(block, Para):
+            lines += [_paint(_plain(pick(block.text, lang)), block.style, color), ""]
+        elif isinstance(block, Bullets):
+            for i, item in enumerate(block.items):
+                style = block.styles[i] if i < len(block.styles) else ""
+                lines.append("- " + _paint(_plain(pick(item, lang)), style, color))
+            lines.append("")
+        elif isinstance(block, Table):
+            header = [_plain(pick(h, lang)) for h in block.header]
+            cells = [[_plain(pick(c.text, lang)) for c in row] for row in block.rows]
+            widths = [max([_width(header[i])] + [_width(r[i]) for r in cells]) for i in range(len(header))]
+            right = [block.align[i:i + 1] == "r" for i in range(len(header))]
+            head = "  ".join(_pad(h, widths[i], right[i]) for i, h in enumerate(header)).rstrip()
+            lines.append(_paint(head, "strong", color))
+            lines.append("  ".join("─" * w for w in widths))
+            for row, texts in zip(block.rows, cells):
+                parts = [_paint(_pad(t, widths[i], right[i]), row[i].style, color) for i, t in enumerate(texts)]
+                lines.append("  ".join(parts).rstrip())
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_blocks(blocks: Sequence[Block], fmt: str, lang: str = "en", color: bool = False) -> str:
+    if fmt == "markdown":
+        return render_markdown(blocks, lang)
+    if fmt == "text":
+        return render_text(blocks, lang, color)
+    raise ValueError(f"unknown format {fmt!r} (text, markdown)")
+
+
+# ---- labels --------------------------------------------------------------------------------------------
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Comparison of two evaluation reports", "两份评估报告的比较"),
+    "matrix_title": ("Comparison of {n} evaluation reports", "{n} 份评估报告的比较"),
+    "field": ("", ""),
+    "source": ("file", "文件"),
+    "organization": ("organization", "机构"),
+    "tool": ("tool", "工具"),
+    "model": ("model", "模型"),
+    "report_id": ("report id", "报告标识"),
+    "vocabulary": ("vocabulary", "词表"),
+    "results": ("Results", "结果"),
+    "risk": ("risk", "风险"),
+    "task": ("task", "任务"),
+    "metric": ("metric", "指标"),
+    "slice": ("slice", "切片"),
+    "difference": ("B − A", "B − A"),
+    "interval": ("{level} interval", "{level} 区间"),
+    "p_adjusted": ("p (adj.)", "p（校正后）"),
+    "verdict": ("verdict", "结论"),
+    "significant_better": ("better, significant", "更好，显著"),
+    "significant_worse": ("worse, significant", "更差，显著"),
+    "significant_changed": ("changed, significant", "有变化，显著"),
+    "not_significant": ("not significant", "不显著"),
+    "cannot_tell": ("cannot tell", "无法判断"),
+    "same": ("same", "相同"),
+    "not_compared": ("not compared", "未比较"),
+    "levels": ("Risk levels and threshold verdicts", "风险等级与阈值判定"),
+    "level": ("risk level", "风险等级"),
+    "threshold": ("threshold", "阈值"),
+    "met": ("met", "达标"),
+    "missed": ("missed", "未达标"),
+    "higher": ("higher in B", "B 更高"),
+    "lower": ("lower in B", "B 更低"),
+    "changed": ("changed", "有变化"),
+    "one-sided": ("one side only", "仅一方给出"),
+    "incomparable": ("different scales", "等级体系不同"),
+    "samples": ("Paired samples", "配对样本"),
+    "paired": ("paired", "配对数"),
+    "by": ("by", "配对依据"),
+    "sample_id": ("sample id", "样本标识"),
+    "input_digest": ("input digest", "输入摘要"),
+    "a_pass_b_fail": ("A pass, B fail", "A 通过、B 未通过"),
+    "a_fail_b_pass": ("A fail, B pass", "A 未通过、B 通过"),
+    "pass_rates": ("pass rate A → B", "通过率 A → B"),
+    "mcnemar": ("McNemar p (adj.)", "McNemar p（校正后）"),
+    "score_difference": ("mean score B − A", "平均得分 B − A"),
+    "score_p": ("paired t p (adj.)", "配对 t 检验 p（校正后）"),
+    "findings": ("Qualitative findings", "定性发现"),
+    "both_reports": ("In both reports", "两份报告均有"),
+    "only_in_a": ("Only in A", "仅见于 A"),
+    "only_in_b": ("Only in B", "仅见于 B"),
+    "results_only_a": ("Results only in A", "仅见于 A 的结果"),
+    "results_only_b": ("Results only in B", "仅见于 B 的结果"),
+    "coverage": ("Coverage", "覆盖范围"),
+    "risks_only_a": ("Risks only A evaluated", "仅 A 评估的风险"),
+    "risks_only_b": ("Risks only B evaluated", "仅 B 评估的风险"),
+    "tasks_only_a": ("Tasks only A ran", "仅 A 运行的任务"),
+    "tasks_only_b": ("Tasks only B ran", "仅 B 运行的任务"),
+    "metadata": ("Differences that may explain the results", "可能解释结果差异的元数据差异"),
+    "category": ("category", "类别"),
+    "where": ("where", "范围"),
+    "report": ("report", "报告"),
+    "notes": ("Notes", "说明"),
+    "absent": ("—", "—"),
+    "not_exact": ("alignment not exact", "对应并非精确"),
+    "gate_passed": ("Gate --fail-on {gate}: passed.", "门禁 --fail-on {gate}：通过。"),
+    "gate_failed": ("Gate --fail-on {gate}: FAILED.", "门禁 --fail-on {gate}：未通过。"),
+    "no_differences": ("No differences.", "无差异。"),
+    "reports": ("Reports", "报告"),
+    "disagree": ("disagree", "存在分歧"),
+    "agree": ("agree", "一致"),
+    "single": ("one report", "仅一份报告"),
+    "flag": ("flag", "标记"),
+    "disagreements": ("Disagreements beyond the uncertainty", "超出不确定性的分歧"),
+}
+
+_CATEGORY = {
+    "model": ("model", "模型"), "producer": ("producer", "评估方"), "tool": ("tool", "工具"),
+    "format": ("format", "格式"), "dates": ("dates", "日期"), "task": ("task", "任务"),
+    "dataset": ("dataset", "数据集"), "method": ("method", "方法"), "settings": ("settings", "生成设置"),
+}
+
+
+def label(key: str, lang: str, **params: object) -> str:
+    text = pick(_LABELS[key], lang)
+    return text.format(**params) if params else text
+
+
+def _both(key: str, **params: object) -> tuple[str, str]:
+    return label(key, "en", **params), label(key, "zh", **params)
+
+
+# ---- numbers -------------------------------------------------------------------------------------------
+
+
+def num(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e5 or abs(value) < 1e-4:
+        return f"{value:.3g}"
+    return f"{value:.4g}"
+
+
+def signed(value: Any) -> str:
+    if value is None:
+        return "—"
+    text = num(value)
+    return text if text.startswith("-") or value == 0 else "+" + text
+
+
+def pvalue(value: Any) -> str:
+    if value is None:
+        return "—"
+    if value < 1e-4:
+        return "<0.0001"
+    return f"{value:.2g}" if value < 0.01 else f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def _interval(interval: dict[str, Any] | None) -> str:
+    if not interval:
+        return "—"
+    return f"[{signed(interval['lower'])}, {signed(interval['upper'])}]"
+
+
+def _level(level: float) -> str:
+    return f"{level * 100:g}%"
+
+
+def _lang_text(value: dict[str, str] | None, lang: str) -> str:
+    if not value:
+        return "—"
+    return value.get(lang) or value.get("en") or value.get("zh") or "—"
+
+
+def _risk(entry: dict[str, Any], lang: str) -> str:
+    return f"`{entry['risk']}` {_lang_text(entry.get('risk_label'), lang)}"
+
+
+def _slice(entry: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in (entry.get("slice") or {}).items())
+
+
+def _measured(m: dict[str, Any]) -> str:
+    text = num(m["value"])
+    if m.get("standard_error") is not None:
+        text += f" ±{num(m['standard_error'])}"
+    if m.get("n") is not None:
+        text += f" n={m['n']}"
+    if m.get("status"):
+        text += f" ({m['status']})"
+    return text
+
+
+def _verdict(entry: dict[str, Any]) -> Cell:
+    significant, change = entry.get("significant"), entry.get("change")
+    if entry.get("difference") is None:
+        return Cell(_both("not_compared"), "warn")
+    if significant is None:
+        return Cell(_both("cannot_tell"), "warn")
+    if change == "same":
+        return Cell(_both("same"), "dim")
+    if significant is False:
+        return Cell(_both("not_significant"), "dim")
+    key = {"better": "significant_better", "worse": "significant_worse"}.get(change or "", "significant_changed")
+    return Cell(_both(key), {"better": "good", "worse": "bad"}.get(change or "", "warn"))
+
+
+# ---- the diff --------------------------------------------------------------------------------------------
+
+
+def _sides_table(doc: dict[str, Any], lang: str) -> Table:
+    a, b = doc["a"], doc["b"]
+
+    def model(m: dict[str, Any]) -> str:
+        return " ".join(str(m[k]) for k in ("developer", "name", "version", "revision") if k in m)
+
+    rows = [
+        ("source", f"`{a['source']}`", f"`{b['source']}`"),
+        ("organization", _lang_text(a["organization"], lang), _lang_text(b["organization"], lang)),
+        ("tool", f"{a['tool']['name']} {a['tool']['version']}", f"{b['tool']['name']} {b['tool']['version']}"),
+        ("model", model(a["model"]), model(b["model"])),
+        ("vocabulary", a["vocabulary_version"], b["vocabulary_version"]),
+        ("report_id", f"`{a['report_id']}`", f"`{b['report_id']}`"),
+    ]
+    return Table(["", "A", "B"], [[Cell(_both(k)), Cell(x), Cell(y)] for k, x, y in rows])
+
+
+def _summary_text(doc: dict[str, Any], lang: str) -> str:
+    s, options = doc["summary"], doc["options"]
+    if lang == "zh":
+        text = (f"共对应 {s['pairs']} 对结果：{s['significant']} 对差异显著（{s['better']} 对更好，{s['worse']} 对更差），"
+                f"{s['not_significant']} 对不显著，{s['cannot_tell']} 对无法判断。")
+        if s["tests"]:
+            text += f"对全部 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，α = {options['alpha']:g}。"
+    else:
+        text = (f"{s['pairs']} aligned result pair{'s' if s['pairs'] != 1 else ''}: {s['significant']} significantly "
+                f"different ({s['better']} better, {s['worse']} worse), {s['not_significant']} not significantly "
+                f"different, {s['cannot_tell']} cannot tell.")
+        if s["tests"]:
+            text += (f" {_correction(options['correction'], lang)} over all {s['tests']} "
+                     f"test{'s' if s['tests'] != 1 else ''}, α = {options['alpha']:g}.")
+    return text
+
+
+def _correction(name: str, lang: str) -> str:
+    return {
+        "holm": ("Holm correction", "Holm 校正"),
+        "bonferroni": ("Bonferroni correction", "Bonferroni 校正"),
+        "none": ("No correction", "不作多重比较校正"),
+    }[name][1 if lang == "zh" else 0]
+
+
+def diff_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
+    """The blocks of a ``riskfmt diff`` document of evaluation reports."""
+    blocks: list[Block] = [Heading(_both("title"), 1), _sides_table(doc, lang), Para(_summary_text(doc, lang))]
+    gate = doc.get("gate")
+    if gate:
+        key = "gate_passed" if gate["passed"] else "gate_failed"
+        blocks.append(Para(label(key, lang, gate=gate["fail_on"]), "good" if gate["passed"] else "bad"))
+    level = _level(doc["options"]["level"])
+    pairs = doc["pairs"]
+    if pairs:
+        blocks.append(Heading(f"{label('results', lang)} ({len(pairs)})"))
+        rows = []
+        for p in pairs:
+            risk = _risk(p, lang) + ("" if p["alignment"]["exact"] else " *")
+            rows.append([Cell(risk), Cell(p["task"]), Cell(p["metric"] + (f" [{_slice(p)}]" if p.get("slice") else "")),
+                         Cell(_measured(p["a"])), Cell(_measured(p["b"])), Cell(signed(p["difference"])),
+                         Cell(_interval(p.get("interval"))), Cell(pvalue(p.get("p_adjusted"))), _verdict(p)])
+        header: list[Text] = [_both("risk"), _both("task"), _both("metric"), "A", "B", _both("difference"),
+                              _both("interval", level=level), _both("p_adjusted"), _both("verdict")]
+        blocks.append(Table(header, rows, "lllrrrrrl"))
+        if any(not p["alignment"]["exact"] for p in pairs):
+            blocks.append(Para("* " + label("not_exact", lang), "dim"))
+    blocks += _levels_blocks(doc, lang)
+    blocks += _samples_blocks(doc, lang, level)
+    blocks += _findings_blocks(doc, lang)
+    for side in ("a", "b"):
+        entries = doc[f"only_{side}"]
+        if entries:
+            blocks.append(Heading(f"{label('results_only_' + side, lang)} ({len(entries)})"))
+            blocks.append(Bullets([f"{_risk(e, lang)} · {e['task']} · {e['metric']} = {_measured(e['measurement'])}"
+                                   for e in entries]))
+    blocks += _coverage_blocks(doc, lang)
+    blocks += _metadata_blocks(doc, lang)
+    blocks += _notes_blocks(doc["notes"], lang)
+    if not doc["summary"]["differences"] and not doc["metadata"]:
+        blocks.append(Para(_both("no_differences")))
+    return blocks
+
+
+def _level_text(level: dict[str, Any] | None) -> str:
+    return f"{level['scale']}: {level['level']}" if level else "—"
+
+
+def _levels_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
+    rows = []
+    for p in doc["pairs"]:
+        level, threshold = p.get("level"), p.get("threshold")
+        if level and level["change"] != "same":
+            style = "bad" if level["change"] == "higher" else "good" if level["change"] == "lower" else "warn"
+            rows.append([Cell(_risk(p, lang)), Cell(p["metric"]), Cell(_both("level")), Cell(_level_text(level.get("a"))),
+                         Cell(_level_text(level.get("b"))), Cell(_both(level["change"]), style)])
+        if threshold and threshold["changed"]:
+            style = "bad" if threshold["a_met"] else "good"
+            rows.append([Cell(_risk(p, lang)), Cell(p["metric"]), Cell(_both("threshold")),
+                         Cell(_both("met" if threshold["a_met"] else "missed")),
+                         Cell(_both("met" if threshold["b_met"] else "missed")), Cell(_both("changed"), style)])
+    if not rows:
+        return []
+    header: list[Text] = [_both("risk"), _both("metric"), "", "A", "B", ""]
+    return [Heading(f"{label('levels', lang)} ({len(rows)})"), Table(header, rows)]
+
+
+def _samples_blocks(doc: dict[str, Any], lang: str, level: str) -> list[Block]:
+    entries = doc["samples"]
+    if not entries:
+        return []
+    rows = []
+    for s in entries:
+        mc, scores = s.get("mcnemar"), s.get("scores")
+        mc_cells = [Cell("—"), Cell("—"), Cell("—"), Cell("—")]
+        if mc:
+            verdicts = s["verdicts"]
+            style = "dim" if not mc["significant"] else "bad" if mc["change"] == "worse" else "good"
+            mc_cells = [Cell(str(verdicts["a_pass_b_fail"])), Cell(str(verdicts["a_fail_b_pass"])),
+                        Cell(f"{num(mc['pass_rate_a'])} → {num(mc['pass_rate_b'])}"),
+                        Cell(pvalue(mc.get("p_adjusted")), style)]
+        score_cells = [Cell("—"), Cell("—")]
+        if scores:
+            shown = signed(scores["mean_difference"])
+            if scores.get("interval"):
+                shown += " " + _interval(scores["interval"])
+            style = "warn" if scores.get("significant") is None else "dim" if not scores["significant"] else "strong"
+            score_cells = [Cell(shown), Cell(pvalue(scores.get("p_adjusted")) if "p_adjusted" in scores
+                                             else label("cannot_tell", lang), style)]
+        rows.append([Cell(s["task"]), Cell(str(s["matched"])), Cell(_both(s["matched_by"])), *mc_cells, *score_cells])
+    header: list[Text] = [_both("task"), _both("paired"), _both("by"), _both("a_pass_b_fail"), _both("a_fail_b_pass"),
+                          _both("pass_rates"), _both("mcnemar"), _both("score_difference"), _both("score_p")]
+    return [Heading(f"{label('samples', lang)} ({len(entries)})"), Table(header, rows, "lrlrrrrrr")]
+
+
+def _finding_text(ref: dict[str, Any], lang: str) -> str:
+    text = f"{_lang_text(ref['title'], lang)} (`{ref['finding']}`)"
+    if ref.get("risk_level"):
+        text += f" [{_level_text(ref['risk_level'])}]"
+    return text
+
+
+def _findings_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
+    findings = doc["findings"]
+    total = len(findings["matched"]) + len(findings["only_a"]) + len(findings["only_b"])
+    if not total:
+        return []
+    blocks: list[Block] = [Heading(f"{label('findings', lang)} ({total})")]
+    if findings["matched"]:
+        rows = []
+        for f in findings["matched"]:
+            change = (f.get("level") or {}).get("change", "same")
+            style = "bad" if change == "higher" else "good" if change == "lower" else "warn" if change != "same" else ""
+            rows.append([Cell(_risk(f, lang)), Cell(_finding_text(f["a"], lang)), Cell(_finding_text(f["b"], lang)),
+                         Cell(_both(change) if change != "same" else "", style)])
+        blocks += [Para(f"**{label('both_reports', lang)}**"), Table([_both("risk"), "A", "B", _both("level")], rows)]
+    for side in ("a", "b"):
+        refs = findings[f"only_{side}"]
+        if refs:
+            blocks.append(Para(f"**{label('only_in_' + side, lang)}**"))
+            blocks.append(Bullets([f"{', '.join('`' + r + '`' for r in ref['risks'])}: {_finding_text(ref, lang)}"
+                                   for ref in refs], ["bad" if side == "b" else ""] * len(refs)))
+    return blocks
+
+
+def _coverage_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
+    coverage = doc["coverage"]
+    items: list[Text] = []
+    for kind in ("risks", "tasks"):
+        for side in ("a", "b"):
+            values = coverage[kind][f"only_{side}"]
+            if values:
+                shown = ", ".join(f"`{v}`" for v in values)
+                items.append((f"{label(f'{kind}_only_{side}', 'en')}: {shown}",
+                              f"{label(f'{kind}_only_{side}', 'zh')}：{shown}"))
+    if not items:
+        return []
+    return [Heading(label("coverage", lang)), Bullets(items)]
+
+
+def _metadata_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
+    entries = doc["metadata"]
+    if not entries:
+        return []
+    rows = [[Cell(_CATEGORY.get(m["category"], (m["category"], m["category"]))), Cell(m.get("task", "") or _both("report")),
+             Cell(f"`{m['field']}`"), Cell(m.get("a", "—")), Cell(m.get("b", "—"))] for m in entries]
+    header: list[Text] = [_both("category"), _both("where"), _both("field"), "A", "B"]
+    return [Heading(f"{label('metadata', lang)} ({len(entries)})"), Table(header, rows)]
+
+
+def _notes_blocks(notes: list[dict[str, Any]], lang: str) -> list[Block]:
+    if not notes:
+        return []
+    items: list[Text] = []
+    styles = []
+    for note in notes:
+        side = f"{note['side'].upper()} " if note.get("side") else ""
+        items.append(f"{side}{note['code']} {note['message']['zh' if lang == 'zh' else 'en']}")
+        styles.append({"error": "bad", "warning": "warn"}.get(note["severity"], "dim"))
+    return [Heading(f"{label('notes', lang)} ({len(notes)})"), Bullets(items, styles)]
+
+
+# ---- the matrix ------------------------------------------------------------------------------------------
+
+
+def _cell_text(cell: dict[str, Any] | None) -> str:
+    if cell is None:
+        return "—"
+    text = num(cell["value"])
+    if cell.get("lower") is not None and cell.get("upper") is not None:
+        text += f" [{num(cell['lower'])}, {num(cell['upper'])}]"
+    if cell.get("n") is not None:
+        text += f" n={cell['n']}"
+    return text
+
+
+def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
+    """The blocks of a ``riskfmt compare`` document."""
+    reports = doc["reports"]
+    blocks: list[Block] = [Heading(label("matrix_title", lang, n=len(reports)), 1)]
+    blocks.append(Table(["", _both("source"), _both("organization"), _both("model")], [
+        [Cell(r["label"], "strong"), Cell(f"`{r['source']}`"), Cell(_lang_text(r["organization"], lang)),
+         Cell(" ".join(str(r["model"][k]) for k in ("developer", "name", "version") if k in r["model"]))]
+        for r in reports]))
+    level = _level(doc["options"]["level"])
+    columns = doc["columns"]
+    if columns:
+        rows = []
+        for col in columns:
+            flag = col["flag"]
+            style = {"disagree": "bad", "cannot_tell": "warn", "agree": "dim", "single": "dim"}[flag]
+            cells = []
+            for cell in col["cells"]:
+                cells.append(Cell(_cell_text(cell), "bad" if cell and cell.get("disagrees") else ""))
+            measure = f"{col['task']} · {col['metric']}" + (f" [{_slice(col)}]" if col.get("slice") else "")
+            rows.append([Cell(_risk(col, lang) + ("" if col["exact"] else " *")), Cell(measure), *cells,
+                         Cell(_both(flag), style)])
+        header: list[Text] = [_both("risk"), (f"{label('task', 'en')} · {label('metric', 'en')}",
+                                              f"{label('task', 'zh')} · {label('metric', 'zh')}"),
+                              *[r["label"] for r in reports], _both("flag")]
+        blocks.append(Heading(f"{label('results', lang)} ({len(columns)}; {_both('interval', level=level)[1 if lang == 'zh' else 0]})"))
+        blocks.append(Table(header, rows, "ll" + "r" * len(reports) + "l"))
+        if any(not c["exact"] for c in columns):
+            blocks.append(Para("* " + label("not_exact", lang), "dim"))
+    disagreements = [(col, d) for col in columns for d in col["comparisons"] if d["significant"]]
+    if disagreements:
+        items: list[Text] = []
+        for col, d in disagreements:
+            a, b = reports[d["a"]]["label"], reports[d["b"]]["label"]
+            items.append((f"`{col['risk']}` {col['task']} · {col['metric']}: {b} − {a} = {signed(d['difference'])} "
+                          f"{_interval(d.get('interval'))}, p (adj.) {pvalue(d['p_adjusted'])}",
+                          f"`{col['risk']}` {col['task']} · {col['metric']}：{b} − {a} = {signed(d['difference'])} "
+                          f"{_interval(d.get('interval'))}，p（校正后）{pvalue(d['p_adjusted'])}"))
+        blocks += [Heading(f"{label('disagreements', lang)} ({len(items)})"), Bullets(items, ["bad"] * len(items))]
+    blocks += _notes_blocks(doc["notes"], lang)
+    return blocks
+
