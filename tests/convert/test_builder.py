@@ -91,3 +91,40 @@ def test_convert_riskfmt_to_csv_and_markdown_round(tmp_path: Path) -> None:
     assert "| 任务 |" in (tmp_path / "out.md").read_text(encoding="utf-8")
     write("riskfmt", items, tmp_path / "copy.json", ConvertOptions())
     assert json.loads((tmp_path / "copy.json").read_text()) == json.loads(source.read_text())
+
+
+def test_third_party_converters_come_through_the_entry_point_group(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A new producer is one module: register it under `riskfmt.converters` and detection and --from find it."""
+    import sys
+    from importlib.metadata import EntryPoint
+
+    import riskfmt.convert as registry
+
+    module = tmp_path / "demo_converter.py"
+    module.write_text(
+        "from pathlib import Path\n"
+        "from riskfmt.convert.base import Converted\n"
+        "from riskfmt.convert.builder import ReportBuilder\n"
+        "class DemoConverter:\n"
+        "    name = 'demo'\n    title = 'Demo tool'\n"
+        "    def sniff(self, path):\n        return path.suffix == '.demo'\n"
+        "    def read(self, path, options):\n"
+        "        b = ReportBuilder(path, 'demo', '0.1', options, source_files=[path])\n"
+        "        b.model('org/model')\n"
+        "        e = b.evaluation('t', {'id': 'wmdp_bio'})\n"
+        "        b.result(e, {'id': 'acc', 'direction': 'higher_is_better'}, float(path.read_text()), n=10)\n"
+        "        yield b.finish()\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = [EntryPoint(name="demo", value="demo_converter:DemoConverter", group="riskfmt.converters")]
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda group=None: points if group == "riskfmt.converters" else [])
+    monkeypatch.setattr(registry, "_plugins", None)
+    monkeypatch.setattr(registry, "_loaded", {})
+    source = tmp_path / "run.demo"
+    source.write_text("0.25", encoding="utf-8")
+    assert "demo" in registry.available()
+    [item] = convert([source], options=ConvertOptions(organization="Lab"))
+    assert item.report is not None and item.report["evaluations"][0]["results"][0]["value"] == 0.25
+    assert not [f for f in item.findings if f.severity.label == "error"]
+    sys.modules.pop("demo_converter", None)

@@ -10,7 +10,6 @@ tested, ``agree`` otherwise, and ``single`` when only one report measured it.
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,7 +207,6 @@ def _column(group: list[tuple[int, Item]], bucket: Any, documents: list[dict[str
     concepts = frozenset().union(*(item.concepts for item in chosen.values()))
     exact = len({item.concepts for item in chosen.values()}) == 1 and (
         len({item.cited for item in chosen.values()}) == 1 or all(i.canonical_exact for i in chosen.values()))
-    first = next(iter(chosen.values()))
     column: dict[str, Any] = {"risk": _risk_key(concepts), "risks": sorted(concepts),
                               "risk_label": _risk_label(canon, concepts), "task": bucket[0], "metric": bucket[1]}
     if bucket[2]:
@@ -237,5 +235,4 @@ def _column(group: list[tuple[int, Item]], bucket: Any, documents: list[dict[str
         if work.p_value is not None:
             tests.append((comparison, work.p_value))
     column["comparisons"] = comparisons
-    _ = first, math
     return column

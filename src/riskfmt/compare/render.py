@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence, Union
 
 __all__ = ["Bullets", "Cell", "Heading", "Para", "Table", "render_blocks", "render_markdown", "render_text",
-           "diff_blocks", "matrix_blocks", "label"]
+           "diff_blocks", "emit", "matrix_blocks", "label"]
 
 Text = Union[str, tuple[str, str]]
 
@@ -576,3 +576,16 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
     blocks += _notes_blocks(doc["notes"], lang)
     return blocks
 
+
+
+# ---- one entry point for every command that prints a comparison -------------------------------------
+
+
+def emit(outcome: Any, fmt: str, lang: str = "en") -> str:
+    """The whole output of a comparison in one format: ``json`` (the outcome's document), ``text`` or
+    ``markdown``. ``riskfmt diff``, ``riskfmt compare`` and ``riskfmt vocab diff`` all print through here."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return str(outcome.render(fmt, lang))

@@ -81,7 +81,7 @@ class IncidentDiff:
 
     sources: tuple[str, str]
     report_ids: tuple[str, str]
-    reporters: tuple[str, str]
+    reporters: tuple[dict[str, str], dict[str, str]]
     linked: int  # how many of the two reports link the other as the same incident
     causes: list[CauseRow]
     roots: list[tuple[str, float | None, float | None]]
@@ -134,7 +134,8 @@ class IncidentDiff:
             },
             # one item per cause, in the shape of evaluation-report diff pairs
             "pairs": [{"risk": None, "metric": "likelihood", "cause": r.cause, "a": r.a, "b": r.b,
-                       "difference": r.difference, "significant": None} for r in self.causes],
+                       "difference": None if r.difference is None else round(r.difference, 12), "significant": None}
+                      for r in self.causes],
             "fields": [{"field": f, "a": a, "b": b} for f, a, b in self.fields],
             "harms": {"shared": self.harms[0], "only_a": self.harms[1], "only_b": self.harms[2]},
             "systems": {"shared": self.systems[0], "only_a": self.systems[1], "only_b": self.systems[2]},
@@ -164,8 +165,8 @@ class IncidentDiff:
         if self.same_report:
             lines += [_t("same_report", lang, id=self.report_ids[0]), ""]
         else:
-            lines += [_t("two_reports", lang, a=self.report_ids[0], b=self.report_ids[1], ra=self.reporters[0],
-                         rb=self.reporters[1]),
+            lines += [_t("two_reports", lang, a=self.report_ids[0], b=self.report_ids[1],
+                         ra=_pick(self.reporters[0], lang), rb=_pick(self.reporters[1], lang)),
                       _t("linked" if self.linked == 2 else "linked_one" if self.linked else "not_linked", lang), ""]
         heading(_t("attribution", lang))
         if self.tvd is None:
@@ -292,9 +293,12 @@ def _get(doc: dict[str, Any], path: str) -> Any:
     return node
 
 
-def _reporter(doc: dict[str, Any]) -> str:
-    name = ((doc.get("reporter") or {}).get("organization") or {}).get("name") or {}
-    return str(name.get("en") or name.get("zh") or "?")
+def _reporter(doc: dict[str, Any]) -> dict[str, str]:
+    return dict(((doc.get("reporter") or {}).get("organization") or {}).get("name") or {})
+
+
+def _pick(text: dict[str, str], lang: str) -> str:
+    return text.get(lang) or text.get("en") or text.get("zh") or "?"
 
 
 def _links(doc: dict[str, Any], other_id: str) -> bool:
@@ -326,10 +330,10 @@ def diff_incidents(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, 
         tops = [c.token for c in vocab.in_scheme("attribution") if c.broader is None]
         for cause in sorted(tops):
             if cause in pa or cause in pb:
-                roots.append((cause, pa.get(cause, 0.0), pb.get(cause, 0.0)))
+                roots.append((cause, round(pa.get(cause, 0.0), 12), round(pb.get(cause, 0.0), 12)))
         rest_a, rest_b = max(0.0, 1 - sum(pa.values())), max(0.0, 1 - sum(pb.values()))
         if rest_a > lk.EPSILON or rest_b > lk.EPSILON:
-            roots.append(("(unassigned)", rest_a, rest_b))
+            roots.append(("(unassigned)", round(rest_a, 12), round(rest_b, 12)))
         tvd = round(0.5 * sum(abs((x or 0.0) - (y or 0.0)) for _, x, y in roots), 12)
     settled_a, settled_b = a["attribution"]["cause"], b["attribution"]["cause"]
     settled = (settled_a, settled_b, "same" if settled_a == settled_b else

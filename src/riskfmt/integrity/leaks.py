@@ -120,11 +120,11 @@ def _blob(text: str, content: bool = False) -> str | None:
     has and the pattern lacks (a space, a full stop), so ordinary text costs a few character comparisons."""
     if text.startswith("data:") and ";base64," in text[:200]:
         return "data URI"
-    if _HEX.fullmatch(text):
-        return "hex" if _variety(text) >= 8 else None
     if _NUMBERS.fullmatch(text):
         # a model asked to list 500 primes writes numbers as text: only outside sample content is it a leak
         return "numbers as text" if not content and _variety(text) >= 4 else None
+    if _HEX.fullmatch(text):
+        return "hex" if _variety(text) >= 8 else None
     if _BASE64.fullmatch(text):
         return "base64" if _variety(text) >= 16 else None
     return None
