@@ -19,6 +19,11 @@ def invalid_examples() -> list[Path]:
     return sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
 
 
+def invalid_incident_examples() -> list[Path]:
+    folder = ROOT / "examples" / "incidents" / "invalid"
+    return sorted(p for p in folder.iterdir() if p.suffix in (".json", ".yaml", ".yml")) if folder.is_dir() else []
+
+
 def expected_codes(path: Path) -> set[str]:
     return set(CODE_IN_NAME.findall(path.name))
 

@@ -9,8 +9,9 @@ Run: python examples/incidents/make_examples.py (tests/incident/test_examples.py
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from riskfmt.incident.history import Update, apply_update, dump_document, entry_digest
 

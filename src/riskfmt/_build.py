@@ -33,6 +33,10 @@ KINDS: list[tuple[str, str, str, str]] = [
     ("diff-result", "diff_result.yaml", "DiffResult", "1.0"),
 ]
 
+# LinkML enumerations whose values are a vocabulary scheme's concepts (filled by the build from the data)
+VOCABULARY_ENUMS = {"RiskId": "risk", "MethodId": "method", "AttributionId": "attribution", "EventId": "event",
+                    "JurisdictionId": "jurisdiction"}
+
 # Keys LinkML emits that are not JSON Schema keywords; strict validators (ajv) reject them.
 _NON_KEYWORDS = ("metamodel_version", "version")
 
@@ -228,11 +232,10 @@ def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | N
     schema["$id"] = schema_id
     defs = schema.get("$defs", {})
     if vocab is not None:
-        if "RiskId" in defs:
-            defs["RiskId"]["enum"] = enum_values(vocab, "risk", codes)
-            defs["RiskId"]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
-        if "MethodId" in defs:
-            defs["MethodId"]["enum"] = enum_values(vocab, "method")
+        for name, scheme in VOCABULARY_ENUMS.items():
+            if name in defs:
+                defs[name]["enum"] = enum_values(vocab, scheme, codes)
+                defs[name]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
     return schema
 
 

@@ -316,12 +316,13 @@ def benchmark_sssom(table: dict[str, Any], vocab: dict[str, Any]) -> tuple[str, 
         "mapping_set_id": f"{VOCAB_BASE}mappings/benchmark-{prefix}",
         "mapping_set_version": vocab["version"],
         "license": "https://creativecommons.org/licenses/by/4.0/",
-        "subject_source": str(table.get("source", table["benchmark"])),
+        # SSSOM wants URIs here: the benchmark's own source (a repository, a paper, press reports) goes in the comment
+        "subject_source": f"https://w3id.org/riskfmt/ext/{prefix}/",
         "object_source": VOCAB_BASE,
         "object_source_version": vocab["version"],
-        "mapping_provider": "riskfmt",
-        "comment": f"Categories of {table['benchmark']} mapped to riskfmt concepts; generated from "
-                   f"schemas/vocab/benchmarks/ by the riskfmt build.",
+        "mapping_provider": "https://w3id.org/riskfmt",
+        "comment": f"Categories of {table['benchmark']} (source: {table.get('source', 'unknown')}) mapped to riskfmt "
+                   f"concepts; generated from schemas/vocab/benchmarks/ by the riskfmt build.",
     }
     header = "".join(f"#{line}\n" for line in yaml.safe_dump(meta, sort_keys=True, allow_unicode=True).splitlines())
     columns = ["subject_id", "subject_label", "predicate_id", "object_id", "object_label", "mapping_justification",
@@ -330,7 +331,8 @@ def benchmark_sssom(table: dict[str, Any], vocab: dict[str, Any]) -> tuple[str, 
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
     writer.writerow(columns)
     for category in table.get("categories", []):
-        subject = f"{prefix}:{category['code']}"
+        # a CURIE's local part may not hold another colon (sssom-py drops such rows): jade type:crime -> type.crime
+        subject = f"{prefix}:{str(category['code']).replace(':', '.')}"
         label = ((category.get("labels") or {}).get("zh") or (category.get("labels") or {}).get("en") or [""])[0]
         predicate = _MATCH_PREDICATES[category.get("match", "none")]
         targets = category.get("risks") or []

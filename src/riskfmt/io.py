@@ -16,8 +16,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | No
     target = Path(path)
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        if mode is not None:
-            os.fchmod(handle, mode)
+        if mode is None:
+            # mkstemp creates 0600; an ordinary output gets the permissions a plain open() would give it
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

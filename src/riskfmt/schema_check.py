@@ -17,7 +17,7 @@ from riskfmt.findings import Finding
 
 __all__ = ["check", "compiled", "sample_validator", "pointer_of"]
 
-_VOCAB_ENUMS = ("RiskId", "MethodId")
+_VOCAB_ENUMS = ("RiskId", "MethodId", "AttributionId", "EventId", "JurisdictionId")
 
 
 def _runtime_schema(kind: str, version: str) -> dict[str, Any]:
@@ -96,6 +96,10 @@ _PATTERN_WORDS = {
     "^rfr-[0-9a-f]{32}$": ("rfr- followed by 32 lowercase hex digits", "rfr- 加 32 位小写十六进制数字"),
     "^[A-Z]{2}$": ("a two-letter ISO 3166-1 country code", "两位 ISO 3166-1 国家或地区代码"),
     "^[^/\\\\]{1,255}$": ("a file name without folders", "不含目录的文件名"),
+    "^rfi-[0-9a-f]{32}$": ("rfi- followed by 32 lowercase hex digits", "rfi- 加 32 位小写十六进制数字"),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$": (
+        "a date (2026-11-02) or a date and time with its zone (2026-11-02T09:00:00+08:00)",
+        "日期（2026-11-02）或带时区的日期时间（2026-11-02T09:00:00+08:00）"),
 }
 
 _TYPE_ZH = {"string": "字符串", "number": "数值", "integer": "整数", "boolean": "布尔值", "array": "数组",

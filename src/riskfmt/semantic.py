@@ -242,10 +242,12 @@ def _inline_samples(
             seen.add(key)
     if vocab is not None:
         plain = plain_ids(vocab.version, cited)
-        for index, sample in enumerate(samples):
-            risks = sample.get("risks")
-            if risks and not plain.issuperset(risks):
-                out.extend(check_vocabulary_refs(vocab, cited, risks, f"{e_ptr}/samples/inline/{index}/risks", source))
+        odd = [i for i, sample in enumerate(samples) if (r := sample.get("risks")) and not plain.issuperset(r)]
+        for index in odd:
+            out.extend(check_vocabulary_refs(vocab, cited, samples[index]["risks"],
+                                             f"{e_ptr}/samples/inline/{index}/risks", source))
+    if not any(f.get("sample_ids") for f in evaluation.get("findings", [])):
+        return set()  # nobody cites samples: skip building the id set
     return {key[0] for key in keys}
 
 

@@ -137,6 +137,12 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
     if resolution.use is None:
         return
     result.format_version = resolution.use
+    if kind in ("evaluation-report", "incident-report") and _has("riskfmt.integrity.leaks"):
+        # material that must not travel (weights, blobs, withheld content): its own codes, always errors, and
+        # looked for whatever the document's shape, so a leak in an unknown field is named as a leak
+        from riskfmt.integrity.leaks import scan
+
+        result.extend(scan(data, source))
     schema_findings = schema_check.check(kind, resolution.use, data, source)
     result.extend(schema_findings)
     if schema_findings:
@@ -149,11 +155,7 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
         from riskfmt.incident.semantic import check_incident
 
         result.extend(check_incident(data, source, resolution.use))
-    if kind in ("evaluation-report", "incident-report") and _has("riskfmt.integrity.leaks"):
-        # material that must not travel (weights, blobs, withheld content): its own codes, always errors
-        from riskfmt.integrity.leaks import scan
 
-        result.extend(scan(data, source))
 
 
 def _has(module: str) -> bool:

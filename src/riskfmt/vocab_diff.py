@@ -8,7 +8,7 @@ from typing import Any
 
 from riskfmt.mappings import Crosswalk
 
-__all__ = ["VocabularyDiff", "diff_vocabularies", "render_markdown", "render_text"]
+__all__ = ["VocabularyDiff", "blocks", "diff_vocabularies", "render_markdown", "render_text"]
 
 
 @dataclass
@@ -33,6 +33,14 @@ class VocabularyDiff:
     def empty(self) -> bool:
         return not any((self.added, self.removed, self.deprecated, self.relabelled, self.redefined, self.moved,
                         self.mappings_added, self.mappings_removed))
+
+    def render(self, fmt: str, lang: str = "en", color: bool = False) -> str:
+        """Text or Markdown, through the output machinery riskfmt diff uses."""
+        return render_markdown(self, lang) if fmt == "markdown" else render_text(self, lang, color)
+
+    def gate(self, fail_on: str | None = None) -> bool:
+        """The one change that fails a vocabulary diff is a removed id."""
+        return not self.breaking
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,30 +86,42 @@ def diff_vocabularies(old: dict[str, Any], new: dict[str, Any], old_crosswalk: C
     return result
 
 
-def render_markdown(diff: VocabularyDiff, lang: str = "en") -> str:
+def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
+    """The rendering as blocks of the output machinery riskfmt diff uses (riskfmt.compare.render)."""
+    from riskfmt.compare.render import Bullets, Heading, Para
+
     zh = lang == "zh"
     title = f"词表 {diff.old_version} → {diff.new_version} 的变更" if zh else f"Vocabulary {diff.old_version} → {diff.new_version}"
-    lines = [f"# {title}", ""]
+    out: list[Any] = [Heading(title, 1)]
     if diff.removed:
-        lines += ["**" + ("错误：以下标识被删除（标识一经发布不得删除）：" if zh else
-                          "ERROR: ids were removed (a published id may never be deleted):") + "** " + ", ".join(diff.removed), ""]
-    sections: list[tuple[str, list[str]]] = [
+        out.append(Para("**" + ("错误：以下标识被删除（标识一经发布不得删除）：" if zh else
+                                "ERROR: ids were removed (a published id may never be deleted):") + "** "
+                        + ", ".join(diff.removed), "bad"))
+    sections: list[tuple[str, list[str], str]] = [
         ("新增" if zh else "Added",
-         [f"`{i}` {diff.new_concepts[i]['pref_label']['zh' if zh else 'en']}" for i in diff.added]),
-        ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated]),
-        ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled]),
-        ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined]),
-        ("层级移动" if zh else "Moved in the hierarchy", [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved]),
-        ("新增映射" if zh else "Mappings added", [f"{s} {p} {o}" for s, p, o in diff.mappings_added]),
-        ("删除映射" if zh else "Mappings removed", [f"{s} {p} {o}" for s, p, o in diff.mappings_removed]),
+         [f"`{i}` {diff.new_concepts[i]['pref_label']['zh' if zh else 'en']}" for i in diff.added], "good"),
+        ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
+        ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
+        ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),
+        ("层级移动" if zh else "Moved in the hierarchy", [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved], ""),
+        ("新增映射" if zh else "Mappings added", [f"{s} {p} {o}" for s, p, o in diff.mappings_added], ""),
+        ("删除映射" if zh else "Mappings removed", [f"{s} {p} {o}" for s, p, o in diff.mappings_removed], ""),
     ]
-    for heading, items in sections:
+    for heading, items, style in sections:
         if items:
-            lines += [f"## {heading} ({len(items)})", ""] + [f"- {item}" for item in items] + [""]
+            out += [Heading(f"{heading} ({len(items)})"), Bullets(list(items), [style] * len(items))]
     if diff.empty:
-        lines += ["无变更。" if zh else "No changes.", ""]
-    return "\n".join(lines).rstrip() + "\n"
+        out.append(Para("无变更。" if zh else "No changes."))
+    return out
 
 
-def render_text(diff: VocabularyDiff, lang: str = "en") -> str:
-    return render_markdown(diff, lang).replace("**", "").replace("`", "")
+def render_markdown(diff: VocabularyDiff, lang: str = "en") -> str:
+    from riskfmt.compare.render import render_markdown as markdown
+
+    return markdown(blocks(diff, lang), lang)
+
+
+def render_text(diff: VocabularyDiff, lang: str = "en", color: bool = False) -> str:
+    from riskfmt.compare.render import render_text as text
+
+    return text(blocks(diff, lang), lang, color)

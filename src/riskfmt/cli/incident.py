@@ -14,7 +14,8 @@ _MESSAGES = {
     "wrote": ("Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}",
               "已写入 {path}：请填写 <<...>> 占位内容，然后运行 riskfmt validate {path}"),
     "appended": ("Appended timeline entry {seq} to {path}", "已在 {path} 的时间线追加条目 {seq}"),
-    "exists": ("{path} exists; riskfmt incident new never replaces a file", "{path} 已存在；riskfmt incident new 不会覆盖已有文件"),
+    "exists": ("{path} exists; riskfmt incident new never replaces a file",
+               "{path} 已存在；riskfmt incident new 不会覆盖已有文件"),
     "history_ok": ("{current} extends the history of {previous}: {kept} entries kept, {added} appended",
                    "{current} 延续了 {previous} 的历史：保留 {kept} 个条目，追加 {added} 个"),
 }
@@ -91,7 +92,8 @@ def _attribution_file(path: Path) -> dict[str, Any]:
 @click.option("--date", metavar="DATETIME", help="When the entry was written (RFC 3339; default: now, UTC).")
 @click.option("--status", type=click.Choice(["ongoing", "halted", "mitigated", "concluded", "near_miss"]),
               help="Revised status.")
-@click.option("--event-type", metavar="TYPE", help="Revised event type (incident, serious-incident, hazard, near-miss).")
+@click.option("--event-type", metavar="TYPE",
+              help="Revised event type (incident, serious-incident, hazard, near-miss).")
 @click.option("--severity", metavar="LEVEL", help="Revised severity level (for example major).")
 @click.option("--severity-scale", metavar="SCALE", default=None,
               help="Scale of --severity (default: the current scale, else generic-5).")
@@ -122,7 +124,8 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
     from riskfmt.render import render
 
     if attribution_file is not None and (cause is not None or likelihoods):
-        raise click.UsageError("--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")
+        raise click.UsageError(
+            "--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")
     severity_value = None
     if severity is not None:
         severity_value = {"scale": severity_scale or _current_scale(file) or "generic-5", "level": severity}
@@ -170,7 +173,7 @@ def history_command(previous: Path, current: Path, lang: str, fail_on: str, quie
     Both files are validated too. Exit codes: 0 history kept, 1 findings at or above --fail-on,
     2 usage or input/output error, 3 internal error.
     """
-    from riskfmt.findings import FileResult, Severity, ValidationResult
+    from riskfmt.findings import FileResult, Severity
     from riskfmt.incident.history import check_history
     from riskfmt.loading import load_bytes
     from riskfmt.render import render

@@ -32,7 +32,8 @@ _MSG: dict[str, tuple[str, str]] = {
                  "to prove items later, never share them.",
                  "已写入 {output}，其中隐去 {count} 项{counts}。盐值保存在 {salts}：仅所有者可读，请妥善保存以便日后"
                  "证明，切勿分享。"),
-    "not-written": ("Nothing written: the redacted copy would not validate", "未写入任何文件：隐去后的副本无法通过校验"),
+    "not-written": ("Nothing written: the redacted copy would not validate",
+                    "未写入任何文件：隐去后的副本无法通过校验"),
     "samples": ("Wrote the redacted samples file {path}", "已写入隐去后的样本文件 {path}"),
     "derived": ("Derived: {redacted} is {original} with its withheld items removed{partial}",
                 "确认派生：{redacted} 即 {original} 去除隐去条目后的结果{partial}"),
@@ -161,14 +162,14 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
         from riskfmt.findings import Finding
 
         _findings([Finding.make("RF727", str(key), path=str(key), mode=mode)], lang, err=True)
+    from riskfmt.integrity.canonical import load_document
+    from riskfmt.integrity.keys import load_private_key
+
     try:
-        envelope = sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
-                             algorithm=algorithm)
+        sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
+                  algorithm=algorithm)
         # read back what was written and check it with the public half: a signature that does not verify
         # must never be handed out
-        from riskfmt.integrity.canonical import load_document
-        from riskfmt.integrity.keys import load_private_key
-
         public = load_private_key(key, _password(password_env)).public_key()
         outcome = verify(load_document(document), load_envelope(output), public)
     except IntegrityError as exc:
@@ -176,7 +177,6 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     if not outcome.ok:  # pragma: no cover - would be a bug in sign
         _findings(outcome.findings, lang, err=True)
         return 3
-    del envelope
     _say("signed", lang, path=document, digest=outcome.digest, subject=outcome.subject, keyid=key_id(public),
          signature=output)
     return 0

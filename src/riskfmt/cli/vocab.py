@@ -209,8 +209,9 @@ def export_command(fmt: str, output: Path | None, version: str | None) -> None:
 @lang_option
 def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
     """Compare two vocabulary releases (versions or vocabulary.json files). A removed id exits 1."""
+    from riskfmt.compare.render import emit
     from riskfmt.mappings import Crosswalk, load_crosswalk, load_mapping_set
-    from riskfmt.vocab_diff import diff_vocabularies, render_markdown, render_text
+    from riskfmt.vocab_diff import diff_vocabularies
 
     def load(spec: str) -> tuple[dict[str, Any], Crosswalk]:
         from riskfmt import resources
@@ -226,10 +227,5 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
 
     (a, ma), (b, mb) = load(old), load(new)
     result = diff_vocabularies(a, b, ma, mb)
-    if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    elif fmt == "markdown":
-        click.echo(render_markdown(result, lang), nl=False)
-    else:
-        click.echo(render_text(result, lang), nl=False)
-    return 1 if result.breaking else 0
+    click.echo(emit(result, fmt, lang), nl=False)
+    return 0 if result.gate() else 1

@@ -29,7 +29,7 @@ __all__ = [
     "InputError",
     "compare",
     "compare_files",
-    "diff",
+    "diff_documents",
     "diff_files",
     "get_differ",
 ]
@@ -87,10 +87,11 @@ def _kind_error(code: str, source: str, **params: str) -> Exception:
     return InputError([Finding.make(code, source, "/kind", **params)])
 
 
-def diff(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, str] = ("A", "B"),
-         options: DiffOptions | None = None) -> DiffOutcome:
+def diff_documents(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, str] = ("A", "B"),
+                   options: DiffOptions | None = None) -> DiffOutcome:
     """Compare two validated documents of one kind. Raises ``InputError`` (RF801, RF802) when they are of
-    different kinds or of a kind no differ handles.
+    different kinds or of a kind no differ handles. (Not called ``diff``: that name is the submodule
+    ``riskfmt.compare.diff``, which holds the differ of evaluation reports.)
 
     .. versionadded:: 0.1
     """
@@ -131,7 +132,7 @@ def diff_files(path_a: str | os.PathLike[str], path_b: str | os.PathLike[str],
         from dataclasses import replace
 
         options = replace(options, base_dirs=(a.base_dir, b.base_dir))
-    outcome = diff(a.data, b.data, sources=(a.source, b.source), options=options)
+    outcome = diff_documents(a.data, b.data, sources=(a.source, b.source), options=options)
     attach = getattr(outcome, "attach_input_findings", None)
     if attach is not None:
         attach(a.warnings, b.warnings)

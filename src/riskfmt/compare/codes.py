@@ -14,8 +14,8 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 TABLE: list[CodeSpec] = [
     # ---- inputs that cannot be compared (exit 2) -------------------------------------------------------
     CodeSpec("RF801", "comparison", E, "kinds-differ",
-             "Cannot compare a {kind_a} with a {kind_b}: both documents must be of one kind",
-             "无法将{kind_a_zh}与{kind_b_zh}进行比较：两份文档必须属于同一类型"),
+             "Cannot compare documents of different kinds ({kind_a} and {kind_b})",
+             "无法比较不同类型的文档（{kind_a_zh}与{kind_b_zh}）"),
     CodeSpec("RF802", "comparison", E, "kind-not-comparable",
              "riskfmt cannot compare documents of kind \"{kind}\" (comparable: {known})",
              "riskfmt 无法比较类型为 \"{kind}\" 的文档（可比较的类型：{known}）"),

@@ -42,11 +42,14 @@ def _lang_text(value: Any) -> dict[str, str] | None:
 
 
 def _show(value: Any) -> str | None:
-    """A metadata value as text: strings as they are, everything else as compact sorted JSON."""
+    """A metadata value as text: strings as they are, bilingual text as "en / zh", everything else as
+    compact sorted JSON."""
     if value is None:
         return None
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and value and set(value) <= {"en", "zh"}:
+        return " / ".join(value[k] for k in ("en", "zh") if k in value)
     import json
 
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -72,6 +75,15 @@ def _finding_note(finding: Finding, side: str) -> dict[str, Any]:
     if finding.location.pointer:
         out["pointer"] = finding.location.pointer
     return out
+
+
+_PAIR_KEYS = ("risk", "risks", "risk_label", "task", "metric", "slice", "direction", "alignment", "a", "b",
+              "difference", "interval", "test", "p_value", "p_adjusted", "significant", "reason", "change", "level",
+              "threshold")
+
+
+def _in_order(entry: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: entry[key] for key in keys if key in entry}
 
 
 def _note_order(note: dict[str, Any]) -> tuple[str, ...]:
@@ -352,9 +364,6 @@ class _Builder:
         entry["a"] = _measurement(side_a, met_a)
         entry["b"] = _measurement(side_b, met_b)
         for side, s in (("a", side_a), ("b", side_b)):
-            if s.se_source == "interval":
-                self.note("RF823", side, s.item.pointer + "/uncertainty/ci", result=s.item.id,
-                          level=f"{s.result['uncertainty']['ci']['level']:g}")
             status = s.item.evaluation_data.get("status")
             if status not in (None, "completed"):
                 self.note("RF825", side, s.item.pointer.rsplit("/results", 1)[0] + "/status", id=s.item.evaluation,
@@ -364,7 +373,9 @@ class _Builder:
                       direction_a=ra["metric"]["direction"], direction_b=rb["metric"]["direction"])
         work = _PairWork(entry, direction=direction)
         self._test(work, side_a, side_b, risk, metric, level)
-        entry["change"] = _change(entry["difference"], direction)
+        change = _change(entry["difference"], direction)
+        if change is not None:
+            entry["change"] = change
         levels = _level_change(self.canon, ra.get("risk_level"), rb.get("risk_level"))
         if levels is not None:
             entry["level"] = levels
@@ -417,6 +428,10 @@ class _Builder:
                     se_b = math.sqrt(pb * (1 - pb) / b.n) / (scale_b or 1.0)
             if se_a is not None and se_b is not None:
                 test = stats.welch(value_a, se_a * shown_a, a.n, value_b, se_b * shown_b, b.n, level)
+                for side, s in (("a", a), ("b", b)):
+                    if s.se_source == "interval":  # say so only where the derived error was used
+                        self.note("RF823", side, s.item.pointer + "/uncertainty/ci", result=s.item.id,
+                                  level=f"{s.result['uncertainty']['ci']['level']:g}")
         if test is None:
             missing_a = a.se is None and not (proportion and a.n)
             missing_b = b.se is None and not (proportion and b.n)
@@ -581,7 +596,7 @@ def diff_reports(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, st
     # 5. coverage
     coverage = _coverage(a, b, canon)
 
-    pair_entries = [w.entry for w in works]
+    pair_entries = [_in_order(w.entry, _PAIR_KEYS) for w in works]
     unpaired_a = [_unpaired(i, canon) for i in sorted(only_a, key=_item_sort)]
     unpaired_b = [_unpaired(i, canon) for i in sorted(only_b, key=_item_sort)]
     summary = _summary(pair_entries, unpaired_a, unpaired_b, findings_doc, samples_doc, metadata, len(tests))

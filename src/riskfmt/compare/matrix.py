@@ -42,7 +42,7 @@ class Comparison:
 
     def gate(self, fail_on: str | None = None) -> bool:
         """``difference`` fails when two reports disagree beyond their uncertainty in some column, or when a
-        column holds values whose agreement cannot be told. A matrix has no before and after, so
+        column holds different values whose agreement cannot be told. A matrix has no before and after, so
         ``regression`` is not defined for it."""
         fail_on = fail_on if fail_on is not None else self.options.fail_on
         if fail_on is None:
@@ -149,7 +149,7 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
             column["flag"] = "single"
         elif involved:
             column["flag"] = "disagree"
-        elif any(c["significant"] is None for c in comparisons):
+        elif any(c["significant"] is None and c["difference"] != 0 for c in comparisons):
             column["flag"] = "cannot_tell"
         else:
             column["flag"] = "agree"

@@ -149,7 +149,7 @@ def render_blocks(blocks: Sequence[Block], fmt: str, lang: str = "en", color: bo
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("Comparison of two evaluation reports", "两份评估报告的比较"),
     "matrix_title": ("Comparison of {n} evaluation reports", "{n} 份评估报告的比较"),
-    "field": ("", ""),
+    "field": ("field", "字段"),
     "source": ("file", "文件"),
     "organization": ("organization", "机构"),
     "tool": ("tool", "工具"),
@@ -214,6 +214,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "gate_passed": ("Gate --fail-on {gate}: passed.", "门禁 --fail-on {gate}：通过。"),
     "gate_failed": ("Gate --fail-on {gate}: FAILED.", "门禁 --fail-on {gate}：未通过。"),
     "no_differences": ("No differences.", "无差异。"),
+    "no_pairs": ("No results align between the two reports.", "两份报告之间没有可对应的结果。"),
     "reports": ("Reports", "报告"),
     "disagree": ("disagree", "存在分歧"),
     "agree": ("agree", "一致"),
@@ -295,7 +296,7 @@ def _slice(entry: dict[str, Any]) -> str:
 
 
 def _measured(m: dict[str, Any]) -> str:
-    text = num(m["value"])
+    text = num(m["value"]) + ("%" if m.get("unit") == "%" else "")
     if m.get("standard_error") is not None:
         text += f" ±{num(m['standard_error'])}"
     if m.get("n") is not None:
@@ -341,18 +342,20 @@ def _sides_table(doc: dict[str, Any], lang: str) -> Table:
 
 def _summary_text(doc: dict[str, Any], lang: str) -> str:
     s, options = doc["summary"], doc["options"]
+    if not s["pairs"]:
+        return label("no_pairs", lang)
     if lang == "zh":
         text = (f"共对应 {s['pairs']} 对结果：{s['significant']} 对差异显著（{s['better']} 对更好，{s['worse']} 对更差），"
                 f"{s['not_significant']} 对不显著，{s['cannot_tell']} 对无法判断。")
         if s["tests"]:
-            text += f"对全部 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，α = {options['alpha']:g}。"
+            text += f"对本次所作的 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，α = {options['alpha']:g}。"
     else:
         text = (f"{s['pairs']} aligned result pair{'s' if s['pairs'] != 1 else ''}: {s['significant']} significantly "
                 f"different ({s['better']} better, {s['worse']} worse), {s['not_significant']} not significantly "
                 f"different, {s['cannot_tell']} cannot tell.")
         if s["tests"]:
-            text += (f" {_correction(options['correction'], lang)} over all {s['tests']} "
-                     f"test{'s' if s['tests'] != 1 else ''}, α = {options['alpha']:g}.")
+            text += (f" {_correction(options['correction'], lang)} over the {s['tests']} "
+                     f"test{'s' if s['tests'] != 1 else ''} made, α = {options['alpha']:g}.")
     return text
 
 
@@ -377,7 +380,7 @@ def diff_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
         blocks.append(Heading(f"{label('results', lang)} ({len(pairs)})"))
         rows = []
         for p in pairs:
-            risk = _risk(p, lang) + ("" if p["alignment"]["exact"] else " *")
+            risk = _risk(p, lang) + ("" if p["alignment"]["exact"] else " †")
             rows.append([Cell(risk), Cell(p["task"]), Cell(p["metric"] + (f" [{_slice(p)}]" if p.get("slice") else "")),
                          Cell(_measured(p["a"])), Cell(_measured(p["b"])), Cell(signed(p["difference"])),
                          Cell(_interval(p.get("interval"))), Cell(pvalue(p.get("p_adjusted"))), _verdict(p)])
@@ -385,7 +388,7 @@ def diff_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
                               _both("interval", level=level), _both("p_adjusted"), _both("verdict")]
         blocks.append(Table(header, rows, "lllrrrrrl"))
         if any(not p["alignment"]["exact"] for p in pairs):
-            blocks.append(Para("* " + label("not_exact", lang), "dim"))
+            blocks.append(Para("† " + label("not_exact", lang), "dim"))
     blocks += _levels_blocks(doc, lang)
     blocks += _samples_blocks(doc, lang, level)
     blocks += _findings_blocks(doc, lang)
@@ -527,9 +530,10 @@ def _notes_blocks(notes: list[dict[str, Any]], lang: str) -> list[Block]:
 def _cell_text(cell: dict[str, Any] | None) -> str:
     if cell is None:
         return "—"
-    text = num(cell["value"])
+    percent = "%" if cell.get("unit") == "%" else ""
+    text = num(cell["value"]) + percent
     if cell.get("lower") is not None and cell.get("upper") is not None:
-        text += f" [{num(cell['lower'])}, {num(cell['upper'])}]"
+        text += f" [{num(cell['lower'])}{percent}, {num(cell['upper'])}{percent}]"
     if cell.get("n") is not None:
         text += f" n={cell['n']}"
     return text
@@ -554,7 +558,7 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
             for cell in col["cells"]:
                 cells.append(Cell(_cell_text(cell), "bad" if cell and cell.get("disagrees") else ""))
             measure = f"{col['task']} · {col['metric']}" + (f" [{_slice(col)}]" if col.get("slice") else "")
-            rows.append([Cell(_risk(col, lang) + ("" if col["exact"] else " *")), Cell(measure), *cells,
+            rows.append([Cell(_risk(col, lang) + ("" if col["exact"] else " †")), Cell(measure), *cells,
                          Cell(_both(flag), style)])
         header: list[Text] = [_both("risk"), (f"{label('task', 'en')} · {label('metric', 'en')}",
                                               f"{label('task', 'zh')} · {label('metric', 'zh')}"),
@@ -562,7 +566,7 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
         blocks.append(Heading(f"{label('results', lang)} ({len(columns)}; {_both('interval', level=level)[1 if lang == 'zh' else 0]})"))
         blocks.append(Table(header, rows, "ll" + "r" * len(reports) + "l"))
         if any(not c["exact"] for c in columns):
-            blocks.append(Para("* " + label("not_exact", lang), "dim"))
+            blocks.append(Para("† " + label("not_exact", lang), "dim"))
     disagreements = [(col, d) for col in columns for d in col["comparisons"] if d["significant"]]
     if disagreements:
         items: list[Text] = []

@@ -101,25 +101,33 @@ def _beta_cf(a: float, b: float, x: float) -> float:
     return h
 
 
-def _betainc(a: float, b: float, x: float) -> float:
-    """Regularized incomplete beta I_x(a, b)."""
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
-    if x < (a + 1.0) / (a + b + 2.0):
-        return front * _beta_cf(a, b, x) / a
-    return 1.0 - front * _beta_cf(b, a, 1.0 - x) / b
+def _log_gamma_ratio_half(a: float) -> float:
+    """log(Gamma(a + 1/2) / Gamma(a)). For large a the difference of two lgamma values would cancel
+    most of its digits, so the asymptotic series is used there."""
+    if a < 30.0:
+        return math.lgamma(a + 0.5) - math.lgamma(a)
+    inv = 1.0 / a
+    inv2 = inv * inv
+    # the series of Bernoulli numbers: (B_n(1/2) - B_n) / (n (n - 1)) for n = 2, 4, 6, 8
+    return 0.5 * math.log(a) - inv / 8.0 + inv * inv2 * (1.0 / 192.0 - inv2 * (1.0 / 640.0 - inv2 * 17.0 / 14336.0))
 
 
 def t_sf2(t: float, df: float) -> float:
-    """Two-sided p-value of Student's t with ``df`` degrees of freedom (``inf`` for the normal)."""
-    if math.isinf(df) or df > 1e7:
+    """Two-sided p-value of Student's t with ``df`` degrees of freedom (``inf`` for the normal):
+    the regularized incomplete beta I_x(df/2, 1/2) at x = df / (df + t^2)."""
+    if math.isinf(df) or df > 1e12:
         return normal_p(t)
-    if t == 0.0:
+    t2 = t * t
+    a, b = df / 2.0, 0.5
+    x, y = df / (df + t2), t2 / (df + t2)  # y = 1 - x, computed without cancellation
+    if y == 0.0:  # |t| so small that its square underflows: no evidence at all
         return 1.0
-    return _betainc(df / 2.0, 0.5, df / (df + t * t))
+    # log of x^a y^b / B(a, b), with B(a, 1/2) = Gamma(a) Gamma(1/2) / Gamma(a + 1/2)
+    log_front = a * -math.log1p(t2 / df) + b * math.log(y) + _log_gamma_ratio_half(a) - 0.5 * math.log(math.pi)
+    front = math.exp(log_front)
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _beta_cf(a, b, x) / a
+    return 1.0 - front * _beta_cf(b, a, y) / b
 
 
 def t_quantile(level: float, df: float) -> float:
@@ -213,8 +221,9 @@ def welch(
         return Test("welch" if n_a and n_b else "normal", d, d, d, level, p_value, None, None)
     se = math.sqrt(variance)
     if n_a is not None and n_b is not None and n_a > 1 and n_b > 1:
-        va, vb = se_a * se_a, se_b * se_b
-        df = variance * variance / (va * va / (n_a - 1) + vb * vb / (n_b - 1))
+        # Welch-Satterthwaite, written with shares of the variance so that tiny errors cannot underflow
+        wa, wb = se_a * se_a / variance, se_b * se_b / variance
+        df = 1.0 / (wa * wa / (n_a - 1) + wb * wb / (n_b - 1))
         method = "welch"
     else:
         df = math.inf

@@ -20,13 +20,16 @@ Choices made here (see also the converter's tests):
   is ``task.version``; without a summary it is recomputed from the dataset's ``infer_cfg`` the same way (derived).
 - Metric keys: ``"accuracy (2 runs average)"`` becomes metric ``accuracy`` with ``settings.epochs = 2``;
   ``"<subdivision>/G-Pass@2_0.5"`` becomes metric ``G-Pass@2_0.5`` on ``slice.subgroup = <subdivision>``; every
-  G-Pass@k_t and mG-Pass@k value is its own result.
+  G-Pass@k_t and mG-Pass@k value is its own result. OpenCompass writes each G-Pass value twice, plain and under
+  ``"<dataset>/..."`` (the subdivision taken from ``example_abbr`` is the dataset itself): one result is kept and
+  its notes name the twin key. Two keys that would give one metric id keep the raw key as the id.
 - Scale: ``accuracy`` and the G-Pass family are percentages in OpenCompass (4/8 -> 50.0): unit ``"%"``, bounds
   0..100. Where per-sample correctness exists the scale is checked against it (a value equal to the fraction is
   recorded as unit ``"1"``). Nothing is rescaled. Metrics of unknown scale get no unit and no bounds.
 - n: OpenCompass records none. It is counted from the predictions (or the details) and divided by the number of
   replicas ``n`` where a value is per question (G-Pass); a "(N runs average)" value averages questions x N
-  predictions, so its n is questions x N (riskfmt's n is items x epochs).
+  predictions, so its n is questions x N (riskfmt's n is items x epochs). A summary group's n is the sum of its
+  members' question counts (derived).
 - Standard errors: OpenCompass records none. From per-sample correctness (details) riskfmt derives a binomial
   standard error on the fraction, converted to the value's scale; for replicated tasks the standard error of the
   per-question means (clustered by question); for G-Pass the standard error of the per-question G-Pass values.
@@ -38,7 +41,7 @@ Choices made here (see also the converter's tests):
   ``error``, no value, an RF603 finding and an RF601 finding saying what is missing. Never a zero.
 - The config dump (``configs/*.py``) is read with ``ast`` only: literals, ``dict(...)`` calls and names bound
   earlier in the file. It is never executed or imported.
-- Model access from the model class: HuggingFace/vLLM/LMDeploy classes with a hub id -> ``open_weights``; API
+- Model access from the model class: HuggingFace/vLLM/LMDeploy classes (hub id or local path) -> ``open_weights``; API
   classes -> ``api``; anything else (a custom or fake class) -> ``other`` with an RF609 finding. The model path
   is ``model.id`` only when it looks like a hub id; the developer is never guessed from it.
 """
@@ -51,17 +54,25 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se, mean_se
 from riskfmt.findings import Finding
 
-__all__ = ["OpenCompassConverter", "parse_metric_key", "MetricKey", "parse_run_folder_name", "parse_config",
-           "prompt_hash", "percent_scale"]
+__all__ = [
+    "MetricKey",
+    "OpenCompassConverter",
+    "parse_config",
+    "parse_metric_key",
+    "parse_run_folder_name",
+    "percent_scale",
+    "prompt_hash",
+]
 
 TOOL = "opencompass"
 _TS = re.compile(r"^\d{8}_\d{6}$")
@@ -144,7 +155,10 @@ class Opaque:
 def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
     if depth > 200:
         return Opaque("<too deep>")
-    rec = lambda n: _literal(n, env, depth + 1)  # noqa: E731
+
+    def rec(child: ast.AST) -> Any:
+        return _literal(child, env, depth + 1)
+
     if isinstance(node, ast.Constant):
         return node.value
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
@@ -161,7 +175,7 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
         return out
     if isinstance(node, ast.Dict):
         result: dict[Any, Any] = {}
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if key is None:
                 merged = rec(value)
                 if isinstance(merged, dict):
@@ -203,7 +217,9 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
             return -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = rec(node.left), rec(node.right)
-        if isinstance(left, str) and isinstance(right, str) or isinstance(left, list) and isinstance(right, list):
+        if isinstance(left, str) and isinstance(right, str):
+            return left + right
+        if isinstance(left, list) and isinstance(right, list):
             return left + right
     return Opaque(ast.unparse(node))
 
@@ -255,11 +271,11 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
     if not isinstance(infer, dict):
         return None
     if "reader_cfg" in infer:  # old-style configs
-        reader = cfg.get("reader_cfg") if isinstance(cfg.get("reader_cfg"), dict) else {}
+        reader = _dict(cfg.get("reader_cfg"))
         infer["reader"] = {"type": "DatasetReader", "input_columns": reader.get("input_columns"),
                            "output_column": reader.get("output_column")}
         inner = infer["reader_cfg"] if isinstance(infer["reader_cfg"], dict) else {}
-        retriever = infer.get("retriever") if isinstance(infer.get("retriever"), dict) else {}
+        retriever = _dict(infer.get("retriever"))
         if "train_split" in inner:
             retriever["index_split"] = inner["train_split"]
         if "test_split" in inner:
@@ -267,9 +283,9 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
         for value in infer.values():
             if isinstance(value, dict) and isinstance(value.get("type"), str):
                 value["type"] = value["type"].split(".")[-1]
-    retriever = infer.get("retriever")
-    if isinstance(retriever, dict) and "fix_id_list" in retriever:
-        fix_id_list = retriever.pop("fix_id_list")
+    retr = infer.get("retriever")
+    if isinstance(retr, dict) and "fix_id_list" in retr:
+        fix_id_list = retr.pop("fix_id_list")
         if isinstance(infer.get("inferencer"), dict):
             infer["inferencer"]["fix_id_list"] = fix_id_list
     try:
@@ -278,10 +294,16 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
         return None
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _number(value: Any) -> float | None:
+    """A finite number, else None (NaN and infinities are not values riskfmt can carry)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    value = float(value)
+    return value if math.isfinite(value) else None
 
 
 def _int(value: Any) -> int | None:
@@ -394,7 +416,7 @@ def _read_summary(folder: Path) -> _Summary:
                     if len(cells) < 4:
                         continue
                     summary.rows.append(_SummaryRow(cells[0], cells[1], cells[2], cells[3],
-                                                    dict(zip(summary.models, cells[4:]))))
+                                                    dict(zip(summary.models, cells[4:], strict=False))))
     txts = sorted(folder.glob("summary_*.txt"))
     if txts:
         summary.txt_path = txts[-1]
@@ -449,9 +471,17 @@ def _ordered_entries(obj: Any) -> list[Any] | None:
     return None
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _cell(rows: list[list[Any]], q: int, r: int) -> Any:
+    return rows[q][r] if q < len(rows) and r < len(rows[q]) else None
+
+
 def _correct_of(entry: dict[str, Any]) -> bool | None:
     if isinstance(entry.get("correct"), bool):
-        return entry["correct"]
+        return bool(entry["correct"])
     pred, ref = entry.get("predictions"), entry.get("references")
     if isinstance(pred, (str, int, float)) and not isinstance(pred, bool) and \
             isinstance(ref, (str, int, float)) and not isinstance(ref, bool):
@@ -483,13 +513,14 @@ def _per_sample(details: Any, replicas: int) -> _PerSample | None:
                     grid = None
             else:
                 grid = None
-            as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731
-            prompts.append(as_list(entry.get("prompt")))
-            outputs.append(as_list(entry.get("pred")))
-            targets.append(as_list(entry.get("refr")))
+            prompts.append(_as_list(entry.get("prompt")))
+            outputs.append(_as_list(entry.get("pred")))
+            targets.append(_as_list(entry.get("refr")))
             for key, value in entry.items():
                 if isinstance(key, str) and _GPASS.match(key) and _number(value) is not None:
                     per_question.setdefault(key, []).append(float(value))
+        if len(set(ids)) != len(ids):  # example_abbr suffixes must identify questions; else use positions
+            ids = [str(i) for i in range(len(entries))]
         per_question = {k: v for k, v in per_question.items() if len(v) == len(entries)}
         found_replicas = width or max(replicas, 1)
         return _PerSample(len(entries), found_replicas, grid, ids, subs, per_question, prompts, outputs, targets,
@@ -506,7 +537,10 @@ def _per_sample(details: Any, replicas: int) -> _PerSample | None:
     kind = details.get("type") if isinstance(details, dict) else None
     how = "the correct flag of each details entry" if any("correct" in e for e in entries) else \
         "predictions == references of each details entry (the evaluator wrote no correctness flag)"
-    pick = lambda key: [[entries[r * questions + q].get(key) for r in range(replicas)] for q in range(questions)]  # noqa: E731
+
+    def pick(key: str) -> list[list[Any]]:
+        return [[entries[r * questions + q].get(key) for r in range(replicas)] for q in range(questions)]
+
     return _PerSample(questions, replicas, grid, [str(q) for q in range(questions)], [None] * questions, {},
                       pick("prompt"), pick("predictions"), pick("references"), how + (f" ({kind})" if kind else ""))
 
@@ -540,7 +574,7 @@ class _ModelRun:
     summary: _Summary | None = None
     summarizer_cfg: dict[str, Any] | None = None
     config_dumps: list[str] = field(default_factory=list)
-    config_lost: list[str] = field(default_factory=list)
+    config_lost: list[tuple[str, str]] = field(default_factory=list)
     logs: Path | None = None
     station: bool = False
 
@@ -568,6 +602,9 @@ def _run_folders(path: Path) -> list[Path]:
     return found
 
 
+_STATION_HEAD = re.compile(rb'\s*\{\s*"predictions"\s*:')
+
+
 def _looks_like_station_file(path: Path) -> bool:
     if not path.is_file() or path.suffix.lower() != ".json":
         return False
@@ -579,7 +616,7 @@ def _looks_like_station_file(path: Path) -> bool:
             tail = handle.read()
     except OSError:
         return False
-    return head.lstrip().startswith(b'{"predictions"') and b'"results"' in head + tail and \
+    return bool(_STATION_HEAD.match(head)) and b'"results"' in head + tail and \
         b'"cfg"' in tail and b'"models"' in tail and b'"datasets"' in tail
 
 
@@ -591,10 +628,12 @@ def _station_files(path: Path) -> list[Path]:
         for count, child in enumerate(sorted(path.iterdir())):
             if count > _MAX_SNIFF_ENTRIES:
                 break
-            if child.is_dir():
+            if child.is_dir():  # <station>/<dataset>/<model>.json
                 for candidate in sorted(child.glob("*.json"))[:_MAX_SNIFF_ENTRIES]:
                     if _looks_like_station_file(candidate):
                         found.append(candidate)
+            elif _looks_like_station_file(child):  # one dataset's folder, <dataset>/<model>.json
+                found.append(child)
     except OSError:
         return []
     return found
@@ -618,12 +657,17 @@ def _load_predictions(folder: Path, dataset: str) -> tuple[list[Any] | None, lis
 def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     config: dict[str, Any] = {}
     dumps = sorted((run / "configs").glob("*.py"))
-    config_lost: list[str] = []
+    config_lost: list[tuple[str, str]] = []
     for dump in dumps[-1:]:
         if dump.stat().st_size > _MAX_CONFIG_BYTES:
-            config_lost.append(f"configs/{dump.name} (larger than {_MAX_CONFIG_BYTES} bytes: not read)")
+            config_lost.append((f"configs/{dump.name}", f"larger than {_MAX_CONFIG_BYTES} bytes: not read"))
             continue
-        config = parse_config(dump.read_text(encoding="utf-8"))
+        try:
+            config = parse_config(dump.read_text(encoding="utf-8", errors="replace"))
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+            config_lost.append((f"configs/{dump.name}",
+                                f"not readable as a Python literal config ({type(exc).__name__}): model and dataset "
+                                "settings, prompt hashes and summary groups are unknown"))
     datasets = [d for d in config.get("datasets", []) if isinstance(d, dict)] if isinstance(
         config.get("datasets"), list) else []
     models = [m for m in config.get("models", []) if isinstance(m, dict)] if isinstance(
@@ -631,7 +675,7 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     dataset_cfgs = {str(d.get("abbr")): d for d in datasets if isinstance(d.get("abbr"), str)}
     model_cfgs = {str(m.get("abbr")): m for m in models if isinstance(m.get("abbr"), str)}
     summary = _read_summary(run / "summary")
-    summarizer = config.get("summarizer") if isinstance(config.get("summarizer"), dict) else None
+    summarizer = (_dict(config.get("summarizer")) or None)
 
     names: list[str] = list(model_cfgs)
     for sub in ("results", "predictions"):
@@ -641,6 +685,8 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     names += summary.models
     names = list(dict.fromkeys(names))
 
+    leftovers = [(f"configs/*.py {name}", "a path on the evaluator's system" if name == "work_dir" else
+                  "config entries with no riskfmt field") for name in _config_leftovers(config)]
     group_names = {row.dataset for row in summary.rows if row.version in ("", "-") and row.metric in _GROUP_METRICS}
     out = []
     for model in names:
@@ -673,7 +719,7 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
         files += [p for p in (*dumps[-1:], summary.csv_path, summary.txt_path) if p is not None]
         out.append(_ModelRun(source=str(run / "results" / model), model=model, model_cfg=model_cfgs.get(model),
                              tasks=tasks, files=files, run_folder=run, summary=summary, summarizer_cfg=summarizer,
-                             config_dumps=[p.name for p in dumps], config_lost=config_lost + _config_leftovers(config),
+                             config_dumps=[p.name for p in dumps], config_lost=config_lost + leftovers,
                              logs=run / "logs" if (run / "logs").is_dir() else None))
     return out
 
@@ -701,24 +747,31 @@ def _model_runs_of_station(files: list[Path]) -> list[_ModelRun]:
         data = _read_json(path)
         if not isinstance(data, dict):
             raise ValueError(f"{path.name} is not a JSON object")
-        cfg = data.get("cfg") if isinstance(data.get("cfg"), dict) else {}
-        model_cfg = cfg.get("models") if isinstance(cfg.get("models"), dict) else None
-        dataset_cfg = cfg.get("datasets") if isinstance(cfg.get("datasets"), dict) else None
+        cfg = _dict(data.get("cfg"))
+        model_cfg = (_dict(cfg.get("models")) or None)
+        dataset_cfg = (_dict(cfg.get("datasets")) or None)
         model = str(model_cfg.get("abbr")) if model_cfg and isinstance(model_cfg.get("abbr"), str) else path.stem
         dataset = str(dataset_cfg.get("abbr")) if dataset_cfg and isinstance(dataset_cfg.get("abbr"), str) \
             else path.parent.name
         run = by_model.get(model)
         if run is None:
-            pattern = str(path.parent.parent / "*" / f"{path.stem}.json") if len(files) > 1 else str(path)
-            run = _ModelRun(source=pattern, model=model, model_cfg=model_cfg, tasks=[], files=[], station=True)
+            run = _ModelRun(source=str(path), model=model, model_cfg=model_cfg, tasks=[], files=[], station=True)
             by_model[model] = run
-        results = data.get("results") if isinstance(data.get("results"), dict) else None
+        results = (_dict(data.get("results")) or None)
         task = _Task(dataset, results=results, results_path=path, predictions=_ordered_entries(data.get("predictions")),
                      prediction_paths=[path], dataset_cfg=dataset_cfg)
         if results is None:
             task.problem = f"{path.name} has no results object"
         run.tasks.append(task)
         run.files.append(path)
+    for run in by_model.values():
+        if len(run.files) > 1:  # one model's files across dataset folders: <station>/*/<model>.json
+            stems = {f.name for f in run.files}
+            roots = {f.parent.parent for f in run.files}
+            if len(stems) == 1 and len(roots) == 1:
+                run.source = str(next(iter(roots)) / "*" / next(iter(stems)))
+            else:
+                run.source = str(run.files[0]) + f" (+{len(run.files) - 1} station files)"
     return list(by_model.values())
 
 
@@ -735,7 +788,7 @@ class OpenCompassConverter:
                 return _looks_like_station_file(path)
             if path.is_dir():
                 return bool(_run_folders(path)) or bool(_station_files(path))
-        except Exception:  # noqa: BLE001 - sniff never raises
+        except Exception:
             return False
         return False
 
@@ -754,7 +807,7 @@ class OpenCompassConverter:
         for where, unit in units:
             try:
                 runs = _model_runs_of_folder(unit) if isinstance(unit, Path) else _model_runs_of_station(unit)
-            except Exception as exc:  # noqa: BLE001 - malformed input is a finding, not a crash
+            except Exception as exc:
                 if os.environ.get("RISKFMT_DEBUG"):
                     raise
                 yield self._unreadable(where, f"{type(exc).__name__}: {exc}")
@@ -764,7 +817,7 @@ class OpenCompassConverter:
             for run in runs:
                 try:
                     yield _Report(run, options).build()
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     if os.environ.get("RISKFMT_DEBUG"):
                         raise
                     yield self._unreadable(Path(run.source), f"{type(exc).__name__}: {exc}")
@@ -783,6 +836,7 @@ class _Report:
         self.b = ReportBuilder(run.source, TOOL, None, options, source_format="opencompass",
                                source_files=sorted(set(p for p in run.files if p.is_file())))
         self.ext: dict[str, Any] = {}
+        self.questions: dict[str, int] = {}  # evaluation id -> questions counted
 
     # -- entry point
 
@@ -795,6 +849,8 @@ class _Report:
             evaluations[task.dataset] = self._dataset(task)
         if run.summary is not None:
             self._groups(evaluations)
+        if not self.b.report["evaluations"]:
+            raise ValueError(f"no dataset results, predictions or summary rows for model {run.model}")
         if self.ext:
             self.b.report["extensions"] = {"opencompass": self.ext}
         return self.b.finish()
@@ -809,7 +865,7 @@ class _Report:
         model_id = path if _is_hub_id(path) else None
         if short and _API_CLASSES.search(short):
             access = "api"
-        elif short and _OPEN_WEIGHT_CLASSES.search(short) and model_id:
+        elif short and _OPEN_WEIGHT_CLASSES.search(short):  # the evaluator loaded the weights (hub id or local path)
             access = "open_weights"
         else:
             access = "other"
@@ -853,16 +909,15 @@ class _Report:
             self.b.lost(f"run folder name {run.run_folder.name}",
                         "the run's start in local time without a time zone; riskfmt dates need a zone, so it is "
                         "not given as evaluations[].started (kept in extensions.opencompass.run_started_local)",
-                        "运行目录名记录的是不带时区的本地开始时间；riskfmt 日期必须带时区，因此未写入 evaluations[].started"
-                        "（保留在 extensions.opencompass.run_started_local）")
+                        "运行目录名记录的是不带时区的本地开始时间；riskfmt 日期必须带时区，"
+                        "因此未写入 evaluations[].started（保留在 extensions.opencompass.run_started_local）")
         if run.config_dumps:
             self.ext["config_dumps"] = run.config_dumps
             if len(run.config_dumps) > 1:
                 self.b.lost("configs/" + ",".join(run.config_dumps[:-1]),
                             "earlier config dumps of re-runs (-r); the newest one was read")
-        for name in run.config_lost:
-            why = "a path on the evaluator's system" if name == "work_dir" else "config entries with no riskfmt field"
-            self.b.lost(f"configs/*.py {name}", why)
+        for name, why in run.config_lost:
+            self.b.lost(name, why)
         if run.summary is not None and run.summary.csv_path is not None:
             self.ext["summary_files"] = sorted(p.name for p in (run.summary.csv_path, run.summary.txt_path) if p)
         if run.logs is not None:
@@ -876,7 +931,7 @@ class _Report:
     def _dataset(self, task: _Task) -> dict[str, Any]:
         cfg = task.dataset_cfg or {}
         results = task.results if isinstance(task.results, dict) else None
-        replicas = _int(cfg.get("n")) or 1
+        replicas = max(_int(cfg.get("n")) or 1, 1)
         if results:
             for key in results:
                 parsed = parse_metric_key(key)
@@ -900,7 +955,9 @@ class _Report:
         if questions is not None and n_how:
             self.b.derived(f"{eval_id} results[].n", n_how, n_how)
 
-        derived: list[str] = []
+        if questions is not None:
+            self.questions[eval_id] = questions
+        entries: list[tuple[str, MetricKey, float]] = []
         for key, raw in (results or {}).items():
             if key in ("details", "error"):
                 continue
@@ -911,14 +968,39 @@ class _Report:
                     f"not a number: {raw!r}"[:200]
                 self.b.lost(f"{self._rel(task)} {key}", why)
                 continue
-            self._metric_result(evaluation, task, parsed, key, value, per_sample, questions, replicas, derived)
+            entries.append((key, parsed, value))
+        # G-Pass metrics come twice: "<subdivision>/G-Pass@k_t" and plain "G-Pass@k_t". When the subdivision is the
+        # dataset itself (example_abbr is "<dataset>_<i>"), both are the whole dataset: keep one result, note the alias.
+        plain = {(p.metric, p.replicas): v for _, p, v in entries if p.subdivision is None}
+        aliases: dict[str, str] = {}
+        kept: list[tuple[str, MetricKey, float]] = []
+        for key, parsed, value in entries:
+            if parsed.subdivision == task.dataset:
+                twin = plain.get((parsed.metric, parsed.replicas))
+                if twin is not None and math.isclose(twin, value, rel_tol=1e-12, abs_tol=1e-12):
+                    aliases[parsed.metric] = key
+                    continue
+                if twin is None:
+                    parsed = MetricKey(parsed.metric, parsed.replicas, None)
+            kept.append((key, parsed, value))
+        derived: list[str] = []
+        seen: set[tuple[str, str | None]] = set()
+        for key, parsed, value in kept:
+            if (parsed.metric, parsed.subdivision) in seen:  # two keys, one metric id: keep the key as the id
+                parsed = MetricKey(key, None, None)
+                if (key, None) in seen:
+                    self.b.lost(f"{self._rel(task)} {key}", "a second value for a metric id already reported")
+                    continue
+            seen.add((parsed.metric, parsed.subdivision))
+            self._metric_result(evaluation, task, parsed, key, value, per_sample, questions, replicas, derived,
+                                alias=aliases.get(parsed.metric) if parsed.subdivision is None else None)
         if derived:
             self.b.derived(f"{eval_id} uncertainty.standard_error ({', '.join(derived)})",
                            "computed by riskfmt from the per-sample correctness in the results' details "
                            "(binomial for a single run; for replicated runs and G-Pass the standard error of the "
                            "per-question values), on the value's scale; OpenCompass reports none",
-                           "由 riskfmt 根据结果 details 中逐样本的正误推算（单次运行按二项分布；多次重复与 G-Pass 按逐题取值"
-                           "的均值标准误），量纲与取值一致；OpenCompass 不报告标准误")
+                           "由 riskfmt 根据结果 details 中逐样本的正误推算（单次运行按二项分布；"
+                           "多次重复与 G-Pass 按逐题取值的均值标准误），量纲与取值一致；OpenCompass 不报告标准误")
         self._samples(evaluation, task, per_sample, replicas)
         return evaluation
 
@@ -940,7 +1022,8 @@ class _Report:
             obj["version"] = computed[:6]
             self.b.derived(f"{task.dataset} task.version", "OpenCompass' get_prompt_hash of the dataset's infer_cfg "
                                                            "(first 6 hex digits, as its summary writes it)",
-                           "按 OpenCompass 的 get_prompt_hash 对数据集 infer_cfg 计算（取前6位十六进制，与其汇总表一致）")
+                           "按 OpenCompass 的 get_prompt_hash 对数据集 infer_cfg 计算"
+                           "（取前6位十六进制，与其汇总表一致）")
         elif cfg:
             self.b.lost(f"datasets[{task.dataset}].infer_cfg", "contains expressions riskfmt does not evaluate: no "
                                                                "prompt hash for task.version")
@@ -958,14 +1041,14 @@ class _Report:
         settings: dict[str, Any] = {}
         other: dict[str, Any] = {}
         model_cfg = self.run.model_cfg or {}
-        infer = cfg.get("infer_cfg") if isinstance(cfg.get("infer_cfg"), dict) else {}
-        inferencer = infer.get("inferencer") if isinstance(infer.get("inferencer"), dict) else {}
+        infer = _dict(cfg.get("infer_cfg"))
+        inferencer = _dict(infer.get("inferencer"))
         max_out = _int(inferencer.get("max_out_len"))
         if max_out is None:
             max_out = _int(model_cfg.get("max_out_len"))
         if max_out is not None:
             settings["max_tokens"] = max_out
-        generation = model_cfg.get("generation_kwargs") if isinstance(model_cfg.get("generation_kwargs"), dict) else {}
+        generation = _dict(model_cfg.get("generation_kwargs"))
         for key, value in generation.items():
             number = _number(value)
             if key == "temperature" and number is not None:
@@ -980,7 +1063,7 @@ class _Report:
             settings["epochs"] = replicas
         if _int(cfg.get("k")) is not None:
             other["k"] = _int(cfg.get("k"))
-        retriever = infer.get("retriever") if isinstance(infer.get("retriever"), dict) else {}
+        retriever = _dict(infer.get("retriever"))
         retriever_type = _short_type(retriever)
         if retriever_type == "ZeroRetriever":
             settings["num_fewshot"] = 0
@@ -992,7 +1075,7 @@ class _Report:
                             ("dataset_class", _short_type(cfg.get("type")))):
             if value:
                 other[name] = value
-        eval_cfg = cfg.get("eval_cfg") if isinstance(cfg.get("eval_cfg"), dict) else {}
+        eval_cfg = _dict(cfg.get("eval_cfg"))
         for name in ("evaluator", "pred_postprocessor", "dataset_postprocessor"):
             value = _short_type(eval_cfg.get(name))
             if value:
@@ -1004,10 +1087,16 @@ class _Report:
             other["mode"] = mode
         if other:
             settings["other"] = other
+        for name, low, high in (("max_tokens", 1, None), ("epochs", 1, None), ("num_fewshot", 0, None),
+                                ("temperature", 0, None), ("top_p", 0, 1)):
+            value = settings.get(name)
+            if value is not None and (value < low or (high is not None and value > high)):
+                del settings[name]
+                self.b.lost(f"datasets[{task.dataset}] settings.{name}", f"{value} is outside the range riskfmt allows")
         if cfg:
             lost = [name for name in ("infer_cfg.prompt_template", "reader_cfg") if
                     (infer.get("prompt_template") if name.startswith("infer") else cfg.get("reader_cfg"))]
-            judge = eval_cfg.get("evaluator") if isinstance(eval_cfg.get("evaluator"), dict) else {}
+            judge = _dict(eval_cfg.get("evaluator"))
             if any(k in judge for k in ("prompt_template", "judge_cfg")):
                 lost.append("eval_cfg.evaluator.prompt_template")
             known = {"abbr", "type", "path", "name", "reader_cfg", "infer_cfg", "eval_cfg", "n", "k"}
@@ -1031,25 +1120,25 @@ class _Report:
         elif results is None:
             parts = ["no results file"]
             if task.predictions is None:
-                parts.append("no predictions file (inference did not finish)")
+                parts.append("no predictions file")
             if dashes:
-                parts.append("the summary shows '-' for " + ", ".join(dashes))
-            log = self.run.logs / "eval" / self.run.model / f"{task.dataset}.out" if self.run.logs else None
-            name = _exception_name(log) if log is not None and log.is_file() else None
-            if name:
-                parts.append(f"logs/eval/{self.run.model}/{task.dataset}.out ends with {name}")
+                parts.append("summary shows '-' for " + ", ".join(dashes))
+            for stage in ("infer", "eval"):
+                log = self.run.logs / stage / self.run.model / f"{task.dataset}.out" if self.run.logs else None
+                name = _exception_name(log) if log is not None and log.is_file() else None
+                if name:
+                    parts.append(f"{stage} log ends with {name}")
             reason = "; ".join(parts)
-        elif dashes:
-            reason = None  # values exist; a '-' for some metric is reported with the metric
         if reason is None:
-            return False
+            return False  # values exist: they are converted
         evaluation["status"] = "error"
         self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
-        self.b.lost(self._rel(task), f"the task failed ({reason}); no value is reported for it (never a zero)",
-                    f"该任务失败（{reason}）；不报告任何取值（绝不记为零）")
-        if task.predictions is not None:
-            self._samples(evaluation, task, None, _int((task.dataset_cfg or {}).get("n")) or 1)
-        return results is None or not any(_number(v) is not None for k, v in results.items() if k != "details")
+        self.b.lost(self._rel(task), f"task failed, no value reported (never a zero): {reason}",
+                    f"任务失败，不报告取值（绝不记为零）：{reason}")
+        no_values = results is None or not any(_number(v) is not None for k, v in results.items() if k != "details")
+        if no_values and task.predictions is not None:  # otherwise the values and samples are converted as usual
+            self._samples(evaluation, task, None, max(_int((task.dataset_cfg or {}).get("n")) or 1, 1))
+        return no_values
 
     def _questions(self, task: _Task, per_sample: _PerSample | None, replicas: int) -> tuple[int | None, str]:
         where = self._rel(task).replace(" results", " predictions") if self.run.station else \
@@ -1068,7 +1157,7 @@ class _Report:
 
     def _metric_result(self, evaluation: dict[str, Any], task: _Task, parsed: MetricKey, key: str, value: float,
                        per_sample: _PerSample | None, questions: int | None, replicas: int,
-                       derived: list[str]) -> None:
+                       derived: list[str], alias: str | None = None) -> None:
         eval_id = evaluation["id"]
         metric = parsed.metric
         gpass = bool(_GPASS.match(metric))
@@ -1093,12 +1182,13 @@ class _Report:
                     rows = [1.0 if per_sample.grid[i][0] else 0.0 for i in keep]
                 unit_n = len(rows) * (per_sample.replicas if not gpass else 1)
         scale = None  # 100.0 for percent, 1.0 for fractions
+        reproduced = False  # the per-sample rows give the reported value (on one of the two scales)
         if rows:
             mean = sum(rows) / len(rows)
             if math.isclose(mean * 100, value, rel_tol=1e-9, abs_tol=1e-6):
-                scale = 100.0
+                scale, reproduced = 100.0, True
             elif math.isclose(mean, value, rel_tol=1e-9, abs_tol=1e-9):
-                scale = 1.0
+                scale, reproduced = 1.0, True
         if scale is None and percent_scale(metric) and 0 <= value <= 100:
             scale = 100.0 if (value > 1 or rows is None) else None
         if scale == 100.0:
@@ -1110,6 +1200,7 @@ class _Report:
         elif metric.startswith("G-Pass"):
             metric_obj["kind"] = "proportion"
 
+        n: int | None
         if parsed.subdivision is not None and rows is not None:
             n = len(rows)
         elif gpass:
@@ -1125,17 +1216,14 @@ class _Report:
 
         uncertainty = None
         mid = f"{eval_id} {key}"
-        if rows and scale is not None:
-            if clustered or gpass:
-                se = mean_se(rows)
-            else:
-                se = binomial_se(sum(rows) / len(rows), len(rows))
+        if rows and reproduced and scale is not None:
+            se = mean_se(rows) if clustered or gpass else binomial_se(sum(rows) / len(rows), len(rows))
             if math.isfinite(se):
                 uncertainty = {"method": "derived", "standard_error": se * scale}
                 derived.append(key)
             else:
                 self.b.no_uncertainty(mid, "fewer than two questions")
-        elif rows and scale is None:
+        elif rows:
             self.b.no_uncertainty(mid, "the per-sample data do not reproduce the reported value, so no standard "
                                        "error is derived from them")
         else:
@@ -1151,10 +1239,15 @@ class _Report:
         if parsed.replicas:
             notes_en.append(f"OpenCompass key \"{key}\": the mean over {parsed.replicas} runs of each question "
                             f"(settings.epochs); n counts questions x runs.")
-            notes_zh.append(f"OpenCompass 键 \"{key}\"：每题 {parsed.replicas} 次运行的平均（settings.epochs）；n 为题数 x 运行次数。")
+            notes_zh.append(f"OpenCompass 键 \"{key}\"：每题 {parsed.replicas} 次运行的平均（settings.epochs）；"
+                            "n 为题数 x 运行次数。")
         if gpass:
             notes_en.append(f"G-Pass family value over questions answered {replicas} times each; n counts questions.")
             notes_zh.append(f"G-Pass 类指标：每题作答 {replicas} 次；n 为题数。")
+        if alias and alias != key:
+            notes_en.append(f"OpenCompass reports the same value under \"{alias}\" too (the subdivision there is the "
+                            "whole dataset); one result is kept.")
+            notes_zh.append(f"OpenCompass 还以 \"{alias}\" 报告同一取值（其子集即整个数据集）；只保留一条结果。")
         if parsed.subdivision:
             notes_en.append(f"Subdivision \"{parsed.subdivision}\" (OpenCompass takes it from example_abbr up to its "
                             "first underscore).")
@@ -1189,10 +1282,9 @@ class _Report:
                 output = entry.get("prediction")
                 target = entry.get("gold")
                 if per_sample is not None:
-                    pick = lambda rows: rows[q][r] if r < len(rows[q]) else None  # noqa: E731
-                    prompt = prompt if prompt is not None else pick(per_sample.prompts)
-                    output = output if output is not None else pick(per_sample.outputs)
-                    target = target if target is not None else pick(per_sample.targets)
+                    prompt = prompt if prompt is not None else _cell(per_sample.prompts, q, r)
+                    output = output if output is not None else _cell(per_sample.outputs, q, r)
+                    target = target if target is not None else _cell(per_sample.targets, q, r)
                 self.b.sample(evaluation, per_sample.question_ids[q] if per_sample is not None else str(q),
                               epoch=r + 1 if replicas > 1 else None,
                               score=None if correct is None else float(correct),
@@ -1227,7 +1319,8 @@ class _Report:
             evaluation["notes"] = {
                 "en": f"OpenCompass summary group ({rows[0].metric} of {listed}); its members' own results are in "
                       "this report, so it is not independent evidence.",
-                "zh": f"OpenCompass 汇总组（{listed} 的 {rows[0].metric}）；成员数据集的结果也在本报告中，并非独立证据。",
+                "zh": f"OpenCompass 汇总组（{listed} 的 {rows[0].metric}）；"
+                      "成员数据集的结果也在本报告中，并非独立证据。",
             }
             raw_values = raw.get(name, {})
             if isinstance(raw_values.get("error"), str) or any(row.values.get(self.run.model) == "-" for row in rows):
@@ -1235,15 +1328,13 @@ class _Report:
                 pointer = f"/evaluations/{len(self.b.report['evaluations']) - 1}"
                 self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
                 reason = raw_values.get("error") or "the summary shows '-'"
-                self.b.lost(f"summary group {name}", f"not computed by OpenCompass ({reason}); no value is reported "
-                                                     "(never a zero)",
-                            f"OpenCompass 未计算该汇总组（{reason}）；不报告取值（绝不记为零）")
+                self.b.lost(f"summary group {name}", f"not computed, no value reported (never a zero): {reason}",
+                            f"OpenCompass 未计算该汇总组，不报告取值（绝不记为零）：{reason}")
                 continue
             member_evals = [evaluations[m] for m in members if m in evaluations]
-            n_total = 0
-            for member in member_evals:
-                counts = [r.get("n") for r in member.get("results", []) if "slice" not in r and r.get("n")]
-                n_total += counts[0] if counts else 0
+            counts = [self.questions.get(m["id"]) for m in member_evals]
+            known = [c for c in counts if c is not None]
+            n_total = sum(known) if known and len(known) == len(counts) else 0
             percent = bool(member_evals) and all(
                 any(r["metric"].get("unit") == "%" for r in m.get("results", [])) for m in member_evals)
             for row in rows:
@@ -1266,13 +1357,10 @@ class _Report:
                     self.b.defaulted(f"{name} {row.metric} metric.direction", "neither")
                 n = n_total or None
                 if n:
-                    self.b.derived(f"{name} {row.metric} n", "the sum of the member datasets' n",
-                                   "成员数据集 n 之和")
+                    self.b.derived(f"{name} {row.metric} n", "the sum of the member datasets' question counts "
+                                   "(each question once, whatever its number of runs)",
+                                   "成员数据集题数之和（每题计一次，不论运行次数）")
                 self.b.no_uncertainty(f"{name} {row.metric}", "a summary-group aggregate of other results")
                 self.b.result(evaluation, metric_obj, value, n=n, name=f"{evaluation['id']}.{row.metric}")
                 if precise:
                     self.ext.setdefault("group_values_from", "summary_*.txt raw format (full precision)")
-
-
-def _iter(values: Iterable[Any]) -> Iterator[Any]:  # pragma: no cover - kept for symmetry with other converters
-    yield from values

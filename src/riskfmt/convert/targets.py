@@ -91,7 +91,7 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
 
 
 _CSV_COLUMNS = [
-    "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation", "task",
+    "marking", "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation", "task",
     "task_version", "method", "status", "result", "risks", "risk_labels_en", "risk_labels_zh", "metric", "direction",
     "unit", "value", "standard_error", "ci_lower", "ci_upper", "ci_level", "uncertainty_method", "n", "language",
     "locale", "subgroup", "split", "perturbation",
@@ -114,6 +114,8 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             sl = result.get("slice", {})
             labels = [vocab.get(r) for r in result["risks"]]
             out.append({
+                # every row carries the document's TLP label: a spreadsheet row travels on its own
+                "marking": "TLP:" + report["marking"]["tlp"],
                 "report_id": report["report_id"],
                 "producer": producer["organization"]["name"].get("en") or producer["organization"]["name"].get("zh"),
                 "relationship": producer["relationship"], "tool": producer["tool"]["name"],
@@ -191,6 +193,11 @@ TARGETS: dict[str, Writer] = {"riskfmt": write_riskfmt, "eee": _eee, "csv": writ
 
 
 def write(target: str, items: list[Converted], out: Path | None, options: ConvertOptions, lang: str = "en") -> list[Finding]:
+    if target != "riskfmt":
+        kinds = {c.report.get("kind") for c in items if c.report is not None}
+        if kinds - {"evaluation-report"}:
+            raise OutputError(f"--to {target} writes evaluation reports; got {', '.join(sorted(map(str, kinds)))} "
+                              "(use --to riskfmt)")
     sources = {Path(c.source).resolve() for c in items}
     if out is not None and str(out) != "-" and out.resolve() in sources:
         raise OutputError(f"refusing to write over the input {out}")

@@ -25,8 +25,16 @@ from typing import Any
 
 from riskfmt import resources
 
-__all__ = ["benchmarks_dir", "load_benchmark_tables", "label_key", "tc260_label_index", "tc260_item",
-           "benchmark_category", "caict_band", "MATCH_VALUES"]
+__all__ = [
+    "MATCH_VALUES",
+    "benchmark_category",
+    "benchmarks_dir",
+    "caict_band",
+    "label_key",
+    "load_benchmark_tables",
+    "tc260_item",
+    "tc260_label_index",
+]
 
 MATCH_VALUES = ("exact", "close", "broad", "narrow", "related", "none")
 # tables whose Chinese labels are spellings of TC260-003 item titles (the others name their own categories)
@@ -54,10 +62,11 @@ def load_benchmark_tables() -> dict[str, dict[str, Any]]:
 
 def label_key(text: str) -> str:
     """The normalised form two spellings of one category share (see the module docstring)."""
-    key = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    key = text
     previous = None
     while key != previous:
         previous = key
+        key = _SPACE.sub("", unicodedata.normalize("NFKC", key))
         key = _GLOSS.sub("", key)
         key = key.replace("侵害", "侵犯")
         if key.startswith("包含"):
@@ -120,7 +129,8 @@ def benchmark_category(benchmark: str, label: str) -> dict[str, Any] | None:
     if not table or not isinstance(label, str):
         return None
     wanted = label_key(label)
-    for row in table.get("categories", []):
+    rows: list[dict[str, Any]] = table.get("categories", [])
+    for row in rows:
         if str(row.get("code")) == label:
             return row
         labels = row.get("labels") or {}

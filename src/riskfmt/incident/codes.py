@@ -11,7 +11,7 @@ from riskfmt.findings import Severity
 
 __all__ = ["TABLE"]
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _C = "incident"
 
 TABLE: list[CodeSpec] = [
@@ -112,14 +112,14 @@ TABLE: list[CodeSpec] = [
              "未写入：{reason_zh}"),
     # ---- AI Incident Database and CSET classifications ----------------------------------------------
     CodeSpec("RF690", _C, W, "source-value-not-mapped",
-             "{field} \"{value}\" ({source}) has no riskfmt equivalent and was not carried over",
-             "{field} \"{value}\"（{source}）在 riskfmt 中没有对应项，未予保留"),
+             "{field} \"{value}\" ({origin}) has no riskfmt equivalent and was not carried over",
+             "{field} \"{value}\"（{origin}）在 riskfmt 中没有对应项，未予保留"),
     CodeSpec("RF691", _C, W, "classification-without-record",
              "No AIID incident record for incident {incident} among the inputs; converted from its classification alone",
              "输入中没有事件 {incident} 的 AIID 事件记录，仅依据其分类结果转换"),
-    CodeSpec("RF692", _C, I, "source-does-not-settle-cause",
-             "{source} {field} \"{value}\" does not settle the cause; the attribution says undetermined",
-             "{source} 的 {field} \"{value}\" 不足以认定原因，归因记为 undetermined（原因不明）"),
+    CodeSpec("RF692", _C, INFO, "source-does-not-settle-cause",
+             "{origin} {field} \"{value}\" does not settle the cause; the attribution says undetermined",
+             "{origin} 的 {field} \"{value}\" 不足以认定原因，归因记为 undetermined（原因不明）"),
     CodeSpec("RF693", _C, W, "classifications-disagree",
              "Classifications of incident {incident} disagree on {field}: {values}; the report follows {kept}",
              "事件 {incident} 的多个分类在 {field} 上不一致：{values}；报告采用 {kept} 的结果"),

@@ -93,6 +93,7 @@ class IncidentDiff:
     harms: tuple[list[str], list[str], list[str]] = ([], [], [])
     systems: tuple[list[str], list[str], list[str]] = ([], [], [])
     history: dict[str, Any] | None = None
+    marking: dict[str, str] | None = None  # the strictest label of either report: a diff quotes both
 
     @property
     def same_report(self) -> bool:
@@ -122,6 +123,7 @@ class IncidentDiff:
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": "incident-report",
+            "marking": self.marking,
             "a": {"source": self.sources[0], "report_id": self.report_ids[0], "reporter": self.reporters[0]},
             "b": {"source": self.sources[1], "report_id": self.report_ids[1], "reporter": self.reporters[1]},
             "same_report": self.same_report,
@@ -148,7 +150,7 @@ class IncidentDiff:
         lines: list[str] = []
 
         def heading(text: str, level: int = 2) -> None:
-            lines.extend([("#" * level + " " + text) if md else text, ""] if md else [text])
+            lines.extend([("#" * level + " " + text) if md else text, ""])
 
         def table(header: list[str], rows: list[list[str]]) -> None:
             if md:
@@ -156,12 +158,15 @@ class IncidentDiff:
                 lines.append("|" + "---|" * len(header))
                 lines.extend("| " + " | ".join(r) + " |" for r in rows)
             else:
-                widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+                widths = [max(_width(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
                 for row in [header, *rows]:
-                    lines.append("  " + "  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
+                    lines.append("  " + "  ".join(str(x) + " " * (w - _width(str(x)))
+                                                  for x, w in zip(row, widths, strict=True)).rstrip())
             lines.append("")
 
         heading(_t("title", lang), 1)
+        if self.marking is not None:
+            lines += [f"TLP:{self.marking['tlp']}", ""]
         if self.same_report:
             lines += [_t("same_report", lang, id=self.report_ids[0]), ""]
         else:
@@ -204,6 +209,13 @@ class IncidentDiff:
         if not self.differs and (self.history is None or not self.history["problems"]):
             lines.append(_t("no_differences", lang))
         return "\n".join(lines).rstrip() + "\n"
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Chinese characters take two, so tables stay aligned in both languages."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _cause_label(cause: str, lang: str) -> str:
@@ -359,5 +371,15 @@ def diff_incidents(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, 
         most_likely=(most_a, most_b, _agreement(vocab, most_a, most_b)), settled=settled, fields=fields,
         harms=(sorted(risks_a & risks_b), sorted(risks_a - risks_b), sorted(risks_b - risks_a)),
         systems=(sorted(digests_a & digests_b), sorted(digests_a - digests_b), sorted(digests_b - digests_a)),
-        history=history,
+        history=history, marking=_marking(a, b),
     )
+
+
+def _marking(a: dict[str, Any], b: dict[str, Any]) -> dict[str, str] | None:
+    import importlib.util
+
+    if importlib.util.find_spec("riskfmt.integrity") is None:
+        return None
+    from riskfmt.integrity.markings import combine
+
+    return combine(a, b)

@@ -17,15 +17,25 @@ import copy
 import hashlib
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import Finding, Severity
 
 __all__ = [
-    "ASSESSMENT_FIELDS", "Update", "UpdateResult", "append_entry", "apply_update", "check_history",
-    "check_timeline", "current_assessment", "entry_digest", "dump_document", "update_file", "utc_now",
+    "ASSESSMENT_FIELDS",
+    "Update",
+    "UpdateResult",
+    "append_entry",
+    "apply_update",
+    "check_history",
+    "check_timeline",
+    "current_assessment",
+    "dump_document",
+    "entry_digest",
+    "update_file",
+    "utc_now",
 ]
 
 ASSESSMENT_FIELDS = ("event_type", "status", "severity", "attribution")
@@ -41,7 +51,7 @@ def entry_digest(entry: dict[str, Any]) -> str:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def current_assessment(timeline: list[dict[str, Any]]) -> dict[str, tuple[Any, int]]:
@@ -235,13 +245,14 @@ def dump_document(doc: dict[str, Any], syntax: str) -> bytes:
         import json
 
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
-    class _Dumper(yaml.SafeDumper):
+    class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-    return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110).encode("utf-8")
+    text: str = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+    return text.encode("utf-8")
 
 
 @dataclass
@@ -293,16 +304,16 @@ def update_file(path: str | os.PathLike[str], update: Update, output: str | os.P
     checked = validate_bytes(raw, source, base_dir=Path(source).parent)
     errors = [f for f in checked.findings if f.severity >= Severity.ERROR]
     if checked.kind != "incident-report":
-        return UpdateResult(errors + [_refused(source, "not an incident report", "不是事件报告")])
+        return UpdateResult([*errors, _refused(source, "not an incident report", "不是事件报告")])
     if errors:
-        return UpdateResult(errors + [_refused(source, "the input has errors; fix them first (an edited history "
-                                               "must not be blessed by appending to it)",
+        return UpdateResult([*errors, _refused(source, "the input has errors; fix them first (an edited history must "
+                                               "not be blessed by appending to it)",
                                                "输入文件有错误，请先修正（不能在被改写的历史之上追加条目）")])
     new = apply_update(doc, update)
     shown = os.fspath(target)
     findings = list(validate_data(new, shown).findings) + check_history(doc, new, shown)
     if any(f.severity >= Severity.ERROR for f in findings):
-        return UpdateResult(findings + [_refused(shown, "the updated report would not validate",
+        return UpdateResult([*findings, _refused(shown, "the updated report would not validate",
                                                  "更新后的报告无法通过校验")], document=new)
     # Whatever is at the target now (another update may have landed since we read it) must be history we
     # extend, never history we erase.

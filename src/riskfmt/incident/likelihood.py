@@ -8,8 +8,9 @@ narrower hypotheses under one broader hypothesis add up to at most its likelihoo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from riskfmt.vocab import Vocabulary
 
@@ -94,9 +95,9 @@ class Node:
     index: int
     cause: str
     low: float
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
-    def best(self) -> tuple[float, list["Node"]]:
+    def best(self) -> tuple[float, list[Node]]:
         """The largest likelihood total of pairwise exclusive hypotheses within this subtree, and which."""
         below = [child.best() for child in self.children]
         total = sum(t for t, _ in below)
@@ -104,7 +105,7 @@ class Node:
             return total, [n for _, nodes in below for n in nodes]
         return self.low, [self]
 
-    def children_total(self) -> tuple[float, list["Node"]]:
+    def children_total(self) -> tuple[float, list[Node]]:
         below = [child.best() for child in self.children]
         return sum(t for t, _ in below), [n for _, nodes in below for n in nodes]
 
@@ -119,7 +120,7 @@ def hierarchy(vocab: Vocabulary, hypotheses: Iterable[tuple[int, dict[str, Any]]
         if cause in nodes or vocab.by_token("attribution", cause) is None:
             continue  # duplicates and unknown causes are reported elsewhere
         nodes[cause] = Node(index, cause, value(hypothesis) if value else bounds(hypothesis)[0])
-    roots = []
+    roots: list[Node] = []
     for cause, node in nodes.items():
         parent = next((nodes[a] for a in ancestors(vocab, cause) if a in nodes), None)
         (parent.children if parent is not None else roots).append(node)

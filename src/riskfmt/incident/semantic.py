@@ -7,14 +7,15 @@ field here has the shape the schema promises.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any, Iterator
+from typing import Any
 
 from riskfmt.findings import Finding
 from riskfmt.incident import likelihood as lk
 from riskfmt.vocab import Vocabulary
 
-__all__ = ["check_incident", "PLACEHOLDER", "placeholders"]
+__all__ = ["PLACEHOLDER", "check_incident", "placeholders"]
 
 # Skeletons mark what is left to fill in as <<...>>: a form no real value takes, in any language.
 PLACEHOLDER = re.compile(r"^<<.*>>$", re.DOTALL)
@@ -95,7 +96,8 @@ def _vocabulary(data: dict[str, Any], source: str) -> tuple[Vocabulary | None, s
         return load_vocabulary(cited), cited, []
     if newer_than_latest(cited):
         latest = load_vocabulary()
-        return latest, cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest.version)]
+        return latest, cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited,
+                                            known=latest.version)]
     known = ", ".join(resources.vocabulary_versions())
     return None, cited, [Finding.make("RF207", source, "/vocabulary_version", version=cited, known=known)]
 
@@ -107,7 +109,7 @@ class _Checker:
         self.vocab, self.cited, self.source, self.holes, self.out = vocab, cited, source, holes, out
         self.historic = False
 
-    def add(self, code: str, pointer: str, **params: object) -> None:
+    def add(self, code: str, pointer: str, **params: Any) -> None:
         severity = None
         if self.historic:
             if code == "RF660":
@@ -134,8 +136,10 @@ class _Checker:
         close = self.vocab.suggest(token, scheme=vocab_scheme)
         self.add("RF651", pointer, scheme=scheme, scheme_zh=_SCHEMES_ZH.get(scheme, scheme), id=token,
             version=self.vocab.version,
-            suggestion="; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else "",
-            suggestion_zh="；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else "",
+            suggestion=("; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?")
+            if close else "",
+            suggestion_zh=("；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？")
+            if close else "",
         )
         return False
 
@@ -230,7 +234,8 @@ class _Checker:
                         likelihood=lk.show(hypotheses[node.index]))
         total, chosen = lk.exclusive_total(roots)
         if total > 1 + lk.EPSILON:
-            listed = ", ".join(f"{n.cause} {lk.show(hypotheses[n.index])}" for n in sorted(chosen, key=lambda n: n.index))
+            ordered = sorted(chosen, key=lambda n: n.index)
+            listed = ", ".join(f"{n.cause} {lk.show(hypotheses[n.index])}" for n in ordered)
             self.add("RF654", f"{pointer}/hypotheses", total=f"{total:g}",
                                          hypotheses=listed)
 
@@ -244,7 +249,8 @@ class _Checker:
         if own is None:
             return
         for _, other in known:
-            if not lk.related(self.vocab, cause, other["cause"]) and lk.bounds(other)[0] > lk.bounds(own)[1] + lk.EPSILON:
+            exclusive = not lk.related(self.vocab, cause, other["cause"])
+            if exclusive and lk.bounds(other)[0] > lk.bounds(own)[1] + lk.EPSILON:
                 self.add("RF659", f"{pointer}/cause", cause=cause,
                                              likelihood=lk.show(own), other=other["cause"],
                                              other_likelihood=lk.show(other))
@@ -305,6 +311,7 @@ def _dates(data: dict[str, Any], source: str) -> list[Finding]:
             reported_pairs.add(later)
             later_ptr = f"/{later}" if later.startswith("timeline") else f"/dates/{later}"
             later_value = data["timeline"][0]["date"] if later.startswith("timeline") else dates[later]
-            out.append(Finding.make("RF505", source, later_ptr, later_field=later.replace("timeline/0/date", "timeline[1].date"),
+            later_field = later.replace("timeline/0/date", "timeline[1].date")
+            out.append(Finding.make("RF505", source, later_ptr, later_field=later_field,
                                     later=later_value, earlier_field=earlier, earlier=dates[earlier]))
     return out

@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path
 
-__all__ = ["skeleton", "write_skeleton", "new_report_id"]
+__all__ = ["new_report_id", "skeleton", "write_skeleton"]
 
 
 def new_report_id() -> str:

@@ -24,19 +24,37 @@ from typing import TYPE_CHECKING, Any
 from riskfmt.findings import Finding
 
 __all__ = [
+    "TLP_LEVELS",
     "IntegrityError",
-    # canonical form
-    "canonical_bytes", "digest", "load_document",
-    # keys and signatures
-    "generate_keypair", "load_private_key", "load_public_key", "key_id",
-    "Verification", "sign", "sign_file", "verify", "verify_file",
-    # markings
-    "TLP_LEVELS", "MarkingError", "label_at", "strictest", "carry", "check_markings", "check_not_weakened", "relabel",
-    # redaction
-    "Profile", "load_profile", "profile_names", "Redaction", "redact", "redact_file", "verify_derived",
-    "reveal", "check_proof",
-    # leaks
+    "MarkingError",
+    "Profile",
+    "Redaction",
+    "Verification",
+    "canonical_bytes",
+    "carry",
+    "check_markings",
+    "check_not_weakened",
+    "check_proof",
+    "digest",
+    "generate_keypair",
+    "key_id",
+    "label_at",
+    "load_document",
+    "load_private_key",
+    "load_profile",
+    "load_public_key",
+    "profile_names",
+    "redact",
+    "redact_file",
+    "relabel",
+    "reveal",
     "scan",
+    "sign",
+    "sign_file",
+    "strictest",
+    "verify",
+    "verify_derived",
+    "verify_file",
 ]
 
 
@@ -46,6 +64,16 @@ class IntegrityError(Exception):
     def __init__(self, *findings: Finding) -> None:
         self.findings = list(findings)
         super().__init__("; ".join(f"{f.code} {f.message()}" for f in findings))
+
+
+def output_mode() -> int:
+    """Permissions of an ordinary output file under the current umask. ``atomic_write_bytes`` creates its
+    temporary file 0600, which a shareable report, signature or samples file must not keep."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -28,7 +28,7 @@ def canonical_bytes(data: Any, source: str = "<data>") -> bytes:
     Raises ``IntegrityError`` (RF726) for values JSON cannot represent exactly: integers beyond ±2**53,
     NaN or infinity, non-string keys, lone surrogates.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     import rfc8785
 
@@ -47,7 +47,7 @@ def digest_bytes(data: bytes, algorithm: str = "sha256") -> str:
 def digest(data: Any, algorithm: str = "sha256", source: str = "<data>") -> str:
     """``sha256:<hex>`` (or sha384/sha512) of the RFC 8785 canonical form of a parsed document.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unsupported digest algorithm {algorithm!r} (use one of {', '.join(ALGORITHMS)})")
@@ -60,7 +60,7 @@ def load_document(path: str | os.PathLike[str], *, max_size: int | None = None) 
     Duplicate keys, NaN, overflowing numbers and other parse errors make it raise ``IntegrityError`` with
     the loader's findings: a digest or signature over an ambiguous document would not mean one thing.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from riskfmt.loading import DEFAULT_MAX_SIZE, load_bytes, read_source
 
@@ -82,6 +82,6 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """True when two paths name the same file (or the same not-yet-existing path)."""
     pa, pb = Path(a), Path(b)
     try:
-        return pa.exists() and pb.exists() and os.path.samefile(pa, pb) or pa.resolve() == pb.resolve()
+        return (pa.exists() and pb.exists() and os.path.samefile(pa, pb)) or pa.resolve() == pb.resolve()
     except OSError:
         return pa.resolve() == pb.resolve()

@@ -11,7 +11,7 @@ from riskfmt.findings import Severity
 
 __all__ = ["TABLE"]
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _C = "disclosure"
 
 TABLE: list[CodeSpec] = [
@@ -37,12 +37,13 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF707", _C, E, "withheld-kind-undeclared",
              "Withheld item of kind {kind} is not declared in disclosure.withholds",
              "类型为 {kind} 的隐去条目未在 disclosure.withholds 中声明"),
-    CodeSpec("RF708", _C, I, "more-of-the-same",
+    CodeSpec("RF708", _C, INFO, "more-of-the-same",
              "{count} more {other} findings in this document are not shown",
              "本文档中另有 {count} 条 {other} 发现未显示"),
     # ---- markings -----------------------------------------------------------------------------------
     CodeSpec("RF710", _C, E, "granular-marking-weaker",
-             "Parts marked TLP:{label} are weaker than the document's TLP:{document}; a part never carries a weaker label",
+             "Parts marked TLP:{label} are weaker than the document's TLP:{document}; "
+             "a part never carries a weaker label",
              "部分内容标记为 TLP:{label}，弱于文档的 TLP:{document}；部分内容的标记不得弱于整个文档"),
     CodeSpec("RF711", _C, W, "selector-selects-nothing",
              "Marking selector {selector} selects nothing in this document",
@@ -95,7 +96,7 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF733", _C, E, "salt-missing",
              "The salts file has no salt for the withheld item {where}",
              "盐值文件中没有隐去条目 {where} 的盐值"),
-    CodeSpec("RF734", _C, I, "digests-not-checked",
+    CodeSpec("RF734", _C, INFO, "digests-not-checked",
              "{count} salted digests were not checked: give the owner's salts file (--salts) to check them",
              "有 {count} 个加盐摘要未核验：请提供所有者的盐值文件（--salts）以核验"),
     CodeSpec("RF735", _C, E, "proof-invalid",
@@ -110,7 +111,7 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF738", _C, E, "salts-unusable",
              "Cannot use the salts file {path}: {detail}",
              "无法使用盐值文件 {path}：{detail_zh}"),
-    CodeSpec("RF739", _C, I, "marking-raised",
+    CodeSpec("RF739", _C, INFO, "marking-raised",
              "Marking raised from TLP:{before} to TLP:{after} at {where}",
              "{where_zh} 的标记已由 TLP:{before} 提升为 TLP:{after}"),
 ]

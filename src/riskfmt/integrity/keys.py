@@ -19,8 +19,15 @@ from riskfmt.integrity import IntegrityError
 if TYPE_CHECKING:  # pragma: no cover
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-__all__ = ["KeyPair", "generate_keypair", "load_private_key", "load_public_key", "key_id", "public_path",
-           "exposed_mode"]
+__all__ = [
+    "KeyPair",
+    "exposed_mode",
+    "generate_keypair",
+    "key_id",
+    "load_private_key",
+    "load_public_key",
+    "public_path",
+]
 
 PRIVATE_MODE = 0o600
 PUBLIC_MODE = 0o644
@@ -45,11 +52,11 @@ def public_path(private: str | os.PathLike[str]) -> Path:
     return path.with_name(path.name + ".pub")
 
 
-def key_id(public_key: "Ed25519PublicKey") -> str:
+def key_id(public_key: Ed25519PublicKey) -> str:
     """The key id securesystemslib (and so compliance-trestle) computes for an Ed25519 key: SHA-256 of the
     canonical JSON of its key type, scheme and hex public bytes. The same key has the same id in both tools.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from cryptography.hazmat.primitives import serialization
 
@@ -67,7 +74,7 @@ def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = N
     ``path.pub`` (SubjectPublicKeyInfo PEM). Both are written atomically. An existing key file is never
     replaced unless ``overwrite``: losing a private key cannot be undone.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -119,12 +126,12 @@ def exposed_mode(path: str | os.PathLike[str]) -> str | None:
     return f"{mode:04o}" if mode & 0o077 else None
 
 
-def load_private_key(path: str | os.PathLike[str], password: bytes | None = None) -> "Ed25519PrivateKey":
+def load_private_key(path: str | os.PathLike[str], password: bytes | None = None) -> Ed25519PrivateKey:
     """An Ed25519 private key from a PEM file (PKCS#8, or OpenSSL's traditional form), decrypted with
     ``password`` when it is encrypted. Raises ``IntegrityError`` (RF725) for anything else; the message never
     contains key bytes.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -135,7 +142,7 @@ def load_private_key(path: str | os.PathLike[str], password: bytes | None = None
         key = serialization.load_pem_private_key(data, password=password)
     except TypeError as exc:  # encrypted without a password, or a password for a plain key
         raise _problem(name, *_password_detail(exc)) from None
-    except Exception:  # noqa: BLE001 - cryptography raises several types for bad input
+    except Exception:
         if password:
             raise _problem(name, "wrong password, or not a PEM private key", "密码错误，或不是 PEM 私钥") from None
         raise _problem(name, "not a PEM private key", "不是 PEM 私钥") from None
@@ -152,17 +159,18 @@ def _wrong_type(name: str, key: object) -> IntegrityError:
 def _password_detail(exc: Exception) -> tuple[str, str]:
     text = str(exc).lower()
     if "not given" in text:
-        return "the key is encrypted: give its password (--key-password-env)", "密钥已加密：请提供密码（--key-password-env）"
+        return ("the key is encrypted: give its password (--key-password-env)",
+                "密钥已加密：请提供密码（--key-password-env）")
     if "was given" in text:
         return "the key is not encrypted, but a password was given", "密钥未加密，却提供了密码"
     return "cannot decrypt the key", "无法解密密钥"
 
 
-def load_public_key(path: str | os.PathLike[str]) -> "Ed25519PublicKey":
+def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
     """An Ed25519 public key from a PEM file (SubjectPublicKeyInfo). Given a private key file by mistake, it
     refuses rather than silently deriving the public half (that file should not be handed around).
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -174,7 +182,7 @@ def load_public_key(path: str | os.PathLike[str]) -> "Ed25519PublicKey":
                        "这是私钥，请改用公钥（KEYFILE.pub）验证")
     try:
         key = serialization.load_pem_public_key(data)
-    except Exception:  # noqa: BLE001 - cryptography raises several types for bad input
+    except Exception:
         raise _problem(name, "not a PEM public key", "不是 PEM 公钥") from None
     if not isinstance(key, Ed25519PublicKey):
         raise _wrong_type(name, key)

@@ -26,14 +26,23 @@ key membership), descending into single samples only when a column has something
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import repeat
 from operator import methodcaller
-from typing import Any, Iterator
+from typing import Any
 
 from riskfmt.findings import Finding
 
-__all__ = ["scan", "scan_strings", "BLOB_MIN", "BINARY_MIN", "BINARY_SHARE", "NUMERIC_MIN", "WEIGHT_EXTENSIONS",
-           "MAX_PER_CODE"]
+__all__ = [
+    "BINARY_MIN",
+    "BINARY_SHARE",
+    "BLOB_MIN",
+    "MAX_PER_CODE",
+    "NUMERIC_MIN",
+    "WEIGHT_EXTENSIONS",
+    "scan",
+    "scan_strings",
+]
 
 BLOB_MIN = 1024  # characters: digests (64-128 hex), ids and short codes stay far below
 BINARY_MIN = 256
@@ -61,7 +70,7 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/\r\n]+={0,2}|[A-Za-z0-9_\-\r\n]+={0,2}")
 _HEX = re.compile(r"[0-9a-fA-F\s]+")
 _NUMBERS = re.compile(r"[\s\[\](),;0-9eE+.\-]+")
 _SPACE = frozenset(" \t\r\n")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 _SAMPLE_TEXT = ("input", "output", "target")
 _SAMPLE_DECLARED = (("input", "sample_input"), ("output", "sample_output"), ("target", "sample_target"),
@@ -88,7 +97,7 @@ class _Collector:
         self.findings: list[Finding] = []
         self.counts: dict[str, int] = {}
 
-    def add(self, code: str, pointer: str, **params: object) -> None:
+    def add(self, code: str, pointer: str, **params: Any) -> None:
         seen = self.counts.get(code, 0)
         self.counts[code] = seen + 1
         if seen < MAX_PER_CODE:
@@ -254,7 +263,7 @@ def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector)
                 if type(text) is str and len(text) >= BINARY_MIN:
                     _check_size(text, f"{pointer}/{index}/{name}", out, content=name != "sample_id")
     for name, kind in _SAMPLE_DECLARED:
-        if kind not in declared or shaped and not any(map(dict.__contains__, rows, repeat(name))):
+        if kind not in declared or (shaped and not any(map(dict.__contains__, rows, repeat(name)))):
             continue
         for index, row in enumerate(rows):
             if type(row) is dict and name in row:
@@ -316,7 +325,7 @@ def scan(data: dict[str, Any], source: str) -> list[Finding]:
     Also checks the document's markings (``markings.check_markings``): the validator's one hook into this
     package runs both.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from riskfmt.integrity.markings import check_markings
 

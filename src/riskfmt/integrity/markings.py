@@ -12,12 +12,28 @@ the caller says so explicitly, and then reports it. Nothing lowers a marking sil
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from riskfmt.findings import Finding, Severity
 
-__all__ = ["TLP_LEVELS", "MarkingError", "where", "rank", "strictest", "document_label", "label_at", "strictest_in",
-           "resolve", "check_markings", "check_not_weakened", "carry", "relabel", "combine", "normalise"]
+__all__ = [
+    "TLP_LEVELS",
+    "MarkingError",
+    "carry",
+    "check_markings",
+    "check_not_weakened",
+    "combine",
+    "document_label",
+    "label_at",
+    "normalise",
+    "rank",
+    "relabel",
+    "resolve",
+    "strictest",
+    "strictest_in",
+    "where",
+]
 
 # from the least to the most restrictive (FIRST TLP 2.0)
 TLP_LEVELS: tuple[str, ...] = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
@@ -34,7 +50,7 @@ class MarkingError(Exception):
         super().__init__("; ".join(f"{f.code} {f.message()}" for f in findings))
 
 
-def where(pointer: str) -> dict[str, str]:
+def where(pointer: str) -> dict[str, Any]:
     """The ``where``/``where_zh`` parameters of a finding about a place in a document."""
     return {"where": pointer, "where_zh": pointer} if pointer else {"where": "the document", "where_zh": "整个文档"}
 
@@ -72,7 +88,7 @@ def label_at(doc: Any, pointer: str = "") -> str:
     """The label in force at ``pointer``: the strictest of the document's and of every granular marking that
     selects the pointer or one of its ancestors.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     label = document_label(doc)
     for tlp, selectors in _granular(doc):
@@ -134,7 +150,7 @@ def check_markings(doc: Any, source: str) -> list[Finding]:
     """Markings that contradict themselves: a granular label weaker than the document's (error RF710), and
     selectors that select nothing (warning RF711; selectors of withheld items still count).
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     out: list[Finding] = []
     document = document_label(doc)
@@ -164,7 +180,7 @@ def check_not_weakened(before: Any, after: Any, source: str = "<output>", *,
     ``pointer_map`` translates a pointer of ``before`` into ``after`` (None: the part is gone) for commands
     that move parts around; by default pointers are the same in both.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     out: list[Finding] = []
     code = "RF712" if allow_lower else "RF713"
@@ -208,9 +224,10 @@ def carry(source: Any, derived: dict[str, Any], *,
     two document labels, and every granular marking of ``source`` whose part still exists (or was withheld).
     Returns ``derived``, changed in place.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
-    marking = copy.deepcopy(derived.get("marking")) if isinstance(derived.get("marking"), dict) else {}
+    existing = derived.get("marking")
+    marking: dict[str, Any] = copy.deepcopy(existing) if isinstance(existing, dict) else {}
     marking["tlp"] = strictest(document_label(source), marking.get("tlp"))
     granular = list(marking.get("granular") or [])
     withheld = _withheld_pointers(derived)
@@ -233,7 +250,7 @@ def relabel(doc: dict[str, Any], tlp: str, *, allow_lower: bool = False, source:
     in the command's output). Granular labels are never lowered: a part stricter than the new label keeps
     its own.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     if tlp not in _RANK:
         raise ValueError(f"unknown TLP label {tlp!r} (use one of {', '.join(TLP_LEVELS)})")

@@ -17,7 +17,7 @@ from typing import Any
 from riskfmt.findings import Finding
 from riskfmt.integrity import IntegrityError
 
-__all__ = ["KINDS", "ALWAYS", "Profile", "load_profile", "profile_names", "profiles_dir"]
+__all__ = ["ALWAYS", "KINDS", "Profile", "load_profile", "profile_names", "profiles_dir"]
 
 # What a withheld item can be (the WithheldKind enumeration of the format), in document order.
 KINDS: tuple[str, ...] = (
@@ -66,7 +66,7 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
     """A shipped profile by name (``tlp-green``) or a profile file by path. Raises ``IntegrityError``
     (RF737) naming what is wrong with it.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     text = os.fspath(name_or_path)
     path = Path(text)
@@ -123,6 +123,7 @@ def parse_profile(data: Any, name: str = "<profile>") -> Profile:
         value = data.get(field)
         if value is not None and (not isinstance(value, dict) or not set(value) <= {"en", "zh"}
                                   or not all(isinstance(v, str) for v in value.values())):
-            raise _problem(name, f"field '{field}' must have en and/or zh text", f"字段 {field} 应包含 en 和/或 zh 文本")
+            raise _problem(name, f"field '{field}' must have en and/or zh text",
+                           f"字段 {field} 应包含 en 和/或 zh 文本")
     return Profile(name=profile_name, withhold=frozenset(withhold), reason=reason, audience=audience,
                    title=data.get("title"), description=data.get("description"))

@@ -14,23 +14,39 @@ digest. Markings are carried over, never weakened (``markings.carry``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from riskfmt.findings import Finding, Severity
-from riskfmt.integrity import IntegrityError
+from riskfmt.integrity import IntegrityError, output_mode
 from riskfmt.integrity.canonical import canonical_bytes, load_document, same_file
 from riskfmt.integrity.markings import carry, check_not_weakened, label_at, relabel, resolve, where
 from riskfmt.integrity.profiles import KINDS, Profile
 
-__all__ = ["WITHHELD_TEXT", "SALTS_KIND", "PROOF_KIND", "Redaction", "RedactionOutcome", "salted_digest",
-           "redact", "redact_file", "verify_derived", "verify_derived_files", "reveal", "reveal_file",
-           "check_proof", "check_proof_file", "load_salts"]
+__all__ = [
+    "PROOF_KIND",
+    "SALTS_KIND",
+    "WITHHELD_TEXT",
+    "Redaction",
+    "RedactionOutcome",
+    "check_proof",
+    "check_proof_file",
+    "load_salts",
+    "redact",
+    "redact_file",
+    "reveal",
+    "reveal_file",
+    "salted_digest",
+    "verify_derived",
+    "verify_derived_files",
+]
 
 # a finding's title is required by the format, so a withheld one is replaced by this fixed text
 WITHHELD_TEXT = {"en": "[withheld]", "zh": "[已隐去]"}
@@ -153,7 +169,7 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
     fresh random salt. ``tlp`` relabels the copy (lowering needs ``allow_lower``, and is reported);
     otherwise the copy carries the original's markings unchanged.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     copy = _copy(doc)
     items, files = _withhold(copy, profile.withhold, load_rows)
@@ -206,15 +222,9 @@ def _dump(doc: Any, path: Path) -> bytes:
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
-        return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120).encode("utf-8")
+        text: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
+        return text.encode("utf-8")
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _public_mode() -> int:
-    # what a plain open() would give under the current umask (atomic_write's temporary file is 0600)
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 @dataclass
@@ -244,7 +254,7 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
     and the salts into ``salts_path`` (default ``OUTPUT.salts.json``, mode 0600). Nothing is written over an
     input, and nothing at all when the copy would not validate (for example, when a kept field leaks).
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from riskfmt.integrity.keys import PRIVATE_MODE
     from riskfmt.io import atomic_write_bytes
@@ -274,7 +284,7 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
             if same_file(target, base / original):
                 raise _refuse(target, "it is the input's samples file", "这是输入的样本文件")
             body = _jsonl(rows)
-            atomic_write_bytes(target, body, mode=_public_mode())
+            atomic_write_bytes(target, body, mode=output_mode())
             written.append(target)
             sample_file.update(path=name, digest="sha256:" + hashlib.sha256(body).hexdigest(), rows=len(rows))
         result = validate_data(red.document, source=str(out), base_dir=out.parent)
@@ -289,7 +299,7 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
                      "report_id": red.document.get("report_id"), "salts": red.salts}
         # the salts first and owner-only: a crash between the two writes must not leave an unprovable copy
         atomic_write_bytes(salts_file, (json.dumps(salts_doc, indent=1) + "\n").encode("utf-8"), mode=PRIVATE_MODE)
-        atomic_write_bytes(out, _dump(red.document, out), mode=_public_mode())
+        atomic_write_bytes(out, _dump(red.document, out), mode=output_mode())
         return outcome
     except _Abort as abort:
         _remove(written)
@@ -306,10 +316,8 @@ class _Abort(Exception):
 
 def _remove(paths: list[Path]) -> None:
     for p in paths:
-        try:
+        with contextlib.suppress(OSError):
             p.unlink()
-        except OSError:
-            pass
 
 
 # --------------------------------------------------------------------------------------------------
@@ -325,7 +333,7 @@ def load_salts(path: str | os.PathLike[str]) -> dict[str, str]:
             data = json.loads(handle.read())
     except FileNotFoundError:
         raise IntegrityError(Finding.make("RF001", name, path=name)) from None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError):
         raise IntegrityError(Finding.make("RF738", name, path=name, detail="not JSON", detail_zh="不是 JSON")) from None
     salts = data.get("salts") if isinstance(data, dict) and data.get("kind") == SALTS_KIND else None
     if not isinstance(salts, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) == 2 * SALT_BYTES
@@ -350,7 +358,7 @@ def _diff(a: Any, b: Any, pointer: str = "") -> Iterator[str]:
             else:
                 yield from _diff(a[key], b[key], child)
     elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for index, (x, y) in enumerate(zip(a, b)):
+        for index, (x, y) in enumerate(zip(a, b, strict=True)):
             yield from _diff(x, y, f"{pointer}/{index}")
     elif canonical_bytes(a) != canonical_bytes(b):
         yield pointer
@@ -365,23 +373,27 @@ def _value_at(doc: Any, pointer: str, load_rows: RowsLoader | None) -> tuple[boo
     return resolve(doc, pointer)
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts: dict[str, str] | None = None,
                    sources: tuple[str, str] = ("<original>", "<redacted>"),
                    load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None)) -> list[Finding]:
     """Findings on whether ``redacted`` is ``original`` minus withheld items (no errors: it is). Lowered
     markings are reported as warnings (RF712): the derivation holds, but the reader should know.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     src_original, src_redacted = sources
     out: list[Finding] = []
-    disclosure = redacted.get("disclosure") if isinstance(redacted.get("disclosure"), dict) else {}
-    before = original.get("disclosure") if isinstance(original.get("disclosure"), dict) else {}
+    disclosure = _mapping(redacted.get("disclosure"))
+    before = _mapping(original.get("disclosure"))
     earlier = list(before.get("withheld") or [])
     records = list(disclosure.get("withheld") or [])
     if records[: len(earlier)] != earlier:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
-    new_records = {r.get("pointer"): r for r in records[len(earlier):] if isinstance(r, dict)}
+    new_records = {str(r.get("pointer")): r for r in records[len(earlier):] if isinstance(r, dict)}
     copy = _copy(original)
     items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
@@ -427,7 +439,7 @@ def reveal(original: dict[str, Any], salts: dict[str, str], pointer: str, *,
     """A proof of one withheld item: its value, its salt and its digest, marked with the label the item had
     in the original (the proof discloses it). Raises ``IntegrityError`` when the item or its salt is unknown.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     salt = salts.get(pointer)
     if salt is None:
@@ -451,7 +463,7 @@ def check_proof(proof: Any, redacted: dict[str, Any], *, source: str = "<proof>"
                 redacted_source: str = "<redacted>") -> list[Finding]:
     """Findings on a proof against a redacted copy (none: the revealed value is the withheld item).
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     if not isinstance(proof, dict) or proof.get("kind") != PROOF_KIND or not isinstance(proof.get("pointer"), str):
         return [Finding.make("RF735", source, **where("?"))]

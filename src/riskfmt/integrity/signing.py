@@ -22,14 +22,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
-from riskfmt.integrity import IntegrityError
+from riskfmt.integrity import IntegrityError, output_mode
 from riskfmt.integrity.canonical import ALGORITHMS, canonical_bytes, load_document, same_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-__all__ = ["PAYLOAD_TYPE", "STATEMENT_TYPE", "PREDICATE_TYPE", "Verification", "statement", "sign", "sign_file",
-           "verify", "verify_file", "load_envelope", "dump_envelope", "pae"]
+__all__ = [
+    "PAYLOAD_TYPE",
+    "PREDICATE_TYPE",
+    "STATEMENT_TYPE",
+    "Verification",
+    "dump_envelope",
+    "load_envelope",
+    "pae",
+    "sign",
+    "sign_file",
+    "statement",
+    "verify",
+    "verify_file",
+]
 
 PAYLOAD_TYPE = "application/vnd.in-toto+json"
 STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
@@ -62,11 +74,11 @@ def statement(subject_name: str, digest_hex: str, algorithm: str = "sha256") -> 
     }
 
 
-def sign(document: Any, private_key: "Ed25519PrivateKey", *, subject_name: str = "document.json",
+def sign(document: Any, private_key: Ed25519PrivateKey, *, subject_name: str = "document.json",
          algorithm: str = "sha256", source: str = "<data>") -> dict[str, Any]:
     """A DSSE envelope signing the canonical digest of a parsed document.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     import hashlib
 
@@ -95,7 +107,7 @@ def sign_file(path: str | os.PathLike[str], key: str | os.PathLike[str], output:
     """Sign the document in ``path`` with the PEM private key ``key``; write the envelope to ``output``
     atomically, never over the document or the key. The subject name defaults to the file's name, as trestle's.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from riskfmt.integrity.keys import load_private_key
     from riskfmt.io import atomic_write_bytes
@@ -108,7 +120,7 @@ def sign_file(path: str | os.PathLike[str], key: str | os.PathLike[str], output:
     private_key = load_private_key(key, password)
     name = subject_name or (Path(path).name if os.fspath(path) != "-" else "document.json")
     envelope = sign(document, private_key, subject_name=name, algorithm=algorithm, source=os.fspath(path))
-    atomic_write_bytes(output, dump_envelope(envelope))
+    atomic_write_bytes(output, dump_envelope(envelope), mode=output_mode())
     return envelope
 
 
@@ -150,14 +162,14 @@ def _strict_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def verify(document: Any, envelope: Any, public_key: "Ed25519PublicKey", *, subject_name: str | None = None,
+def verify(document: Any, envelope: Any, public_key: Ed25519PublicKey, *, subject_name: str | None = None,
            source: str = "<data>", signature_source: str = "<signature>") -> Verification:
     """Check a parsed document against a DSSE envelope with an Ed25519 public key.
 
     The subject name recorded in the Statement is reported but only required to match when ``subject_name``
     is given: the signature covers the content, and files get renamed on their way to a reader.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     import hashlib
 
@@ -167,7 +179,7 @@ def verify(document: Any, envelope: Any, public_key: "Ed25519PublicKey", *, subj
 
     outcome = Verification(ok=False, keyid=key_id(public_key))
 
-    def fail(code: str, where: str = signature_source, **params: object) -> Verification:
+    def fail(code: str, where: str = signature_source, **params: Any) -> Verification:
         outcome.findings.append(Finding.make(code, where, **params))
         return outcome
 
@@ -231,7 +243,8 @@ def _statement_problem(stmt: Any) -> tuple[str, str] | None:
         return "the predicate is not an object", "谓词不是对象"
     if predicate.get("canonicalization") != CANONICALIZATION:
         found = str(predicate.get("canonicalization"))
-        return f"canonicalization {found}, expected {CANONICALIZATION}", f"规范化方法为 {found}，应为 {CANONICALIZATION}"
+        return (f"canonicalization {found}, expected {CANONICALIZATION}",
+                f"规范化方法为 {found}，应为 {CANONICALIZATION}")
     if predicate.get("digestSource") != DIGEST_SOURCE:
         found = str(predicate.get("digestSource"))
         return f"digest source {found}, expected {DIGEST_SOURCE}", f"摘要来源为 {found}，应为 {DIGEST_SOURCE}"
@@ -269,7 +282,7 @@ def verify_file(path: str | os.PathLike[str], signature: str | os.PathLike[str],
                 subject_name: str | None = None) -> Verification:
     """Verify the document in ``path`` against the envelope in ``signature`` with the PEM public key ``key``.
 
-    .. versionadded:: 0.2
+    .. versionadded:: 0.1
     """
     from riskfmt.integrity.keys import load_public_key
 

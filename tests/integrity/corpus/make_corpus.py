@@ -18,8 +18,9 @@ import random
 import shutil
 import string
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -254,7 +255,8 @@ def withheld_present() -> list[tuple[str, dict[str, Any]]]:
 
 ENGLISH = ("The model declined the request and pointed the user to emergency services. It then explained, "
            "at some length, why it could not provide step-by-step instructions, and offered safer alternatives. ")
-CHINESE = "模型拒绝了该请求，并建议用户联系紧急服务。随后它较为详细地解释了无法提供分步说明的原因，并给出了更安全的替代方案。"
+CHINESE = ("模型拒绝了该请求，并建议用户联系紧急服务。"
+           "随后它较为详细地解释了无法提供分步说明的原因，并给出了更安全的替代方案。")
 
 
 def clean_documents(rng: random.Random) -> list[tuple[str, dict[str, Any]]]:

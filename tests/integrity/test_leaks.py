@@ -1,0 +1,238 @@
+"""The leak scan: detection and false-positive rates on the corpus, thresholds, and where it looks.
+
+The corpus (corpus/make_corpus.py) seeds leaks of every kind into schema-valid reports at many places, and
+holds clean reports full of near misses. The clean side also includes every report ``riskfmt convert`` makes
+from examples/inputs/ (with and without sample content), the valid examples, and redacted copies of all of
+them. Rates are measured through ``riskfmt.validate``, as a user meets them.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import riskfmt
+from riskfmt.integrity.leaks import BINARY_MIN, BLOB_MIN, MAX_PER_CODE, NUMERIC_MIN, scan
+from riskfmt.integrity.profiles import load_profile
+from riskfmt.integrity.redact import redact
+
+from .strategies import MINIMAL, ROOT
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+LEAK_FILES = sorted((CORPUS / "leaks").glob("*.json"))
+CLEAN_FILES = sorted((CORPUS / "clean").glob("*.json"))
+MIN_DETECTION = 0.98
+MAX_FALSE_POSITIVES = 0.01
+
+
+def _leak_codes(findings: list[Any]) -> set[str]:
+    return {f.code for f in findings if f.code.startswith("RF7") and f.severity.label == "error"}
+
+
+def _converted_reports() -> list[tuple[str, dict[str, Any]]]:
+    """Every report riskfmt convert makes from the real tool outputs in examples/inputs/."""
+    from riskfmt.convert import ConvertOptions, convert, detect
+
+    detected = {}
+    for path in sorted((ROOT / "examples" / "inputs").rglob("*")):
+        if any(part.startswith(".") for part in path.parts):
+            continue
+        converter = detect(path)
+        if converter is not None and converter.name != "riskfmt":
+            detected[path] = converter.name
+    # the deepest detected paths: a folder and the files in it would give the same reports twice
+    leaves = [p for p in detected if not any(q != p and p in q.parents for q in detected)]
+    out = []
+    for include_content in (False, True):
+        options = ConvertOptions(include_content=include_content, organization="Example Lab")
+        for path in leaves:
+            for item in convert([path], from_=detected[path], options=options):
+                if item.report is not None:
+                    out.append((f"{path.relative_to(ROOT)} (content={include_content})", item.report))
+    return out
+
+
+@pytest.fixture(scope="module")
+def clean_documents() -> list[tuple[str, dict[str, Any]]]:
+    docs = [(str(p.relative_to(ROOT)), riskfmt.integrity.load_document(p)) for p in CLEAN_FILES]
+    valid = ROOT / "examples" / "reports" / "valid"
+    docs += [(str(p.relative_to(ROOT)), riskfmt.integrity.load_document(p)) for p in sorted(valid.iterdir())
+             if p.suffix in (".json", ".yaml")]
+    docs += _converted_reports()
+    # shareable copies of all of them: their disclosure records are digests and pointers, never leaks
+    docs += [(f"{name} redacted", redact(doc, load_profile("tlp-clear")).document) for name, doc in list(docs)]
+    return docs
+
+
+def test_corpus_detection_and_false_positive_rates(clean_documents: list[tuple[str, dict[str, Any]]],
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(LEAK_FILES) >= 200, "run corpus/make_corpus.py"
+    missed, by_code = [], {}
+    for path in LEAK_FILES:
+        expected = set(re.findall(r"\.(RF\d{3})", path.name))
+        result = riskfmt.validate([path])
+        found = _leak_codes(result.findings)
+        other = {f.code for f in result.findings if f.severity.label == "error"} - found
+        assert not other, f"{path.name} is not otherwise valid: {other}"  # the scan only runs on valid documents
+        for code in expected:
+            hit = code in found
+            by_code.setdefault(code, [0, 0])[0] += hit
+            by_code[code][1] += 1
+            if not hit:
+                missed.append(path.name)
+    false_positives = []
+    for name, doc in clean_documents:
+        result = riskfmt.validate_data(doc, source=name)
+        if _leak_codes(result.findings):
+            false_positives.append((name, sorted(_leak_codes(result.findings))))
+    detection = 1 - len(missed) / len(LEAK_FILES)
+    fp_rate = len(false_positives) / len(clean_documents)
+    with capsys.disabled():
+        print(f"\nleak corpus: {len(LEAK_FILES)} seeded leaks, detection rate {detection:.1%} "
+              f"({', '.join(f'{c} {h}/{n}' for c, (h, n) in sorted(by_code.items()))}); "
+              f"{len(clean_documents)} clean reports ({len(CLEAN_FILES)} near misses), "
+              f"false-positive rate {fp_rate:.1%}")
+    assert detection >= MIN_DETECTION, missed
+    assert fp_rate <= MAX_FALSE_POSITIVES, false_positives
+
+
+def test_clean_corpus_is_clean_per_file() -> None:
+    """Each near miss separately, so that a regression names the case."""
+    for path in CLEAN_FILES:
+        assert not _leak_codes(riskfmt.validate([path]).findings), path.name
+
+
+def test_corpus_is_reproducible(tmp_path: Path) -> None:
+    """make_corpus.py is deterministic: the checked-in files are what it writes."""
+    import shutil
+    import subprocess
+    import sys
+
+    work = tmp_path / "corpus"
+    shutil.copytree(CORPUS, work)
+    # run the copy, so that the checked-in files are not touched
+    script = work / "make_corpus.py"
+    text = script.read_text().replace("ROOT = HERE.parents[2]", f"ROOT = Path({str(ROOT)!r})")
+    script.write_text(text)
+    subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=300)
+    for folder in ("leaks", "clean"):
+        ours = sorted(p.name for p in (CORPUS / folder).iterdir())
+        assert ours == sorted(p.name for p in (work / folder).iterdir())
+        for name in ours:
+            assert (CORPUS / folder / name).read_bytes() == (work / folder / name).read_bytes(), name
+
+
+# ---- thresholds and places -------------------------------------------------------------------------------
+
+
+def _doc(**edits: Any) -> dict[str, Any]:
+    doc = copy.deepcopy(MINIMAL)
+    for key, value in edits.items():
+        if key == "extension":
+            doc["extensions"] = {"example.org/x": value}
+        elif key == "notes":
+            doc["notes"] = {"en": value}
+        elif key == "output":
+            doc["evaluations"][0]["samples"] = {"inline": [{"sample_id": "a"}, {"sample_id": "b", "output": value}]}
+        elif key == "digest_name":
+            doc["model"]["digests"] = [{"digest": "sha256:" + "ab" * 32, "subject": "weights_file", "name": value}]
+    return doc
+
+
+def _codes(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(f.code, f.location.pointer) for f in scan(doc, "x")]
+
+
+def test_numeric_array_threshold() -> None:
+    assert _codes(_doc(extension=[0.5] * (NUMERIC_MIN - 1))) == []
+    assert _codes(_doc(extension=[0.5] * NUMERIC_MIN)) == [("RF701", "/extensions/example.org~1x")]
+    assert _codes(_doc(extension={"w": [[1, 2]] * (NUMERIC_MIN // 2)})) == [("RF701", "/extensions/example.org~1x/w")]
+    assert _codes(_doc(extension=[1] * 10 + ["x"] + [1] * NUMERIC_MIN)) == []  # not a numeric array
+
+
+def test_blob_threshold_and_place() -> None:
+    data = base64.b64encode(os.urandom(BLOB_MIN)).decode()
+    assert _codes(_doc(notes=data[: BLOB_MIN - 1])) == []
+    assert _codes(_doc(notes=data[:BLOB_MIN])) == [("RF702", "/notes/en")]
+    assert _codes(_doc(output=data)) == [("RF702", "/evaluations/0/samples/inline/1/output")]
+    finding = scan(_doc(output="data:image/png;base64," + data), "x")[0]
+    assert "data URI" in finding.message() and finding.message("zh") != finding.message()
+
+
+def test_binary_text() -> None:
+    text = "".join(chr(b) for b in os.urandom(BINARY_MIN))
+    assert [c for c, _ in _codes(_doc(output=text))] == ["RF703"]
+    assert _codes(_doc(output=("ok \n\t" * BINARY_MIN))) == []
+
+
+def test_weight_references_only_outside_digests_and_content() -> None:
+    assert [c for c, _ in _codes(_doc(notes="see /ckpt/model.safetensors"))] == ["RF704"]
+    assert _codes(_doc(digest_name="model-00001-of-00002.safetensors")) == []  # digest-only
+    assert _codes(_doc(output="torch.load('model.pt') then evaluate")) == []  # what a model says is content
+    assert _codes(_doc(notes="mail evals@lab.pt or see https://www.lab.pt")) == []
+
+
+def test_credentials_only_outside_content() -> None:
+    token = "hf_" + "Ab3" * 12
+    assert [c for c, _ in _codes(_doc(notes=f"token {token}"))] == ["RF705"]
+    assert _codes(_doc(output=f"Your token is {token}")) == []
+
+
+def test_findings_are_capped_per_code() -> None:
+    doc = copy.deepcopy(MINIMAL)
+    doc["disclosure"] = {"withholds": ["sample_input", "sample_output", "sample_target"]}
+    rows = [{"sample_id": f"s{i}", "output": "x"} for i in range(MAX_PER_CODE + 50)]
+    doc["evaluations"][0]["samples"] = {"inline": rows}
+    findings = scan(doc, "x")
+    assert [f.code for f in findings].count("RF706") == MAX_PER_CODE
+    summary = [f for f in findings if f.code == "RF708"]
+    assert len(summary) == 1 and "50 more RF706" in summary[0].message()
+
+
+def test_withheld_records_of_undeclared_kinds() -> None:
+    doc = copy.deepcopy(MINIMAL)
+    doc["disclosure"] = {"withholds": ["sample_input", "sample_output", "sample_target"],
+                         "withheld": [{"pointer": "/notes", "kind": "notes", "digest": "sha256:" + "0" * 64}]}
+    assert _codes(doc) == [("RF707", "/disclosure/withheld/0/kind")]
+
+
+def test_validate_reports_leaks_as_errors(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(_doc(notes="weights: /srv/m/model.gguf")))
+    result = riskfmt.validate([path])
+    assert result.exit_code() == 1
+    finding = next(f for f in result.findings if f.code == "RF704")
+    assert finding.location.line is not None and "model.gguf" in finding.message()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                              st.text(max_size=30)),
+                    lambda children: st.one_of(st.lists(children, max_size=5),
+                                               st.dictionaries(st.text(max_size=8), children, max_size=5)),
+                    max_leaves=40))
+def test_scan_never_fails_on_any_json(data: Any) -> None:
+    """Called directly (the validator only calls it on schema-valid documents), it takes anything."""
+    doc = {"kind": "evaluation-report", "evaluations": [{"samples": {"inline": [data, {"output": data}]}}],
+           "disclosure": {"withholds": ["sample_output"], "withheld": [data]}, "extensions": {"x": data}}
+    scan(doc, "x")
+    scan(data if isinstance(data, dict) else {"x": data}, "x")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(0, 40), st.sampled_from(["input", "output", "target", "sample_id"]))
+def test_the_column_pass_finds_a_blob_in_any_sample(index: int, field: str) -> None:
+    rows = [{"sample_id": f"s{i}", "output": "short answer"} for i in range(41)]
+    rows[index][field] = base64.b64encode(os.urandom(BLOB_MIN)).decode()
+    doc = copy.deepcopy(MINIMAL)
+    doc["evaluations"][0]["samples"] = {"inline": rows}
+    assert _codes(doc) == [("RF702", f"/evaluations/0/samples/inline/{index}/{field}")]
