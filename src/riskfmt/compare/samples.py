@@ -421,10 +421,13 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
 def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedSamples:
     result = PairedSamples(matched_by=by)
     side_a, side_b = _Chunks(a, by), _Chunks(b, by)
-    if a.inline is not None or b.inline is not None:
-        # one side is in memory already: index the smaller inline side and stream the other through it
+    if a.inline is not None and b.inline is not None:
+        # both in memory already: pair in lockstep (line by line when the orders agree), never spilling
+        result.only_a, result.only_b, _ = _join_streams(side_a, side_b, result, len(a.inline) + len(b.inline), 0)
+    elif a.inline is not None or b.inline is not None:
+        # one side is in memory already: index it and stream the other through it
         unique = by == "sample_id"
-        if a.inline is not None and (b.inline is None or len(a.inline) <= len(b.inline)):
+        if a.inline is not None:
             table = _index(iter(side_a), unique)
             result.only_b = _probe(table, iter(side_b), result, True, unique)
             result.only_a = _count(table)
