@@ -37,6 +37,8 @@ from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, mean_se
 from riskfmt.convert.lm_eval import clean_settings, epoch_to_rfc3339, json_safe, positive
 from riskfmt.findings import Finding
+from riskfmt.convert._coerce import as_dict
+
 
 __all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
 
@@ -126,8 +128,6 @@ def _finite(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def _is_run_dir(path: Path) -> bool:
@@ -214,12 +214,12 @@ class _Run:
         self.problems: list[str] = []
         per_instance = self._optional(folder / "per_instance_stats.json", used)
         state = self._optional(folder / "scenario_state.json", used)
-        scenario = _dict(self._optional(folder / "scenario.json", used))
-        schema = _dict(self._optional(folder.parent / "schema.json", used))
+        scenario = as_dict(self._optional(folder / "scenario.json", used))
+        schema = as_dict(self._optional(folder.parent / "schema.json", used))
         self.run_spec, self.stats, self.schema = run_spec, stats, schema
         self.per_instance = per_instance if isinstance(per_instance, list) else []
-        self.states = [s for s in _dict(state).get("request_states") or [] if isinstance(s, dict)]
-        adapter = _dict(run_spec.get("adapter_spec"))
+        self.states = [s for s in as_dict(state).get("request_states") or [] if isinstance(s, dict)]
+        adapter = as_dict(run_spec.get("adapter_spec"))
 
         b = self.b = ReportBuilder(folder, TOOL, None, self.options, source_format="helm", source_files=used)
         for problem in self.problems:
@@ -227,12 +227,12 @@ class _Run:
         self.ext: dict[str, Any] = {"run_name": run_spec.get("name"), "suite": folder.parent.name}
         self._model(adapter)
 
-        spec = _dict(run_spec.get("scenario_spec"))
+        spec = as_dict(run_spec.get("scenario_spec"))
         groups = [g for g in run_spec.get("groups") or [] if isinstance(g, str)]
         class_name = spec.get("class_name") if isinstance(spec.get("class_name"), str) else None
         scenario_name = scenario.get("name") if isinstance(scenario.get("name"), str) else None
         base = scenario_name or (groups[0] if groups else None) or (class_name or "helm").rsplit(".", 1)[-1]
-        args = _dict(spec.get("args"))
+        args = as_dict(spec.get("args"))
         task_id = base + (":" + ",".join(f"{k}={_scalar(v)}" for k, v in sorted(args.items())) if args else "")
         task: dict[str, Any] = {"id": task_id}
         run_group = next((g for g in schema.get("run_groups") or []
@@ -240,7 +240,7 @@ class _Run:
         if run_group:
             if isinstance(run_group.get("display_name"), str):
                 task["name"] = {"en": run_group["display_name"]}
-            language = _dict(run_group.get("taxonomy")).get("language")
+            language = as_dict(run_group.get("taxonomy")).get("language")
             if isinstance(language, str) and language.strip().lower() in _LANGUAGES:
                 task["languages"] = [_LANGUAGES[language.strip().lower()]]
         self.ext.update({"scenario_class": class_name, "scenario_args": args or None, "groups": groups or None,
@@ -301,7 +301,7 @@ class _Run:
         if adapter:
             canonical = json.dumps(adapter, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             other["adapter_spec_digest"] = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-        augmenter = _dict(self.run_spec.get("data_augmenter_spec"))
+        augmenter = as_dict(self.run_spec.get("data_augmenter_spec"))
         perturbations = [str(p.get("class_name", "")).rsplit(".", 1)[-1]
                          for p in augmenter.get("perturbation_specs") or [] if isinstance(p, dict)]
         if perturbations:
@@ -317,7 +317,7 @@ class _Run:
         cached: list[int | float] = []
         failed = 0
         for state in self.states:
-            result = _dict(state.get("result"))
+            result = as_dict(state.get("result"))
             if result.get("success") is False:
                 failed += 1
             when = _finite(result.get("request_datetime"))
@@ -350,8 +350,8 @@ class _Run:
             if not isinstance(row, dict) or not isinstance(row.get("instance_id"), str):
                 continue
             for stat in row.get("stats") or []:
-                name = _dict(_dict(stat).get("name"))
-                value = _finite(_dict(stat).get("mean"))
+                name = as_dict(as_dict(stat).get("name"))
+                value = _finite(as_dict(stat).get("mean"))
                 if value is None or not isinstance(name.get("name"), str):
                     continue
                 key = (name["name"], str(name.get("split")), _key(name.get("perturbation")))
@@ -381,8 +381,8 @@ class _Run:
         per_instance_metrics = {k[0] for k in index}
         counts: dict[tuple[str, str | None], int] = {}
         for stat in self.stats:
-            name = _dict(_dict(stat).get("name"))
-            if name.get("name") == "num_instances" and _finite(_dict(stat).get("mean")) is not None:
+            name = as_dict(as_dict(stat).get("name"))
+            if name.get("name") == "num_instances" and _finite(as_dict(stat).get("mean")) is not None:
                 counts[(str(name.get("split")), _key(name.get("perturbation")))] = round(stat["mean"])
         bookkeeping: dict[str, float] = {}
         bookkeeping_names: set[str] = set()
@@ -392,8 +392,8 @@ class _Run:
         derived_n = False
         has_spread = {}
         for stat in self.stats:
-            stat = _dict(stat)
-            name = _dict(stat.get("name"))
+            stat = as_dict(stat)
+            name = as_dict(stat.get("name"))
             metric = name.get("name")
             if not isinstance(metric, str):
                 b.lost("stats.json entry without name.name", "not a stat")
@@ -482,7 +482,7 @@ class _Run:
     def _main_metric(self, run_group: dict[str, Any] | None) -> str | None:
         names = {s.get("name", {}).get("name") for row in self.per_instance if isinstance(row, dict)
                  for s in row.get("stats") or [] if isinstance(s, dict) and isinstance(s.get("name"), dict)}
-        main = _dict(_dict(run_group).get("environment")).get("main_name")
+        main = as_dict(as_dict(run_group).get("environment")).get("main_name")
         if isinstance(main, str) and main in names:
             return main
         for candidate in _MAIN_PREFERENCE:
@@ -497,7 +497,7 @@ class _Run:
         main = self._main_metric(run_group)
         states: dict[tuple[str, str | None, int], list[dict[str, Any]]] = {}
         for state in self.states:
-            instance = _dict(state.get("instance"))
+            instance = as_dict(state.get("instance"))
             trial = state.get("train_trial_index", 0)
             if isinstance(instance.get("id"), str) and isinstance(trial, int):
                 states.setdefault((instance["id"], _key(instance.get("perturbation")), trial), []).append(state)
@@ -519,9 +519,9 @@ class _Run:
             seen.add((sample_id, trial))
             score = None
             for stat in row.get("stats") or []:
-                name = _dict(_dict(stat).get("name"))
+                name = as_dict(as_dict(stat).get("name"))
                 if name.get("name") == main:
-                    score = _finite(_dict(stat).get("mean"))
+                    score = _finite(as_dict(stat).get("mean"))
                     break
             verdict = None
             if main in _PER_ITEM_BINARY and score in (0.0, 1.0):
@@ -554,7 +554,7 @@ class _Run:
                         "substitutions)",
                         "the texts are not kept; the sha256 of the whole adapter_spec is "
                         "settings.other.adapter_spec_digest")
-        augmenter = _dict(run_spec.get("data_augmenter_spec"))
+        augmenter = as_dict(run_spec.get("data_augmenter_spec"))
         if augmenter.get("perturbation_specs"):
             self.b.lost("run_spec.json data_augmenter_spec (should_*, seeds_per_instance, perturbation args)",
                         "augmentation options; the perturbation classes are settings.other.data_augmentation and "
@@ -568,13 +568,13 @@ class _Run:
 def _content(states: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     if not states:
         return None, None, None
-    prompts = [_dict(s.get("request")).get("prompt") for s in states]
+    prompts = [as_dict(s.get("request")).get("prompt") for s in states]
     outputs = []
     for s in states:
-        texts = [c.get("text") for c in _dict(s.get("result")).get("completions") or [] if isinstance(c, dict)]
+        texts = [c.get("text") for c in as_dict(s.get("result")).get("completions") or [] if isinstance(c, dict)]
         outputs.append(texts[0] if len(texts) == 1 else texts)
-    instance = _dict(states[0].get("instance"))
-    correct = [_dict(r.get("output")).get("text") for r in instance.get("references") or []
+    instance = as_dict(states[0].get("instance"))
+    correct = [as_dict(r.get("output")).get("text") for r in instance.get("references") or []
                if isinstance(r, dict) and "correct" in (r.get("tags") or [])]
     prompt = prompts[0] if len(prompts) == 1 else prompts
     output = outputs[0] if len(outputs) == 1 else outputs

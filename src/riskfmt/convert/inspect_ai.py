@@ -46,6 +46,8 @@ from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, U
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
+from riskfmt.convert._coerce import as_dict, as_list, finite_number
+
 
 __all__ = ["InspectConverter", "metric_id", "parse_date", "score_to_float"]
 
@@ -177,23 +179,14 @@ def metric_id(scorer: str, metric: str, reducer: str | None) -> str:
     return f"{base}@{reducer}" if reducer else base
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
 
 
 def _metric_value(metric: Any) -> float | None:
-    return _number(metric.get("value")) if isinstance(metric, dict) else _number(metric)
+    return finite_number(metric.get("value")) if isinstance(metric, dict) else finite_number(metric)
 
 
 def _spread_value(metric: Any) -> float | None:
@@ -243,7 +236,7 @@ class _Sample:
         """What is kept of one sample record, or None for a record that is not a sample."""
         if not isinstance(raw, dict):
             return None
-        scores_raw = _dict(raw.get("scores"))
+        scores_raw = as_dict(raw.get("scores"))
         scores: dict[str, Any] = {}
         details: set[str] = set()
         for name, score in scores_raw.items():
@@ -375,7 +368,7 @@ class InspectConverter:
         spec = log.get("eval")
         if not isinstance(spec, dict) or not spec.get("task") or not spec.get("model"):
             raise ValueError("not an Inspect log: eval.task or eval.model is missing")
-        packages = _dict(spec.get("packages"))
+        packages = as_dict(spec.get("packages"))
         version = packages.get("inspect_ai")
         b = ReportBuilder(path, TOOL, str(version) if version else None, options, source_format=fmt,
                           source_files=[path])
@@ -392,7 +385,7 @@ class InspectConverter:
         order = _sample_order(spec)
         samples.sort(key=lambda s: (s.epoch, order.get(str(s.id), len(order)), str(s.id)))
 
-        config = _dict(spec.get("config"))
+        config = as_dict(spec.get("config"))
         epochs = config.get("epochs")
         epochs = epochs if isinstance(epochs, int) and not isinstance(epochs, bool) and epochs >= 1 else 1
 
@@ -422,7 +415,7 @@ class InspectConverter:
         evaluation = b.evaluation(str(spec["task"]), self._task(b, spec), status=evaluation_status,
                                   **evaluation_fields)
 
-        results = _dict(log.get("results"))
+        results = as_dict(log.get("results"))
         headline = self._results(b, evaluation, results, spec, samples, epochs)
         if headline:
             extension["headline"] = headline
@@ -432,7 +425,7 @@ class InspectConverter:
             b.lost("samples[] (unreadable)", f"{unreadable} sample record(s) that are not JSON objects",
                    f"{unreadable} 条样本记录不是 JSON 对象")
 
-        tags = [t for t in _list(log.get("tags")) + _list(spec.get("tags")) if isinstance(t, str)]
+        tags = [t for t in as_list(log.get("tags")) + as_list(spec.get("tags")) if isinstance(t, str)]
         if tags:
             extension["tags"] = sorted(set(tags))
         revision = spec.get("revision")
@@ -498,7 +491,7 @@ class InspectConverter:
         display = spec.get("task_display_name")
         if isinstance(display, str) and display and display != task["id"]:
             task["name"] = {"en": display}
-        dataset_raw = _dict(spec.get("dataset"))
+        dataset_raw = as_dict(spec.get("dataset"))
         dataset: dict[str, Any] = {}
         if isinstance(dataset_raw.get("name"), str) and dataset_raw["name"]:
             dataset["name"] = dataset_raw["name"]
@@ -525,7 +518,7 @@ class InspectConverter:
         # the model's own generate config, overridden by the one the run was given (plan.config)
         generate: dict[str, Any] = {}
         origin: dict[str, str] = {}
-        plan = _dict(log.get("plan"))
+        plan = as_dict(log.get("plan"))
         for where, source in (("eval.model_generate_config", spec.get("model_generate_config")),
                               ("plan.config", plan.get("config"))):
             if isinstance(source, dict):
@@ -535,7 +528,7 @@ class InspectConverter:
                         origin[key] = where
         operational: list[str] = []
         for key, value in generate.items():
-            ok = _number(value) is not None and not isinstance(value, bool)
+            ok = finite_number(value) is not None and not isinstance(value, bool)
             if key == "temperature" and ok and value >= 0:
                 settings["temperature"] = float(value)
             elif key == "top_p" and ok and 0 <= value <= 1:
@@ -579,16 +572,16 @@ class InspectConverter:
                     other[f"task_args.{key}"] = value
                 elif _filled(value):
                     b.lost(f"eval.task_args.{key}", "not a plain value", "不是简单值")
-        dataset = _dict(spec.get("dataset"))
+        dataset = as_dict(spec.get("dataset"))
         if isinstance(dataset.get("shuffled"), bool):
             other["dataset_shuffled"] = dataset["shuffled"]
         # scorer options matter (match(location="any") is not match(location="end"))
-        results = _dict(log.get("results"))
+        results = as_dict(log.get("results"))
         params_sources: list[tuple[str, Any]] = []
-        for entry in _list(results.get("scores")):
+        for entry in as_list(results.get("scores")):
             if isinstance(entry, dict):
                 params_sources.append((str(entry.get("name") or entry.get("scorer")), entry.get("params")))
-        for scorer in _list(spec.get("scorers")):
+        for scorer in as_list(spec.get("scorers")):
             if isinstance(scorer, dict):
                 params_sources.append((str(scorer.get("name")), scorer.get("options")))
         for scorer_name, params in params_sources:
@@ -605,7 +598,7 @@ class InspectConverter:
 
     @staticmethod
     def _dates(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any]) -> tuple[str | None, str | None]:
-        stats = _dict(log.get("stats"))
+        stats = as_dict(log.get("stats"))
         out: list[str | None] = []
         for field_name, value in (("stats.started_at", stats.get("started_at")),
                                   ("stats.completed_at", stats.get("completed_at"))):
@@ -651,18 +644,18 @@ class InspectConverter:
 
     def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
                  samples: list[_Sample], epochs: int) -> str | None:
-        entries = [e for e in _list(results.get("scores")) if isinstance(e, dict)]
+        entries = [e for e in as_list(results.get("scores")) if isinstance(e, dict)]
         registered = _registered_metrics(spec)
         counted = _scored_counts(samples)
         categorical = _categorical_scorers(samples)
-        headline_raw = _dict(results.get("headline"))
+        headline_raw = as_dict(results.get("headline"))
         headline: str | None = None
         directions_defaulted = False
         unscored_reported: set[str] = set()
         for entry in entries:
             scorer = str(entry.get("name") or entry.get("scorer") or "score")
             reducer = entry.get("reducer") if isinstance(entry.get("reducer"), str) else None
-            metrics = _dict(entry.get("metrics"))
+            metrics = as_dict(entry.get("metrics"))
             # n: the (sample, epoch) records scored, i.e. items x epochs as the report format defines n. With
             # epochs Inspect computes the metric and its stderr over the *reduced* per-item scores
             # (scored_samples of them), so the stderr is not sd / sqrt(n) here; settings.epochs says so.
@@ -797,7 +790,7 @@ class InspectConverter:
             b.lost("error.message, error.traceback", "never copied: a traceback holds absolute paths of the "
                                                      "machine that ran the evaluation",
                    "一律不予复制：错误回溯包含运行评估的机器上的绝对路径")
-        stats = _dict(log.get("stats"))
+        stats = as_dict(log.get("stats"))
         usage = [k for k in ("model_usage", "role_usage") if _filled(stats.get(k))]
         if usage:
             b.lost(", ".join(f"stats.{k}" for k in usage), _GROUP_WHY["usage"], _GROUP_WHY_ZH["usage"])
@@ -836,7 +829,7 @@ class InspectConverter:
         if rest:
             b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field",
                    "求解器、沙箱等运行细节在 riskfmt 中没有对应字段")
-        dataset = _dict(spec.get("dataset"))
+        dataset = as_dict(spec.get("dataset"))
         if _filled(dataset.get("sample_ids")) and (not samples or options.samples == "none"):
             b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
@@ -869,9 +862,9 @@ def _json_object(data: bytes, what: str) -> dict[str, Any]:
 def _invalidation_edits(updates: Any) -> int:
     """How many samples ``log_updates`` edits invalidate (an edit naming none counts as one)."""
     count = 0
-    for update in _list(updates):
-        for edit in _list(_dict(update).get("edits")):
-            edit = _dict(edit)
+    for update in as_list(updates):
+        for edit in as_list(as_dict(update).get("edits")):
+            edit = as_dict(edit)
             if "invalid" in str(edit.get("type", "")).lower():
                 named = next((v for k, v in edit.items() if "sample" in k and isinstance(v, list)), [])
                 count += len(named) or 1
@@ -879,19 +872,19 @@ def _invalidation_edits(updates: Any) -> int:
 
 
 def _sample_order(spec: dict[str, Any]) -> dict[str, int]:
-    dataset = _dict(spec.get("dataset"))
-    ids = _list(dataset.get("sample_ids"))
+    dataset = as_dict(spec.get("dataset"))
+    ids = as_list(dataset.get("sample_ids"))
     return {str(sample_id): index for index, sample_id in enumerate(ids)}
 
 
 def _registered_metrics(spec: dict[str, Any]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for scorer in _list(spec.get("scorers")):
+    for scorer in as_list(spec.get("scorers")):
         if not isinstance(scorer, dict):
             continue
         names = set()
         metrics = scorer.get("metrics")
-        items: Iterable[Any] = metrics.values() if isinstance(metrics, dict) else _list(metrics)
+        items: Iterable[Any] = metrics.values() if isinstance(metrics, dict) else as_list(metrics)
         for metric in items:
             for m in metric if isinstance(metric, list) else [metric]:
                 if isinstance(m, dict) and isinstance(m.get("name"), str):
@@ -923,9 +916,9 @@ def _categorical_scorers(samples: list[_Sample]) -> dict[str, bool]:
 
 def _primary_scorer(results: dict[str, Any], spec: dict[str, Any], samples: list[_Sample]) -> str | None:
     present = {name for s in samples for name in s.scores}
-    headline = _dict(results.get("headline"))
+    headline = as_dict(results.get("headline"))
     candidates = [headline.get("score"), headline.get("scorer")]
-    candidates += [s.get("name") for s in _list(spec.get("scorers")) if isinstance(s, dict)]
+    candidates += [s.get("name") for s in as_list(spec.get("scorers")) if isinstance(s, dict)]
     for candidate in candidates:
         if isinstance(candidate, str) and candidate in present:
             return candidate

@@ -37,6 +37,8 @@ from typing import Any, ClassVar
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, sha256_text
 from riskfmt.findings import Finding
+from riskfmt.convert._coerce import as_dict
+
 
 __all__ = [
     "LmEvalConverter",
@@ -225,8 +227,6 @@ def positive(n: int | None) -> int | None:
     return n if n is not None and n >= 1 else None
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def _is_local_path(text: str) -> bool:
@@ -370,12 +370,12 @@ class _Run:
             return self._unreadable("no \"results\" object")
         self.data = data
         self.results: dict[str, Any] = data["results"]
-        self.groups = _dict(data.get("groups"))
-        self.group_subtasks = {k: v for k, v in _dict(data.get("group_subtasks")).items() if isinstance(v, list) and v}
+        self.groups = as_dict(data.get("groups"))
+        self.group_subtasks = {k: v for k, v in as_dict(data.get("group_subtasks")).items() if isinstance(v, list) and v}
         self.group_names = set(self.groups) | set(self.group_subtasks)
-        self.configs = _dict(data.get("configs"))
-        self.config = _dict(data.get("config"))
-        self.n_samples = _dict(data.get("n-samples"))
+        self.configs = as_dict(data.get("configs"))
+        self.config = as_dict(data.get("config"))
+        self.n_samples = as_dict(data.get("n-samples"))
 
         stamp = self.path.name[len("results_"):-len(".json")] if self.path.name.startswith("results_") else None
         self.sample_files: dict[str, Path] = {}
@@ -534,7 +534,7 @@ class _Run:
     def _task_settings(self, task: str, config: dict[str, Any]) -> dict[str, Any]:
         settings: dict[str, Any] = json.loads(json.dumps(self.common_settings))
         other = settings.setdefault("other", {})
-        shots = _int(_dict(self.data.get("n-shot")).get(task))
+        shots = _int(as_dict(self.data.get("n-shot")).get(task))
         if shots is None:
             shots = _int(config.get("num_fewshot"))
         if shots is not None:
@@ -542,7 +542,7 @@ class _Run:
         repeats = _int(config.get("repeats"))
         if repeats is not None and repeats > 1:
             settings["epochs"] = repeats
-        gen = dict(_dict(config.get("generation_kwargs")))
+        gen = dict(as_dict(config.get("generation_kwargs")))
         gen.update(_gen_kwargs(self.config.get("gen_kwargs")))  # the command line overrides the task
         for key, value in gen.items():
             if key == "temperature" and _coerce(value) is not None:
@@ -562,7 +562,7 @@ class _Run:
     # -- tasks
 
     def _task_object(self, task: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
-        obj: dict[str, Any] = {"id": task, "version": _version(_dict(self.data.get("versions")).get(task))}
+        obj: dict[str, Any] = {"id": task, "version": _version(as_dict(self.data.get("versions")).get(task))}
         alias = entry.get("alias")
         if isinstance(alias, str):
             alias = alias.strip().lstrip("- ").strip()
@@ -579,10 +579,10 @@ class _Run:
         split = config.get("test_split") or config.get("validation_split")
         if isinstance(split, str):
             dataset["split"] = split
-        kwargs = _dict(config.get("dataset_kwargs"))
+        kwargs = as_dict(config.get("dataset_kwargs"))
         if isinstance(kwargs.get("revision"), str):
             dataset["version"] = kwargs["revision"]
-        original = _int(_dict(self.n_samples.get(task)).get("original"))
+        original = _int(as_dict(self.n_samples.get(task)).get("original"))
         if original is not None and original >= 0:
             dataset["size"] = original
         if dataset:
@@ -598,7 +598,7 @@ class _Run:
         return out
 
     def _direction(self, task: str, metric: str, config: dict[str, Any]) -> str:
-        flag = _dict(_dict(self.data.get("higher_is_better")).get(task)).get(metric)
+        flag = as_dict(as_dict(self.data.get("higher_is_better")).get(task)).get(metric)
         if not isinstance(flag, bool):
             for item in config.get("metric_list") or []:
                 if (isinstance(item, dict) and item.get("metric") == metric
@@ -636,15 +636,15 @@ class _Run:
         metrics = self._metrics(task, entry)
         if not metrics:
             return
-        config = _dict(self.configs.get(task))
+        config = as_dict(self.configs.get(task))
         evaluation = self.b.evaluation(task, self._task_object(task, entry, config),
                                        settings=self._task_settings(task, config),
                                        started=self.started, completed=self.completed)
-        n = _int(_dict(self.n_samples.get(task)).get("effective"))
+        n = _int(as_dict(self.n_samples.get(task)).get("effective"))
         if n is None:
             n = _int(entry.get("sample_len"))
         n = positive(n)
-        original = _int(_dict(self.n_samples.get(task)).get("original"))
+        original = _int(as_dict(self.n_samples.get(task)).get("original"))
         if n is not None and original is not None and n < original:
             evaluation["notes"] = {"en": f"{n} of {original} documents evaluated (config.limit)."}
         bootstrap_iters = self.config.get("bootstrap_iters")
@@ -680,10 +680,10 @@ class _Run:
             if sub in self.group_subtasks:
                 count = self._subtask_n(sub, key, depth + 1)
             else:
-                entry = _dict(self.results.get(sub))
+                entry = as_dict(self.results.get(sub))
                 if f"{key[0]},{key[1]}" not in entry:
                     continue
-                count = _int(_dict(self.n_samples.get(sub)).get("effective"))
+                count = _int(as_dict(self.n_samples.get(sub)).get("effective"))
                 if count is None:
                     count = _int(entry.get("sample_len"))
             if count is not None:
@@ -708,7 +708,7 @@ class _Run:
             "zh": f"lm-eval 任务组：其取值汇总自 {listed}（这些子任务的结果也在本报告中），并非独立证据。"
                   "标准误为 lm-eval 按子任务合并的估计。",
         }
-        counts = _dict(entry.get("sample_count"))
+        counts = as_dict(entry.get("sample_count"))
         for metric, filt, raw, raw_se, has_se in metrics:
             value = number(raw)
             mid = metric_id(metric, filt)
@@ -806,7 +806,7 @@ class _Run:
         for key in sorted(set(data) - _HANDLED):
             if data[key] not in (None, "", [], {}):
                 self.b.lost(key, "no riskfmt field")
-        hashes = _dict(data.get("task_hashes"))
+        hashes = as_dict(data.get("task_hashes"))
         if hashes:
             self.ext["task_hashes"] = hashes
 
@@ -816,7 +816,7 @@ class _Run:
             if isinstance(config, dict):
                 canonical = json.dumps(config, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
                 digests[task] = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-                if _dict(config.get("dataset_kwargs")).get("data_files") is not None:
+                if as_dict(config.get("dataset_kwargs")).get("data_files") is not None:
                     self.b.lost(f"configs.{task}.dataset_kwargs.data_files",
                                 "local data files; a report never records the evaluator's file paths")
         if digests:

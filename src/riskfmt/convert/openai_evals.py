@@ -36,6 +36,8 @@ from typing import Any, ClassVar
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se
 from riskfmt.findings import Finding
+from riskfmt.convert._coerce import as_dict, as_list, finite_number
+
 
 __all__ = ["OpenAIEvalsConverter", "eval_version", "parse_date"]
 
@@ -73,19 +75,10 @@ def eval_version(eval_name: str, base_eval: str, split: str | None) -> str | Non
     return None
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
 
 
 def _scalar(value: Any) -> bool:
@@ -127,7 +120,7 @@ class _Run:
         kind = str(event.get("type"))
         self.types[kind] += 1
         self.event_keys.update(k for k, v in event.items() if _filled(v))
-        data = _dict(event.get("data"))
+        data = as_dict(event.get("data"))
         self.data_keys.setdefault(kind, set()).update(k for k, v in data.items() if _filled(v))
         sample_id = str(event.get("sample_id")) if event.get("sample_id") is not None else ""
         if kind == "match":
@@ -263,14 +256,14 @@ class OpenAIEvalsConverter:
         task_id = base_eval or eval_name
         if not task_id:
             raise ValueError("the spec names no eval (base_eval, eval_name)")
-        run_config = _dict(spec.get("run_config"))
-        eval_spec = _dict(run_config.get("eval_spec"))
+        run_config = as_dict(spec.get("run_config"))
+        eval_spec = as_dict(run_config.get("eval_spec"))
         task: dict[str, Any] = {"id": task_id}
         version = eval_version(eval_name, base_eval, split) if eval_name and base_eval else None
         if version:
             task["version"] = version
         dataset: dict[str, Any] = {}
-        args = _dict(eval_spec.get("args"))
+        args = as_dict(eval_spec.get("args"))
         samples_jsonl = args.get("samples_jsonl")
         if isinstance(samples_jsonl, str) and samples_jsonl:
             if _LOCAL_PATH.match(samples_jsonl):
@@ -308,7 +301,7 @@ class OpenAIEvalsConverter:
 
     @staticmethod
     def _model(b: ReportBuilder, spec: dict[str, Any], run: _Run) -> None:
-        fns = [f for f in _list(spec.get("completion_fns")) if isinstance(f, str) and f]
+        fns = [f for f in as_list(spec.get("completion_fns")) if isinstance(f, str) and f]
         fields: dict[str, Any] = {}
         if fns:
             name = fns[0]
@@ -384,7 +377,7 @@ class OpenAIEvalsConverter:
         extension: dict[str, Any] = {}
         usage: list[str] = []
         spread_key = next((k for k in _STD_KEYS if k in final), None)
-        spread = _number(final.get(spread_key)) if spread_key else None
+        spread = finite_number(final.get(spread_key)) if spread_key else None
         if spread_key and spread is not None:
             extension[f"final_report.{spread_key}"] = spread
         defaulted = False
@@ -394,7 +387,7 @@ class OpenAIEvalsConverter:
             if key.startswith("usage_"):
                 usage.append(key)
                 continue
-            number = _number(value)
+            number = finite_number(value)
             if number is None:
                 b.lost(f"final_report.{key}", "not a finite number", "不是有限数值")
                 continue

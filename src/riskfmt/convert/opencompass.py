@@ -63,6 +63,8 @@ from typing import Any, ClassVar
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se, mean_se
 from riskfmt.findings import Finding
+from riskfmt.convert._coerce import as_dict, finite_number
+
 
 __all__ = [
     "MetricKey",
@@ -271,11 +273,11 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
     if not isinstance(infer, dict):
         return None
     if "reader_cfg" in infer:  # old-style configs
-        reader = _dict(cfg.get("reader_cfg"))
+        reader = as_dict(cfg.get("reader_cfg"))
         infer["reader"] = {"type": "DatasetReader", "input_columns": reader.get("input_columns"),
                            "output_column": reader.get("output_column")}
         inner = infer["reader_cfg"] if isinstance(infer["reader_cfg"], dict) else {}
-        retriever = _dict(infer.get("retriever"))
+        retriever = as_dict(infer.get("retriever"))
         if "train_split" in inner:
             retriever["index_split"] = inner["train_split"]
         if "test_split" in inner:
@@ -294,16 +296,8 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
         return None
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
-def _number(value: Any) -> float | None:
-    """A finite number, else None (NaN and infinities are not values riskfmt can carry)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def _int(value: Any) -> int | None:
@@ -517,7 +511,7 @@ def _per_sample(details: Any, replicas: int) -> _PerSample | None:
             outputs.append(_as_list(entry.get("pred")))
             targets.append(_as_list(entry.get("refr")))
             for key, value in entry.items():
-                if isinstance(key, str) and _GPASS.match(key) and _number(value) is not None:
+                if isinstance(key, str) and _GPASS.match(key) and finite_number(value) is not None:
                     per_question.setdefault(key, []).append(float(value))
         if len(set(ids)) != len(ids):  # example_abbr suffixes must identify questions; else use positions
             ids = [str(i) for i in range(len(entries))]
@@ -675,7 +669,7 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     dataset_cfgs = {str(d.get("abbr")): d for d in datasets if isinstance(d.get("abbr"), str)}
     model_cfgs = {str(m.get("abbr")): m for m in models if isinstance(m.get("abbr"), str)}
     summary = _read_summary(run / "summary")
-    summarizer = (_dict(config.get("summarizer")) or None)
+    summarizer = (as_dict(config.get("summarizer")) or None)
 
     names: list[str] = list(model_cfgs)
     for sub in ("results", "predictions"):
@@ -747,9 +741,9 @@ def _model_runs_of_station(files: list[Path]) -> list[_ModelRun]:
         data = _read_json(path)
         if not isinstance(data, dict):
             raise ValueError(f"{path.name} is not a JSON object")
-        cfg = _dict(data.get("cfg"))
-        model_cfg = (_dict(cfg.get("models")) or None)
-        dataset_cfg = (_dict(cfg.get("datasets")) or None)
+        cfg = as_dict(data.get("cfg"))
+        model_cfg = (as_dict(cfg.get("models")) or None)
+        dataset_cfg = (as_dict(cfg.get("datasets")) or None)
         model = str(model_cfg.get("abbr")) if model_cfg and isinstance(model_cfg.get("abbr"), str) else path.stem
         dataset = str(dataset_cfg.get("abbr")) if dataset_cfg and isinstance(dataset_cfg.get("abbr"), str) \
             else path.parent.name
@@ -757,7 +751,7 @@ def _model_runs_of_station(files: list[Path]) -> list[_ModelRun]:
         if run is None:
             run = _ModelRun(source=str(path), model=model, model_cfg=model_cfg, tasks=[], files=[], station=True)
             by_model[model] = run
-        results = (_dict(data.get("results")) or None)
+        results = (as_dict(data.get("results")) or None)
         task = _Task(dataset, results=results, results_path=path, predictions=_ordered_entries(data.get("predictions")),
                      prediction_paths=[path], dataset_cfg=dataset_cfg)
         if results is None:
@@ -962,7 +956,7 @@ class _Report:
             if key in ("details", "error"):
                 continue
             parsed = parse_metric_key(key)
-            value = _number(raw)
+            value = finite_number(raw)
             if parsed is None or value is None:
                 why = "a BLEU internal the OpenCompass summarizer ignores" if key in _IGNORED_RESULT_KEYS else \
                     f"not a number: {raw!r}"[:200]
@@ -1041,16 +1035,16 @@ class _Report:
         settings: dict[str, Any] = {}
         other: dict[str, Any] = {}
         model_cfg = self.run.model_cfg or {}
-        infer = _dict(cfg.get("infer_cfg"))
-        inferencer = _dict(infer.get("inferencer"))
+        infer = as_dict(cfg.get("infer_cfg"))
+        inferencer = as_dict(infer.get("inferencer"))
         max_out = _int(inferencer.get("max_out_len"))
         if max_out is None:
             max_out = _int(model_cfg.get("max_out_len"))
         if max_out is not None:
             settings["max_tokens"] = max_out
-        generation = _dict(model_cfg.get("generation_kwargs"))
+        generation = as_dict(model_cfg.get("generation_kwargs"))
         for key, value in generation.items():
-            number = _number(value)
+            number = finite_number(value)
             if key == "temperature" and number is not None:
                 settings["temperature"] = number
             elif key == "top_p" and number is not None:
@@ -1063,7 +1057,7 @@ class _Report:
             settings["epochs"] = replicas
         if _int(cfg.get("k")) is not None:
             other["k"] = _int(cfg.get("k"))
-        retriever = _dict(infer.get("retriever"))
+        retriever = as_dict(infer.get("retriever"))
         retriever_type = _short_type(retriever)
         if retriever_type == "ZeroRetriever":
             settings["num_fewshot"] = 0
@@ -1075,7 +1069,7 @@ class _Report:
                             ("dataset_class", _short_type(cfg.get("type")))):
             if value:
                 other[name] = value
-        eval_cfg = _dict(cfg.get("eval_cfg"))
+        eval_cfg = as_dict(cfg.get("eval_cfg"))
         for name in ("evaluator", "pred_postprocessor", "dataset_postprocessor"):
             value = _short_type(eval_cfg.get(name))
             if value:
@@ -1096,7 +1090,7 @@ class _Report:
         if cfg:
             lost = [name for name in ("infer_cfg.prompt_template", "reader_cfg") if
                     (infer.get("prompt_template") if name.startswith("infer") else cfg.get("reader_cfg"))]
-            judge = _dict(eval_cfg.get("evaluator"))
+            judge = as_dict(eval_cfg.get("evaluator"))
             if any(k in judge for k in ("prompt_template", "judge_cfg")):
                 lost.append("eval_cfg.evaluator.prompt_template")
             known = {"abbr", "type", "path", "name", "reader_cfg", "infer_cfg", "eval_cfg", "n", "k"}
@@ -1135,7 +1129,7 @@ class _Report:
         self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
         self.b.lost(self._rel(task), f"task failed, no value reported (never a zero): {reason}",
                     f"任务失败，不报告取值（绝不记为零）：{reason}")
-        no_values = results is None or not any(_number(v) is not None for k, v in results.items() if k != "details")
+        no_values = results is None or not any(finite_number(v) is not None for k, v in results.items() if k != "details")
         if no_values and task.predictions is not None:  # otherwise the values and samples are converted as usual
             self._samples(evaluation, task, None, max(_int((task.dataset_cfg or {}).get("n")) or 1, 1))
         return no_values
@@ -1338,7 +1332,7 @@ class _Report:
             percent = bool(member_evals) and all(
                 any(r["metric"].get("unit") == "%" for r in m.get("results", [])) for m in member_evals)
             for row in rows:
-                value = _number(raw_values.get(row.metric))
+                value = finite_number(raw_values.get(row.metric))
                 precise = value is not None
                 if value is None:
                     try:
