@@ -22,6 +22,8 @@ __all__ = [
     "Severity",
     "ValidationResult",
     "Vocabulary",
+    "compare_files",
+    "diff_files",
     "load_vocabulary",
     "report_id",
     "validate",
@@ -31,6 +33,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from riskfmt.findings import FileResult, Finding, Location, Severity, ValidationResult
+    from riskfmt.compare import compare_files, diff_files
     from riskfmt.identity import report_id
     from riskfmt.validation import validate, validate_bytes, validate_data
     from riskfmt.vocab import Vocabulary, load_vocabulary
@@ -45,6 +48,8 @@ _LAZY = {
     "Vocabulary": "riskfmt.vocab",
     "load_vocabulary": "riskfmt.vocab",
     "report_id": "riskfmt.identity",
+    "diff_files": "riskfmt.compare",
+    "compare_files": "riskfmt.compare",
     "validate": "riskfmt.validation",
     "validate_bytes": "riskfmt.validation",
     "validate_data": "riskfmt.validation",

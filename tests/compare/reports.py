@@ -13,7 +13,7 @@ import riskfmt
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
-BASE: dict[str, Any] = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+BASE: dict[str, Any] = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_bytes())
 
 
 def report(evaluations: list[dict[str, Any]] | None = None, vocabulary: str = "1.0", **top: Any) -> dict[str, Any]:

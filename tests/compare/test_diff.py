@@ -14,6 +14,7 @@ from riskfmt.compare import DIFFERS, DiffOptions, InputError, diff_documents, di
 from riskfmt.compare.align import Canonicalizer
 from riskfmt.compare.diff import diff_reports
 
+
 def one(a_result: dict[str, Any], b_result: dict[str, Any], **options: Any) -> dict[str, Any]:
     a = report([evaluation("e", "task", [a_result])])
     b = report([evaluation("e", "task", [b_result])])
@@ -77,7 +78,8 @@ def test_percent_and_fractions_are_compared_as_fractions() -> None:
 
 
 def test_both_in_percent_keeps_percent() -> None:
-    pair = one(result("r", ["R0013"], 61.2, unit="%", n=1273), result("r", ["R0013"], 59.8, unit="%", n=1273))["pairs"][0]
+    doc = one(result("r", ["R0013"], 61.2, unit="%", n=1273), result("r", ["R0013"], 59.8, unit="%", n=1273))
+    pair = doc["pairs"][0]
     assert pair["difference"] == pytest.approx(-1.4)
     assert -6 < pair["interval"]["lower"] < pair["interval"]["upper"] < 3
 
@@ -226,7 +228,7 @@ def test_bonferroni_and_no_correction() -> None:
     bonferroni = diff_reports(a, b, options=DiffOptions(correction="bonferroni")).to_dict()["pairs"]
     none = diff_reports(a, b, options=DiffOptions(correction="none")).to_dict()["pairs"]
     assert [p["p_adjusted"] for p in none] == [p["p_value"] for p in none]
-    assert all(h["p_adjusted"] <= b_["p_adjusted"] for h, b_ in zip(holm, bonferroni))
+    assert all(h["p_adjusted"] <= b_["p_adjusted"] for h, b_ in zip(holm, bonferroni, strict=True))
 
 
 # ---- inputs ---------------------------------------------------------------------------------------------------

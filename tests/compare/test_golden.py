@@ -28,7 +28,8 @@ CASES = [
                                         "bonferroni"], 0),
     ("two-labs", "same.en.txt", ["diff", "a.json", "a.json", "--fail-on", "difference"], 0),
     ("matrix", "compare.en.txt", ["compare", "r1.json", "r2.yaml", "r3.json"], 0),
-    ("matrix", "compare.zh.md", ["compare", "r1.json", "r2.yaml", "r3.json", "--format", "markdown", "--lang", "zh"], 0),
+    ("matrix", "compare.zh.md", ["compare", "r1.json", "r2.yaml", "r3.json", "--format", "markdown", "--lang",
+                                 "zh"], 0),
     ("matrix", "compare.json", ["compare", "r1.json", "r2.yaml", "r3.json", "--format", "json", "--fail-on",
                                 "difference"], 1),
 ]
@@ -79,4 +80,5 @@ def test_fixtures_are_what_make_fixtures_writes(tmp_path: Path, monkeypatch: pyt
     for written in sorted(tmp_path.rglob("*")):
         if written.is_file():
             checked_in = GOLDEN / written.relative_to(tmp_path)
-            assert checked_in.read_bytes() == written.read_bytes(), f"{checked_in}: rerun tests/compare/make_fixtures.py"
+            assert checked_in.read_bytes() == written.read_bytes(), \
+                f"{checked_in}: rerun tests/compare/make_fixtures.py"

@@ -91,7 +91,8 @@ def test_streaming_join_equals_the_in_memory_join(tmp_path: Path, rows_a: list[d
 
 
 def test_rows_in_different_orders_go_through_partitions_and_still_pair(tmp_path: Path) -> None:
-    rows = [{"sample_id": f"id-{i:05d}", "verdict": "pass" if i % 3 else "fail", "score": i % 7 / 7} for i in range(3000)]
+    rows = [{"sample_id": f"id-{i:05d}", "verdict": "pass" if i % 3 else "fail", "score": i % 7 / 7}
+            for i in range(3000)]
     shuffled = list(rows)
     random.Random(4).shuffle(shuffled)
     a = _write_rows(tmp_path / "a.jsonl", rows)
@@ -144,7 +145,8 @@ def test_counts_samples_whose_ids_match_but_prompts_do_not(tmp_path: Path) -> No
 def test_repeated_digests_pair_first_with_first(tmp_path: Path) -> None:
     digest = "sha256:" + "ab" * 32
     rows_a = [{"sample_id": f"a{i}", "input_digest": digest, "verdict": v} for i, v in enumerate(["pass", "fail"])]
-    rows_b = [{"sample_id": f"b{i}", "input_digest": digest, "verdict": v} for i, v in enumerate(["pass", "pass", "fail"])]
+    rows_b = [{"sample_id": f"b{i}", "input_digest": digest, "verdict": v}
+              for i, v in enumerate(["pass", "pass", "fail"])]
     result = compare_samples(_write_rows(tmp_path / "a.jsonl", rows_a), _write_rows(tmp_path / "b.jsonl", rows_b),
                              memory_rows=1)
     assert (result.matched, result.both_pass, result.a_fail_b_pass, result.only_b) == (2, 1, 1, 1)
@@ -180,3 +182,15 @@ def test_a_samples_file_changed_after_validation_is_an_input_error(tmp_path: Pat
     with pytest.raises(SamplesError) as info:
         compare_samples(SampleSource(path=path, rows=2), SampleSource(inline=[{"sample_id": "a"}], rows=1))
     assert info.value.row == 2
+
+
+def test_a_samples_file_that_no_longer_reads_refuses_the_diff(tmp_path: Path) -> None:
+    from riskfmt.compare import InputError, diff_documents
+
+    rows = [{"sample_id": "a", "verdict": "pass"}, {"sample_id": "b", "verdict": "fail"}]
+    doc = report([evaluation("e", "task", [result("r", ["R0013"], 0.5, n=2)],
+                             samples=samples_file(tmp_path, "s.jsonl", rows))])
+    (tmp_path / "s.jsonl").write_text('{"sample_id": "a"}\n{"sample_id": \n', encoding="utf-8")  # changed since
+    with pytest.raises(InputError) as info:
+        diff_documents(doc, doc, sources=(str(tmp_path / "a.json"), str(tmp_path / "b.json")))
+    assert [(f.code, f.location.line) for f in info.value.findings] == [("RF804", 2)]

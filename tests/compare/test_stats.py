@@ -194,5 +194,5 @@ def test_holm_does_not_depend_on_the_order_of_the_tests(p: list[float], rnd: obj
     shuffled = [p[i] for i in order]
     adjusted, adjusted_shuffled = stats.adjust(p, "holm"), stats.adjust(shuffled, "holm")
     assert [adjusted[i] for i in order] == adjusted_shuffled
-    assert all(a >= q for a, q in zip(adjusted, p))
-    assert all(a <= b for a, b in zip(adjusted, stats.adjust(p, "bonferroni")))
+    assert all(a >= q for a, q in zip(adjusted, p, strict=True))
+    assert all(a <= b for a, b in zip(adjusted, stats.adjust(p, "bonferroni"), strict=True))

@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from riskfmt.cli._options import lang_option
-from riskfmt.cli.diff import alpha_option, correction_option, emit, output_format_option, output_option, refuse
+from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option, refuse
 
 
 @click.command("compare")
 @click.argument("reports", nargs=-1, required=True, metavar="REPORT...")
-@output_format_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="text for a terminal, json for programs (one document), markdown for briefings.")
 @lang_option
 @click.option("--fail-on", type=click.Choice(["difference"]), default=None,
               help="Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.")

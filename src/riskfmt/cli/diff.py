@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import click
 
@@ -68,8 +69,9 @@ def refuse(exc: Any, lang: str) -> int:
                    "worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.")
 @alpha_option
 @correction_option
-@click.option("--no-samples", is_flag=True, help="Skip the paired per-sample comparison (and do not open samples files).")
-@click.option("--memory-rows", type=click.IntRange(min=1), default=200_000, show_default=True,
+@click.option("--no-samples", is_flag=True,
+              help="Skip the paired per-sample comparison (and do not open samples files).")
+@click.option("--memory-rows", type=click.IntRange(min=1), default=50_000, show_default=True,
               help="Unpaired sample rows held in memory before the rest is partitioned to temporary files.")
 @output_option
 def command(a: str, b: str, output_format: str, lang: str, fail_on: str | None, alpha: float, correction: str,

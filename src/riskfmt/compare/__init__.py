@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, Any, Callable, Protocol, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     from riskfmt.compare.matrix import Comparison
@@ -80,7 +81,7 @@ def get_differ(kind: str) -> Callable[..., DiffOutcome] | None:
     return getattr(module, attribute)  # type: ignore[no-any-return]
 
 
-def _kind_error(code: str, source: str, **params: str) -> Exception:
+def _kind_error(code: str, source: str, **params: Any) -> Exception:
     from riskfmt.compare.inputs import InputError
     from riskfmt.findings import Finding
 
@@ -150,7 +151,7 @@ def compare(documents: Sequence[dict[str, Any]], *, sources: Sequence[str] | Non
     from riskfmt.compare.options import DiffOptions
 
     names = list(sources) if sources is not None else [f"R{i + 1}" for i in range(len(documents))]
-    for document, source in zip(documents, names):
+    for document, source in zip(documents, names, strict=True):
         if document.get("kind") != "evaluation-report":
             raise _kind_error("RF803", source, kind=str(document.get("kind")))
     return compare_reports(list(documents), names, options or DiffOptions())

@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-__all__ = ["Canonicalizer", "Item", "Via", "align", "canonicalizer", "norm_slice", "norm_task",
-           "result_items", "finding_items", "evaluation_items"]
+__all__ = [
+    "Canonicalizer",
+    "Item",
+    "Via",
+    "align",
+    "canonicalizer",
+    "evaluation_items",
+    "finding_items",
+    "norm_slice",
+    "norm_task",
+    "result_items",
+]
 
 _EXACT = "skos:exactMatch"
 _RELATED = "skos:relatedMatch"

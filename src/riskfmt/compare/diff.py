@@ -11,17 +11,25 @@ missing, ``significant`` is null ("cannot tell") and a note says why: never a si
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from riskfmt.compare import stats
-from riskfmt.compare.align import Aligned, Canonicalizer, Item, canonicalizer, evaluation_items, finding_items, \
-    result_items
+from riskfmt.compare.align import (
+    Aligned,
+    Canonicalizer,
+    Item,
+    canonicalizer,
+    evaluation_items,
+    finding_items,
+    result_items,
+)
 from riskfmt.compare.options import DiffOptions
 from riskfmt.findings import Finding
 
-__all__ = ["ReportDiff", "diff_reports", "DIFF_FORMAT_VERSION"]
+__all__ = ["DIFF_FORMAT_VERSION", "ReportDiff", "diff_reports"]
 
 DIFF_FORMAT_VERSION = "1.0"
 _PROPORTION = "metric-kind:proportion"
@@ -55,7 +63,7 @@ def _show(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _note(code: str, source: str, pointer: str = "", side: str | None = None, **params: object) -> dict[str, Any]:
+def _note(code: str, source: str, pointer: str = "", side: str | None = None, **params: Any) -> dict[str, Any]:
     finding = Finding.make(code, source, pointer, **params)
     out: dict[str, Any] = {"code": code, "severity": finding.severity.label, "title": finding.title,
                            "message": {"en": finding.message("en"), "zh": finding.message("zh")}}
@@ -84,6 +92,15 @@ _PAIR_KEYS = ("risk", "risks", "risk_label", "task", "metric", "slice", "directi
 
 def _in_order(entry: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {key: entry[key] for key in keys if key in entry}
+
+
+def combined_marking(*reports: dict[str, Any]) -> dict[str, str]:
+    """The TLP label of a document built from parts of several reports: the strictest label anywhere in
+    any of them (the inputs' pointers mean nothing in the new document, so granular labels cannot carry
+    over part by part, and taking the strictest never weakens one)."""
+    from riskfmt.integrity.markings import combine
+
+    return combine(*reports)
 
 
 def _note_order(note: dict[str, Any]) -> tuple[str, ...]:
@@ -164,7 +181,7 @@ def _level_change(canon: Canonicalizer, a: dict[str, Any] | None, b: dict[str, A
     if not same_scale:
         out["change"] = "incomparable"
         return out
-    if level_a is not None and level_a == level_b or (level_a is None and a["level"] == b["level"]):
+    if (level_a is not None and level_a == level_b) or (level_a is None and a["level"] == b["level"]):
         out["change"] = "same"
         return out
     if scale_a and level_a and level_b:
@@ -589,7 +606,8 @@ def diff_reports(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, st
     tests: list[tuple[dict[str, Any], float]] = [(w.entry, w.p_value) for w in works if w.p_value is not None]
     tests += sample_tests
     adjusted = stats.adjust([p for _, p in tests], options.correction)
-    for (holder, _), p_adj in zip(tests, adjusted):
+    for (holder, _), p_adj in zip(tests, adjusted, strict=True):
+        holder.pop("significant", None)  # re-added after p_adjusted, where a reader looks for it
         holder["p_adjusted"] = p_adj
         holder["significant"] = p_adj <= options.alpha
 
@@ -607,6 +625,7 @@ def diff_reports(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, st
         "kind": "diff-result",
         "format_version": DIFF_FORMAT_VERSION,
         "subject": "evaluation-report",
+        "marking": combined_marking(a, b),
         "options": {"alpha": options.alpha, "correction": options.correction, "level": options.level,
                     "samples": options.samples},
         "a": _report_summary(a, sources[0]),
@@ -627,7 +646,8 @@ def diff_reports(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, st
     return ReportDiff(document, options)
 
 
-def _align_results(a: dict[str, Any], b: dict[str, Any], canon: Canonicalizer) -> tuple[list[Aligned], list[Item], list[Item]]:
+def _align_results(a: dict[str, Any], b: dict[str, Any],
+                   canon: Canonicalizer) -> tuple[list[Aligned], list[Item], list[Item]]:
     from riskfmt.compare.align import align
 
     return align(result_items(a, canon), result_items(b, canon))
@@ -755,8 +775,9 @@ def _base_dirs(build: _Builder) -> tuple[Path | None, Path | None]:
     return out[0], out[1]
 
 
-def _samples(build: _Builder, e_pairs: list[Aligned]) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], float]]]:
-    from riskfmt.compare.samples import compare_samples, sample_source
+def _samples(build: _Builder,
+             e_pairs: list[Aligned]) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], float]]]:
+    from riskfmt.compare.samples import SamplesError, compare_samples, sample_source
 
     base_a, base_b = _base_dirs(build)
     docs: list[dict[str, Any]] = []
@@ -768,7 +789,13 @@ def _samples(build: _Builder, e_pairs: list[Aligned]) -> tuple[list[dict[str, An
         if source_a is None or source_b is None:
             continue
         task = pair.a.bucket[0]
-        tally = compare_samples(source_a, source_b, build.options.memory_rows)
+        try:
+            tally = compare_samples(source_a, source_b, build.options.memory_rows)
+        except SamplesError as exc:  # validated a moment ago, unreadable now: an input error, not a bug
+            from riskfmt.compare.inputs import InputError
+
+            raise InputError([Finding.make("RF804", exc.path, line=exc.row, column=1, row=exc.row,
+                                           detail=exc.detail)]) from None
         entry: dict[str, Any] = {"task": task, "evaluation_a": pair.a.id, "evaluation_b": pair.b.id,
                                  "matched_by": tally.matched_by, "matched": tally.matched,
                                  "only_a": tally.only_a, "only_b": tally.only_b}
@@ -807,16 +834,16 @@ def _samples(build: _Builder, e_pairs: list[Aligned]) -> tuple[list[dict[str, An
             scores: dict[str, Any] = {"n": tally.score_n, "mean_a": means[0], "mean_b": means[1],
                                       "mean_difference": means[2]}
             variance = tally.difference_variance()
-            test = stats.paired_t(tally.score_n, means[2], variance, level) if variance is not None else None
-            if test is not None:
-                scores["method"] = test.method
+            paired = stats.paired_t(tally.score_n, means[2], variance, level) if variance is not None else None
+            if paired is not None:
+                scores["method"] = paired.method
                 if variance is not None:
                     scores["standard_error"] = math.sqrt(variance / tally.score_n)
-                if test.lower is not None and test.upper is not None:
-                    scores["interval"] = {"lower": test.lower, "upper": test.upper, "level": level}
-                scores["p_value"] = test.p_value
+                if paired.lower is not None and paired.upper is not None:
+                    scores["interval"] = {"lower": paired.lower, "upper": paired.upper, "level": level}
+                scores["p_value"] = paired.p_value
                 scores["significant"] = None
-                tests.append((scores, test.p_value))
+                tests.append((scores, paired.p_value))
             else:
                 scores["significant"] = None
             entry["scores"] = scores

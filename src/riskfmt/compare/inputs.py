@@ -32,7 +32,8 @@ class LoadedDocument:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def load_document(path: str | os.PathLike[str], *, check_samples: bool = True, max_size: int | None = None) -> LoadedDocument:
+def load_document(path: str | os.PathLike[str], *, check_samples: bool = True,
+                  max_size: int | None = None) -> LoadedDocument:
     """Read, parse once and validate one document (``"-"`` is standard input). Raises ``InputError``
     with every finding when it cannot be read or does not validate; warnings travel with the document.
 

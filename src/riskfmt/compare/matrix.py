@@ -15,8 +15,17 @@ from typing import Any
 
 from riskfmt.compare import stats
 from riskfmt.compare.align import Aligned, Item, canonicalizer, result_items
-from riskfmt.compare.diff import _Builder, _is_proportion_kind, _lang_text, _note_order, _risk_key, _risk_label, \
-    _side, _slice_dict
+from riskfmt.compare.diff import (
+    _Builder,
+    _is_proportion_kind,
+    _lang_text,
+    _note_order,
+    _risk_key,
+    _risk_label,
+    _side,
+    _slice_dict,
+    combined_marking,
+)
 from riskfmt.compare.options import DiffOptions
 
 __all__ = ["Comparison", "compare_reports"]
@@ -135,7 +144,8 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
             columns.append(_column(group, bucket, documents, sources, labels, options, canon, tests, keep))
 
     adjusted = stats.adjust([p for _, p in tests], options.correction)
-    for (holder, _), p_adj in zip(tests, adjusted):
+    for (holder, _), p_adj in zip(tests, adjusted, strict=True):
+        holder.pop("significant", None)  # re-added after p_adjusted, where a reader looks for it
         holder["p_adjusted"] = p_adj
         holder["significant"] = p_adj <= options.alpha
     for column in columns:
@@ -157,8 +167,9 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
     document = {
         "kind": "comparison",
         "format_version": "1.0",
+        "marking": combined_marking(*documents),
         "options": {"alpha": options.alpha, "correction": options.correction, "level": level},
-        "reports": [_report(d, s, label) for d, s, label in zip(documents, sources, labels)],
+        "reports": [_report(d, s, label) for d, s, label in zip(documents, sources, labels, strict=True)],
         "columns": columns,
         "summary": {
             "reports": len(documents),

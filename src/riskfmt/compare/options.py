@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DiffOptions", "FAIL_ON", "CORRECTIONS"]
+__all__ = ["CORRECTIONS", "FAIL_ON", "DiffOptions"]
 
 FAIL_ON = ("difference", "regression")
 CORRECTIONS = ("holm", "bonferroni", "none")
@@ -31,7 +31,7 @@ class DiffOptions:
     fail_on: str | None = None
     color: bool = False
     samples: bool = True
-    memory_rows: int = 200_000
+    memory_rows: int = 50_000
     base_dirs: tuple[Path | None, Path | None] | None = None
 
     def __post_init__(self) -> None:

@@ -10,13 +10,26 @@ The diff and matrix renderers work from the JSON document itself, so every forma
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence, Union
+from typing import Any
 
-__all__ = ["Bullets", "Cell", "Heading", "Para", "Table", "render_blocks", "render_markdown", "render_text",
-           "diff_blocks", "emit", "matrix_blocks", "label"]
+__all__ = [
+    "Bullets",
+    "Cell",
+    "Heading",
+    "Para",
+    "Table",
+    "diff_blocks",
+    "emit",
+    "label",
+    "matrix_blocks",
+    "render_blocks",
+    "render_markdown",
+    "render_text",
+]
 
-Text = Union[str, tuple[str, str]]
+Text = str | tuple[str, str]
 
 
 def pick(text: Text, lang: str) -> str:
@@ -56,7 +69,7 @@ class Table:
     align: str = ""  # one letter per column, l or r; left when missing
 
 
-Block = Union[Heading, Para, Bullets, Table]
+Block = Heading | Para | Bullets | Table
 
 # ---- renderers -----------------------------------------------------------------------------------------
 
@@ -129,7 +142,7 @@ def render_text(blocks: Sequence[Block], lang: str = "en", color: bool = False) 
             head = "  ".join(_pad(h, widths[i], right[i]) for i, h in enumerate(header)).rstrip()
             lines.append(_paint(head, "strong", color))
             lines.append("  ".join("─" * w for w in widths))
-            for row, texts in zip(block.rows, cells):
+            for row, texts in zip(block.rows, cells, strict=True):
                 parts = [_paint(_pad(t, widths[i], right[i]), row[i].style, color) for i, t in enumerate(texts)]
                 lines.append("  ".join(parts).rstrip())
             lines.append("")
@@ -340,15 +353,23 @@ def _sides_table(doc: dict[str, Any], lang: str) -> Table:
     return Table(["", "A", "B"], [[Cell(_both(k)), Cell(x), Cell(y)] for k, x, y in rows])
 
 
+def _marking(doc: dict[str, Any]) -> Para:
+    """The label first, as a briefing carries it: TLP 2.0 labels are written the same in every language."""
+    tlp = doc["marking"]["tlp"]
+    return Para(f"**TLP:{tlp}**", {"RED": "bad", "AMBER": "warn", "AMBER+STRICT": "warn"}.get(tlp, "strong"))
+
+
 def _summary_text(doc: dict[str, Any], lang: str) -> str:
     s, options = doc["summary"], doc["options"]
     if not s["pairs"]:
         return label("no_pairs", lang)
     if lang == "zh":
-        text = (f"共对应 {s['pairs']} 对结果：{s['significant']} 对差异显著（{s['better']} 对更好，{s['worse']} 对更差），"
+        text = (f"共对应 {s['pairs']} 对结果：{s['significant']} 对差异显著"
+                f"（{s['better']} 对更好，{s['worse']} 对更差），"
                 f"{s['not_significant']} 对不显著，{s['cannot_tell']} 对无法判断。")
         if s["tests"]:
-            text += f"对本次所作的 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，α = {options['alpha']:g}。"
+            text += (f"对本次所作的 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，"
+                     f"α = {options['alpha']:g}。")
     else:
         text = (f"{s['pairs']} aligned result pair{'s' if s['pairs'] != 1 else ''}: {s['significant']} significantly "
                 f"different ({s['better']} better, {s['worse']} worse), {s['not_significant']} not significantly "
@@ -369,7 +390,8 @@ def _correction(name: str, lang: str) -> str:
 
 def diff_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
     """The blocks of a ``riskfmt diff`` document of evaluation reports."""
-    blocks: list[Block] = [Heading(_both("title"), 1), _sides_table(doc, lang), Para(_summary_text(doc, lang))]
+    blocks: list[Block] = [Heading(_both("title"), 1), _marking(doc), _sides_table(doc, lang),
+                           Para(_summary_text(doc, lang))]
     gate = doc.get("gate")
     if gate:
         key = "gate_passed" if gate["passed"] else "gate_failed"
@@ -416,7 +438,8 @@ def _levels_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
         level, threshold = p.get("level"), p.get("threshold")
         if level and level["change"] != "same":
             style = "bad" if level["change"] == "higher" else "good" if level["change"] == "lower" else "warn"
-            rows.append([Cell(_risk(p, lang)), Cell(p["metric"]), Cell(_both("level")), Cell(_level_text(level.get("a"))),
+            rows.append([Cell(_risk(p, lang)), Cell(p["metric"]), Cell(_both("level")),
+                         Cell(_level_text(level.get("a"))),
                          Cell(_level_text(level.get("b"))), Cell(_both(level["change"]), style)])
         if threshold and threshold["changed"]:
             style = "bad" if threshold["a_met"] else "good"
@@ -506,7 +529,8 @@ def _metadata_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
     entries = doc["metadata"]
     if not entries:
         return []
-    rows = [[Cell(_CATEGORY.get(m["category"], (m["category"], m["category"]))), Cell(m.get("task", "") or _both("report")),
+    rows = [[Cell(_CATEGORY.get(m["category"], (m["category"], m["category"]))),
+             Cell(m.get("task", "") or _both("report")),
              Cell(f"`{m['field']}`"), Cell(m.get("a", "—")), Cell(m.get("b", "—"))] for m in entries]
     header: list[Text] = [_both("category"), _both("where"), _both("field"), "A", "B"]
     return [Heading(f"{label('metadata', lang)} ({len(entries)})"), Table(header, rows)]
@@ -542,7 +566,7 @@ def _cell_text(cell: dict[str, Any] | None) -> str:
 def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
     """The blocks of a ``riskfmt compare`` document."""
     reports = doc["reports"]
-    blocks: list[Block] = [Heading(label("matrix_title", lang, n=len(reports)), 1)]
+    blocks: list[Block] = [Heading(label("matrix_title", lang, n=len(reports)), 1), _marking(doc)]
     blocks.append(Table(["", _both("source"), _both("organization"), _both("model")], [
         [Cell(r["label"], "strong"), Cell(f"`{r['source']}`"), Cell(_lang_text(r["organization"], lang)),
          Cell(" ".join(str(r["model"][k]) for k in ("developer", "name", "version") if k in r["model"]))]
@@ -563,7 +587,7 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
         header: list[Text] = [_both("risk"), (f"{label('task', 'en')} · {label('metric', 'en')}",
                                               f"{label('task', 'zh')} · {label('metric', 'zh')}"),
                               *[r["label"] for r in reports], _both("flag")]
-        blocks.append(Heading(f"{label('results', lang)} ({len(columns)}; {_both('interval', level=level)[1 if lang == 'zh' else 0]})"))
+        blocks.append(Heading(f"{label('results', lang)} ({len(columns)}; {label('interval', lang, level=level)})"))
         blocks.append(Table(header, rows, "ll" + "r" * len(reports) + "l"))
         if any(not c["exact"] for c in columns):
             blocks.append(Para("† " + label("not_exact", lang), "dim"))

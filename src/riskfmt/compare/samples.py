@@ -4,11 +4,13 @@ Samples pair by ``(sample_id, epoch)``; when the two reports share no sample id 
 an ``input_digest``, by ``(input_digest, epoch)`` instead (two labs that named their items differently
 but sent the same prompts).
 
-Two JSONL samples files are read in lockstep, one line of each at a time. Files written in the same
-order pair line by line and hold nothing in memory; rows that arrive out of order wait in a small table
-for their partner. Should that table outgrow ``memory_rows``, everything still unpaired and everything
-still unread is partitioned by key hash into temporary files, and each partition is joined on its own
-(a Grace hash join): memory stays near ``memory_rows`` rows whatever the files' size and order.
+Two JSONL samples files are read in lockstep, a chunk of a few thousand lines of each at a time. Files
+written in the same order pair chunk by chunk and hold only the current chunks; rows that arrive out of
+order wait in a table for their partner. Should that table outgrow ``memory_rows``, everything still
+unpaired and everything still unread is partitioned by key hash into temporary files, and each partition
+is joined on its own (a Grace hash join): memory stays near ``memory_rows`` rows plus two chunks,
+whatever the files' size and order. Inline samples are in memory already and pair the same way, without
+ever spilling.
 
 The tallies are exact and order-independent (integer counts; scores summed as integers on a fixed 2**-64
 grid), so the result does not depend on the order pairs are met in, nor on which report is A.
@@ -21,14 +23,15 @@ import math
 import pickle
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
-__all__ = ["PairedSamples", "SampleSource", "SamplesError", "compare_samples", "sample_source", "DEFAULT_MEMORY_ROWS"]
+__all__ = ["DEFAULT_MEMORY_ROWS", "PairedSamples", "SampleSource", "SamplesError", "compare_samples", "sample_source"]
 
-DEFAULT_MEMORY_ROWS = 200_000
+DEFAULT_MEMORY_ROWS = 50_000
 _SCALE = 2.0**64  # scores are summed as integers on this grid: exact, so the order of addition is irrelevant
 _SCALE_INT = 1 << 64
 _MISSING: Any = object()
@@ -114,16 +117,20 @@ _CODES: dict[Any, int] = {None: _NONE, "pass": _PASS, "fail": _FAIL}  # any othe
 
 
 def _values(chunk: list[dict[str, Any]]) -> list[tuple[int, Any, Any]]:
-    """What a pair needs of each sample: (verdict code, score, input digest)."""
+    """What a pair needs of each sample: (verdict code, score, hash of the input digest). The digest only
+    serves to notice that two paired samples had different prompts, which its hash tells as well, and
+    rows waiting in memory or in temporary files stay small."""
     codes = _CODES
-    return [(codes.get(s.get("verdict"), _OTHER), s.get("score"), s.get("input_digest")) for s in chunk]
+    return [(codes.get(s.get("verdict"), _OTHER), s.get("score"),
+             None if (digest := s.get("input_digest")) is None else hash(digest)) for s in chunk]
 
 
 def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: list[tuple[int, Any, Any]]) -> None:
     """Add pairs (values_a[i], values_b[i]) to the tallies, with comprehensions and a Counter rather than a
     Python call per pair."""
     r.matched += len(values_a)
-    for (code_a, code_b), count in Counter(zip([v[0] for v in values_a], [v[0] for v in values_b])).items():
+    verdicts = Counter(zip([v[0] for v in values_a], [v[0] for v in values_b], strict=True))
+    for (code_a, code_b), count in verdicts.items():
         if _FAIL <= code_a <= _PASS and _FAIL <= code_b <= _PASS:
             if code_a == _PASS:
                 if code_b == _PASS:
@@ -136,7 +143,7 @@ def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: lis
                 r.both_fail += count
         elif code_a != _NONE or code_b != _NONE:
             r.other += count
-    scored = [(x[1], y[1]) for x, y in zip(values_a, values_b) if x[1] is not None and y[1] is not None]
+    scored = [(x[1], y[1]) for x, y in zip(values_a, values_b, strict=True) if x[1] is not None and y[1] is not None]
     if scored:
         try:
             # y - x is exactly -(x - y), and int() truncates towards 0: the mirror sums are exact negatives
@@ -151,7 +158,7 @@ def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: lis
             r.sum_b += sum_b
             r.sum_d += sum(differences)
             r.sum_d2 += sum(d * d for d in differences)
-    r.digest_conflicts += sum(1 for x, y in zip(values_a, values_b)
+    r.digest_conflicts += sum(1 for x, y in zip(values_a, values_b, strict=True)
                               if x[2] is not None and y[2] is not None and x[2] != y[2])
 
 
@@ -183,10 +190,10 @@ class _Chunks:
             if keys is not None:
                 yield keys, values
             elif with_digest == len(chunk):
-                yield [(v[2], s.get("epoch", 1)) for s, v in zip(chunk, values)], values
+                yield [(s["input_digest"], s.get("epoch", 1)) for s in chunk], values
             else:
-                kept = [(s, v) for s, v in zip(chunk, values) if v[2] is not None]
-                yield [(v[2], s.get("epoch", 1)) for s, v in kept], [v for _, v in kept]
+                kept = [(s, v) for s, v in zip(chunk, values, strict=True) if v[2] is not None]
+                yield [(s["input_digest"], s.get("epoch", 1)) for s, _ in kept], [v for _, v in kept]
 
     def _raw(self) -> Iterator[list[dict[str, Any]]]:
         if self.source.inline is not None:
@@ -195,14 +202,9 @@ class _Chunks:
                 yield rows[start:start + _CHUNK_ROWS]
             return
         assert self.source.path is not None
-        try:
-            import orjson
+        import orjson
 
-            loads = orjson.loads
-        except ImportError:  # pragma: no cover - orjson is a dependency
-            import json
-
-            loads = json.loads
+        loads = orjson.loads
         path = self.source.path
         row = 0
         with path.open("rb") as handle:
@@ -265,9 +267,9 @@ def _index(chunks: Iterator[tuple[list[Any], list[Any]]], unique: bool) -> dict[
     table: dict[Any, Any] = {}
     for keys, values in chunks:
         if unique:
-            table.update(zip(keys, values))
+            table.update(zip(keys, values, strict=True))
         else:
-            for key, value in zip(keys, values):
+            for key, value in zip(keys, values, strict=True):
                 _put(table, key, value)
     return table
 
@@ -279,12 +281,12 @@ def _probe(table: dict[Any, Any], chunks: Iterator[tuple[list[Any], list[Any]]],
     for keys, values in chunks:
         if unique:
             taken = [table.pop(key, _MISSING) for key in keys]
-            found = [v for v, t in zip(values, taken) if t is not _MISSING]
+            found = [v for v, t in zip(values, taken, strict=True) if t is not _MISSING]
             partners = [t for t in taken if t is not _MISSING]
             unmatched += len(keys) - len(found)
         else:
             found, partners = [], []
-            for key, value in zip(keys, values):
+            for key, value in zip(keys, values, strict=True):
                 partner = _take(table, key)
                 if partner is _MISSING:
                     unmatched += 1
@@ -303,7 +305,7 @@ class _Partitions:
     The files hold this process's own tuples, pickled a few thousand at a time."""
 
     def __init__(self, count: int, memory_rows: int) -> None:
-        self.files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(count)]
+        self.files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(count)]  # noqa: SIM115 - closed by close()
         self.buffers: list[list[tuple[Any, Any]]] = [[] for _ in range(count)]
         # what waits in buffers stays within half the memory budget, whatever the number of partitions
         self.limit = max(16, min(_CHUNK_ROWS, memory_rows // (2 * count)))
@@ -312,12 +314,12 @@ class _Partitions:
     def write(self, keys: list[Any], values: list[Any]) -> None:
         count, buffers = len(self.files), self.buffers
         parts = [hash(key) % count for key in keys]
-        rows = list(zip(keys, values))
+        rows = list(zip(keys, values, strict=True))
         if count <= 16:  # a few partitions: one comprehension each beats a Python loop over the rows
             for part in range(count):
-                buffers[part].extend([row for row, p in zip(rows, parts) if p == part])
+                buffers[part].extend([row for row, p in zip(rows, parts, strict=True) if p == part])
         else:
-            for row, part in zip(rows, parts):
+            for row, part in zip(rows, parts, strict=True):
                 buffers[part].append(row)
         for part in set(parts):
             if len(buffers[part]) >= self.limit:
@@ -335,7 +337,7 @@ class _Partitions:
         handle.seek(0)
         while True:
             try:
-                rows = pickle.load(handle)  # noqa: S301 - our own temporary file, written just above
+                rows = pickle.load(handle)
             except EOFError:
                 return
             yield [k for k, _ in rows], [v for _, v in rows]

@@ -19,24 +19,24 @@ p-value unchanged. The tests checked against scipy and against published worked 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
-from typing import Sequence
 
 __all__ = [
+    "CORRECTIONS",
+    "EXACT_MCNEMAR_BELOW",
     "Test",
     "adjust",
     "mcnemar",
     "newcombe",
     "normal_p",
     "paired_t",
-    "t_sf2",
     "t_quantile",
+    "t_sf2",
     "welch",
     "wilson",
     "z_for",
-    "CORRECTIONS",
-    "EXACT_MCNEMAR_BELOW",
 ]
 
 _NORMAL = NormalDist()
