@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from riskfmt.findings import FileResult, Finding, ValidationResult
-from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, read_source
+from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, paused_gc, read_source
 from riskfmt.versions import FORMATS, resolve_format
 
 __all__ = ["validate", "validate_bytes", "validate_data", "validate_document", "expand_paths"]
@@ -68,7 +68,8 @@ def validate_bytes(
     check_samples: bool = True,
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
-    return validate_document(load_bytes(data, source, syntax), base_dir=base_dir, check_samples=check_samples)
+    with paused_gc():
+        return validate_document(load_bytes(data, source, syntax), base_dir=base_dir, check_samples=check_samples)
 
 
 def validate_document(document: Document, *, base_dir: Path | None = None, check_samples: bool = True) -> FileResult:
@@ -79,7 +80,8 @@ def validate_document(document: Document, *, base_dir: Path | None = None, check
     if not document.parsed:
         return file_result
     try:
-        _check(document.data, file_result, base_dir, check_samples)
+        with paused_gc():
+            _check(document.data, file_result, base_dir, check_samples)
     except Exception as exc:  # noqa: BLE001 - a bug must become a finding, not a traceback
         if os.environ.get("RISKFMT_DEBUG"):
             raise

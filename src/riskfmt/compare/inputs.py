@@ -39,7 +39,7 @@ def load_document(path: str | os.PathLike[str], *, check_samples: bool = True,
 
     .. versionadded:: 0.1
     """
-    from riskfmt.loading import DEFAULT_MAX_SIZE, load_bytes, read_source
+    from riskfmt.loading import DEFAULT_MAX_SIZE, load_bytes, paused_gc, read_source
     from riskfmt.validation import validate_document
 
     name = os.fspath(path)
@@ -48,8 +48,9 @@ def load_document(path: str | os.PathLike[str], *, check_samples: bool = True,
     if problem is not None or raw is None:
         raise InputError([problem] if problem else [])
     base_dir = None if name == "-" else Path(name).parent
-    document = load_bytes(raw, source)
-    result: FileResult = validate_document(document, base_dir=base_dir, check_samples=check_samples)
+    with paused_gc():
+        document = load_bytes(raw, source)
+        result: FileResult = validate_document(document, base_dir=base_dir, check_samples=check_samples)
     errors = [f for f in result.findings if f.severity >= Severity.ERROR]
     if errors or not document.parsed:
         raise InputError(result.findings)

@@ -1,0 +1,53 @@
+"""The loader's resource handling: the collector pause around one document."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from riskfmt.loading import paused_gc
+from riskfmt.validation import validate_bytes
+
+
+@pytest.fixture
+def collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_pause_restores_the_collector(collector_on):
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_nested_pause_leaves_it_off_until_the_outermost_ends(collector_on):
+    with paused_gc():
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_pause_never_turns_on_a_collector_the_caller_turned_off(collector_on):
+    gc.disable()
+    with paused_gc():
+        pass
+    assert not gc.isenabled()
+
+
+def test_pause_ends_when_the_body_raises(collector_on):
+    with pytest.raises(ZeroDivisionError):
+        with paused_gc():
+            1 / 0
+    assert gc.isenabled()
+
+
+def test_validation_gives_the_collector_back(collector_on):
+    result = validate_bytes(b'{"kind": "evaluation-report", "format_version": "1.0"}', "x.json")
+    assert result.findings  # an incomplete report: the pause must end on the error path too
+    assert gc.isenabled()
