@@ -122,10 +122,13 @@ def test_internal_error_exits_3_without_traceback(tmp_path: Path) -> None:
         "from riskfmt.cli import main\n"
         "sys.argv = ['riskfmt'] + sys.argv[1:]\nmain()\n"
     )
-    proc = subprocess.run([sys.executable, str(script), "validate", str(VALID)], capture_output=True, text=True)
+    # the quick path (riskfmt/_quick.py) would accept the clean file without calling validate(): turn it off
+    env = {**os.environ, "RISKFMT_NO_QUICK": "1"}
+    proc = subprocess.run([sys.executable, str(script), "validate", str(VALID)], capture_output=True, text=True, env=env)
     assert proc.returncode == 3
     assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, str(script), "--traceback", "validate", str(VALID)], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(script), "--traceback", "validate", str(VALID)], capture_output=True,
+                          text=True, env=env)
     assert proc.returncode == 3 and "Traceback" in proc.stderr
 
 

@@ -184,10 +184,10 @@ def test_truncated_at_every_point_never_crashes() -> None:
 def test_samples_file_duplicates_found_across_spilled_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import hashlib
 
-    from riskfmt import semantic
+    from riskfmt import _dedup
     from riskfmt._dedup import DuplicateCandidates
 
-    monkeypatch.setattr(semantic, "DuplicateCandidates", lambda: DuplicateCandidates(memory_items=10))
+    monkeypatch.setattr(_dedup, "DuplicateCandidates", lambda: DuplicateCandidates(memory_items=10))
     rows = [{"sample_id": f"s{i}", "epoch": 1, "score": 1} for i in range(100)]
     rows.append({"sample_id": "s5", "epoch": 1, "score": 0})
     body = "".join(json.dumps(r) + "\n" for r in rows).encode()

@@ -51,3 +51,12 @@ def test_validation_gives_the_collector_back(collector_on):
     result = validate_bytes(b'{"kind": "evaluation-report", "format_version": "1.0"}', "x.json")
     assert result.findings  # an incomplete report: the pause must end on the error path too
     assert gc.isenabled()
+
+
+def test_every_known_format_ships_its_schema() -> None:
+    from riskfmt.resources import schema_path
+    from riskfmt.versions import FORMATS
+
+    for kind, versions in FORMATS.items():
+        for version in versions:
+            assert schema_path(kind, version).is_file(), (kind, version)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import types
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from conftest import EXAMPLES, ROOT
 def two_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A schemas folder holding the shipped releases plus a later one that deprecates R0013 for R0012
     and adds R0999."""
-    from riskfmt import resources, semantic, vocab
+    from riskfmt import resources, vocab, vocab_index
+    from riskfmt._build_quick import vocab_index_source
 
     copy = tmp_path / "schemas"
     shutil.copytree(ROOT / "schemas", copy, ignore=shutil.ignore_patterns("next"))
@@ -36,12 +38,17 @@ def two_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target.mkdir()
     (target / "vocabulary.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     for cached in (resources.schemas_dir, resources.vocabulary_versions, resources.vocabulary_data,
-                   resources.load_schema, vocab.load_vocabulary, semantic.plain_ids):
+                   resources.load_schema, vocab.load_vocabulary, vocab_index.plain_risk_ids):
         cached.cache_clear()
     monkeypatch.setattr(resources, "schemas_dir", lambda: copy)
+    # the build-time index of releases, as `python -m riskfmt._build` would write it for this folder
+    releases = {p.parent.name: json.loads(p.read_bytes()) for p in (copy / "vocab" / "releases").glob("*/vocabulary.json")}
+    index = types.ModuleType("vocab_index")
+    exec(vocab_index_source(releases), index.__dict__)  # noqa: S102 - our own generated source
+    monkeypatch.setattr(vocab_index, "_index", index)
     yield copy
     for cached in (resources.vocabulary_versions, resources.vocabulary_data, resources.load_schema,
-                   vocab.load_vocabulary, semantic.plain_ids):
+                   vocab.load_vocabulary, vocab_index.plain_risk_ids):
         cached.cache_clear()
 
 

@@ -341,6 +341,16 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
     out[f"{release_dir}/vocabulary.json"] = dump_json(vocab)
     out.update({f"{release_dir}/{name}": data for name, data in publication(root, vocab).items()})
 
+    # the quick path of `riskfmt validate` (riskfmt/_quick.py)
+    from riskfmt._build_quick import quick_validator_source, released_vocabularies, vocab_index_source
+    from riskfmt.schema_check import runtime_schema
+
+    for kind, _, _, version in KINDS:
+        if kind == "evaluation-report":
+            module = f"src/riskfmt/_generated/report_{version.replace('.', '_')}.py"
+            out[module] = quick_validator_source(runtime_schema(schemas[kind]), kind, version).encode("utf-8")
+    out["src/riskfmt/_generated/vocab_index.py"] = vocab_index_source(released_vocabularies(root, vocab)).encode("utf-8")
+
     from riskfmt import codes
 
     out["docs/findings.md"] = codes.catalogue_markdown().encode("utf-8")

@@ -21,7 +21,12 @@ _VOCAB_ENUMS = ("RiskId", "MethodId", "AttributionId", "EventId", "JurisdictionI
 
 
 def _runtime_schema(kind: str, version: str) -> dict[str, Any]:
-    schema = copy.deepcopy(resources.load_schema(kind, version))
+    return runtime_schema(resources.load_schema(kind, version))
+
+
+def runtime_schema(published: dict[str, Any]) -> dict[str, Any]:
+    """The schema jsonschema-rs compiles: the published one without the vocabulary enumerations."""
+    schema = copy.deepcopy(published)
     for name in _VOCAB_ENUMS:
         definition = schema.get("$defs", {}).get(name)
         if definition is not None:

@@ -5,18 +5,21 @@ Runs only on documents that passed the schema, so every field here has the shape
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
 import re
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from riskfmt._dedup import DuplicateCandidates
 from riskfmt.findings import Finding
-from riskfmt.vocab import Vocabulary, known_version, load_vocabulary, newer_than_latest
-from riskfmt.versions import version_key
+from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from riskfmt.vocab import Vocabulary
+
+# Imports here stay light on purpose: a clean report must validate in a few milliseconds of start-up (see
+# riskfmt/_quick.py). Whatever only a finding or a samples file needs is imported where it is used.
 
 __all__ = ["check_report", "check_vocabulary_refs", "check_samples_file"]
 
@@ -38,7 +41,7 @@ def check_report(
         out.extend(_unique(evaluation["id"], f"{e_ptr}/id", seen_ids, source))
         if vocab is not None:
             method = evaluation["method"]
-            if vocab.by_token("method", method) is None:
+            if not has_token(vocab.version, "method", method):
                 out.append(_unknown(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
         measurements: dict[tuple[Any, ...], str] = {}
         for r_index, result in enumerate(evaluation.get("results", [])):
@@ -73,36 +76,30 @@ def check_report(
 # --------------------------------------------------------------------------------------------------
 
 
-def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Vocabulary | None, str, list[Finding]]:
+def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Release | None, str, list[Finding]]:
     cited = report["vocabulary_version"]
-    if known_version(cited):
-        return load_vocabulary(cited), cited, []
-    from riskfmt import resources
-
-    known = ", ".join(resources.vocabulary_versions())
+    if is_release(cited):
+        return Release(cited), cited, []
     if newer_than_latest(cited):
-        latest = load_vocabulary()
-        return latest, cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest.version)]
-    return None, cited, [Finding.make("RF207", source, "/vocabulary_version", version=cited, known=known)]
+        latest = releases()[-1]
+        return Release(latest), cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest)]
+    return None, cited, [Finding.make("RF207", source, "/vocabulary_version", version=cited, known=", ".join(releases()))]
 
 
-def _unknown(vocab: Vocabulary, code: str, value: str, pointer: str, source: str, scheme: str = "risk") -> Finding:
+def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str, scheme: str = "risk") -> Finding:
     close = vocab.suggest(value, scheme=scheme)
     suggestion = "; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else ""
     suggestion_zh = "；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else ""
     return Finding.make(code, source, pointer, id=value, suggestion=suggestion, suggestion_zh=suggestion_zh)
 
 
-@functools.cache
 def plain_ids(vocab_version: str, cited: str) -> frozenset[str]:
     """Risk ids that need no finding for a report citing ``cited``: known, current, not too new."""
-    vocab = load_vocabulary(vocab_version)
-    cited_key = version_key(cited)
-    return frozenset(c.id for c in vocab if c.scheme == "risk" and not c.deprecated and version_key(c.added_in) <= cited_key)
+    return plain_risk_ids(vocab_version, cited)
 
 
 def check_vocabulary_refs(
-    vocab: Vocabulary, cited: str, ids: list[str], pointer: str, source: str
+    vocab: Vocabulary | Release, cited: str, ids: list[str], pointer: str, source: str
 ) -> Iterator[Finding]:
     """Unknown, deprecated and too-new risk ids in one list of ids."""
     plain = plain_ids(vocab.version, cited)
@@ -124,6 +121,8 @@ def check_vocabulary_refs(
                     yield Finding.make("RF406", source, here, id=risk_id, version=vocab.version)
                 continue
         if concept is None or concept.scheme != "risk":
+            from riskfmt.vocab import load_vocabulary
+
             later = load_vocabulary().get(risk_id)  # a report may cite a release older than its ids
             if later is not None and later.scheme == "risk" and not newer:
                 yield Finding.make("RF404", source, here, id=risk_id, added=later.added_in, cited=cited)
@@ -132,6 +131,8 @@ def check_vocabulary_refs(
             else:
                 yield _unknown(vocab, "RF401", risk_id, here, source)
             continue
+        from riskfmt.versions import version_key
+
         if version_key(concept.added_in) > version_key(cited):
             yield Finding.make("RF404", source, here, id=risk_id, added=concept.added_in, cited=cited)
         if concept.deprecated:
@@ -226,7 +227,7 @@ def _result(result: dict[str, Any], ptr: str, source: str) -> list[Finding]:
 
 
 def _inline_samples(
-    evaluation: dict[str, Any], e_ptr: str, vocab: Vocabulary | None, cited: str, source: str, out: list[Finding]
+    evaluation: dict[str, Any], e_ptr: str, vocab: Release | None, cited: str, source: str, out: list[Finding]
 ) -> set[str] | None:
     samples = (evaluation.get("samples") or {}).get("inline")
     if samples is None:
@@ -257,15 +258,18 @@ def check_samples_file(
     source: str,
     base_dir: Path | None,
     format_version: str,
-    vocab: Vocabulary | None,
+    vocab: Release | None,
     cited: str,
 ) -> list[Finding]:
     """Stream a referenced JSONL samples file: digest, row count, each line's schema, duplicates.
 
     Memory stays flat whatever the file's size: one line at a time, and a set of (id, epoch) keys.
     """
+    import hashlib
     import json
+    from pathlib import Path
 
+    from riskfmt._dedup import DuplicateCandidates
     from riskfmt.schema_check import sample_validator, translate
 
     base = (base_dir or Path.cwd()).resolve()

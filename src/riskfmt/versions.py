@@ -7,7 +7,7 @@ is validated against the newest known minor of that major (as pypa/packaging doe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["FORMATS", "Resolution", "resolve_format", "parse_version", "version_key"]
 
@@ -15,21 +15,8 @@ __all__ = ["FORMATS", "Resolution", "resolve_format", "parse_version", "version_
 FORMATS: dict[str, tuple[str, ...]] = {
     "evaluation-report": ("1.0",),
     "vocabulary": ("1.0",),
+    "incident-report": ("1.0",),
 }
-
-
-def _add_incident_format() -> None:
-    # incident reports join when their schema ships (generated from schemas/linkml/incident_report.yaml)
-    from riskfmt.resources import schema_path
-
-    try:
-        if schema_path("incident-report", "1.0").is_file():
-            FORMATS["incident-report"] = ("1.0",)
-    except FileNotFoundError:
-        pass
-
-
-_add_incident_format()
 
 _VERSION = re.compile(r"^([0-9]+)\.([0-9]+)$")
 
@@ -45,8 +32,7 @@ def version_key(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split("."))
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     """Which known version to validate against, and what to tell the user about it."""
 
     use: str | None

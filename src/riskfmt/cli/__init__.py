@@ -1,70 +1,23 @@
-"""The ``riskfmt`` command: a Click group whose subcommands are imported only when run.
+"""The ``riskfmt`` command.
 
 Exit codes, for every command: 0 success, 1 findings at or above ``--fail-on``, 2 usage or input/output
 error, 3 internal error. No Python traceback is printed unless ``--traceback`` is given.
+
+``main`` does not import Click: a plain ``riskfmt validate FILE...`` is first offered to the quick path
+(``riskfmt._quick``), which answers only when every file is clean and otherwise hands the whole command to
+the Click group in ``riskfmt.cli._group``. ``RISKFMT_NO_QUICK=1`` turns the quick path off.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
+if TYPE_CHECKING:
+    import click
 
-__all__ = ["cli", "main"]
-
-_COMMANDS = {
-    "compare": ("riskfmt.cli.compare", "command", "A matrix of several reports against risk concepts."),
-    "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
-    "diff": ("riskfmt.cli.diff", "command", "Compare two reports: aligned results, significance, coverage."),
-    "digest": ("riskfmt.cli.integrity", "digest", "The RFC 8785 canonical SHA-256 digest of a document."),
-    "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update."),
-    "keygen": ("riskfmt.cli.integrity", "keygen", "Create an Ed25519 key pair for signing."),
-    "redact": ("riskfmt.cli.integrity", "redact", "Write a shareable copy with withheld content replaced by salted digests."),
-    "sign": ("riskfmt.cli.integrity", "sign", "Sign a document: a detached DSSE envelope with an in-toto statement."),
-    "verify": ("riskfmt.cli.integrity", "verify", "Verify a document against a detached signature."),
-    "validate": ("riskfmt.cli.validate", "command", "Check reports against the format, the vocabulary and the rules."),
-    "vocab": ("riskfmt.cli.vocab", "group", "The bilingual risk vocabulary: list, show, search, map, export, diff."),
-}
-
-
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        import importlib.util
-
-        # a command appears once its module exists (features arrive one module at a time)
-        def exists(module: str) -> bool:
-            try:
-                return importlib.util.find_spec(module) is not None
-            except ModuleNotFoundError:
-                return False
-
-        return sorted(name for name, (module, _, _) in _COMMANDS.items() if exists(module))
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.list_commands(ctx):
-            return None
-        import importlib
-
-        module, attr, _ = _COMMANDS[name]
-        return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        # list commands without importing them: help stays as fast as the rest
-        rows = [(name, _COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="riskfmt", prog_name="riskfmt", message="%(prog)s %(version)s")
-@click.option("--traceback", is_flag=True, help="Show a Python traceback on internal errors (for bug reports).")
-def cli(traceback: bool) -> None:
-    """riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.
-
-    riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。
-    """
+__all__ = ["cli", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -74,40 +27,30 @@ def main(argv: list[str] | None = None) -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
+    if args[:1] == ["validate"] and not os.environ.get("RISKFMT_NO_QUICK"):
+        from riskfmt._quick import attempt
+
+        code = attempt(args[1:])
+        if code is not None:
+            sys.exit(code)
     show_traceback = "--traceback" in args or bool(os.environ.get("RISKFMT_TRACEBACK"))
     sys.exit(run(args, show_traceback))
 
 
 def run(args: list[str], show_traceback: bool = False) -> int:
-    try:
-        result: Any = cli.main(args=args, prog_name="riskfmt", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return 2
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return 2
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        return 130
-    except BrokenPipeError:
-        # the reader went away (riskfmt ... | head): not an error of ours
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
-        return 0
-    except Exception as exc:  # noqa: BLE001 - the one place internal errors are caught
-        if show_traceback:
-            import traceback
+    """Run the Click command line on ``args``; returns the exit code (the quick path is not tried)."""
+    from riskfmt.cli._group import run as run_group
 
-            traceback.print_exc()
-        click.echo(
-            f"riskfmt: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in riskfmt. Run again with --traceback and report the output.",
-            err=True,
-        )
-        return 3
-    return result if isinstance(result, int) else 0
+    return run_group(args, show_traceback)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "cli":  # the Click group, for documentation tools and CliRunner
+        from riskfmt.cli._group import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    cli: click.Group

@@ -53,24 +53,26 @@ MAX_PER_CODE = 100
 WEIGHT_EXTENSIONS = ("safetensors", "gguf", "ggml", "bin", "pt", "pth", "ckpt", "onnx", "h5", "hdf5", "pb",
                      "tflite", "mlmodel", "pkl", "pickle", "npy", "npz", "msgpack", "keras", "joblib", "llamafile")
 _WEIGHT = re.compile(r"([\w+-][\w.+-]*)\.(" + "|".join(WEIGHT_EXTENSIONS) + r")(?![\w/-])(?!\.\w)", re.IGNORECASE)
-_TOKEN_BREAK = re.compile(r"[\s\"'<>()\[\]{},;]")
+# Patterns needed only once a string looks suspicious stay source text: re compiles each on first use (and
+# caches it), so a clean document does not pay for compiling them at start-up.
+_TOKEN_BREAK = r"[\s\"'<>()\[\]{},;]"
 
-_CREDENTIALS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"), "a private key", "私钥"),
-    (re.compile(r"\bsk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,}"), "an API key (sk-...)", "API 密钥（sk-...）"),
-    (re.compile(r"\bhf_[A-Za-z0-9]{30,}\b"), "a Hugging Face token", "Hugging Face 访问令牌"),
-    (re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), "an AWS access key", "AWS 访问密钥"),
-    (re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36,}\b"), "a GitHub token", "GitHub 令牌"),
-    (re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key", "Google API 密钥"),
-    (re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"), "a Slack token", "Slack 令牌"),
+_CREDENTIALS: tuple[tuple[str, str, str], ...] = (
+    (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "a private key", "私钥"),
+    (r"\bsk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,}", "an API key (sk-...)", "API 密钥（sk-...）"),
+    (r"\bhf_[A-Za-z0-9]{30,}\b", "a Hugging Face token", "Hugging Face 访问令牌"),
+    (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", "an AWS access key", "AWS 访问密钥"),
+    (r"\bgh[pousr]_[A-Za-z0-9]{36,}\b", "a GitHub token", "GitHub 令牌"),
+    (r"\bAIza[0-9A-Za-z_-]{35}\b", "a Google API key", "Google API 密钥"),
+    (r"\bxox[abprs]-[A-Za-z0-9-]{10,}", "a Slack token", "Slack 令牌"),
 )
 _CREDENTIAL_HINT = re.compile(r"PRIVATE KEY|sk-|hf_|AKIA|ASIA|gh[pousr]_|AIza|xox[abprs]-")
 
-_BASE64 = re.compile(r"[A-Za-z0-9+/\r\n]+={0,2}|[A-Za-z0-9_\-\r\n]+={0,2}")
-_HEX = re.compile(r"[0-9a-fA-F\s]+")
-_NUMBERS = re.compile(r"[\s\[\](),;0-9eE+.\-]+")
+_BASE64 = r"[A-Za-z0-9+/\r\n]+={0,2}|[A-Za-z0-9_\-\r\n]+={0,2}"
+_HEX = r"[0-9a-fA-F\s]+"
+_NUMBERS = r"[\s\[\](),;0-9eE+.\-]+"
 _SPACE = frozenset(" \t\r\n")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]"
 
 _SAMPLE_TEXT = ("input", "output", "target")
 _SAMPLE_DECLARED = (("input", "sample_input"), ("output", "sample_output"), ("target", "sample_target"),
@@ -129,12 +131,12 @@ def _blob(text: str, content: bool = False) -> str | None:
     has and the pattern lacks (a space, a full stop), so ordinary text costs a few character comparisons."""
     if text.startswith("data:") and ";base64," in text[:200]:
         return "data URI"
-    if _NUMBERS.fullmatch(text):
+    if re.fullmatch(_NUMBERS, text):
         # a model asked to list 500 primes writes numbers as text: only outside sample content is it a leak
         return "numbers as text" if not content and _variety(text) >= 4 else None
-    if _HEX.fullmatch(text):
+    if re.fullmatch(_HEX, text):
         return "hex" if _variety(text) >= 8 else None
-    if _BASE64.fullmatch(text):
+    if re.fullmatch(_BASE64, text):
         return "base64" if _variety(text) >= 16 else None
     return None
 
@@ -147,7 +149,7 @@ def _check_size(text: str, pointer: str, out: _Collector, content: bool = False)
             out.add("RF702", pointer, encoding=encoding, encoding_zh=_ENCODING_ZH[encoding], length=length)
             return
     if length >= BINARY_MIN:
-        bad = len(_CONTROL.findall(text))
+        bad = len(re.findall(_CONTROL, text))
         if bad >= BINARY_SHARE * length:
             out.add("RF703", pointer, length=length, share=round(100 * bad / length))
 
@@ -155,7 +157,8 @@ def _check_size(text: str, pointer: str, out: _Collector, content: bool = False)
 def _is_host_or_mail(text: str, start: int) -> bool:
     """True when the match at ``start`` is part of a domain name (a .pt site, an e-mail address)."""
     token_start = start
-    while token_start > 0 and not _TOKEN_BREAK.match(text, token_start - 1):
+    token_break = re.compile(_TOKEN_BREAK)
+    while token_start > 0 and not token_break.match(text, token_start - 1):
         token_start -= 1
     token = text[token_start:start]
     if "@" in token and "/" not in token.split("@", 1)[1]:
@@ -175,7 +178,7 @@ def _check_text(text: str, pointer: str, out: _Collector, weights: bool = True) 
                 break
     if _CREDENTIAL_HINT.search(text):
         for pattern, what, what_zh in _CREDENTIALS:
-            if pattern.search(text):
+            if re.search(pattern, text):
                 out.add("RF705", pointer, what=what, what_zh=what_zh)
                 break
 

@@ -11,7 +11,6 @@ the caller says so explicitly, and then reports it. Nothing lowers a marking sil
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -227,6 +226,8 @@ def carry(source: Any, derived: dict[str, Any], *,
     .. versionadded:: 0.1
     """
     existing = derived.get("marking")
+    import copy
+
     marking: dict[str, Any] = copy.deepcopy(existing) if isinstance(existing, dict) else {}
     marking["tlp"] = strictest(document_label(source), marking.get("tlp"))
     granular = list(marking.get("granular") or [])

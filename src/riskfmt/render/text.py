@@ -27,10 +27,12 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
         out.write(f"{_where(loc.source, loc.line, loc.column)}: {severity} {finding.code} {finding.message(lang)}{pointer}\n")
     if not summary:
         return
-    files = len(result.files)
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+    out.write(summary_line(len(result.files), result.count(Severity.ERROR), result.count(Severity.WARNING), lang))
+
+
+def summary_line(files: int, errors: int, warnings: int, lang: str = "en") -> str:
+    """The closing line of every text report (also written by the quick path, riskfmt/_quick.py)."""
     if lang == "zh":
-        out.write(f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告\n")
-    else:
-        out.write(f"{files} file{'s' if files != 1 else ''} checked: "
-                  f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n")
+        return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告\n"
+    return (f"{files} file{'s' if files != 1 else ''} checked: "
+            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n")
