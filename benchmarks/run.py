@@ -179,16 +179,26 @@ def main() -> int:
     big_repeat = 3
     rows: list[tuple[str, str, str, float, str, bool]] = []
 
-    def loads_cmd(path: Path) -> list[str]:
-        return [py, "-c", f"import orjson; orjson.loads(open({str(path)!r}, 'rb').read())"]
+    def loads_cmd(path: Path, gc_off: bool = False) -> list[str]:
+        prefix = "import gc; gc.disable(); " if gc_off else ""
+        return [py, "-c", f"{prefix}import orjson; orjson.loads(open({str(path)!r}, 'rb').read())"]
+
+    notes: list[str] = []
 
     # 1. a valid 100 MB report, whole process vs bare orjson.loads in its own process
     size = paths["large"].stat().st_size / 1e6
-    m = measure({"orjson": loads_cmd(paths["large"]), "riskfmt": [exe, "validate", "-q", str(paths["large"])]}, big_repeat)
+    m = measure({"orjson": loads_cmd(paths["large"]), "orjson, GC off": loads_cmd(paths["large"], gc_off=True),
+                 "riskfmt": [exe, "validate", "-q", str(paths["large"])]}, big_repeat)
     assert m["riskfmt"]["exit"] == 0, "the large valid report did not validate"
     ratio = m["riskfmt"]["seconds"] / m["orjson"]["seconds"]
     rows.append((f"valid report, {size:.0f} MB", f"{m['riskfmt']['seconds']:.2f} s, {m['riskfmt']['rss_mb']:.0f} MB",
                  f"orjson.loads {m['orjson']['seconds']:.2f} s", ratio, "<= 1.5x", ratio <= 1.5))
+    # The target's baseline is a bare orjson.loads, whose time is mostly the cyclic GC scanning the growing
+    # tree; riskfmt pauses the GC. Show the stricter comparison too, so the ratio is not mistaken for speed
+    # riskfmt does not have.
+    off = m["orjson, GC off"]["seconds"]
+    notes.append(f"valid report: orjson.loads with the GC disabled takes {off:.2f} s; riskfmt is "
+                 f"{m['riskfmt']['seconds'] / off:.2f}x of that")
 
     # 2. one small file, whole process vs python -c "import json"
     m = measure({"import json": [py, "-c", "import json"], "riskfmt": [exe, "validate", "-q", str(paths["small"])]},
@@ -228,6 +238,8 @@ def main() -> int:
     print("|---|---|---|---|---|---|")
     for case, ours, base, value, target, ok in rows:
         print(f"| {case} | {ours} | {base} | {value:.2f} | {target} | {'yes' if ok else 'NO'} |")
+    for note in notes:
+        print(f"\nAlso measured: {note}.")
     return 0
 
 
