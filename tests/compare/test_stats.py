@@ -176,6 +176,27 @@ def test_student_t_tail_matches_scipy(t: float, df: float) -> None:
     assert stats.t_quantile(0.95, df) == pytest.approx(scipy_stats.t.ppf(0.975, df), rel=1e-9)
 
 
+special = pytest.importorskip("scipy.special")
+
+
+@pytest.mark.parametrize(("t", "df"), [(2.59e156, 2.0), (2.59e156, 1.0), (1e154, 1.5), (3e150, 4.0), (1e-170, 3.0)])
+def test_student_t_tail_far_out_where_t_squared_overflows(t: float, df: float) -> None:
+    # Two standard errors of 1e-157 give |t| near 1e156, whose square overflows a float: the p-value must
+    # stay a number (it was NaN, which no JSON output can carry). scipy's t.sf underflows to 0 there, so
+    # compare with the regularized incomplete beta at x = df / (df + t^2), computed without t^2.
+    r = df / t / t
+    expected = special.betainc(df / 2, 0.5, r / (1 + r)) if r < 1e300 else 1.0
+    assert math.isfinite(stats.t_sf2(t, df))
+    assert stats.t_sf2(t, df) == pytest.approx(expected, rel=1e-9, abs=0)
+    assert stats.t_sf2(-t, df) == stats.t_sf2(t, df)
+
+
+def test_welch_with_vanishing_standard_errors_is_a_number() -> None:
+    # found by the mirror law in tests/compare/test_laws.py
+    test = stats.welch(1.0, 2.7300657109293786e-157, 2, 0.0, 2.7300657109293786e-157, 2)
+    assert math.isfinite(test.p_value) and test.p_value < 1e-300
+
+
 # ---- multiple comparisons -------------------------------------------------------------------------------------
 
 

@@ -615,5 +615,5 @@ def emit(outcome: Any, fmt: str, lang: str = "en") -> str:
     if fmt == "json":
         import json
 
-        return json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # a NaN is a bug: fail (exit 3) rather than print what is not JSON
     return str(outcome.render(fmt, lang))

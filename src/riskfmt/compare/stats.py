@@ -119,11 +119,18 @@ def t_sf2(t: float, df: float) -> float:
         return normal_p(t)
     t2 = t * t
     a, b = df / 2.0, 0.5
-    x, y = df / (df + t2), t2 / (df + t2)  # y = 1 - x, computed without cancellation
+    if math.isinf(t2):
+        # |t| > 1e154 (two vanishing standard errors): t^2 overflows, so work with r = df / t^2 and its log
+        r = df / t / t
+        x, y = r / (1.0 + r), 1.0 / (1.0 + r)
+        log_x = math.log(df) - 2.0 * math.log(abs(t)) - math.log1p(r)  # r itself may underflow
+    else:
+        x, y = df / (df + t2), t2 / (df + t2)  # y = 1 - x, computed without cancellation
+        log_x = -math.log1p(t2 / df)
     if y == 0.0:  # |t| so small that its square underflows: no evidence at all
         return 1.0
     # log of x^a y^b / B(a, b), with B(a, 1/2) = Gamma(a) Gamma(1/2) / Gamma(a + 1/2)
-    log_front = a * -math.log1p(t2 / df) + b * math.log(y) + _log_gamma_ratio_half(a) - 0.5 * math.log(math.pi)
+    log_front = a * log_x + b * math.log(y) + _log_gamma_ratio_half(a) - 0.5 * math.log(math.pi)
     front = math.exp(log_front)
     if x < (a + 1.0) / (a + b + 2.0):
         return front * _beta_cf(a, b, x) / a
