@@ -1,27 +1,33 @@
 """Find repeated keys in a stream of any length in bounded memory.
 
-Keys are hashed to 64 bits into a set of at most ``memory_items`` entries; a full set is written out as a
-sorted run to a temporary file. At the end the runs are merged to find hashes seen more than once. A hash
-match only makes a key a *candidate*: the caller confirms candidates exactly with a second pass, which
-happens only when there are any, so a clean file is read once.
+Keys are hashed to 64 bits into a set of at most about ``memory_items`` entries; a full set is written out
+as a sorted run to a temporary file, with the offsets where each of ``_RANGES`` equal slices of the hash
+space begins. At the end each slice is read from every run at once and checked with one set: a repeat is
+a hash seen in two runs or twice in one batch. Memory at the end is one slice of everything seen, and the
+work is done by C code (sort, set) rather than a Python-level merge.
+
+A hash match only makes a key a *candidate*: the caller confirms candidates exactly with a second pass,
+which happens only when there are any, so a clean file is read once.
 """
 
 from __future__ import annotations
 
-import heapq
 from array import array
-from typing import IO, Hashable, Iterator
+from bisect import bisect_left
+from typing import IO, Hashable
 
 __all__ = ["DuplicateCandidates"]
 
-_CHUNK = 1 << 16
+_RANGES = 64
+_WIDTH = (1 << 64) // _RANGES
+_BOUNDS = [-(1 << 63) + k * _WIDTH for k in range(_RANGES)]  # where each slice of the hash space begins
 
 
 class DuplicateCandidates:
     def __init__(self, memory_items: int = 200_000) -> None:
         self.memory_items = memory_items
         self._current: set[int] = set()
-        self._runs: list[IO[bytes]] = []
+        self._runs: list[tuple[IO[bytes], list[int]]] = []  # a file of sorted hashes, offsets of each slice
         self._hits: set[int] = set()
 
     def add(self, key: Hashable) -> None:
@@ -33,39 +39,47 @@ class DuplicateCandidates:
         if len(self._current) >= self.memory_items:
             self._spill()
 
+    def add_many(self, keys: list[Hashable]) -> None:
+        """``add`` for each key, as set operations: the same candidates, far less per-key Python work."""
+        hashes = [hash(key) for key in keys]
+        fresh = set(hashes)
+        if len(fresh) != len(hashes):  # repeats within the batch itself
+            seen: set[int] = set()
+            self._hits.update(value for value in hashes if value in seen or seen.add(value))  # type: ignore[func-returns-value]
+        self._hits |= self._current & fresh
+        self._current |= fresh
+        if len(self._current) >= self.memory_items:
+            self._spill()
+
     def _spill(self) -> None:
         import tempfile
 
+        values = sorted(self._current)
+        offsets = [bisect_left(values, bound) for bound in _BOUNDS] + [len(values)]
         run = tempfile.TemporaryFile()
-        array("q", sorted(self._current)).tofile(run)
-        run.seek(0)
-        self._runs.append(run)
+        array("q", values).tofile(run)
+        self._runs.append((run, offsets))
         self._current = set()
-
-    @staticmethod
-    def _read(run: IO[bytes]) -> Iterator[int]:
-        run.seek(0)
-        while True:
-            chunk = array("q")
-            try:
-                chunk.fromfile(run, _CHUNK)
-            except EOFError:
-                pass
-            if not chunk:
-                return
-            yield from chunk
 
     def candidates(self) -> set[int]:
         """Hashes that occurred more than once. Closes the temporary runs."""
         hits = set(self._hits)
-        if self._runs:
-            streams = [self._read(run) for run in self._runs] + [iter(sorted(self._current))]
-            previous = None
-            for value in heapq.merge(*streams):
-                if value == previous:
-                    hits.add(value)
-                previous = value
-            for run in self._runs:
-                run.close()
-            self._runs = []
+        if not self._runs:
+            return hits
+        last = sorted(self._current)
+        last_offsets = [bisect_left(last, bound) for bound in _BOUNDS] + [len(last)]
+        for k in range(_RANGES):
+            part = array("q", last[last_offsets[k]:last_offsets[k + 1]])
+            for run, offsets in self._runs:
+                count = offsets[k + 1] - offsets[k]
+                if count:
+                    run.seek(offsets[k] * part.itemsize)
+                    part.fromfile(run, count)
+            # each run holds a hash at most once, so a repeat within the slice is a repeat across runs
+            if len(set(part)) != len(part):
+                seen: set[int] = set()
+                hits.update(value for value in part if value in seen or seen.add(value))  # type: ignore[func-returns-value]
+        for run, _ in self._runs:
+            run.close()
+        self._runs = []
         return hits
