@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterator
 
 from riskfmt.findings import Finding
+from riskfmt.integrity.leaks import withheld_kinds
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def check_report(
         samples_file = (evaluation.get("samples") or {}).get("file")
         if samples_file is not None and check_samples:
             out.extend(
-                check_samples_file(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab, cited)
+                check_samples_file(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab,
+                                   cited, withheld_kinds(report))
             )
     return out
 
@@ -260,8 +262,10 @@ def check_samples_file(
     format_version: str,
     vocab: Release | None,
     cited: str,
+    withheld: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Stream a referenced JSONL samples file: digest, row count, each line's schema, duplicates.
+    """Stream a referenced JSONL samples file: digest, row count, each line's schema, duplicates, and the
+    leak checks of inline samples (``withheld``: the kinds of content the report declares withheld).
 
     Memory stays flat whatever the file's size: about a megabyte of lines at a time, and the bounded set of
     (id, epoch) key hashes in ``riskfmt._dedup``.
@@ -278,7 +282,7 @@ def check_samples_file(
     if not target.is_file():
         return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
     shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
-    scan = _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited)
+    scan = _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, withheld)
     digest = hashlib.new(spec["digest"].split(":", 1)[0])
     with target.open("rb") as handle:
         while True:
@@ -288,6 +292,7 @@ def check_samples_file(
             digest.update(b"".join(lines))
             scan.chunk([line for line in lines if not line.isspace()])
     out, rows, keys, line_source, loads = scan.out, scan.rows, scan.keys, scan.source, scan.loads
+    out.extend(scan.leaks.finish())
     candidates = keys.candidates()
     if candidates:
         out.extend(_confirm_duplicates(target, line_source, candidates, loads))
@@ -313,8 +318,10 @@ class _SampleScan:
     on the first sign of trouble in a run it gives the run to ``line``, one line at a time, so findings and
     their order are exactly those of the line rule (tests/test_samples_file.py checks this)."""
 
-    def __init__(self, source: str, validator: Any, vocab: Release | None, cited: str) -> None:
+    def __init__(self, source: str, validator: Any, vocab: Release | None, cited: str,
+                 withheld: frozenset[str]) -> None:
         from riskfmt._dedup import DuplicateCandidates
+        from riskfmt.integrity.leaks import SampleFileScan
 
         self.source, self.validator, self.vocab, self.cited = source, validator, vocab, cited
         self.plain = plain_ids(vocab.version, cited) if vocab is not None else frozenset()
@@ -323,9 +330,11 @@ class _SampleScan:
         self.rows = 0
         self.reported = 0
         self.out: list[Finding] = []
+        self.leaks = SampleFileScan(source, withheld)
 
     def chunk(self, lines: list[bytes]) -> None:
         """Check non-blank lines, in order."""
+        first = self.rows + 1
         if _FAST_CHUNKS and lines:
             try:
                 samples = [self.loads(raw) for raw in lines]
@@ -336,13 +345,21 @@ class _SampleScan:
                 if self.vocab is None or all(map(self.plain.issuperset, risks)):
                     self.keys.add_many([(s["sample_id"], s.get("epoch", 1)) for s in samples])
                     self.rows += len(lines)
+                    self.leaks.rows(samples, range(first, first + len(samples)))
                     return
+        shaped, rows = [], []
         for raw in lines:
-            self.line(raw)
+            sample = self.line(raw)
+            if sample is not None:
+                shaped.append(sample)
+                rows.append(self.rows)
+        self.leaks.rows(shaped, rows)
 
-    def line(self, raw: bytes) -> None:
+    def line(self, raw: bytes) -> Any:
+        """The line rule; returns the sample when it has the schema's shape (for the leak checks)."""
         from riskfmt.schema_check import translate
 
+        schema_problems = True
         self.rows += 1
         rows, source = self.rows, self.source
         problems: list[Finding] = []
@@ -354,7 +371,8 @@ class _SampleScan:
                                         detail_zh=f"JSON 无效（{str(exc).split(':')[0]}）"))
             sample = None
         if sample is not None:
-            if not self.validator.is_valid(sample):
+            schema_problems = not self.validator.is_valid(sample)
+            if schema_problems:
                 for error in self.validator.iter_errors(sample):
                     for f in translate(error, source):
                         problems.append(Finding.make("RF512", source, f.location.pointer, line=rows,
@@ -371,6 +389,7 @@ class _SampleScan:
         if problems and self.reported < _REPORT_LIMIT:
             self.out.extend(problems[: _REPORT_LIMIT - self.reported])
             self.reported += len(problems)
+        return sample if sample is not None and not schema_problems else None
 
 
 _FAST_CHUNKS = True  # tests switch it off to compare with the line rule

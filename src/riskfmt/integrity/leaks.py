@@ -40,8 +40,10 @@ __all__ = [
     "MAX_PER_CODE",
     "NUMERIC_MIN",
     "WEIGHT_EXTENSIONS",
+    "SampleFileScan",
     "scan",
     "scan_strings",
+    "withheld_kinds",
 ]
 
 BLOB_MIN = 1024  # characters: digests (64-128 hex), ids and short codes stay far below
@@ -348,6 +350,46 @@ def scan(data: dict[str, Any], source: str) -> list[Finding]:
     if declared:
         _declared_content(data, declared, out)
     return out.finish() + check_markings(data, source)
+
+
+def withheld_kinds(doc: dict[str, Any]) -> frozenset[str]:
+    """The kinds of content a document declares withheld (``disclosure.withholds``)."""
+    disclosure = doc.get("disclosure") if isinstance(doc, dict) else None
+    kinds = disclosure.get("withholds") if isinstance(disclosure, dict) else None
+    return frozenset(k for k in kinds or () if isinstance(k, str))
+
+
+class SampleFileScan:
+    """The inline-samples leak checks for the rows of a JSONL samples file, a chunk of rows at a time.
+
+    A samples file travels with its report (pinned by digest), so it must not carry what the report says it
+    withholds, nor blobs in its text fields. Findings name the samples file, the line and a pointer within
+    the line. They are listed in (line, pointer) order whatever the chunking, and capped per code over the
+    whole file as in ``scan``."""
+
+    def __init__(self, source: str, declared: frozenset[str]) -> None:
+        self.declared = set(declared)
+        self._out = _Collector(source)
+
+    def rows(self, rows: list[Any], lines: list[int]) -> None:
+        """Check ``rows`` (parsed, schema-valid samples), which stand on ``lines`` of the file."""
+        chunk = _Collector(self._out.source)
+        _samples(rows, "", self.declared, chunk)
+        listed: dict[str, int] = {}
+        for finding in sorted(chunk.findings, key=_row_then_pointer):
+            index, _, rest = finding.location.pointer[1:].partition("/")
+            listed[finding.code] = listed.get(finding.code, 0) + 1
+            self._out.add(finding.code, "/" + rest, line=lines[int(index)], column=1, **finding.params)
+        for code, count in chunk.counts.items():  # the ones the chunk only counted (past its own cap)
+            self._out.counts[code] = self._out.counts.get(code, 0) + count - listed.get(code, 0)
+
+    def finish(self) -> list[Finding]:
+        return self._out.finish()
+
+
+def _row_then_pointer(finding: Finding) -> tuple[int, str]:
+    index, _, rest = finding.location.pointer[1:].partition("/")
+    return int(index), rest
 
 
 def iter_kinds() -> Iterator[str]:
