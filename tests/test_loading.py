@@ -53,6 +53,27 @@ def test_validation_gives_the_collector_back(collector_on):
     assert gc.isenabled()
 
 
+def test_diff_and_compare_run_with_the_collector_paused_and_give_it_back(collector_on, monkeypatch, tmp_path):
+    import riskfmt.compare as compare_api
+    from riskfmt.compare import compare_files, diff_files
+    from riskfmt.compare.inputs import InputError
+
+    from pathlib import Path
+
+    example = Path(__file__).parents[1] / "examples" / "reports" / "valid" / "minimal.json"
+    seen = []
+    real_diff, real_compare = compare_api.diff_documents, compare_api.compare
+    monkeypatch.setattr(compare_api, "diff_documents", lambda *a, **k: seen.append(gc.isenabled()) or real_diff(*a, **k))
+    monkeypatch.setattr(compare_api, "compare", lambda *a, **k: seen.append(gc.isenabled()) or real_compare(*a, **k))
+    diff_files(example, example)
+    compare_files([example, example])
+    assert seen == [False, False] and gc.isenabled()
+    (tmp_path / "bad.json").write_text("{")
+    with pytest.raises(InputError):
+        diff_files(example, tmp_path / "bad.json")
+    assert gc.isenabled()
+
+
 def test_every_known_format_ships_its_schema() -> None:
     from riskfmt.resources import schema_path
     from riskfmt.versions import FORMATS
