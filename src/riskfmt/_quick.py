@@ -130,8 +130,10 @@ def _parse(raw: bytes) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    from riskfmt._frames import frame_depth
+
     limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(_stack_depth() + _MAX_DEPTH)
+    sys.setrecursionlimit(frame_depth() + _MAX_DEPTH)
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_refuse, parse_float=_float,
                           parse_int=_int)
@@ -139,13 +141,6 @@ def _parse(raw: bytes) -> Any:
         return None
     finally:
         sys.setrecursionlimit(limit)
-
-
-def _stack_depth() -> int:
-    frame, depth = sys._getframe(), 0
-    while frame is not None:
-        frame, depth = frame.f_back, depth + 1  # type: ignore[assignment]
-    return depth
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from riskfmt._frames import frame_depth
 from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
 from riskfmt.findings import Finding
 
@@ -188,13 +189,6 @@ class paused_gc:
             gc.enable()
 
 
-def _frame_depth() -> int:
-    frame, depth = sys._getframe(), 0
-    while frame is not None:
-        frame, depth = frame.f_back, depth + 1  # type: ignore[assignment]
-    return depth
-
-
 _LARGE = 4 << 20  # from here on orjson parses; below it the standard library is fast enough and imports faster
 
 
@@ -215,16 +209,12 @@ def _load_json_fast(doc: Document, data: bytes) -> bool:
 
     if b"\\u003a" in data or b"\\u003A" in data:
         return False
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        parsed = orjson.loads(data)
-        serialised = orjson.dumps(parsed)
+        with paused_gc():
+            parsed = orjson.loads(data)
+            serialised = orjson.dumps(parsed)
     except (orjson.JSONDecodeError, orjson.JSONEncodeError):
         return False
-    finally:
-        if enabled:
-            gc.enable()
     if data.count(b":") != serialised.count(b":"):
         return False
     doc.data, doc.parsed = parsed, True
@@ -238,30 +228,27 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
     against it, so no second walk over the tree is needed."""
     import json
 
-    enabled = gc.isenabled()
-    gc.disable()  # the parsed tree is acyclic; collection passes during parsing only cost time
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(_frame_depth() + MAX_DEPTH + 10)
-    try:
-        doc.data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_reject_constant)
-        doc.parsed = True
-    except _DuplicateKey:
-        sys.setrecursionlimit(limit)
-        _report_duplicates(doc, text)
-        return
-    except _NonFinite as exc:
-        _report_non_finite(doc, text, str(exc))
-        return
-    except RecursionError:
-        doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
-        return
-    except json.JSONDecodeError as exc:
-        doc.findings.append(Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg))
-        return
-    finally:
-        sys.setrecursionlimit(limit)
-        if enabled:
-            gc.enable()
+    with paused_gc():  # the parsed tree is acyclic; collection passes during parsing only cost time
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(frame_depth() + MAX_DEPTH + 10)
+        try:
+            doc.data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_reject_constant)
+            doc.parsed = True
+        except _DuplicateKey:
+            sys.setrecursionlimit(limit)
+            _report_duplicates(doc, text)
+            return
+        except _NonFinite as exc:
+            _report_non_finite(doc, text, str(exc))
+            return
+        except RecursionError:
+            doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
+            return
+        except json.JSONDecodeError as exc:
+            doc.findings.append(Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg))
+            return
+        finally:
+            sys.setrecursionlimit(limit)
     # A literal such as 1e400 overflows to infinity without complaint; such literals are rare, so one
     # regular-expression search over the text is enough to find them.
     overflow = find_overflow(text)

@@ -95,16 +95,11 @@ def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, s
     return Finding.make(code, source, pointer, id=value, suggestion=suggestion, suggestion_zh=suggestion_zh)
 
 
-def plain_ids(vocab_version: str, cited: str) -> frozenset[str]:
-    """Risk ids that need no finding for a report citing ``cited``: known, current, not too new."""
-    return plain_risk_ids(vocab_version, cited)
-
-
 def check_vocabulary_refs(
     vocab: Vocabulary | Release, cited: str, ids: list[str], pointer: str, source: str
 ) -> Iterator[Finding]:
     """Unknown, deprecated and too-new risk ids in one list of ids."""
-    plain = plain_ids(vocab.version, cited)
+    plain = plain_risk_ids(vocab.version, cited)
     if plain.issuperset(ids):  # the common case, and the hot path for per-sample risks
         return
     newer = newer_than_latest(cited)
@@ -244,7 +239,7 @@ def _inline_samples(
                 out.append(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
             seen.add(key)
     if vocab is not None:
-        plain = plain_ids(vocab.version, cited)
+        plain = plain_risk_ids(vocab.version, cited)
         odd = [i for i, sample in enumerate(samples) if (r := sample.get("risks")) and not plain.issuperset(r)]
         for index in odd:
             out.extend(check_vocabulary_refs(vocab, cited, samples[index]["risks"],
@@ -324,7 +319,7 @@ class _SampleScan:
         from riskfmt.integrity.leaks import SampleFileScan
 
         self.source, self.validator, self.vocab, self.cited = source, validator, vocab, cited
-        self.plain = plain_ids(vocab.version, cited) if vocab is not None else frozenset()
+        self.plain = plain_risk_ids(vocab.version, cited) if vocab is not None else frozenset()
         self.loads = _line_parser()
         self.keys = DuplicateCandidates()
         self.rows = 0

@@ -18,7 +18,6 @@ grid), so the result does not depend on the order pairs are met in, nor on which
 
 from __future__ import annotations
 
-import gc
 import math
 import pickle
 import tempfile
@@ -453,16 +452,13 @@ def compare_samples(a: SampleSource, b: SampleSource, memory_rows: int = DEFAULT
 
     .. versionadded:: 0.1
     """
+    from riskfmt.loading import paused_gc
+
     # The rows are acyclic: collection passes over hundreds of thousands of fresh dicts only cost time
     # (a third of it), as in riskfmt.loading.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         result = _run(a, b, "sample_id", memory_rows)
         if (result.matched == 0 and result.rows_a and result.rows_b
                 and result.digests_a == result.rows_a and result.digests_b == result.rows_b):
             result = _run(a, b, "input_digest", memory_rows)
         return result
-    finally:
-        if enabled:
-            gc.enable()

@@ -376,20 +376,19 @@ class SampleFileScan:
         chunk = _Collector(self._out.source)
         _samples(rows, "", self.declared, chunk)
         listed: dict[str, int] = {}
-        for finding in sorted(chunk.findings, key=_row_then_pointer):
+        located = []
+        for finding in chunk.findings:  # pointers are /<index in rows>/<field>
             index, _, rest = finding.location.pointer[1:].partition("/")
+            located.append((int(index), rest, finding))
+        located.sort(key=lambda item: item[:2])
+        for index, rest, finding in located:
             listed[finding.code] = listed.get(finding.code, 0) + 1
-            self._out.add(finding.code, "/" + rest, line=lines[int(index)], column=1, **finding.params)
+            self._out.add(finding.code, "/" + rest, line=lines[index], column=1, **finding.params)
         for code, count in chunk.counts.items():  # the ones the chunk only counted (past its own cap)
             self._out.counts[code] = self._out.counts.get(code, 0) + count - listed.get(code, 0)
 
     def finish(self) -> list[Finding]:
         return self._out.finish()
-
-
-def _row_then_pointer(finding: Finding) -> tuple[int, str]:
-    index, _, rest = finding.location.pointer[1:].partition("/")
-    return int(index), rest
 
 
 def iter_kinds() -> Iterator[str]:
