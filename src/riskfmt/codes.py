@@ -251,6 +251,13 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF610", "conversion", I, "no-uncertainty",
              "{tool} records no standard error for {metric}{why}",
              "{tool} 未记录 {metric} 的标准误{why_zh}"),
+    # ---- RF620-RF629: published layouts of lm-eval, HELM, Hugging Face and OpenAI evals --------------
+    CodeSpec("RF620", "conversion", W, "older-layout",
+             "{path} uses the {layout} layout of {tool}; converted, but {gap}",
+             "{path} 采用 {tool} 的 {layout} 旧版格式；已转换，但{gap_zh}"),
+    CodeSpec("RF621", "conversion", E, "no-usable-value",
+             "{path}: no {tool} result has a usable value ({detail}); no report was written",
+             "{path}：{tool} 的结果中没有可用数值（{detail}），未生成报告"),
     # ---- internal ------------------------------------------------------------------------------------
     CodeSpec("RF900", "internal", E, "internal-error",
              "Internal error while checking this file ({detail}); please report it",

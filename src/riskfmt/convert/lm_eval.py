@@ -1,10 +1,17 @@
-"""EleutherAI lm-evaluation-harness (``lm-eval`` 0.4.x): ``results_<time>.json`` plus its ``samples_*.jsonl``.
+"""EleutherAI lm-evaluation-harness (``lm-eval`` 0.3 and 0.4.x): ``results_<time>.json`` plus its ``samples_*.jsonl``.
+
+Files are recognised by content, whatever their name (lm-eval 0.3 wrote wherever ``--output_path`` said, and
+published results are often renamed): a JSON object whose first 64 KiB hold ``"results"`` and ``"versions"``
+(both layouts) or a 0.4 marker (``"n-samples"``, ``"lm_eval_version"``, ``"<metric>_stderr,<filter>"``).
 
 One report per results file, one evaluation per task, and one per task group (kept apart: a group's values
 pool its subtasks, so they are never independent evidence).
 
 Choices made here (see also the converter's tests):
 
+- lm-eval 0.3 results (``{"results": {task: {"acc": .., "acc_stderr": ..}}, "versions", "config"}``) have no
+  filters: a key without a comma is read as the metric under lm-eval's ``none`` filter, so a 0.3 and a 0.4
+  result of the same task align. The 0.3 layout records no sample count: its results have no n (RF620 says so).
 - A result key ``"<metric>,<filter>"`` is split at its first comma. The filter stays in the metric id
   (``exact_match,strict-match``) unless it is lm-eval's ``none`` (then the id is the bare metric name,
   ``acc``), so results under different filters stay distinct and a round trip can restore the key.
@@ -71,6 +78,7 @@ _PER_ITEM_BINARY = _PROPORTIONS - {"f1"}
 
 _GENERIC_BUILDERS = {"json", "csv", "parquet", "text", "arrow", "pandas", "imagefolder", "audiofolder", "webdataset"}
 _OPEN_WEIGHT_BACKENDS = {
+    "hf-causal", "hf-causal-experimental", "hf-seq2seq", "gpt2",  # lm-eval 0.3 names
     "hf", "hf-auto", "huggingface", "hf-multimodal", "vllm", "vllm-vlm", "sglang", "sglang-generate", "mamba_ssm",
     "nemo_lm", "neuronx", "openvino", "ipex", "optimum-lm", "gguf", "ggml", "hf-audiolm-qwen", "steered",
 }
@@ -79,7 +87,8 @@ _API_BACKENDS = {
     "anthropic-chat", "anthropic-chat-completions", "anthropic-completions", "textsynth", "watsonx_llm",
     "gemini", "google-generativeai",
 }
-_ENGINES = {"hf": "transformers", "hf-auto": "transformers", "huggingface": "transformers",
+_ENGINES = {"hf-causal": "transformers", "hf-causal-experimental": "transformers", "hf-seq2seq": "transformers",
+            "gpt2": "transformers", "hf": "transformers", "hf-auto": "transformers", "huggingface": "transformers",
             "hf-multimodal": "transformers", "vllm": "vllm", "vllm-vlm": "vllm", "sglang": "sglang",
             "openvino": "openvino", "neuronx": "neuronx", "ipex": "ipex"}
 
@@ -105,16 +114,19 @@ _RESULT_META = {"alias", "name", "sample_len", "sample_count", "samples", " "}
 # ---- parsing helpers (pure; property-tested) ---------------------------------------------------------
 
 
-def parse_metric_key(key: str) -> tuple[str, str, bool] | None:
+def parse_metric_key(key: str, legacy: bool = False) -> tuple[str, str, bool] | None:
     """``"acc,none"`` -> ``("acc", "none", False)``; ``"acc_stderr,none"`` -> ``("acc", "none", True)``.
 
     Split at the first comma (lm-eval metric names hold no comma; filter names may). Keys without a comma
-    (``alias``, ``sample_len``) are not metrics: None.
+    (``alias``, ``sample_len``) are not metrics: None, unless ``legacy`` (the lm-eval 0.3 layout, where
+    ``"acc"`` and ``"acc_stderr"`` are the metric and its standard error under no filter, read as ``none``).
     """
     if not isinstance(key, str):
         return None
     metric, sep, filt = key.partition(",")
-    if not sep or not metric:
+    if not sep and legacy and metric and key not in _RESULT_META:
+        filt = "none"
+    elif not sep or not metric:
         return None
     if metric.endswith(_STDERR) and len(metric) > len(_STDERR):
         return metric[: -len(_STDERR)], filt, True
@@ -333,22 +345,56 @@ class LmEvalConverter:
                     "RF607", str(file), path=str(file), tool=self.name, detail=f"{type(exc).__name__}: {exc}")])
 
 
-def _looks_like_results(path: Path) -> bool:
-    if not (path.name.startswith("results") and path.suffix.lower() == ".json"):
+_SNIFF_BYTES = 65536
+
+
+def looks_like_results_text(head: bytes) -> bool:
+    """Whether the first bytes of a file look like an lm-eval results file (0.3 or 0.4), whatever its name.
+
+    Cheap and total: a JSON object holding ``"results"`` plus ``"versions"`` (written by both layouts) or a
+    0.4 marker. Inspect logs (``"eval"`` with ``"results"``) and riskfmt reports are told apart by their own keys.
+    """
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"{") or b'"results"' not in text:
         return False
+    if b'"evaluations"' in text or b'"report_id"' in text or b'"eval": {' in text or b'"eval":{' in text:
+        return False
+    return (b'"versions"' in text or b'_stderr,' in text or b'"n-samples"' in text or b'"lm_eval_version"' in text
+            or b'"group_subtasks"' in text)
+
+
+def _looks_like_results(path: Path) -> bool:
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(_SNIFF_BYTES)
     except OSError:
         return False
-    return head.lstrip().startswith(b"{") and b'"results"' in head and (
-        b'_stderr,' in head or b'"n-samples"' in head or b'"lm_eval_version"' in head or b'"group_subtasks"' in head)
+    return looks_like_results_text(head)
+
+
+_MAX_FOLDER_PROBES = 500  # files sniffed when a folder has no results_*.json (bounded: detection must stay cheap)
 
 
 def _results_files(folder: Path) -> list[Path]:
-    """results_*.json in the folder or up to two levels down (lm-eval writes <output_path>/<model>/results_*.json)."""
+    """results_*.json in the folder or up to two levels down (lm-eval writes <output_path>/<model>/results_*.json);
+    failing that, any *.json there whose content is an lm-eval results file (0.3 wrote any name)."""
     for pattern in ("results*.json", "*/results*.json", "*/*/results*.json"):
         found = [c for c in sorted(folder.glob(pattern)) if c.is_file() and _looks_like_results(c)]
+        if found:
+            return found
+    probes = 0
+    for pattern in ("*.json", "*/*.json", "*/*/*.json"):
+        found = []
+        for candidate in sorted(folder.glob(pattern)):
+            if candidate.name.startswith("samples_"):
+                continue
+            probes += 1
+            if probes > _MAX_FOLDER_PROBES:
+                return found
+            if _looks_like_results(candidate):
+                found.append(candidate)
         if found:
             return found
     return []
@@ -370,6 +416,9 @@ class _Run:
             return self._unreadable("no \"results\" object")
         self.data = data
         self.results: dict[str, Any] = data["results"]
+        # lm-eval 0.3: no "<metric>,<filter>" key anywhere (0.4 writes at least "alias" beside comma keys)
+        self.legacy = not any(isinstance(k, str) and "," in k
+                              for entry in data["results"].values() if isinstance(entry, dict) for k in entry)
         self.groups = as_dict(data.get("groups"))
         self.group_subtasks = {k: v for k, v in as_dict(data.get("group_subtasks")).items() if isinstance(v, list) and v}
         self.group_names = set(self.groups) | set(self.group_subtasks)
@@ -414,6 +463,16 @@ class _Run:
 
         if not self.b.report["evaluations"]:
             return self._unreadable("no task in \"results\" has a metric")
+        if not any(e["results"] for e in self.b.report["evaluations"]):
+            return Converted(str(self.path), None, [Finding.make(
+                "RF621", str(self.path), path=str(self.path), tool=TOOL,
+                detail="every metric value is NaN, infinite or not a number")])
+        if self.legacy:
+            self.b.findings.append(Finding.make(
+                "RF620", str(self.path), path=self.path.name, layout="0.3 results", tool=TOOL,
+                        gap="that layout records no sample count, so the results have no n (and no filters: keys "
+                            "are read under lm-eval's \"none\" filter)",
+                        gap_zh="该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 \"none\" 过滤器读取）"))
         self._lost_configs()
         if self.ext:
             self.b.report["extensions"] = {"lm-eval": json_safe(self.ext)}
@@ -520,12 +579,13 @@ class _Run:
             settings["other"] = other
         if "bootstrap_iters" in config:
             self.ext["bootstrap_iters"] = config.get("bootstrap_iters")
-        engineering = [k for k in ("batch_size", "batch_sizes", "device", "use_cache", "max_batch_size")
+        engineering = [k for k in ("batch_size", "batch_sizes", "device", "use_cache", "max_batch_size", "no_cache")
                        if config.get(k) not in (None, [], "")]
         if engineering:
             self.b.lost("config." + ",".join(engineering), "engineering parameters that do not change results")
         known = {"model", "model_args", "batch_size", "batch_sizes", "device", "use_cache", "limit", "bootstrap_iters",
-                 "gen_kwargs", "random_seed", "numpy_seed", "torch_seed", "fewshot_seed", "max_batch_size"}
+                 "gen_kwargs", "random_seed", "numpy_seed", "torch_seed", "fewshot_seed", "max_batch_size",
+                 "num_fewshot", "no_cache"}
         unknown = sorted(k for k in config if k not in known and config[k] not in (None, "", [], {}))
         if unknown:
             self.b.lost("config." + ",".join(unknown), "run options with no riskfmt field")
@@ -537,6 +597,8 @@ class _Run:
         shots = _int(as_dict(self.data.get("n-shot")).get(task))
         if shots is None:
             shots = _int(config.get("num_fewshot"))
+        if shots is None:
+            shots = _int(self.config.get("num_fewshot"))  # lm-eval 0.3: one value for the whole run
         if shots is not None:
             settings["num_fewshot"] = shots
         repeats = _int(config.get("repeats"))
@@ -620,7 +682,7 @@ class _Run:
         values: dict[tuple[str, str], Any] = {}
         errors: dict[tuple[str, str], Any] = {}
         for key, value in entry.items():
-            parsed = parse_metric_key(key)
+            parsed = parse_metric_key(key, self.legacy)
             if parsed is None:
                 if key not in _RESULT_META:
                     self.b.lost(f"results.{task}.{key}", "not a metric key (\"<metric>,<filter>\")")
