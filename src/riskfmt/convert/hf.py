@@ -6,6 +6,17 @@ args,verified,verifyToken}], source{name,url}}``. The newer ``.eval_results/*.ya
 ``EvalResultEntry``) is a list of ``{dataset{id,task_id,revision}, value, date, verifyToken, notes,
 source{url,name,user,org}}``; the model is the repository the file lives in.
 
+A model-index result is told apart from its neighbours by more than its dataset: the Hub task (``task.type``),
+the task's and the dataset's arguments (a translation card lists one result per language pair, ``task.args:
+eng-est``, on the same ``flores_101`` dataset) and the split. These go into the result's ``slice`` (``split``, and
+``subgroup`` as ``task=<type>; task.args=<args>; dataset.args=<args>``), so that results stay distinct in
+``riskfmt diff`` and Markdown; the task id (``<dataset type>[:<config>]``) is unchanged. A metric repeated with
+the same type and config in one result (a Trainer value and an evaluation value of the same WER) keeps the
+first value; the others are reported as not carried over and stay in ``extensions["huggingface"]``.
+
+Files are recognised by content, whatever their name: a Markdown card whose front matter holds ``model-index``,
+or a YAML file that starts with ``model-index:``.
+
 Neither records a sample count, a standard error or (model-index) a date, nor the unit, bounds or direction
 of a metric, nor the harness that produced the numbers: each gap is reported as a finding. A value written
 as ``"20.0 ± 1.2"`` is split into the value and an uncertainty of method ``reported`` (the card does not say
@@ -89,17 +100,23 @@ def _head(path: Path, size: int = 65536) -> str:
         return handle.read(size).decode("utf-8", errors="replace")
 
 
+def card_text_has_index(head: str) -> bool:
+    """Whether the first bytes of a file (any name) are a model card with ``model-index`` or bare model-index YAML."""
+    text = head.lstrip("\ufeff")
+    if text.startswith("---"):
+        front = split_front_matter(text)
+        return front is not None and bool(_MODEL_INDEX.search(front))
+    return bool(_MODEL_INDEX.search(text)) and "kind: evaluation-report" not in text
+
+
 def _card_has_index(path: Path) -> bool:
     try:
+        if not path.is_file():
+            return False
         head = _head(path)
     except OSError:
         return False
-    if path.suffix.lower() == ".md":
-        front = split_front_matter(head)
-        return front is not None and bool(_MODEL_INDEX.search(front))
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return bool(_MODEL_INDEX.search(head))
-    return False
+    return card_text_has_index(head)
 
 
 def _looks_like_eval_results(path: Path) -> bool:
@@ -204,7 +221,8 @@ def _model(b: ReportBuilder, name: str) -> None:
 
 def _read_card(path: Path, options: ConvertOptions) -> Iterator[Converted]:
     text = path.read_text(encoding="utf-8", errors="replace")
-    front = split_front_matter(text) if path.suffix.lower() == ".md" else text
+    # a card is Markdown with front matter whatever its name; a bare model-index YAML file has none
+    front = split_front_matter(text) if text.lstrip("\ufeff").startswith("---") else text
     if front is None:
         yield _unreadable(path, [], "the model card has no YAML front matter")
         return
@@ -286,6 +304,7 @@ def _card_result(b: ReportBuilder, raw: dict[str, Any], where: str) -> dict[str,
     config = _text(dataset.get("config"))
     base = location or _text(dataset.get("name")) or _text(task.get("type")) or "unknown"
     task_id = f"{base}:{config}" if config else base
+    slice_ = identity_slice(task, dataset)
     ds = {k: v for k, v in (("name", _text(dataset.get("name"))), ("location", location),
                             ("split", _text(dataset.get("split"))), ("version", _text(dataset.get("revision"))))
           if v}
@@ -300,18 +319,20 @@ def _card_result(b: ReportBuilder, raw: dict[str, Any], where: str) -> dict[str,
         ext["dataset_config"] = config
     if args_left:
         ext["dataset_args"] = args_left
-    if task:
-        b.lost(f"{where}.task (type {task.get('type')!r}, name {task.get('name')!r})",
-               "the Hub pipeline task; kept in extensions.huggingface")
+    if task.get("name") is not None:
+        b.lost(f"{where}.task.name {task.get('name')!r}",
+               "a display name; the task type and arguments are in the result's slice, all of it in "
+               "extensions.huggingface")
     evaluation = b.evaluation(task_id, {"id": task_id, "dataset": ds}, settings=settings or None,
                               notes={"en": "; ".join(notes)} if notes else None)
     metrics = raw.get("metrics") if isinstance(raw.get("metrics"), list) else []
     ext_metrics = []
+    seen: set[str] = set()
     for m_index, metric in enumerate(metrics):
         if not isinstance(metric, dict):
             b.lost(f"{where}.metrics[{m_index}]", "not a mapping")
             continue
-        ext_metrics.append(_card_metric(b, evaluation, metric, f"{where}.metrics[{m_index}]"))
+        ext_metrics.append(_card_metric(b, evaluation, metric, f"{where}.metrics[{m_index}]", slice_, seen))
     ext["metrics"] = ext_metrics
     return ext
 
@@ -325,11 +346,51 @@ def _direction(b: ReportBuilder, metric_type: str, where: str) -> str:
     return direction
 
 
-def _card_metric(b: ReportBuilder, evaluation: dict[str, Any], metric: dict[str, Any], where: str
-                 ) -> dict[str, Any]:
+def identity_slice(task: Any, dataset: Any) -> dict[str, str]:
+    """The slice that keeps one model-index result apart from the others on the same dataset: the split, and the
+    Hub task with the task's and the dataset's arguments (language pair, subset) as ``subgroup``."""
+    task = task if isinstance(task, dict) else {}
+    dataset = dataset if isinstance(dataset, dict) else {}
+    parts = []
+    for label, value in (("task", task.get("type")), ("task.args", task.get("args")),
+                         ("dataset.args", dataset.get("args"))):
+        text = _arg_text(value)
+        if text:
+            parts.append(f"{label}={text}")
+    out = {}
+    split = _text(dataset.get("split"))
+    if split:
+        out["split"] = split
+    if parts:
+        out["subgroup"] = "; ".join(parts)
+    return out
+
+
+def _arg_text(value: Any) -> str | None:
+    """A scalar or flat list/mapping of arguments as stable text (mappings sorted by key); None when empty."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (str, int, float)):
+        return _text(str(value))
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return _text(",".join(str(v) for v in value))
+    if isinstance(value, dict) and all(isinstance(v, (str, int, float, bool)) for v in value.values()):
+        return _text(",".join(f"{k}={value[k]}" for k in sorted(value, key=str)))
+    return None
+
+
+def _card_metric(b: ReportBuilder, evaluation: dict[str, Any], metric: dict[str, Any], where: str,
+                 slice_: dict[str, str] | None = None, seen: set[str] | None = None) -> dict[str, Any]:
     mtype = _text(metric.get("type")) or _text(metric.get("name")) or "score"
     config = _text(metric.get("config"))
     metric_id = f"{mtype}:{config}" if config else mtype
+    if seen is not None and metric_id in seen:
+        b.lost(f"{where} (a second {metric_id!r} in one result)",
+               "one result holds one value per metric: the first is kept, this one stays in extensions.huggingface")
+        return {"type": metric.get("type"), "value": metric.get("value"), "name": metric.get("name"),
+                "repeated": True}
+    if seen is not None:
+        seen.add(metric_id)
     spec: dict[str, Any] = {"id": metric_id, "direction": _direction(b, mtype, where)}
     if _text(metric.get("name")):
         spec["name"] = metric["name"].strip()
@@ -367,7 +428,10 @@ def _card_metric(b: ReportBuilder, evaluation: dict[str, Any], metric: dict[str,
         notes.append("verified: true (model-index)")
     if metric.get("verifyToken"):
         notes.append("The Hub verification token is kept in extensions.huggingface.")
-    result = b.result(evaluation, spec, value, uncertainty=uncertainty)
+    name = None
+    if slice_ and slice_.get("subgroup"):  # a readable, distinct result id: <task>.<metric>.<pair or subset>
+        name = f"{evaluation['id']}.{metric_id}.{slice_['subgroup']}"
+    result = b.result(evaluation, spec, value, uncertainty=uncertainty, slice=slice_ or None, name=name)
     if result is not None and notes:
         result["notes"] = {"en": " ".join(notes)}
     return ext
