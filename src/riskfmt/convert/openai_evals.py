@@ -157,7 +157,7 @@ class OpenAIEvalsConverter:
     def sniff(self, path: Path) -> bool:
         try:
             path = Path(path)
-            if not path.is_file() or path.suffix.lower() != ".jsonl":
+            if not path.is_file():  # any name: logs are shared as .jsonl, .log, .txt or with no extension
                 return False
             with path.open("rb") as handle:
                 head = handle.read(65536)
@@ -375,6 +375,13 @@ class OpenAIEvalsConverter:
         final = run.final_report or {}
         n = len(run.matches)
         extension: dict[str, Any] = {}
+        counted = final.get("n_samples")
+        if isinstance(counted, int) and not isinstance(counted, bool) and counted > 0:
+            extension["final_report.n_samples"] = counted
+            if not n:  # a log stripped of its events: the eval's own count of samples is n
+                n = counted
+                b.derived("accuracy n", "final_report.n_samples (the eval's own count; the log holds no match events)",
+                          "取自 final_report.n_samples（评估自身的样本计数；日志中没有 match 事件）")
         usage: list[str] = []
         spread_key = next((k for k in _STD_KEYS if k in final), None)
         spread = finite_number(final.get(spread_key)) if spread_key else None
@@ -387,6 +394,8 @@ class OpenAIEvalsConverter:
             if key.startswith("usage_"):
                 usage.append(key)
                 continue
+            if key == "n_samples" and "final_report.n_samples" in extension:
+                continue  # a count of samples, used as n, not a result
             number = finite_number(value)
             if number is None:
                 b.lost(f"final_report.{key}", "not a finite number", "不是有限数值")
