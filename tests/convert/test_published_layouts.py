@@ -222,3 +222,15 @@ def test_safety_results_of_the_corpus_map_to_a_risk() -> None:
                 for evaluation in (converted.report or {}).get("evaluations", []):
                     unmapped += [evaluation["task"]["id"] for r in evaluation["results"] if r["risks"] == ["R0000"]]
     assert not unmapped, sorted(set(unmapped))
+
+
+def test_eval_results_config_and_task_id_spellings_align() -> None:
+    """The Hub's spec first named the benchmark subset ``dataset.config``, later ``dataset.task_id``."""
+    spec = CORPUS / "hf" / "eval-results-spec"
+    tasks = []
+    for name in ("eval_results.early.yaml", "eval_results.yaml"):
+        found = detect(spec / name)
+        assert found is not None and found.name == "hf"
+        (result,) = convert([spec / name])
+        tasks.append({e["task"]["id"] for e in result.report["evaluations"] if e.get("results")})
+    assert tasks[0] == tasks[1] == {"Idavidrein/gpqa:gpqa_diamond"}

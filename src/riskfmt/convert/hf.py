@@ -120,15 +120,15 @@ def _card_has_index(path: Path) -> bool:
 
 
 def _looks_like_eval_results(path: Path) -> bool:
-    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+    if not path.is_file():
         return False
-    if path.parent.name == _EVAL_RESULTS:
+    if path.parent.name == _EVAL_RESULTS and path.suffix.lower() in (".yaml", ".yml"):
         return True
     try:
         head = _head(path)
     except OSError:
         return False
-    return bool(re.search(r"^-\s+dataset\s*:", head, re.M)) and "task_id:" in head and \
+    return bool(re.search(r"^-\s+dataset\s*:", head, re.M)) and ("task_id:" in head or "config:" in head) and \
         bool(re.search(r"^\s+value\s*:", head, re.M)) and "kind: evaluation-report" not in head
 
 
@@ -492,7 +492,13 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
         dataset = entry.get("dataset") if isinstance(entry.get("dataset"), dict) else {}
         dataset_id = _text(dataset.get("id")) or "unknown"
         sub = _text(dataset.get("task_id"))
-        task_id = f"{dataset_id}:{sub}" if sub else dataset_id
+        config = _text(dataset.get("config"))  # the Hub's spec (hub-docs eval_results.yaml) names the subset config
+        task_id = f"{dataset_id}:{sub or config}" if (sub or config) else dataset_id
+        entry_slice = {k: v for k, v in (("split", _text(dataset.get("split"))),
+                                         ("subgroup", f"config={config}" if sub and config else None)) if v}
+        unknown = sorted(set(dataset) - {"id", "task_id", "config", "split", "revision"})
+        if unknown:
+            b.lost(f"{where}.dataset." + ",".join(map(str, unknown)), "not part of the .eval_results format")
         ds = {k: v for k, v in (("location", _text(dataset.get("id"))), ("version", _text(dataset.get("revision"))))
               if v}
         notes = []
@@ -538,7 +544,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
         uncertainty = {"standard_error": pm, "method": "reported"} if pm is not None else None
         if pm is not None:
             b.defaulted(f"{where}.value {entry.get('value')!r}: the meaning of ±", "standard error (method: reported)")
-        result = b.result(evaluation, spec, value, uncertainty=uncertainty)
+        result = b.result(evaluation, spec, value, uncertainty=uncertainty, slice=entry_slice or None)
         if result is not None and isinstance(entry.get("value"), str):
             result["notes"] = {"en": f"Reported as {entry['value']!r}."}
     b.defaulted("results[].metric", "score (higher_is_better)",
