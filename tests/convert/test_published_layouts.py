@@ -234,3 +234,17 @@ def test_eval_results_config_and_task_id_spellings_align() -> None:
         (result,) = convert([spec / name])
         tasks.append({e["task"]["id"] for e in result.report["evaluations"] if e.get("results")})
     assert tasks[0] == tasks[1] == {"Idavidrein/gpqa:gpqa_diamond"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["", ".json", ".log", ".md", ".yaml", ".txt"]))
+def test_content_sniffers_never_raise_on_any_file(data: bytes, suffix: str) -> None:
+    import tempfile
+
+    from riskfmt.convert import get
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"file{suffix}"
+        path.write_bytes(data)
+        for name in ("lm-eval", "hf", "openai-evals"):
+            assert get(name).sniff(path) in (True, False)
