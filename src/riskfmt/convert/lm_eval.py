@@ -313,7 +313,7 @@ def _version(value: Any) -> str | None:
 
 class LmEvalConverter:
     name: ClassVar[str] = "lm-eval"
-    title: ClassVar[str] = "EleutherAI lm-evaluation-harness results (results_*.json with samples_*.jsonl)"
+    title: ClassVar[str] = "EleutherAI lm-evaluation-harness results (0.3 and 0.4 results JSON, any name; samples_*.jsonl)"
 
     # -- detection
 
