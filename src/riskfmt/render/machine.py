@@ -64,6 +64,18 @@ def render_github(result: ValidationResult, out: TextIO, lang: str = "en") -> No
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def _artifact_uri(source: str) -> str:
+    """A SARIF artifact URI: absolute paths as file: URIs, relative ones as percent-encoded relative references
+    (what code scanning resolves against the repository root)."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    path = PurePath(source)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix(), safe="/")
+
+
 def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> None:
     from riskfmt import __version__
     from riskfmt.codes import CODES
@@ -75,7 +87,7 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     results = []
     for finding in result.findings:
         loc = finding.location
-        physical: dict[str, Any] = {"artifactLocation": {"uri": loc.source}}
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(loc.source)}}
         # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
         physical["region"] = {"startLine": loc.line or 1, **({"startColumn": loc.column} if loc.column else {})}
         entry: dict[str, Any] = {

@@ -68,6 +68,13 @@ def describe(template: str) -> str:
     return text.strip()
 
 
+def _pascal(title: str) -> str:
+    """SARIF's friendly name: one Pascal-case identifier (a one-letter word joins the previous one in lower case,
+    since the SARIF checker rejects two capitals in a row)."""
+    parts = title.split("-")
+    return "".join(p.capitalize() if i == 0 or len(p) > 1 else p for i, p in enumerate(parts))
+
+
 def _humanize(title: str) -> str:
     return title.replace("-", " ").capitalize()
 
@@ -85,7 +92,7 @@ def rule(spec: CodeSpec, lang: str) -> dict[str, Any]:
     more = "说明文档" if zh else "Documentation"
     return {
         "id": spec.code,
-        "name": "".join(part.capitalize() for part in spec.title.split("-")),  # SARIF wants PascalCase
+        "name": _pascal(spec.title),
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": {"text": f"{full}\n\n{category_help}\n\n{more}: {url}",
