@@ -106,7 +106,7 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
         "runs": [{
             "tool": {"driver": {"name": "riskfmt", "version": __version__,
                                 "informationUri": "https://w3id.org/riskfmt/", "rules": rules}},
-            "language": "zh-Hans" if lang == "zh" else "en",
+            "language": "zh-CN" if lang == "zh" else "en",  # the SARIF schema allows only ll or ll-CC
             "results": results,
         }],
     }
