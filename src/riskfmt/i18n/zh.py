@@ -61,6 +61,8 @@ CLICK: dict[str, str] = {
 
 # Help of riskfmt's commands and options
 COMMANDS: dict[str, str] = {
+    "List every finding in text output (by default at most 50 of each code, the rest counted).":
+        "在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。",
     'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
         'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.',
     'Show the version and exit.':
@@ -253,4 +255,14 @@ COMMANDS: dict[str, str] = {
         '按格式、词表和规则检查报告。',
 }
 
-ZH: dict[str, str] = {**CLICK, **COMMANDS}
+# Progress lines and other words of the interface
+INTERFACE: dict[str, str] = {
+    "Validating": "正在校验",
+    "Converting": "正在转换",
+    "Comparing {a} and {b}": "正在比较 {a} 与 {b}",
+    "Comparing {n} reports": "正在比较 {n} 份报告",
+    "files": "个文件",
+    "reports": "份报告",
+}
+
+ZH: dict[str, str] = {**CLICK, **COMMANDS, **INTERFACE}
