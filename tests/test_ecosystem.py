@@ -149,3 +149,28 @@ def test_every_tracked_file_name_is_windows_safe() -> None:
         if other != name:
             clashes.append((other, name))
     assert not clashes, clashes[:20]
+
+
+def test_converted_file_names_are_windows_safe(tmp_path: Path) -> None:
+    """HELM run folders are named "<scenario>:<args>"; the reports written for them must not carry the ':'."""
+    helm = ROOT / "examples" / "inputs" / "helm" / "benchmark_output" / "runs" / "v1"
+    suite = tmp_path / "v1"
+    for run in sorted(p for p in helm.iterdir() if p.is_dir()):
+        shutil.copytree(run, suite / run.name.replace("_model=", ":model=", 1))  # as HELM itself names them
+    assert any(":" in p.name for p in suite.iterdir())
+    out = tmp_path / "out"
+    proc = subprocess.run([RISKFMT, "convert", str(suite), "-o", str(out), "--samples", "file", "-q"],
+                          capture_output=True, text=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    written = [p.name for p in out.iterdir()]
+    assert len(written) >= 3
+    bad = {name: windows_problems(name) for name in written if windows_problems(name)}
+    assert not bad, bad
+
+
+def test_portable_name() -> None:
+    from riskfmt.io import portable_name
+
+    assert portable_name("simple_mcqa:model=m,data_augmentation=robustness") == "simple_mcqa_model=m,data_augmentation=robustness"
+    assert portable_name("con") == "_con" and portable_name("a. ") == "a" and portable_name("") == "_"
+    assert not windows_problems(portable_name('x<>:"/\\|?*\x01y'))
