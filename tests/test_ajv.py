@@ -21,7 +21,7 @@ def _node_ready() -> None:
         if required("RISKFMT_REQUIRE_AJV"):
             pytest.fail("node and npm are required (RISKFMT_REQUIRE_AJV is set)")
         pytest.skip("node/npm not installed")
-    if not (JS / "node_modules" / "ajv").is_dir():
+    if not (JS / "node_modules" / "ajv").is_dir() or not (JS / "node_modules" / "@microsoft" / "sarif-multitool").is_dir():
         proc = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=JS, capture_output=True, text=True, timeout=600)
         if proc.returncode != 0:
             message = f"npm ci failed: {proc.stderr[-2000:]}"

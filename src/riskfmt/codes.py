@@ -315,6 +315,8 @@ def catalogue_markdown() -> str:
             if spec.category == category:
                 en = spec.en.replace("|", "\\|")
                 zh = spec.zh.replace("|", "\\|")
-                lines.append(f"| {spec.code} | {spec.title} | {spec.severity.label} | {en} | {zh} |")
+                # the anchor is what SARIF rules' helpUri and code-scanning alerts link to
+                lines.append(f'| <a id="{spec.code.lower()}"></a>{spec.code} | {spec.title} | {spec.severity.label} '
+                             f"| {en} | {zh} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

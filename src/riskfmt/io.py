@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -37,3 +38,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | No
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, mode: int | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+_NOT_PORTABLE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_DEVICE_NAMES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+
+
+def portable_name(text: str, limit: int = 180) -> str:
+    """A file name every operating system accepts, made from ``text`` (a run name, an evaluation id).
+
+    Characters Windows forbids (HELM run names carry ``:``) become ``_``; trailing dots and spaces go; a
+    Windows device name gets a ``_`` in front; the name is cut to ``limit`` characters.
+    """
+    name = _NOT_PORTABLE.sub("_", text).rstrip(". ")[:limit].rstrip(". ") or "_"
+    return "_" + name if _DEVICE_NAMES.match(name) else name

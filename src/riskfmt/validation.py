@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from riskfmt.findings import FileResult, Finding, ValidationResult
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, paused_gc, read_source
@@ -39,13 +39,18 @@ def validate(
     *,
     max_size: int = DEFAULT_MAX_SIZE,
     check_samples: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> ValidationResult:
     """Validate files (``"-"`` is standard input) and directories; never raises on bad input.
+
+    ``progress`` is called with each file's path before it is read (the CLI shows it on a terminal).
 
     .. versionadded:: 0.1
     """
     result = ValidationResult()
     for path, problem in expand_paths(paths):
+        if progress is not None:
+            progress(path)
         if problem is not None:
             result.files.append(FileResult(source=path, findings=[problem]))
             continue

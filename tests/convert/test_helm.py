@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ROOT / "examples" / "inputs"
 HERE = INPUTS / "helm"
 SUITE = HERE / "benchmark_output" / "runs" / "v1"
-MCQA = SUITE / "simple_mcqa:model=simple_model1"
-ROBUST = SUITE / "simple_mcqa:model=simple_model1,data_augmentation=robustness"
-TRIALS = SUITE / "simple_classification:model=simple_model1,num_train_trials=3"
+MCQA = SUITE / "simple_mcqa_model=simple_model1"
+ROBUST = SUITE / "simple_mcqa_model=simple_model1,data_augmentation=robustness"
+TRIALS = SUITE / "simple_classification_model=simple_model1,num_train_trials=3"
 OPTIONS = ConvertOptions(organization="Test Lab")
 
 

@@ -66,8 +66,11 @@ helm_step() {
       echo "$rel $size" >> "$HERE/dropped_files.txt"
       echo "dropped (>$MAX_BYTES bytes): $rel ($size)" >&2
     else
-      mkdir -p "$dst/$(dirname "$rel")"
-      cp -p "$src/$rel" "$dst/$rel"
+      # HELM names run folders "<scenario>:<args>"; ':' cannot be checked out on Windows, so the copy
+      # writes '_' (the run's name stays inside run_spec.json, which is what riskfmt reads).
+      safe="${rel//:/_}"
+      mkdir -p "$dst/$(dirname "$safe")"
+      cp -p "$src/$rel" "$dst/$safe"
     fi
   done
 

@@ -25,6 +25,9 @@ _COMMANDS = {
 }
 
 
+COMMAND_SUMMARIES = {name: summary for name, (_, _, summary) in _COMMANDS.items()}
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         import importlib.util
@@ -48,8 +51,10 @@ class LazyGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # list commands without importing them: help stays as fast as the rest
-        rows = [(name, _COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        from riskfmt.i18n import translate
+
+        rows = [(name, translate(_COMMANDS[name][2])) for name in self.list_commands(ctx)]
+        with formatter.section(translate("Commands")):
             formatter.write_dl(rows)
 
 
@@ -64,6 +69,19 @@ def cli(traceback: bool) -> None:
 
 
 def run(args: list[str], show_traceback: bool = False) -> int:
+    from riskfmt.i18n import install_click, set_language, ui_language
+
+    set_language(ui_language(args))
+    install_click()
+    try:
+        return _run(args, show_traceback)
+    finally:
+        set_language(None)  # an embedding program (or a test) calls run() again with other arguments
+
+
+def _run(args: list[str], show_traceback: bool = False) -> int:
+    from riskfmt.i18n import translate
+
     try:
         result: Any = cli.main(args=args, prog_name="riskfmt", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -72,10 +90,10 @@ def run(args: list[str], show_traceback: bool = False) -> int:
         exc.show()
         return 2
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(translate("Aborted."), err=True)
         return 2
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+        click.echo(translate("Interrupted."), err=True)
         return 130
     except BrokenPipeError:
         # the reader went away (riskfmt ... | head): not an error of ours
@@ -90,8 +108,8 @@ def run(args: list[str], show_traceback: bool = False) -> int:
 
             traceback.print_exc()
         click.echo(
-            f"riskfmt: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in riskfmt. Run again with --traceback and report the output.",
+            translate("riskfmt: internal error: {error}").format(error=f"{type(exc).__name__}: {exc}") + "\n"
+            + translate("This is a bug in riskfmt. Run again with --traceback and report the output."),
             err=True,
         )
         return 3

@@ -22,3 +22,11 @@ fail_on_option = click.option(
 )
 
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
+
+# Text output lists at most this many findings of each code; the rest are counted per code.
+FINDINGS_PER_CODE = 50
+
+all_findings_option = click.option(
+    "--all-findings", is_flag=True,
+    help=f"List every finding in text output (by default at most {FINDINGS_PER_CODE} of each code, the rest counted).",
+)

@@ -39,8 +39,12 @@ def command(reports: tuple[str, ...], output_format: str, lang: str, fail_on: st
         raise click.UsageError("standard input can stand for only one report")
     options = DiffOptions(alpha=alpha, correction=correction, fail_on=fail_on,
                           color=output_format == "text" and output is None and sys.stdout.isatty())
+    from riskfmt.i18n import translate
+    from riskfmt.progress import Progress
+
     try:
-        outcome = compare_files(reports, options)
+        with Progress(translate("Comparing {n} reports").format(n=len(reports)), ticker=True):
+            outcome = compare_files(reports, options)
     except InputError as exc:
         return refuse(exc, lang)
     emit(outcome, output_format, lang, output, reports)

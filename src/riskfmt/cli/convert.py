@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
+from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
 
 _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
 
@@ -35,9 +35,10 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
 @lang_option
 @fail_on_option
 @quiet_option
+@all_findings_option
 def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to: str, organization: str | None,
             relationship: str, developer: str | None, tlp: str, samples: str, include_content: bool,
-            task_map: Path | None, lang: str, fail_on: str, quiet: bool) -> int:
+            task_map: Path | None, lang: str, fail_on: str, quiet: bool, all_findings: bool) -> int:
     """Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.
 
     \b
@@ -53,7 +54,11 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
 
     options = ConvertOptions(organization=organization, relationship=relationship, developer=developer, tlp=tlp,
                              samples=samples, include_content=include_content, task_map=task_map)
-    items = convert(sources, from_=from_, options=options)
+    from riskfmt.i18n import translate
+    from riskfmt.progress import Progress
+
+    with Progress(translate("Converting"), unit=translate("reports")) as shown:
+        items = convert(sources, from_=from_, options=options, progress=shown.update)
     try:
         extra = write(to, items, output, options, lang)
     except OutputError as exc:
@@ -63,7 +68,8 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
         result.files.append(FileResult(source=str(output), findings=extra))
     # findings go to stderr when the converted output itself goes to stdout
     stream = sys.stderr if output is None or str(output) == "-" else sys.stdout
-    render("text", result, stream, lang, color=stream.isatty(), quiet=quiet)
+    render("text", result, stream, lang, color=stream.isatty(), quiet=quiet,
+           limit=None if all_findings else FINDINGS_PER_CODE)
     if not any(item.report is not None for item in items) and not result.has_io_error:
         return 1
     return result.exit_code(Severity.parse(fail_on))

@@ -92,8 +92,12 @@ def command(a: str, b: str, output_format: str, lang: str, fail_on: str | None, 
     options = DiffOptions(alpha=alpha, correction=correction, fail_on=fail_on, samples=not no_samples,
                           memory_rows=memory_rows, color=output_format == "text" and output is None
                           and sys.stdout.isatty())
+    from riskfmt.i18n import translate
+    from riskfmt.progress import Progress
+
     try:
-        outcome = diff_files(a, b, options)
+        with Progress(translate("Comparing {a} and {b}").format(a=a, b=b), ticker=True):
+            outcome = diff_files(a, b, options)
     except InputError as exc:
         return refuse(exc, lang)
     emit(outcome, output_format, lang, output, (a, b))

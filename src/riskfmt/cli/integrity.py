@@ -49,6 +49,16 @@ _MSG: dict[str, tuple[str, str]] = {
 }
 
 
+def _complete_profile(incomplete: str) -> list[Any]:
+    """Shell completion of --profile: the shipped profile names, then files (a profile may be a YAML file)."""
+    from click.shell_completion import CompletionItem
+
+    from riskfmt.integrity.profiles import profile_names
+
+    names = [CompletionItem(name) for name in profile_names() if name.startswith(incomplete)]
+    return names + [CompletionItem(incomplete, type="file")]
+
+
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
     en, zh = _MSG[key]
     click.echo((zh if lang == "zh" else en).format(**params), err=err)
@@ -219,8 +229,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
 
 @click.command("redact")
 @click.argument("paths", nargs=-1, metavar="REPORT | ORIGINAL REDACTED | PROOF REDACTED")
-@click.option("--profile", help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
-                                "tlp-clear) or a profile file.")
+@click.option("--profile", shell_complete=lambda ctx, param, incomplete: _complete_profile(incomplete),
+              help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
+                   "tlp-clear) or a profile file.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="The shareable copy (or, with --reveal, the proof).")
 @click.option("--salts", "salts", type=click.Path(dir_okay=False, path_type=Path),

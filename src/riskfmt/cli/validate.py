@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
+from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
 
 
 @click.command("validate")
@@ -21,10 +21,11 @@ from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
 @click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Refuse files larger than this (default 1 GiB).")
 @click.option("--no-samples", is_flag=True, help="Do not open referenced sample files (skip digest and row checks).")
+@all_findings_option
 @click.option("--traceback", is_flag=True, hidden=True)
 def command(
     paths: tuple[str, ...], output_format: str, lang: str, fail_on: str, quiet: bool, max_size: int | None,
-    no_samples: bool, traceback: bool,
+    no_samples: bool, all_findings: bool, traceback: bool,
 ) -> int:
     """Validate riskfmt documents (JSON or YAML; PATH may be a directory, or - for standard input).
 
@@ -33,11 +34,17 @@ def command(
     Every finding has a stable code; see docs/findings.md.
     """
     from riskfmt.findings import Severity
+    from riskfmt.i18n import translate
     from riskfmt.loading import DEFAULT_MAX_SIZE
+    from riskfmt.progress import Progress, progress_enabled
     from riskfmt.render import render
-    from riskfmt.validation import validate
+    from riskfmt.validation import expand_paths, validate
 
-    result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples)
+    total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
+    with Progress(translate("Validating"), total, unit=translate("files")) as shown:
+        result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples,
+                          progress=shown.update)
     color = output_format == "text" and sys.stdout.isatty()
-    render(output_format, result, sys.stdout, lang, color=color, quiet=quiet)
+    render(output_format, result, sys.stdout, lang, color=color, quiet=quiet,
+           limit=None if all_findings else FINDINGS_PER_CODE)
     return result.exit_code(Severity.parse(fail_on))

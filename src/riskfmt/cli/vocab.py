@@ -12,6 +12,17 @@ import click
 from riskfmt.cli._options import lang_option
 
 
+def complete_concept(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of concept ids (R0013 and scheme:name), with the English label as help."""
+    from click.shell_completion import CompletionItem
+
+    from riskfmt.vocab import load_vocabulary
+
+    needle = incomplete.casefold()
+    return [CompletionItem(c.token, help=c.label("en")) for c in load_vocabulary()
+            if c.token.casefold().startswith(needle) or c.id.casefold().startswith(needle)][:200]
+
+
 def _vocab(version: str | None) -> Any:
     from riskfmt import resources
     from riskfmt.vocab import load_vocabulary
@@ -56,11 +67,25 @@ def list_command(version: str | None, scheme: str, fmt: str, lang: str) -> None:
     walk(None, 0)
 
 
+_SHOW_HEADINGS = {
+    "en": {"scheme": "scheme", "status": "status", "added": "added in", "deprecated": "deprecated in {since}; use {id}",
+           "broader": "broader", "narrower": "narrower", "alt": "alternative labels", "scope": "scope note",
+           "definition": "definition"},
+    "zh": {"scheme": "概念体系", "status": "状态", "added": "新增于词表", "deprecated": "自词表 {since} 起弃用，请改用 {id}",
+           "broader": "上位概念", "narrower": "下位概念", "alt": "其他名称", "scope": "适用范围说明",
+           "definition": "定义"},
+}
+_STATUS_ZH = {"stable": "稳定", "provisional": "暂定", "deprecated": "已弃用"}
+_PREDICATE_ZH = {"skos:exactMatch": "精确对应", "skos:closeMatch": "近似对应", "skos:broadMatch": "对应更宽的概念",
+                 "skos:narrowMatch": "对应更窄的概念", "skos:relatedMatch": "相关", "sssom:NoTermFound": "无对应概念"}
+
+
 @group.command("show")
-@click.argument("concept_id")
+@click.argument("concept_id", shell_complete=complete_concept)
 @version_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show_command(concept_id: str, version: str | None, fmt: str) -> None:
+@lang_option
+def show_command(concept_id: str, version: str | None, fmt: str, lang: str) -> None:
     """Everything about one concept, in both languages, with its mappings."""
     from riskfmt.mappings import load_crosswalk
 
@@ -77,24 +102,35 @@ def show_command(concept_id: str, version: str | None, fmt: str) -> None:
                              "confidence": m.confidence, "comment": m.comment} for m in mappings]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    lines = [f"{concept.id}  {concept.pref_label['en']} · {concept.pref_label['zh']}",
-             f"  scheme: {concept.scheme}   status: {concept.status}   added in: {concept.added_in}"]
+    # Both languages' labels and definitions are always shown (neither is the translation of the other);
+    # --lang chooses the headings, which language comes first, and the predicate names.
+    h = _SHOW_HEADINGS[lang]
+    first, second = ("zh", "en") if lang == "zh" else ("en", "zh")
+
+    def both(c: Any) -> str:
+        return f"{c.pref_label[first]} · {c.pref_label[second]}"
+
+    status = _STATUS_ZH.get(concept.status, concept.status) if lang == "zh" else concept.status
+    sep = "：" if lang == "zh" else ": "
+    lines = [f"{concept.id}  {both(concept)}",
+             f"  {h['scheme']}{sep}{concept.scheme}   {h['status']}{sep}{status}   {h['added']}{sep}{concept.added_in}"]
     if concept.deprecated:
-        lines.append(f"  deprecated in {concept.deprecated_in}; use {concept.replaced_by}")
+        lines.append("  " + h["deprecated"].format(since=concept.deprecated_in, id=concept.replaced_by))
     if concept.broader:
         parent = vocab[concept.broader]
-        lines.append(f"  broader: {parent.id} {parent.pref_label['en']} · {parent.pref_label['zh']}")
-    for lang, name in (("en", "definition"), ("zh", "定义")):
-        lines.append(f"  {name}: {concept.definition[lang]}")
-    for lang in ("en", "zh"):
-        if concept.alt_labels.get(lang):
-            lines.append(f"  alt [{lang}]: {'; '.join(concept.alt_labels[lang])}")
-        if concept.scope_note.get(lang):
-            lines.append(f"  scope [{lang}]: {concept.scope_note[lang]}")
+        lines.append(f"  {h['broader']}{sep}{parent.id} {both(parent)}")
+    for code in (first, second):
+        lines.append(f"  {h['definition']} [{code}]{sep}{concept.definition[code]}")
+    for code in (first, second):
+        if concept.alt_labels.get(code):
+            lines.append(f"  {h['alt']} [{code}]{sep}{'; '.join(concept.alt_labels[code])}")
+        if concept.scope_note.get(code):
+            lines.append(f"  {h['scope']} [{code}]{sep}{concept.scope_note[code]}")
     for child in vocab.children(concept.id):
-        lines.append(f"  narrower: {child.id} {child.pref_label['en']} · {child.pref_label['zh']}")
+        lines.append(f"  {h['narrower']}{sep}{child.id} {both(child)}")
     for m in mappings:
-        lines.append(f"  {m.predicate_id:18s} {m.subject_id} {m.subject_label}")
+        predicate = _PREDICATE_ZH.get(m.predicate_id, m.predicate_id) if lang == "zh" else m.predicate_id
+        lines.append(f"  {predicate:18s} {m.subject_id} {m.subject_label}")
     click.echo("\n".join(lines))
 
 
@@ -129,10 +165,11 @@ def search_command(text: str, version: str | None, all_schemes: bool, lang: str)
 
 
 @group.command("map")
-@click.argument("code")
+@click.argument("code", shell_complete=complete_concept)
 @version_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def map_command(code: str, version: str | None, fmt: str) -> int:
+@lang_option
+def map_command(code: str, version: str | None, fmt: str, lang: str) -> int:
     """A framework's code to riskfmt concepts (ailuminate:iwp), or a concept to the frameworks (R0013)."""
     from riskfmt.mappings import load_crosswalk
 
@@ -156,13 +193,35 @@ def map_command(code: str, version: str | None, fmt: str) -> int:
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
+        none = "（无对应概念）" if lang == "zh" else "(no equivalent)"
         for row in out:
+            predicate = _PREDICATE_ZH.get(row["predicate"], row["predicate"]) if lang == "zh" else row["predicate"]
             if "concept" in row:
-                target = f"{row['concept']} {row['label_en']} · {row['label_zh']}" if row["concept"] else "(no equivalent)"
-                click.echo(f"{row['predicate']:18s} {target}" + (f"  — {row['comment']}" if row["comment"] else ""))
+                labels = (f"{row['label_zh']} · {row['label_en']}" if lang == "zh"
+                          else f"{row['label_en']} · {row['label_zh']}")
+                target = f"{row['concept']} {labels}" if row["concept"] else none
+                # the mapping comments are written in English in the SSSOM sets; shown as they are
+                click.echo(f"{predicate:18s} {target}" + (f"  — {row['comment']}" if row["comment"] else ""))
             else:
-                click.echo(f"{row['predicate']:18s} {row['framework_code']} {row['framework_label']}")
+                click.echo(f"{predicate:18s} {row['framework_code']} {row['framework_label']}")
     return 0
+
+
+@group.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@version_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+              show_default=True, help="Output format of the findings.")
+@lang_option
+def check_command(files: tuple[Path, ...], version: str | None, fmt: str, lang: str) -> int:
+    """Check that every risk id (R0013, ...) written in text files exists and is not deprecated."""
+    from riskfmt.render import render
+    from riskfmt.vocab_check import check_files
+
+    _vocab(version)
+    result = check_files(files, version)
+    render(fmt, result, sys.stdout, lang, color=sys.stdout.isatty(), quiet=True)
+    return result.exit_code()
 
 
 _EXPORTS = {"skos-turtle": "vocabulary.ttl", "skos-jsonld": "vocabulary.jsonld", "csv": "vocabulary.csv",

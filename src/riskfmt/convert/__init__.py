@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from riskfmt.convert.base import ConvertOptions, Converted, Converter
 from riskfmt.findings import Finding
@@ -79,8 +79,10 @@ def detect(path: Path) -> Converter | None:
 
 
 def convert(sources: Iterable[str | Path], *, from_: str | None = None,
-            options: ConvertOptions | None = None) -> list[Converted]:
+            options: ConvertOptions | None = None, progress: Callable[[str], None] | None = None) -> list[Converted]:
     """Convert every source; problems are findings on the results (never exceptions).
+
+    ``progress`` is called with the source of each report as it is made (a folder may give hundreds).
 
     .. versionadded:: 0.1
     """
@@ -101,7 +103,10 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
                 continue
             converter = found
         try:
-            out.extend(converter.read(path, options))
+            for made in converter.read(path, options):
+                out.append(made)
+                if progress is not None:
+                    progress(made.source)
         except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
             import os
 

@@ -18,8 +18,8 @@ arrives with a hostile payload is not reported on). Corrupt or truncated archive
 (RF607).
 
 Stored (0), deflate (8) and Zstandard (93, what Inspect writes) members are supported. Zstandard needs the standard
-library's decoder (Python 3.14+) or the ``zstandard`` package (the ``riskfmt[inspect]`` extra); without either, an
-``.eval`` log is reported as unreadable with the install hint, never misread.
+library's decoder (Python 3.14+) or the ``zstandard`` package (a runtime dependency before 3.14); should neither be
+importable, an ``.eval`` log is reported as unreadable with the install hint, never misread.
 """
 
 from __future__ import annotations
@@ -463,7 +463,7 @@ class ZstdError(ValueError):
 
 def _zstd_reader(data: bytes) -> "BinaryIO":
     """A streaming Zstandard decoder over ``data``: the standard library's from Python 3.14, else the
-    ``zstandard`` package (the ``riskfmt[inspect]`` extra). Neither is a runtime dependency of riskfmt."""
+    ``zstandard`` package (a runtime dependency of riskfmt before Python 3.14)."""
     import io
 
     try:
@@ -477,7 +477,7 @@ def _zstd_reader(data: bytes) -> "BinaryIO":
     except ImportError:
         raise UnreadableArchive(
             "its members are Zstandard-compressed (what Inspect writes); install the decoder with "
-            "pip install 'riskfmt[inspect]'"
+            "pip install zstandard"
         ) from None
     return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True)  # type: ignore[no-any-return]
 

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from riskfmt.convert.base import ConvertOptions, Converted
 from riskfmt.findings import Finding
-from riskfmt.io import atomic_write_bytes
+from riskfmt.io import atomic_write_bytes, portable_name
 
 __all__ = ["TARGETS", "write", "OutputError"]
 
@@ -35,7 +35,7 @@ def _stem(source: str) -> str:
     for suffix in (".json", ".yaml", ".yml", ".eval", ".jsonl"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
-    return name or "report"
+    return portable_name(name) if name else "report"
 
 
 def _emit(out: Path | None, data: bytes) -> None:
@@ -75,7 +75,8 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
                 raise OutputError("--samples file needs an output file or folder, not standard output")
             for eval_id, rows in item.samples_files:
                 body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-                samples_path = target.with_name(f"{target.name.removesuffix('.json')}.{eval_id}.samples.jsonl")
+                samples_path = target.with_name(
+                    f"{target.name.removesuffix('.json')}.{portable_name(eval_id)}.samples.jsonl")
                 atomic_write_bytes(samples_path, body)
                 import hashlib
 

@@ -39,7 +39,17 @@ RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "github": _githu
 
 
 def render(
-    name: str, result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, quiet: bool = False
+    name: str, result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, quiet: bool = False,
+    limit: int | None = None,
 ) -> None:
-    """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it)."""
+    """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it).
+
+    ``limit`` caps the findings of each code that the text format lists (the rest are counted); machine
+    formats always carry every finding.
+    """
+    if name == "text" and limit is not None:
+        from riskfmt.render.text import render as render_text
+
+        render_text(result, out, lang, color, summary=not quiet, limit=limit)
+        return
     RENDERERS[name](result, out, lang, color, quiet)

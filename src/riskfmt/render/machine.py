@@ -64,28 +64,32 @@ def render_github(result: ValidationResult, out: TextIO, lang: str = "en") -> No
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def _artifact_uri(source: str) -> str:
+    """A SARIF artifact URI: absolute paths as file: URIs, relative ones as percent-encoded relative references
+    (what code scanning resolves against the repository root)."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    path = PurePath(source)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix(), safe="/")
+
+
 def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> None:
     from riskfmt import __version__
     from riskfmt.codes import CODES
+    from riskfmt.render.sarif_rules import rule
 
     used = sorted({f.code for f in result.findings})
-    rules = [
-        {
-            "id": code,
-            "name": CODES[code].title,
-            "shortDescription": {"text": CODES[code].zh if lang == "zh" else CODES[code].en},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[CODES[code].severity]},
-            "helpUri": f"https://w3id.org/riskfmt/docs/findings#{code.lower()}",
-        }
-        for code in used
-    ]
+    rules = [rule(CODES[code], lang) for code in used]
     index = {code: i for i, code in enumerate(used)}
     results = []
     for finding in result.findings:
         loc = finding.location
-        physical: dict[str, Any] = {"artifactLocation": {"uri": loc.source}}
-        if loc.line is not None:
-            physical["region"] = {"startLine": loc.line, **({"startColumn": loc.column} if loc.column else {})}
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(loc.source)}}
+        # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
+        physical["region"] = {"startLine": loc.line or 1, **({"startColumn": loc.column} if loc.column else {})}
         entry: dict[str, Any] = {
             "ruleId": finding.code,
             "ruleIndex": index[finding.code],
@@ -101,8 +105,8 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "riskfmt", "version": __version__,
-                                "informationUri": "https://w3id.org/riskfmt", "rules": rules}},
-            "language": "zh-Hans" if lang == "zh" else "en",
+                                "informationUri": "https://w3id.org/riskfmt/", "rules": rules}},
+            "language": "zh-CN" if lang == "zh" else "en",  # the SARIF schema allows only ll or ll-CC
             "results": results,
         }],
     }

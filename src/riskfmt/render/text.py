@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from riskfmt.findings import Severity, ValidationResult
+from riskfmt.findings import Finding, Severity, ValidationResult
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -17,17 +17,48 @@ def _where(source: str, line: int | None, column: int | None) -> str:
     return f"{source}:{line}:{column}" if column is not None else f"{source}:{line}"
 
 
-def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, summary: bool = True) -> None:
-    for finding in result.findings:
+def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, summary: bool = True,
+           limit: int | None = None) -> None:
+    """One line per finding, then the summary. With ``limit``, at most that many findings of each code are
+    printed and the rest are counted on one line per code (the summary still counts every finding)."""
+    findings = result.findings
+    hidden: dict[str, list[int]] = {}
+    if limit is not None:
+        findings, hidden = _condense(findings, limit)
+    for finding in findings:
         loc = finding.location
         severity = _SEVERITY_ZH[finding.severity] if lang == "zh" else finding.severity.label
         if color:
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
         pointer = f" [{loc.pointer}]" if loc.pointer else ""
         out.write(f"{_where(loc.source, loc.line, loc.column)}: {severity} {finding.code} {finding.message(lang)}{pointer}\n")
+    for code, (count, files) in sorted(hidden.items()):
+        if lang == "zh":
+            out.write(f"……另有 {count:,} 个 {code} 发现项（涉及 {files:,} 个文件）未列出；加 --all-findings 可全部列出\n")
+        else:
+            out.write(f"... and {count:,} more {code} finding{'s' if count != 1 else ''} in {files:,} "
+                      f"file{'s' if files != 1 else ''} not listed (--all-findings lists every one)\n")
     if not summary:
         return
     out.write(summary_line(len(result.files), result.count(Severity.ERROR), result.count(Severity.WARNING), lang))
+
+
+def _condense(findings: list[Finding], limit: int) -> tuple[list[Finding], dict[str, list[int]]]:
+    shown: list[Finding] = []
+    seen: dict[str, int] = {}
+    hidden: dict[str, list[int]] = {}
+    hidden_files: dict[str, set[str]] = {}
+    for finding in findings:
+        count = seen.get(finding.code, 0)
+        seen[finding.code] = count + 1
+        if count < limit:
+            shown.append(finding)
+        else:
+            hidden.setdefault(finding.code, [0, 0])[0] += 1
+            hidden_files.setdefault(finding.code, set()).add(finding.location.source)
+    for code, files in hidden_files.items():
+        hidden[code][1] = len(files)
+    return shown, hidden
 
 
 def summary_line(files: int, errors: int, warnings: int, lang: str = "en") -> str:

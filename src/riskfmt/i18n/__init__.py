@@ -1,0 +1,132 @@
+"""The user interface in both languages: one catalogue of Chinese texts for the command line.
+
+Finding messages carry both languages in the code tables (``riskfmt.codes`` and the tables of each package);
+this catalogue holds everything else a user reads on the command line: the help of every command and option,
+and Click's own words (usage lines, headings, usage errors). Entries are keyed by the English text, as gettext
+does, so a translator works in one file (``riskfmt/i18n/zh.py``) and a test lists every English text that has
+no Chinese.
+
+The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``, else English.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Sequence
+
+__all__ = ["current", "install_click", "set_language", "translate", "ui_language"]
+
+_language: str | None = None
+
+
+def ui_language(args: Sequence[str]) -> str:
+    """The interface language for one command line: ``--lang``, then ``RISKFMT_LANG``, then English."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return "zh" if args[i + 1] == "zh" else "en"
+        if arg.startswith("--lang="):
+            return "zh" if arg.split("=", 1)[1] == "zh" else "en"
+    return "zh" if os.environ.get("RISKFMT_LANG", "").lower().startswith("zh") else "en"
+
+
+def set_language(lang: str | None) -> None:
+    global _language
+    _language = lang
+
+
+def current() -> str:
+    return _language if _language is not None else ui_language([])
+
+
+def translate(text: str) -> str:
+    """``text`` in the interface language (unchanged when English or when the catalogue has no entry)."""
+    if not text or current() != "zh":
+        return text
+    from riskfmt.i18n.zh import ZH
+
+    found = ZH.get(text)
+    if found is None and "\n" in text:  # docstrings arrive indented: the catalogue holds them dedented
+        import inspect
+
+        found = ZH.get(inspect.cleandoc(text))
+    return found if found is not None else text
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return translate(singular if n == 1 else plural)
+
+
+_installed = False
+
+
+def install_click() -> None:
+    """Route Click's own words and the help of every command and option through :func:`translate`.
+
+    Click marks its texts with ``gettext``; the module-level ``_`` and ``ngettext`` of each Click module are
+    replaced here, and help texts are swapped in while Click formats them. English passes through unchanged,
+    so installing is harmless in any language. A test fails if a Click upgrade moves these names.
+    """
+    global _installed
+    if _installed:
+        return
+    import click
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types,
+                   click.termui):
+        if hasattr(module, "_"):
+            module._ = translate  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+    def swapping(method: Callable[..., Any], attr: str) -> Callable[..., Any]:
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            original = getattr(self, attr, None)
+            if not original or current() != "zh":
+                return method(self, *args, **kwargs)
+            setattr(self, attr, translate(original))
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                setattr(self, attr, original)
+
+        return wrapper
+
+    click.Option.get_help_record = swapping(click.Option.get_help_record, "help")  # type: ignore[method-assign]
+    click.Command.format_help_text = swapping(click.Command.format_help_text, "help")  # type: ignore[method-assign]
+    short = swapping(swapping(click.Command.get_short_help_str, "short_help"), "help")
+    click.Command.get_short_help_str = short  # type: ignore[method-assign]
+    click.Command.format_epilog = swapping(click.Command.format_epilog, "epilog")  # type: ignore[method-assign]
+    _installed = True
+
+
+def help_texts(command: Any, path: str = "riskfmt") -> list[tuple[str, str]]:
+    """Every (where, English text) a user can read in ``--help`` below ``command``; used by the tests and by
+    ``python -m riskfmt.i18n`` to list what the catalogue lacks."""
+    import inspect
+
+    import click
+
+    out: list[tuple[str, str]] = []
+    for attr in ("help", "short_help", "epilog"):
+        text = getattr(command, attr, None)
+        if text:
+            out.append((f"{path} ({attr})", inspect.cleandoc(text)))
+    for param in command.params:
+        if isinstance(param, click.Option) and param.help and not param.hidden:
+            out.append((f"{path} {param.opts[-1]}", param.help))
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
+                out.extend(help_texts(sub, f"{path} {name}"))
+    return out

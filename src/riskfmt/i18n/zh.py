@@ -1,0 +1,268 @@
+"""Chinese for everything the command line shows, keyed by the English text (gettext style).
+
+Written for a Chinese reader in AI safety and evaluation, not word for word: 风险编号 for a risk id, 发现项 for a
+finding, 摘要值 for a digest, 脱敏 for redaction. ``python -m riskfmt.i18n`` lists English texts without an entry;
+tests/test_i18n.py fails on any.
+"""
+
+from __future__ import annotations
+
+# Click's own words (usage lines, headings, usage errors)
+CLICK: dict[str, str] = {
+    'Usage:': '用法：',
+    'Options': '选项',
+    'Commands': '命令',
+    'Positional arguments': '位置参数',
+    'Show this message and exit.': '显示此帮助信息并退出。',
+    'Show the version and exit.': '显示版本号并退出。',
+    '%(prog)s, version %(version)s': '%(prog)s，版本 %(version)s',
+    'Error: {message}': '错误：{message}',
+    "Try '{command} {option}' for help.": "使用 '{command} {option}' 查看帮助。",
+    'No such option {name!r}.': '没有选项 {name!r}。',
+    'No such command {name!r}.': '没有命令 {name!r}。',
+    'Did you mean {possibility}?': '是否是指 {possibility}？',
+    '(Did you mean one of: {possibilities}?)': '（是否是指以下之一：{possibilities}？）',
+    'Missing argument': '缺少参数',
+    'Missing option': '缺少选项',
+    'Missing parameter': '缺少参数',
+    'Missing command.': '缺少命令。',
+    'Missing {param_type}': '缺少{param_type}',
+    'Missing parameter: {param_name}': '缺少参数：{param_name}',
+    'Invalid value for {param_hint}: {message}': '{param_hint} 的值无效：{message}',
+    'Invalid value: {message}': '值无效：{message}',
+    'Option {name!r} requires an argument.': '选项 {name!r} 需要一个值。',
+    'Option {name!r} requires {nargs} arguments.': '选项 {name!r} 需要 {nargs} 个值。',
+    'Option {name!r} does not take a value.': '选项 {name!r} 不接受值。',
+    'Got unexpected extra argument ({args})': '多余的参数（{args}）',
+    'Got unexpected extra arguments ({args})': '多余的参数（{args}）',
+    '{value!r} is not {choice}.': '{value!r} 不是 {choice}。',
+    '{value!r} is not one of {choices}.': '{value!r} 不是 {choices} 之一。',
+    '{value!r} is not a valid {number_type}.': '{value!r} 不是有效的{number_type}。',
+    '{value} is not in the range {range}.': '{value} 不在范围 {range} 内。',
+    '{value!r} is not a valid boolean. Recognized values: {states}': '{value!r} 不是有效的布尔值。可用的值：{states}',
+    '{name} {filename!r} does not exist.': '{name} {filename!r} 不存在。',
+    '{name} {filename!r} is a directory.': '{name} {filename!r} 是目录。',
+    '{name} {filename!r} is a file.': '{name} {filename!r} 是文件。',
+    '{name} {filename!r} is not readable.': '{name} {filename!r} 不可读。',
+    '{name} {filename!r} is not writable.': '{name} {filename!r} 不可写。',
+    'Could not open file {filename!r}: {message}': '无法打开文件 {filename!r}：{message}',
+    'file': '文件',
+    'directory': '目录',
+    'path': '路径',
+    'default: {default}': '默认：{default}',
+    'env var: {var}': '环境变量：{var}',
+    'required': '必填',
+    'Aborted!': '已中止！',
+    'Aborted.': '已中止。',
+    'Interrupted.': '已中断。',
+    'riskfmt: internal error: {error}': 'riskfmt：内部错误：{error}',
+    'This is a bug in riskfmt. Run again with --traceback and report the output.': '这是 riskfmt 的缺陷。请加 --traceback 重新运行，并报告输出内容。',
+}
+
+# Help of riskfmt's commands and options
+COMMANDS: dict[str, str] = {
+    "List every finding in text output (by default at most 50 of each code, the rest counted).":
+        "在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。",
+    'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
+        'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.',
+    'Show the version and exit.':
+        '显示版本号并退出。',
+    'Show a Python traceback on internal errors (for bug reports).':
+        '内部错误时显示 Python 回溯信息（用于提交缺陷报告）。',
+    "A matrix of evaluation reports against risk concepts: each report's value with its interval, and a\nflag where reports disagree beyond their uncertainty (one correction over all the tests).\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error,\n3 internal error.":
+        '将多份评估报告按风险概念排成矩阵：列出每份报告的取值及其区间，并标出报告之间差异超出其不确定性的位置（对全部检验统一做多重比较校正）。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误，3 内部错误。',
+    'text for a terminal, json for programs (one document), markdown for briefings.':
+        'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报。',
+    'Language of messages and headings (zh: Simplified Chinese). Env: RISKFMT_LANG.':
+        '消息和标题的语言（zh：简体中文）。环境变量：RISKFMT_LANG。',
+    'Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.':
+        '当两份报告的差异超出其不确定性，或无法判断是否一致时，以退出码 1 结束。',
+    'Family-wise error rate over all the tests made; intervals are shown at 1 - alpha.':
+        '全部检验的族错误率（FWER）；区间按 1 - alpha 的置信水平显示。',
+    'Correction for the number of tests.':
+        '针对检验次数的多重比较校正方法。',
+    'Write to this file (atomically) instead of standard output.':
+        '写入此文件（原子写入），而不是标准输出。',
+    'Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results_*.json, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders.\nEverything that cannot be carried over is reported as a finding naming the field.\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.':
+        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果文件、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录。\n无法原样转换的内容都会以发现项报告，并指明对应字段。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
+    'Output file, or folder for several reports (default: standard output).':
+        '输出文件；有多份报告时为输出目录（默认：标准输出）。',
+    'The producer tool (default: detected from each input).':
+        '生成输入文件的工具（默认：按每个输入的内容自动识别）。',
+    'Output format.':
+        '输出格式。',
+    'Who ran the evaluation (producer tools rarely record it).':
+        '评估的实施方（生产工具通常不记录此项）。',
+    "The producer's relationship to the model's developer.":
+        '评估实施方与模型开发方的关系。',
+    "The model's developer, when the source does not say.":
+        '模型开发方（来源文件未写明时填写）。',
+    'TLP 2.0 marking of the output.':
+        '输出文档的 TLP 2.0 标记。',
+    'Per-sample results inline, in JSONL files beside the report (pinned by digest), or left out.':
+        '逐样本结果的存放方式：内嵌于报告、写入报告旁的 JSONL 文件（以摘要值锁定），或不保留。',
+    'Keep sample inputs, outputs and targets (by default only their digests are kept).':
+        '保留样本的输入、输出和参考答案（默认只保留它们的摘要值）。',
+    'YAML file mapping task names to risk ids; consulted before the shipped table.':
+        '将任务名映射到风险编号的 YAML 文件；优先于随包提供的映射表。',
+    'Lowest severity that makes the command exit 1.':
+        '使命令以退出码 1 结束的最低严重级别。',
+    'Print findings only: no summary, nothing when clean.':
+        '只输出发现项：不输出汇总，检查通过时不输出任何内容。',
+    "Compare two riskfmt reports (JSON or YAML; - for standard input) symmetrically: aligned results with\nboth values, the difference B - A and whether it exceeds the recorded uncertainty; changed risk levels\nand verdicts; findings in one report only; coverage; paired per-sample tests; metadata differences.\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error\n(an invalid input is refused with the validator's findings), 3 internal error.":
+        '对称地比较两份 riskfmt 报告（JSON 或 YAML；- 表示标准输入）：对齐后的结果及两方取值、差值 B - A 及其是否超出\n已记录的不确定性；风险等级和判定的变化；只出现在一份报告中的发现项；覆盖范围；逐样本配对检验；元数据差异。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误\n（无效的输入会被拒绝，并给出校验发现项），3 内部错误。',
+    'text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull requests.':
+        'text 供终端阅读，json 供程序处理（单个文档，模式为 diff-result-1.0），markdown 用于合并请求。',
+    "Exit 1 on any difference beyond the uncertainty (or untestable), or only on those that make B worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.":
+        '出现任何超出不确定性（或无法检验）的差异时以退出码 1 结束；也可只在 B 变差时（按各指标的方向判断）以 1 结束。未指定时，除非输入无效，退出码均为 0。',
+    'Skip the paired per-sample comparison (and do not open samples files).':
+        '跳过逐样本配对比较（也不打开样本文件）。',
+    'Unpaired sample rows held in memory before the rest is partitioned to temporary files.':
+        '未配对的样本行在内存中最多保留的条数，超出部分分区写入临时文件。',
+    'Print the digest of each document\'s RFC 8785 canonical form (JSON or YAML; - for standard input).\n\n\x08\nRe-indenting, re-ordering keys or converting between JSON and YAML keeps the digest; changing a value\nchanges it. Lines are "DIGEST  PATH", as sha256sum prints them.':
+        '输出每个文档按 RFC 8785 规范化后的摘要值（JSON 或 YAML；- 表示标准输入）。\n\n\x08\n重新缩进、调整键的顺序或在 JSON 与 YAML 之间转换都不改变摘要值；改动任何取值都会改变它。\n每行格式为“摘要值  路径”，与 sha256sum 的输出一致。',
+    'Incident reports: new, update, history.':
+        '事件报告：新建、更新、历史核对。',
+    'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed.\n\n\x08\nBoth files are validated too. Exit codes: 0 history kept, 1 findings at or above --fail-on,\n2 usage or input/output error, 3 internal error.':
+        '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目，没有修改或删除任何已有条目。\n\n\x08\n两个文件也会同时接受校验。退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，\n2 用法或输入输出错误，3 内部错误。',
+    'Write an incident report skeleton to fill in, in English or Chinese (--lang zh).\n\n\x08\nPlaceholders are marked <<...>>; `riskfmt validate` reports each one left as RF650 and nothing else,\nso the skeleton validates once they are filled in.':
+        '生成一份待填写的事件报告模板，可选英文或中文（--lang zh）。\n\n\x08\n占位内容以 <<...>> 标出；`riskfmt validate` 会把每个未填写的占位符报告为 RF650，且只报告这一项，\n因此全部填写后模板即可通过校验。',
+    'The file to create (YAML); never replaces an existing file.':
+        '要创建的文件（YAML）；不会覆盖已有文件。',
+    "Append one entry to an incident report's timeline, revising its assessment.\n\n\x08\nEarlier entries are never edited or removed: the new entry pins the digest of the one before it. The\nfile is written atomically, and nothing is written when the input or the new version does not validate,\nor when the file gained entries since it was read. Comments in a YAML file are not kept.\nExit codes: 0 written, 1 refused (findings say why), 2 usage or input/output error, 3 internal error.":
+        '在事件报告的时间线末尾追加一个条目，并据此修订评估结论。\n\n\x08\n已有条目不会被修改或删除：新条目锁定前一条目的摘要值。文件以原子方式写入；若输入或新版本\n未通过校验，或文件在读取之后已被追加了条目，则不写入任何内容。YAML 文件中的注释不会保留。\n退出码：0 已写入，1 被拒绝（发现项说明原因），2 用法或输入输出错误，3 内部错误。',
+    'What this entry says, in English.':
+        '本条目的内容（英文）。',
+    'What this entry says, in Chinese.':
+        '本条目的内容（中文）。',
+    'Who writes the entry (English).':
+        '条目撰写人（英文）。',
+    'Who writes the entry (Chinese).':
+        '条目撰写人（中文）。',
+    'When the entry was written (RFC 3339; default: now, UTC).':
+        '条目的撰写时间（RFC 3339 格式；默认：当前 UTC 时间）。',
+    'Revised status.':
+        '修订后的状态。',
+    'Revised event type (incident, serious-incident, hazard, near-miss).':
+        '修订后的事件类型（incident 事件、serious-incident 严重事件、hazard 隐患、near-miss 未遂事件）。',
+    'Revised severity level (for example major).':
+        '修订后的严重程度等级（例如 major）。',
+    'Scale of --severity (default: the current scale, else generic-5).':
+        '--severity 所用的分级体系（默认：当前所用体系，否则为 generic-5）。',
+    'The settled cause, or undetermined.':
+        '已认定的原因，或 undetermined（尚未查明）。',
+    "Revise one hypothesis' likelihood (repeatable); a new cause adds a hypothesis.":
+        '修订某一假设的可能性（可重复使用）；填写新的原因即新增一条假设。',
+    'A YAML or JSON file with the complete revised attribution.':
+        '包含完整修订后归因内容的 YAML 或 JSON 文件。',
+    'Write the new version here instead of over FILE.':
+        '将新版本写到此处，而不是覆盖 FILE。',
+    'Create an Ed25519 key pair: KEYFILE (PKCS#8 PEM, owner-only) and KEYFILE.pub (public).\n\nThe same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).':
+        '生成一对 Ed25519 密钥：KEYFILE（PKCS#8 PEM 格式，仅所有者可读）和 KEYFILE.pub（公钥）。\n\n同样的 PEM 文件也可用于 compliance-trestle（trestle sign --private-key / verify --public-key）。',
+    'The private key file; the public key goes to KEYFILE.pub.':
+        '私钥文件；公钥写入 KEYFILE.pub。',
+    'Replace existing key files (the old private key is lost).':
+        '替换已有的密钥文件（原私钥将丢失）。',
+    "Read the private key's password from this environment variable.":
+        '从此环境变量读取私钥的口令。',
+    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
+        '生成 REPORT 的可共享副本：需保留的内容替换为加盐摘要值。\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\n样本的输入、输出和参考答案总是会被移除；其余保留哪些内容由脱敏配置决定。每一项被保留的内容都变为一条记录，\n包含以其独有的盐计算的 HMAC-SHA-256 摘要值；盐单独写入仅所有者可读的文件，因此没有盐的人无法验证对某项内容的猜测，\n而所有者日后可以证明其中任意一项（--reveal）。标记保持不变；不会覆盖任何输入文件，若副本无法通过校验则不写入任何内容。',
+    'Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, tlp-clear) or a profile file.':
+        '脱敏配置：随包提供的名称（tlp-red、tlp-amber-strict、tlp-amber、tlp-green、tlp-clear）或配置文件。',
+    'The shareable copy (or, with --reveal, the proof).':
+        '可共享的副本（使用 --reveal 时为证明文件）。',
+    "The owner's salts file (written by redact; default OUTPUT.salts.json).":
+        '所有者的盐文件（由 redact 写出；默认为 OUTPUT.salts.json）。',
+    'Relabel the copy. Raising is always allowed; lowering needs --lower-marking.':
+        '为副本重新标记。提高密级总是允许的；降低密级需要 --lower-marking。',
+    "Allow --tlp to lower the document's marking (it is reported).":
+        '允许 --tlp 降低文档的标记（此操作会被报告）。',
+    'Check that REDACTED was derived from ORIGINAL.':
+        '检查 REDACTED 是否由 ORIGINAL 脱敏得到。',
+    'Write a proof of one withheld item of REPORT (needs --salts and -o).':
+        '为 REPORT 中一项被保留的内容写出证明（需要 --salts 和 -o）。',
+    'Check that PROOF proves a withheld item of REDACTED.':
+        '检查 PROOF 是否证明了 REDACTED 中一项被保留的内容。',
+    'List the shipped profiles and exit.':
+        '列出随包提供的脱敏配置并退出。',
+    "Sign DOCUMENT's canonical digest: a detached DSSE envelope with an in-toto statement.\n\n\x08\ncompliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n(trestle needs a .json file and, by default, the subject name to be the file's name).":
+        '对 DOCUMENT 的规范化摘要值签名：生成分离式 DSSE 信封，内含 in-toto 声明。\n\n\x08\ncompliance-trestle 可以验证该签名：trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n（trestle 要求文件为 .json，且默认要求声明中的主体名称与文件名一致）。',
+    'The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).':
+        'PEM 格式的私钥（由 riskfmt keygen 生成，或任何 Ed25519 PKCS#8 私钥）。',
+    'Where to write the detached DSSE envelope (JSON).':
+        '分离式 DSSE 信封（JSON）的写出位置。',
+    "The subject name in the in-toto statement (default: the file's name).":
+        'in-toto 声明中的主体名称（默认：文件名）。',
+    'Validate riskfmt documents (JSON or YAML; PATH may be a directory, or - for standard input).\n\n\x08\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input/output error, 3 internal error.\nEvery finding has a stable code; see docs/findings.md.':
+        '校验 riskfmt 文档（JSON 或 YAML；PATH 可以是目录，- 表示标准输入）。\n\n\x08\n退出码：0 无问题，1 存在不低于 --fail-on 级别的发现项，2 用法或输入输出错误，3 内部错误。\n每个发现项都有固定编号，详见 docs/findings.md。',
+    'Refuse files larger than this (default 1 GiB).':
+        '拒绝大于此大小的文件（默认 1 GiB）。',
+    'Do not open referenced sample files (skip digest and row checks).':
+        '不打开报告引用的样本文件（跳过摘要值和逐行检查）。',
+    "Verify DOCUMENT against a detached signature: 0 valid, 1 invalid, 2 unusable input.\n\nValid means the signature verifies with the key and the signed digest equals the digest of DOCUMENT's\nRFC 8785 canonical form, so a re-indented or re-ordered copy still verifies and any changed value does not.":
+        '用分离式签名验证 DOCUMENT：0 有效，1 无效，2 输入不可用。\n\n有效指签名可用该公钥验证，且所签摘要值等于 DOCUMENT 按 RFC 8785 规范化后的摘要值。因此重新缩进或调整键顺序的副本\n仍可通过验证，而改动任何取值都无法通过。',
+    'The detached DSSE envelope (from riskfmt sign or trestle sign).':
+        '分离式 DSSE 信封（由 riskfmt sign 或 trestle sign 生成）。',
+    "The signer's PEM public key.":
+        '签名方的 PEM 公钥。',
+    'Also require this subject name in the statement (by default it is shown, not required: files get renamed).':
+        '同时要求声明中的主体名称与此一致（默认只显示而不要求，因为文件可能被改名）。',
+    'The bilingual risk vocabulary: list, show, search, map, export, diff.':
+        '中英双语风险词表：列出、查看、搜索、映射、导出、比较版本。',
+    'Check that every risk id (R0013, ...) written in text files exists and is not deprecated.':
+        '检查文本文件中出现的每个风险编号（R0013 等）是否存在且未被弃用。',
+    'Vocabulary release (default: the newest shipped).':
+        '词表版本（默认：随包提供的最新版本）。',
+    'Output format of the findings.':
+        '发现项的输出格式。',
+    'Compare two vocabulary releases (versions or vocabulary.json files). A removed id exits 1.':
+        '比较两个词表版本（版本号或 vocabulary.json 文件）。若有编号被删除，以退出码 1 结束。',
+    'Write a release in a published form (SKOS Turtle or JSON-LD, CSV, JSON, LinkML, SSSOM).':
+        '以公开发布的格式写出某一版本（SKOS Turtle 或 JSON-LD、CSV、JSON、LinkML、SSSOM）。',
+    'File (or folder for sssom); default stdout.':
+        '输出文件（sssom 为输出目录）；默认为标准输出。',
+    'List concepts as a tree.':
+        '以树状结构列出概念。',
+    "Concept scheme (risk, method, ...; 'all' for every one).":
+        '概念体系（risk、method 等；all 表示全部）。',
+    "A framework's code to riskfmt concepts (ailuminate:iwp), or a concept to the frameworks (R0013).":
+        '将某一框架的编码映射到 riskfmt 概念（如 ailuminate:iwp），或将某一概念映射到各框架（如 R0013）。',
+    'Find concepts by English or Chinese label or alternative label (case and punctuation do not matter).':
+        '按中英文名称或其他名称查找概念（不区分大小写，忽略标点）。',
+    'Search every scheme, not only risks.':
+        '搜索全部概念体系，而不只是风险。',
+    'Everything about one concept, in both languages, with its mappings.':
+        '查看某一概念的全部信息（中英文）及其映射。',
+    'A matrix of several reports against risk concepts.':
+        '将多份报告按风险概念排成矩阵。',
+    "Convert other tools' evaluation outputs to riskfmt, and back.":
+        '将其他工具的评估输出转换为 riskfmt 格式，或反向转换。',
+    'Compare two reports: aligned results, significance, coverage.':
+        '比较两份报告：对齐的结果、显著性、覆盖范围。',
+    'The RFC 8785 canonical SHA-256 digest of a document.':
+        '文档的 RFC 8785 规范化 SHA-256 摘要值。',
+    'Incident reports: new, update.':
+        '事件报告：新建、更新。',
+    'Create an Ed25519 key pair for signing.':
+        '生成用于签名的 Ed25519 密钥对。',
+    'Write a shareable copy with withheld content replaced by salted digests.':
+        '生成可共享副本，需保留的内容替换为加盐摘要值。',
+    'Sign a document: a detached DSSE envelope with an in-toto statement.':
+        '对文档签名：分离式 DSSE 信封，内含 in-toto 声明。',
+    'Verify a document against a detached signature.':
+        '用分离式签名验证文档。',
+    'Check reports against the format, the vocabulary and the rules.':
+        '按格式、词表和规则检查报告。',
+}
+
+# Progress lines and other words of the interface
+INTERFACE: dict[str, str] = {
+    "Validating": "正在校验",
+    "Converting": "正在转换",
+    "Comparing {a} and {b}": "正在比较 {a} 与 {b}",
+    "Comparing {n} reports": "正在比较 {n} 份报告",
+    "files": "个文件",
+    "reports": "份报告",
+}
+
+ZH: dict[str, str] = {**CLICK, **COMMANDS, **INTERFACE}
