@@ -167,7 +167,8 @@ def score_to_float(value: Any) -> tuple[float | None, str | None]:
             return 1.0, None
         if low in ("no", "false"):
             return 0.0, None
-        if low.replace(".", "", 1).isdigit():
+        # isdigit() accepts superscripts ('¹') that float() refuses: ASCII digits only
+        if low.isascii() and low.replace(".", "", 1).isdigit():
             return float(low), None
     return None, None
 
