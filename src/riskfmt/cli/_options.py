@@ -22,3 +22,13 @@ fail_on_option = click.option(
 )
 
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, nothing when clean.")
+
+view_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh", "both"]),
+    default="en",
+    envvar="RISKFMT_LANG",
+    show_default=True,
+    help="Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). "
+         "Env: RISKFMT_LANG.",
+)
