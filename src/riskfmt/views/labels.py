@@ -124,8 +124,8 @@ L: dict[str, tuple[str, str]] = {
                     "● 差值 B − A 及其 {level} 区间；虚线：无差异。"
                     "空心点且无区间：无法判断（缺少可用于检验的不确定性）。"),
     "legend_matrix": ("● each report's value with its {level} interval (solid: as recorded; dashed: computed by "
-                      "riskfmt from the standard error or n); red: the report disagrees with another beyond the uncertainty "
-                      "after correction.",
+                      "riskfmt from the standard error or n); red: the report disagrees with another beyond the "
+                      "uncertainty after correction.",
                       "● 各报告的取值及其 {level} 区间（实线：报告给出；虚线：riskfmt 根据标准误或样本数推算）；"
                       "红色：经多重比较校正后，与另一报告的差异超出不确定性。"),
     "sides": ("The two reports", "两份报告"),
