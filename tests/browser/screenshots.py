@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = make_views(Path(tmp), langs=("en", "zh"), names=SCREENSHOT_VIEWS)
         browser = launch(p, executable)
         try:
-            for (view, lang), path in sorted(pages.items()):
+            for (view, lang), (path, _) in sorted(pages.items()):
                 for size, (width, height) in SIZES.items():
                     page = browser.new_page(viewport={"width": width, "height": height},
                                             device_scale_factor=1)

@@ -38,6 +38,22 @@ def launch(playwright: Any, executable: str) -> Any:
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
 
 
+def _load(path: Path) -> Any:
+    from riskfmt.loading import load_bytes
+
+    return load_bytes(path.read_bytes(), str(path)).data
+
+
+def _results(path: Path) -> int:
+    return sum(len(e.get("results") or []) for e in _load(path)["evaluations"])
+
+
+def _diff_pairs(a: Path, b: Path) -> int:
+    from riskfmt.compare import diff_files
+
+    return len(diff_files(a, b).to_dict()["pairs"])
+
+
 def _riskfmt(*args: str) -> None:
     code = run(list(args))
     assert code in (0, 1), f"riskfmt {' '.join(args)} exited {code}"
@@ -50,13 +66,15 @@ def _converted(tmp: Path, name: str, source: Path, *extra: str) -> Path:
     return out
 
 
-def _report(tmp: Path, out: Path, lang: str) -> None:
+def _report(tmp: Path, out: Path, lang: str) -> int:
     report = _converted(tmp, "lm-eval", INPUTS / "lm-eval" / "tiny_suite")
     _riskfmt("render", str(report), "-o", str(out), "--lang", lang)
+    return _results(report)
 
 
-def _report_lab(tmp: Path, out: Path, lang: str) -> None:
+def _report_lab(tmp: Path, out: Path, lang: str) -> int:
     _riskfmt("render", str(TWO_LABS / "a.json"), "-o", str(out), "--lang", lang)
+    return _results(TWO_LABS / "a.json")
 
 
 def _helm(tmp: Path) -> tuple[Path, Path]:
@@ -65,56 +83,74 @@ def _helm(tmp: Path) -> tuple[Path, Path]:
     return a, b
 
 
-def _diff(tmp: Path, out: Path, lang: str) -> None:
+def _diff(tmp: Path, out: Path, lang: str) -> int:
     a, b = _helm(tmp)
     _riskfmt("diff", str(a), str(b), "--format", "html", "--lang", lang, "-o", str(out))
+    return _diff_pairs(a, b)
 
 
-def _diff_lab(tmp: Path, out: Path, lang: str) -> None:
+def _diff_lab(tmp: Path, out: Path, lang: str) -> int:
     here = Path.cwd()
     os.chdir(TWO_LABS)  # relative names, as the golden outputs of riskfmt diff use
     try:
         _riskfmt("diff", "a.json", "b.yaml", "--format", "html", "--lang", lang, "-o", str(out))
     finally:
         os.chdir(here)
+    return _diff_pairs(TWO_LABS / "a.json", TWO_LABS / "b.yaml")
 
 
-def _compare(tmp: Path, out: Path, lang: str) -> None:
+def _cells(paths: list[Path]) -> int:
+    from riskfmt.compare import compare_files
+
+    return sum(1 for column in compare_files(paths).to_dict()["columns"] for cell in column["cells"] if cell)
+
+
+def _compare(tmp: Path, out: Path, lang: str) -> int:
     here = Path.cwd()
     os.chdir(MATRIX)
     try:
         _riskfmt("compare", "r1.json", "r2.yaml", "r3.json", "--format", "html", "--lang", lang, "-o", str(out))
     finally:
         os.chdir(here)
+    return _cells([MATRIX / "r1.json", MATRIX / "r2.yaml", MATRIX / "r3.json"])
 
 
-def _compare_converted(tmp: Path, out: Path, lang: str) -> None:
+def _compare_converted(tmp: Path, out: Path, lang: str) -> int:
     a, b = _helm(tmp)
     c = _converted(tmp, "lm-eval", INPUTS / "lm-eval" / "tiny_suite")
     _riskfmt("compare", str(a), str(b), str(c), "--format", "html", "--lang", lang, "-o", str(out))
+    return _cells([a, b, c])
 
 
-def _incident(tmp: Path, out: Path, lang: str) -> None:
-    _riskfmt("render", str(ROOT / "examples" / "incidents" / "valid" / "grid-dispatch.operator.yaml"), "-o", str(out),
-             "--lang", lang)
+def _hypotheses(path: Path) -> int:
+    return len(_load(path)["attribution"].get("hypotheses") or [])
 
 
-def _incident_converted(tmp: Path, out: Path, lang: str) -> None:
+def _incident(tmp: Path, out: Path, lang: str) -> int:
+    source = ROOT / "examples" / "incidents" / "valid" / "grid-dispatch.operator.yaml"
+    _riskfmt("render", str(source), "-o", str(out), "--lang", lang)
+    return _hypotheses(source)
+
+
+def _incident_converted(tmp: Path, out: Path, lang: str) -> int:
     folder = tmp / "aiid"
     if not folder.exists():
         _riskfmt("convert", str(INPUTS / "aiid" / "incident-1.json"),
                  str(INPUTS / "aiid" / "classifications-cset-97.json"), "--from", "aiid", "-o", str(folder))
     _riskfmt("render", str(folder / "incident-1.riskfmt.json"), "-o", str(out), "--lang", lang)
+    return _hypotheses(folder / "incident-1.riskfmt.json")
 
 
-def _incident_diff(tmp: Path, out: Path, lang: str) -> None:
+def _incident_diff(tmp: Path, out: Path, lang: str) -> int:
     folder = ROOT / "examples" / "incidents" / "valid"
-    _riskfmt("diff", str(folder / "grid-dispatch.operator.yaml"), str(folder / "grid-dispatch.cert.yaml"), "--format",
-             "html", "--lang", lang, "-o", str(out))
+    a, b = folder / "grid-dispatch.operator.yaml", folder / "grid-dispatch.cert.yaml"
+    _riskfmt("diff", str(a), str(b), "--format", "html", "--lang", lang, "-o", str(out))
+    return _diff_pairs(a, b)
 
 
 # view name -> how to make it; the first four are the ones the screenshots show
-VIEWS: dict[str, Callable[[Path, Path, str], None]] = {
+# each writes the view and returns how many chart marks it must hold (results, pairs, cells or hypotheses)
+VIEWS: dict[str, Callable[[Path, Path, str], int]] = {
     "report": _report_lab,
     "diff": _diff_lab,
     "compare": _compare,
@@ -129,12 +165,12 @@ SCREENSHOT_VIEWS = ("report", "diff", "compare", "incident")
 
 
 def make_views(tmp: Path, langs: tuple[str, ...] = LANGS,
-               names: tuple[str, ...] | None = None) -> dict[tuple[str, str], Path]:
-    """Write every view in every language under ``tmp``; returns (view, lang) -> file."""
+               names: tuple[str, ...] | None = None) -> dict[tuple[str, str], tuple[Path, int]]:
+    """Write every view in every language under ``tmp``; returns (view, lang) -> (file, chart marks expected)."""
     pages = {}
     for name in names or tuple(VIEWS):
         for lang in langs:
             out = tmp / f"{name}.{lang}.html"
-            VIEWS[name](tmp, out, lang)
-            pages[(name, lang)] = out
+            marks = VIEWS[name](tmp, out, lang)
+            pages[(name, lang)] = (out, marks)
     return pages
