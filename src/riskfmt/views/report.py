@@ -269,6 +269,9 @@ def _results_table(page: Page, rows: list[_Row], vocab: Any) -> str:
         task_en, task_zh = _task_text(evaluation)
         status = evaluation.get("status")
         task = f'<span id="{row.anchor}">{page.pair(task_en, task_zh)}</span>'
+        task_id = str((evaluation.get("task") or {}).get("id", ""))
+        if task_id and task_id not in (task_en, task_zh):
+            task += f' <span class="sub">{code(task_id)}</span>'
         if status and status != "completed":
             task += " " + badge(page.t(enum_label("status", status)), "warn")
         direction = page.t(enum_label("direction", row.metric.get("direction")))
@@ -289,6 +292,8 @@ def _results_table(page: Page, rows: list[_Row], vocab: Any) -> str:
             t_html = page.t(L[key], value=num(threshold.get("value")))
             if met is not None:
                 t_html += " " + badge(page.t(L["met" if met else "missed"]), "good" if met else "bad")
+            if threshold.get("source"):
+                t_html += f'<br><span class="sub">{esc(threshold["source"])}</span>'
         level = result.get("risk_level") or {}
         l_html = "—"
         if level:
