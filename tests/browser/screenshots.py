@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
                     full = page.evaluate("document.scrollingElement.scrollHeight")
                     clip_height = min(full, height * (2 if size == "desktop" else 3))
                     while True:
-                        page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": width,
+                        page.screenshot(path=str(target), full_page=True, clip={"x": 0, "y": 0, "width": width,
                                                                 "height": clip_height})
                         if target.stat().st_size <= MAX_BYTES or clip_height <= height // 2:
                             break

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import required
 
 from browser.views import LANGS, VIEWS, chromium_path, launch, make_views
-from conftest import required
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -132,6 +132,10 @@ def test_desktop_and_print(view: str, pages: dict[tuple[str, str], tuple[Path, i
                              ".getPropertyValue('print-color-adjust')") == "exact"
         if page.locator(".scroll").count():
             assert page.evaluate("getComputedStyle(document.querySelector('.scroll')).overflowX") == "visible"
+        if page.locator("details").count():  # collapsed lists are printed open
+            assert page.evaluate("document.querySelector('details > :not(summary)').checkVisibility()")
+            page.emulate_media(media="screen")
+            assert not page.evaluate("document.querySelector('details > :not(summary)').checkVisibility()")
         assert errors == [] and requests == [path.as_uri()]
     finally:
         page.close()

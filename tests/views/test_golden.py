@@ -69,8 +69,8 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("views-golden")
     for name, args in CONVERSIONS.items():
         assert run(["convert", *args, "-o", str(folder / name)]) == 0
-    assert run(["convert", str(INPUTS / "aiid" / "incident-1.json"), str(INPUTS / "aiid" / "classifications-cset-97.json"),
-                "--from", "aiid", "-o", str(folder / "aiid")]) == 0
+    aiid = [str(INPUTS / "aiid" / "incident-1.json"), str(INPUTS / "aiid" / "classifications-cset-97.json")]
+    assert run(["convert", *aiid, "--from", "aiid", "-o", str(folder / "aiid")]) == 0
     for name, source in COPIES.items():
         shutil.copyfile(source, folder / name)
     here = Path.cwd()

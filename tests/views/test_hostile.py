@@ -42,7 +42,7 @@ HOSTILE = [
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "figure", "figcaption",
     "div", "span", "p", "h1", "h2", "h3", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "thead", "tbody",
-    "tr", "th", "td", "code", "strong", "a", "br", "details", "summary", "svg", "title", "line", "circle", "text",
+    "tr", "th", "td", "code", "strong", "a", "br", "details", "summary", "svg", "line", "circle", "text",
 }
 ALLOWED_ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "id", "role", "tabindex", "scope",
                  "href", "style", "aria-labelledby", "aria-label", "aria-hidden", "x", "y", "x1", "x2", "y1", "y2",
