@@ -98,3 +98,24 @@ def test_compare_gate_still_decides_the_exit_code(capsys: pytest.CaptureFixture[
     monkeypatch.chdir(ROOT / "tests" / "compare" / "golden" / "matrix")
     assert run(["compare", "r1.json", "r2.yaml", "r3.json", "--format", "html", "--fail-on", "difference"]) == 1
     assert "存在分歧" not in capsys.readouterr().out  # English by default
+
+
+def test_withheld_and_granular_markings_are_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A copy made by riskfmt redact shows what it withholds; stricter markings of parts are listed."""
+    shared = tmp_path / "shared.json"
+    assert run(["redact", str(VALID / "bilingual-red-team.yaml"), "--profile", "tlp-green", "-o", str(shared)]) == 0
+    capsys.readouterr()
+    assert run(["render", str(shared), "--lang", "zh"]) == 0
+    page = capsys.readouterr().out
+    assert "本副本隐去的内容" in page and "tlp-green" in page
+    import json
+
+    doc = json.loads(shared.read_text(encoding="utf-8"))
+    kinds = {item["kind"] for item in doc["disclosure"]["withheld"]}
+    assert kinds and all(f"<code>{kind}</code>" in page for kind in kinds)
+    assert f"隐去的条目（{len(doc['disclosure']['withheld'])} 项）" in page
+    doc["marking"] = {"tlp": "GREEN", "granular": [{"tlp": "RED", "selectors": ["/evaluations/1/findings"]}]}
+    shared.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert run(["render", str(shared)]) == 0
+    page = capsys.readouterr().out
+    assert "TLP:GREEN" in page and "<strong>TLP:RED</strong> <code>/evaluations/1/findings</code>" in page

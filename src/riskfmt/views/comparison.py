@@ -8,7 +8,8 @@ the differences (diff) and of each report's value (matrix), and coverage with th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from riskfmt.views.forest import Mark, forest
@@ -17,6 +18,8 @@ from riskfmt.views.labels import L, enum_label
 from riskfmt.views.parts import footer, lt_of, marking, num, percent, signed
 
 __all__ = ["blocks_html", "render_diff", "render_matrix"]
+
+_LEAD = re.compile(r"`[^`]+` ")
 
 
 # ---- blocks in one or two languages --------------------------------------------------------------------
@@ -34,7 +37,13 @@ def _bi(page: Page, en: str, zh: str) -> str:
         return inline(en)
     if page.lang == "zh":
         return inline(zh)
-    return f'<span class="bi"><span lang="en">{inline(en)}</span><span lang="zh-Hans">{inline(zh)}</span></span>'
+    # a risk id leading both texts ("`R0001` Harmful content" / "`R0001` 有害内容") is shown once
+    lead = _LEAD.match(en)
+    prefix = ""
+    if lead and zh.startswith(lead.group(0)) and len(lead.group(0)) < min(len(en), len(zh)):
+        prefix, en, zh = inline(lead.group(0)), en[lead.end():], zh[lead.end():]
+    return (f'{prefix}<span class="bi"><span lang="en">{inline(en)}</span>'
+            f'<span lang="zh-Hans">{inline(zh)}</span></span>')
 
 
 def blocks_html(page: Page, en_blocks: Sequence[Any], zh_blocks: Sequence[Any]) -> list[str]:
@@ -70,10 +79,6 @@ def blocks_html(page: Page, en_blocks: Sequence[Any], zh_blocks: Sequence[Any]) 
                 rows.append(cells)
             out.append(table(head, rows, numeric=a.align))
     return out
-
-
-def _blocks(page: Page, build: Callable[[dict[str, Any], str], list[Any]], doc: dict[str, Any]) -> list[Any]:
-    return [build(doc, "en"), build(doc, "zh")]
 
 
 # ---- the diff ------------------------------------------------------------------------------------------
