@@ -39,6 +39,8 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
         return [lo]
     raw = (hi - lo) / count
+    if not raw > 0 or not math.isfinite(raw):
+        return [lo]
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     first = math.ceil(lo / step - 1e-9) * step
@@ -67,8 +69,9 @@ def _domain(marks: Sequence[Mark], lo: float | None, hi: float | None, zero: boo
         if not values:
             return 0.0, 1.0
         low, high = min(values), max(values)
-        if high == low:
-            low, high = low - (abs(low) or 1) * 0.5, high + (abs(high) or 1) * 0.5
+        if high - low <= max(abs(low), abs(high), 1.0) * 1e-12:  # one value (or values too close to tell apart)
+            half = abs(low) * 0.5 if abs(low) > 1e-9 else 0.5
+            low, high = low - half, high + half
         pad = (high - low) * 0.06
         lo, hi = low - pad, high + pad
         if zero:  # keep the no-difference line inside and symmetric enough to read either side
