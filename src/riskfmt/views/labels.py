@@ -110,7 +110,7 @@ L: dict[str, tuple[str, str]] = {
     "withheld_profile": ("Redaction profile", "脱敏配置"),
     "withheld_kinds": ("Kinds withheld", "隐去的内容类别"),
     "withheld_items": ("Withheld items ({n}), each with a salted digest the owner can later prove",
-                       "隐去的条目（{n} 项），每项附加盐摘要，持有方日后可据此证明原文"),
+                       "隐去的条目（{n} 项），每项附有加盐摘要，持有方日后可据此证明原文内容"),
     "kind": ("Kind", "类别"),
     "reason": ("Reason", "原因"),
     "digest": ("Digest", "摘要值"),
@@ -287,7 +287,7 @@ _ENUMS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "system_role": {
         "primary": ("primary", "主要系统"),
-        "contributing": ("contributing", "促成因素"),
+        "contributing": ("contributing", "促成系统"),
         "target": ("target", "被攻击对象"),
         "instrument": ("instrument", "被利用的工具"),
         "detection": ("detection", "检测系统"),
