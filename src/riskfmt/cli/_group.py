@@ -17,6 +17,7 @@ _COMMANDS = {
     "digest": ("riskfmt.cli.integrity", "digest", "The RFC 8785 canonical SHA-256 digest of a document."),
     "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update."),
     "keygen": ("riskfmt.cli.integrity", "keygen", "Create an Ed25519 key pair for signing."),
+    "render": ("riskfmt.cli.render", "command", "Draw a report, incident or diff as one self-contained HTML page."),
     "redact": ("riskfmt.cli.integrity", "redact", "Write a shareable copy with withheld content replaced by salted digests."),
     "sign": ("riskfmt.cli.integrity", "sign", "Sign a document: a detached DSSE envelope with an in-toto statement."),
     "verify": ("riskfmt.cli.integrity", "verify", "Verify a document against a detached signature."),
@@ -102,7 +103,7 @@ def _run(args: list[str], show_traceback: bool = False) -> int:
         except OSError:
             pass
         return 0
-    except Exception as exc:  # noqa: BLE001 - the one place internal errors are caught
+    except Exception as exc:
         if show_traceback:
             import traceback
 

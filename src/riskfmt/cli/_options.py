@@ -30,3 +30,13 @@ all_findings_option = click.option(
     "--all-findings", is_flag=True,
     help=f"List every finding in text output (by default at most {FINDINGS_PER_CODE} of each code, the rest counted).",
 )
+
+view_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh", "both"]),
+    default="en",
+    envvar="RISKFMT_LANG",
+    show_default=True,
+    help="Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). "
+         "Env: RISKFMT_LANG.",
+)

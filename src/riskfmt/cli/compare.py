@@ -7,15 +7,17 @@ from pathlib import Path
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import view_lang_option
 from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option, refuse
+from riskfmt.compare.render import FORMATS
 
 
 @click.command("compare")
 @click.argument("reports", nargs=-1, required=True, metavar="REPORT...")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="text for a terminal, json for programs (one document), markdown for briefings.")
-@lang_option
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help="text for a terminal, json for programs (one document), markdown for briefings, html for people "
+                   "(one self-contained page).")
+@view_lang_option
 @click.option("--fail-on", type=click.Choice(["difference"]), default=None,
               help="Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.")
 @alpha_option

@@ -9,11 +9,13 @@ from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import view_lang_option
+from riskfmt.compare.render import FORMATS
 
 output_format_option = click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-    help="text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull requests.",
+    "--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+    help="text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull "
+         "requests, html for people (one self-contained page; see riskfmt render).",
 )
 alpha_option = click.option(
     "--alpha", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.05, show_default=True,
@@ -34,6 +36,8 @@ def emit(outcome: Any, output_format: str, lang: str, output: Path | None, input
     from riskfmt.compare.render import emit as render
     from riskfmt.io import atomic_write_text
 
+    if lang == "both" and output_format != "html":
+        raise click.UsageError("--lang both needs --format html")
     text = render(outcome, output_format, lang)
     if output is None:
         click.echo(text, nl=False)
@@ -54,7 +58,8 @@ def refuse(exc: Any, lang: str) -> int:
     files: dict[str, FileResult] = {}
     for finding in exc.findings:
         files.setdefault(finding.location.source, FileResult(source=finding.location.source)).add(finding)
-    render("text", ValidationResult(files=list(files.values())), sys.stderr, lang, color=sys.stderr.isatty(),
+    render("text", ValidationResult(files=list(files.values())), sys.stderr, "en" if lang == "both" else lang,
+           color=sys.stderr.isatty(),
            quiet=True)
     return 2
 
@@ -63,7 +68,7 @@ def refuse(exc: Any, lang: str) -> int:
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @output_format_option
-@lang_option
+@view_lang_option
 @click.option("--fail-on", type=click.Choice(["difference", "regression"]), default=None,
               help="Exit 1 on any difference beyond the uncertainty (or untestable), or only on those that make B "
                    "worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.")

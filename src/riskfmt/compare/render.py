@@ -10,11 +10,12 @@ The diff and matrix renderers work from the JSON document itself, so every forma
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "FORMATS",
     "Bullets",
     "Cell",
     "Heading",
@@ -609,11 +610,33 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
 # ---- one entry point for every command that prints a comparison -------------------------------------
 
 
-def emit(outcome: Any, fmt: str, lang: str = "en") -> str:
-    """The whole output of a comparison in one format: ``json`` (the outcome's document), ``text`` or
-    ``markdown``. ``riskfmt diff``, ``riskfmt compare`` and ``riskfmt vocab diff`` all print through here."""
-    if fmt == "json":
-        import json
+def _json_format(outcome: Any, lang: str) -> str:
+    import json
 
-        return json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # a NaN is a bug: fail (exit 3) rather than print what is not JSON
-    return str(outcome.render(fmt, lang))
+    # a NaN is a bug: fail (exit 3) rather than print what is not JSON
+    return json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _html_format(outcome: Any, lang: str) -> str:
+    from riskfmt.views import render_outcome
+
+    return render_outcome(outcome, lang)
+
+
+# Every output format of a comparison: name -> (outcome, lang) -> text. The ``--format`` choices of ``riskfmt
+# diff`` and ``riskfmt compare`` are read from here. ``html`` also takes the language ``both``.
+FORMATS: dict[str, Callable[[Any, str], str]] = {
+    "text": lambda outcome, lang: str(outcome.render("text", lang)),
+    "json": _json_format,
+    "markdown": lambda outcome, lang: str(outcome.render("markdown", lang)),
+    "html": _html_format,
+}
+
+
+def emit(outcome: Any, fmt: str, lang: str = "en") -> str:
+    """The whole output of a comparison in one format of ``FORMATS``: ``json`` (the outcome's document),
+    ``text``, ``markdown`` or ``html`` (a self-contained page, ``riskfmt.views``). ``riskfmt diff``,
+    ``riskfmt compare`` and ``riskfmt vocab diff`` all print through here."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    return FORMATS[fmt](outcome, lang)
