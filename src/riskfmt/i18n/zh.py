@@ -61,6 +61,18 @@ CLICK: dict[str, str] = {
 
 # Help of riskfmt's commands and options
 COMMANDS: dict[str, str] = {
+    'text for a terminal, json for programs (one document), markdown for briefings, html for people (one self-contained page).':
+        'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报，html 供人阅读（单个自包含页面）。',
+    'Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). Env: RISKFMT_LANG.':
+        '标题和标签的语言（zh：简体中文；both：每个标签中英并列，仅限 html）。环境变量：RISKFMT_LANG。',
+    'text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull requests, html for people (one self-contained page; see riskfmt render).':
+        'text 供终端阅读，json 供程序处理（单个文档，模式为 diff-result-1.0），markdown 用于合并请求，html 供人阅读（单个自包含页面，参见 riskfmt render）。',
+    "Draw an evaluation report, an incident report or a diff result (the JSON of riskfmt diff --format json)\nas one self-contained HTML page for people: the marking, who evaluated what and when, every result on a\nforest plot with its interval and n, results by risk concept with the vocabulary's coverage, the\nvalidator's findings and what was withheld. The page loads nothing (no script, font or image), prints,\nand fits a phone. FILE may be - for standard input.\n\n\x08\nExit codes: 0 drawn, 2 the file cannot be read or does not match its schema (the findings are printed),\n3 internal error. Findings that leave the shape intact (an interval that excludes its value, say) are\ndrawn on the page, not refused.":
+        '将评估报告、事件报告或比较结果（riskfmt diff --format json 的输出）绘制为一个供人阅读的自包含 HTML 页面：\n标记、评估方与评估对象及时间、以森林图展示的每项结果及其区间和样本量、按风险概念归组的结果及词表覆盖情况、\n校验发现项以及被保留的内容。页面不加载任何外部资源（无脚本、字体或图片），可打印，适配手机屏幕。\nFILE 可为 -，表示标准输入。\n\n\x08\n退出码：0 已绘制，2 文件无法读取或不符合其模式（会输出发现项），3 内部错误。\n不破坏文档结构的发现项（例如区间不包含取值）会显示在页面上，而不会导致拒绝。',
+    'Write the page to this file (atomically) instead of standard output.':
+        '将页面写入此文件（原子写入），而不是标准输出。',
+    'Draw a report, incident or diff as one self-contained HTML page.':
+        '将报告、事件或比较结果绘制为单个自包含 HTML 页面。',
     "List every finding in text output (by default at most 50 of each code, the rest counted).":
         "在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。",
     'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
