@@ -365,6 +365,8 @@ def man_pages() -> dict[str, bytes]:
     click-man's own recursion reads ``group.commands`` and so misses the lazily listed subcommands; the
     walk here asks the group. The date field carries the version, so the pages are byte-stable.
     """
+    import warnings
+
     import click
     from click_man.core import generate_man_page
 
@@ -374,7 +376,9 @@ def man_pages() -> dict[str, bytes]:
     out: dict[str, bytes] = {}
 
     def walk(command: click.Command, ctx: click.Context) -> None:
-        page = generate_man_page(ctx, version=__version__, date=__version__)
+        with warnings.catch_warnings():  # click-man calls a helper Click 8.2 deprecated; not ours to fix
+            warnings.simplefilter("ignore", DeprecationWarning)
+            page = generate_man_page(ctx, version=__version__, date=__version__)
         out[f"docs/man/{ctx.command_path.replace(' ', '-')}.1"] = (page.rstrip() + "\n").encode("utf-8")
         if isinstance(command, click.Group):
             for name in command.list_commands(ctx):

@@ -78,8 +78,8 @@ def _report_lab(tmp: Path, out: Path, lang: str) -> int:
 
 
 def _helm(tmp: Path) -> tuple[Path, Path]:
-    a = _converted(tmp, "helm-mcqa", HELM / "simple_mcqa:model=simple_model1")
-    b = _converted(tmp, "helm-mcqa-robustness", HELM / "simple_mcqa:model=simple_model1,data_augmentation=robustness")
+    a = _converted(tmp, "helm-mcqa", HELM / "simple_mcqa_model=simple_model1")
+    b = _converted(tmp, "helm-mcqa-robustness", HELM / "simple_mcqa_model=simple_model1,data_augmentation=robustness")
     return a, b
 
 

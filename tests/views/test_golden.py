@@ -27,8 +27,8 @@ REGEN = os.environ.get("RISKFMT_REGEN_GOLDEN", "") not in ("", "0")
 CONVERSIONS = {
     "lm-eval.json": [str(INPUTS / "lm-eval" / "tiny_suite"), "--organization", "Example Lab"],
     "inspect.json": [str(INPUTS / "inspect" / "tiny_epochs.eval"), "--organization", "Example Lab"],
-    "helm-a.json": [str(HELM / "simple_mcqa:model=simple_model1")],
-    "helm-b.json": [str(HELM / "simple_mcqa:model=simple_model1,data_augmentation=robustness")],
+    "helm-a.json": [str(HELM / "simple_mcqa_model=simple_model1")],
+    "helm-b.json": [str(HELM / "simple_mcqa_model=simple_model1,data_augmentation=robustness")],
 }
 COPIES = {
     "red-team.yaml": ROOT / "examples" / "reports" / "valid" / "bilingual-red-team.yaml",
