@@ -251,6 +251,25 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF610", "conversion", I, "no-uncertainty",
              "{tool} records no standard error for {metric}{why}",
              "{tool} 未记录 {metric} 的标准误{why_zh}"),
+    CodeSpec("RF640", "conversion", W, "pairwise-not-converted",
+             "{folder} holds pairwise (compare-mode) judgements of {model_a} against {model_b} by {judge}: not "
+             "converted, because {why}; {model_a} and {model_b} are not marked failed for it",
+             "{folder} 是 {judge} 对 {model_a} 与 {model_b} 的两两比较（对战模式）评判结果：未转换，原因是{why_zh}；"
+             "{model_a} 与 {model_b} 不因此被标记为失败"),
+    CodeSpec("RF641", "conversion", W, "judged-model-unknown",
+             "{folder} holds judged results, but \"{prefix}\" is neither one model of the run nor two joined by "
+             "\"_\": not converted (the models it belongs to are unknown)",
+             "{folder} 是评判结果，但 \"{prefix}\" 既不是本次运行中的某个模型，也不是以 \"_\" 连接的两个模型："
+             "未转换（无法确定其所属模型）"),
+    CodeSpec("RF642", "conversion", W, "config-expansion-limit",
+             "{path}: resolving its name references would build more than {limit} values (each reference copies "
+             "the value it names); the config was not read",
+             "{path}：解析其中的名称引用将生成超过 {limit} 个值（每次引用都会复制所引用的值）；未读取该配置"),
+    CodeSpec("RF643", "conversion", W, "incident-date-unknown",
+             "Incident {incident}: the source gives no date, and riskfmt never invents one; not converted. Convert "
+             "it together with its AI Incident Database record (which has the date)",
+             "事件 {incident}：来源未给出日期，riskfmt 不会编造日期；未转换。请与该事件的 AI 事件数据库记录（含日期）"
+             "一并转换"),
     # ---- internal ------------------------------------------------------------------------------------
     CodeSpec("RF900", "internal", E, "internal-error",
              "Internal error while checking this file ({detail}); please report it",

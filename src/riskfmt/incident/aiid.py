@@ -161,8 +161,42 @@ def _walk(node: Any, source: str, incidents: dict[int, _Incident], others: list[
         _walk(value, source, incidents, others)
 
 
+_SNIFF_BYTES = 65536  # detection reads at most this much of a file
+_SNIFF_FILES = 200  # and looks at no more than this many files of a folder
+_CSET_NAMESPACE = re.compile(rb'"namespace"\s*:\s*"CSET')
+_RECORD_FIELDS = (b"AllegedDeployerOfAISystem", b"Alleged deployer of AI system", b'"alleged_deployer_of_ai_system"',
+                  b"AllegedDeveloperOfAISystem", b'"alleged_developer_of_ai_system"')
+
+
+def _looks_like_aiid(head: bytes) -> bool:
+    """AIID content in the first bytes of a file, whatever its name: an incident record (``incident_id`` with the
+    database's alleged-deployer/developer fields) or a CSET classification (``"namespace": "CSET..."``)."""
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):  # JSON, whatever the name says
+        return False
+    if _CSET_NAMESPACE.search(head):
+        return b'"incident_id"' in head or b'"short_name"' in head or b'"classifications"' in head
+    return b'"incident_id"' in head and any(field in head for field in _RECORD_FIELDS)
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_SNIFF_BYTES)
+
+
 def _files(path: Path) -> list[Path]:
-    return sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
+    """The file itself, or the files of a folder whose content looks like AIID data (any name or extension)."""
+    if not path.is_dir():
+        return [path]
+    found = []
+    for index, candidate in enumerate(sorted(path.iterdir())):
+        if index >= _SNIFF_FILES:
+            break
+        try:
+            if candidate.is_file() and _looks_like_aiid(_head(candidate)):
+                found.append(candidate)
+        except OSError:
+            continue
+    return found
 
 
 class AiidConverter:
@@ -172,20 +206,13 @@ class AiidConverter:
     title: ClassVar[str] = "AI Incident Database records and CSET classifications"
 
     def sniff(self, path: Path) -> bool:
+        """By content (at most 64 KiB of each of up to 200 files), never by name; never raises."""
         try:
-            for candidate in _files(path)[:20]:
-                if candidate.suffix.lower() != ".json":
-                    continue
-                with candidate.open("rb") as handle:
-                    head = handle.read(65536)
-                record = b"AllegedDeployerOfAISystem" in head or b"Alleged deployer of AI system" in head
-                if b'"incident_id"' in head and (record or re.search(rb'"namespace":\s*"CSET', head)):
-                    return True
-                if re.search(rb'"namespace":\s*"CSET', head) and b'"short_name"' in head:
-                    return True
-        except OSError:
+            if path.is_dir():
+                return bool(_files(path))
+            return path.is_file() and _looks_like_aiid(_head(path))
+        except Exception:
             return False
-        return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         from riskfmt.loading import load_bytes
@@ -355,13 +382,12 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
 
     occurred = _date(record.get("date")) or primary.occurred
     if occurred is None:
-        occurred = "1970-01-01"
-        findings.append(Finding.make("RF609", source, field="the incident date", tool=TOOL, value=occurred,
-                                     hint=" (unknown); the reported date and the timeline use it too",
-                                     hint_zh="（未知）；报告日期与时间线亦采用此值"))
-    else:
-        findings.append(Finding.make("RF609", source, field="when the incident was reported and assessed", tool=TOOL,
-                                     value=occurred, hint=" (the incident date)", hint_zh="（事件发生日期）"))
+        # An incident report needs dates (reported, the timeline, the assessment); none is known, and a placeholder
+        # such as 1970-01-01 would be read as a fact. Refuse this incident and say why.
+        findings.append(Finding.make("RF643", source, incident=iid))
+        return Converted(source, None, findings)
+    findings.append(Finding.make("RF609", source, field="when the incident was reported and assessed", tool=TOOL,
+                                 value=occurred, hint=" (the incident date)", hint_zh="（事件发生日期）"))
     stamp = f"{occurred}T00:00:00Z"
 
     event_type = primary.event_type or "incident"
