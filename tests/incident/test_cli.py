@@ -26,7 +26,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 def _fill(text: str) -> str:
     """What a person filling in the skeleton does: replace every placeholder with a real value."""
     text = re.sub(r'"<<negligible[^"]*>>"', "major", text)
-    text = re.sub(r'"<<(risk id|风险标识)[^"]*>>"', "R0007", text)
+    text = re.sub(r'"<<(risk id|风险编号)[^"]*>>"', "R0007", text)
     return re.sub(r'"<<[^"]*>>"', '"filled in"', text)
 
 
