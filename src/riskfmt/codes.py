@@ -270,6 +270,15 @@ _TABLE: list[CodeSpec] = [
              "it together with its AI Incident Database record (which has the date)",
              "事件 {incident}：来源未给出日期，riskfmt 不会编造日期；未转换。请与该事件的 AI 事件数据库记录（含日期）"
              "一并转换"),
+    CodeSpec("RF645", "conversion", W, "harm-crosswalk-missing",
+             "Incident {incident}: CSET harm types ({values}) not carried as harms; vocabulary {version} has no CSET "
+             "crosswalk (it was added in vocabulary 1.1)",
+             "事件 {incident}：CSET 危害类型（{values}）未转为危害条目；词表 {version} 没有 CSET 对照表（词表 1.1 起提供）"),
+    CodeSpec("RF646", "conversion", I, "harm-from-crosswalk",
+             "Incident {incident}: {field} \"{value}\" carried as a harm of {risks} ({predicate} in the riskfmt CSET "
+             "crosswalk; CSET names the consequence, riskfmt the risk)",
+             "事件 {incident}：{field} \"{value}\" 已按 riskfmt 的 CSET 对照表（{predicate}）转为风险 {risks} 的危害条目"
+             "（CSET 记录的是后果，riskfmt 记录的是风险）"),
     # ---- internal ------------------------------------------------------------------------------------
     CodeSpec("RF900", "internal", E, "internal-error",
              "Internal error while checking this file ({detail}); please report it",

@@ -177,7 +177,8 @@ def test_unmapped_cset_values_are_findings(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     item = convert([path], from_="aiid")[0]
     unmapped = sorted(f.params["value"] for f in item.findings if f.code == "RF690")
-    assert unmapped == ["Other", "Unclear/unknown", "Unclear/unknown"]
+    # Sector "Other", Severity and Near Miss "Unclear/unknown", and the Harm Type "Other" (no riskfmt concept)
+    assert unmapped == ["Other", "Other", "Unclear/unknown", "Unclear/unknown"]
     assert item.report is not None and "severity" not in item.report
 
 
@@ -218,3 +219,46 @@ def test_sniff_never_raises(data: bytes) -> None:
         path.write_bytes(data)
         assert AiidConverter().sniff(path) in (True, False)
         assert AiidConverter().sniff(Path(tmp)) in (True, False)
+
+
+# ---- harms from the CSET crosswalk (vocabulary 1.1) -------------------------------------------------------------
+
+
+@needs_aiid
+def test_cset_harm_types_become_harms(converted: dict[int, Converted]) -> None:
+    # incident 3 (Lion Air 610), CSET v0 Harm Type: physical health/safety, psychological, physical property,
+    # intangible property; riskfmt has no concept for physical property (RF690), the others map
+    lion_air = converted[3].report
+    assert lion_air is not None
+    assert [h["risks"] for h in lion_air["harms"]] == [["R0155"], ["R0040"], ["R0180"]]
+    codes = _codes(converted[3])
+    assert codes.count("RF646") == 3
+    assert any(f.code == "RF690" and f.params["value"] == "Harm to physical property" for f in converted[3].findings)
+    # incident 52, CSETv1: the harmed entities' Harm Type Experienced (physical health/safety, physical property)
+    tesla = converted[52].report
+    assert tesla is not None and [h["risks"] for h in tesla["harms"]] == [["R0155"]]
+
+
+@needs_aiid
+def test_harms_need_the_1_1_crosswalk() -> None:
+    _check_download()
+    items = convert([AIID_INPUTS / "classifications-cset-2-3.json"], from_="aiid",
+                    options=ConvertOptions(vocabulary_version="1.0"))
+    for item in items:
+        assert item.report is not None and "harms" not in item.report
+        assert "RF645" in _codes(item)
+
+
+def test_harms_from_the_crosswalk_without_aiid_data() -> None:
+    """The mapping step alone, on the values the AIID taxonomies define (no AIID record involved)."""
+    from riskfmt.incident.aiid import _harms, _Mapped
+
+    mapped = _Mapped(harm_types=[("Harm Type", "Psychological harm", ""), ("Harm Type", "Financial harm", ""),
+                                 ("Harm Type", "Psychological harm", ""), ("Harm Type", "Not a CSET value", ""),
+                                 ("Detrimental Content", "yes", "v1.detrimental-content")])
+    findings: list = []
+    harms = _harms(mapped, 7, "1.1", "x", findings)
+    assert [h["risks"] for h in harms] == [["R0040"], ["R0001"]]  # each value once; financial has no concept
+    assert [f.code for f in findings] == ["RF646", "RF690", "RF690", "RF646"]
+    findings = []
+    assert _harms(mapped, 7, "1.0", "x", findings) == [] and [f.code for f in findings] == ["RF645"]

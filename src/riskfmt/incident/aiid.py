@@ -68,7 +68,13 @@ _ISIC = {
 _CSET_READ = {"nearmiss", "tangibleharm", "aiharmlevel", "severity", "intent", "intentionalharm",
               "sectorofdeployment", "locationcountrytwoletters", "beginningdate", "dateofincidentyear",
               "dateofincidentmonth", "dateofincidentday", "fulldescription", "shortdescription",
-              "aisystemdescription", "systemdeveloper", "technologypurveyor", "annotator", "incidentnumber"}
+              "aisystemdescription", "systemdeveloper", "technologypurveyor", "annotator", "incidentnumber",
+              "harmtype", "rightsviolation", "protectedcharacteristic", "detrimentalcontent", "involvingminor"}
+# Harms come from the riskfmt CSET crosswalk (schemas/vocab/mappings/cset-aiid-harm.sssom.tsv, vocabulary 1.1): its
+# subject labels are the CSET values, so the crosswalk is the one table. CSETv1 yes/no fields name a harm type too.
+HARM_PREFIX = "cset_harm"
+_V1_YES_FIELDS = {"rightsviolation": "v1.rights-violation", "protectedcharacteristic": "v1.protected-characteristic",
+                  "detrimentalcontent": "v1.detrimental-content", "involvingminor": "v1.involving-minor"}
 # workflow fields of the annotation tool, not statements about the incident
 _CSET_WORKFLOW = {"annotationstatus", "reviewer", "peerreviewer", "qualitycontrol", "publish", "estimateddate"}
 
@@ -281,6 +287,7 @@ class _Mapped:
     system: str | None = None
     developers: list[str] = field(default_factory=list)
     deployers: list[str] = field(default_factory=list)
+    harm_types: list[tuple[str, str, str]] = field(default_factory=list)  # (field as spelled, value, code or "")
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -339,6 +346,26 @@ def _map_classification(c: _Classification, iid: int) -> _Mapped:
         out.short, out.description = text("shortdescription") or None, text("fulldescription") or None
         out.developers = _names(v.get("systemdeveloper"))
         out.deployers = _names(v.get("technologypurveyor"))
+    for name, code in _V1_YES_FIELDS.items():
+        if c.v1 and text(name).casefold() == "yes":
+            out.harm_types.append((c.names.get(name, name), "yes", code))
+    if c.v1:  # each harmed entity has its own Harm Type Experienced
+        for entity in v.get("entities") or [] if isinstance(v.get("entities"), list) else []:
+            for attribute in (entity.get("attributes") or []) if isinstance(entity, dict) else []:
+                if not isinstance(attribute, dict) or _key(str(attribute.get("short_name", ""))) != "harmtypeexperienced":
+                    continue
+                raw = attribute.get("value_json")
+                try:
+                    value = json.loads(raw) if isinstance(raw, str) else raw
+                except ValueError:
+                    value = raw
+                if isinstance(value, str) and value.strip() and value.strip().casefold() != "not applicable":
+                    out.harm_types.append(("Harm Type Experienced", value.strip(), ""))
+    else:
+        harm_types = v.get("harmtype") or []
+        for value in harm_types if isinstance(harm_types, list) else [harm_types]:
+            if isinstance(value, str) and value.strip():
+                out.harm_types.append((c.names.get("harmtype", "Harm Type"), value.strip(), ""))
     sectors = v.get("sectorofdeployment") or []
     for sector in sectors if isinstance(sectors, list) else [sectors]:
         code = _ISIC.get(str(sector).strip().casefold())
@@ -351,6 +378,55 @@ def _map_classification(c: _Classification, iid: int) -> _Mapped:
                        if k not in _CSET_READ and k not in _CSET_WORKFLOW and not _empty(value)):
         out.findings.append(Finding.make("RF601", src, field=f"{label} {name}", tool=TOOL, why="", why_zh=""))
     return out
+
+
+def _harm_code(crosswalk: Any, field_key: str, value: str) -> str | None:
+    """The crosswalk code of a CSET harm value: by subject label (the CSET value) within v0 or v1."""
+    group = "v1." if field_key != "harmtype" else "v0."
+    for subject, mappings in crosswalk.by_subject.items():
+        prefix, _, local = subject.partition(":")
+        if prefix == HARM_PREFIX and local.startswith(group) and mappings \
+                and mappings[0].subject_label.casefold() == value.casefold():
+            return local
+    return None
+
+
+def _harms(mapped: _Mapped, iid: int, version: str, source: str, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Harms of the incident from its CSET harm types, through the crosswalk of the cited vocabulary."""
+    from riskfmt.mappings import load_crosswalk
+
+    if not mapped.harm_types:
+        return []
+    crosswalk = load_crosswalk(version)
+    if not any(s.split(":", 1)[0] == HARM_PREFIX for s in crosswalk.by_subject):
+        findings.append(Finding.make("RF645", source, incident=iid, version=version,
+                                     values=", ".join(sorted({value for _, value, _ in mapped.harm_types}))))
+        return []
+    harms: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for field_name, value, code in mapped.harm_types:
+        code = code or _harm_code(crosswalk, _key(field_name), value) or ""
+        if not code or code in seen:
+            if not code:
+                findings.append(Finding.make("RF690", source, field=f"incident {iid} CSET {field_name}", value=value,
+                                             origin=TOOL))
+            continue
+        seen.add(code)
+        rows = crosswalk.resolve(f"{HARM_PREFIX}:{code}")
+        strong = [m for m in rows if m.concept and m.predicate_id != "skos:relatedMatch"]
+        chosen = strong or [m for m in rows if m.concept]
+        if not chosen:  # sssom:NoTermFound: riskfmt has no risk concept for this consequence
+            findings.append(Finding.make("RF690", source, field=f"incident {iid} CSET {field_name}", value=value,
+                                         origin=TOOL))
+            continue
+        risks = list(dict.fromkeys(m.concept for m in chosen if m.concept))
+        predicate = ", ".join(sorted({m.predicate_id for m in chosen}))
+        findings.append(Finding.make("RF646", source, incident=iid, field=f"CSET {field_name}", value=value,
+                                     risks=", ".join(risks), predicate=predicate))
+        shown = field_name if value == "yes" else f"{field_name}: {value}"
+        harms.append({"id": f"harm-{len(harms) + 1}", "risks": risks,
+                      "description": {"en": f"CSET {shown} (riskfmt crosswalk {HARM_PREFIX}:{code}, {predicate})"}})
+    return harms
 
 
 def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
@@ -453,11 +529,18 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
     if primary.description and primary.description != summary:
         report["notes"] = {"en": primary.description}
     harmed = _names(spelled.get("alleged_harmed_or_nearly_harmed_parties"))
-    if harmed:
+    version = report["vocabulary_version"]
+    harms = _harms(primary, iid, version, source, findings)
+    if harms:
+        if harmed:
+            for harm in harms:
+                harm["affected"] = {"en": ", ".join(harmed)}
+        report["harms"] = harms
+    elif harmed:
         findings.append(Finding.make("RF601", source, field=f"incident {iid} Alleged harmed or nearly harmed parties",
                                      tool=TOOL,
-                                     why=": harms need risk concepts, which the AIID record does not give",
-                                     why_zh="：危害须对应风险概念，AIID 记录未提供"))
+                                     why=": harms need risk concepts, and no CSET harm type of this incident maps to one",
+                                     why_zh="：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念"))
     known = {_key(x) for x in _INTERNAL | _MAPPED_RECORD} | {"allegedharmedornearlyharmedparties"}
     for name in sorted(k for k, v in record.items() if _key(k) not in known and not _empty(v)):
         findings.append(Finding.make("RF601", source, field=f"incident {iid} {name}", tool=TOOL, why="", why_zh=""))
