@@ -7,8 +7,9 @@ import json
 import subprocess
 import sys
 
-import riskfmt
 from conftest import ROOT
+
+import riskfmt
 from riskfmt.vocab import latest_version, load_vocabulary
 
 RELEASES = ROOT / "schemas" / "vocab" / "releases"

@@ -175,3 +175,34 @@ def test_sniff_never_raises(data: bytes) -> None:
         path = Path(tmp) / "f"
         path.write_bytes(data)
         assert OpenCompassConverter().sniff(path) in (True, False)
+
+
+def _station_copy(tmp_path: Path, judge: bool, base: bool) -> Path:
+    import json
+
+    data = json.loads(STATION_FILE.read_text(encoding="utf-8"))
+    if judge:  # what result_station.py writes for a subjective dataset: cfg.judge_models, datasets.base_models
+        data["cfg"]["judge_models"] = {"abbr": "judge-model", "type": "OpenAISDK"}
+    if base:
+        data["cfg"]["datasets"]["base_models"] = [{"abbr": "baseline-model"}]
+    folder = tmp_path / "station" / "zh-safety-gen"
+    folder.mkdir(parents=True)
+    target = folder / ("baseline-model_fake-model-v0_judged-by--judge-model.json" if base else
+                       "fake-model-v0_judged-by--judge-model.json")
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return tmp_path / "station"
+
+
+def test_station_pairwise_file_is_refused(tmp_path: Path) -> None:
+    out = convert([_station_copy(tmp_path, judge=True, base=True)], options=OPTIONS)
+    assert [c.report for c in out] == [None]
+    pair = [f for c in out for f in c.findings if f.code == "RF640"]
+    assert len(pair) == 1 and (pair[0].params["model_a"], pair[0].params["model_b"]) == ("baseline-model",
+                                                                                         "fake-model-v0")
+
+
+def test_station_score_mode_file_is_converted_with_its_judge(tmp_path: Path) -> None:
+    out = convert([_station_copy(tmp_path, judge=True, base=False)], options=OPTIONS)
+    reports = [c.report for c in out if c.report is not None]
+    assert len(reports) == 1 and reports[0]["model"]["name"] == "fake-model-v0"
+    assert "zh-safety-gen" in reports[0]["extensions"]["opencompass"]["judged_by"]

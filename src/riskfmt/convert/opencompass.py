@@ -40,7 +40,15 @@ Choices made here (see also the converter's tests):
 - A failed task (no results file, an ``error`` entry, or ``-`` in the summary) gives an evaluation with status
   ``error``, no value, an RF603 finding and an RF601 finding saying what is missing. Never a zero.
 - The config dump (``configs/*.py``) is read with ``ast`` only: literals, ``dict(...)`` calls and names bound
-  earlier in the file. It is never executed or imported.
+  earlier in the file. It is never executed or imported. Resolving names copies values, so the number of values
+  built is bounded (``MAX_CONFIG_VALUES``); a config past it is not read (RF642) and the run converts without it.
+- Subjective runs: a judge's results folder ``<model>_judged-by--<judge>`` (score mode) joins that model's report,
+  the judge named in ``extensions.opencompass.judged_by``. A compare-mode folder ``<a>_<b>_judged-by--<judge>``
+  (two run models, or a dataset's ``base_models`` baseline and a run model) is refused with RF640: a report
+  describes one model and the results do not say whose each value is. Neither model is marked failed for it. A
+  judged folder whose name splits into no known model, or more than one way, is RF641. Station files with
+  ``cfg.judge_models`` are read the same way.
+- Detection reads content, not names: a station file under any name (4 KiB head, 64 KiB tail).
 - Model access from the model class: HuggingFace/vLLM/LMDeploy classes (hub id or local path) -> ``open_weights``; API
   classes -> ``api``; anything else (a custom or fake class) -> ``other`` with an RF609 finding. The model path
   is ``model.id`` only when it looks like a hub id; the developer is never guessed from it.
@@ -753,27 +761,30 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     pairwise: dict[str, set[str]] = {}
     pair_findings: dict[str, list[Finding]] = {}
     orphans: list[Finding] = []
+    # compare mode against fixed baselines: the dataset config names them (base_models), they need not be run models
+    base_models = {str(b.get("abbr")) for d in datasets for b in (d.get("base_models") or [])
+                   if isinstance(d.get("base_models"), list) and isinstance(b, dict) and isinstance(b.get("abbr"), str)}
     for folder in judged_dirs:
-        judge, members = split_judged(folder.name, set(names)) or ("", None)
-        datasets = {p.stem for p in folder.glob("*.json")}
+        judge, members = split_judged(folder.name, set(names) | base_models) or ("", None)
+        judged_sets = {p.stem for p in folder.glob("*.json")}
         rel = f"results/{folder.name}"
         if members is None:
             prefix = _JUDGED.match(folder.name).group("prefix")  # type: ignore[union-attr]
             orphans.append(Finding.make("RF641", str(folder), folder=rel, prefix=prefix))
         elif len(members) == 1:
-            for dataset in datasets:
+            for dataset in judged_sets:
                 judged_by_model.setdefault(members[0], {})[dataset] = folder
         else:
             finding = Finding.make("RF640", str(folder), folder=rel, model_a=members[0], model_b=members[1],
                                    judge=judge, why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH)
             for member in members:
-                pairwise.setdefault(member, set()).update(datasets)
+                pairwise.setdefault(member, set()).update(judged_sets)
                 pair_findings.setdefault(member, []).append(finding)
 
     leftovers = [(f"configs/*.py {name}", "a path on the evaluator's system" if name == "work_dir" else
                   "config entries with no riskfmt field") for name in _config_leftovers(config)]
     group_names = {row.dataset for row in summary.rows if row.version in ("", "-") and row.metric in _GROUP_METRICS}
-    out = []
+    out: list[_ModelRun] = []
     for model in names:
         abbrs: list[str] = list(dataset_cfgs)
         results_dir = run / "results" / model
@@ -851,9 +862,21 @@ def _model_runs_of_station(files: list[Path]) -> list[_ModelRun]:
         if run is None:
             run = _ModelRun(source=str(path), model=model, model_cfg=model_cfg, tasks=[], files=[], station=True)
             by_model[model] = run
+        judge_cfg = as_dict(cfg.get("judge_models"))
+        bases = [b for b in (dataset_cfg or {}).get("base_models") or [] if isinstance(b, dict)] \
+            if isinstance((dataset_cfg or {}).get("base_models"), list) else []
+        if judge_cfg and bases:  # compare mode: values of a pair (the baseline and this model), refused
+            base = str(bases[0].get("abbr", "the baseline"))
+            run.findings.append(Finding.make(
+                "RF640", str(path), folder=f"{path.parent.name}/{path.name}", model_a=base, model_b=model,
+                judge=str(judge_cfg.get("abbr", "a judge model")), why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH))
+            run.files.append(path)
+            continue
         results = (as_dict(data.get("results")) or None)
         task = _Task(dataset, results=results, results_path=path, predictions=_ordered_entries(data.get("predictions")),
                      prediction_paths=[path], dataset_cfg=dataset_cfg)
+        if judge_cfg:  # score mode: a judge model gave the values
+            run.judged[dataset] = path
         if results is None:
             task.problem = f"{path.name} has no results object"
         run.tasks.append(task)

@@ -346,13 +346,14 @@ def _map_classification(c: _Classification, iid: int) -> _Mapped:
         out.short, out.description = text("shortdescription") or None, text("fulldescription") or None
         out.developers = _names(v.get("systemdeveloper"))
         out.deployers = _names(v.get("technologypurveyor"))
-    for name, code in _V1_YES_FIELDS.items():
+    for name, harm_code in _V1_YES_FIELDS.items():
         if c.v1 and text(name).casefold() == "yes":
-            out.harm_types.append((c.names.get(name, name), "yes", code))
+            out.harm_types.append((c.names.get(name, name), "yes", harm_code))
     if c.v1:  # each harmed entity has its own Harm Type Experienced
         for entity in v.get("entities") or [] if isinstance(v.get("entities"), list) else []:
             for attribute in (entity.get("attributes") or []) if isinstance(entity, dict) else []:
-                if not isinstance(attribute, dict) or _key(str(attribute.get("short_name", ""))) != "harmtypeexperienced":
+                name = _key(str(attribute.get("short_name", ""))) if isinstance(attribute, dict) else ""
+                if name != "harmtypeexperienced":
                     continue
                 raw = attribute.get("value_json")
                 try:
@@ -387,7 +388,7 @@ def _harm_code(crosswalk: Any, field_key: str, value: str) -> str | None:
         prefix, _, local = subject.partition(":")
         if prefix == HARM_PREFIX and local.startswith(group) and mappings \
                 and mappings[0].subject_label.casefold() == value.casefold():
-            return local
+            return str(local)
     return None
 
 
@@ -404,8 +405,8 @@ def _harms(mapped: _Mapped, iid: int, version: str, source: str, findings: list[
         return []
     harms: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for field_name, value, code in mapped.harm_types:
-        code = code or _harm_code(crosswalk, _key(field_name), value) or ""
+    for field_name, value, given in mapped.harm_types:
+        code = given or _harm_code(crosswalk, _key(field_name), value) or ""
         if not code or code in seen:
             if not code:
                 findings.append(Finding.make("RF690", source, field=f"incident {iid} CSET {field_name}", value=value,
@@ -539,7 +540,8 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
     elif harmed:
         findings.append(Finding.make("RF601", source, field=f"incident {iid} Alleged harmed or nearly harmed parties",
                                      tool=TOOL,
-                                     why=": harms need risk concepts, and no CSET harm type of this incident maps to one",
+                                     why=": harms need risk concepts, and no CSET harm type of this incident "
+                                         "maps to one",
                                      why_zh="：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念"))
     known = {_key(x) for x in _INTERNAL | _MAPPED_RECORD} | {"allegedharmedornearlyharmedparties"}
     for name in sorted(k for k, v in record.items() if _key(k) not in known and not _empty(v)):
