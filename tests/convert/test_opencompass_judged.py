@@ -206,3 +206,22 @@ def test_station_score_mode_file_is_converted_with_its_judge(tmp_path: Path) -> 
     reports = [c.report for c in out if c.report is not None]
     assert len(reports) == 1 and reports[0]["model"]["name"] == "fake-model-v0"
     assert "zh-safety-gen" in reports[0]["extensions"]["opencompass"]["judged_by"]
+
+
+def test_renamed_run_folder_is_detected_by_content(tmp_path: Path) -> None:
+    run = tmp_path / "my-eval-run"
+    shutil.copytree(RUNNER, run)
+    found = detect(run)
+    assert found is not None and found.name == "opencompass"
+    found = detect(tmp_path)  # the parent, as a work_dir
+    assert found is not None and found.name == "opencompass"
+    reports = [c.report for c in convert([run], options=OPTIONS) if c.report is not None]
+    assert len(reports) == 2
+    assert all("run_started_local" not in r["extensions"]["opencompass"] for r in reports)  # no date is invented
+    # a folder that only looks like one (configs/ and results/, but no config dump) is not taken
+    other = tmp_path / "not-opencompass"
+    (other / "configs").mkdir(parents=True)
+    (other / "results" / "m").mkdir(parents=True)
+    (other / "configs" / "settings.py").write_text("x = 1\n", encoding="utf-8")
+    (other / "results" / "m" / "r.json").write_text("{}", encoding="utf-8")
+    assert not OpenCompassConverter().sniff(other)

@@ -612,10 +612,43 @@ class _ModelRun:
     judged: dict[str, Path] = field(default_factory=dict)  # dataset -> results folder of a judge (score mode)
 
 
+_DUMP_NAMES = re.compile(rb"^(?:datasets|models)\s*=", re.MULTILINE)
+
+
+def _looks_like_config_dump(configs: Path) -> bool:
+    """A config dump: a ``.py`` file whose first 64 KiB bind both ``models`` and ``datasets`` at top level."""
+    for index, dump in enumerate(sorted(configs.glob("*.py"))):
+        if index >= 20:
+            break
+        with dump.open("rb") as handle:
+            head = handle.read(65536)
+        if len({m.group(0).split(b"=")[0].strip() for m in _DUMP_NAMES.finditer(head)}) == 2:
+            return True
+    return False
+
+
+def _has_model_json(run: Path) -> bool:
+    """``results/<model>/*.json`` or ``predictions/<model>/*.json`` (the first entries only)."""
+    for sub in ("results", "predictions"):
+        folder = run / sub
+        if not folder.is_dir():
+            continue
+        for index, child in enumerate(sorted(folder.iterdir())):
+            if index >= 50:
+                break
+            if child.is_dir() and next(child.glob("*.json"), None) is not None:
+                return True
+    return False
+
+
 def _is_run_folder(path: Path) -> bool:
+    """A run folder: ``configs/`` and ``predictions/`` or ``results/``. OpenCompass names it ``YYYYMMDD_HHMMSS``;
+    a renamed one is recognised by its content (a config dump and per-model JSON files)."""
     try:
-        return path.is_dir() and bool(_TS.match(path.name)) and (path / "configs").is_dir() and (
-            (path / "predictions").is_dir() or (path / "results").is_dir())
+        if not (path.is_dir() and (path / "configs").is_dir()
+                and ((path / "predictions").is_dir() or (path / "results").is_dir())):
+            return False
+        return bool(_TS.match(path.name)) or (_looks_like_config_dump(path / "configs") and _has_model_json(path))
     except OSError:
         return False
 
@@ -1026,6 +1059,7 @@ class _Report:
             self.ext["run_folder"] = run.run_folder.name
             if local:
                 self.ext["run_started_local"] = local
+        if run.run_folder is not None and parse_run_folder_name(run.run_folder.name):
             self.b.lost(f"run folder name {run.run_folder.name}",
                         "the run's start in local time without a time zone; riskfmt dates need a zone, so it is "
                         "not given as evaluations[].started (kept in extensions.opencompass.run_started_local)",
