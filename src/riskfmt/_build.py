@@ -434,7 +434,13 @@ def publication(root: Path, vocab: dict[str, Any]) -> dict[str, bytes]:
     glossary = root / "schemas" / "vocab" / "glossary.yaml"
     if glossary.exists():
         extra["glossary.yaml"] = glossary.read_bytes()
-    return release_artifacts(vocab, mapping_files, previous, previous_crosswalk, extra)
+    out = release_artifacts(vocab, mapping_files, previous, previous_crosswalk, extra)
+    # What the computed diff cannot see (alternative labels dropped, mapping comments) is written by hand in
+    # release.yaml under `notes` and closes the changes file.
+    notes = (_load_yaml(root / "schemas" / "vocab" / "release.yaml") or {}).get("notes") or []
+    if "CHANGES.md" in out and notes:
+        out["CHANGES.md"] += ("\n## Notes\n\n" + "".join(f"- {note}\n" for note in notes)).encode("utf-8")
+    return out
 
 
 def frozen_hashes(root: Path = ROOT) -> dict[str, str]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from riskfmt._frames import frame_depth
 from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
+from riskfmt.parse_messages import zh_parser_detail
 from riskfmt.findings import Finding
 
 __all__ = ["Document", "load_bytes", "read_source", "paused_gc", "DEFAULT_MAX_SIZE", "MAX_DEPTH"]
@@ -245,7 +246,8 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
             doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
             return
         except json.JSONDecodeError as exc:
-            doc.findings.append(Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg))
+            doc.findings.append(Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg,
+                                             detail_zh=zh_parser_detail(exc.msg)))
             return
         finally:
             sys.setrecursionlimit(limit)
@@ -335,7 +337,7 @@ def _yaml_error(doc: Document, exc: Any) -> None:
     doc.findings.append(
         Finding.make(
             "RF108", doc.source, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            detail=detail,
+            detail=detail, detail_zh=zh_parser_detail(detail),
         )
     )
 
@@ -389,6 +391,8 @@ class _YamlBuilder:
 
     def _finding(self, code: str, node: Any, pointer: str, **params: object) -> None:
         line, column = self._where(node)
+        if "detail" in params:
+            params["detail_zh"] = zh_parser_detail(params["detail"])
         self.doc.findings.append(Finding.make(code, self.doc.source, pointer, line=line, column=column, **params))
 
     def build(self, node: Any, pointer: str, depth: int, path: frozenset[int]) -> Any:

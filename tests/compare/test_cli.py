@@ -51,7 +51,7 @@ def test_an_invalid_input_is_refused_with_the_validators_findings(labs: Path,
     captured = capsys.readouterr()
     assert captured.out == "" and "RF401" in captured.err
     assert run(["diff", "a.json", str(bad), "--lang", "zh"]) == 2
-    assert "未知的风险标识" in capsys.readouterr().err
+    assert "未知的风险编号" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2(labs: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ from riskfmt.cli._options import lang_option
 _MSG: dict[str, tuple[str, str]] = {
     "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. "
                "Key id {keyid}.",
-               "已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥标识 {keyid}。"),
+               "已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥 ID 为 {keyid}。"),
     "signed": ("Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
                "已签名 {path}（{digest}），主体为 \"{subject}\"，密钥 {keyid}：{signature}"),
     "valid": ("Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",

@@ -74,7 +74,7 @@ TABLE: list[CodeSpec] = [
              "模型摘要（{subject}）不一致：所评估的权重或快照并不相同"),
     CodeSpec("RF832", "comparison", INFO, "vocabulary-versions-differ",
              "A cites vocabulary {a} and B cites {b}; risk ids were compared through vocabulary {latest}",
-             "A 引用词表 {a}，B 引用词表 {b}；风险标识已按词表 {latest} 进行比较"),
+             "A 引用词表 {a}，B 引用词表 {b}；风险编号已按词表 {latest} 进行比较"),
     # ---- paired samples ------------------------------------------------------------------------------
     CodeSpec("RF840", "comparison", W, "samples-unmatched",
              "The samples of {task} share no sample id and no input digest; no paired comparison was made",

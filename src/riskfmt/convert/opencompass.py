@@ -40,7 +40,15 @@ Choices made here (see also the converter's tests):
 - A failed task (no results file, an ``error`` entry, or ``-`` in the summary) gives an evaluation with status
   ``error``, no value, an RF603 finding and an RF601 finding saying what is missing. Never a zero.
 - The config dump (``configs/*.py``) is read with ``ast`` only: literals, ``dict(...)`` calls and names bound
-  earlier in the file. It is never executed or imported.
+  earlier in the file. It is never executed or imported. Resolving names copies values, so the number of values
+  built is bounded (``MAX_CONFIG_VALUES``); a config past it is not read (RF642) and the run converts without it.
+- Subjective runs: a judge's results folder ``<model>_judged-by--<judge>`` (score mode) joins that model's report,
+  the judge named in ``extensions.opencompass.judged_by``. A compare-mode folder ``<a>_<b>_judged-by--<judge>``
+  (two run models, or a dataset's ``base_models`` baseline and a run model) is refused with RF640: a report
+  describes one model and the results do not say whose each value is. Neither model is marked failed for it. A
+  judged folder whose name splits into no known model, or more than one way, is RF641. Station files with
+  ``cfg.judge_models`` are read the same way.
+- Detection reads content, not names: a station file under any name (4 KiB head, 64 KiB tail).
 - Model access from the model class: HuggingFace/vLLM/LMDeploy classes (hub id or local path) -> ``open_weights``; API
   classes -> ``api``; anything else (a custom or fake class) -> ``other`` with an RF609 finding. The model path
   is ``model.id`` only when it looks like a hub id; the developer is never guessed from it.
@@ -60,11 +68,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import as_dict, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se, mean_se
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict, finite_number
-
 
 __all__ = [
     "MetricKey",
@@ -154,12 +161,36 @@ class Opaque:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
+MAX_CONFIG_VALUES = 1_000_000  # values built while resolving a config; a real dump builds a few thousand
+
+
+class ConfigTooLarge(ValueError):
+    """Resolving the config's name references would build more than ``MAX_CONFIG_VALUES`` values."""
+
+
+class _Budget:
+    """Counts every value built while a config is resolved. A name reference copies the value it names, so a few
+    hundred bytes of ``b = [a, a, a]; c = [b, b, b] ...`` expand geometrically; counting as we build stops that
+    before memory does."""
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+        self.limit = limit
+
+    def spend(self, count: int = 1) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise ConfigTooLarge(f"more than {self.limit} values")
+
+
+def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0, budget: _Budget | None = None) -> Any:
     if depth > 200:
         return Opaque("<too deep>")
+    budget = budget if budget is not None else _Budget(MAX_CONFIG_VALUES)
+    budget.spend()
 
     def rec(child: ast.AST) -> Any:
-        return _literal(child, env, depth + 1)
+        return _literal(child, env, depth + 1, budget)
 
     if isinstance(node, ast.Constant):
         return node.value
@@ -211,7 +242,7 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
         return [] if not node.args and not node.keywords else Opaque(ast.unparse(node))
     if isinstance(node, ast.Name):
         if node.id in env:
-            return _copy(env[node.id])
+            return _copy(env[node.id], budget)
         return Opaque(node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         value = rec(node.operand)
@@ -220,31 +251,37 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = rec(node.left), rec(node.right)
         if isinstance(left, str) and isinstance(right, str):
+            budget.spend(len(left) + len(right))  # "s = s + s" doubles a string per line
             return left + right
         if isinstance(left, list) and isinstance(right, list):
+            budget.spend(len(left) + len(right))
             return left + right
     return Opaque(ast.unparse(node))
 
 
-def _copy(value: Any) -> Any:
+def _copy(value: Any, budget: _Budget | None = None) -> Any:
+    if budget is not None:
+        budget.spend()
     if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
+        return {k: _copy(v, budget) for k, v in value.items()}
     if isinstance(value, list):
-        return [_copy(v) for v in value]
+        return [_copy(v, budget) for v in value]
     return value
 
 
-def parse_config(text: str) -> dict[str, Any]:
+def parse_config(text: str, limit: int = MAX_CONFIG_VALUES) -> dict[str, Any]:
     """Top-level assignments of an OpenCompass config dump, read with ``ast`` (never executed). Expressions that
     are not literals, ``dict()``/``list()`` calls or names bound earlier become :class:`Opaque`. Raises
-    SyntaxError/ValueError for text that is not Python."""
+    SyntaxError/ValueError for text that is not Python, and :class:`ConfigTooLarge` (a ValueError) when resolving
+    it would build more than ``limit`` values."""
     tree = ast.parse(text)
     env: dict[str, Any] = {}
+    budget = _Budget(limit)
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            env[node.targets[0].id] = _literal(node.value, env)
+            env[node.targets[0].id] = _literal(node.value, env, 0, budget)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            env[node.target.id] = _literal(node.value, env)
+            env[node.target.id] = _literal(node.value, env, 0, budget)
     return env
 
 
@@ -571,12 +608,47 @@ class _ModelRun:
     config_lost: list[tuple[str, str]] = field(default_factory=list)
     logs: Path | None = None
     station: bool = False
+    findings: list[Finding] = field(default_factory=list)  # refusals that belong to this model's report
+    judged: dict[str, Path] = field(default_factory=dict)  # dataset -> results folder of a judge (score mode)
+
+
+_DUMP_NAMES = re.compile(rb"^(?:datasets|models)\s*=", re.MULTILINE)
+
+
+def _looks_like_config_dump(configs: Path) -> bool:
+    """A config dump: a ``.py`` file whose first 64 KiB bind both ``models`` and ``datasets`` at top level."""
+    for index, dump in enumerate(sorted(configs.glob("*.py"))):
+        if index >= 20:
+            break
+        with dump.open("rb") as handle:
+            head = handle.read(65536)
+        if len({m.group(0).split(b"=")[0].strip() for m in _DUMP_NAMES.finditer(head)}) == 2:
+            return True
+    return False
+
+
+def _has_model_json(run: Path) -> bool:
+    """``results/<model>/*.json`` or ``predictions/<model>/*.json`` (the first entries only)."""
+    for sub in ("results", "predictions"):
+        folder = run / sub
+        if not folder.is_dir():
+            continue
+        for index, child in enumerate(sorted(folder.iterdir())):
+            if index >= 50:
+                break
+            if child.is_dir() and next(child.glob("*.json"), None) is not None:
+                return True
+    return False
 
 
 def _is_run_folder(path: Path) -> bool:
+    """A run folder: ``configs/`` and ``predictions/`` or ``results/``. OpenCompass names it ``YYYYMMDD_HHMMSS``;
+    a renamed one is recognised by its content (a config dump and per-model JSON files)."""
     try:
-        return path.is_dir() and bool(_TS.match(path.name)) and (path / "configs").is_dir() and (
-            (path / "predictions").is_dir() or (path / "results").is_dir())
+        if not (path.is_dir() and (path / "configs").is_dir()
+                and ((path / "predictions").is_dir() or (path / "results").is_dir())):
+            return False
+        return bool(_TS.match(path.name)) or (_looks_like_config_dump(path / "configs") and _has_model_json(path))
     except OSError:
         return False
 
@@ -600,7 +672,9 @@ _STATION_HEAD = re.compile(rb'\s*\{\s*"predictions"\s*:')
 
 
 def _looks_like_station_file(path: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() != ".json":
+    """By content, whatever the file's name: a JSON object opening with ``"predictions"`` and closing with the
+    ``cfg`` of models and datasets (reads at most 4 KiB at the start and 64 KiB at the end)."""
+    if not path.is_file():
         return False
     try:
         size = path.stat().st_size
@@ -622,8 +696,10 @@ def _station_files(path: Path) -> list[Path]:
         for count, child in enumerate(sorted(path.iterdir())):
             if count > _MAX_SNIFF_ENTRIES:
                 break
-            if child.is_dir():  # <station>/<dataset>/<model>.json
-                for candidate in sorted(child.glob("*.json"))[:_MAX_SNIFF_ENTRIES]:
+            if child.is_dir():  # <station>/<dataset>/<model>.json (any file name: judged by content)
+                for index, candidate in enumerate(sorted(child.iterdir())):
+                    if index >= _MAX_SNIFF_ENTRIES:
+                        break
                     if _looks_like_station_file(candidate):
                         found.append(candidate)
             elif _looks_like_station_file(child):  # one dataset's folder, <dataset>/<model>.json
@@ -648,16 +724,44 @@ def _load_predictions(folder: Path, dataset: str) -> tuple[list[Any] | None, lis
     return (entries, parts) if parts else (None, [])
 
 
+_JUDGED = re.compile(r"^(?P<prefix>.+?)_(?:judged|summarized)-by--(?P<judge>.+)$")
+
+
+def split_judged(name: str, models: set[str]) -> tuple[str, list[str] | None] | None:
+    """``"<model>_judged-by--<judge>"`` -> ``(judge, [model])``; ``"<a>_<b>_judged-by--<judge>"`` (compare mode:
+    OpenCompass joins the pair's abbreviations with ``_``) -> ``(judge, [a, b])``, split where both halves are
+    models of the run; ``(judge, None)`` when no split (or more than one) names known models; None when the folder
+    is not a judge's results folder."""
+    found = _JUDGED.match(name)
+    if not found:
+        return None
+    prefix, judge = found.group("prefix"), found.group("judge")
+    if prefix in models:
+        return judge, [prefix]
+    splits = [[prefix[:i], prefix[i + 1:]] for i, ch in enumerate(prefix)
+              if ch == "_" and prefix[:i] in models and prefix[i + 1:] in models]
+    return (judge, splits[0]) if len(splits) == 1 else (judge, None)
+
+
+_PAIR_WHY = ("a riskfmt report describes one model, and which of the two models each value belongs to is set by "
+             "the dataset's postprocessor, which the results file does not record")
+_PAIR_WHY_ZH = ("riskfmt 报告只描述一个模型，而结果中每个取值属于两个模型中的哪一个由数据集的后处理器决定，"
+                "结果文件并未记录")
+
+
 def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     config: dict[str, Any] = {}
     dumps = sorted((run / "configs").glob("*.py"))
     config_lost: list[tuple[str, str]] = []
+    refused: list[Finding] = []
     for dump in dumps[-1:]:
         if dump.stat().st_size > _MAX_CONFIG_BYTES:
             config_lost.append((f"configs/{dump.name}", f"larger than {_MAX_CONFIG_BYTES} bytes: not read"))
             continue
         try:
             config = parse_config(dump.read_text(encoding="utf-8", errors="replace"))
+        except ConfigTooLarge:
+            refused.append(Finding.make("RF642", str(dump), path=f"configs/{dump.name}", limit=MAX_CONFIG_VALUES))
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             config_lost.append((f"configs/{dump.name}",
                                 f"not readable as a Python literal config ({type(exc).__name__}): model and dataset "
@@ -672,28 +776,63 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
     summarizer = (as_dict(config.get("summarizer")) or None)
 
     names: list[str] = list(model_cfgs)
+    judged_dirs: list[Path] = []
     for sub in ("results", "predictions"):
         folder = run / sub
         if folder.is_dir():
-            names += sorted(p.name for p in folder.iterdir() if p.is_dir())
-    names += summary.models
+            for child in sorted(p for p in folder.iterdir() if p.is_dir()):
+                if _JUDGED.match(child.name):
+                    if sub == "results":
+                        judged_dirs.append(child)
+                else:
+                    names.append(child.name)
+    names += [m for m in summary.models if not _JUDGED.match(m)]
     names = list(dict.fromkeys(names))
+    # Judges' results folders: one model (score mode) joins that model's report; a pair (compare mode) is refused,
+    # and the two models are not marked failed for the datasets judged pairwise.
+    judged_by_model: dict[str, dict[str, Path]] = {}
+    pairwise: dict[str, set[str]] = {}
+    pair_findings: dict[str, list[Finding]] = {}
+    orphans: list[Finding] = []
+    # compare mode against fixed baselines: the dataset config names them (base_models), they need not be run models
+    base_models = {str(b.get("abbr")) for d in datasets for b in (d.get("base_models") or [])
+                   if isinstance(d.get("base_models"), list) and isinstance(b, dict) and isinstance(b.get("abbr"), str)}
+    for folder in judged_dirs:
+        judge, members = split_judged(folder.name, set(names) | base_models) or ("", None)
+        judged_sets = {p.stem for p in folder.glob("*.json")}
+        rel = f"results/{folder.name}"
+        if members is None:
+            prefix = _JUDGED.match(folder.name).group("prefix")  # type: ignore[union-attr]
+            orphans.append(Finding.make("RF641", str(folder), folder=rel, prefix=prefix))
+        elif len(members) == 1:
+            for dataset in judged_sets:
+                judged_by_model.setdefault(members[0], {})[dataset] = folder
+        else:
+            finding = Finding.make("RF640", str(folder), folder=rel, model_a=members[0], model_b=members[1],
+                                   judge=judge, why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH)
+            for member in members:
+                pairwise.setdefault(member, set()).update(judged_sets)
+                pair_findings.setdefault(member, []).append(finding)
 
     leftovers = [(f"configs/*.py {name}", "a path on the evaluator's system" if name == "work_dir" else
                   "config entries with no riskfmt field") for name in _config_leftovers(config)]
     group_names = {row.dataset for row in summary.rows if row.version in ("", "-") and row.metric in _GROUP_METRICS}
-    out = []
+    out: list[_ModelRun] = []
     for model in names:
         abbrs: list[str] = list(dataset_cfgs)
         results_dir = run / "results" / model
+        judged = judged_by_model.get(model, {})
         if results_dir.is_dir():
             abbrs += sorted(p.stem for p in results_dir.glob("*.json"))
+        abbrs += sorted(judged)
         abbrs += [row.dataset for row in summary.rows if row.dataset not in group_names]
-        abbrs = list(dict.fromkeys(abbrs))
+        abbrs = [a for a in dict.fromkeys(abbrs) if a not in pairwise.get(model, set())]
         tasks, files = [], []
         for abbr in abbrs:
             task = _Task(abbr, dataset_cfg=dataset_cfgs.get(abbr))
             path = results_dir / f"{abbr}.json"
+            if not path.is_file() and abbr in judged:
+                path = judged[abbr] / f"{abbr}.json"
             if path.is_file():
                 task.results_path = path
                 files.append(path)
@@ -714,7 +853,12 @@ def _model_runs_of_folder(run: Path) -> list[_ModelRun]:
         out.append(_ModelRun(source=str(run / "results" / model), model=model, model_cfg=model_cfgs.get(model),
                              tasks=tasks, files=files, run_folder=run, summary=summary, summarizer_cfg=summarizer,
                              config_dumps=[p.name for p in dumps], config_lost=config_lost + leftovers,
-                             logs=run / "logs" if (run / "logs").is_dir() else None))
+                             logs=run / "logs" if (run / "logs").is_dir() else None,
+                             findings=refused + pair_findings.get(model, []) + (orphans if not out else []),
+                             judged=judged))
+    if not out and (refused or orphans):
+        out.append(_ModelRun(source=str(run), model="", model_cfg=None, tasks=[], files=[], run_folder=run,
+                             findings=refused + orphans))
     return out
 
 
@@ -751,9 +895,21 @@ def _model_runs_of_station(files: list[Path]) -> list[_ModelRun]:
         if run is None:
             run = _ModelRun(source=str(path), model=model, model_cfg=model_cfg, tasks=[], files=[], station=True)
             by_model[model] = run
+        judge_cfg = as_dict(cfg.get("judge_models"))
+        bases = [b for b in (dataset_cfg or {}).get("base_models") or [] if isinstance(b, dict)] \
+            if isinstance((dataset_cfg or {}).get("base_models"), list) else []
+        if judge_cfg and bases:  # compare mode: values of a pair (the baseline and this model), refused
+            base = str(bases[0].get("abbr", "the baseline"))
+            run.findings.append(Finding.make(
+                "RF640", str(path), folder=f"{path.parent.name}/{path.name}", model_a=base, model_b=model,
+                judge=str(judge_cfg.get("abbr", "a judge model")), why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH))
+            run.files.append(path)
+            continue
         results = (as_dict(data.get("results")) or None)
         task = _Task(dataset, results=results, results_path=path, predictions=_ordered_entries(data.get("predictions")),
                      prediction_paths=[path], dataset_cfg=dataset_cfg)
+        if judge_cfg:  # score mode: a judge model gave the values
+            run.judged[dataset] = path
         if results is None:
             task.problem = f"{path.name} has no results object"
         run.tasks.append(task)
@@ -836,6 +992,9 @@ class _Report:
 
     def build(self) -> Converted:
         run = self.run
+        if not run.tasks and run.findings:  # everything of this model was refused (pairwise, expansion limit)
+            return Converted(run.source, None, list(run.findings))
+        self.b.findings.extend(run.findings)
         self._model()
         self._run_facts()
         evaluations: dict[str, dict[str, Any]] = {}
@@ -900,6 +1059,7 @@ class _Report:
             self.ext["run_folder"] = run.run_folder.name
             if local:
                 self.ext["run_started_local"] = local
+        if run.run_folder is not None and parse_run_folder_name(run.run_folder.name):
             self.b.lost(f"run folder name {run.run_folder.name}",
                         "the run's start in local time without a time zone; riskfmt dates need a zone, so it is "
                         "not given as evaluations[].started (kept in extensions.opencompass.run_started_local)",
@@ -934,6 +1094,8 @@ class _Report:
         task_obj, settings = self._task_object(task, cfg, replicas)
         evaluation = self.b.evaluation(task.dataset, task_obj, settings=settings)
         eval_id = evaluation["id"]
+        if task.dataset in self.run.judged:  # score mode: a judge model gave the values
+            self.ext.setdefault("judged_by", {})[task.dataset] = self.run.judged[task.dataset].name
 
         failed = self._failure(task, results, evaluation)
         if failed:

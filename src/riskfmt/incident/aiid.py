@@ -68,7 +68,13 @@ _ISIC = {
 _CSET_READ = {"nearmiss", "tangibleharm", "aiharmlevel", "severity", "intent", "intentionalharm",
               "sectorofdeployment", "locationcountrytwoletters", "beginningdate", "dateofincidentyear",
               "dateofincidentmonth", "dateofincidentday", "fulldescription", "shortdescription",
-              "aisystemdescription", "systemdeveloper", "technologypurveyor", "annotator", "incidentnumber"}
+              "aisystemdescription", "systemdeveloper", "technologypurveyor", "annotator", "incidentnumber",
+              "harmtype", "rightsviolation", "protectedcharacteristic", "detrimentalcontent", "involvingminor"}
+# Harms come from the riskfmt CSET crosswalk (schemas/vocab/mappings/cset-aiid-harm.sssom.tsv, vocabulary 1.1): its
+# subject labels are the CSET values, so the crosswalk is the one table. CSETv1 yes/no fields name a harm type too.
+HARM_PREFIX = "cset_harm"
+_V1_YES_FIELDS = {"rightsviolation": "v1.rights-violation", "protectedcharacteristic": "v1.protected-characteristic",
+                  "detrimentalcontent": "v1.detrimental-content", "involvingminor": "v1.involving-minor"}
 # workflow fields of the annotation tool, not statements about the incident
 _CSET_WORKFLOW = {"annotationstatus", "reviewer", "peerreviewer", "qualitycontrol", "publish", "estimateddate"}
 
@@ -161,8 +167,42 @@ def _walk(node: Any, source: str, incidents: dict[int, _Incident], others: list[
         _walk(value, source, incidents, others)
 
 
+_SNIFF_BYTES = 65536  # detection reads at most this much of a file
+_SNIFF_FILES = 200  # and looks at no more than this many files of a folder
+_CSET_NAMESPACE = re.compile(rb'"namespace"\s*:\s*"CSET')
+_RECORD_FIELDS = (b"AllegedDeployerOfAISystem", b"Alleged deployer of AI system", b'"alleged_deployer_of_ai_system"',
+                  b"AllegedDeveloperOfAISystem", b'"alleged_developer_of_ai_system"')
+
+
+def _looks_like_aiid(head: bytes) -> bool:
+    """AIID content in the first bytes of a file, whatever its name: an incident record (``incident_id`` with the
+    database's alleged-deployer/developer fields) or a CSET classification (``"namespace": "CSET..."``)."""
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):  # JSON, whatever the name says
+        return False
+    if _CSET_NAMESPACE.search(head):
+        return b'"incident_id"' in head or b'"short_name"' in head or b'"classifications"' in head
+    return b'"incident_id"' in head and any(field in head for field in _RECORD_FIELDS)
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_SNIFF_BYTES)
+
+
 def _files(path: Path) -> list[Path]:
-    return sorted(p for p in path.glob("*.json") if p.is_file()) if path.is_dir() else [path]
+    """The file itself, or the files of a folder whose content looks like AIID data (any name or extension)."""
+    if not path.is_dir():
+        return [path]
+    found = []
+    for index, candidate in enumerate(sorted(path.iterdir())):
+        if index >= _SNIFF_FILES:
+            break
+        try:
+            if candidate.is_file() and _looks_like_aiid(_head(candidate)):
+                found.append(candidate)
+        except OSError:
+            continue
+    return found
 
 
 class AiidConverter:
@@ -172,20 +212,13 @@ class AiidConverter:
     title: ClassVar[str] = "AI Incident Database records and CSET classifications"
 
     def sniff(self, path: Path) -> bool:
+        """By content (at most 64 KiB of each of up to 200 files), never by name; never raises."""
         try:
-            for candidate in _files(path)[:20]:
-                if candidate.suffix.lower() != ".json":
-                    continue
-                with candidate.open("rb") as handle:
-                    head = handle.read(65536)
-                record = b"AllegedDeployerOfAISystem" in head or b"Alleged deployer of AI system" in head
-                if b'"incident_id"' in head and (record or re.search(rb'"namespace":\s*"CSET', head)):
-                    return True
-                if re.search(rb'"namespace":\s*"CSET', head) and b'"short_name"' in head:
-                    return True
-        except OSError:
+            if path.is_dir():
+                return bool(_files(path))
+            return path.is_file() and _looks_like_aiid(_head(path))
+        except Exception:
             return False
-        return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         from riskfmt.loading import load_bytes
@@ -254,6 +287,7 @@ class _Mapped:
     system: str | None = None
     developers: list[str] = field(default_factory=list)
     deployers: list[str] = field(default_factory=list)
+    harm_types: list[tuple[str, str, str]] = field(default_factory=list)  # (field as spelled, value, code or "")
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -312,6 +346,27 @@ def _map_classification(c: _Classification, iid: int) -> _Mapped:
         out.short, out.description = text("shortdescription") or None, text("fulldescription") or None
         out.developers = _names(v.get("systemdeveloper"))
         out.deployers = _names(v.get("technologypurveyor"))
+    for name, harm_code in _V1_YES_FIELDS.items():
+        if c.v1 and text(name).casefold() == "yes":
+            out.harm_types.append((c.names.get(name, name), "yes", harm_code))
+    if c.v1:  # each harmed entity has its own Harm Type Experienced
+        for entity in v.get("entities") or [] if isinstance(v.get("entities"), list) else []:
+            for attribute in (entity.get("attributes") or []) if isinstance(entity, dict) else []:
+                name = _key(str(attribute.get("short_name", ""))) if isinstance(attribute, dict) else ""
+                if name != "harmtypeexperienced":
+                    continue
+                raw = attribute.get("value_json")
+                try:
+                    value = json.loads(raw) if isinstance(raw, str) else raw
+                except ValueError:
+                    value = raw
+                if isinstance(value, str) and value.strip() and value.strip().casefold() != "not applicable":
+                    out.harm_types.append(("Harm Type Experienced", value.strip(), ""))
+    else:
+        harm_types = v.get("harmtype") or []
+        for value in harm_types if isinstance(harm_types, list) else [harm_types]:
+            if isinstance(value, str) and value.strip():
+                out.harm_types.append((c.names.get("harmtype", "Harm Type"), value.strip(), ""))
     sectors = v.get("sectorofdeployment") or []
     for sector in sectors if isinstance(sectors, list) else [sectors]:
         code = _ISIC.get(str(sector).strip().casefold())
@@ -324,6 +379,55 @@ def _map_classification(c: _Classification, iid: int) -> _Mapped:
                        if k not in _CSET_READ and k not in _CSET_WORKFLOW and not _empty(value)):
         out.findings.append(Finding.make("RF601", src, field=f"{label} {name}", tool=TOOL, why="", why_zh=""))
     return out
+
+
+def _harm_code(crosswalk: Any, field_key: str, value: str) -> str | None:
+    """The crosswalk code of a CSET harm value: by subject label (the CSET value) within v0 or v1."""
+    group = "v1." if field_key != "harmtype" else "v0."
+    for subject, mappings in crosswalk.by_subject.items():
+        prefix, _, local = subject.partition(":")
+        if prefix == HARM_PREFIX and local.startswith(group) and mappings \
+                and mappings[0].subject_label.casefold() == value.casefold():
+            return str(local)
+    return None
+
+
+def _harms(mapped: _Mapped, iid: int, version: str, source: str, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Harms of the incident from its CSET harm types, through the crosswalk of the cited vocabulary."""
+    from riskfmt.mappings import load_crosswalk
+
+    if not mapped.harm_types:
+        return []
+    crosswalk = load_crosswalk(version)
+    if not any(s.split(":", 1)[0] == HARM_PREFIX for s in crosswalk.by_subject):
+        findings.append(Finding.make("RF645", source, incident=iid, version=version,
+                                     values=", ".join(sorted({value for _, value, _ in mapped.harm_types}))))
+        return []
+    harms: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for field_name, value, given in mapped.harm_types:
+        code = given or _harm_code(crosswalk, _key(field_name), value) or ""
+        if not code or code in seen:
+            if not code:
+                findings.append(Finding.make("RF690", source, field=f"incident {iid} CSET {field_name}", value=value,
+                                             origin=TOOL))
+            continue
+        seen.add(code)
+        rows = crosswalk.resolve(f"{HARM_PREFIX}:{code}")
+        strong = [m for m in rows if m.concept and m.predicate_id != "skos:relatedMatch"]
+        chosen = strong or [m for m in rows if m.concept]
+        if not chosen:  # sssom:NoTermFound: riskfmt has no risk concept for this consequence
+            findings.append(Finding.make("RF690", source, field=f"incident {iid} CSET {field_name}", value=value,
+                                         origin=TOOL))
+            continue
+        risks = list(dict.fromkeys(m.concept for m in chosen if m.concept))
+        predicate = ", ".join(sorted({m.predicate_id for m in chosen}))
+        findings.append(Finding.make("RF646", source, incident=iid, field=f"CSET {field_name}", value=value,
+                                     risks=", ".join(risks), predicate=predicate))
+        shown = field_name if value == "yes" else f"{field_name}: {value}"
+        harms.append({"id": f"harm-{len(harms) + 1}", "risks": risks,
+                      "description": {"en": f"CSET {shown} (riskfmt crosswalk {HARM_PREFIX}:{code}, {predicate})"}})
+    return harms
 
 
 def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
@@ -355,13 +459,12 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
 
     occurred = _date(record.get("date")) or primary.occurred
     if occurred is None:
-        occurred = "1970-01-01"
-        findings.append(Finding.make("RF609", source, field="the incident date", tool=TOOL, value=occurred,
-                                     hint=" (unknown); the reported date and the timeline use it too",
-                                     hint_zh="（未知）；报告日期与时间线亦采用此值"))
-    else:
-        findings.append(Finding.make("RF609", source, field="when the incident was reported and assessed", tool=TOOL,
-                                     value=occurred, hint=" (the incident date)", hint_zh="（事件发生日期）"))
+        # An incident report needs dates (reported, the timeline, the assessment); none is known, and a placeholder
+        # such as 1970-01-01 would be read as a fact. Refuse this incident and say why.
+        findings.append(Finding.make("RF643", source, incident=iid))
+        return Converted(source, None, findings)
+    findings.append(Finding.make("RF609", source, field="when the incident was reported and assessed", tool=TOOL,
+                                 value=occurred, hint=" (the incident date)", hint_zh="（事件发生日期）"))
     stamp = f"{occurred}T00:00:00Z"
 
     event_type = primary.event_type or "incident"
@@ -427,11 +530,19 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
     if primary.description and primary.description != summary:
         report["notes"] = {"en": primary.description}
     harmed = _names(spelled.get("alleged_harmed_or_nearly_harmed_parties"))
-    if harmed:
+    version = report["vocabulary_version"]
+    harms = _harms(primary, iid, version, source, findings)
+    if harms:
+        if harmed:
+            for harm in harms:
+                harm["affected"] = {"en": ", ".join(harmed)}
+        report["harms"] = harms
+    elif harmed:
         findings.append(Finding.make("RF601", source, field=f"incident {iid} Alleged harmed or nearly harmed parties",
                                      tool=TOOL,
-                                     why=": harms need risk concepts, which the AIID record does not give",
-                                     why_zh="：危害须对应风险概念，AIID 记录未提供"))
+                                     why=": harms need risk concepts, and no CSET harm type of this incident "
+                                         "maps to one",
+                                     why_zh="：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念"))
     known = {_key(x) for x in _INTERNAL | _MAPPED_RECORD} | {"allegedharmedornearlyharmedparties"}
     for name in sorted(k for k, v in record.items() if _key(k) not in known and not _empty(v)):
         findings.append(Finding.make("RF601", source, field=f"incident {iid} {name}", tool=TOOL, why="", why_zh=""))

@@ -84,7 +84,7 @@ _TEXT = {
         "developer": "该系统的开发方",
         "system_role": "primary（直接致害）| contributing（共同致害）| target（被攻击）| instrument（被用作工具）| detection（发现或处置）| other",
         "digests": "以摘要标识模型，切勿提供模型权重：",
-        "risk": "风险标识，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找",
+        "risk": "风险编号，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找",
         "harm": "危害内容及受害方",
         "cause": "已认定的原因；尚未认定时为 undetermined（原因不明）",
         "assessed_by": "归因评估方",
