@@ -135,8 +135,9 @@ def _incident(tmp: Path, out: Path, lang: str) -> int:
 def _incident_converted(tmp: Path, out: Path, lang: str) -> int:
     folder = tmp / "aiid"
     if not folder.exists():
-        _riskfmt("convert", str(INPUTS / "aiid" / "incident-1.json"),
-                 str(INPUTS / "aiid" / "classifications-cset-97.json"), "--from", "aiid", "-o", str(folder))
+        data = Path(os.environ["RISKFMT_AIID_DATA"])  # opt-in: AIID data cannot be checked in (licence)
+        _riskfmt("convert", str(data / "incident-1.json"),
+                 str(data / "classifications-cset-97.json"), "--from", "aiid", "-o", str(folder))
     _riskfmt("render", str(folder / "incident-1.riskfmt.json"), "-o", str(out), "--lang", lang)
     return _hypotheses(folder / "incident-1.riskfmt.json")
 
@@ -158,7 +159,7 @@ VIEWS: dict[str, Callable[[Path, Path, str], int]] = {
     "report-converted": _report,
     "diff-converted": _diff,
     "compare-converted": _compare_converted,
-    "incident-converted": _incident_converted,
+    **({"incident-converted": _incident_converted} if os.environ.get("RISKFMT_AIID_DATA") else {}),
     "incident-diff": _incident_diff,
 }
 SCREENSHOT_VIEWS = ("report", "diff", "compare", "incident")
