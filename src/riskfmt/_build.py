@@ -37,6 +37,9 @@ KINDS: list[tuple[str, str, str, str]] = [
 VOCABULARY_ENUMS = {"RiskId": "risk", "MethodId": "method", "AttributionId": "attribution", "EventId": "event",
                     "JurisdictionId": "jurisdiction"}
 
+# Between the English and the Chinese text of every description of the published JSON Schemas.
+BILINGUAL_SEPARATOR = "\n\n"
+
 # Keys LinkML emits that are not JSON Schema keywords; strict validators (ajv) reject them.
 _NON_KEYWORDS = ("metamodel_version", "version")
 
@@ -214,6 +217,90 @@ def generate_structure(root: Path, source: str, top_class: str) -> dict[str, Any
     return json.loads(generator.serialize())
 
 
+def chinese_descriptions(root: Path, source: str, top_class: str) -> dict[tuple[str, ...], tuple[str, str]]:
+    """The Chinese text (LinkML ``alt_descriptions`` with source ``zh``) of every element whose description
+    LinkML's JSON Schema generator emits, keyed by where that description lands in the generated schema:
+    ``()`` for the root (the top class), ``("$defs", name)`` for a class or enum, ``("$defs", class,
+    "properties", slot)`` for an induced slot. The value pairs the English description of that same element
+    with its Chinese one, so the build can check it labels the node it meant to."""
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    view = SchemaView(str(root / "schemas" / "linkml" / source), merge_imports=True)
+    found: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def pair(element: Any) -> tuple[str, str] | None:
+        zh = _alt_description(element, "zh")
+        return (element.description, zh) if element.description and zh else None
+
+    for name, enum in view.all_enums().items():
+        if (text := pair(enum)) is not None:
+            found[("$defs", str(name))] = text
+    for name, cls in view.all_classes().items():
+        if (text := pair(cls)) is not None:
+            found[("$defs", str(name))] = text
+            if name == top_class:
+                found[()] = text
+        for slot in view.class_induced_slots(name):
+            if (text := pair(slot)) is not None:
+                prop = str(slot.alias or slot.name)
+                found[("$defs", str(name), "properties", prop)] = text
+                if name == top_class:
+                    found[("properties", prop)] = text
+    return found
+
+
+def _alt_description(element: Any, source: str) -> str | None:
+    """An element's ``alt_descriptions[source]`` text. SchemaView gives a dict on a declared element but a
+    JsonObj on an induced slot (and a list is also valid LinkML), so read all three."""
+    alts = element.alt_descriptions
+    if isinstance(alts, list):
+        alt = next((a for a in alts if (a.get("source") if isinstance(a, dict) else a.source) == source), None)
+    elif isinstance(alts, dict):
+        alt = alts.get(source)
+    else:
+        alt = getattr(alts, source, None)
+    if alt is None or isinstance(alt, str):
+        return alt
+    return str(alt["description"] if isinstance(alt, dict) else alt.description)
+
+
+def add_chinese(schema: dict[str, Any], chinese: dict[tuple[str, ...], tuple[str, str]]) -> None:
+    """Every description becomes the English text, a blank line, then the Chinese text: plain
+    ``description`` strings, so every validator and IDE shows both and strict validators (ajv) see no
+    unknown keyword. A description without Chinese, or Chinese that finds no node carrying the same English
+    text, stops the build rather than publishing a schema half in one language."""
+    for path, (english, zh) in chinese.items():
+        node: Any = schema
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or node.get("description") != english:
+            raise SystemExit(f"Chinese description of {'/'.join(path) or 'the root'} matches no generated "
+                             f"description {english[:60]!r}")
+        node["description"] = f"{english}{BILINGUAL_SEPARATOR}{zh}"
+    missing = [p for p, text in _descriptions(schema) if not _HAN.search(text)]
+    if missing:
+        raise SystemExit("descriptions without a Chinese alt_description (source zh) in the LinkML source: "
+                         + ", ".join("/".join(p) or "(root)" for p in missing))
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _descriptions(node: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """Every ``description`` keyword of a schema (not properties that happen to be named description)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append((path, value))
+            else:
+                found += _descriptions(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _descriptions(value, (*path, str(index)))
+    return found
+
+
 def framework_codes(root: Path) -> list[str]:
     from riskfmt.mappings import load_mapping_set
 
@@ -224,18 +311,27 @@ def framework_codes(root: Path) -> list[str]:
 
 
 def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | None,
-                  codes: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+                  codes: list[str] = (),  # type: ignore[assignment]
+                  chinese: dict[tuple[str, ...], tuple[str, str]] | None = None) -> dict[str, Any]:
+    """The published schema. With ``chinese`` (from :func:`chinese_descriptions`) every description is
+    bilingual; without it, English only, as the frozen release bundles of format 1.0 were published."""
     schema = _strip(copy.deepcopy(raw))
     for key in _NON_KEYWORDS:
         schema.pop(key, None)
     schema["$schema"] = JSON_SCHEMA_DIALECT
     schema["$id"] = schema_id
+    if chinese is not None:
+        add_chinese(schema, chinese)
     defs = schema.get("$defs", {})
     if vocab is not None:
         for name, scheme in VOCABULARY_ENUMS.items():
             if name in defs:
                 defs[name]["enum"] = enum_values(vocab, scheme, codes)
-                defs[name]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
+                english, separator, zh = defs[name]["description"].partition(BILINGUAL_SEPARATOR)
+                english += f" Values from riskfmt vocabulary {vocab['version']}."
+                if separator:
+                    zh += f"取值来自 riskfmt 词表 {vocab['version']} 版。"
+                defs[name]["description"] = english + separator + zh
     return schema
 
 
@@ -320,7 +416,8 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         if not (root / "schemas" / "linkml" / source).exists():
             continue  # a document kind whose model is not written yet
         raw = generate_structure(root, source, top_class)
-        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab, codes)
+        chinese = chinese_descriptions(root, source, top_class)
+        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab, codes, chinese)
         schemas[kind] = schema
         out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
         out[f"docs/format/{kind}-{version}.md"] = format_reference(
@@ -328,8 +425,16 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         ).encode("utf-8")
         if kind == "evaluation-report":
             bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
-            bundle = finish_schema(raw, bundle_id, vocab, codes)
-            out[f"schemas/releases/{kind}-{version}+vocab-{vocab['version']}.json"] = dump_json(bundle)
+            bundle_rel = f"releases/{kind}-{version}+vocab-{vocab['version']}.json"
+            bundle = dump_json(finish_schema(raw, bundle_id, vocab, codes, chinese))
+            released = frozen_hashes(root).get(bundle_rel)
+            if released is not None and hashlib.sha256(bundle).hexdigest() != released:
+                # Frozen before descriptions became bilingual: reproduce it byte for byte as released
+                # (English only); a bundle frozen later is bilingual. Anything else fails in _write.
+                english_only = dump_json(finish_schema(raw, bundle_id, vocab, codes))
+                if hashlib.sha256(english_only).hexdigest() == released:
+                    bundle = english_only
+            out[f"schemas/{bundle_rel}"] = bundle
             line_id = f"{ID_BASE}sample-result-{version}.json"
             out[f"schemas/jsonschema/sample-result-{version}.json"] = dump_json(sample_line_schema(schema, line_id))
 
