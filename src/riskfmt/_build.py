@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import hashlib
 import json
 import re
@@ -223,9 +224,7 @@ def chinese_descriptions(root: Path, source: str, top_class: str) -> dict[tuple[
     ``()`` for the root (the top class), ``("$defs", name)`` for a class or enum, ``("$defs", class,
     "properties", slot)`` for an induced slot. The value pairs the English description of that same element
     with its Chinese one, so the build can check it labels the node it meant to."""
-    from linkml_runtime.utils.schemaview import SchemaView
-
-    view = SchemaView(str(root / "schemas" / "linkml" / source), merge_imports=True)
+    view = _schema_view(root / "schemas" / "linkml" / source)
     found: dict[tuple[str, ...], tuple[str, str]] = {}
 
     def pair(element: Any) -> tuple[str, str] | None:
@@ -247,6 +246,26 @@ def chinese_descriptions(root: Path, source: str, top_class: str) -> dict[tuple[
                 if name == top_class:
                     found[("properties", prop)] = text
     return found
+
+
+def value_descriptions(root: Path, source: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Enumeration name -> (value, English, Chinese) for every described permissible value. JSON Schema has
+    no place for them (LinkML emits a bare ``enum``), so they appear in the format reference only."""
+    view = _schema_view(root / "schemas" / "linkml" / source)
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for name, enum in view.all_enums().items():
+        rows = [(str(value), pv.description, _alt_description(pv, "zh") or "")
+                for value, pv in (enum.permissible_values or {}).items() if pv.description]
+        if rows:
+            found[str(name)] = rows
+    return found
+
+
+@functools.cache
+def _schema_view(path: Path) -> Any:
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    return SchemaView(str(path), merge_imports=True)
 
 
 def _alt_description(element: Any, source: str) -> str | None:
@@ -365,7 +384,8 @@ def _type_of(prop: dict[str, Any]) -> str:
     return str(kind)
 
 
-def format_reference(schema: dict[str, Any], title: str) -> str:
+def format_reference(schema: dict[str, Any], title: str,
+                     values: dict[str, list[tuple[str, str, str]]] | None = None) -> str:
     lines = [
         f"# {title}",
         "",
@@ -382,7 +402,15 @@ def format_reference(schema: dict[str, Any], title: str) -> str:
         lines += [f"## {name}", ""]
         if definition.get("description"):
             lines += [definition["description"], ""]
-        if "enum" in definition:
+        described = (values or {}).get(name)
+        if "enum" in definition and described:
+            lines += ["| value | description |", "|---|---|"]
+            by_value = {value: (english, zh) for value, english, zh in described}
+            for value in definition["enum"]:  # every value, described or not, in the schema's order
+                text = "<br>".join(t for t in by_value.get(value, ()) if t)
+                lines.append(f"| `{value}` | {text.replace('|', chr(92) + '|')} |")
+            lines.append("")
+        elif "enum" in definition:
             shown = definition["enum"]
             more = f" … ({len(shown)} values)" if len(shown) > 40 else ""
             lines += ["Values: " + ", ".join(f"`{v}`" for v in shown[:40]) + more, ""]
@@ -391,7 +419,9 @@ def format_reference(schema: dict[str, Any], title: str) -> str:
             required = set(definition.get("required", []))
             lines += ["| field | type | required | description |", "|---|---|---|---|"]
             for pname, prop in sorted(props.items()):
-                desc = (prop.get("description") or "").replace("|", "\\|").replace("\n", " ")
+                # a table cell is one line: the languages' blank line becomes a line break inside the cell
+                desc = (prop.get("description") or "").replace(BILINGUAL_SEPARATOR, "<br>")
+                desc = desc.replace("|", "\\|").replace("\n", " ")
                 ptype = _type_of(prop).replace("|", "\\|")
                 lines.append(f"| `{pname}` | {ptype} | {'yes' if pname in required else ''} | {desc} |")
             lines.append("")
@@ -421,7 +451,7 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         schemas[kind] = schema
         out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
         out[f"docs/format/{kind}-{version}.md"] = format_reference(
-            schema, f"Format reference: {kind} {version}"
+            schema, f"Format reference: {kind} {version}", value_descriptions(root, source)
         ).encode("utf-8")
         if kind == "evaluation-report":
             bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
