@@ -159,3 +159,11 @@ def test_the_build_joins_english_and_chinese() -> None:
     add_chinese(schema, {(): ("Root.", "根。"), ("properties", "description"): ("The text.", "正文。")})
     assert schema == {"description": "Root.\n\n根。",
                       "properties": {"description": {"description": "The text.\n\n正文。"}}}
+
+
+@pytest.mark.parametrize("source", [p for p in LINKML if p.stem != "common"], ids=lambda p: p.name)
+def test_the_format_reference_opens_with_the_schema_description_in_both_languages(source: Path) -> None:
+    schema = yaml.safe_load(source.read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "format" / f"{source.stem.replace('_', '-')}-1.0.md").read_text(encoding="utf-8")
+    opening = page.split("\n## ", 1)[0]
+    assert f"{schema['description']}\n\n{schema['alt_descriptions']['zh']}" in opening

@@ -261,6 +261,14 @@ def value_descriptions(root: Path, source: str) -> dict[str, list[tuple[str, str
     return found
 
 
+def schema_description(root: Path, source: str) -> str:
+    """The LinkML schema's own description, English then Chinese. LinkML's generator gives the JSON Schema
+    root the top class's description instead, so the schema's shows in the format reference's opening."""
+    schema = _schema_view(root / "schemas" / "linkml" / source).schema
+    zh = _alt_description(schema, "zh")
+    return f"{schema.description}{BILINGUAL_SEPARATOR}{zh}" if zh else str(schema.description or "")
+
+
 @functools.cache
 def _schema_view(path: Path) -> Any:
     from linkml_runtime.utils.schemaview import SchemaView
@@ -385,7 +393,7 @@ def _type_of(prop: dict[str, Any]) -> str:
 
 
 def format_reference(schema: dict[str, Any], title: str,
-                     values: dict[str, list[tuple[str, str, str]]] | None = None) -> str:
+                     values: dict[str, list[tuple[str, str, str]]] | None = None, intro: str | None = None) -> str:
     lines = [
         f"# {title}",
         "",
@@ -393,7 +401,7 @@ def format_reference(schema: dict[str, Any], title: str,
         "",
         f"Schema: `{schema['$id']}` (JSON Schema draft 2020-12).",
         "",
-        schema.get("description", ""),
+        intro if intro is not None else schema.get("description", ""),
         "",
     ]
     top = {k: schema[k] for k in ("properties", "required", "description", "title") if k in schema}
@@ -451,7 +459,8 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         schemas[kind] = schema
         out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
         out[f"docs/format/{kind}-{version}.md"] = format_reference(
-            schema, f"Format reference: {kind} {version}", value_descriptions(root, source)
+            schema, f"Format reference: {kind} {version}", value_descriptions(root, source),
+            schema_description(root, source),
         ).encode("utf-8")
         if kind == "evaluation-report":
             bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
