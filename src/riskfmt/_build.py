@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import hashlib
 import json
 import re
@@ -36,6 +37,9 @@ KINDS: list[tuple[str, str, str, str]] = [
 # LinkML enumerations whose values are a vocabulary scheme's concepts (filled by the build from the data)
 VOCABULARY_ENUMS = {"RiskId": "risk", "MethodId": "method", "AttributionId": "attribution", "EventId": "event",
                     "JurisdictionId": "jurisdiction"}
+
+# Between the English and the Chinese text of every description of the published JSON Schemas.
+BILINGUAL_SEPARATOR = "\n\n"
 
 # Keys LinkML emits that are not JSON Schema keywords; strict validators (ajv) reject them.
 _NON_KEYWORDS = ("metamodel_version", "version")
@@ -214,6 +218,116 @@ def generate_structure(root: Path, source: str, top_class: str) -> dict[str, Any
     return json.loads(generator.serialize())
 
 
+def chinese_descriptions(root: Path, source: str, top_class: str) -> dict[tuple[str, ...], tuple[str, str]]:
+    """The Chinese text (LinkML ``alt_descriptions`` with source ``zh``) of every element whose description
+    LinkML's JSON Schema generator emits, keyed by where that description lands in the generated schema:
+    ``()`` for the root (the top class), ``("$defs", name)`` for a class or enum, ``("$defs", class,
+    "properties", slot)`` for an induced slot. The value pairs the English description of that same element
+    with its Chinese one, so the build can check it labels the node it meant to."""
+    view = _schema_view(root / "schemas" / "linkml" / source)
+    found: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def pair(element: Any) -> tuple[str, str] | None:
+        zh = _alt_description(element, "zh")
+        return (element.description, zh) if element.description and zh else None
+
+    for name, enum in view.all_enums().items():
+        if (text := pair(enum)) is not None:
+            found[("$defs", str(name))] = text
+    for name, cls in view.all_classes().items():
+        if (text := pair(cls)) is not None:
+            found[("$defs", str(name))] = text
+            if name == top_class:
+                found[()] = text
+        for slot in view.class_induced_slots(name):
+            if (text := pair(slot)) is not None:
+                prop = str(slot.alias or slot.name)
+                found[("$defs", str(name), "properties", prop)] = text
+                if name == top_class:
+                    found[("properties", prop)] = text
+    return found
+
+
+def value_descriptions(root: Path, source: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Enumeration name -> (value, English, Chinese) for every described permissible value. JSON Schema has
+    no place for them (LinkML emits a bare ``enum``), so they appear in the format reference only."""
+    view = _schema_view(root / "schemas" / "linkml" / source)
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for name, enum in view.all_enums().items():
+        rows = [(str(value), pv.description, _alt_description(pv, "zh") or "")
+                for value, pv in (enum.permissible_values or {}).items() if pv.description]
+        if rows:
+            found[str(name)] = rows
+    return found
+
+
+def schema_description(root: Path, source: str) -> str:
+    """The LinkML schema's own description, English then Chinese. LinkML's generator gives the JSON Schema
+    root the top class's description instead, so the schema's shows in the format reference's opening."""
+    schema = _schema_view(root / "schemas" / "linkml" / source).schema
+    zh = _alt_description(schema, "zh")
+    return f"{schema.description}{BILINGUAL_SEPARATOR}{zh}" if zh else str(schema.description or "")
+
+
+@functools.cache
+def _schema_view(path: Path) -> Any:
+    from linkml_runtime.utils.schemaview import SchemaView
+
+    return SchemaView(str(path), merge_imports=True)
+
+
+def _alt_description(element: Any, source: str) -> str | None:
+    """An element's ``alt_descriptions[source]`` text. SchemaView gives a dict on a declared element but a
+    JsonObj on an induced slot (and a list is also valid LinkML), so read all three."""
+    alts = element.alt_descriptions
+    if isinstance(alts, list):
+        alt = next((a for a in alts if (a.get("source") if isinstance(a, dict) else a.source) == source), None)
+    elif isinstance(alts, dict):
+        alt = alts.get(source)
+    else:
+        alt = getattr(alts, source, None)
+    if alt is None or isinstance(alt, str):
+        return alt
+    return str(alt["description"] if isinstance(alt, dict) else alt.description)
+
+
+def add_chinese(schema: dict[str, Any], chinese: dict[tuple[str, ...], tuple[str, str]]) -> None:
+    """Every description becomes the English text, a blank line, then the Chinese text: plain
+    ``description`` strings, so every validator and IDE shows both and strict validators (ajv) see no
+    unknown keyword. A description without Chinese, or Chinese that finds no node carrying the same English
+    text, stops the build rather than publishing a schema half in one language."""
+    for path, (english, zh) in chinese.items():
+        node: Any = schema
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or node.get("description") != english:
+            raise SystemExit(f"Chinese description of {'/'.join(path) or 'the root'} matches no generated "
+                             f"description {english[:60]!r}")
+        node["description"] = f"{english}{BILINGUAL_SEPARATOR}{zh}"
+    missing = [p for p, text in _descriptions(schema) if not _HAN.search(text)]
+    if missing:
+        raise SystemExit("descriptions without a Chinese alt_description (source zh) in the LinkML source: "
+                         + ", ".join("/".join(p) or "(root)" for p in missing))
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _descriptions(node: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """Every ``description`` keyword of a schema (not properties that happen to be named description)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append((path, value))
+            else:
+                found += _descriptions(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _descriptions(value, (*path, str(index)))
+    return found
+
+
 def framework_codes(root: Path) -> list[str]:
     from riskfmt.mappings import load_mapping_set
 
@@ -224,18 +338,27 @@ def framework_codes(root: Path) -> list[str]:
 
 
 def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | None,
-                  codes: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+                  codes: list[str] = (),  # type: ignore[assignment]
+                  chinese: dict[tuple[str, ...], tuple[str, str]] | None = None) -> dict[str, Any]:
+    """The published schema. With ``chinese`` (from :func:`chinese_descriptions`) every description is
+    bilingual; without it, English only, as the frozen release bundles of format 1.0 were published."""
     schema = _strip(copy.deepcopy(raw))
     for key in _NON_KEYWORDS:
         schema.pop(key, None)
     schema["$schema"] = JSON_SCHEMA_DIALECT
     schema["$id"] = schema_id
+    if chinese is not None:
+        add_chinese(schema, chinese)
     defs = schema.get("$defs", {})
     if vocab is not None:
         for name, scheme in VOCABULARY_ENUMS.items():
             if name in defs:
                 defs[name]["enum"] = enum_values(vocab, scheme, codes)
-                defs[name]["description"] += f" Values from riskfmt vocabulary {vocab['version']}."
+                english, separator, zh = defs[name]["description"].partition(BILINGUAL_SEPARATOR)
+                english += f" Values from riskfmt vocabulary {vocab['version']}."
+                if separator:
+                    zh += f"取值来自 riskfmt 词表 {vocab['version']} 版。"
+                defs[name]["description"] = english + separator + zh
     return schema
 
 
@@ -269,7 +392,8 @@ def _type_of(prop: dict[str, Any]) -> str:
     return str(kind)
 
 
-def format_reference(schema: dict[str, Any], title: str) -> str:
+def format_reference(schema: dict[str, Any], title: str,
+                     values: dict[str, list[tuple[str, str, str]]] | None = None, intro: str | None = None) -> str:
     lines = [
         f"# {title}",
         "",
@@ -277,7 +401,7 @@ def format_reference(schema: dict[str, Any], title: str) -> str:
         "",
         f"Schema: `{schema['$id']}` (JSON Schema draft 2020-12).",
         "",
-        schema.get("description", ""),
+        intro if intro is not None else schema.get("description", ""),
         "",
     ]
     top = {k: schema[k] for k in ("properties", "required", "description", "title") if k in schema}
@@ -286,7 +410,15 @@ def format_reference(schema: dict[str, Any], title: str) -> str:
         lines += [f"## {name}", ""]
         if definition.get("description"):
             lines += [definition["description"], ""]
-        if "enum" in definition:
+        described = (values or {}).get(name)
+        if "enum" in definition and described:
+            lines += ["| value | description |", "|---|---|"]
+            by_value = {value: (english, zh) for value, english, zh in described}
+            for value in definition["enum"]:  # every value, described or not, in the schema's order
+                text = "<br>".join(t for t in by_value.get(value, ()) if t)
+                lines.append(f"| `{value}` | {text.replace('|', chr(92) + '|')} |")
+            lines.append("")
+        elif "enum" in definition:
             shown = definition["enum"]
             more = f" … ({len(shown)} values)" if len(shown) > 40 else ""
             lines += ["Values: " + ", ".join(f"`{v}`" for v in shown[:40]) + more, ""]
@@ -295,7 +427,9 @@ def format_reference(schema: dict[str, Any], title: str) -> str:
             required = set(definition.get("required", []))
             lines += ["| field | type | required | description |", "|---|---|---|---|"]
             for pname, prop in sorted(props.items()):
-                desc = (prop.get("description") or "").replace("|", "\\|").replace("\n", " ")
+                # a table cell is one line: the languages' blank line becomes a line break inside the cell
+                desc = (prop.get("description") or "").replace(BILINGUAL_SEPARATOR, "<br>")
+                desc = desc.replace("|", "\\|").replace("\n", " ")
                 ptype = _type_of(prop).replace("|", "\\|")
                 lines.append(f"| `{pname}` | {ptype} | {'yes' if pname in required else ''} | {desc} |")
             lines.append("")
@@ -320,16 +454,26 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
         if not (root / "schemas" / "linkml" / source).exists():
             continue  # a document kind whose model is not written yet
         raw = generate_structure(root, source, top_class)
-        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab, codes)
+        chinese = chinese_descriptions(root, source, top_class)
+        schema = finish_schema(raw, f"{ID_BASE}{kind}-{version}.json", vocab, codes, chinese)
         schemas[kind] = schema
         out[f"schemas/jsonschema/{kind}-{version}.json"] = dump_json(schema)
         out[f"docs/format/{kind}-{version}.md"] = format_reference(
-            schema, f"Format reference: {kind} {version}"
+            schema, f"Format reference: {kind} {version}", value_descriptions(root, source),
+            schema_description(root, source),
         ).encode("utf-8")
         if kind == "evaluation-report":
             bundle_id = f"{ID_BASE}releases/{kind}-{version}+vocab-{vocab['version']}.json"
-            bundle = finish_schema(raw, bundle_id, vocab, codes)
-            out[f"schemas/releases/{kind}-{version}+vocab-{vocab['version']}.json"] = dump_json(bundle)
+            bundle_rel = f"releases/{kind}-{version}+vocab-{vocab['version']}.json"
+            bundle = dump_json(finish_schema(raw, bundle_id, vocab, codes, chinese))
+            released = frozen_hashes(root).get(bundle_rel)
+            if released is not None and hashlib.sha256(bundle).hexdigest() != released:
+                # Frozen before descriptions became bilingual: reproduce it byte for byte as released
+                # (English only); a bundle frozen later is bilingual. Anything else fails in _write.
+                english_only = dump_json(finish_schema(raw, bundle_id, vocab, codes))
+                if hashlib.sha256(english_only).hexdigest() == released:
+                    bundle = english_only
+            out[f"schemas/{bundle_rel}"] = bundle
             line_id = f"{ID_BASE}sample-result-{version}.json"
             out[f"schemas/jsonschema/sample-result-{version}.json"] = dump_json(sample_line_schema(schema, line_id))
 
