@@ -218,12 +218,13 @@ def _head(path: Path, size: int = 16384) -> bytes:
 
 def _is_record_file(path: Path) -> bool:
     try:
-        return path.is_file() and path.suffix.lower() == ".json" and _looks_like_record(_head(path))
+        # by content whatever the name: records are published without an extension or under other names too
+        return path.is_file() and _looks_like_record(_head(path))
     except OSError:
         return False
 
 
-def _record_for_samples(path: Path) -> Path | None:
+def record_for_samples(path: Path) -> Path | None:
     name = path.name
     if not name.lower().endswith("_samples.jsonl"):
         return None
@@ -245,21 +246,21 @@ class EeeConverter:
                 return any(_is_record_file(candidate) for pattern in self._FOLDER_PATTERNS
                            for candidate in itertools.islice(path.glob(pattern), 20))
             if path.name.lower().endswith("_samples.jsonl"):
-                return _record_for_samples(path) is not None
+                return record_for_samples(path) is not None
             return _is_record_file(path)
         except Exception:
             return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         if path.is_dir():
-            files = [p for p in sorted(path.rglob("*.json")) if _is_record_file(p)]
+            files = [p for p in sorted(path.rglob("*")) if _is_record_file(p)]
             if not files:
                 yield Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
                                                                detail="no EEE aggregate record in this folder")])
             for file in files:
                 yield self._read_one(file, options)
             return
-        record = _record_for_samples(path) if path.name.lower().endswith("_samples.jsonl") else path
+        record = record_for_samples(path) if path.name.lower().endswith("_samples.jsonl") else path
         yield self._read_one(record or path, options)
 
     def _read_one(self, path: Path, options: ConvertOptions) -> Converted:

@@ -282,16 +282,26 @@ class InspectConverter:
 
     @staticmethod
     def _sniff_file(path: Path) -> bool:
+        """By content whatever the name: a ZIP whose members include ``header.json`` or ``_journal/start.json``
+        (an ``.eval`` log; the suffix alone still routes a broken ``.eval`` here, to be told why it fails), or a
+        JSON document opening like an ``EvalLog``. Reads at most the first 8 KiB and the ZIP's directory."""
         if not path.is_file():
-            return False
-        suffix = path.suffix.lower()
-        if suffix == ".eval":
-            # the suffix is Inspect's own; a file that is not a ZIP is still routed here, to be told why it fails
-            return True
-        if suffix != ".json":
             return False
         with path.open("rb") as handle:
             head = handle.read(8192)
+        if head.startswith(b"PK\x03\x04"):
+            if path.suffix.lower() == ".eval":
+                return True
+            import zipfile
+
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    names = set(archive.namelist()[:10_000])
+            except (zipfile.BadZipFile, OSError, ValueError):
+                return False
+            return "header.json" in names or "_journal/start.json" in names
+        if path.suffix.lower() == ".eval":
+            return True
         if _JSON_HEAD.match(head):
             return True
         # a log written by other means (keys in another order): Inspect's own field names near the top
@@ -302,7 +312,7 @@ class InspectConverter:
         for index, child in enumerate(sorted(folder.iterdir())):
             if index >= limit:
                 return
-            if child.suffix.lower() in (".eval", ".json") and self._sniff_file(child):
+            if child.is_file() and self._sniff_file(child):
                 yield child
 
     # ---- reading ------------------------------------------------------------------------------------
@@ -322,7 +332,9 @@ class InspectConverter:
     def _read_one(self, path: Path, options: ConvertOptions) -> Converted:
         source = str(path)
         try:
-            if path.suffix.lower() == ".eval":
+            with path.open("rb") as handle:
+                zipped = handle.read(4) == b"PK\x03\x04"
+            if zipped or path.suffix.lower() == ".eval":
                 log, samples, fmt = self._read_eval(path)
             else:
                 log, samples, fmt = self._read_json(path)
