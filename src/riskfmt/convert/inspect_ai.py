@@ -429,6 +429,14 @@ class InspectConverter:
 
         results = as_dict(log.get("results"))
         headline = self._results(b, evaluation, results, spec, samples, epochs)
+        if not evaluation["results"] and evaluation.get("status") is None:
+            # a successful run with no metric at all (results.scores empty, or no results): an empty report would
+            # claim an evaluation with nothing measured
+            why = (" (results.scores is empty)" if isinstance(results.get("scores"), list)
+                   else " (the log has no results)")
+            why_zh = "（results.scores 为空）" if isinstance(results.get("scores"), list) else "（日志中没有 results）"
+            return Converted(str(path), None, [*b.findings, Finding.make(
+                "RF614", str(path), path=str(path), tool=TOOL, why=why, why_zh=why_zh)])
         if headline:
             extension["headline"] = headline
         self._samples(b, evaluation, samples, results, spec)
@@ -657,8 +665,32 @@ class InspectConverter:
     def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
                  samples: list[_Sample], epochs: int) -> str | None:
         entries = [e for e in as_list(results.get("scores")) if isinstance(e, dict)]
+        if not entries and isinstance(results.get("scorers"), list):
+            entries = [e for e in results["scorers"] if isinstance(e, dict)]
+        if not entries and isinstance(results.get("scorer"), dict):
+            # the layout of inspect-ai before 0.3.18 (mid 2024): one scorer, its metrics beside it; read as Inspect's
+            # own migration reads it (EvalResults.convert_scorer_to_scorers)
+            entries = [{**results["scorer"], "scorer": results["scorer"].get("name"),
+                        "metrics": as_dict(results.get("metrics"))}]
+            b.derived("results.scores", "from results.scorer and results.metrics (the log layout before inspect-ai "
+                                        "0.3.18), as Inspect itself migrates it",
+                      "取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），与 Inspect 自身的迁移方式相同")
         registered = _registered_metrics(spec)
-        counted = _scored_counts(samples)
+        # n comes from the sample records only when the log holds all of them; a log whose samples were trimmed
+        # (or never written) keeps the run's own counts in results
+        completed = results.get("completed_samples")
+        completed = completed if isinstance(completed, int) and not isinstance(completed, bool) and completed > 0 \
+            else None
+        records = len({(str(s.id), s.epoch) for s in samples})
+        partial = not samples or (completed is not None and records < completed)
+        counted = {} if partial else _scored_counts(samples)
+        if partial and entries:
+            held = (f"the log holds {records} of the run's {completed} sample records" if samples and completed
+                    else "the log holds no sample records")
+            held_zh = (f"日志只保留了该次运行 {completed} 条样本记录中的 {records} 条" if samples and completed
+                       else "日志中没有样本记录")
+            b.derived("results[].n", f"from results.scores[].scored_samples, else results.completed_samples: {held}",
+                      f"取自 results.scores[].scored_samples，缺失时取 results.completed_samples：{held_zh}")
         categorical = _categorical_scorers(samples)
         headline_raw = as_dict(results.get("headline"))
         headline: str | None = None
@@ -675,6 +707,8 @@ class InspectConverter:
             scored = entry.get("scored_samples")
             if not n and isinstance(scored, int) and not isinstance(scored, bool):
                 n = scored * (epochs if reducer else 1)
+            if not n and partial and completed is not None:
+                n = completed
             if n is not None and n < 1:
                 n = None
             unscored = entry.get("unscored_samples")
