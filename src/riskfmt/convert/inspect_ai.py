@@ -70,7 +70,8 @@ _HOSTS = {"together", "groq", "fireworks", "openrouter", "bedrock", "azureai", "
 _ENGINES = {"hf": "transformers", "vllm": "vllm", "sglang": "sglang", "ollama": "ollama",
             "llama-cpp-python": "llama-cpp-python", "transformer_lens": "transformer_lens"}
 
-_UNCERTAINTY_METRICS = {"stderr", "std", "var", "bootstrap_stderr"}
+# bootstrap_std: the name of bootstrap_stderr before inspect-ai 0.3.58
+_UNCERTAINTY_METRICS = {"stderr", "std", "var", "bootstrap_stderr", "bootstrap_std"}
 _MEAN_LIKE = {"accuracy", "mean"}
 _CATEGORICAL = {"C", "I", "P", "N"}
 # generate-config fields that change how a run is scheduled, not what the model answers
@@ -371,6 +372,11 @@ class InspectConverter:
         raw = log.pop("samples", None) or []
         if not isinstance(raw, list):
             raise ValueError("samples is not a list")
+        scorer = as_dict(as_dict(log.get("results")).get("scorer")).get("name")
+        if isinstance(scorer, str) and scorer:
+            # before inspect-ai 0.3.18 a sample held one ``score``, of the log's one scorer
+            raw = [{**s, "scores": {scorer: s["score"]}} if isinstance(s, dict) and "score" in s and "scores" not in s
+                   else s for s in raw]
         return log, [_Sample.of(s) for s in raw], "inspect-json"
 
     # ---- the report ---------------------------------------------------------------------------------
@@ -770,7 +776,8 @@ class InspectConverter:
                 b.lost(f"results.scores[{scorer}].metrics.{key}",
                        "not a finite, non-negative number (too few samples?)", "不是非负的有限数值（样本过少？）")
         stderr = _spread_value(metrics.get("stderr")) if "stderr" in metrics else None
-        boot = _spread_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
+        boot_key = "bootstrap_stderr" if "bootstrap_stderr" in metrics else "bootstrap_std"
+        boot = _spread_value(metrics.get(boot_key)) if boot_key in metrics else None
         std = _spread_value(metrics.get("std")) if "std" in metrics else None
         var = _spread_value(metrics.get("var")) if "var" in metrics else None
         if stderr is not None:
@@ -786,7 +793,7 @@ class InspectConverter:
         elif boot is not None:
             out["standard_error"] = boot
             out["method"] = "bootstrap"
-            params = metrics["bootstrap_stderr"].get("params") if isinstance(metrics["bootstrap_stderr"], dict) else {}
+            params = metrics[boot_key].get("params") if isinstance(metrics[boot_key], dict) else {}
             samples = params.get("num_samples") if isinstance(params, dict) else None
             if isinstance(samples, int) and not isinstance(samples, bool) and samples > 0:
                 out["num_bootstrap"] = samples
@@ -880,7 +887,7 @@ class InspectConverter:
             b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
         groups: dict[str, list[str]] = {}
-        for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "input", "target"}):
+        for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "score", "input", "target"}):
             groups.setdefault(_SAMPLE_KEY_GROUP.get(key, "other"), []).append(
                 "output (all but the completion)" if key == "output" else key)
         for group, keys in groups.items():
