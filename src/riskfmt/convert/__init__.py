@@ -154,11 +154,13 @@ def _checked(item: Converted) -> Converted:
         return item
     from riskfmt.findings import Severity
 
-    findings = list(item.findings)
-    if item.samples_files is not None:  # the builder skipped validation: the samples were moved out
-        from riskfmt.validation import validate_data
+    from riskfmt.validation import validate_data
 
-        findings.extend(validate_data(item.report, source=item.source).findings)
+    # the report as it leaves the converter, whatever happened after the builder's own check
+    findings = list(item.findings)
+    seen = {(f.code, f.location.pointer) for f in findings}
+    findings.extend(f for f in validate_data(item.report, source=item.source).findings
+                    if (f.code, f.location.pointer) not in seen)
     errors = sorted({f.code for f in findings if f.severity is Severity.ERROR and not f.code.startswith("RF6")})
     if not errors:
         item.findings = findings
