@@ -206,6 +206,8 @@ def _safe_component(text: str) -> str:
 
 
 def _looks_like_record(head: bytes) -> bool:
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return False  # a JSON object, not a text that merely quotes EEE's field names
     if b'"$schema"' in head or _SNIFF_RISKFMT.search(head):
         return False  # EEE's own schema, or a riskfmt report (which may carry an EEE residue in its extensions)
     return bool(_SNIFF_ID.search(head)) and bool(_SNIFF_SHAPE.search(head))

@@ -305,8 +305,9 @@ class InspectConverter:
             return True
         if _JSON_HEAD.match(head):
             return True
-        # a log written by other means (keys in another order): Inspect's own field names near the top
-        return (b'"eval"' in head and b'"status"' in head and b'"eval_id"' in head and b'"run_id"' in head
+        # a log written by other means (keys in another order): Inspect's own field names near the top of a JSON
+        # object (not a text that merely quotes them)
+        return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"eval"' in head and b'"status"' in head and b'"eval_id"' in head and b'"run_id"' in head
                 and b'"task"' in head and b'evaluation-report' not in head)
 
     def _logs_in(self, folder: Path, limit: int = 100_000) -> Iterator[Path]:

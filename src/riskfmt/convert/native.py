@@ -10,6 +10,7 @@ from riskfmt.convert.base import ConvertOptions, Converted
 
 _KINDS = rb"(evaluation-report|incident-report)"
 _KIND_JSON = re.compile(rb'"kind"\s*:\s*"' + _KINDS + rb'"')
+_FORMAT_YAML = re.compile(rb"(?m)^format_version\s*:")
 _KIND_YAML = re.compile(rb"(?m)^kind\s*:\s*[\"']?" + _KINDS + rb"[\"']?\s*$")
 
 
@@ -27,7 +28,11 @@ class NativeConverter:
                 head = handle.read(4096)
         except OSError:
             return False
-        return bool(_KIND_JSON.search(head) or _KIND_YAML.search(head))
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if text.startswith(b"{"):
+            return bool(_KIND_JSON.search(head))
+        # YAML: a top-level kind and format_version, as every riskfmt document has
+        return bool(_KIND_YAML.search(head)) and _FORMAT_YAML.search(head) is not None
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         from riskfmt.validation import validate_bytes
