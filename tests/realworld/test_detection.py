@@ -184,3 +184,19 @@ def test_inspect_log_without_scores_is_refused_not_empty() -> None:
     (item,) = convert([path])
     assert item.report is None
     assert "RF614" in {f.code for f in item.findings}
+
+
+def test_a_run_folder_is_one_unit_and_files_beside_it_are_named(tmp_path: Path) -> None:
+    """A HELM run folder is converted as one run; a suite folder holding runs among other files is walked, so
+    the files beside the runs are named (RF611) instead of disappearing into the HELM converter."""
+    suite = ROOT / "examples" / "inputs" / "helm" / "benchmark_output" / "runs" / "v1"
+    run = "simple_mcqa:model=simple_model1"
+    shutil.copytree(suite / run, tmp_path / "suite" / run)
+    shutil.copyfile(INSPECT_JSON, tmp_path / "suite" / "inspect-log")
+    (tmp_path / "suite" / "costs.json").write_text("{}", encoding="utf-8")
+    results = convert([tmp_path])
+    by_source = {r.source: r for r in results}
+    assert by_source[str(tmp_path / "suite" / run)].report is not None
+    assert by_source[str(tmp_path / "suite" / "inspect-log")].report is not None
+    assert [str(f.params["path"]) for r in results for f in r.findings if f.code == "RF611"] == [
+        str(tmp_path / "suite" / "costs.json")]

@@ -92,13 +92,27 @@ def detect(path: Path) -> Converter | None:
     return None
 
 
+def _is_unit(converter: Converter, folder: Path) -> bool:
+    """Whether ``folder`` is itself one run of a folder converter, not a folder that holds runs among other files
+    (those are walked, so that nothing beside the runs is skipped unseen). A converter says so with an optional
+    ``is_unit(folder)``; HELM's is a run folder; otherwise its sniff decides."""
+    own = getattr(converter, "is_unit", None)
+    if callable(own):
+        return bool(own(folder))
+    if converter.name == "helm":
+        from riskfmt.convert.helm import run_dirs
+
+        return run_dirs(folder) == [folder]
+    return bool(converter.sniff(folder))
+
+
 def _claims_folder(folder: Path, only: str | None = None) -> Converter | None:
     for name in FOLDER_UNITS if only is None else (only,):
         if name not in BUILTIN or not _exists(BUILTIN[name].split(":")[0]):
             continue
         try:
             converter = get(name)
-            if converter.sniff(folder):
+            if converter.sniff(folder) and _is_unit(converter, folder):
                 return converter
         except Exception:  # noqa: BLE001 - a broken converter must not stop the walk
             continue
@@ -171,8 +185,8 @@ def _checked(item: Converted) -> Converted:
 
 
 def _convert_folder(folder: Path, forced: Converter | None, options: ConvertOptions) -> list[Converted]:
-    if forced is not None and forced.name in FOLDER_UNITS:
-        return _read(forced, folder, options)
+    if forced is not None and forced.name in FOLDER_UNITS and _sniffs(forced, folder):
+        return _read(forced, folder, options)  # --from helm|opencompass: the converter finds its runs itself
     out: list[Converted] = []
     members = list(_walk(folder))
     companions: list[tuple[Path, Path]] = []
