@@ -37,9 +37,20 @@ _RELATED = "skos:relatedMatch"
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+# registry prefixes that say where a task is registered, not which task it is: Inspect records
+# "inspect_evals/arc_easy" where Every Eval Ever's Inspect adapter writes "arc_easy"
+_REGISTRY_PREFIXES = ("inspect_evals/",)
+
+
 def norm_task(task_id: str) -> str:
-    """Task ids as publishers write them differ in case and separators (TruthfulQA-MC2, truthfulqa_mc2)."""
-    return _SEPARATORS.sub("_", task_id.strip().casefold())
+    """Task ids as publishers write them differ in case and separators (TruthfulQA-MC2, truthfulqa_mc2), and in
+    the registry prefix a tool adds (inspect_evals/arc_easy, arc_easy)."""
+    text = task_id.strip().casefold()
+    for prefix in _REGISTRY_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix):]
+            break
+    return _SEPARATORS.sub("_", text)
 
 
 def norm_slice(slice_: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
