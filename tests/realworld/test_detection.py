@@ -13,14 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskfmt.convert import ConvertOptions, Converted, convert, detect, get
+from riskfmt.convert import Converted, ConvertOptions, convert, detect, get
 from riskfmt.findings import Severity
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 INSPECT_JSON = HERE / "inspect" / "eee-tests" / "data_arc_sonnet.json"
 INSPECT_EVAL = HERE / "inspect" / "inspect-ai-tests" / "log__test_eval_log__log_read_sample.eval"
-EEE_RECORD = HERE / "eee" / "v0.2.2" / "hal-gaia" / "anthropic__claude-opus-4-1__cf7f2766-c8f7-4f87-a8f1-6943188f8b17.json"
+EEE_RECORD = HERE / "eee" / "v0.2.2" / "hal-gaia" / \
+    "anthropic__claude-opus-4-1__cf7f2766-c8f7-4f87-a8f1-6943188f8b17.json"
 EEE_CI = HERE / "eee" / "v0.0.1" / "global-mmlu-lite" / \
     "anthropic__claude-3-5-haiku-20241022__01da18cd-7b25-4bac-bc38-e7c7030efceb.json"
 EEE_INT_IDS = HERE / "eee" / "v0.1.0" / "inspect_local_evals" / \

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from riskfmt.convert.base import ConvertOptions, Converted, Converter
+from riskfmt.convert.base import Converted, Converter, ConvertOptions
 from riskfmt.findings import Finding
 
-__all__ = ["BUILTIN", "FOLDER_UNITS", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect", "get"]
+__all__ = ["BUILTIN", "FOLDER_UNITS", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect",
+           "get"]
 
 # name -> "module:Class"; imported only when used
 BUILTIN: dict[str, str] = {
@@ -87,7 +88,7 @@ def detect(path: Path) -> Converter | None:
             converter = get(name)
             if converter.sniff(Path(path)):
                 return converter
-        except Exception:  # noqa: BLE001 - a broken plugin must not stop detection
+        except Exception:
             continue
     return None
 
@@ -114,7 +115,7 @@ def _claims_folder(folder: Path, only: str | None = None) -> Converter | None:
             converter = get(name)
             if converter.sniff(folder) and _is_unit(converter, folder):
                 return converter
-        except Exception:  # noqa: BLE001 - a broken converter must not stop the walk
+        except Exception:
             continue
     return None
 
@@ -145,7 +146,7 @@ def _companion_owner(path: Path) -> Path | None:
             from riskfmt.convert.eee import record_for_samples
 
             return record_for_samples(path)
-        except Exception:  # noqa: BLE001 - a companion that cannot be paired is reported as not recognised
+        except Exception:
             return None
     return None
 
@@ -153,7 +154,7 @@ def _companion_owner(path: Path) -> Path | None:
 def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Converted]:
     try:
         return [_checked(item) for item in converter.read(path, options)]
-    except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
+    except Exception as exc:
         import os
 
         if os.environ.get("RISKFMT_DEBUG"):
@@ -167,13 +168,14 @@ def _checked(item: Converted) -> Converted:
     if item.report is None:
         return item
     from riskfmt.findings import Severity
-
     from riskfmt.validation import validate_data
 
     # the report as it leaves the converter, whatever happened after the builder's own check
     findings = list(item.findings)
     seen = {(f.code, f.location.pointer) for f in findings}
-    findings.extend(f for f in validate_data(item.report, source=item.source).findings
+    source = Path(item.source)
+    base_dir = source.parent if source.is_file() else None  # a riskfmt report's samples files lie beside it
+    findings.extend(f for f in validate_data(item.report, source=item.source, base_dir=base_dir).findings
                     if (f.code, f.location.pointer) not in seen)
     errors = sorted({f.code for f in findings if f.severity is Severity.ERROR and not f.code.startswith("RF6")})
     if not errors:
@@ -202,10 +204,7 @@ def _convert_folder(folder: Path, forced: Converter | None, options: ConvertOpti
         if owner is not None:
             companions.append((member, owner))
             continue
-        if forced is not None:
-            converter = forced if _sniffs(forced, member) else None
-        else:
-            converter = detect(member)
+        converter = detect(member) if forced is None else (forced if _sniffs(forced, member) else None)
         if converter is None:
             out.append(Converted(str(member), None, [Finding.make("RF611", str(member), path=str(member))]))
             continue
@@ -220,14 +219,15 @@ def _convert_folder(folder: Path, forced: Converter | None, options: ConvertOpti
             out.append(Converted(str(member), None, [finding]))
     if not members:
         out.append(Converted(str(folder), None, [Finding.make(
-            "RF607", str(folder), path=str(folder), tool=forced.name if forced else "any", detail="the folder is empty")]))
+            "RF607", str(folder), path=str(folder), tool=forced.name if forced else "any",
+            detail="the folder is empty")]))
     return out
 
 
 def _sniffs(converter: Converter, path: Path) -> bool:
     try:
         return bool(converter.sniff(path))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 

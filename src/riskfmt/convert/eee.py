@@ -335,8 +335,9 @@ class _Importer:
         self.rec = rec
         # EEE 0.1.0 kept one source_data for the whole record; later versions keep one per result
         self.record_source = rec.get("source_data") if isinstance(rec.get("source_data"), dict) else None
-        sm = rec.get("source_metadata") if isinstance(rec.get("source_metadata"), dict) else {}
-        lib = rec.get("eval_library") if isinstance(rec.get("eval_library"), dict) else {}
+        sm_raw, lib_raw = rec.get("source_metadata"), rec.get("eval_library")
+        sm: dict[str, Any] = sm_raw if isinstance(sm_raw, dict) else {}
+        lib: dict[str, Any] = lib_raw if isinstance(lib_raw, dict) else {}
         self.inspect_origin = lib.get("name") in ("inspect_ai", "inspect", "inspect-ai") or \
             sm.get("source_name") in ("inspect_ai", "inspect")
         return self._convert(doc.findings)
@@ -530,13 +531,14 @@ class _Importer:
         if sd is None and self.record_source is not None:
             sd = self.record_source
             residue["source_data_from_record"] = True
-        sc_raw = r.get("score_details") if isinstance(r.get("score_details"), dict) else {}
+        sc_value = r.get("score_details")
+        sc_raw: dict[str, Any] = sc_value if isinstance(sc_value, dict) else {}
         raw_details = sc_raw.get("details")
         if isinstance(raw_details, dict) and raw_details.get("description") == "No matching runs":
             # HELM leaderboards mark a cell they have no run for with the score -1 and this text
             b.lost(f"evaluation_results[{index}] ({name})",
-                   f"the score {sc_raw.get('score')!r} is the leaderboard's placeholder for \"No matching runs\", not a "
-                   "measurement")
+                   f"the score {sc_raw.get('score')!r} is the leaderboard's placeholder for \"No matching runs\", "
+                   "not a measurement")
             return None
         task, eval_facts = self._source_data(sd, name, residue)
         started = None
@@ -583,7 +585,8 @@ class _Importer:
                 b.derived(f"evaluation_results[{index}] task and metric",
                           f"named as the Inspect log names them ({task['id']}, {metric['id']}) from the result's "
                           "name and evaluation_description, as EEE's Inspect adapter writes them",
-                          f"按 Inspect 日志的命名方式（{task['id']}，{metric['id']}）由结果名称和 evaluation_description 推得")
+                          f"按 Inspect 日志的命名方式（{task['id']}，{metric['id']}）"
+                          "由结果名称和 evaluation_description 推得")
         lo, hi = metric.get("min"), metric.get("max")
         if _is_num(value) and ((_is_num(lo) and value < lo) or (_is_num(hi) and value > hi)):
             metric.pop("min", None)
@@ -614,12 +617,13 @@ class _Importer:
                                "取 source_data.sample_ids 的个数（参与评估的样本）")
             return len(ids)
         number = sd.get("samples_number")
-        if _is_int(number) and number > 0:
+        if isinstance(number, int) and not isinstance(number, bool) and number > 0:
             if not self._n_noted:
                 self._n_noted = True
                 self.b.derived("results[].n", "source_data.samples_number (EEE: the number of samples in the "
                                               "dataset; the record names no subset)",
-                               "取 source_data.samples_number（EEE 定义为数据集的样本数；记录未说明只评估了其中一部分）")
+                               "取 source_data.samples_number（EEE 定义为数据集的样本数；"
+                               "记录未说明只评估了其中一部分）")
             return number
         return None
 
@@ -1158,14 +1162,14 @@ class _Importer:
 def _legacy_interval(value: Any, ci: Any) -> tuple[float | None, float | None, float | None]:
     """(lower, upper, level) of an EEE 0.0.1 ``score_details.confidence_interval``; None where it says nothing.
     A bare number is read as a half-width around the score; its level is never assumed."""
-    if _is_num(ci) and _is_num(value) and ci >= 0:
-        level = None
-        return value - ci, value + ci, level
+    if _is_num(ci) and _is_num(value) and float(ci) >= 0:
+        return float(value) - float(ci), float(value) + float(ci), None
     if isinstance(ci, dict):
         lower, upper = ci.get("lower"), ci.get("upper")
         level = ci.get("confidence_level", ci.get("level"))
-        if _is_num(lower) and _is_num(upper) and lower <= upper:
-            return lower, upper, level if _is_num(level) and 0 < level < 1 else None
+        if _is_num(lower) and _is_num(upper) and float(lower) <= float(upper):
+            known = float(level) if _is_num(level) and 0 < float(level) < 1 else None
+            return float(lower), float(upper), known
     return None, None, None
 
 

@@ -42,12 +42,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import as_dict, as_list, finite_number
 from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, UnsafeArchive
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict, as_list, finite_number
-
 
 __all__ = ["InspectConverter", "metric_id", "parse_date", "score_to_float"]
 
@@ -307,7 +306,8 @@ class InspectConverter:
             return True
         # a log written by other means (keys in another order): Inspect's own field names near the top of a JSON
         # object (not a text that merely quotes them)
-        return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"eval"' in head and b'"status"' in head and b'"eval_id"' in head and b'"run_id"' in head
+        return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"eval"' in head and b'"status"' in head
+                and b'"eval_id"' in head and b'"run_id"' in head
                 and b'"task"' in head and b'evaluation-report' not in head)
 
     def _logs_in(self, folder: Path, limit: int = 100_000) -> Iterator[Path]:
@@ -681,7 +681,8 @@ class InspectConverter:
                         "metrics": as_dict(results.get("metrics"))}]
             b.derived("results.scores", "from results.scorer and results.metrics (the log layout before inspect-ai "
                                         "0.3.18), as Inspect itself migrates it",
-                      "取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），与 Inspect 自身的迁移方式相同")
+                      "取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），"
+                      "与 Inspect 自身的迁移方式相同")
         registered = _registered_metrics(spec)
         # n comes from the sample records only when the log holds all of them; a log whose samples were trimmed
         # (or never written) keeps the run's own counts in results

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar, Iterator
+from typing import ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 
 _KINDS = rb"(evaluation-report|incident-report)"
 _KIND_JSON = re.compile(rb'"kind"\s*:\s*"' + _KINDS + rb'"')
