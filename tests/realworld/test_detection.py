@@ -201,3 +201,17 @@ def test_a_run_folder_is_one_unit_and_files_beside_it_are_named(tmp_path: Path) 
     assert by_source[str(tmp_path / "suite" / "inspect-log")].report is not None
     assert [str(f.params["path"]) for r in results for f in r.findings if f.code == "RF611"] == [
         str(tmp_path / "suite" / "costs.json")]
+
+
+def test_cli_converts_a_folder_and_names_what_it_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from riskfmt.cli import run
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    shutil.copyfile(INSPECT_JSON, tmp_path / "in" / "sub" / "log.txt")
+    shutil.copyfile(EEE_RECORD, tmp_path / "in" / "record")
+    (tmp_path / "in" / "README.md").write_text("notes\n", encoding="utf-8")
+    assert run(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 0
+    output = capsys.readouterr().out
+    assert "RF611" in output and "README.md" in output
+    assert len(list((tmp_path / "out").iterdir())) == 2
+    assert run(["validate", "-q", str(tmp_path / "out")]) == 0
