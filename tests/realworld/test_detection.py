@@ -215,3 +215,38 @@ def test_cli_converts_a_folder_and_names_what_it_skips(tmp_path: Path, capsys: p
     assert "RF611" in output and "README.md" in output
     assert len(list((tmp_path / "out").iterdir())) == 2
     assert run(["validate", "-q", str(tmp_path / "out")]) == 0
+
+
+def test_dataset_alignment_needs_one_result_per_dataset_on_each_side(tmp_path: Path) -> None:
+    """EEE's first Inspect records name only the dataset; when A ran two tasks on that dataset (arc_easy and
+    arc_challenge both read allenai/ai2_arc), the record's result must not be paired with either."""
+    import copy
+
+    from riskfmt.compare import diff_files
+
+    (inspect_item,) = convert([INSPECT_JSON])
+    (eee_item,) = convert([EEE_INT_IDS])
+    a = copy.deepcopy(inspect_item.report)
+    twin = copy.deepcopy(a["evaluations"][0])
+    twin["id"] = "inspect_evals-arc_challenge"
+    twin["task"]["id"] = "inspect_evals/arc_challenge"
+    for result in twin["results"]:
+        result["id"] = "inspect_evals-arc_challenge." + result["id"].split(".", 1)[1]
+    twin.pop("samples", None)
+    a["evaluations"].append(twin)
+    from riskfmt.identity import report_id
+
+    a["report_id"] = report_id(a)  # the id digests the evaluations: an edited report gets its own
+    paths = []
+    for name, report in (("a", a), ("b", eee_item.report)):
+        paths.append(tmp_path / f"{name}.json")
+        paths[-1].write_text(json.dumps(report), encoding="utf-8")
+    document = diff_files(*paths).to_dict()
+    assert document["pairs"] == [] and document["summary"]["only_b"] == 1
+    one = diff_files(_write(tmp_path / "one.json", inspect_item.report), paths[1]).to_dict()
+    assert len(one["pairs"]) == 1 and one["pairs"][0]["difference"] == 0
+
+
+def _write(path: Path, report: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(report), encoding="utf-8")
+    return path
