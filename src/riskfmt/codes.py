@@ -286,6 +286,22 @@ _TABLE: list[CodeSpec] = [
              "crosswalk; CSET names the consequence, riskfmt the risk)",
              "事件 {incident}：{field} \"{value}\" 已按 riskfmt 的 CSET 对照表（{predicate}）转为风险 {risks} 的危害条目"
              "（CSET 记录的是后果，riskfmt 记录的是风险）"),
+    CodeSpec("RF611", "conversion", W, "folder-member-not-recognised",
+             "{path} was not converted: no converter recognises its content (name the tool with --from)",
+             "{path} 未转换：没有转换器能识别其内容（可用 --from 指定工具）"),
+    CodeSpec("RF612", "conversion", I, "read-with-companion",
+             "{path} was read together with {owner}",
+             "{path} 已随 {owner} 一并读取"),
+    CodeSpec("RF613", "conversion", E, "converted-report-invalid",
+             "The report converted from {path} fails validation ({count} error(s): {codes}); it was not written",
+             "由 {path} 转换得到的报告未通过校验（{count} 个错误：{codes}），未予输出"),
+    CodeSpec("RF614", "conversion", E, "source-without-results",
+             "{path} ({tool}) holds no results{why}; there is nothing to convert",
+             "{path}（{tool}）中没有任何结果{why_zh}，无可转换的内容"),
+    CodeSpec("RF615", "conversion", W, "interval-without-level",
+             "{field}: the confidence interval states no confidence level; it is kept in extensions.{ext}, not as "
+             "the result's uncertainty",
+             "{field}：该置信区间未注明置信水平，已保留于 extensions.{ext}，未记为结果的不确定性"),
     # ---- internal ------------------------------------------------------------------------------------
     CodeSpec("RF900", "internal", E, "internal-error",
              "Internal error while checking this file ({detail}); please report it",

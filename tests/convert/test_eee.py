@@ -931,3 +931,23 @@ def test_regenerated_fixtures_convert(tmp_path: Path) -> None:
     for item in items:
         assert item.report is not None and errors(item) == []
         assert not math.isnan(item.report["evaluations"][0]["results"][0]["value"])
+
+
+@pytest.mark.parametrize(("name", "description", "task", "metric"), [
+    # EEE's current Inspect adapter: "<metric> on <task> for scorer <scorer>"
+    ("accuracy on arc_easy for scorer choice", "accuracy", "arc_easy", "choice/accuracy"),
+    ("mean on cvebench for scorer check_exploit", "mean", "cvebench", "check_exploit/mean"),
+    # its first version (EEE 0.1.0): the scorer, the metric in evaluation_description, the task only as a dataset
+    ("choice", "accuracy", "ai2_arc", "choice/accuracy"),
+    # anything else keeps its EEE names
+    ("Accuracy on IFEval", "Accuracy on IFEval", "Accuracy on IFEval", "score"),
+])
+def test_inspect_origin_results_are_named_as_the_inspect_converter_names_them(
+        name: str, description: str, task: str, metric: str) -> None:
+    from riskfmt.convert.eee import _inspect_identity
+
+    got_task, got_metric = _inspect_identity(
+        name, {"id": name, "dataset": {"name": "ai2_arc", "location": "allenai/ai2_arc"}},
+        {"id": "score", "direction": "higher_is_better"}, {"evaluation_description": description})
+    assert got_task["id"] == task and got_metric["id"] == metric
+    assert got_task["dataset"]["location"] == "allenai/ai2_arc"

@@ -471,7 +471,8 @@ def test_malformed_variants_never_raise(tmp_path: Path, mutations: list[tuple[li
     path.write_text(json.dumps(data), encoding="utf-8")
     item = one(path)
     if item.report is None:
-        assert codes(item) == ["RF607"]
+        # unreadable (RF607), or readable with nothing measured (RF614: never an empty report)
+        assert codes(item) == ["RF607"] or "RF614" in codes(item)
     else:
         assert errors(item) == []
 

@@ -157,3 +157,56 @@ def test_hand_checked_numbers(folder: Path, tool: str, item: dict[str, Any]) -> 
     if "date" in item:
         dates = [str(evaluation.get(k, "")) for k in ("started", "completed")]
         assert any(d.startswith(str(item["date"])) for d in dates), dates
+
+
+def _pairs() -> list[Any]:
+    found: dict[str, list[tuple[Path, str, dict[str, Any]]]] = {}
+    for folder, manifest in _manifests():
+        for entry in manifest.get("files") or []:
+            if entry.get("pair"):
+                found.setdefault(entry["pair"], []).append((folder, manifest["tool"], entry))
+    return [pytest.param(name, members, id=name) for name, members in sorted(found.items())]
+
+
+@pytest.mark.parametrize(("name", "members"), _pairs())
+def test_same_run_pairs_align(name: str, members: list[tuple[Path, str, dict[str, Any]]], tmp_path: Path) -> None:
+    """The same run reached through two tools aligns in ``riskfmt diff``: every result pairs, with zero difference.
+
+    A pair whose other side belongs to a tool not yet in the corpus (its manifest comes from another branch) is
+    skipped, never passed."""
+    import json
+
+    from riskfmt.compare import diff_files
+
+    tools = {tool for _, tool, _ in members}
+    if len(members) != 2 or len(tools) != 2:
+        pytest.skip(f"pair {name} has {len(members)} member(s) from {sorted(tools)}: the other side is not here yet")
+    paths = []
+    for index, (folder, _tool, entry) in enumerate(members):
+        reports = [r.report for r in _converted(folder / entry["path"]) if r.report is not None]
+        assert len(reports) == 1, f"{entry['path']} gives {len(reports)} reports"
+        path = tmp_path / f"{index}.json"
+        path.write_text(json.dumps(reports[0]), encoding="utf-8")
+        paths.append((path, reports[0]))
+    document = diff_files(paths[0][0], paths[1][0]).to_dict()
+    results = [sum(len(e.get("results", [])) for e in report["evaluations"]) for _, report in paths]
+    assert document["summary"]["only_a"] == 0 and document["summary"]["only_b"] == 0, (
+        document["only_a"], document["only_b"])
+    assert len(document["pairs"]) == results[0] == results[1]
+    for pair in document["pairs"]:
+        assert pair["difference"] == 0, pair
+
+
+def test_safety_share_above_floor() -> None:
+    """Results of the safety benchmarks in the corpus map to a risk concept, not to R0000 (general capability).
+
+    Floor 0.9 per tool with safety files: every safety benchmark of the corpus has a table entry, so the share is
+    1.0 today; the floor leaves room for one new, not yet mapped benchmark in ten before this fails, and is far
+    above what the table gave before (Inspect 1 of 18 results, Every Eval Ever 2 of 10)."""
+    from risk_share import risk_shares
+
+    shares = risk_shares(HERE)
+    assert shares["all"].total > 0
+    for tool, share in shares.items():
+        assert share.total > 0, tool
+        assert share.share >= 0.9, (tool, share)

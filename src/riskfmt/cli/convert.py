@@ -42,9 +42,12 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
     """Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.
 
     \b
-    Sources: Inspect logs (.eval, .json), lm-evaluation-harness results_*.json, HELM run folders, Every Eval
-    Ever records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders.
-    Everything that cannot be carried over is reported as a finding naming the field.
+    Sources: Inspect logs (.eval, .json), lm-evaluation-harness results, HELM run folders, Every Eval
+    Ever records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,
+    riskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are
+    called; a folder is walked recursively and every file in it is converted or named by a finding.
+    Everything that cannot be carried over is reported as a finding naming the field; a report that would
+    fail validation is not written (RF613).
     Exit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.
     """
     from riskfmt.convert import ConvertOptions, convert

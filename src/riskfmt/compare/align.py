@@ -23,6 +23,7 @@ __all__ = [
     "Item",
     "Via",
     "align",
+    "align_by_dataset",
     "canonicalizer",
     "evaluation_items",
     "finding_items",
@@ -36,9 +37,20 @@ _RELATED = "skos:relatedMatch"
 _SEPARATORS = re.compile(r"[\s_\-]+")
 
 
+# registry prefixes that say where a task is registered, not which task it is: Inspect records
+# "inspect_evals/arc_easy" where Every Eval Ever's Inspect adapter writes "arc_easy"
+_REGISTRY_PREFIXES = ("inspect_evals/",)
+
+
 def norm_task(task_id: str) -> str:
-    """Task ids as publishers write them differ in case and separators (TruthfulQA-MC2, truthfulqa_mc2)."""
-    return _SEPARATORS.sub("_", task_id.strip().casefold())
+    """Task ids as publishers write them differ in case and separators (TruthfulQA-MC2, truthfulqa_mc2), and in
+    the registry prefix a tool adds (inspect_evals/arc_easy, arc_easy)."""
+    text = task_id.strip().casefold()
+    for prefix in _REGISTRY_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix):]
+            break
+    return _SEPARATORS.sub("_", text)
 
 
 def norm_slice(slice_: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
@@ -252,3 +264,43 @@ def align(items_a: Sequence[Item], items_b: Sequence[Item]) -> tuple[list[Aligne
     only_a = [a for a in items_a if id(a) not in used_a]
     only_b = [b for b in items_b if id(b) not in used_b]
     return pairs, only_a, only_b
+
+
+def dataset_key(evaluation: dict[str, Any]) -> str | None:
+    """The dataset an evaluation ran on, as a key: its published location (a hub id, a URL), else its name."""
+    dataset = (evaluation.get("task") or {}).get("dataset") or {}
+    for field_name in ("location", "name"):
+        value = dataset.get(field_name)
+        if isinstance(value, str) and value.strip():
+            return field_name + ":" + value.strip().casefold()
+    return None
+
+
+def align_by_dataset(only_a: Sequence[Item], only_b: Sequence[Item]
+                     ) -> tuple[list[Aligned], list[Item], list[Item]]:
+    """A second pass over results left unaligned: the same dataset, metric and slice, when each side has exactly one
+    such result. One tool names a run after the task (Inspect ``inspect_evals/arc_easy``), another after the
+    dataset it read (Every Eval Ever's first Inspect records: ``ai2_arc``); several tasks on one dataset never
+    align this way, because the key must be unique on both sides."""
+    def rekey(items: Sequence[Item]) -> dict[tuple[Any, ...], list[Item]]:
+        out: dict[tuple[Any, ...], list[Item]] = {}
+        for item in items:
+            key = dataset_key(item.evaluation_data or {})
+            if key is not None:
+                out.setdefault((key, *item.bucket[1:]), []).append(item)
+        return out
+
+    keyed_a, keyed_b = rekey(only_a), rekey(only_b)
+    pairs: list[Aligned] = []
+    for key, items in keyed_a.items():
+        others = keyed_b.get(key, [])
+        if len(items) != 1 or len(others) != 1:
+            continue
+        a, b = items[0], others[0]
+        tier = _tier(Item(key, a.concepts, a.cited, a.vias, a.id, a.evaluation, a.pointer),
+                     Item(key, b.concepts, b.cited, b.vias, b.id, b.evaluation, b.pointer))
+        if tier is not None:
+            pairs.append(Aligned(a, b, tier, a.concepts & b.concepts if tier == 2 else a.concepts))
+    paired_a = {id(p.a) for p in pairs}
+    paired_b = {id(p.b) for p in pairs}
+    return pairs, [a for a in only_a if id(a) not in paired_a], [b for b in only_b if id(b) not in paired_b]

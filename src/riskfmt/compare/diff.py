@@ -648,9 +648,13 @@ def diff_reports(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, st
 
 def _align_results(a: dict[str, Any], b: dict[str, Any],
                    canon: Canonicalizer) -> tuple[list[Aligned], list[Item], list[Item]]:
-    from riskfmt.compare.align import align
+    from riskfmt.compare.align import align, align_by_dataset
 
-    return align(result_items(a, canon), result_items(b, canon))
+    pairs, only_a, only_b = align(result_items(a, canon), result_items(b, canon))
+    if only_a and only_b:
+        more, only_a, only_b = align_by_dataset(only_a, only_b)
+        pairs.extend(more)
+    return pairs, only_a, only_b
 
 
 def _finding_pair(build: _Builder, pair: Aligned) -> dict[str, Any]:

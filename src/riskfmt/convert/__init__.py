@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
-from riskfmt.convert.base import ConvertOptions, Converted, Converter
+from riskfmt.convert.base import Converted, Converter, ConvertOptions
 from riskfmt.findings import Finding
 
-__all__ = ["BUILTIN", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect", "get"]
+__all__ = ["BUILTIN", "FOLDER_UNITS", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect",
+           "get"]
 
 # name -> "module:Class"; imported only when used
 BUILTIN: dict[str, str] = {
@@ -66,23 +68,182 @@ def get(name: str) -> Converter:
     return _loaded[name]
 
 
+# Converters that read a whole folder as one run (a HELM run folder, an OpenCompass work folder): a folder one of
+# them claims is converted as a unit; every other folder is walked and its files are detected one by one.
+FOLDER_UNITS = ("helm", "opencompass")
+# riskfmt's own reports first: their sniff is the strictest, and a report converted from another tool carries
+# that tool's vocabulary in its extensions, which a looser sniff could take for the tool's own output
+_DETECTION_ORDER = ("riskfmt",)
+
+
+def _detection_order() -> list[str]:
+    names = available()
+    return [n for n in _DETECTION_ORDER if n in names] + [n for n in names if n not in _DETECTION_ORDER]
+
+
 def detect(path: Path) -> Converter | None:
-    """The converter whose ``sniff`` accepts ``path`` (first match, built-ins in registry order)."""
-    for name in available():
+    """The converter whose ``sniff`` accepts ``path``, by content whatever the file is called (riskfmt's own
+    reports first, then the built-ins in registry order, then plugins). Sniffs read a bounded prefix."""
+    for name in _detection_order():
         try:
             converter = get(name)
-            if converter.sniff(path):
+            if converter.sniff(Path(path)):
                 return converter
-        except Exception:  # noqa: BLE001 - a broken plugin must not stop detection
+        except Exception:
             continue
     return None
+
+
+def _is_unit(converter: Converter, folder: Path) -> bool:
+    """Whether ``folder`` is itself one run of a folder converter, not a folder that holds runs among other files
+    (those are walked, so that nothing beside the runs is skipped unseen). A converter says so with an optional
+    ``is_unit(folder)``; HELM's is a run folder; otherwise its sniff decides."""
+    own = getattr(converter, "is_unit", None)
+    if callable(own):
+        return bool(own(folder))
+    if converter.name == "helm":
+        from riskfmt.convert.helm import run_dirs
+
+        return run_dirs(folder) == [folder]
+    return bool(converter.sniff(folder))
+
+
+def _claims_folder(folder: Path, only: str | None = None) -> Converter | None:
+    for name in FOLDER_UNITS if only is None else (only,):
+        if name not in BUILTIN or not _exists(BUILTIN[name].split(":")[0]):
+            continue
+        try:
+            converter = get(name)
+            if converter.sniff(folder) and _is_unit(converter, folder):
+                return converter
+        except Exception:
+            continue
+    return None
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, is a folder unit) for every member of ``folder``, depth first in name order; a folder a folder
+    converter claims is yielded once, its members not. Symbolic links to folders are not followed (no loops)."""
+    if _claims_folder(folder) is not None:
+        yield folder, True
+        return
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        yield folder, False
+        return
+    for child in children:
+        if child.is_dir() and not child.is_symlink():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child, False
+
+
+def _companion_owner(path: Path) -> Path | None:
+    """The file ``path`` is read with (an Every Eval Ever ``<uuid>_samples.jsonl`` beside its record)."""
+    name = path.name
+    if name.lower().endswith("_samples.jsonl"):
+        try:
+            from riskfmt.convert.eee import record_for_samples
+
+            return record_for_samples(path)
+        except Exception:
+            return None
+    return None
+
+
+def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Converted]:
+    try:
+        return [_checked(item) for item in converter.read(path, options)]
+    except Exception as exc:
+        import os
+
+        if os.environ.get("RISKFMT_DEBUG"):
+            raise
+        return [Converted(str(path), None, [Finding.make(
+            "RF607", str(path), path=str(path), tool=converter.name, detail=f"{type(exc).__name__}: {exc}")])]
+
+
+def _checked(item: Converted) -> Converted:
+    """A report that fails validation is never handed on to be written: the findings say why (RF613)."""
+    if item.report is None:
+        return item
+    from riskfmt.findings import Severity
+    from riskfmt.validation import validate_data
+
+    # the report as it leaves the converter, whatever happened after the builder's own check
+    findings = list(item.findings)
+    seen = {(f.code, f.location.pointer) for f in findings}
+    source = Path(item.source)
+    base_dir = source.parent if source.is_file() else None  # a riskfmt report's samples files lie beside it
+    findings.extend(f for f in validate_data(item.report, source=item.source, base_dir=base_dir).findings
+                    if (f.code, f.location.pointer) not in seen)
+    errors = sorted({f.code for f in findings if f.severity is Severity.ERROR and not f.code.startswith("RF6")})
+    if not errors:
+        item.findings = findings
+        return item
+    count = sum(1 for f in findings if f.code in errors)
+    return Converted(item.source, None, [*findings, Finding.make(
+        "RF613", item.source, path=item.source, count=count, codes=", ".join(errors))])
+
+
+def _convert_folder(folder: Path, forced: Converter | None, options: ConvertOptions,
+                    progress: Callable[[str], None] | None = None) -> list[Converted]:
+    if forced is not None and forced.name in FOLDER_UNITS and _sniffs(forced, folder):
+        return _read(forced, folder, options)  # --from helm|opencompass: the converter finds its runs itself
+    out: list[Converted] = []
+    members = list(_walk(folder))
+    companions: list[tuple[Path, Path]] = []
+    for member, unit in members:
+        if progress is not None:
+            progress(str(member))
+        if unit:
+            found = _claims_folder(member)
+            if forced is not None and found is not None and found.name != forced.name:
+                found = None
+            if found is not None:
+                out.extend(_read(found, member, options))
+                continue
+        owner = _companion_owner(member)
+        if owner is not None:
+            companions.append((member, owner))
+            continue
+        converter = detect(member) if forced is None else (forced if _sniffs(forced, member) else None)
+        if converter is None:
+            out.append(Converted(str(member), None, [Finding.make("RF611", str(member), path=str(member))]))
+            continue
+        out.extend(_read(converter, member, options))
+    # a companion is named on the item of the file it was read with (one item per report)
+    for member, owner in companions:
+        finding = Finding.make("RF612", str(member), path=str(member), owner=str(owner))
+        item = next((i for i in out if Path(i.source) == owner), None)
+        if item is not None:
+            item.findings.append(finding)
+        else:
+            out.append(Converted(str(member), None, [finding]))
+    if not members:
+        out.append(Converted(str(folder), None, [Finding.make(
+            "RF607", str(folder), path=str(folder), tool=forced.name if forced else "any",
+            detail="the folder is empty")]))
+    return out
+
+
+def _sniffs(converter: Converter, path: Path) -> bool:
+    try:
+        return bool(converter.sniff(path))
+    except Exception:
+        return False
 
 
 def convert(sources: Iterable[str | Path], *, from_: str | None = None,
             options: ConvertOptions | None = None, progress: Callable[[str], None] | None = None) -> list[Converted]:
     """Convert every source; problems are findings on the results (never exceptions).
 
-    ``progress`` is called with the source of each report as it is made (a folder may give hundreds).
+    A file is recognised by its content whatever it is called. A folder is walked recursively: a folder that a
+    folder converter claims (a HELM run, an OpenCompass work folder) is read as one unit, every other file is
+    detected on its own, and each file that gives no report is named by a finding (RF611 not recognised, RF612
+    read with the record it belongs to). A report that fails validation is withheld with RF613.
+    ``progress`` is called with each file or folder unit once it is read (a folder may hold hundreds).
 
     .. versionadded:: 0.1
     """
@@ -93,25 +254,16 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
         if not path.exists():
             out.append(Converted(str(path), None, [Finding.make("RF001", str(path), path=str(path))]))
             continue
-        if from_ is not None:
-            converter = get(from_)
-        else:
-            found = detect(path)
-            if found is None:
-                out.append(Converted(str(path), None, [
-                    Finding.make("RF605", str(path), path=str(path), known=", ".join(available()))]))
-                continue
-            converter = found
-        try:
-            for made in converter.read(path, options):
-                out.append(made)
-                if progress is not None:
-                    progress(made.source)
-        except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
-            import os
-
-            if os.environ.get("RISKFMT_DEBUG"):
-                raise
-            out.append(Converted(str(path), None, [Finding.make(
-                "RF607", str(path), path=str(path), tool=converter.name, detail=f"{type(exc).__name__}: {exc}")]))
+        forced = get(from_) if from_ is not None else None
+        if path.is_dir():
+            out.extend(_convert_folder(path, forced, options, progress))
+            continue
+        converter = forced or detect(path)
+        if converter is None:
+            out.append(Converted(str(path), None, [
+                Finding.make("RF605", str(path), path=str(path), known=", ".join(available()))]))
+            continue
+        out.extend(_read(converter, path, options))
+        if progress is not None:
+            progress(str(path))
     return out

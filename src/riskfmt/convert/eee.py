@@ -206,6 +206,8 @@ def _safe_component(text: str) -> str:
 
 
 def _looks_like_record(head: bytes) -> bool:
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return False  # a JSON object, not a text that merely quotes EEE's field names
     if b'"$schema"' in head or _SNIFF_RISKFMT.search(head):
         return False  # EEE's own schema, or a riskfmt report (which may carry an EEE residue in its extensions)
     return bool(_SNIFF_ID.search(head)) and bool(_SNIFF_SHAPE.search(head))
@@ -218,12 +220,13 @@ def _head(path: Path, size: int = 16384) -> bytes:
 
 def _is_record_file(path: Path) -> bool:
     try:
-        return path.is_file() and path.suffix.lower() == ".json" and _looks_like_record(_head(path))
+        # by content whatever the name: records are published without an extension or under other names too
+        return path.is_file() and _looks_like_record(_head(path))
     except OSError:
         return False
 
 
-def _record_for_samples(path: Path) -> Path | None:
+def record_for_samples(path: Path) -> Path | None:
     name = path.name
     if not name.lower().endswith("_samples.jsonl"):
         return None
@@ -245,21 +248,21 @@ class EeeConverter:
                 return any(_is_record_file(candidate) for pattern in self._FOLDER_PATTERNS
                            for candidate in itertools.islice(path.glob(pattern), 20))
             if path.name.lower().endswith("_samples.jsonl"):
-                return _record_for_samples(path) is not None
+                return record_for_samples(path) is not None
             return _is_record_file(path)
         except Exception:
             return False
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         if path.is_dir():
-            files = [p for p in sorted(path.rglob("*.json")) if _is_record_file(p)]
+            files = [p for p in sorted(path.rglob("*")) if _is_record_file(p)]
             if not files:
                 yield Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
                                                                detail="no EEE aggregate record in this folder")])
             for file in files:
                 yield self._read_one(file, options)
             return
-        record = _record_for_samples(path) if path.name.lower().endswith("_samples.jsonl") else path
+        record = record_for_samples(path) if path.name.lower().endswith("_samples.jsonl") else path
         yield self._read_one(record or path, options)
 
     def _read_one(self, path: Path, options: ConvertOptions) -> Converted:
@@ -302,6 +305,9 @@ class _Importer:
         self.path = path
         self.options = options
         self.source = str(path)
+        self.record_source: dict[str, Any] | None = None
+        self.inspect_origin = False
+        self._n_noted = False
 
     def _strings(self, value: Any, where: str) -> dict[str, str]:
         """An EEE string map; values that are not strings (EEE forbids them) are reported, not kept."""
@@ -327,6 +333,13 @@ class _Importer:
                 "RF607", self.source, path=self.source, tool=_TOOL,
                 detail="not an EEE aggregate record (no evaluation_results list)")])
         self.rec = rec
+        # EEE 0.1.0 kept one source_data for the whole record; later versions keep one per result
+        self.record_source = rec.get("source_data") if isinstance(rec.get("source_data"), dict) else None
+        sm_raw, lib_raw = rec.get("source_metadata"), rec.get("eval_library")
+        sm: dict[str, Any] = sm_raw if isinstance(sm_raw, dict) else {}
+        lib: dict[str, Any] = lib_raw if isinstance(lib_raw, dict) else {}
+        self.inspect_origin = lib.get("name") in ("inspect_ai", "inspect", "inspect-ai") or \
+            sm.get("source_name") in ("inspect_ai", "inspect")
         return self._convert(doc.findings)
 
     def _convert(self, parse_findings: list[Finding]) -> Converted:
@@ -380,9 +393,17 @@ class _Importer:
         b.lost(kept_ids,
                "kept in extensions.every-eval-ever; the evaluation_id embeds the retrieval time (EEE issue #270), so "
                "it is not the report id")
+        if rec.get("detailed_evaluation_results_per_samples"):
+            # EEE 0.1.0 inlined per-sample rows (inputs, responses, references, no scores): content is never
+            # copied, and without scores the rows add nothing the aggregate does not say
+            b.lost("detailed_evaluation_results_per_samples",
+                   "inline per-sample inputs and responses of EEE 0.1.0 records, without scores, are not carried over")
+        if self.record_source is not None:
+            ext["source_data"] = _public_source(self.record_source)
         unknown_top = sorted(set(rec) - {"schema_version", "evaluation_id", "evaluation_timestamp",
                                          "retrieved_timestamp", "source_metadata", "eval_library", "model_info",
-                                         "evaluation_results", "detailed_evaluation_results"})
+                                         "evaluation_results", "detailed_evaluation_results", "source_data",
+                                         "detailed_evaluation_results_per_samples"})
         if unknown_top:
             ext["other"] = {k: rec[k] for k in unknown_top}
             b.lost(", ".join(unknown_top), "not part of EEE schema 0.3.0; kept in extensions.every-eval-ever")
@@ -506,7 +527,20 @@ class _Importer:
             residue["evaluation_result_id"] = r.get("evaluation_result_id")
         eee_result_id = r.get("evaluation_result_id") if isinstance(r.get("evaluation_result_id"), str) else None
 
-        task, eval_facts = self._source_data(r.get("source_data"), name, residue)
+        sd = r.get("source_data")
+        if sd is None and self.record_source is not None:
+            sd = self.record_source
+            residue["source_data_from_record"] = True
+        sc_value = r.get("score_details")
+        sc_raw: dict[str, Any] = sc_value if isinstance(sc_value, dict) else {}
+        raw_details = sc_raw.get("details")
+        if isinstance(raw_details, dict) and raw_details.get("description") == "No matching runs":
+            # HELM leaderboards mark a cell they have no run for with the score -1 and this text
+            b.lost(f"evaluation_results[{index}] ({name})",
+                   f"the score {sc_raw.get('score')!r} is the leaderboard's placeholder for \"No matching runs\", "
+                   "not a measurement")
+            return None
+        task, eval_facts = self._source_data(sd, name, residue)
         started = None
         if "evaluation_timestamp" in r:
             raw_ts = r.get("evaluation_timestamp")
@@ -540,6 +574,30 @@ class _Importer:
             if isinstance(text, dict) and text:
                 result_extra["notes"] = text
         value, n, unc, why = self._score(sc, index, residue, rf_details)
+        if n is None and isinstance(sd, dict):
+            n = self._n_from_source(sd, index)
+        if self.inspect_origin and not isinstance(mc.get("metric_id"), str):
+            before = metric["id"]
+            task, metric = _inspect_identity(name, task, metric, mc)
+            if metric["id"] == before and residue.get("metric", {}).get("metric_id_absent"):
+                b.defaulted(f"evaluation_results[{index}].metric_config.metric_id", before)
+            elif metric["id"] != before:
+                b.derived(f"evaluation_results[{index}] task and metric",
+                          f"named as the Inspect log names them ({task['id']}, {metric['id']}) from the result's "
+                          "name and evaluation_description, as EEE's Inspect adapter writes them",
+                          f"按 Inspect 日志的命名方式（{task['id']}，{metric['id']}）"
+                          "由结果名称和 evaluation_description 推得")
+        lo, hi = metric.get("min"), metric.get("max")
+        if _is_num(value) and ((_is_num(lo) and value < lo) or (_is_num(hi) and value > hi)):
+            metric.pop("min", None)
+            metric.pop("max", None)
+            kept_bounds = residue.setdefault("metric", {})
+            for key, bound in (("min_score", lo), ("max_score", hi)):
+                if bound is not None:
+                    kept_bounds[key] = bound  # written back on export
+            b.lost(f"evaluation_results[{index}].metric_config.min_score, max_score",
+                   f"the score {value} lies outside the declared bounds [{lo}, {hi}]; the bounds were dropped, the "
+                   "score kept")
         extra = sorted(set(r) - {"evaluation_result_id", "evaluation_name", "source_data", "evaluation_timestamp",
                                  "metric_config", "score_details", "generation_config"})
         if extra:
@@ -548,6 +606,26 @@ class _Importer:
                        value=value, n=n, uncertainty=unc, slice=slice_, risks=risks, result_extra=result_extra,
                        eval_facts=eval_facts, eval_id=eval_id, eee_result_id=eee_result_id, residue=residue,
                        no_se_reason=why)
+
+    def _n_from_source(self, sd: dict[str, Any], index: int) -> int | None:
+        """n when the score has no num_samples: the ids of the samples evaluated, else ``samples_number``."""
+        ids = sd.get("sample_ids")
+        if isinstance(ids, list) and ids:
+            if index == 0 or not self._n_noted:
+                self._n_noted = True
+                self.b.derived("results[].n", "the number of source_data.sample_ids (the samples evaluated)",
+                               "取 source_data.sample_ids 的个数（参与评估的样本）")
+            return len(ids)
+        number = sd.get("samples_number")
+        if isinstance(number, int) and not isinstance(number, bool) and number > 0:
+            if not self._n_noted:
+                self._n_noted = True
+                self.b.derived("results[].n", "source_data.samples_number (EEE: the number of samples in the "
+                                              "dataset; the record names no subset)",
+                               "取 source_data.samples_number（EEE 定义为数据集的样本数；"
+                               "记录未说明只评估了其中一部分）")
+            return number
+        return None
 
     def _eval_facts(self, rf: dict[str, str]) -> dict[str, Any]:
         facts: dict[str, Any] = {}
@@ -585,7 +663,7 @@ class _Importer:
                 dataset["location"] = urls[0]
             if urls[1:]:
                 residue["url_extra"] = urls[1:]
-        elif source_type == "hf_dataset":
+        elif source_type == "hf_dataset" or (source_type is None and "hf_repo" in sd):
             if isinstance(sd.get("hf_repo"), str) and sd["hf_repo"]:
                 dataset["location"] = sd["hf_repo"]
             if isinstance(sd.get("hf_split"), str) and sd["hf_split"]:
@@ -593,7 +671,10 @@ class _Importer:
             if _is_int(sd.get("samples_number")) and sd["samples_number"] >= 0:
                 dataset["size"] = sd["samples_number"]
             if "sample_ids" in sd:
-                residue["sample_ids"] = sd["sample_ids"]
+                # EEE's schema makes sample ids strings; early records wrote integers, and an array of numbers in
+                # extensions is what the validator's leak check refuses (it looks like an embedding)
+                ids = sd["sample_ids"]
+                residue["sample_ids"] = [str(x) for x in ids] if isinstance(ids, list) else ids
         details = self._strings(sd.get("additional_details"), "evaluation_results[].source_data.additional_details")
         kept = {k: v for k, v in details.items() if not k.startswith(PREFIX)}
         rf = {k[len(PREFIX):]: v for k, v in details.items() if k.startswith(PREFIX)}
@@ -689,7 +770,8 @@ class _Importer:
             metric_id = mc.get("metric_name") if isinstance(mc.get("metric_name"), str) and mc.get("metric_name") \
                 else "score"
             extra["metric_id_absent"] = True
-            b.defaulted(f"evaluation_results[{index}].metric_config.metric_id", metric_id)
+            if not self.inspect_origin:  # an Inspect record's metric is named by _inspect_identity, or defaulted there
+                b.defaulted(f"evaluation_results[{index}].metric_config.metric_id", metric_id)
         details = self._strings(mc.get("additional_details"), f"evaluation_results[{index}].metric_config."
                                                               "additional_details")
         rf = {k[len(PREFIX):]: v for k, v in details.items() if k.startswith(PREFIX)}
@@ -793,6 +875,17 @@ class _Importer:
                                  "num_bootstrap_samples"})
         if extra:
             residue["uncertainty_other"] = {k: u[k] for k in extra}
+        legacy = sc.get("confidence_interval")
+        if legacy is not None and "ci" not in unc:
+            # EEE 0.0.1 put the interval beside the score: a number (a half-width) or bounds, with no level
+            lower, upper, level = _legacy_interval(value, legacy)
+            if lower is not None and level is not None:
+                unc["ci"] = {"lower": lower, "upper": upper, "level": level}
+                unc.setdefault("method", "reported")
+            else:
+                b.findings.append(Finding.make(
+                    "RF615", self.source, f"/evaluation_results/{index}/score_details/confidence_interval",
+                    field=f"evaluation_results[{index}].score_details.confidence_interval", ext=EXTENSION))
         other = sorted(set(sc) - {"score", "details", "uncertainty"})
         if other:
             residue["score_other"] = {k: sc[k] for k in other}
@@ -1064,6 +1157,57 @@ class _Importer:
             for key in ("input_digest", "output_digest"):
                 if isinstance(meta.get(PREFIX + key), str):
                     inline[-1][key] = meta[PREFIX + key]
+
+
+def _legacy_interval(value: Any, ci: Any) -> tuple[float | None, float | None, float | None]:
+    """(lower, upper, level) of an EEE 0.0.1 ``score_details.confidence_interval``; None where it says nothing.
+    A bare number is read as a half-width around the score; its level is never assumed."""
+    if _is_num(ci) and _is_num(value) and float(ci) >= 0:
+        return float(value) - float(ci), float(value) + float(ci), None
+    if isinstance(ci, dict):
+        lower, upper = ci.get("lower"), ci.get("upper")
+        level = ci.get("confidence_level", ci.get("level"))
+        if _is_num(lower) and _is_num(upper) and float(lower) <= float(upper):
+            known = float(level) if _is_num(level) and 0 < float(level) < 1 else None
+            return float(lower), float(upper), known
+    return None, None, None
+
+
+_INSPECT_NAME = re.compile(r"^(?P<metric>\S+) on (?P<task>\S+) for scorer (?P<scorer>\S+)$")
+_IDENT = re.compile(r"^[A-Za-z0-9_.:@-]+$")
+
+
+def _inspect_identity(name: str, task: dict[str, Any], metric: dict[str, Any], mc: dict[str, Any]
+                      ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Task and metric of an EEE result converted from an Inspect log, named as riskfmt's Inspect converter names
+    them (``<scorer>/<metric>``), so that the record and the log align in ``riskfmt diff``.
+
+    EEE's Inspect adapter names a result ``"<metric> on <task> for scorer <scorer>"``; its first version (EEE
+    0.1.0) named it after the scorer alone, with the metric in ``evaluation_description`` and the dataset as the
+    only trace of the task."""
+    description = mc.get("evaluation_description")
+    found = _INSPECT_NAME.match(name)
+    if found:
+        task = {**task, "id": found["task"]}
+        metric = {**metric, "id": f"{found['scorer']}/{found['metric']}"}
+    elif _IDENT.match(name) and isinstance(description, str) and _IDENT.match(description):
+        dataset = task.get("dataset") or {}
+        label = dataset.get("name") or str(dataset.get("location") or "").rsplit("/", 1)[-1] or name
+        task = {**task, "id": label}
+        metric = {**metric, "id": f"{name}/{description}"}
+        if task.get("dataset", {}).get("name") == label:
+            task["dataset"] = {k: v for k, v in task["dataset"].items() if k != "name"}
+            if not task["dataset"]:
+                del task["dataset"]
+    return task, metric
+
+
+def _public_source(sd: dict[str, Any]) -> dict[str, Any]:
+    """A record-level source_data as kept in extensions: sample ids as strings (see _source_data)."""
+    out = dict(sd)
+    if isinstance(out.get("sample_ids"), list):
+        out["sample_ids"] = [str(x) for x in out["sample_ids"]]
+    return out
 
 
 def _ga_scalar(key: str, value: Any) -> bool:

@@ -42,12 +42,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import as_dict, as_list, finite_number
 from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, UnsafeArchive
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict, as_list, finite_number
-
 
 __all__ = ["InspectConverter", "metric_id", "parse_date", "score_to_float"]
 
@@ -70,7 +69,8 @@ _HOSTS = {"together", "groq", "fireworks", "openrouter", "bedrock", "azureai", "
 _ENGINES = {"hf": "transformers", "vllm": "vllm", "sglang": "sglang", "ollama": "ollama",
             "llama-cpp-python": "llama-cpp-python", "transformer_lens": "transformer_lens"}
 
-_UNCERTAINTY_METRICS = {"stderr", "std", "var", "bootstrap_stderr"}
+# bootstrap_std: the name of bootstrap_stderr before inspect-ai 0.3.58
+_UNCERTAINTY_METRICS = {"stderr", "std", "var", "bootstrap_stderr", "bootstrap_std"}
 _MEAN_LIKE = {"accuracy", "mean"}
 _CATEGORICAL = {"C", "I", "P", "N"}
 # generate-config fields that change how a run is scheduled, not what the model answers
@@ -283,27 +283,39 @@ class InspectConverter:
 
     @staticmethod
     def _sniff_file(path: Path) -> bool:
+        """By content whatever the name: a ZIP whose members include ``header.json`` or ``_journal/start.json``
+        (an ``.eval`` log; the suffix alone still routes a broken ``.eval`` here, to be told why it fails), or a
+        JSON document opening like an ``EvalLog``. Reads at most the first 8 KiB and the ZIP's directory."""
         if not path.is_file():
-            return False
-        suffix = path.suffix.lower()
-        if suffix == ".eval":
-            # the suffix is Inspect's own; a file that is not a ZIP is still routed here, to be told why it fails
-            return True
-        if suffix != ".json":
             return False
         with path.open("rb") as handle:
             head = handle.read(8192)
+        if head.startswith(b"PK\x03\x04"):
+            if path.suffix.lower() == ".eval":
+                return True
+            import zipfile
+
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    names = set(archive.namelist()[:10_000])
+            except (zipfile.BadZipFile, OSError, ValueError):
+                return False
+            return "header.json" in names or "_journal/start.json" in names
+        if path.suffix.lower() == ".eval":
+            return True
         if _JSON_HEAD.match(head):
             return True
-        # a log written by other means (keys in another order): Inspect's own field names near the top
-        return (b'"eval"' in head and b'"status"' in head and b'"eval_id"' in head and b'"run_id"' in head
+        # a log written by other means (keys in another order): Inspect's own field names near the top of a JSON
+        # object (not a text that merely quotes them)
+        return (head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"eval"' in head and b'"status"' in head
+                and b'"eval_id"' in head and b'"run_id"' in head
                 and b'"task"' in head and b'evaluation-report' not in head)
 
     def _logs_in(self, folder: Path, limit: int = 100_000) -> Iterator[Path]:
         for index, child in enumerate(sorted(folder.iterdir())):
             if index >= limit:
                 return
-            if child.suffix.lower() in (".eval", ".json") and self._sniff_file(child):
+            if child.is_file() and self._sniff_file(child):
                 yield child
 
     # ---- reading ------------------------------------------------------------------------------------
@@ -323,7 +335,9 @@ class InspectConverter:
     def _read_one(self, path: Path, options: ConvertOptions) -> Converted:
         source = str(path)
         try:
-            if path.suffix.lower() == ".eval":
+            with path.open("rb") as handle:
+                zipped = handle.read(4) == b"PK\x03\x04"
+            if zipped or path.suffix.lower() == ".eval":
                 log, samples, fmt = self._read_eval(path)
             else:
                 log, samples, fmt = self._read_json(path)
@@ -360,6 +374,11 @@ class InspectConverter:
         raw = log.pop("samples", None) or []
         if not isinstance(raw, list):
             raise ValueError("samples is not a list")
+        scorer = as_dict(as_dict(log.get("results")).get("scorer")).get("name")
+        if isinstance(scorer, str) and scorer:
+            # before inspect-ai 0.3.18 a sample held one ``score``, of the log's one scorer
+            raw = [{**s, "scores": {scorer: s["score"]}} if isinstance(s, dict) and "score" in s and "scores" not in s
+                   else s for s in raw]
         return log, [_Sample.of(s) for s in raw], "inspect-json"
 
     # ---- the report ---------------------------------------------------------------------------------
@@ -418,6 +437,14 @@ class InspectConverter:
 
         results = as_dict(log.get("results"))
         headline = self._results(b, evaluation, results, spec, samples, epochs)
+        if not evaluation["results"] and evaluation.get("status") is None:
+            # a successful run with no metric at all (results.scores empty, or no results): an empty report would
+            # claim an evaluation with nothing measured
+            why = (" (results.scores is empty)" if isinstance(results.get("scores"), list)
+                   else " (the log has no results)")
+            why_zh = "（results.scores 为空）" if isinstance(results.get("scores"), list) else "（日志中没有 results）"
+            return Converted(str(path), None, [*b.findings, Finding.make(
+                "RF614", str(path), path=str(path), tool=TOOL, why=why, why_zh=why_zh)])
         if headline:
             extension["headline"] = headline
         self._samples(b, evaluation, samples, results, spec)
@@ -646,8 +673,33 @@ class InspectConverter:
     def _results(self, b: ReportBuilder, evaluation: dict[str, Any], results: dict[str, Any], spec: dict[str, Any],
                  samples: list[_Sample], epochs: int) -> str | None:
         entries = [e for e in as_list(results.get("scores")) if isinstance(e, dict)]
+        if not entries and isinstance(results.get("scorers"), list):
+            entries = [e for e in results["scorers"] if isinstance(e, dict)]
+        if not entries and isinstance(results.get("scorer"), dict):
+            # the layout of inspect-ai before 0.3.18 (mid 2024): one scorer, its metrics beside it; read as Inspect's
+            # own migration reads it (EvalResults.convert_scorer_to_scorers)
+            entries = [{**results["scorer"], "scorer": results["scorer"].get("name"),
+                        "metrics": as_dict(results.get("metrics"))}]
+            b.derived("results.scores", "from results.scorer and results.metrics (the log layout before inspect-ai "
+                                        "0.3.18), as Inspect itself migrates it",
+                      "取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），"
+                      "与 Inspect 自身的迁移方式相同")
         registered = _registered_metrics(spec)
-        counted = _scored_counts(samples)
+        # n comes from the sample records only when the log holds all of them; a log whose samples were trimmed
+        # (or never written) keeps the run's own counts in results
+        completed = results.get("completed_samples")
+        completed = completed if isinstance(completed, int) and not isinstance(completed, bool) and completed > 0 \
+            else None
+        records = len({(str(s.id), s.epoch) for s in samples})
+        partial = not samples or (completed is not None and records < completed)
+        counted = {} if partial else _scored_counts(samples)
+        if partial and entries:
+            held = (f"the log holds {records} of the run's {completed} sample records" if samples and completed
+                    else "the log holds no sample records")
+            held_zh = (f"日志只保留了该次运行 {completed} 条样本记录中的 {records} 条" if samples and completed
+                       else "日志中没有样本记录")
+            b.derived("results[].n", f"from results.scores[].scored_samples, else results.completed_samples: {held}",
+                      f"取自 results.scores[].scored_samples，缺失时取 results.completed_samples：{held_zh}")
         categorical = _categorical_scorers(samples)
         headline_raw = as_dict(results.get("headline"))
         headline: str | None = None
@@ -664,6 +716,8 @@ class InspectConverter:
             scored = entry.get("scored_samples")
             if not n and isinstance(scored, int) and not isinstance(scored, bool):
                 n = scored * (epochs if reducer else 1)
+            if not n and partial and completed is not None:
+                n = completed
             if n is not None and n < 1:
                 n = None
             unscored = entry.get("unscored_samples")
@@ -725,7 +779,8 @@ class InspectConverter:
                 b.lost(f"results.scores[{scorer}].metrics.{key}",
                        "not a finite, non-negative number (too few samples?)", "不是非负的有限数值（样本过少？）")
         stderr = _spread_value(metrics.get("stderr")) if "stderr" in metrics else None
-        boot = _spread_value(metrics.get("bootstrap_stderr")) if "bootstrap_stderr" in metrics else None
+        boot_key = "bootstrap_stderr" if "bootstrap_stderr" in metrics else "bootstrap_std"
+        boot = _spread_value(metrics.get(boot_key)) if boot_key in metrics else None
         std = _spread_value(metrics.get("std")) if "std" in metrics else None
         var = _spread_value(metrics.get("var")) if "var" in metrics else None
         if stderr is not None:
@@ -741,7 +796,7 @@ class InspectConverter:
         elif boot is not None:
             out["standard_error"] = boot
             out["method"] = "bootstrap"
-            params = metrics["bootstrap_stderr"].get("params") if isinstance(metrics["bootstrap_stderr"], dict) else {}
+            params = metrics[boot_key].get("params") if isinstance(metrics[boot_key], dict) else {}
             samples = params.get("num_samples") if isinstance(params, dict) else None
             if isinstance(samples, int) and not isinstance(samples, bool) and samples > 0:
                 out["num_bootstrap"] = samples
@@ -835,7 +890,7 @@ class InspectConverter:
             b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
         groups: dict[str, list[str]] = {}
-        for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "input", "target"}):
+        for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "score", "input", "target"}):
             groups.setdefault(_SAMPLE_KEY_GROUP.get(key, "other"), []).append(
                 "output (all but the completion)" if key == "output" else key)
         for group, keys in groups.items():

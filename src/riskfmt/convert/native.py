@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar, Iterator
+from typing import ClassVar
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
+
+_KINDS = rb"(evaluation-report|incident-report)"
+_KIND_JSON = re.compile(rb'"kind"\s*:\s*"' + _KINDS + rb'"')
+_FORMAT_YAML = re.compile(rb"(?m)^format_version\s*:")
+_KIND_YAML = re.compile(rb"(?m)^kind\s*:\s*[\"']?" + _KINDS + rb"[\"']?\s*$")
 
 
 class NativeConverter:
     name: ClassVar[str] = "riskfmt"
-    title: ClassVar[str] = "riskfmt evaluation report"
+    title: ClassVar[str] = "riskfmt evaluation or incident report"
 
     def sniff(self, path: Path) -> bool:
-        if not path.is_file() or path.suffix.lower() not in (".json", ".yaml", ".yml"):
-            return False
+        """By content, whatever the file is called: a JSON or YAML document whose ``kind`` near the top is one of
+        riskfmt's (an evaluation or an incident report)."""
         try:
+            if not path.is_file():
+                return False
             with path.open("rb") as handle:
                 head = handle.read(4096)
         except OSError:
             return False
-        return b'"kind"' in head and b"evaluation-report" in head or b"kind: evaluation-report" in head
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if text.startswith(b"{"):
+            return bool(_KIND_JSON.search(head))
+        # YAML: a top-level kind and format_version, as every riskfmt document has
+        return bool(_KIND_YAML.search(head)) and _FORMAT_YAML.search(head) is not None
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         from riskfmt.validation import validate_bytes
