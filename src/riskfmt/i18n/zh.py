@@ -61,6 +61,8 @@ CLICK: dict[str, str] = {
 
 # Help of riskfmt's commands and options
 COMMANDS: dict[str, str] = {
+    "Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,\nriskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are\ncalled; a folder is walked recursively and every file in it is converted or named by a finding.\nEverything that cannot be carried over is reported as a finding naming the field; a report that would\nfail validation is not written (RF613).\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.":
+        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录，以及 riskfmt 自身的评估报告和事件报告。\n文件按内容识别，与文件名无关；目录会被递归遍历，其中每个文件要么被转换，要么由发现项指明。\n无法原样转换的内容都会以发现项报告，并指明对应字段；无法通过校验的报告不会写出（RF613）。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
     'text for a terminal, json for programs (one document), markdown for briefings, html for people (one self-contained page).':
         'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报，html 供人阅读（单个自包含页面）。',
     'Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). Env: RISKFMT_LANG.':
