@@ -191,8 +191,8 @@ def test_a_run_folder_is_one_unit_and_files_beside_it_are_named(tmp_path: Path) 
     """A HELM run folder is converted as one run; a suite folder holding runs among other files is walked, so
     the files beside the runs are named (RF611) instead of disappearing into the HELM converter."""
     suite = ROOT / "examples" / "inputs" / "helm" / "benchmark_output" / "runs" / "v1"
-    run = "simple_mcqa:model=simple_model1"
-    shutil.copytree(suite / run, tmp_path / "suite" / run)
+    run = "simple_mcqa:model=simple_model1"  # as HELM names it (the fixture is stored under a Windows-safe name)
+    shutil.copytree(suite / run.replace(":", "_"), tmp_path / "suite" / run)
     shutil.copyfile(INSPECT_JSON, tmp_path / "suite" / "inspect-log")
     (tmp_path / "suite" / "costs.json").write_text("{}", encoding="utf-8")
     results = convert([tmp_path])
