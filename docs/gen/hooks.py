@@ -13,6 +13,7 @@ It runs before mkdocs-static-i18n sorts the files by language (that plugin's `on
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
 from markdown.extensions import Extension  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from vocab_pages import vocabulary_pages  # noqa: E402
 
@@ -220,3 +222,13 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     write_generated(Path(config["docs_dir"]))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config: Any) -> None:
+    # Material's language selector reads the sitemap of the language it switches to (zh/sitemap.xml), to land on
+    # the same page; mkdocs-static-i18n writes one sitemap, with every language's pages, at the top only.
+    site = Path(config["site_dir"])
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (site / name).is_file() and (site / "zh").is_dir():
+            shutil.copyfile(site / name, site / "zh" / name)
