@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from conftest import ROOT, required
 
 DOCS_MODULES = ("mkdocs", "material", "mkdocs_static_i18n", "mkdocstrings_handlers.python", "mkdocs_click", "jieba")
@@ -166,7 +165,8 @@ def test_no_broken_internal_links(site: Path) -> None:
             checked += 1
             if not target.is_file():
                 broken.append(f"{base}: {link}")
-            elif target_url.fragment and target.suffix == ".html" and unquote(target_url.fragment) not in parse(target).ids:
+            elif (target_url.fragment and target.suffix == ".html"
+                  and unquote(target_url.fragment) not in parse(target).ids):
                 broken.append(f"{base}: {link} (no such anchor)")
     assert checked > 10000
     assert not broken, f"{len(broken)} broken links, for example {broken[:10]}"
@@ -192,7 +192,7 @@ def test_every_page_of_the_nav_has_a_chinese_page(site: Path) -> None:
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
     def walk(items: list) -> Iterator[str]:
         for item in items:
@@ -261,46 +261,86 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+@pytest.fixture(scope="module")
+def browser(served: str) -> Iterator[object]:
+    sync_playwright = _browser()
+    with sync_playwright() as p:  # type: ignore[operator]
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+                                     args=["--no-sandbox"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _open(browser: object, url: str, served: str) -> tuple[object, list[str]]:
+    """A 390 px wide page at url, and the list its console errors, failed and outside requests go to."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: problems.append(f"outside: {r.url}") if not r.url.startswith(served) else None)
+    page.goto(url)
+    return page, problems
+
+
 @pytest.mark.parametrize("language", ["", "zh/"])
 @pytest.mark.parametrize("query", ["幻觉", "confabulation"])
-def test_search_box_finds_the_concept(served: str, language: str, query: str) -> None:
-    sync_playwright = _browser()
+def test_search_box_finds_the_concept(browser: object, served: str, language: str, query: str) -> None:
     concept = _concept_with("幻觉", "confabulation")
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-                                    args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-            outside: list[str] = []
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(served) else None)
-            page.goto(served + language)
-            page.locator("label.md-search__icon, label[for='__search']").first.click()
-            box = page.locator("input.md-search__input")
-            box.fill(query)
-            results = page.locator(".md-search-result__item a")
-            results.first.wait_for(timeout=20000)
-            hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-            assert any(_concept_dir(concept) in href for href in hrefs), hrefs
-            assert not errors, errors
-            assert not outside, outside
-        finally:
-            browser.close()
+    page, problems = _open(browser, served + language, served)
+    try:
+        page.locator("label.md-search__icon, label[for='__search']").first.click()
+        page.locator("input.md-search__input").fill(query)
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=20000)
+        hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+        assert any(_concept_dir(concept) in href for href in hrefs), hrefs
+        assert not problems, problems
+    finally:
+        page.close()
 
 
-@pytest.mark.parametrize("path", ["", "zh/", "vocab/concepts/R0013/", "zh/vocab/concepts/R0013/",
-                                  "vocab/crosswalks/nist-ai-600-1/", "zh/vocab/glossary/"])
-def test_pages_fit_a_phone(served: str, path: str) -> None:
-    sync_playwright = _browser()
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-                                    args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(served + path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 390, f"{path} is {width} px wide on a 390 px screen"
-        finally:
-            browser.close()
+def test_language_selector_keeps_the_page(browser: object, served: str) -> None:
+    page, problems = _open(browser, served + "vocab/concepts/R0013/", served)
+    try:
+        page.locator("a.md-select__link[hreflang='zh']").first.dispatch_event("click")
+        page.wait_for_url("**/zh/vocab/concepts/R0013/")
+        assert page.locator("html").get_attribute("lang") == "zh"
+        assert not problems, problems
+    finally:
+        page.close()
+
+
+PHONE_PAGES = ["", "zh/", "vocab/concepts/R0013/", "zh/vocab/concepts/R0013/", "vocab/risk/",
+               "vocab/crosswalks/nist-ai-600-1/", "zh/vocab/glossary/", "zh/commands/redact/", "api/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_pages_fit_a_phone(browser: object, served: str, path: str) -> None:
+    page, problems = _open(browser, served + path, served)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide on a 390 px screen"
+        assert not problems, problems
+    finally:
+        page.close()
+
+
+SCREENSHOTS = {"site-home-en.png": ("", 1280), "site-home-zh.png": ("zh/", 1280),
+               "site-concept-en.png": ("vocab/concepts/R0013/", 1280),
+               "site-concept-zh.png": ("zh/vocab/concepts/R0013/", 390)}
+
+
+def test_screenshots(browser: object, served: str) -> None:
+    """Writes docs/screenshots/site-*.png only when RISKFMT_SCREENSHOTS=1 (they are checked in)."""
+    if not required("RISKFMT_SCREENSHOTS"):
+        pytest.skip("set RISKFMT_SCREENSHOTS=1 to refresh docs/screenshots/site-*.png")
+    folder = ROOT / "docs" / "screenshots"
+    folder.mkdir(exist_ok=True)
+    for name, (path, width) in SCREENSHOTS.items():
+        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        page.goto(served + path)
+        page.screenshot(path=str(folder / name))
+        page.close()
+        assert (folder / name).stat().st_size > 10000

@@ -13,7 +13,6 @@ It runs before mkdocs-static-i18n sorts the files by language (that plugin's `on
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
 from markdown.extensions import Extension  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from vocab_pages import vocabulary_pages  # noqa: E402
 
@@ -65,8 +63,8 @@ def command_pages() -> dict[str, str]:
     for name, module, attr, summary in _commands():
         if name not in COMMANDS_ZH:
             raise SystemExit(f"docs/gen/hooks.py: command {name!r} has no Chinese summary in COMMANDS_ZH")
-        block = ["::: mkdocs-click", f"    :module: {module}", f"    :command: {attr}", f"    :prog_name: riskfmt {name}",
-                 "    :depth: 1", "    :style: table", "    :list_subcommands: true", ""]
+        block = ["::: mkdocs-click", f"    :module: {module}", f"    :command: {attr}",
+                 f"    :prog_name: riskfmt {name}", "    :depth: 1", "    :style: table", "    :list_subcommands: true", ""]
         pages[f"commands/{name}.md"] = "\n".join([f"# riskfmt {name}", "", summary, "", *block])
         pages[f"commands/{name}.zh.md"] = "\n".join([
             f"# riskfmt {name}", "", COMMANDS_ZH[name], "",
@@ -210,7 +208,7 @@ class _ClickVerbatim(Preprocessor):
 
 
 class _ClickVerbatimExtension(Extension):
-    def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Any) -> None:
         # after mkdocs-click (priority 141) has expanded its blocks, before fenced code is read
         md.preprocessors.register(_ClickVerbatim(md), "riskfmt_click_verbatim", 140)
 
@@ -224,11 +222,12 @@ def on_pre_build(config: Any) -> None:
     write_generated(Path(config["docs_dir"]))
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
-def on_post_build(config: Any) -> None:
-    # Material's language selector reads the sitemap of the language it switches to (zh/sitemap.xml), to land on
-    # the same page; mkdocs-static-i18n writes one sitemap, with every language's pages, at the top only.
-    site = Path(config["site_dir"])
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        if (site / name).is_file() and (site / "zh").is_dir():
-            shutil.copyfile(site / name, site / "zh" / name)
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    # Material reads `<link rel="alternate">` as the root of another language and fetches its sitemap.xml from
+    # there; mkdocs-static-i18n points these links at the same page in the other language, so every page asked for
+    # a missing `<page>/sitemap.xml` (a 404 and a console error). The language selector in the header links
+    # each page to its other-language page by itself, so the head links are dropped.
+    return _ALTERNATE.sub("", output)

@@ -11,6 +11,7 @@ suffix layout of mkdocs-static-i18n). Output is sorted and carries no dates, so 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ class Site:
 
 
 def concept_file(concept_id: str) -> str:
-    """The page of a concept, relative to `vocab/concepts/`: R0013 -> R0013; method:red-teaming -> method_red-teaming."""
+    """A concept's page name in `vocab/concepts/`: R0013 -> R0013; method:red-teaming -> method_red-teaming."""
     return concept_id.replace(":", "_")
 
 
@@ -120,7 +121,8 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
     mapping_paths = sorted((folder / "mappings").glob("*.sssom.tsv"))
     crosswalk = Crosswalk(load_mapping_set(p) for p in mapping_paths)
     glossary = _load_yaml(folder / "glossary.yaml") if (folder / "glossary.yaml").is_file() else []
-    catalogue = _load_yaml(folder / "mappings" / "frameworks.yaml") if (folder / "mappings" / "frameworks.yaml").is_file() else {}
+    catalogue_path = folder / "mappings" / "frameworks.yaml"
+    catalogue = _load_yaml(catalogue_path) if catalogue_path.is_file() else {}
     frameworks = {f["mapping_file"]: f for f in (catalogue or {}).get("frameworks", [])}
     bench_names = {}
     if benchmarks is not None and benchmarks.is_dir():
@@ -187,12 +189,13 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
                 lines += [f'!!! warning "{STATUS[lang]["deprecated"]}"', "",
                           f"    {t['deprecated_in']} {c.get('deprecated_in', '?')}{repl}", ""]
             status = STATUS[lang][c["status"]]
+            # the definitions first, in the page's language and then in the other one
+            lines += [_esc(c["definition"][lang]), "",
+                      f'<p lang="{LANG_TAG[other]}" class="rf-other">{html.escape(c["definition"][other])}</p>', ""]
             facts = [(t["concept_id"], f"`{cid}`"), (t["iri"], f"`{VOCAB_BASE}{cid.replace(':', '/', 1)}`"),
                      (t["other_label"], f'<span lang="{LANG_TAG[other]}">{_esc(c["pref_label"][other])}</span>'),
                      (t["scheme"], f"[{_esc(scheme['title'][lang])}](../{scheme['id']}.md)"),
-                     (t["status"], status), (t["added_in"], c["added_in"]),
-                     (t["definition"], _esc(c["definition"][lang])),
-                     (t["other_definition"], f'<span lang="{LANG_TAG[other]}">{_esc(c["definition"][other])}</span>')]
+                     (t["status"], status), (t["added_in"], c["added_in"])]
             alts = c.get("alt_labels") or {}
             if alts.get(lang):
                 facts.append((t["alt"], "; ".join(_esc(a) for a in alts[lang])))
@@ -222,8 +225,9 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
                 lines += [f"## {t['mappings']}", ""]
                 sets = mapped_sets.get(cid, {})
                 for name in sorted(sets):
+                    stem = name.removesuffix(".sssom.tsv")
                     lines += [f"### {_esc(set_names[name][lang])}", "",
-                              f"[{t['sssom']}](../mappings/{name}) · [{t['crosswalks']}](../crosswalks/{name.removesuffix('.sssom.tsv')}.md)", ""]
+                              f"[{t['sssom']}](../mappings/{name}) · [{t['crosswalks']}](../crosswalks/{stem}.md)", ""]
                     for m in sets[name]:
                         rel = RELATION[lang].get(m.predicate_id, m.predicate_id)
                         if m.predicate_modifier == "Not":
@@ -240,7 +244,7 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
 
         # ---- one page per scheme: its hierarchy
         for sid, scheme in sorted(schemes.items()):
-            def tree(parent: str | None, depth: int, sid: str = sid) -> list[str]:
+            def tree(parent: str | None, depth: int, sid: str = sid, lang: str = lang) -> list[str]:
                 out = []
                 for cid in children.get(parent, []):
                     if by_id[cid]["scheme"] != sid:
@@ -319,7 +323,8 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
                 if not m.concept:
                     rel = ""
                 lines.append(f"| `{m.subject_id}` {_esc(m.subject_label)} | {rel} | {target} |")
-            site.pages[page(f"vocab/crosswalks/{name.removesuffix('.sssom.tsv')}.md", lang)] = "\n".join(lines).rstrip() + "\n"
+            stem = name.removesuffix(".sssom.tsv")
+            site.pages[page(f"vocab/crosswalks/{stem}.md", lang)] = "\n".join(lines).rstrip() + "\n"
 
         # ---- the changes since the previous release
         if previous is not None:
