@@ -207,6 +207,11 @@ def test_every_page_of_the_nav_has_a_chinese_page(site: Path) -> None:
         built = built if built.is_file() else site / "zh" / source.removesuffix(".md") / "index.html"
         text = built.read_text(encoding="utf-8")
         assert '<html lang="zh"' in text, source
+        # no stray space where a source line break fell between two Chinese characters ("细节。 词表")
+        article = re.sub(r"<pre.*?</pre>", "", text.split("<article", 1)[1].split("</article>", 1)[0], flags=re.S)
+        for segment in re.split(r"<[^>]+>", article):
+            gap = re.search(r"[\u4e00-\u9fff，。、；：）][ \n]+[\u4e00-\u9fff（]", segment)
+            assert gap is None, (source, gap.group(0) if gap else "")
         zh_source = ROOT / "docs" / source.replace(".md", ".zh.md")
         assert zh_source.is_file(), f"{source} has no Chinese page ({zh_source.name})"
 

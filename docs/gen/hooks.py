@@ -207,10 +207,34 @@ class _ClickVerbatim(Preprocessor):
         return out
 
 
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n[ \t]*(?=[{_CJK}])")
+
+
+class _JoinChineseLines(Preprocessor):
+    """A line break inside a paragraph renders as a space, which Chinese text does not have between characters
+    ("工程细节。 词表"): lines of a paragraph that end and begin with Chinese characters are joined first."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] = []
+        fenced = False
+        for line in [*lines, "```"]:  # the sentinel flushes the last block
+            if line.lstrip().startswith(("```", "~~~")):
+                out += _CJK_BREAK.sub("", "\n".join(block)).split("\n") if block and not fenced else block
+                block = []
+                fenced = not fenced
+                out.append(line)
+                continue
+            block.append(line)
+        return out[:-1]
+
+
 class _ClickVerbatimExtension(Extension):
     def extendMarkdown(self, md: Any) -> None:
         # after mkdocs-click (priority 141) has expanded its blocks, before fenced code is read
         md.preprocessors.register(_ClickVerbatim(md), "riskfmt_click_verbatim", 140)
+        md.preprocessors.register(_JoinChineseLines(md), "riskfmt_join_chinese_lines", 139)
 
 
 def on_config(config: Any) -> Any:

@@ -191,7 +191,7 @@ def vocabulary_pages(schemas: Path, benchmarks: Path | None = None) -> Site:
             status = STATUS[lang][c["status"]]
             # the definitions first, in the page's language and then in the other one
             lines += [_esc(c["definition"][lang]), "",
-                      f'<p lang="{LANG_TAG[other]}" class="rf-other">{html.escape(c["definition"][other])}</p>', ""]
+                      f'<p lang="{LANG_TAG[other]}" class="rf-other">{html.escape(c["definition"][other], quote=False)}</p>', ""]
             facts = [(t["concept_id"], f"`{cid}`"), (t["iri"], f"`{VOCAB_BASE}{cid.replace(':', '/', 1)}`"),
                      (t["other_label"], f'<span lang="{LANG_TAG[other]}">{_esc(c["pref_label"][other])}</span>'),
                      (t["scheme"], f"[{_esc(scheme['title'][lang])}](../{scheme['id']}.md)"),
