@@ -192,6 +192,8 @@ class _ClickVerbatim(Preprocessor):
         out: list[str] = []
         fenced = verbatim = False
         for line in lines:
+            # Click 8.3 marks an unset default with a sentinel that mkdocs-click prints as is
+            line = line.replace("`Sentinel.UNSET`", "")
             if line.startswith("```"):
                 fenced = not fenced
             starts = not fenced and line.startswith("riskfmt ")
