@@ -553,7 +553,7 @@ def cli_reference() -> str:
 
 
 def publication(root: Path, vocab: dict[str, Any]) -> dict[str, bytes]:
-    """SKOS, CSV, LinkML, SSSOM, site and changes of the current vocabulary release."""
+    """SKOS, CSV, LinkML, SSSOM and changes of the current vocabulary release (its browse pages: docs/gen/)."""
     from riskfmt._publish import release_artifacts
     from riskfmt.mappings import Crosswalk, load_mapping_set
     from riskfmt.versions import version_key

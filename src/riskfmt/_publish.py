@@ -7,7 +7,6 @@ here with rdflib directly from the vocabulary data, and tests check that nothing
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from riskfmt.mappings import Crosswalk
 
-__all__ = ["VOCAB_BASE", "concept_iri", "skos_graph", "release_artifacts"]
+__all__ = ["VOCAB_BASE", "concept_iri", "release_artifacts", "skos_graph"]
 
 VOCAB_BASE = "https://w3id.org/riskfmt/vocab/"
 SCHEMA_BASE = "https://w3id.org/riskfmt/schema/"
@@ -179,98 +178,9 @@ def _linkml(vocab: dict[str, Any]) -> bytes:
     return yaml.safe_dump(schema, allow_unicode=True, sort_keys=True, width=120).encode("utf-8")
 
 
-# ---- static bilingual site ------------------------------------------------------------------------
-
-_CSS = """body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;
-max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}
-a{color:#0b5cad}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;
-text-align:left;vertical-align:top}.zh{font-size:1.02em}.dep{color:#a40000}code{background:#f3f3f3;padding:0 .2rem}
-ul.tree{list-style:none;padding-left:1.2rem}h1 small{color:#666;font-weight:normal}"""
-
-
-def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
-
-
-def _file(concept_id: str) -> str:
-    return concept_id.replace(":", "_") + ".html"
-
-
-def _site(vocab: dict[str, Any], crosswalk: Crosswalk) -> dict[str, bytes]:
-    esc = html.escape
-    by_id = {c["id"]: c for c in vocab["concepts"]}
-    children: dict[str | None, list[str]] = {}
-    for c in vocab["concepts"]:
-        children.setdefault(c.get("broader"), []).append(c["id"])
-
-    def label(cid: str) -> str:
-        c = by_id[cid]
-        dep = ' <span class="dep">(deprecated / 已弃用)</span>' if c["status"] == "deprecated" else ""
-        return (f'<a href="concepts/{_file(cid)}"><code>{esc(cid)}</code></a> {esc(c["pref_label"]["en"])} · '
-                f'<span class="zh" lang="zh-Hans">{esc(c["pref_label"]["zh"])}</span>{dep}')
-
-    def tree(parent: str | None, scheme: str) -> str:
-        items = [cid for cid in children.get(parent, []) if by_id[cid]["scheme"] == scheme]
-        if not items:
-            return ""
-        return '<ul class="tree">' + "".join(f"<li>{label(cid)}{tree(cid, scheme)}</li>" for cid in items) + "</ul>"
-
-    parts = [f"<h1>riskfmt vocabulary {esc(vocab['version'])} <small>· riskfmt 人工智能风险词表</small></h1>",
-             f"<p>Released {esc(str(vocab.get('released', '')))}. Concept IRIs: <code>{VOCAB_BASE}&lt;id&gt;</code>. "
-             "Downloads: <a href=\"../vocabulary.ttl\">SKOS Turtle</a>, <a href=\"../vocabulary.jsonld\">JSON-LD</a>, "
-             "<a href=\"../vocabulary.csv\">CSV</a>, <a href=\"../vocabulary.json\">JSON</a>, "
-             "<a href=\"../CHANGES.md\">changes</a>.</p>"]
-    for scheme in vocab["schemes"]:
-        parts.append(f'<h2 id="{esc(scheme["id"])}">{esc(scheme["title"]["en"])} · '
-                     f'<span lang="zh-Hans">{esc(scheme["title"]["zh"])}</span></h2>')
-        parts.append(f'<p>{esc(scheme["definition"]["en"])}<br><span lang="zh-Hans">{esc(scheme["definition"]["zh"])}</span></p>')
-        parts.append(tree(None, scheme["id"]))
-    out = {"site/index.html": _page(f"riskfmt vocabulary {vocab['version']}", "\n".join(parts)).encode("utf-8")}
-    for c in vocab["concepts"]:
-        cid = c["id"]
-        rows = [("Id", f"<code>{esc(cid)}</code> · <code>{esc(concept_iri(cid))}</code>"),
-                ("Scheme · 概念体系", esc(c["scheme"])),
-                ("Status · 状态", esc(c["status"]) + (f' (since {esc(c.get("deprecated_in", "?"))}; use '
-                                                     f'<a href="{_file(c["replaced_by"])}">{esc(c["replaced_by"])}</a>)'
-                                                     if c.get("replaced_by") else "")),
-                ("Added in · 加入版本", esc(c["added_in"]))]
-        for lang, name in (("en", "Definition"), ("zh", "定义")):
-            rows.append((name, f'<span lang="{LANG_TAGS[lang]}">{esc(c["definition"][lang])}</span>'))
-        for lang, name in (("en", "Alternative labels"), ("zh", "其他名称")):
-            alts = (c.get("alt_labels") or {}).get(lang, [])
-            if alts:
-                rows.append((name, f'<span lang="{LANG_TAGS[lang]}">' + "; ".join(esc(a) for a in alts) + "</span>"))
-        for lang, name in (("en", "Scope note"), ("zh", "适用范围说明")):
-            note = (c.get("scope_note") or {}).get(lang)
-            if note:
-                rows.append((name, f'<span lang="{LANG_TAGS[lang]}">{esc(note)}</span>'))
-        if c.get("broader"):
-            b = by_id[c["broader"]]
-            rows.append(("Broader · 上位概念", f'<a href="{_file(b["id"])}">{esc(b["id"])}</a> {esc(b["pref_label"]["en"])} · {esc(b["pref_label"]["zh"])}'))
-        narrower = children.get(cid, [])
-        if narrower:
-            rows.append(("Narrower · 下位概念", "<br>".join(
-                f'<a href="{_file(n)}">{esc(n)}</a> {esc(by_id[n]["pref_label"]["en"])} · {esc(by_id[n]["pref_label"]["zh"])}'
-                for n in narrower)))
-        for source in c.get("label_sources") or []:
-            rows.append(("Label source · 名称来源", esc(f"[{source['lang']}] {source['label']}: {source['origin']}"
-                                                     + (f" — {source['source']}" if source.get("source") else ""))))
-        table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-        mapped = crosswalk.by_concept.get(cid, [])
-        mapping_html = ""
-        if mapped:
-            mapping_html = ("<h2>Mappings · 映射</h2><table><tr><th>framework item · 框架条目</th><th>relation · 关系</th>"
-                            "<th>confidence</th><th>comment</th></tr>" + "".join(
-                                f"<tr><td><code>{esc(m.subject_id)}</code> {esc(m.subject_label)}</td><td>{esc(m.predicate_id)}</td>"
-                                f"<td>{'' if m.confidence is None else m.confidence}</td><td>{esc(m.comment)}</td></tr>"
-                                for m in mapped) + "</table>")
-        body = (f'<p><a href="../index.html">← riskfmt vocabulary {esc(vocab["version"])}</a></p>'
-                f'<h1>{esc(c["pref_label"]["en"])} · <span lang="zh-Hans">{esc(c["pref_label"]["zh"])}</span></h1>'
-                f"<table>{table}</table>{mapping_html}")
-        out[f"site/concepts/{_file(cid)}"] = _page(f"{cid} {c['pref_label']['en']}", body).encode("utf-8")
-    return out
+# The static HTML site that releases up to 1.0 carried (site/ in the release folder) is replaced by the
+# documentation site (mkdocs.yml, docs/gen/vocab_pages.py): one page per concept in each language, search, a table of
+# contents, the glossary and the crosswalks with their SSSOM files. Released sites stay shipped as they were frozen.
 
 
 def release_artifacts(vocab: dict[str, Any], mapping_files: dict[str, bytes], previous: dict[str, Any] | None,
@@ -289,7 +199,6 @@ def release_artifacts(vocab: dict[str, Any], mapping_files: dict[str, bytes], pr
     }
     out.update({f"mappings/{name}": data for name, data in mapping_files.items()})
     out.update(extra or {})
-    out.update(_site(vocab, crosswalk))
     if previous is not None:
         out["CHANGES.md"] = render_markdown(diff_vocabularies(previous, vocab, previous_crosswalk, crosswalk)).encode("utf-8")
     return out
