@@ -38,6 +38,7 @@ __all__ = [
     "RedactionOutcome",
     "check_proof",
     "check_proof_file",
+    "duplicate_records",
     "load_salts",
     "redact",
     "redact_file",
@@ -377,13 +378,46 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def duplicate_records(doc: Any, source: str) -> list[Finding]:
+    """RF740 for every pointer with more than one ``disclosure.withheld`` record (at each extra record). One
+    record per item is what makes a proof unambiguous: with two, a verification and a proof check could
+    each pick a different one, and an invented value would be "proven".
+
+    .. versionadded:: 0.2
+    """
+    disclosure = _mapping(doc.get("disclosure")) if isinstance(doc, dict) else {}
+    records = disclosure.get("withheld")
+    if not isinstance(records, list):
+        return []
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for index, record in enumerate(records):
+        pointer = record.get("pointer") if isinstance(record, dict) else None
+        if isinstance(pointer, str):
+            first.setdefault(pointer, index)
+            counts[pointer] = counts.get(pointer, 0) + 1
+    out = []
+    for index, record in enumerate(records):
+        pointer = record.get("pointer") if isinstance(record, dict) else None
+        if isinstance(pointer, str) and counts[pointer] > 1 and first[pointer] != index:
+            out.append(Finding.make("RF740", source, f"/disclosure/withheld/{index}/pointer", **where(pointer),
+                                    count=counts[pointer], first=first[pointer]))
+    return out
+
+
 def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts: dict[str, str] | None = None,
                    sources: tuple[str, str] = ("<original>", "<redacted>"),
-                   load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None)) -> list[Finding]:
-    """Findings on whether ``redacted`` is ``original`` minus withheld items (no errors: it is). Lowered
-    markings are reported as warnings (RF712): the derivation holds, but the reader should know.
+                   load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None),
+                   accept_lowered: bool = False) -> list[Finding]:
+    """Findings on whether ``redacted`` is ``original`` minus withheld items (no errors: it is).
+
+    The copy has one form only: exactly one record per withheld item (RF740), in the order of the original
+    (RF742), each of the kind the item has there (RF743); given the salts, every digest is checked (RF731).
+    A marking weaker anywhere than the original's is not derived (RF741) unless ``accept_lowered`` (the
+    owner lowered it on purpose, ``redact --tlp ... --lower-marking``): then it is a warning (RF712).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 duplicate, reordered and re-kinded records and lowered markings fail.
     """
     src_original, src_redacted = sources
     out: list[Finding] = []
@@ -391,17 +425,33 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     before = _mapping(original.get("disclosure"))
     earlier = list(before.get("withheld") or [])
     records = list(disclosure.get("withheld") or [])
+    out.extend(duplicate_records(redacted, src_redacted))
     if records[: len(earlier)] != earlier:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
-    new_records = {str(r.get("pointer")): r for r in records[len(earlier):] if isinstance(r, dict)}
+    fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
+    new_records = {str(r.get("pointer")): r for _, r in fresh}
     copy = _copy(original)
     items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
+    kinds = {pointer: kind for pointer, kind, _ in items}
     for pointer in new_records:
         if pointer not in removed:
             out.append(Finding.make("RF732", src_redacted, "/disclosure/withheld", **where(pointer)))
     missing = [p for p in removed if p not in new_records]
     out.extend(Finding.make("RF730", src_redacted, p, **where(p)) for p in missing[:_MAX_DIFFS])
+    # one form: the records of the items withheld, in the order the original holds them, with their kinds
+    expected = [p for p, _, _ in items if p in new_records]
+    listed = [(i, str(r.get("pointer"))) for i, r in fresh if str(r.get("pointer")) in removed]
+    for (index, found), wanted in zip(listed, expected, strict=False):
+        if found != wanted:
+            out.append(Finding.make("RF742", src_redacted, f"/disclosure/withheld/{index}/pointer", index=index,
+                                    found=found, expected=wanted))
+            break  # one misplaced record shifts all that follow: the first says it
+    for index, record in fresh:
+        pointer = str(record.get("pointer"))
+        if pointer in kinds and record.get("kind") != kinds[pointer]:
+            out.append(Finding.make("RF743", src_redacted, f"/disclosure/withheld/{index}/kind", **where(pointer),
+                                    found=str(record.get("kind")), expected=kinds[pointer]))
     for pointer, rows in files.items():
         found, redacted_file = resolve(redacted, pointer)
         loader = load_rows[1]
@@ -410,7 +460,12 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
             out.append(Finding.make("RF730", src_redacted, pointer, **where(pointer)))
         parent, key = pointer.rsplit("/", 1)
         resolve(copy, parent)[1][key] = redacted_file  # its new name and digest are expected to differ
-    out.extend(check_not_weakened(original, redacted, src_redacted, allow_lower=True))
+    for lowered in check_not_weakened(original, redacted, src_redacted, allow_lower=True):
+        if accept_lowered:
+            out.append(lowered)
+        else:
+            out.append(Finding.make("RF741", src_redacted, lowered.location.pointer, **where(lowered.location.pointer),
+                                    before=lowered.params["before"], after=lowered.params["after"]))
     copy["marking"] = redacted.get("marking")
     if "disclosure" in redacted:
         copy["disclosure"] = redacted["disclosure"]
@@ -423,7 +478,8 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
         if new_records:
             out.append(Finding.make("RF734", src_redacted, "/disclosure/withheld", count=len(new_records)))
         return out
-    for pointer, record in new_records.items():
+    for _, record in fresh:
+        pointer = str(record.get("pointer"))
         if pointer not in removed:
             continue
         salt = salts.get(pointer)
@@ -459,21 +515,30 @@ def reveal(original: dict[str, Any], salts: dict[str, str], pointer: str, *,
     }
 
 
-def check_proof(proof: Any, redacted: dict[str, Any], *, source: str = "<proof>",
+def check_proof(proof: Any, redacted: Any, *, source: str = "<proof>",
                 redacted_source: str = "<redacted>") -> list[Finding]:
     """Findings on a proof against a redacted copy (none: the revealed value is the withheld item).
 
+    A copy with more than one record for a pointer proves nothing (RF740): which record a proof is checked
+    against must not be a matter of choice.
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 copies with duplicate records are refused.
     """
     if not isinstance(proof, dict) or proof.get("kind") != PROOF_KIND or not isinstance(proof.get("pointer"), str):
         return [Finding.make("RF735", source, **where("?"))]
     pointer = proof["pointer"]
-    records = ((redacted.get("disclosure") or {}).get("withheld") or []) if isinstance(redacted, dict) else []
+    disclosure = _mapping(redacted.get("disclosure")) if isinstance(redacted, dict) else {}
+    records = disclosure.get("withheld") if isinstance(disclosure.get("withheld"), list) else []
+    duplicates = duplicate_records(redacted, redacted_source)
+    if duplicates:
+        return duplicates
     record = next((r for r in records if isinstance(r, dict) and r.get("pointer") == pointer), None)
     if record is None:
         return [Finding.make("RF736", redacted_source, "/disclosure/withheld", **where(pointer))]
+    salt_text = proof.get("salt")
     try:
-        salt = bytes.fromhex(proof.get("salt", ""))
+        salt = bytes.fromhex(salt_text) if isinstance(salt_text, str) else b""
         digest = salted_digest(salt, proof.get("value"))
     except (ValueError, TypeError, IntegrityError):
         return [Finding.make("RF735", source, **where(pointer))]
@@ -490,7 +555,7 @@ def _base(path: str | os.PathLike[str]) -> Path:
 
 
 def verify_derived_files(original: str | os.PathLike[str], redacted: str | os.PathLike[str], *,
-                         salts: str | os.PathLike[str] | None = None) -> list[Finding]:
+                         salts: str | os.PathLike[str] | None = None, accept_lowered: bool = False) -> list[Finding]:
     """``verify_derived`` on two files (their samples files are read from beside them)."""
     a, b = load_document(original), load_document(redacted)
     names = (os.fspath(original), os.fspath(redacted))
@@ -499,7 +564,7 @@ def verify_derived_files(original: str | os.PathLike[str], redacted: str | os.Pa
             raise IntegrityError(Finding.make("RF201", name))
     loaders = (_rows_loader(_base(original), names[0]), _rows_loader(_base(redacted), names[1]))
     return verify_derived(a, b, salts=load_salts(salts) if salts is not None else None, sources=names,
-                          load_rows=loaders)
+                          load_rows=loaders, accept_lowered=accept_lowered)
 
 
 def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str], pointer: str,
@@ -521,6 +586,12 @@ def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str],
     return proof
 
 
-def check_proof_file(proof: str | os.PathLike[str], redacted: str | os.PathLike[str]) -> list[Finding]:
+def check_proof_file(proof: str | os.PathLike[str], redacted: str | os.PathLike[str]
+                     ) -> tuple[list[Finding], str | None]:
+    """``check_proof`` on two files (JSON or YAML, ``-`` for standard input): the findings, and the pointer
+    the proof is about (None when it names none)."""
+    document = load_document(proof)
     doc = load_document(redacted)
-    return check_proof(load_document(proof), doc, source=os.fspath(proof), redacted_source=os.fspath(redacted))
+    pointer = document.get("pointer") if isinstance(document, dict) else None
+    findings = check_proof(document, doc, source=os.fspath(proof), redacted_source=os.fspath(redacted))
+    return findings, pointer if isinstance(pointer, str) else None
