@@ -217,3 +217,22 @@ def test_check_proof_reads_yaml_a_bom_and_standard_input(tmp_path: Path) -> None
     for text in ("[]", "42", "kind: riskfmt-withheld-proof\npointer: 5\n", "{"):
         result = _cli("redact", "--check-proof", "-", str(shared), stdin=text)
         assert result.code in (1, 2) and "Traceback" not in result.output
+
+
+def test_each_tampering_has_its_own_code() -> None:
+    doc = riskfmt.integrity.load_document(EXAMPLE)
+    red = redact(doc, load_profile("tlp-clear"))
+    records = red.document["disclosure"]["withheld"]
+    assert len({r["pointer"] for r in records}) >= 2
+    swapped = copy.deepcopy(red.document)
+    swapped["disclosure"]["withheld"][0], swapped["disclosure"]["withheld"][1] = records[1], records[0]
+    assert _errors(verify_derived(doc, swapped, salts=red.salts)) == {"RF742"}
+    rekinded = copy.deepcopy(red.document)
+    rekinded["disclosure"]["withheld"][0]["kind"] = next(k for k in KINDS if k != records[0]["kind"])
+    assert _errors(verify_derived(doc, rekinded, salts=red.salts)) == {"RF743"}
+    doubled = copy.deepcopy(red.document)
+    doubled["disclosure"]["withheld"].append(copy.deepcopy(records[0]))
+    assert "RF740" in _errors(verify_derived(doc, doubled, salts=red.salts))
+    lowered = copy.deepcopy(red.document)
+    lowered["marking"] = {"tlp": "CLEAR"}
+    assert _errors(verify_derived(doc, lowered, salts=red.salts)) == {"RF741"}
