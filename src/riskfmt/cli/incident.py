@@ -124,6 +124,8 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
     from riskfmt.incident.history import Update, update_file
     from riskfmt.render import render
 
+    if str(file) == "-" and output is None:
+        raise click.UsageError("reading the report from standard input (-) needs -o: there is no file to update")
     if attribution_file is not None and (cause is not None or likelihoods):
         raise click.UsageError(
             "--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")

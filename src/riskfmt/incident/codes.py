@@ -119,6 +119,10 @@ TABLE: list[CodeSpec] = [
              "The marking of {where} is TLP:{after}, lower than TLP:{before} in the previous version: a later "
              "version of a report never carries a weaker label",
              "{where_zh} 的标记为 TLP:{after}，低于上一版本的 TLP:{before}：报告的后续版本不得使用更弱的标记"),
+    CodeSpec("RF847", _C, E, "history-timeline-unreadable",
+             "The {which} version's timeline is not a list of entries (found {found}): the two histories cannot "
+             "be compared entry by entry",
+             "{which_zh}版本的时间线不是条目列表（实际为 {found}）：无法逐条比较两个版本的历史"),
     # ---- AI Incident Database and CSET classifications ----------------------------------------------
     CodeSpec("RF690", _C, W, "source-value-not-mapped",
              "{field} \"{value}\" ({origin}) has no riskfmt equivalent and was not carried over",

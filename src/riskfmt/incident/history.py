@@ -76,6 +76,8 @@ def _parse(text: Any) -> datetime | None:
 
 def check_timeline(doc: dict[str, Any], source: str) -> list[Finding]:
     """Internal consistency of one version: numbering, order, the hash chain, and the current assessment."""
+    import rfc8785
+
     out: list[Finding] = []
     timeline = doc["timeline"]
     previous_date: tuple[datetime, int, str] | None = None
@@ -95,7 +97,13 @@ def check_timeline(doc: dict[str, Any], source: str) -> list[Finding]:
             if pinned is not None:
                 out.append(Finding.make("RF670", source, f"{ptr}/previous", found=pinned))
         else:
-            expected = entry_digest(timeline[index - 1])
+            try:
+                expected = entry_digest(timeline[index - 1])
+            except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+                # an entry with no canonical form (an integer beyond 2**53) cannot be pinned: say so, not crash
+                detail = f"timeline entry {index}: {type(exc).__name__}: {exc}"
+                out.append(Finding.make("RF726", source, f"/timeline/{index - 1}", detail=detail, detail_zh=detail))
+                continue
             if pinned is None:
                 out.append(Finding.make("RF669", source, ptr, seq=entry["seq"], expected=expected))
             elif pinned != expected:
@@ -185,6 +193,10 @@ def check_history(previous: Any, current: Any, source: str) -> list[Finding]:
     if old_doc.get("report_id") != new_doc.get("report_id"):
         out.append(Finding.make("RF682", source, "/report_id", old=old_doc.get("report_id"),
                                 new=new_doc.get("report_id")))
+    for doc, which, which_zh in ((old_doc, "previous", "上一"), (new_doc, "new", "新")):
+        if "timeline" in doc and not isinstance(doc["timeline"], list):
+            out.append(Finding.make("RF847", source, "/timeline", which=which, which_zh=which_zh,
+                                    found=type(doc["timeline"]).__name__))
     old, new = _entries(old_doc), _entries(new_doc)
     for index, entry in enumerate(old):
         seq = entry.get("seq", index + 1) if isinstance(entry, dict) else index + 1

@@ -70,11 +70,18 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _copy(doc: Any) -> Any:
+def _copy(doc: Any, source: str = "<data>") -> Any:
     import orjson
 
-    # a structural copy at C speed: reports with 500,000 samples make copy.deepcopy take seconds
-    return orjson.loads(orjson.dumps(doc))
+    # a structural copy at C speed: reports with 500,000 samples make copy.deepcopy take seconds. Strict
+    # integers: digests and comparisons are over RFC 8785 canonical JSON, which has no integer beyond
+    # +-2**53, so such a document can be neither redacted nor verified (RF726, an input error), and orjson
+    # says so here at C speed instead of failing later (beyond 64 bits it failed with a TypeError: exit 3)
+    try:
+        return orjson.loads(orjson.dumps(doc, option=orjson.OPT_STRICT_INTEGER))
+    except (orjson.JSONEncodeError, TypeError, ValueError) as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        raise IntegrityError(Finding.make("RF726", source, detail=detail, detail_zh=detail)) from None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -172,7 +179,7 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
 
     .. versionadded:: 0.1
     """
-    copy = _copy(doc)
+    copy = _copy(doc, source)
     items, files = _withhold(copy, profile.withhold, load_rows)
     used: dict[str, str] = {}
     records = []
@@ -430,7 +437,8 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
     fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
     new_records = {str(r.get("pointer")): r for _, r in fresh}
-    copy = _copy(original)
+    copy = _copy(original, src_original)
+    _copy(redacted, src_redacted)  # the same check: a copy with no canonical form cannot be compared
     items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
     kinds = {pointer: kind for pointer, kind, _ in items}
