@@ -236,3 +236,17 @@ def test_each_tampering_has_its_own_code() -> None:
     lowered = copy.deepcopy(red.document)
     lowered["marking"] = {"tlp": "CLEAR"}
     assert _errors(verify_derived(doc, lowered, salts=red.salts)) == {"RF741"}
+
+
+def test_a_document_without_a_canonical_form_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """Digests and comparisons are over RFC 8785 canonical JSON, which holds no integer beyond 2**53: such a
+    report can be neither redacted nor verified (RF726, exit 2). Beyond 64 bits, both exited 3."""
+    doc = json.loads((ROOT / "examples/reports/valid/minimal.json").read_text())
+    for number in (2**60, 10**30):
+        doc["extensions"] = {"example.org/x": {"n": number}}
+        path = tmp_path / "big.json"
+        path.write_text(json.dumps(doc))
+        outcome = _cli("redact", str(path), "--profile", "tlp-red", "-o", str(tmp_path / "shared.json"))
+        assert outcome.code == 2 and "RF726" in outcome.output and not (tmp_path / "shared.json").exists()
+        outcome = _cli("redact", "--verify", str(path), str(path))
+        assert outcome.code == 2 and "RF726" in outcome.output
