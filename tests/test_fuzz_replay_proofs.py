@@ -4,7 +4,8 @@ result, findings or a refusal (exit 0, 1 or 2), with no traceback and no RF900.
 
 File names say how to replay them: ``<area>-<short>.json|yaml``; in ``diff/`` a pair is ``...-a.json`` and
 ``...-b.json`` (a file without a partner is compared with itself); in ``proof/`` each proof is checked
-against ``proof-redacted-copy.json`` and ``proof-duplicate-record-copy.json``."""
+against every ``...-copy.json`` (``proof-redacted-copy.json`` is genuine: made with the fixed salts of
+``verify/verify-salts.json``); in ``verify/`` each copy is verified against the example it was made from."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _clean(outcome: Outcome, what: str) -> None:
 
 
 def test_every_area_has_its_regressions() -> None:
-    for area in ("incident", "vocab", "diff", "proof", "redact"):
+    for area in ("incident", "vocab", "diff", "proof", "redact", "verify"):
         assert _files(area), area
         assert all(p.name.startswith(f"{area}-") for p in _files(area)), area
 
@@ -96,6 +97,32 @@ def test_proof(path: Path) -> None:
     ambiguous = invoke("redact", "--check-proof", str(path), str(FOLDER / "proof" / "proof-duplicate-record-copy.json"))
     _clean(ambiguous, "ambiguous copy")
     assert ambiguous.code == 1 and "RF740" in ambiguous.output
+    for other in _files("proof"):
+        if other.stem.endswith("-copy") and other != genuine:
+            _clean(invoke("redact", "--check-proof", str(path), str(other)), other.name)
+
+
+@pytest.mark.parametrize("path", [p for p in _files("verify") if p.stem != "verify-salts"], ids=lambda p: p.name)
+def test_verify(tmp_path: Path, path: Path) -> None:
+    """Hand-edited redacted copies (of proof/proof-redacted-copy.json, whose salts are verify-salts.json):
+    never derived, never a crash."""
+    salts = FOLDER / "verify" / "verify-salts.json"
+    for extra in ((), ("--salts", str(salts))):
+        outcome = invoke("redact", "--verify", str(REPORT), str(path), *extra)
+        _clean(outcome, "verify")
+        assert outcome.code == 1 and "Not derived" in outcome.output
+    _clean(invoke("redact", str(path), "--profile", "tlp-clear", "-o", str(tmp_path / "again.json")), "redact")
+
+
+@pytest.mark.parametrize("path", [p for p in _files("verify") if p.stem != "verify-salts"], ids=lambda p: p.name)
+def test_validate_verify_fixtures(path: Path) -> None:
+    outcome = invoke("validate", str(path))
+    assert outcome.crash is None and outcome.code in (0, 1, 2)
+    if "RF900" in outcome.output and "withholds-not-a-list" in path.name:
+        # the leak scan (riskfmt.integrity.leaks, not this area's code) iterates disclosure.withholds
+        # unchecked; reported in issue 14's follow-up rather than changed here
+        pytest.xfail("integrity/leaks.py _declared: disclosure.withholds not a list gives RF900")
+    assert "RF900" not in outcome.output
 
 
 @pytest.mark.parametrize("path", _files("redact"), ids=lambda p: p.name)

@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,11 @@ _MAX_DIFFS = 20
 RowsLoader = Callable[[str, dict[str, Any]], "list[dict[str, Any]] | None"]
 
 
+def _same_digest(computed: str, recorded: Any) -> bool:
+    """Constant-time comparison with a recorded digest of any type (compare_digest refuses non-ASCII str)."""
+    return isinstance(recorded, str) and hmac.compare_digest(computed.encode(), recorded.encode("utf-8", "replace"))
+
+
 def salted_digest(salt: bytes, value: Any) -> str:
     """``sha256:`` and HMAC-SHA-256(salt, RFC 8785 canonical JSON of ``value``), in lowercase hex."""
     return "sha256:" + hmac.new(salt, canonical_bytes(value), hashlib.sha256).hexdigest()
@@ -89,6 +95,14 @@ def _copy(doc: Any, source: str = "<data>") -> Any:
 # --------------------------------------------------------------------------------------------------
 
 
+def _seq(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _kinds(value: Any) -> set[str]:
+    return {k for k in _seq(value) if isinstance(k, str)}
+
+
 def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: RowsLoader | None
               ) -> tuple[list[tuple[str, str, Any]], dict[str, list[dict[str, Any]]]]:
     """Remove every item of ``kinds`` from ``doc`` (in place); return the removed (pointer, kind, value)
@@ -100,26 +114,34 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
         if key in container:
             items.append((pointer, kind, container.pop(key)))
 
+    # Any shape is walked without failing (a report that does not validate is refused later, by the
+    # validation of the copy, or is simply not derived): only objects are looked into, only lists iterated.
     notes, rationale = "notes" in kinds, "rationale" in kinds
     if notes:
         take(doc, "notes", "/notes", "notes")
     extensions = doc.get("extensions")
     if "extensions" in kinds and isinstance(extensions, dict):
         for key in list(extensions):
-            take(extensions, key, f"/extensions/{_escape(key)}", "extensions")
+            take(extensions, key, f"/extensions/{_escape(str(key))}", "extensions")
         del doc["extensions"]
     sample_fields = [(name, kind) for name, kind in _SAMPLE_FIELDS if kind in kinds]
-    for e_index, evaluation in enumerate(doc.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(doc.get("evaluations"))):
+        if not isinstance(evaluation, dict):
+            continue
         e_ptr = f"/evaluations/{e_index}"
         if notes:
             take(evaluation, "notes", f"{e_ptr}/notes", "notes")
-        for r_index, result in enumerate(evaluation.get("results") or []):
+        for r_index, result in enumerate(_seq(evaluation.get("results"))):
+            if not isinstance(result, dict):
+                continue
             r_ptr = f"{e_ptr}/results/{r_index}"
             if notes:
                 take(result, "notes", f"{r_ptr}/notes", "notes")
             if rationale and isinstance(result.get("risk_level"), dict):
                 take(result["risk_level"], "rationale", f"{r_ptr}/risk_level/rationale", "rationale")
-        for f_index, finding in enumerate(evaluation.get("findings") or []):
+        for f_index, finding in enumerate(_seq(evaluation.get("findings"))):
+            if not isinstance(finding, dict):
+                continue
             f_ptr = f"{e_ptr}/findings/{f_index}"
             if "finding_title" in kinds and "title" in finding and finding["title"] != WITHHELD_TEXT:
                 items.append((f"{f_ptr}/title", "finding_title", finding["title"]))
@@ -128,10 +150,12 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
                 take(finding, "description", f"{f_ptr}/description", "finding_description")
             if rationale and isinstance(finding.get("risk_level"), dict):
                 take(finding["risk_level"], "rationale", f"{f_ptr}/risk_level/rationale", "rationale")
-        samples = evaluation.get("samples") or {}
-        if not sample_fields:
+        samples = evaluation.get("samples")
+        if not sample_fields or not isinstance(samples, dict):
             continue
-        for s_index, row in enumerate(samples.get("inline") or []):
+        for s_index, row in enumerate(_seq(samples.get("inline"))):
+            if not isinstance(row, dict):
+                continue
             for name, kind in sample_fields:
                 if name in row:
                     items.append((f"{e_ptr}/samples/inline/{s_index}/{name}", kind, row.pop(name)))
@@ -142,6 +166,8 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
             if rows is None:
                 continue
             for n, row in enumerate(rows):
+                if not isinstance(row, dict):
+                    continue
                 for name, kind in sample_fields:
                     if name in row:
                         items.append((f"{f_ptr}/rows/{n}/{name}", kind, row.pop(name)))
@@ -190,9 +216,9 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
         records.append({"pointer": pointer, "kind": kind, "digest": salted_digest(salt, value),
                         "reason": profile.reason})
     earlier = copy.get("disclosure") if isinstance(copy.get("disclosure"), dict) else {}
-    declared = set(earlier.get("withholds") or []) | set(profile.withhold)
+    declared = _kinds(earlier.get("withholds")) | set(profile.withhold)
     disclosure: dict[str, Any] = {"withholds": [k for k in KINDS if k in declared], "profile": profile.name}
-    withheld = list(earlier.get("withheld") or []) + records
+    withheld = _seq(earlier.get("withheld")) + records
     if withheld:
         disclosure["withheld"] = withheld
     copy["disclosure"] = disclosure
@@ -412,6 +438,47 @@ def duplicate_records(doc: Any, source: str) -> list[Finding]:
     return out
 
 
+_RECORD_KEYS = frozenset({"pointer", "kind", "digest", "reason"})
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list[tuple[int, Any]],
+                 source: str) -> list[Finding]:
+    """What a copy declares must be what ``redact`` writes: the withheld kinds in the order of ``KINDS``,
+    at least the earlier copy's and the ones every profile withholds (all of a shipped profile's, when the
+    copy names one), one reason for the new records (the profile's), and nothing else in a record."""
+    from riskfmt.integrity.profiles import ALWAYS, profile_names
+
+    out: list[Finding] = []
+    declared = disclosure.get("withholds")
+    declared = declared if isinstance(declared, list) else []
+    required = set(ALWAYS) | _kinds(before.get("withholds"))
+    name = disclosure.get("profile")
+    profile = None
+    if isinstance(name, str) and name in profile_names():
+        from riskfmt.integrity.profiles import load_profile
+
+        profile = load_profile(name)
+        required |= profile.withhold
+    # a shipped profile fixes the declaration exactly; a lab's own profile at least to what every one withholds
+    expected = [k for k in KINDS if k in (required if profile is not None else set(declared) | required)]
+    if declared != expected:
+        out.append(Finding.make("RF730", source, "/disclosure/withholds", **where("/disclosure/withholds")))
+    reasons = {str(r.get("reason")) for _, r in fresh}
+    if len(reasons) > 1 or (profile is not None and reasons and reasons != {profile.reason}):
+        wanted = profile.reason if profile is not None else str(fresh[0][1].get("reason"))
+        out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}/reason",
+                                **where(f"/disclosure/withheld/{i}/reason"))
+                   for i, r in fresh if str(r.get("reason")) != wanted)
+    out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}", **where(f"/disclosure/withheld/{i}"))
+               for i, r in fresh if set(r) - _RECORD_KEYS)
+    # the form of a digest is checkable without the salts: what salted_digest writes, and nothing else
+    out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}/digest",
+                            **where(f"/disclosure/withheld/{i}/digest"))
+               for i, r in fresh if not (isinstance(r.get("digest"), str) and _DIGEST.fullmatch(r["digest"])))
+    return out
+
+
 def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts: dict[str, str] | None = None,
                    sources: tuple[str, str] = ("<original>", "<redacted>"),
                    load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None),
@@ -430,16 +497,19 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     out: list[Finding] = []
     disclosure = _mapping(redacted.get("disclosure"))
     before = _mapping(original.get("disclosure"))
-    earlier = list(before.get("withheld") or [])
-    records = list(disclosure.get("withheld") or [])
+    earlier = _seq(before.get("withheld"))
+    records = _seq(disclosure.get("withheld"))
+    if "withheld" in disclosure and not isinstance(disclosure["withheld"], list):
+        out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
     out.extend(duplicate_records(redacted, src_redacted))
     if records[: len(earlier)] != earlier:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
     fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
     new_records = {str(r.get("pointer")): r for _, r in fresh}
+    out.extend(_declaration(before, disclosure, fresh, src_redacted))
     copy = _copy(original, src_original)
     _copy(redacted, src_redacted)  # the same check: a copy with no canonical form cannot be compared
-    items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
+    items, files = _withhold(copy, _kinds(disclosure.get("withholds")), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
     kinds = {pointer: kind for pointer, kind, _ in items}
     for pointer in new_records:
@@ -493,7 +563,7 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
         salt = salts.get(pointer)
         if salt is None:
             out.append(Finding.make("RF733", src_original, **where(pointer)))
-        elif not hmac.compare_digest(salted_digest(bytes.fromhex(salt), removed[pointer]), str(record.get("digest"))):
+        elif not _same_digest(salted_digest(bytes.fromhex(salt), removed[pointer]), record.get("digest")):
             out.append(Finding.make("RF731", src_redacted, pointer, **where(pointer)))
     return out
 
@@ -550,7 +620,7 @@ def check_proof(proof: Any, redacted: Any, *, source: str = "<proof>",
         digest = salted_digest(salt, proof.get("value"))
     except (ValueError, TypeError, IntegrityError):
         return [Finding.make("RF735", source, **where(pointer))]
-    if len(salt) != SALT_BYTES or not hmac.compare_digest(digest, str(record.get("digest"))):
+    if len(salt) != SALT_BYTES or not _same_digest(digest, record.get("digest")):
         return [Finding.make("RF735", source, **where(pointer))]
     return []
 
