@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from cli_invoke import Outcome, invoke
 
 FOLDER = Path(__file__).parent / "fuzz_regressions"

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-
 from cli_invoke import invoke
+from hypothesis import HealthCheck, given, settings
 from mutations import mutated
+
 from riskfmt import resources
 from riskfmt.vocab_diff import diff_vocabularies
 

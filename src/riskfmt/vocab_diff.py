@@ -162,8 +162,9 @@ def load_release(spec: str) -> tuple[dict[str, Any], Crosswalk]:
             sets.append(load_mapping_set(path))
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError([Finding.make("RF003", str(path), reason=str(exc))]) from None
-        except Exception as exc:  # noqa: BLE001 - any malformed mapping file is an input error, not a crash
-            raise InputError([Finding.make("RF003", str(path), reason=f"not an SSSOM mapping file ({exc})")]) from None
+        except Exception as exc:  # any malformed mapping file is an input error, not a crash
+            reason = f"not an SSSOM mapping file ({exc})"
+            raise InputError([Finding.make("RF003", str(path), reason=reason)]) from None
     return loaded.data, Crosswalk(sets)
 
 
@@ -180,7 +181,8 @@ def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
                         + ", ".join(diff.removed), "bad"))
     sections: list[tuple[str, list[str], str]] = [
         ("新增" if zh else "Added",
-         [f"`{i}` {diff.new_concepts[i]['pref_label']['zh' if zh else 'en']}" for i in diff.added], "good"),
+         [f"`{i}` {_text(diff.new_concepts[i], 'pref_label', 'zh' if zh else 'en') or '—'}" for i in diff.added],
+         "good"),
         ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
         ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
         ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),

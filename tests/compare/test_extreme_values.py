@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_invoke import invoke
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cli_invoke import invoke
 from riskfmt.compare import stats
 
 ROOT = Path(__file__).resolve().parents[2]

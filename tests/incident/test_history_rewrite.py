@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cli_invoke import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_invoke import invoke
 from incident._data import EXAMPLES, load
 from riskfmt.findings import Severity
 from riskfmt.incident.history import apply_update, check_history, entry_digest

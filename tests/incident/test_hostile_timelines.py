@@ -5,18 +5,19 @@ the inputs that crashed are kept in tests/fuzz_regressions/incident/."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_invoke import invoke
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from cli_invoke import invoke
-from incident._data import EXAMPLES, load
 from mutations import mutated
+
+from incident._data import EXAMPLES, load
 from riskfmt.incident.history import check_history, entry_digest
 
 BASE = EXAMPLES / "valid" / "grid-dispatch.operator.yaml"
@@ -31,10 +32,9 @@ def _rechain(doc: Any) -> None:
         return
     for index in range(1, len(timeline)):
         if isinstance(timeline[index], dict):
-            try:
+            # an entry with no canonical form: leave the chain as it is
+            with contextlib.suppress(Exception):
                 timeline[index]["previous"] = entry_digest(timeline[index - 1])
-            except Exception:  # noqa: BLE001 - an entry with no canonical form: leave the chain as it is
-                pass
 
 
 def _clean(outcome: Any, what: str) -> None:
@@ -123,7 +123,8 @@ def test_an_update_never_writes_over_a_target_whose_timeline_it_cannot_read(tmp_
     assert outcome.code == 1 and "RF847" in outcome.output and target.read_bytes() == before
 
 
-def test_update_from_standard_input_needs_an_output(tmp_path: Path) -> None:
+def test_update_from_standard_input_needs_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # before, the new version went to a file named "-" in the working directory
     outcome = invoke("incident", "update", "-", "--summary", "s", "--author", "a",
                      stdin=json.dumps(BASE_DOC, ensure_ascii=False))
     assert outcome.code == 2 and not Path("-").exists()

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cli_invoke import Outcome, invoke
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -26,8 +27,6 @@ from riskfmt.integrity.redact import (
     salted_digest,
     verify_derived,
 )
-
-from cli_invoke import Outcome, invoke
 
 from .strategies import ROOT, reports
 

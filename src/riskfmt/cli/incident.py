@@ -199,8 +199,9 @@ def history_command(previous: Path, current: Path, lang: str, fail_on: str, quie
         document = load_bytes(data, "<stdin>" if name == "-" else name)
         result.files.append(validate_document(document, base_dir=None if name == "-" else path.parent))
         documents.append(document.data if document.parsed else None)
-    if not result.has_io_error and all(r.kind == "incident-report" for r in result.files):
-        old, new = documents
+    old, new = documents if len(documents) == 2 else (None, None)
+    if not result.has_io_error and all(r.kind == "incident-report" for r in result.files) \
+            and isinstance(old, dict) and isinstance(new, dict):
         result.files.append(FileResult(source=str(current), findings=check_history(old, new, str(current))))
         if not quiet and not result.findings:
             click.echo(_say("history_ok", lang, current=current, previous=previous, kept=len(old["timeline"]),

@@ -1,4 +1,5 @@
-"""Finding codes of incident reports (RF650-RF699, and RF845-RF849 for comparing versions), merged into ``riskfmt.codes.CODES``.
+"""Finding codes of incident reports (RF650-RF699; RF845-RF849 for comparing versions), merged into
+``riskfmt.codes.CODES``.
 
 Where a rule means the same as an evaluation-report rule, the shared code is used instead (RF505 dates out of
 order, RF506 duplicate id, RF513 placeholder digest, RF601/RF609 conversion losses).

@@ -442,6 +442,17 @@ _RECORD_KEYS = frozenset({"pointer", "kind", "digest", "reason"})
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
+def _well_formed(marking: Any) -> bool:
+    from riskfmt.integrity.markings import TLP_LEVELS
+
+    if not isinstance(marking, dict) or marking.get("tlp") not in TLP_LEVELS:
+        return False
+    granular = marking.get("granular", [])
+    return isinstance(granular, list) and all(
+        isinstance(e, dict) and e.get("tlp") in TLP_LEVELS and isinstance(e.get("selectors"), list)
+        and e["selectors"] and all(isinstance(x, str) for x in e["selectors"]) for e in granular)
+
+
 def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list[tuple[int, Any]],
                  source: str) -> list[Finding]:
     """What a copy declares must be what ``redact`` writes: the withheld kinds in the order of ``KINDS``,
@@ -507,6 +518,8 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
     new_records = {str(r.get("pointer")): r for _, r in fresh}
     out.extend(_declaration(before, disclosure, fresh, src_redacted))
+    if not _well_formed(redacted.get("marking")):  # a raised label is fine; a marking that means nothing is not
+        out.append(Finding.make("RF730", src_redacted, "/marking", **where("/marking")))
     copy = _copy(original, src_original)
     _copy(redacted, src_redacted)  # the same check: a copy with no canonical form cannot be compared
     items, files = _withhold(copy, _kinds(disclosure.get("withholds")), load_rows[0])
@@ -520,10 +533,10 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     # one form: the records of the items withheld, in the order the original holds them, with their kinds
     expected = [p for p, _, _ in items if p in new_records]
     listed = [(i, str(r.get("pointer"))) for i, r in fresh if str(r.get("pointer")) in removed]
-    for (index, found), wanted in zip(listed, expected, strict=False):
-        if found != wanted:
+    for (index, named), wanted in zip(listed, expected, strict=False):
+        if named != wanted:
             out.append(Finding.make("RF742", src_redacted, f"/disclosure/withheld/{index}/pointer", index=index,
-                                    found=found, expected=wanted))
+                                    found=named, expected=wanted))
             break  # one misplaced record shifts all that follow: the first says it
     for index, record in fresh:
         pointer = str(record.get("pointer"))
@@ -607,7 +620,7 @@ def check_proof(proof: Any, redacted: Any, *, source: str = "<proof>",
         return [Finding.make("RF735", source, **where("?"))]
     pointer = proof["pointer"]
     disclosure = _mapping(redacted.get("disclosure")) if isinstance(redacted, dict) else {}
-    records = disclosure.get("withheld") if isinstance(disclosure.get("withheld"), list) else []
+    records = _seq(disclosure.get("withheld"))
     duplicates = duplicate_records(redacted, redacted_source)
     if duplicates:
         return duplicates
