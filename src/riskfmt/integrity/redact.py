@@ -440,6 +440,7 @@ def duplicate_records(doc: Any, source: str) -> list[Finding]:
 
 _RECORD_KEYS = frozenset({"pointer", "kind", "digest", "reason"})
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+_PROFILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")  # the schema's pattern
 
 
 def _well_formed(marking: Any) -> bool:
@@ -466,7 +467,9 @@ def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list
     required = set(ALWAYS) | _kinds(before.get("withholds"))
     name = disclosure.get("profile")
     profile = None
-    if isinstance(name, str) and name in profile_names():
+    if not (isinstance(name, str) and _PROFILE_NAME.fullmatch(name)):
+        out.append(Finding.make("RF730", source, "/disclosure/profile", **where("/disclosure/profile")))
+    elif name in profile_names():
         from riskfmt.integrity.profiles import load_profile
 
         profile = load_profile(name)
@@ -516,6 +519,8 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
     if records[: len(earlier)] != earlier:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
     fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
+    out.extend(Finding.make("RF730", src_redacted, f"/disclosure/withheld/{i}", **where(f"/disclosure/withheld/{i}"))
+               for i, r in enumerate(records) if not isinstance(r, dict))
     new_records = {str(r.get("pointer")): r for _, r in fresh}
     out.extend(_declaration(before, disclosure, fresh, src_redacted))
     if not _well_formed(redacted.get("marking")):  # a raised label is fine; a marking that means nothing is not
