@@ -36,6 +36,10 @@ def check_report(
     out.extend(_identity(report, source))
     out.extend(_dates(report, source))
     out.extend(_digests(report, source))
+    if (report.get("disclosure") or {}).get("withheld"):
+        from riskfmt.integrity.redact import duplicate_records
+
+        out.extend(duplicate_records(report, source))  # one record per withheld item, or proofs are ambiguous
     seen_ids: dict[str, str] = {}
     for e_index, evaluation in enumerate(report["evaluations"]):
         e_ptr = f"/evaluations/{e_index}"

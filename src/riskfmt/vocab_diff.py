@@ -1,5 +1,12 @@
 """What changed between two vocabulary releases: added, deprecated, relabelled per language, moved, mapping
-changes, and the one thing that may never happen: a removed id."""
+changes, and the one thing that may never happen: a removed id.
+
+A vocabulary file given to ``riskfmt vocab diff`` is read with riskfmt's loader (JSON or YAML, ``-`` for
+standard input) and must validate as a vocabulary, with every concept id used once (RF506): a diff of two
+files that are not releases would say nothing true. ``diff_vocabularies`` itself takes any two mappings and
+never fails on their shape: a concept that is not an object or has no string id is left out, a missing label
+or definition counts as absent.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from typing import Any
 
 from riskfmt.mappings import Crosswalk
 
-__all__ = ["VocabularyDiff", "blocks", "diff_vocabularies", "render_markdown", "render_text"]
+__all__ = ["VocabularyDiff", "blocks", "diff_vocabularies", "load_release", "render_markdown", "render_text"]
 
 
 @dataclass
@@ -61,29 +68,104 @@ def _mapping_rows(crosswalk: Crosswalk | None) -> set[tuple[str, str, str]]:
     return {(m.subject_id, m.predicate_id, m.object_id) for s in crosswalk.sets for m in s.mappings}
 
 
+def _concepts(vocabulary: Any) -> dict[str, dict[str, Any]]:
+    concepts = vocabulary.get("concepts") if isinstance(vocabulary, dict) else None
+    out: dict[str, dict[str, Any]] = {}
+    for concept in concepts if isinstance(concepts, list) else []:
+        if isinstance(concept, dict) and isinstance(concept.get("id"), str):
+            out.setdefault(concept["id"], concept)  # the first of a repeated id (load_release refuses repeats)
+    return out
+
+
+def _text(concept: dict[str, Any], name: str, lang: str) -> str | None:
+    value = concept.get(name)
+    text = value.get(lang) if isinstance(value, dict) else None
+    return text if isinstance(text, str) else None
+
+
+def _version(vocabulary: Any) -> str:
+    version = vocabulary.get("version") if isinstance(vocabulary, dict) else None
+    return str(version) if version is not None else "?"
+
+
 def diff_vocabularies(old: dict[str, Any], new: dict[str, Any], old_crosswalk: Crosswalk | None = None,
                       new_crosswalk: Crosswalk | None = None) -> VocabularyDiff:
-    before = {c["id"]: c for c in old["concepts"]}
-    after = {c["id"]: c for c in new["concepts"]}
-    result = VocabularyDiff(old["version"], new["version"])
+    """What changed from ``old`` to ``new`` (parsed vocabulary releases).
+
+    .. versionadded:: 0.1
+    .. versionchanged:: 0.2 never fails on the shape of its inputs (see the module's docstring).
+    """
+    before, after = _concepts(old), _concepts(new)
+    result = VocabularyDiff(_version(old), _version(new))
     result.added = sorted(set(after) - set(before))
     result.removed = sorted(set(before) - set(after))
     result.new_concepts = {i: after[i] for i in result.added}
     for cid in sorted(set(before) & set(after)):
         a, b = before[cid], after[cid]
-        if b["status"] == "deprecated" and a["status"] != "deprecated":
-            result.deprecated.append((cid, b.get("replaced_by")))
+        if b.get("status") == "deprecated" and a.get("status") != "deprecated":
+            replaced_by = b.get("replaced_by")
+            result.deprecated.append((cid, replaced_by if isinstance(replaced_by, str) else None))
         for lang in ("en", "zh"):
-            if a["pref_label"][lang] != b["pref_label"][lang]:
-                result.relabelled.append((cid, lang, a["pref_label"][lang], b["pref_label"][lang]))
-            if a["definition"][lang] != b["definition"][lang]:
+            label_a, label_b = _text(a, "pref_label", lang), _text(b, "pref_label", lang)
+            if label_a != label_b:
+                result.relabelled.append((cid, lang, label_a or "—", label_b or "—"))
+            if _text(a, "definition", lang) != _text(b, "definition", lang):
                 result.redefined.append((cid, lang))
         if a.get("broader") != b.get("broader"):
-            result.moved.append((cid, a.get("broader"), b.get("broader")))
+            result.moved.append((cid, _shown(a.get("broader")), _shown(b.get("broader"))))
     old_rows, new_rows = _mapping_rows(old_crosswalk), _mapping_rows(new_crosswalk)
     result.mappings_added = sorted(new_rows - old_rows)
     result.mappings_removed = sorted(old_rows - new_rows)
     return result
+
+
+def _shown(broader: Any) -> str | None:
+    if broader is None or isinstance(broader, str):
+        return broader
+    if isinstance(broader, list) and all(isinstance(b, str) for b in broader):
+        return ", ".join(broader)
+    return str(broader)
+
+
+def load_release(spec: str) -> tuple[dict[str, Any], Crosswalk]:
+    """A vocabulary and its crosswalk: a released version (``1.0``) or a vocabulary file (``-`` for standard
+    input) with the SSSOM files of a ``mappings`` folder beside it. Raises ``InputError`` (the CLI exits 2)
+    with the validator's findings when the file is not a valid vocabulary, and RF506 for a repeated id.
+
+    .. versionadded:: 0.2
+    """
+    from pathlib import Path
+
+    from riskfmt import resources
+    from riskfmt.compare.inputs import InputError, load_document
+    from riskfmt.findings import Finding
+    from riskfmt.mappings import load_crosswalk, load_mapping_set
+
+    if spec != "-" and not Path(spec).exists() and spec in resources.vocabulary_versions():
+        return resources.vocabulary_data(spec), load_crosswalk(spec)
+    loaded = load_document(spec, check_samples=False)
+    if loaded.kind != "vocabulary":
+        raise InputError([Finding.make("RF802", loaded.source, "/kind", kind=loaded.kind, known="vocabulary")])
+    first: dict[str, str] = {}
+    repeated = []
+    for index, concept in enumerate(loaded.data["concepts"]):
+        pointer = f"/concepts/{index}/id"
+        if concept["id"] in first:
+            repeated.append(Finding.make("RF506", loaded.source, pointer, id=concept["id"], first=first[concept["id"]]))
+        first.setdefault(concept["id"], pointer)
+    if repeated:
+        raise InputError(repeated)
+    sets = []
+    folder = Path(spec).parent / "mappings" if spec != "-" else None
+    for path in sorted(folder.glob("*.sssom.tsv")) if folder is not None and folder.is_dir() else []:
+        try:
+            sets.append(load_mapping_set(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError([Finding.make("RF003", str(path), reason=str(exc))]) from None
+        except Exception as exc:  # any malformed mapping file is an input error, not a crash
+            reason = f"not an SSSOM mapping file ({exc})"
+            raise InputError([Finding.make("RF003", str(path), reason=reason)]) from None
+    return loaded.data, Crosswalk(sets)
 
 
 def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
@@ -99,7 +181,8 @@ def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
                         + ", ".join(diff.removed), "bad"))
     sections: list[tuple[str, list[str], str]] = [
         ("新增" if zh else "Added",
-         [f"`{i}` {diff.new_concepts[i]['pref_label']['zh' if zh else 'en']}" for i in diff.added], "good"),
+         [f"`{i}` {_text(diff.new_concepts[i], 'pref_label', 'zh' if zh else 'en') or '—'}" for i in diff.added],
+         "good"),
         ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
         ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
         ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),

@@ -156,7 +156,7 @@ def test_history_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert _run(capsys, "incident", "update", str(old), "--summary", "x", "--author", "y",
                 "--date", "2025-05-20T08:00:00Z", "-o", str(new))[0] == 0
     code, _, err = _run(capsys, "incident", "history", str(old), str(new))
-    assert code == 0 and "2 entries kept, 1 appended" in err
+    assert code == 0 and "2 entries kept unchanged, 1 appended, nothing else changed" in err
     code, out, _ = _run(capsys, "incident", "history", str(new), str(old))
     assert code == 1 and "RF680" in out
 

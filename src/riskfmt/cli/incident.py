@@ -16,8 +16,9 @@ _MESSAGES = {
     "appended": ("Appended timeline entry {seq} to {path}", "已在 {path} 的时间线追加条目 {seq}"),
     "exists": ("{path} exists; riskfmt incident new never replaces a file",
                "{path} 已存在；riskfmt incident new 不会覆盖已有文件"),
-    "history_ok": ("{current} extends the history of {previous}: {kept} entries kept, {added} appended",
-                   "{current} 延续了 {previous} 的历史：保留 {kept} 个条目，追加 {added} 个"),
+    "history_ok": ("{current} extends the history of {previous}: {kept} entries kept unchanged, {added} appended, "
+                   "nothing else changed",
+                   "{current} 延续了 {previous} 的历史：{kept} 个条目保持不变，追加 {added} 个，其余内容未改动"),
 }
 
 
@@ -123,6 +124,8 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
     from riskfmt.incident.history import Update, update_file
     from riskfmt.render import render
 
+    if str(file) == "-" and output is None:
+        raise click.UsageError("reading the report from standard input (-) needs -o: there is no file to update")
     if attribution_file is not None and (cause is not None or likelihoods):
         raise click.UsageError(
             "--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")
@@ -167,22 +170,38 @@ def _current_scale(file: Path) -> str | None:
 @fail_on_option
 @quiet_option
 def history_command(previous: Path, current: Path, lang: str, fail_on: str, quiet: bool) -> int:
-    """Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed.
+    """Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed, and nothing else
+    changed (title, summary, harms, ...; markings may only get stricter).
 
     \b
-    Both files are validated too. Exit codes: 0 history kept, 1 findings at or above --fail-on,
-    2 usage or input/output error, 3 internal error.
+    Every entry both files hold is compared in canonical form, so an entry rewritten with a recomputed hash
+    chain is found, though such a file passes validate on its own. Both files are validated too.
+    Exit codes: 0 history kept, 1 findings at or above --fail-on, 2 usage or input/output error,
+    3 internal error.
     """
-    from riskfmt.findings import FileResult, Severity
+    from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.incident.history import check_history
-    from riskfmt.loading import load_bytes
+    from riskfmt.loading import load_bytes, read_source
     from riskfmt.render import render
-    from riskfmt.validation import validate
+    from riskfmt.validation import validate_document
 
-    result = validate([previous, current])
-    if not result.has_io_error and all(r.kind == "incident-report" for r in result.files):
-        old = load_bytes(previous.read_bytes(), str(previous)).data
-        new = load_bytes(current.read_bytes(), str(current)).data
+    if str(previous) == "-" and str(current) == "-":
+        raise click.UsageError("standard input (-) can stand for only one of the two versions")
+    result = ValidationResult([])
+    documents = []
+    for path in (previous, current):
+        # each file is read once: what is validated is what is compared
+        name = str(path)
+        data, problem = read_source(name)
+        if problem is not None or data is None:
+            result.files.append(FileResult(source=name, findings=[problem] if problem else []))
+            continue
+        document = load_bytes(data, "<stdin>" if name == "-" else name)
+        result.files.append(validate_document(document, base_dir=None if name == "-" else path.parent))
+        documents.append(document.data if document.parsed else None)
+    old, new = documents if len(documents) == 2 else (None, None)
+    if not result.has_io_error and all(r.kind == "incident-report" for r in result.files) \
+            and isinstance(old, dict) and isinstance(new, dict):
         result.files.append(FileResult(source=str(current), findings=check_history(old, new, str(current))))
         if not quiet and not result.findings:
             click.echo(_say("history_ok", lang, current=current, previous=previous, kept=len(old["timeline"]),

@@ -238,7 +238,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
               help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
 @click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
               help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
-@click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported).")
+@click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported); "
+                                                   "with --verify, accept a copy whose marking the owner lowered "
+                                                   "(reported as a warning instead of failing).")
 @click.option("--verify", "verify_mode", is_flag=True, help="Check that REDACTED was derived from ORIGINAL.")
 @click.option("--reveal", "pointer", metavar="POINTER", help="Write a proof of one withheld item of REPORT (needs "
                                                                "--salts and -o).")
@@ -252,7 +254,7 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
 
     \b
     riskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]
-    riskfmt redact --verify ORIGINAL REDACTED [--salts FILE]
+    riskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]
     riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF
     riskfmt redact --check-proof PROOF REDACTED
 
@@ -272,9 +274,11 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
         if list_profiles:
             return _list_profiles(lang)
         if verify_mode:
-            return _verify_derived(paths, salts, lang)
+            return _verify_derived(paths, salts, lower_marking, lang)
         if pointer is not None:
             return _reveal(paths, pointer, salts, output, lang)
+        if lower_marking and not verify_mode and tlp is None:
+            raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
         if check_mode:
             return _check_proof(paths, lang)
         return _redact(paths, profile, output, salts, tlp, lower_marking, lang)
@@ -314,13 +318,14 @@ def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sa
     return 0
 
 
-def _verify_derived(paths: tuple[str, ...], salts: Path | None, lang: str) -> int:
+def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: bool, lang: str) -> int:
     from riskfmt.findings import Severity
     from riskfmt.integrity.redact import verify_derived_files
 
     if len(paths) != 2:
-        raise click.UsageError("usage: riskfmt redact --verify ORIGINAL REDACTED [--salts FILE]")
-    findings = verify_derived_files(paths[0], paths[1], salts=salts)
+        raise click.UsageError("usage: riskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]")
+    _one_stdin(paths)
+    findings = verify_derived_files(paths[0], paths[1], salts=salts, accept_lowered=lower_marking)
     _findings([f for f in findings if f.code != "RF734"], lang)
     if any(f.severity == Severity.ERROR for f in findings):
         _say("not-derived", lang, original=paths[0], redacted=paths[1])
@@ -340,18 +345,21 @@ def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Pa
     return 0
 
 
+def _one_stdin(paths: tuple[str, ...]) -> None:
+    if list(paths).count("-") > 1:
+        raise click.UsageError("standard input (-) can stand for only one of the documents")
+
+
 def _check_proof(paths: tuple[str, ...], lang: str) -> int:
     from riskfmt.integrity.redact import check_proof_file
 
     if len(paths) != 2:
         raise click.UsageError("usage: riskfmt redact --check-proof PROOF REDACTED")
-    findings = check_proof_file(paths[0], paths[1])
+    _one_stdin(paths)
+    findings, pointer = check_proof_file(paths[0], paths[1])
     if findings:
         _findings(findings, lang)
         _say("not-proven", lang, proof=paths[0], redacted=paths[1])
         return 1
-    import json as _json
-
-    pointer = _json.loads(Path(paths[0]).read_text(encoding="utf-8")).get("pointer")
     _say("proven", lang, proof=paths[0], pointer=pointer, redacted=paths[1])
     return 0

@@ -267,24 +267,28 @@ def export_command(fmt: str, output: Path | None, version: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @lang_option
 def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
-    """Compare two vocabulary releases (versions or vocabulary.json files). A removed id exits 1."""
+    """Compare two vocabulary releases (versions, or vocabulary files: JSON or YAML, - for standard input).
+
+    A removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the
+    validator's findings.
+    """
+    from riskfmt.cli.diff import refuse
+    from riskfmt.compare.inputs import InputError
     from riskfmt.compare.render import emit
-    from riskfmt.mappings import Crosswalk, load_crosswalk, load_mapping_set
-    from riskfmt.vocab_diff import diff_vocabularies
+    from riskfmt.vocab_diff import diff_vocabularies, load_release
 
-    def load(spec: str) -> tuple[dict[str, Any], Crosswalk]:
-        from riskfmt import resources
-
-        path = Path(spec)
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            maps = path.parent / "mappings"
-            return data, Crosswalk(load_mapping_set(p) for p in sorted(maps.glob("*.sssom.tsv"))) if maps.is_dir() else Crosswalk([])
-        if spec in resources.vocabulary_versions():
-            return resources.vocabulary_data(spec), load_crosswalk(spec)
-        raise click.BadParameter(f"{spec!r} is neither a vocabulary.json file nor a released version")
-
-    (a, ma), (b, mb) = load(old), load(new)
+    if old == "-" and new == "-":
+        raise click.UsageError("standard input (-) can stand for only one of the two vocabularies")
+    problems = []
+    releases = []
+    for spec in (old, new):
+        try:
+            releases.append(load_release(spec))
+        except InputError as exc:
+            problems.extend(exc.findings)
+    if problems:
+        return refuse(InputError(problems), lang)
+    (a, ma), (b, mb) = releases
     result = diff_vocabularies(a, b, ma, mb)
     click.echo(emit(result, fmt, lang), nl=False)
     return 0 if result.gate() else 1

@@ -423,6 +423,12 @@ class _Builder:
             scale_a = scale_b = factor
         value_a, value_b = a.value * shown_a, b.value * shown_b
         difference = value_b - value_a
+        if not math.isfinite(difference):  # 1e308 against -1e308: no float holds the difference
+            entry["difference"] = None
+            entry["significant"] = None
+            entry["reason"] = "out-of-range"
+            self.note("RF820", None, "", metric=metric, risk=risk, why=_OUT_OF_RANGE[0], why_zh=_OUT_OF_RANGE[1])
+            return
         entry["difference"] = difference
         kind_a = _is_proportion_kind(self.canon, a.result["metric"].get("kind"))
         kind_b = _is_proportion_kind(self.canon, b.result["metric"].get("kind"))
@@ -449,6 +455,12 @@ class _Builder:
                     if s.se_source == "interval":  # say so only where the derived error was used
                         self.note("RF823", side, s.item.pointer + "/uncertainty/ci", result=s.item.id,
                                   level=f"{s.result['uncertainty']['ci']['level']:g}")
+        if test is not None and stats.finite(test) is None:
+            entry["significant"] = None
+            entry["reason"] = "out-of-range"
+            self.note("RF820", None, "", metric=metric, risk=risk, why=_OUT_OF_RANGE[0], why_zh=_OUT_OF_RANGE[1])
+            return
+        test = stats.finite(test) if test is not None else None
         if test is None:
             missing_a = a.se is None and not (proportion and a.n)
             missing_b = b.se is None and not (proportion and b.n)
@@ -463,6 +475,10 @@ class _Builder:
         entry["p_value"] = test.p_value
         entry["significant"] = None  # filled in by the correction
         work.p_value = test.p_value
+
+
+_OUT_OF_RANGE = ("the values or their uncertainty lie beyond what floating point can compute with",
+                 "数值或其不确定性超出浮点运算可处理的范围")
 
 
 def _why(missing_a: bool, missing_b: bool, names: tuple[str, str]) -> tuple[str, str]:
@@ -839,6 +855,7 @@ def _samples(build: _Builder,
                                       "mean_difference": means[2]}
             variance = tally.difference_variance()
             paired = stats.paired_t(tally.score_n, means[2], variance, level) if variance is not None else None
+            paired = stats.finite(paired) if paired is not None else None
             if paired is not None:
                 scores["method"] = paired.method
                 if variance is not None:

@@ -10,6 +10,7 @@ tested, ``agree`` otherwise, and ``single`` when only one report measured it.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,7 +94,9 @@ def _cell(item: Item, level: float, canon: Any) -> dict[str, Any]:
         cell.update(lower=ci["lower"], upper=ci["upper"], interval_source="recorded")
     elif side.se is not None:
         half = stats.z_for(level) * side.se
-        cell.update(lower=side.value - half, upper=side.value + half, interval_source="standard_error")
+        lower, upper = side.value - half, side.value + half
+        if math.isfinite(lower) and math.isfinite(upper):  # an error near 1e308 gives no interval a float holds
+            cell.update(lower=lower, upper=upper, interval_source="standard_error")
     elif _is_proportion_kind(canon, result["metric"].get("kind")) and side.n:
         factor = 0.01 if side.unit == "%" else 1.0
         p = side.value * factor

@@ -102,14 +102,20 @@ class PairedSamples:
         if self.score_n == 0 or self.score_overflow:
             return None
         scale = self.score_n * _SCALE_INT
-        return self.sum_a / scale, self.sum_b / scale, self.sum_d / scale
+        try:
+            return self.sum_a / scale, self.sum_b / scale, self.sum_d / scale
+        except OverflowError:  # a mean beyond the float range (differences of scores near +-1e308)
+            return None
 
     def difference_variance(self) -> float | None:
         """Sample variance of the paired differences, from exact integer sums."""
         n = self.score_n
         if n < 2 or self.score_overflow:
             return None
-        return (n * self.sum_d2 - self.sum_d * self.sum_d) / (n * (n - 1) * _SCALE_INT * _SCALE_INT)
+        try:
+            return (n * self.sum_d2 - self.sum_d * self.sum_d) / (n * (n - 1) * _SCALE_INT * _SCALE_INT)
+        except OverflowError:  # scores beyond about 1e154 apart: their variance is no float
+            return None
 
 
 _CODES: dict[Any, int] = {None: _NONE, "pass": _PASS, "fail": _FAIL}  # any other verdict: _OTHER

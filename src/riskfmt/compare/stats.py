@@ -28,6 +28,7 @@ __all__ = [
     "EXACT_MCNEMAR_BELOW",
     "Test",
     "adjust",
+    "finite",
     "mcnemar",
     "newcombe",
     "normal_p",
@@ -222,14 +223,19 @@ def welch(
     """Welch's unequal-variance t for value_b - value_a from the two standard errors; the normal
     approximation when an n is unknown or below 2."""
     d = value_b - value_a
-    variance = se_a * se_a + se_b * se_b
-    if variance == 0.0:
+    # hypot, not sqrt(se_a^2 + se_b^2): the squares of errors beyond 1e154 overflow, those below 1e-162
+    # underflow, and either would turn a finite comparison into inf or a division by zero
+    se = math.hypot(se_a, se_b)
+    if se == 0.0:
         p_value = 1.0 if d == 0.0 else 0.0
         return Test("welch" if n_a and n_b else "normal", d, d, d, level, p_value, None, None)
-    se = math.sqrt(variance)
     if n_a is not None and n_b is not None and n_a > 1 and n_b > 1:
-        # Welch-Satterthwaite, written with shares of the variance so that tiny errors cannot underflow
-        wa, wb = se_a * se_a / variance, se_b * se_b / variance
+        # Welch-Satterthwaite, written with shares of the variance, taken from the errors scaled by the larger
+        # one, so that neither tiny errors (underflow) nor errors whose hypot overflows give a share of 0/0
+        larger = max(se_a, se_b)
+        ra, rb = se_a / larger, se_b / larger
+        r = math.hypot(ra, rb)
+        wa, wb = (ra / r) ** 2, (rb / r) ** 2
         df = 1.0 / (wa * wa / (n_a - 1) + wb * wb / (n_b - 1))
         method = "welch"
     else:
@@ -239,6 +245,23 @@ def welch(
     half = t_quantile(level, df) * se
     return Test(method, d, d - half, d + half, level, t_sf2(statistic, df), statistic,
                 None if math.isinf(df) else df)
+
+
+def finite(test: Test) -> Test | None:
+    """``test`` with every number a float can hold, or None when its estimate or p-value is not one.
+
+    Values near the ends of the float range (a standard error of 1e200, values of 1e308 of opposite signs)
+    give an infinite difference or interval: an interval that cannot be written is dropped (the estimate
+    and p-value still stand), and a test whose estimate or p-value is not a number says nothing.
+    """
+    def ok(x: float | None) -> bool:
+        return x is None or math.isfinite(x)
+
+    if not ok(test.estimate) or not ok(test.p_value) or not 0.0 <= test.p_value <= 1.0:
+        return None
+    lower, upper = (test.lower, test.upper) if ok(test.lower) and ok(test.upper) else (None, None)
+    return Test(test.method, test.estimate, lower, upper, test.level, test.p_value,
+                test.statistic if ok(test.statistic) else None, test.df if ok(test.df) else None)
 
 
 # ------------------------------------------------------------------------------------------------

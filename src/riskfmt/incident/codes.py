@@ -1,4 +1,5 @@
-"""Finding codes of incident reports (RF650-RF699), merged into ``riskfmt.codes.CODES``.
+"""Finding codes of incident reports (RF650-RF699; RF845-RF849 for comparing versions), merged into
+``riskfmt.codes.CODES``.
 
 Where a rule means the same as an evaluation-report rule, the shared code is used instead (RF505 dates out of
 order, RF506 duplicate id, RF513 placeholder digest, RF601/RF609 conversion losses).
@@ -102,14 +103,27 @@ TABLE: list[CodeSpec] = [
              "Timeline entry {seq} of the previous version is missing: an update never removes history",
              "上一版本的时间线条目 {seq} 缺失：更新不得删除历史"),
     CodeSpec("RF681", _C, E, "history-entry-edited",
-             "Timeline entry {seq} differs from the previous version: an update never edits history",
-             "时间线条目 {seq} 与上一版本不同：更新不得修改历史"),
+             "Timeline entry {seq} differs from the previous version ({fields} changed): an update never edits "
+             "history",
+             "时间线条目 {seq} 与上一版本不同（{fields} 有改动）：更新不得修改历史"),
     CodeSpec("RF682", _C, E, "report-id-changed",
              "report_id changed from {old} to {new}: an update keeps the report's id",
              "report_id 由 {old} 变为 {new}：更新须保留报告标识"),
     CodeSpec("RF683", _C, E, "update-refused",
              "Not written: {reason}",
              "未写入：{reason_zh}"),
+    CodeSpec("RF845", _C, E, "changed-outside-timeline",
+             "{field} differs from the previous version, and no timeline entry can record that: an update only "
+             "appends entries (and revises the assessment through them)",
+             "{field} 与上一版本不同，而时间线条目无法记录此类改动：更新只能追加条目（并通过条目修订评估）"),
+    CodeSpec("RF846", _C, E, "history-marking-lowered",
+             "The marking of {where} is TLP:{after}, lower than TLP:{before} in the previous version: a later "
+             "version of a report never carries a weaker label",
+             "{where_zh} 的标记为 TLP:{after}，低于上一版本的 TLP:{before}：报告的后续版本不得使用更弱的标记"),
+    CodeSpec("RF847", _C, E, "history-timeline-unreadable",
+             "The {which} version's timeline is not a list of entries (found {found}): the two histories cannot "
+             "be compared entry by entry",
+             "{which_zh}版本的时间线不是条目列表（实际为 {found}）：无法逐条比较两个版本的历史"),
     # ---- AI Incident Database and CSET classifications ----------------------------------------------
     CodeSpec("RF690", _C, W, "source-value-not-mapped",
              "{field} \"{value}\" ({origin}) has no riskfmt equivalent and was not carried over",

@@ -1,10 +1,13 @@
 """The append-only timeline of an incident report: its hash chain, its checks, and updates.
 
 Every entry after the first pins the SHA-256 of the RFC 8785 canonical JSON of the entry before it
-(``previous``), as a revision log or a transparency log does. An edited or removed earlier entry breaks the
-chain, so ``riskfmt validate`` detects it from the file alone; only the removal of the newest entries leaves
-no trace in one file, and that is what checking a version against the previous one (``check_history``, run by
-``riskfmt incident update`` before it writes) catches.
+(``previous``), as a revision log does. What the chain proves from one file is internal consistency only: an
+entry edited or removed *without* recomputing the chain breaks it, and ``riskfmt validate`` says so. Whoever
+rewrites an entry and recomputes every later ``previous`` gets a consistent chain, and nothing in the file
+shows it; neither does cutting off the newest entries. Both are caught only against something fixed
+outside the file: an earlier copy (``check_history``, run by ``riskfmt incident history`` and by
+``riskfmt incident update`` before it writes, compares every entry both versions hold), or a signature over
+a version (``riskfmt sign``), or the digest of the latest entry recorded elsewhere.
 
 The report's current assessment (event type, status, severity, attribution) is, field by field, the value the
 latest entry stating that field gives; the top-level copy exists so readers need not replay the timeline, and
@@ -73,6 +76,8 @@ def _parse(text: Any) -> datetime | None:
 
 def check_timeline(doc: dict[str, Any], source: str) -> list[Finding]:
     """Internal consistency of one version: numbering, order, the hash chain, and the current assessment."""
+    import rfc8785
+
     out: list[Finding] = []
     timeline = doc["timeline"]
     previous_date: tuple[datetime, int, str] | None = None
@@ -92,7 +97,13 @@ def check_timeline(doc: dict[str, Any], source: str) -> list[Finding]:
             if pinned is not None:
                 out.append(Finding.make("RF670", source, f"{ptr}/previous", found=pinned))
         else:
-            expected = entry_digest(timeline[index - 1])
+            try:
+                expected = entry_digest(timeline[index - 1])
+            except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+                # an entry with no canonical form (an integer beyond 2**53) cannot be pinned: say so, not crash
+                detail = f"timeline entry {index}: {type(exc).__name__}: {exc}"
+                out.append(Finding.make("RF726", source, f"/timeline/{index - 1}", detail=detail, detail_zh=detail))
+                continue
             if pinned is None:
                 out.append(Finding.make("RF669", source, ptr, seq=entry["seq"], expected=expected))
             elif pinned != expected:
@@ -131,22 +142,80 @@ def _assessed_in_time(entry: dict[str, Any], ptr: str, source: str) -> list[Find
     return out
 
 
-def check_history(previous: dict[str, Any], current: dict[str, Any], source: str) -> list[Finding]:
-    """``current`` must be ``previous`` with entries appended: same report id, every earlier entry unchanged
-    (compared in RFC 8785 canonical form, so key order and number spelling do not matter)."""
+# Top-level fields a timeline entry revises; a new version may change them only through its new entries,
+# which ``check_timeline`` (RF673, RF674) holds each version to.
+_REVISED_BY_ENTRIES = frozenset({*ASSESSMENT_FIELDS, "timeline"})
+
+
+def _entries(doc: Any) -> list[Any]:
+    timeline = doc.get("timeline") if isinstance(doc, dict) else None
+    return timeline if isinstance(timeline, list) else []
+
+
+def _changed_keys(old: Any, new: Any) -> list[str]:
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return ["the entry"]
+    return sorted(k for k in set(old) | set(new)
+                  if k not in old or k not in new or _canonical(old[k]) != _canonical(new[k])) or ["the entry"]
+
+
+def _canonical(value: Any) -> bytes | None:
     import rfc8785
 
+    try:
+        return rfc8785.dumps(value)
+    except (rfc8785.CanonicalizationError, TypeError, ValueError, RecursionError):
+        return None  # not canonicalisable: compared by identity below
+
+
+def _same(a: Any, b: Any) -> bool:
+    ca, cb = _canonical(a), _canonical(b)
+    return ca == cb if ca is not None and cb is not None else a == b
+
+
+def check_history(previous: Any, current: Any, source: str) -> list[Finding]:
+    """``current`` must be ``previous`` with entries appended, and nothing else changed.
+
+    Every entry both versions hold is compared in RFC 8785 canonical form (key order and number spelling do
+    not matter), so an entry rewritten together with a recomputed hash chain is found here (RF681, naming
+    the changed fields), though the chain of ``current`` alone is consistent. A removed entry is RF680, a
+    changed report id RF682. Top-level content no entry can revise (title, summary, harms, systems, dates,
+    links, ...) must be unchanged (RF845), and markings may only get stricter (RF846).
+
+    .. versionadded:: 0.1
+    .. versionchanged:: 0.2 content outside the timeline and markings are compared too.
+    """
+    from riskfmt.integrity.markings import check_not_weakened, where
+
     out: list[Finding] = []
-    if previous.get("report_id") != current.get("report_id"):
-        out.append(Finding.make("RF682", source, "/report_id", old=previous.get("report_id"),
-                                new=current.get("report_id")))
-    old, new = previous.get("timeline") or [], current.get("timeline") or []
+    old_doc = previous if isinstance(previous, dict) else {}
+    new_doc = current if isinstance(current, dict) else {}
+    if old_doc.get("report_id") != new_doc.get("report_id"):
+        out.append(Finding.make("RF682", source, "/report_id", old=old_doc.get("report_id"),
+                                new=new_doc.get("report_id")))
+    for doc, which, which_zh in ((old_doc, "previous", "上一"), (new_doc, "new", "新")):
+        if "timeline" in doc and not isinstance(doc["timeline"], list):
+            out.append(Finding.make("RF847", source, "/timeline", which=which, which_zh=which_zh,
+                                    found=type(doc["timeline"]).__name__))
+    old, new = _entries(old_doc), _entries(new_doc)
     for index, entry in enumerate(old):
         seq = entry.get("seq", index + 1) if isinstance(entry, dict) else index + 1
         if index >= len(new):
             out.append(Finding.make("RF680", source, "/timeline", seq=seq))
-        elif rfc8785.dumps(entry) != rfc8785.dumps(new[index]):
-            out.append(Finding.make("RF681", source, f"/timeline/{index}", seq=seq))
+        elif not _same(entry, new[index]):
+            out.append(Finding.make("RF681", source, f"/timeline/{index}", seq=seq,
+                                    fields=", ".join(_changed_keys(entry, new[index]))))
+    from riskfmt._positions import escape_token
+
+    for name in sorted(set(old_doc) | set(new_doc), key=str):
+        if name in _REVISED_BY_ENTRIES or name in ("report_id", "marking"):
+            continue
+        if name not in old_doc or name not in new_doc or not _same(old_doc[name], new_doc[name]):
+            out.append(Finding.make("RF845", source, f"/{escape_token(str(name))}", field=name))
+    for lowered in check_not_weakened(old_doc, new_doc, source, allow_lower=True):
+        pointer = lowered.location.pointer
+        out.append(Finding.make("RF846", source, pointer or "/marking", **where(pointer),
+                                before=lowered.params["before"], after=lowered.params["after"]))
     return out
 
 

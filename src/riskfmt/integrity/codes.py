@@ -114,4 +114,23 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF739", _C, INFO, "marking-raised",
              "Marking raised from TLP:{before} to TLP:{after} at {where}",
              "{where_zh} 的标记已由 TLP:{before} 提升为 TLP:{after}"),
+    # ---- proofs must be unambiguous ----------------------------------------------------------------
+    CodeSpec("RF740", _C, E, "withheld-record-duplicate",
+             "{where} has {count} withheld records (the first is record {first}): a withheld item has exactly "
+             "one record, or a proof could be checked against another one than the copy was verified with",
+             "{where_zh} 有 {count} 条隐去记录（第一条为记录 {first}）：每个隐去条目只能有一条记录，否则证明可能对照"
+             "另一条记录核验，而非核验副本时所用的那条"),
+    CodeSpec("RF741", _C, E, "copy-marking-lowered",
+             "The copy marks {where} TLP:{after}, the original TLP:{before}: a copy derived without lowering keeps "
+             "at least the original's markings (if the owner lowered it on purpose, verify with --lower-marking)",
+             "副本将 {where_zh} 标记为 TLP:{after}，原文档为 TLP:{before}：未经降级的派生副本至少保留原文档的标记"
+             "（如系所有者有意降级，请加 --lower-marking 核验）"),
+    CodeSpec("RF742", _C, E, "withheld-records-out-of-order",
+             "Withheld record {index} is for {found}, but {expected} comes next in the original: records follow "
+             "the order of the document, so every copy has one form",
+             "第 {index} 条隐去记录对应 {found}，但按原文档顺序下一条应为 {expected}：隐去记录须按文档顺序排列，"
+             "使每个副本只有一种形式"),
+    CodeSpec("RF743", _C, E, "withheld-kind-mismatch",
+             "The withheld record for {where} says kind {found}; in the original the item is of kind {expected}",
+             "{where_zh} 的隐去记录声明类型为 {found}，而原文档中该条目的类型为 {expected}"),
 ]

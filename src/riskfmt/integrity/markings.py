@@ -73,9 +73,12 @@ def document_label(doc: Any) -> str:
 def _granular(doc: Any) -> list[tuple[str, list[str]]]:
     marking = doc.get("marking") if isinstance(doc, dict) else None
     out = []
-    for entry in (marking.get("granular") or []) if isinstance(marking, dict) else []:
+    granular = marking.get("granular") if isinstance(marking, dict) else None
+    for entry in granular if isinstance(granular, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("tlp"), str):
-            out.append((entry["tlp"], [s for s in entry.get("selectors") or [] if isinstance(s, str)]))
+            selectors = entry.get("selectors")
+            out.append((entry["tlp"], [s for s in selectors if isinstance(s, str)] if isinstance(selectors, list)
+                        else []))
     return out
 
 
@@ -137,7 +140,8 @@ def resolve(doc: Any, pointer: str) -> tuple[bool, Any]:
 def _withheld_pointers(doc: Any) -> list[str]:
     disclosure = doc.get("disclosure") if isinstance(doc, dict) else None
     items = disclosure.get("withheld") if isinstance(disclosure, dict) else None
-    return [i["pointer"] for i in items or [] if isinstance(i, dict) and isinstance(i.get("pointer"), str)]
+    return [i["pointer"] for i in items if isinstance(i, dict) and isinstance(i.get("pointer"), str)] \
+        if isinstance(items, list) else []
 
 
 def _withheld_covers(withheld: list[str], selector: str) -> bool:
@@ -206,9 +210,9 @@ def normalise(marking: dict[str, Any]) -> dict[str, Any]:
     document's label (it would say nothing, and a weaker one is invalid)."""
     document = marking.get("tlp", DEFAULT_LABEL)
     by_label: dict[str, set[str]] = {}
-    for entry in marking.get("granular") or []:
-        if rank(entry["tlp"]) > rank(document):
-            by_label.setdefault(entry["tlp"], set()).update(entry.get("selectors") or [])
+    for label, selectors in _granular({"marking": marking}):  # entries of any other shape say nothing
+        if rank(label) > rank(document):
+            by_label.setdefault(label, set()).update(selectors)
     out: dict[str, Any] = {k: v for k, v in marking.items() if k != "granular"}
     granular = [{"tlp": label, "selectors": sorted(selectors)}
                 for label, selectors in sorted(by_label.items(), key=lambda kv: rank(kv[0])) if selectors]
@@ -230,7 +234,7 @@ def carry(source: Any, derived: dict[str, Any], *,
 
     marking: dict[str, Any] = copy.deepcopy(existing) if isinstance(existing, dict) else {}
     marking["tlp"] = strictest(document_label(source), marking.get("tlp"))
-    granular = list(marking.get("granular") or [])
+    granular = [{"tlp": label, "selectors": selectors} for label, selectors in _granular({"marking": marking})]
     withheld = _withheld_pointers(derived)
     for tlp, selectors in _granular(source):
         kept = []

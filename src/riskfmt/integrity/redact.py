@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ __all__ = [
     "RedactionOutcome",
     "check_proof",
     "check_proof_file",
+    "duplicate_records",
     "load_salts",
     "redact",
     "redact_file",
@@ -60,6 +62,11 @@ _MAX_DIFFS = 20
 RowsLoader = Callable[[str, dict[str, Any]], "list[dict[str, Any]] | None"]
 
 
+def _same_digest(computed: str, recorded: Any) -> bool:
+    """Constant-time comparison with a recorded digest of any type (compare_digest refuses non-ASCII str)."""
+    return isinstance(recorded, str) and hmac.compare_digest(computed.encode(), recorded.encode("utf-8", "replace"))
+
+
 def salted_digest(salt: bytes, value: Any) -> str:
     """``sha256:`` and HMAC-SHA-256(salt, RFC 8785 canonical JSON of ``value``), in lowercase hex."""
     return "sha256:" + hmac.new(salt, canonical_bytes(value), hashlib.sha256).hexdigest()
@@ -69,16 +76,31 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _copy(doc: Any) -> Any:
+def _copy(doc: Any, source: str = "<data>") -> Any:
     import orjson
 
-    # a structural copy at C speed: reports with 500,000 samples make copy.deepcopy take seconds
-    return orjson.loads(orjson.dumps(doc))
+    # a structural copy at C speed: reports with 500,000 samples make copy.deepcopy take seconds. Strict
+    # integers: digests and comparisons are over RFC 8785 canonical JSON, which has no integer beyond
+    # +-2**53, so such a document can be neither redacted nor verified (RF726, an input error), and orjson
+    # says so here at C speed instead of failing later (beyond 64 bits it failed with a TypeError: exit 3)
+    try:
+        return orjson.loads(orjson.dumps(doc, option=orjson.OPT_STRICT_INTEGER))
+    except (orjson.JSONEncodeError, TypeError, ValueError) as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        raise IntegrityError(Finding.make("RF726", source, detail=detail, detail_zh=detail)) from None
 
 
 # --------------------------------------------------------------------------------------------------
 # withholding: the one walk that both redaction and its verification use
 # --------------------------------------------------------------------------------------------------
+
+
+def _seq(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _kinds(value: Any) -> set[str]:
+    return {k for k in _seq(value) if isinstance(k, str)}
 
 
 def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: RowsLoader | None
@@ -92,26 +114,34 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
         if key in container:
             items.append((pointer, kind, container.pop(key)))
 
+    # Any shape is walked without failing (a report that does not validate is refused later, by the
+    # validation of the copy, or is simply not derived): only objects are looked into, only lists iterated.
     notes, rationale = "notes" in kinds, "rationale" in kinds
     if notes:
         take(doc, "notes", "/notes", "notes")
     extensions = doc.get("extensions")
     if "extensions" in kinds and isinstance(extensions, dict):
         for key in list(extensions):
-            take(extensions, key, f"/extensions/{_escape(key)}", "extensions")
+            take(extensions, key, f"/extensions/{_escape(str(key))}", "extensions")
         del doc["extensions"]
     sample_fields = [(name, kind) for name, kind in _SAMPLE_FIELDS if kind in kinds]
-    for e_index, evaluation in enumerate(doc.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(doc.get("evaluations"))):
+        if not isinstance(evaluation, dict):
+            continue
         e_ptr = f"/evaluations/{e_index}"
         if notes:
             take(evaluation, "notes", f"{e_ptr}/notes", "notes")
-        for r_index, result in enumerate(evaluation.get("results") or []):
+        for r_index, result in enumerate(_seq(evaluation.get("results"))):
+            if not isinstance(result, dict):
+                continue
             r_ptr = f"{e_ptr}/results/{r_index}"
             if notes:
                 take(result, "notes", f"{r_ptr}/notes", "notes")
             if rationale and isinstance(result.get("risk_level"), dict):
                 take(result["risk_level"], "rationale", f"{r_ptr}/risk_level/rationale", "rationale")
-        for f_index, finding in enumerate(evaluation.get("findings") or []):
+        for f_index, finding in enumerate(_seq(evaluation.get("findings"))):
+            if not isinstance(finding, dict):
+                continue
             f_ptr = f"{e_ptr}/findings/{f_index}"
             if "finding_title" in kinds and "title" in finding and finding["title"] != WITHHELD_TEXT:
                 items.append((f"{f_ptr}/title", "finding_title", finding["title"]))
@@ -120,10 +150,12 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
                 take(finding, "description", f"{f_ptr}/description", "finding_description")
             if rationale and isinstance(finding.get("risk_level"), dict):
                 take(finding["risk_level"], "rationale", f"{f_ptr}/risk_level/rationale", "rationale")
-        samples = evaluation.get("samples") or {}
-        if not sample_fields:
+        samples = evaluation.get("samples")
+        if not sample_fields or not isinstance(samples, dict):
             continue
-        for s_index, row in enumerate(samples.get("inline") or []):
+        for s_index, row in enumerate(_seq(samples.get("inline"))):
+            if not isinstance(row, dict):
+                continue
             for name, kind in sample_fields:
                 if name in row:
                     items.append((f"{e_ptr}/samples/inline/{s_index}/{name}", kind, row.pop(name)))
@@ -134,6 +166,8 @@ def _withhold(doc: dict[str, Any], kinds: frozenset[str] | set[str], load_rows: 
             if rows is None:
                 continue
             for n, row in enumerate(rows):
+                if not isinstance(row, dict):
+                    continue
                 for name, kind in sample_fields:
                     if name in row:
                         items.append((f"{f_ptr}/rows/{n}/{name}", kind, row.pop(name)))
@@ -171,7 +205,7 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
 
     .. versionadded:: 0.1
     """
-    copy = _copy(doc)
+    copy = _copy(doc, source)
     items, files = _withhold(copy, profile.withhold, load_rows)
     used: dict[str, str] = {}
     records = []
@@ -182,9 +216,9 @@ def redact(doc: dict[str, Any], profile: Profile, *, source: str = "<data>", loa
         records.append({"pointer": pointer, "kind": kind, "digest": salted_digest(salt, value),
                         "reason": profile.reason})
     earlier = copy.get("disclosure") if isinstance(copy.get("disclosure"), dict) else {}
-    declared = set(earlier.get("withholds") or []) | set(profile.withhold)
+    declared = _kinds(earlier.get("withholds")) | set(profile.withhold)
     disclosure: dict[str, Any] = {"withholds": [k for k in KINDS if k in declared], "profile": profile.name}
-    withheld = list(earlier.get("withheld") or []) + records
+    withheld = _seq(earlier.get("withheld")) + records
     if withheld:
         disclosure["withheld"] = withheld
     copy["disclosure"] = disclosure
@@ -377,31 +411,143 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def duplicate_records(doc: Any, source: str) -> list[Finding]:
+    """RF740 for every pointer with more than one ``disclosure.withheld`` record (at each extra record). One
+    record per item is what makes a proof unambiguous: with two, a verification and a proof check could
+    each pick a different one, and an invented value would be "proven".
+
+    .. versionadded:: 0.2
+    """
+    disclosure = _mapping(doc.get("disclosure")) if isinstance(doc, dict) else {}
+    records = disclosure.get("withheld")
+    if not isinstance(records, list):
+        return []
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for index, record in enumerate(records):
+        pointer = record.get("pointer") if isinstance(record, dict) else None
+        if isinstance(pointer, str):
+            first.setdefault(pointer, index)
+            counts[pointer] = counts.get(pointer, 0) + 1
+    out = []
+    for index, record in enumerate(records):
+        pointer = record.get("pointer") if isinstance(record, dict) else None
+        if isinstance(pointer, str) and counts[pointer] > 1 and first[pointer] != index:
+            out.append(Finding.make("RF740", source, f"/disclosure/withheld/{index}/pointer", **where(pointer),
+                                    count=counts[pointer], first=first[pointer]))
+    return out
+
+
+_RECORD_KEYS = frozenset({"pointer", "kind", "digest", "reason"})
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+_PROFILE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")  # the schema's pattern
+
+
+def _well_formed(marking: Any) -> bool:
+    from riskfmt.integrity.markings import TLP_LEVELS
+
+    if not isinstance(marking, dict) or marking.get("tlp") not in TLP_LEVELS:
+        return False
+    granular = marking.get("granular", [])
+    return isinstance(granular, list) and all(
+        isinstance(e, dict) and e.get("tlp") in TLP_LEVELS and isinstance(e.get("selectors"), list)
+        and e["selectors"] and all(isinstance(x, str) for x in e["selectors"]) for e in granular)
+
+
+def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list[tuple[int, Any]],
+                 source: str) -> list[Finding]:
+    """What a copy declares must be what ``redact`` writes: the withheld kinds in the order of ``KINDS``,
+    at least the earlier copy's and the ones every profile withholds (all of a shipped profile's, when the
+    copy names one), one reason for the new records (the profile's), and nothing else in a record."""
+    from riskfmt.integrity.profiles import ALWAYS, profile_names
+
+    out: list[Finding] = []
+    declared = disclosure.get("withholds")
+    declared = declared if isinstance(declared, list) else []
+    required = set(ALWAYS) | _kinds(before.get("withholds"))
+    name = disclosure.get("profile")
+    profile = None
+    if not (isinstance(name, str) and _PROFILE_NAME.fullmatch(name)):
+        out.append(Finding.make("RF730", source, "/disclosure/profile", **where("/disclosure/profile")))
+    elif name in profile_names():
+        from riskfmt.integrity.profiles import load_profile
+
+        profile = load_profile(name)
+        required |= profile.withhold
+    # a shipped profile fixes the declaration exactly; a lab's own profile at least to what every one withholds
+    expected = [k for k in KINDS if k in (required if profile is not None else set(declared) | required)]
+    if declared != expected:
+        out.append(Finding.make("RF730", source, "/disclosure/withholds", **where("/disclosure/withholds")))
+    reasons = {str(r.get("reason")) for _, r in fresh}
+    if len(reasons) > 1 or (profile is not None and reasons and reasons != {profile.reason}):
+        wanted = profile.reason if profile is not None else str(fresh[0][1].get("reason"))
+        out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}/reason",
+                                **where(f"/disclosure/withheld/{i}/reason"))
+                   for i, r in fresh if str(r.get("reason")) != wanted)
+    out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}", **where(f"/disclosure/withheld/{i}"))
+               for i, r in fresh if set(r) - _RECORD_KEYS)
+    # the form of a digest is checkable without the salts: what salted_digest writes, and nothing else
+    out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}/digest",
+                            **where(f"/disclosure/withheld/{i}/digest"))
+               for i, r in fresh if not (isinstance(r.get("digest"), str) and _DIGEST.fullmatch(r["digest"])))
+    return out
+
+
 def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts: dict[str, str] | None = None,
                    sources: tuple[str, str] = ("<original>", "<redacted>"),
-                   load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None)) -> list[Finding]:
-    """Findings on whether ``redacted`` is ``original`` minus withheld items (no errors: it is). Lowered
-    markings are reported as warnings (RF712): the derivation holds, but the reader should know.
+                   load_rows: tuple[RowsLoader | None, RowsLoader | None] = (None, None),
+                   accept_lowered: bool = False) -> list[Finding]:
+    """Findings on whether ``redacted`` is ``original`` minus withheld items (no errors: it is).
+
+    The copy has one form only: exactly one record per withheld item (RF740), in the order of the original
+    (RF742), each of the kind the item has there (RF743); given the salts, every digest is checked (RF731).
+    A marking weaker anywhere than the original's is not derived (RF741) unless ``accept_lowered`` (the
+    owner lowered it on purpose, ``redact --tlp ... --lower-marking``): then it is a warning (RF712).
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 duplicate, reordered and re-kinded records and lowered markings fail.
     """
     src_original, src_redacted = sources
     out: list[Finding] = []
     disclosure = _mapping(redacted.get("disclosure"))
     before = _mapping(original.get("disclosure"))
-    earlier = list(before.get("withheld") or [])
-    records = list(disclosure.get("withheld") or [])
+    earlier = _seq(before.get("withheld"))
+    records = _seq(disclosure.get("withheld"))
+    if "withheld" in disclosure and not isinstance(disclosure["withheld"], list):
+        out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
+    out.extend(duplicate_records(redacted, src_redacted))
     if records[: len(earlier)] != earlier:
         out.append(Finding.make("RF730", src_redacted, "/disclosure/withheld", **where("/disclosure/withheld")))
-    new_records = {str(r.get("pointer")): r for r in records[len(earlier):] if isinstance(r, dict)}
-    copy = _copy(original)
-    items, files = _withhold(copy, set(disclosure.get("withholds") or []), load_rows[0])
+    fresh = [(len(earlier) + i, r) for i, r in enumerate(records[len(earlier):]) if isinstance(r, dict)]
+    out.extend(Finding.make("RF730", src_redacted, f"/disclosure/withheld/{i}", **where(f"/disclosure/withheld/{i}"))
+               for i, r in enumerate(records) if not isinstance(r, dict))
+    new_records = {str(r.get("pointer")): r for _, r in fresh}
+    out.extend(_declaration(before, disclosure, fresh, src_redacted))
+    if not _well_formed(redacted.get("marking")):  # a raised label is fine; a marking that means nothing is not
+        out.append(Finding.make("RF730", src_redacted, "/marking", **where("/marking")))
+    copy = _copy(original, src_original)
+    _copy(redacted, src_redacted)  # the same check: a copy with no canonical form cannot be compared
+    items, files = _withhold(copy, _kinds(disclosure.get("withholds")), load_rows[0])
     removed = {pointer: value for pointer, _, value in items}
+    kinds = {pointer: kind for pointer, kind, _ in items}
     for pointer in new_records:
         if pointer not in removed:
             out.append(Finding.make("RF732", src_redacted, "/disclosure/withheld", **where(pointer)))
     missing = [p for p in removed if p not in new_records]
     out.extend(Finding.make("RF730", src_redacted, p, **where(p)) for p in missing[:_MAX_DIFFS])
+    # one form: the records of the items withheld, in the order the original holds them, with their kinds
+    expected = [p for p, _, _ in items if p in new_records]
+    listed = [(i, str(r.get("pointer"))) for i, r in fresh if str(r.get("pointer")) in removed]
+    for (index, named), wanted in zip(listed, expected, strict=False):
+        if named != wanted:
+            out.append(Finding.make("RF742", src_redacted, f"/disclosure/withheld/{index}/pointer", index=index,
+                                    found=named, expected=wanted))
+            break  # one misplaced record shifts all that follow: the first says it
+    for index, record in fresh:
+        pointer = str(record.get("pointer"))
+        if pointer in kinds and record.get("kind") != kinds[pointer]:
+            out.append(Finding.make("RF743", src_redacted, f"/disclosure/withheld/{index}/kind", **where(pointer),
+                                    found=str(record.get("kind")), expected=kinds[pointer]))
     for pointer, rows in files.items():
         found, redacted_file = resolve(redacted, pointer)
         loader = load_rows[1]
@@ -410,7 +556,12 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
             out.append(Finding.make("RF730", src_redacted, pointer, **where(pointer)))
         parent, key = pointer.rsplit("/", 1)
         resolve(copy, parent)[1][key] = redacted_file  # its new name and digest are expected to differ
-    out.extend(check_not_weakened(original, redacted, src_redacted, allow_lower=True))
+    for lowered in check_not_weakened(original, redacted, src_redacted, allow_lower=True):
+        if accept_lowered:
+            out.append(lowered)
+        else:
+            out.append(Finding.make("RF741", src_redacted, lowered.location.pointer, **where(lowered.location.pointer),
+                                    before=lowered.params["before"], after=lowered.params["after"]))
     copy["marking"] = redacted.get("marking")
     if "disclosure" in redacted:
         copy["disclosure"] = redacted["disclosure"]
@@ -423,13 +574,14 @@ def verify_derived(original: dict[str, Any], redacted: dict[str, Any], *, salts:
         if new_records:
             out.append(Finding.make("RF734", src_redacted, "/disclosure/withheld", count=len(new_records)))
         return out
-    for pointer, record in new_records.items():
+    for _, record in fresh:
+        pointer = str(record.get("pointer"))
         if pointer not in removed:
             continue
         salt = salts.get(pointer)
         if salt is None:
             out.append(Finding.make("RF733", src_original, **where(pointer)))
-        elif not hmac.compare_digest(salted_digest(bytes.fromhex(salt), removed[pointer]), str(record.get("digest"))):
+        elif not _same_digest(salted_digest(bytes.fromhex(salt), removed[pointer]), record.get("digest")):
             out.append(Finding.make("RF731", src_redacted, pointer, **where(pointer)))
     return out
 
@@ -459,25 +611,34 @@ def reveal(original: dict[str, Any], salts: dict[str, str], pointer: str, *,
     }
 
 
-def check_proof(proof: Any, redacted: dict[str, Any], *, source: str = "<proof>",
+def check_proof(proof: Any, redacted: Any, *, source: str = "<proof>",
                 redacted_source: str = "<redacted>") -> list[Finding]:
     """Findings on a proof against a redacted copy (none: the revealed value is the withheld item).
 
+    A copy with more than one record for a pointer proves nothing (RF740): which record a proof is checked
+    against must not be a matter of choice.
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 copies with duplicate records are refused.
     """
     if not isinstance(proof, dict) or proof.get("kind") != PROOF_KIND or not isinstance(proof.get("pointer"), str):
         return [Finding.make("RF735", source, **where("?"))]
     pointer = proof["pointer"]
-    records = ((redacted.get("disclosure") or {}).get("withheld") or []) if isinstance(redacted, dict) else []
+    disclosure = _mapping(redacted.get("disclosure")) if isinstance(redacted, dict) else {}
+    records = _seq(disclosure.get("withheld"))
+    duplicates = duplicate_records(redacted, redacted_source)
+    if duplicates:
+        return duplicates
     record = next((r for r in records if isinstance(r, dict) and r.get("pointer") == pointer), None)
     if record is None:
         return [Finding.make("RF736", redacted_source, "/disclosure/withheld", **where(pointer))]
+    salt_text = proof.get("salt")
     try:
-        salt = bytes.fromhex(proof.get("salt", ""))
+        salt = bytes.fromhex(salt_text) if isinstance(salt_text, str) else b""
         digest = salted_digest(salt, proof.get("value"))
     except (ValueError, TypeError, IntegrityError):
         return [Finding.make("RF735", source, **where(pointer))]
-    if len(salt) != SALT_BYTES or not hmac.compare_digest(digest, str(record.get("digest"))):
+    if len(salt) != SALT_BYTES or not _same_digest(digest, record.get("digest")):
         return [Finding.make("RF735", source, **where(pointer))]
     return []
 
@@ -490,7 +651,7 @@ def _base(path: str | os.PathLike[str]) -> Path:
 
 
 def verify_derived_files(original: str | os.PathLike[str], redacted: str | os.PathLike[str], *,
-                         salts: str | os.PathLike[str] | None = None) -> list[Finding]:
+                         salts: str | os.PathLike[str] | None = None, accept_lowered: bool = False) -> list[Finding]:
     """``verify_derived`` on two files (their samples files are read from beside them)."""
     a, b = load_document(original), load_document(redacted)
     names = (os.fspath(original), os.fspath(redacted))
@@ -499,7 +660,7 @@ def verify_derived_files(original: str | os.PathLike[str], redacted: str | os.Pa
             raise IntegrityError(Finding.make("RF201", name))
     loaders = (_rows_loader(_base(original), names[0]), _rows_loader(_base(redacted), names[1]))
     return verify_derived(a, b, salts=load_salts(salts) if salts is not None else None, sources=names,
-                          load_rows=loaders)
+                          load_rows=loaders, accept_lowered=accept_lowered)
 
 
 def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str], pointer: str,
@@ -521,6 +682,12 @@ def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str],
     return proof
 
 
-def check_proof_file(proof: str | os.PathLike[str], redacted: str | os.PathLike[str]) -> list[Finding]:
+def check_proof_file(proof: str | os.PathLike[str], redacted: str | os.PathLike[str]
+                     ) -> tuple[list[Finding], str | None]:
+    """``check_proof`` on two files (JSON or YAML, ``-`` for standard input): the findings, and the pointer
+    the proof is about (None when it names none)."""
+    document = load_document(proof)
     doc = load_document(redacted)
-    return check_proof(load_document(proof), doc, source=os.fspath(proof), redacted_source=os.fspath(redacted))
+    pointer = document.get("pointer") if isinstance(document, dict) else None
+    findings = check_proof(document, doc, source=os.fspath(proof), redacted_source=os.fspath(redacted))
+    return findings, pointer if isinstance(pointer, str) else None
