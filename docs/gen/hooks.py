@@ -111,7 +111,7 @@ def api_pages() -> dict[str, str]:
 def findings_zh() -> str:
     from riskfmt import codes
 
-    lines = ["# 问题编码", "",
+    lines = ["# 发现项编号", "",
              "riskfmt 报告的每个问题都有一个稳定的编码。编码的含义永不改变，也绝不复用。表中的严重程度为默认值；"
              "`--fail-on` 决定哪些严重程度会使 `riskfmt validate` 以退出码 1 结束。“输入与输出”类问题使其以退出码 2 结束。",
              ""]
