@@ -362,6 +362,10 @@ def _check_text(text: str, pointer: str, out: _Collector, totals: _Totals | None
     if totals is None or found:
         return
     for piece in _pieces(normal):
+        if len(piece) >= BLOB_MIN:  # a blob inside a longer text (a URL, a sentence around it)
+            encoding = "hex" if _HEX.fullmatch(piece) else "ascii85" if not _PIECE.fullmatch(piece) else "base64"
+            out.add("RF702", pointer, encoding=encoding, encoding_zh=_ENCODING_ZH[encoding], length=len(piece))
+            return
         # random identifiers are what id fields are for; elsewhere every piece counts
         if not identifier or (len(piece) >= 32 and not _HEX.fullmatch(piece)):
             totals.piece(piece, pointer)
@@ -419,6 +423,9 @@ def _classes() -> bytes:
 
 
 _HEX_RUN = b" " + b"h" * 24  # a hex run that starts a token: digests start after "sha256:" (a ':' is not a space)
+# hex bytes with separators ("de:ad:be:ef", "de ad be ef", "0xde, 0xad") and short integers in lists: six in a row
+_SEPARATED = (b"hhkhhkhhkhhkhhkhh", b"hhshhshhshhshhshh", b"hhmhhmhhmhhmhhmhh", b"hlhhcshlhhcshlhhcs",
+              b"hhcshhcshhcshhcshh", b"hhchhchhchhchhchh")
 
 
 def _candidates(raw: bytes) -> list[int]:
@@ -428,11 +435,12 @@ def _candidates(raw: bytes) -> list[int]:
     found: list[int] = [m.start() for m in _RAW["mixed"].finditer(classes)]
     found += [m.start() + 1 for m in _RAW["numbers"].finditer(classes)]
     found += [m.start() for m in _RAW["arrays"].finditer(classes)]
-    at = classes.find(_HEX_RUN)
-    while at != -1:
-        found.append(at + 1)
-        end = classes.find(b" ", at + 1)
-        at = classes.find(_HEX_RUN, end if end != -1 else len(classes))
+    for needle in (_HEX_RUN, *_SEPARATED):  # long literal needles: the search skips ahead, nearly free
+        at = classes.find(needle)
+        while at != -1:
+            found.append(at + 1)
+            end = classes.find(b" ", at + 1)
+            at = classes.find(needle, end if end != -1 else len(classes))
     for name in ("weights", "shards", "controls"):
         found += [m.start() for m in _RAW[name].finditer(raw)]
     if not raw.isascii():
@@ -724,12 +732,10 @@ def _yaml_comments(text: str, out: _Collector, totals: _Totals, serialised: byte
         probe = comment[:64].encode("utf-8", "replace")
         if probe in serialised:
             continue
-        before = len(out.findings)
-        _check_text(comment, f"#comment-line-{number}", out, totals)
-        for index in range(before, len(out.findings)):
-            finding = out.findings[index]
-            out.findings[index] = Finding.make(finding.code, out.source, "", line=number, column=at + 1,
-                                               **finding.params)
+        found = _Collector(out.source)
+        _check_text(comment, "", found, totals)  # pieces count towards the totals at the document's root
+        for finding in found.findings:
+            out.add(finding.code, "", line=number, column=at + 1, **finding.params)
 
 
 # --------------------------------------------------------------------------------------------------
