@@ -390,42 +390,45 @@ _CLASSES: bytes | None = None
 _RAW: dict[str, re.Pattern[bytes]] = {}
 
 
+def _caseless(word: str) -> str:
+    """``[sS][aA]...``: case-insensitive matching without re.IGNORECASE, which would cost the pattern its fast
+    literal prefix (it doubles the time of a pass)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
 def _classes() -> bytes:
-    """The byte -> class table: U capitals and + /, h hex digits and letters, l other letters and _ =, m '-',
-    p '.', c ',', s whitespace, [ '[', k ':', everything else a space. Built on first use (no start-up cost)."""
+    """The byte -> class table: U capitals and + /, h hex digits and letters, l other letters and _ =,
+    s whitespace , and -, k ':', everything else a space. Built on first use (no start-up cost), with the
+    patterns: each starts with one literal character, so the regular-expression engine skips ahead with a
+    fast search instead of trying every position."""
     global _CLASSES
     if _CLASSES is None:
         table = bytearray(b" " * 256)
         for chars, cls in ((b"ABCDEFGHIJKLMNOPQRSTUVWXYZ+/", b"U"), (b"0123456789abcdef", b"h"),
-                           (b"ghijklmnopqrstuvwxyz_=", b"l"), (b"-", b"m"), (b".", b"p"), (b",", b"c"),
-                           (b" \t", b"s"), (b"[", b"["), (b":", b"k")):
+                           (b"ghijklmnopqrstuvwxyz_=", b"l"), (b" \t,-", b"s"), (b":", b"k")):
             for char in chars:
                 table[char] = cls[0]
-        _CLASSES = bytes(table)
-        # Every pattern starts with one literal character, so the regular-expression engine skips ahead with a
-        # fast search instead of trying every position.
+        extensions = "|".join(_caseless(e) for e in sorted(WEIGHT_EXTENSIONS, key=len, reverse=True))
         _RAW.update(
-            # mixed case: base64, tokens, ascii85, uppercase hex; four capitals then a digit (AWS keys)
-            mixed=re.compile(rb"U(?:[hlms]{1,3}U[hlms]{0,3}U|U{3,}h)"),
-            # two numbers with decimals in a row, in text or in an array: ".1234, -0.5678"
-            numbers=re.compile(rb"ph{3,}(?:c?s{0,2}|s{1,2})m?h{1,6}ph{3}"),
-            arrays=re.compile(rb"\[s*m?h"),
-        )
-        _RAW.update(
-            weights=re.compile(rb"\.(?:safetensors|gguf|ggml|bin|pth?|ckpt|onnx|h5|hdf5|pb|tflite|mlmodel|pkl"
-                               rb"|pickle|npy|npz|msgpack|keras|joblib|llamafile)(?![A-Za-z0-9])", re.IGNORECASE),
+            # on the classes: mixed case (base64, tokens, ascii85, uppercase hex); four capitals then a digit
+            mixed=re.compile(rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)"),
+            # on the bytes: a weight-file suffix, or two numbers with decimals in a row (".1234, -0.5678")
+            dots=re.compile(rb"\.(?:\d{3,}(?:,\s?|\s{1,2})-?\d{1,6}\.\d{3}|[A-Za-z])"),
+            extension=re.compile(rb"\.(?:" + extensions.encode() + rb")(?![A-Za-z0-9])"),
+            arrays=re.compile(rb"\[\s*-?\d"),
+            hex_list=re.compile(rb"x[0-9a-fA-F]{2}[,;]?\s?0x[0-9a-fA-F]{2}"),
             shards=re.compile(rb"-of-\d{5}"),
             controls=re.compile(rb"\\(?:u00[01]|u007[fF]|[bf])"),
             wide=re.compile(rb"\xef(?:\xbd[\x81-\x9a]|\xbc[\x90-\x99\xa1-\xba]|\xbb\xbf|\xbf\xbd)"),
             invisible=re.compile(rb"\xe2(?:\x80[\x8b-\x8f]|\x81[\xa0-\xa4])|\xc2\xad"),
         )
+        _CLASSES = bytes(table)
     return _CLASSES
 
 
 _HEX_RUN = b" " + b"h" * 24  # a hex run that starts a token: digests start after "sha256:" (a ':' is not a space)
-# hex bytes with separators ("de:ad:be:ef", "de ad be ef", "0xde, 0xad") and short integers in lists: six in a row
-_SEPARATED = (b"hhkhhkhhkhhkhhkhh", b"hhshhshhshhshhshh", b"hhmhhmhhmhhmhhmhh", b"hlhhcshlhhcshlhhcs",
-              b"hhcshhcshhcshhcshh", b"hhchhchhchhchhchh")
+# hex bytes with separators ("de ad be ef", "de-ad-be-ef", "de,ad", "de:ad:be:ef"): eight in a row
+_SEPARATED = (b"hhshhshhshhshhshhshhshh", b"hhkhhkhhkhhkhhkhhkhhkhh")
 
 
 def _candidates(raw: bytes) -> list[int]:
@@ -433,16 +436,19 @@ def _candidates(raw: bytes) -> list[int]:
     table = _classes()
     classes = raw.translate(table)
     found: list[int] = [m.start() for m in _RAW["mixed"].finditer(classes)]
-    found += [m.start() + 1 for m in _RAW["numbers"].finditer(classes)]
-    found += [m.start() for m in _RAW["arrays"].finditer(classes)]
-    for needle in (_HEX_RUN, *_SEPARATED):  # long literal needles: the search skips ahead, nearly free
+    for needle in (_HEX_RUN, *_SEPARATED):  # long literal needles: the search skips ahead
         at = classes.find(needle)
         while at != -1:
             found.append(at + 1)
             end = classes.find(b" ", at + 1)
             at = classes.find(needle, end if end != -1 else len(classes))
-    for name in ("weights", "shards", "controls"):
-        found += [m.start() for m in _RAW[name].finditer(raw)]
+    # a full stop then a letter is common in text (names, hosts): only weight-file suffixes are candidates
+    extension = _RAW["extension"].match
+    found += [m.start() + 1 for m in _RAW["dots"].finditer(raw) if m.end() - m.start() > 2 or extension(raw, m.start())]
+    for name in ("arrays", "hex_list", "shards"):
+        found += [m.start() + 1 for m in _RAW[name].finditer(raw)]
+    if raw.find(b"\\") != -1:  # escaped control characters; most reports have no backslash at all
+        found += [m.start() + 1 for m in _RAW["controls"].finditer(raw)]
     if not raw.isascii():
         found += [m.start() for m in _RAW["wide"].finditer(raw)]
         found += [m.start() for m in _RAW["invisible"].finditer(raw)]
@@ -717,6 +723,20 @@ def _settings(data: dict[str, Any], out: _Collector, totals: _Totals) -> None:
         totals.count(count, where)
 
 
+def _has_other(data: dict[str, Any]) -> bool:
+    evaluations = data.get("evaluations")
+    if type(evaluations) is not list:
+        return False
+    try:  # C-level iteration over 262,000 evaluations; a Python loop only when the shape is unusual
+        if not any(map(dict.__contains__, evaluations, repeat("settings"))):
+            return False
+        settings = list(map(methodcaller("get", "settings"), evaluations))
+        return any(map(dict.__contains__, settings, repeat("other")))
+    except (TypeError, AttributeError):
+        return any(type(e) is dict and type(e.get("settings")) is dict and "other" in e["settings"]
+                   for e in evaluations)
+
+
 def _yaml_comments(text: str, out: _Collector, totals: _Totals, serialised: bytes) -> None:
     """YAML comments travel with the file but are not in the document: scan their text as metadata, unless it
     is also data (a '#' inside a quoted value), which the rest of the scan judges by its place."""
@@ -743,20 +763,22 @@ def _yaml_comments(text: str, out: _Collector, totals: _Totals, serialised: byte
 # --------------------------------------------------------------------------------------------------
 
 
-def _joined_candidates(texts: list[str]) -> Iterator[int]:
-    """Indices of the texts in which the raw pass finds a candidate (one pass over all of them joined)."""
+def _joined_candidates(texts: list[str], joined: str) -> Iterator[int]:
+    """Indices of the texts (``joined`` with newlines) in which the raw pass finds a candidate: one pass over
+    all of them at once."""
     from bisect import bisect_right
+    from itertools import accumulate
 
     if not texts:
         return
-    starts, position = [], 0
-    parts = []
-    for text in texts:
-        starts.append(position)
-        encoded = text.encode("utf-8", "surrogatepass")
-        parts.append(encoded)
-        position += len(encoded) + 1
-    raw = b"\n".join(parts)
+    raw = joined.encode("utf-8", "surrogatepass")
+    if len(raw) == len(joined):  # ASCII: character offsets are byte offsets
+        starts = [0, *accumulate(map((1).__add__, map(len, texts)))][:-1]
+    else:
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text.encode("utf-8", "surrogatepass")) + 1
     seen = set()
     for offset in _candidates(b" " + raw):
         index = bisect_right(starts, max(offset - 1, 0)) - 1
@@ -768,21 +790,20 @@ def _joined_candidates(texts: list[str]) -> Iterator[int]:
 def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
              totals: _Totals | None = None) -> None:
     """The samples array, a column at a time. Sample content (input, output, target) is content: only blobs
-    and binary text count there, and only long strings can be either, so lengths are measured in one
-    comprehension. Sample ids are identifiers: the raw pass runs over all of them joined, and the ids it
-    points at get the metadata checks (a token in a sample id is a leak)."""
+    and binary text count there, and only long strings can be either, so each column's longest string is
+    measured with C-level iterators first. Sample ids are identifiers: the raw pass runs over all of them
+    joined, and the ids it points at get the metadata checks (a token in a sample id is a leak)."""
     shaped = True
-    try:
-        longest = [max(len(r.get("input", "")), len(r.get("output", "")), len(r.get("target", ""))) for r in rows]
-        ids = [r.get("sample_id", "") for r in rows]
-        if not all(type(i) is str for i in ids):
-            raise TypeError
-    except (TypeError, AttributeError, ValueError):  # not the shape the schema guarantees: slow, careful way
-        shaped, longest, ids = False, [BINARY_MIN] * len(rows), []
-    if longest and max(longest) >= BINARY_MIN:
-        for index, size in enumerate(longest):
+    try:  # one comprehension and C-level calls; rows short enough that no field can be a blob cost one step
+        totals_ = [len(r.get("input", "")) + len(r.get("output", "")) + len(r.get("target", "")) for r in rows]
+        ids = list(map(methodcaller("get", "sample_id", ""), rows))
+        joined = "\n".join(ids)  # TypeError when an id is not a string
+    except (TypeError, AttributeError):  # not the shape the schema guarantees: the slow, careful way
+        shaped, totals_, ids, joined = False, [BINARY_MIN] * len(rows), [], ""
+    if totals_ and max(totals_) >= BINARY_MIN:
+        for index, total in enumerate(totals_):
             row = rows[index]
-            if size < BINARY_MIN or type(row) is not dict:
+            if total < BINARY_MIN or type(row) is not dict:
                 continue
             for name in _SAMPLE_TEXT:
                 text = row.get(name)
@@ -793,7 +814,7 @@ def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
             if type(row) is dict and type(row.get("sample_id")) is str:
                 _check_text(row["sample_id"], f"{pointer}/{index}/sample_id", out, totals, identifier=True)
     else:
-        for index in _joined_candidates(ids):
+        for index in _joined_candidates(ids, joined):
             _check_text(ids[index], f"{pointer}/{index}/sample_id", out, totals, identifier=True)
     if declared & _CONTENT_KINDS:
         _identifiers_as_text(((f"{pointer}/{index}/sample_id", text) for index, text in enumerate(ids)), out)
@@ -966,10 +987,17 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any
     (no escapes that would hide characters from byte patterns), else one serialisation. Inline samples are
     taken out (they are checked column by column), keeping every other pointer as it is."""
     evaluations = data.get("evaluations")
-    with_rows = [i for i, e in enumerate(evaluations) if type(e) is dict and type(e.get("samples")) is dict
-                 and e["samples"].get("inline")] if type(evaluations) is list else []
+    with_rows: list[int] = []
+    if type(evaluations) is list:
+        try:
+            has_samples = any(map(dict.__contains__, evaluations, repeat("samples")))
+        except TypeError:
+            has_samples = True
+        if has_samples:
+            with_rows = [i for i, e in enumerate(evaluations) if type(e) is dict and type(e.get("samples")) is dict
+                         and e["samples"].get("inline")]
     if not with_rows:
-        if raw is not None and b"\\u" not in raw and b"\\/" not in raw:
+        if raw is not None and (raw.find(b"\\") == -1 or not re.search(rb"\\[u/]", raw)):
             return raw, data
         return _dumps(data), data
     copy = dict(data)
@@ -1008,7 +1036,7 @@ def scan(data: dict[str, Any], source: str, raw: bytes | str | None = None, *, s
         _judge(tree, places, out, totals)
     if data.get("extensions"):
         _walk_free(data["extensions"], "/extensions", out, totals)
-    if b'"other"' in text:
+    if _has_other(data):
         _settings(data, out, totals)
     for e_index, evaluation in enumerate(data.get("evaluations") or [] if tree is not data else []):
         samples = evaluation.get("samples") if isinstance(evaluation, dict) else None
