@@ -36,15 +36,29 @@ Inline samples (the bulk of many reports) are checked column by column with C-le
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator
 from itertools import repeat
 from operator import methodcaller
 from typing import Any
 
 from riskfmt.findings import Finding
+
+class _Pattern:
+    """A regular expression compiled on first use: ``riskfmt validate`` on one small clean file (the quick
+    path) runs the few patterns the raw pass needs and compiles none of the others."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
 
 __all__ = [
     "BINARY_MIN",
@@ -77,10 +91,10 @@ WEIGHT_EXTENSIONS = ("safetensors", "gguf", "ggml", "bin", "pt", "pth", "ckpt", 
 # encryption, partial downloads. A weight extension followed by anything else (``tf.keras.layers``) is not a file.
 _WEIGHT_TAIL = (r"(?:\.(?:zst|zstd|gz|xz|bz2|lz4|br|zip|tar|tgz|7z|rar|part\d*(?:of\d+)?|\d{1,5}|split\d*|chunk\d*"
                 r"|index\.json|json|tmp|partial|incomplete|download|lock|enc|gpg|age|aes|b64|base64|hex|txt))*")
-_WEIGHT = re.compile(r"([\w+-][\w.+-]*?)\.(" + "|".join(WEIGHT_EXTENSIONS) + r")" + _WEIGHT_TAIL
+_WEIGHT = _Pattern(r"([\w+-][\w.+-]*?)\.(" + "|".join(WEIGHT_EXTENSIONS) + r")" + _WEIGHT_TAIL
                      + r"(?![\w/-])(?!\.\w)", re.IGNORECASE)
-_SHARD = re.compile(r"\b[\w.-]*\d{5}-of-\d{5}\b")  # sharded checkpoints name their shards this way
-_TOKEN_BREAK = re.compile(r"[\s\"'<>()\[\]{},;]")
+_SHARD = _Pattern(r"\b[\w.-]*\d{5}-of-\d{5}\b")  # sharded checkpoints name their shards this way
+_TOKEN_BREAK = _Pattern(r"[\s\"'<>()\[\]{},;]")
 
 _CREDENTIALS: tuple[tuple[str, str, str], ...] = (
     (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "a private key", "私钥"),
@@ -99,28 +113,28 @@ _CREDENTIALS: tuple[tuple[str, str, str], ...] = (
     (r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", "a JSON web token", "JSON Web 令牌"),
     (r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s:/@]{6,}@", "a password in a URL", "URL 中的密码"),
 )
-_CREDENTIAL_HINT = re.compile(r"PRIVATE KEY|sk-|hf_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|AIza|ya29\.|xox[abprs]-"
+_CREDENTIAL_HINT = _Pattern(r"PRIVATE KEY|sk-|hf_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|AIza|ya29\.|xox[abprs]-"
                               r"|k_live_|npm_|pypi-|eyJ|://[^\s/@]+:[^\s/@]+@")
 # Partial tokens: a well-known prefix with a body too short for the full pattern (a key split over fields).
-_CREDENTIAL_PART = re.compile(r"(?:\bsk-(?:proj-|ant-)|\bhf_|\bgh[pousr]_|\bgithub_pat_|\bglpat-|\bAIza|\bxox[abprs]-"
+_CREDENTIAL_PART = _Pattern(r"(?:\bsk-(?:proj-|ant-)|\bhf_|\bgh[pousr]_|\bgithub_pat_|\bglpat-|\bAIza|\bxox[abprs]-"
                               r"|\bAKIA|\bASIA)(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{8,}")
-_SECRET_NAME = re.compile(r"(?:^|[_.-])(?:api[_-]?key|apikey|secret(?:[_-]?key)?|password|passwd|pwd|access[_-]?key"
+_SECRET_NAME = _Pattern(r"(?:^|[_.-])(?:api[_-]?key|apikey|secret(?:[_-]?key)?|password|passwd|pwd|access[_-]?key"
                           r"|private[_-]?key|auth[_-]?token|access[_-]?token|bearer|token|credentials?)"
                           r"(?:[_.-]?(?:\d+|part\d*|[a-z]))?$", re.IGNORECASE)
-_NOT_A_SECRET = re.compile(r"^(?:|none|null|true|false|\*+|x+|<[^>]*>|\$\{?[A-Z_][A-Z0-9_]*\}?|env:.*|redacted|"
+_NOT_A_SECRET = _Pattern(r"^(?:|none|null|true|false|\*+|x+|<[^>]*>|\$\{?[A-Z_][A-Z0-9_]*\}?|env:.*|redacted|"
                            r"\[redacted\]|\[withheld\]|placeholder)$", re.IGNORECASE)
 
-_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_\-]+={0,2}")
-_HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
-_NUMBERS = re.compile(r"[\s\[\](),;0-9eE+.\-]+")
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])")
-_PIECE = re.compile(r"[A-Za-z0-9+/=_-]{%d,}" % PIECE_MIN)
-_HEX_SPACED = re.compile(r"(?:(?:0x)?[0-9a-fA-F]{2}(?:[\s:,;|-]{1,3}|$)){%d,}" % (PIECE_MIN // 2))
-_DENSE_PRINTABLE = re.compile(r"[!-~]{%d,}" % PIECE_MIN)
-_DIGEST_BEFORE = re.compile(r"(?:sha(?:256|384|512)|md5|sha1|blake2b?|git|commit|rev)[:@=]$", re.IGNORECASE)
-_SPACE_RE = re.compile(r"\s+")
+_BASE64 = _Pattern(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_\-]+={0,2}")
+_HEX = _Pattern(r"(?:0x)?[0-9a-fA-F]+")
+_NUMBERS = _Pattern(r"[\s\[\](),;0-9eE+.\-]+")
+_NUMBER = _Pattern(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])")
+_PIECE = _Pattern(r"[A-Za-z0-9+/=_-]{%d,}" % PIECE_MIN)
+_HEX_SPACED = _Pattern(r"(?:(?:0x)?[0-9a-fA-F]{2}(?:[\s:,;|-]{1,3}|$)){%d,}" % (PIECE_MIN // 2))
+_DENSE_PRINTABLE = _Pattern(r"[!-~]{%d,}" % PIECE_MIN)
+_DIGEST_BEFORE = _Pattern(r"(?:sha(?:256|384|512)|md5|sha1|blake2b?|git|commit|rev)[:@=]$", re.IGNORECASE)
+_SPACE_RE = _Pattern(r"\s+")
 _SPACE = frozenset(" \t\r\n")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_CONTROL = _Pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 _SAMPLE_TEXT = ("input", "output", "target")
 _SAMPLE_DECLARED = (("input", "sample_input"), ("output", "sample_output"), ("target", "sample_target"),
@@ -212,6 +226,8 @@ def _normal(text: str) -> str:
     joiners, soft hyphens, byte-order marks) removed. ASCII text is returned as is, at no cost."""
     if text.isascii():
         return text
+    import unicodedata
+
     folded = unicodedata.normalize("NFKC", text)
     if any(unicodedata.category(c) == "Cf" for c in folded):
         folded = "".join(c for c in folded if unicodedata.category(c) != "Cf")
@@ -387,13 +403,7 @@ def scan_strings(texts: dict[str, str], source: str = "<data>") -> list[Finding]
 # --------------------------------------------------------------------------------------------------
 
 _CLASSES: bytes | None = None
-_RAW: dict[str, re.Pattern[bytes]] = {}
-
-
-def _caseless(word: str) -> str:
-    """``[sS][aA]...``: case-insensitive matching without re.IGNORECASE, which would cost the pattern its fast
-    literal prefix (it doubles the time of a pass)."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+_RAW: dict[str, Any] = {}
 
 
 def _classes() -> bytes:
@@ -408,19 +418,19 @@ def _classes() -> bytes:
                            (b"ghijklmnopqrstuvwxyz_=", b"l"), (b" \t,-", b"s"), (b":", b"k")):
             for char in chars:
                 table[char] = cls[0]
-        extensions = "|".join(_caseless(e) for e in sorted(WEIGHT_EXTENSIONS, key=len, reverse=True))
+        extensions = "|".join(sorted(WEIGHT_EXTENSIONS, key=len, reverse=True))
         _RAW.update(
             # on the classes: mixed case (base64, tokens, ascii85, uppercase hex); four capitals then a digit
-            mixed=re.compile(rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)"),
+            mixed=_Pattern(rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)"),
             # on the bytes: a weight-file suffix, or two numbers with decimals in a row (".1234, -0.5678")
-            dots=re.compile(rb"\.(?:\d{3,}(?:,\s?|\s{1,2})-?\d{1,6}\.\d{3}|[A-Za-z])"),
-            extension=re.compile(rb"\.(?:" + extensions.encode() + rb")(?![A-Za-z0-9])"),
-            arrays=re.compile(rb"\[\s*-?\d"),
-            hex_list=re.compile(rb"x[0-9a-fA-F]{2}[,;]?\s?0x[0-9a-fA-F]{2}"),
-            shards=re.compile(rb"-of-\d{5}"),
-            controls=re.compile(rb"\\(?:u00[01]|u007[fF]|[bf])"),
-            wide=re.compile(rb"\xef(?:\xbd[\x81-\x9a]|\xbc[\x90-\x99\xa1-\xba]|\xbb\xbf|\xbf\xbd)"),
-            invisible=re.compile(rb"\xe2(?:\x80[\x8b-\x8f]|\x81[\xa0-\xa4])|\xc2\xad"),
+            dots=_Pattern(rb"\.(?:\d{3,}(?:,\s?|\s{1,2})-?\d{1,6}\.\d{3}|[A-Za-z])"),
+            extension=_Pattern(rb"(?:" + extensions.encode() + rb")(?![a-z0-9])"),  # on a lowercased slice
+            arrays=_Pattern(rb"\[\s*-?\d"),
+            hex_list=_Pattern(rb"x[0-9a-fA-F]{2}[,;]?\s?0x[0-9a-fA-F]{2}"),
+            shards=_Pattern(rb"-of-\d{5}"),
+            controls=_Pattern(rb"\\(?:u00[01]|u007[fF]|[bf])"),
+            wide=_Pattern(rb"\xef(?:\xbd[\x81-\x9a]|\xbc[\x90-\x99\xa1-\xba]|\xbb\xbf|\xbf\xbd)"),
+            invisible=_Pattern(rb"\xe2(?:\x80[\x8b-\x8f]|\x81[\xa0-\xa4])|\xc2\xad"),
         )
         _CLASSES = bytes(table)
     return _CLASSES
@@ -444,7 +454,8 @@ def _candidates(raw: bytes) -> list[int]:
             at = classes.find(needle, end if end != -1 else len(classes))
     # a full stop then a letter is common in text (names, hosts): only weight-file suffixes are candidates
     extension = _RAW["extension"].match
-    found += [m.start() + 1 for m in _RAW["dots"].finditer(raw) if m.end() - m.start() > 2 or extension(raw, m.start())]
+    found += [m.start() + 1 for m in _RAW["dots"].finditer(raw)
+              if m.end() - m.start() > 2 or extension(raw[m.start() + 1:m.start() + 14].lower())]
     for name in ("arrays", "hex_list", "shards"):
         found += [m.start() + 1 for m in _RAW[name].finditer(raw)]
     if raw.find(b"\\") != -1:  # escaped control characters; most reports have no backslash at all
@@ -471,7 +482,7 @@ def _locate(text: str, data: Any, offsets: list[int]) -> dict[str, str]:
     targets = sorted(set(offsets))
     found: dict[str, str] = {}
     decoder = json.JSONDecoder()
-    ws = re.compile(r"[ \t\n\r]*").match
+    ws = _Pattern(r"[ \t\n\r]*").match
     state = {"next": 0}
 
     def pending(end: int) -> bool:
@@ -582,9 +593,9 @@ def _resolve(data: Any, pointer: str) -> tuple[Any, Any, str]:
 # places
 # --------------------------------------------------------------------------------------------------
 
-_DIGEST_NAME = re.compile(r"/model/digests/\d+/name")
-_IDENTIFIER = re.compile(r"(?:^/report_id|/id|/sample_id|/sample_ids/\d+)$")
-_CONTENT = re.compile(r"^/evaluations/\d+/samples/inline/\d+/(?:input|output|target)$")
+_DIGEST_NAME = _Pattern(r"/model/digests/\d+/name")
+_IDENTIFIER = _Pattern(r"(?:^/report_id|/id|/sample_id|/sample_ids/\d+)$")
+_CONTENT = _Pattern(r"^/evaluations/\d+/samples/inline/\d+/(?:input|output|target)$")
 
 
 def _numbers(node: list[Any], limit: int) -> int:
@@ -918,6 +929,8 @@ def _copied_content(doc: dict[str, Any], declared: set[str], out: _Collector) ->
                         digests.setdefault(value[7:], f"/evaluations/{e_index}/samples/inline/{index}/{field}")
     if not digests:
         return
+    import hashlib
+
     texts = list(_free_texts(doc))
     if declared & _CONTENT_KINDS:
         _identifiers_as_text([(p, t) for p, t in texts if "/sample_ids/" in p], out)
