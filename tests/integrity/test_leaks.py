@@ -400,3 +400,20 @@ def test_locate_names_the_place_of_every_offset(data: Any, draw: Any) -> None:
     found = _locate(text.decode("latin-1"), doc, list(places))
     for offset, pointer in places.items():
         assert found.get(pointer) == "value", (pointer, found)
+
+
+def test_samples_file_ids_are_scanned_and_totalled_over_the_file() -> None:
+    """A samples file's sample ids get the checks of inline ones: a token is a leak on its line, and encoded
+    pieces are totalled over the whole file, whatever the chunking."""
+    from riskfmt.integrity.leaks import ENCODED_TOTAL, SampleFileScan
+
+    key = "hf_" + "Ab3dE5gH7jK9" * 3
+    pieces = [base64.b64encode(os.urandom(30)).decode() for _ in range(ENCODED_TOTAL // 40 + 2)]
+    rows = [{"sample_id": p, "epoch": 1} for p in pieces] + [{"sample_id": key, "epoch": 1}]
+    scanner = SampleFileScan("s.jsonl", frozenset())
+    for start in range(0, len(rows), 7):
+        chunk = rows[start:start + 7]
+        scanner.rows(chunk, list(range(start + 1, start + 1 + len(chunk))))
+    findings = scanner.finish()
+    assert [(f.code, f.location.line) for f in findings if f.code == "RF705"] == [("RF705", len(rows))]
+    assert [f.code for f in findings if f.code == "RF715"] == ["RF715"]
