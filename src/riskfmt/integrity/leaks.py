@@ -774,15 +774,17 @@ def _yaml_comments(text: str, out: _Collector, totals: _Totals, serialised: byte
 # --------------------------------------------------------------------------------------------------
 
 
-def _joined_candidates(texts: list[str], joined: str) -> Iterator[int]:
-    """Indices of the texts (``joined`` with newlines) in which the raw pass finds a candidate: one pass over
-    all of them at once."""
+def _joined_candidates(rows: list[Any], joined: str) -> Iterator[tuple[int, str]]:
+    """(index, sample id) of the rows whose id (all of them ``joined`` with newlines) holds a candidate of the
+    raw pass: one pass over all of them at once; the ids are listed only when there is a candidate."""
     from bisect import bisect_right
     from itertools import accumulate
 
-    if not texts:
-        return
     raw = joined.encode("utf-8", "surrogatepass")
+    offsets = _candidates(b" " + raw)
+    if not offsets:
+        return
+    texts = list(map(methodcaller("get", "sample_id", ""), rows))
     if len(raw) == len(joined):  # ASCII: character offsets are byte offsets
         starts = [0, *accumulate(map((1).__add__, map(len, texts)))][:-1]
     else:
@@ -791,11 +793,11 @@ def _joined_candidates(texts: list[str], joined: str) -> Iterator[int]:
             starts.append(position)
             position += len(text.encode("utf-8", "surrogatepass")) + 1
     seen = set()
-    for offset in _candidates(b" " + raw):
+    for offset in offsets:
         index = bisect_right(starts, max(offset - 1, 0)) - 1
         if index not in seen:
             seen.add(index)
-            yield index
+            yield index, texts[index]
 
 
 def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
@@ -807,10 +809,9 @@ def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
     shaped = True
     try:  # one comprehension and C-level calls; rows short enough that no field can be a blob cost one step
         totals_ = [len(r.get("input", "")) + len(r.get("output", "")) + len(r.get("target", "")) for r in rows]
-        ids = list(map(methodcaller("get", "sample_id", ""), rows))
-        joined = "\n".join(ids)  # TypeError when an id is not a string
+        joined = "\n".join(map(methodcaller("get", "sample_id", ""), rows))  # TypeError: an id is not a string
     except (TypeError, AttributeError):  # not the shape the schema guarantees: the slow, careful way
-        shaped, totals_, ids, joined = False, [BINARY_MIN] * len(rows), [], ""
+        shaped, totals_, joined = False, [BINARY_MIN] * len(rows), ""
     if totals_ and max(totals_) >= BINARY_MIN:
         for index, total in enumerate(totals_):
             row = rows[index]
@@ -824,11 +825,12 @@ def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
         for index, row in enumerate(rows):
             if type(row) is dict and type(row.get("sample_id")) is str:
                 _check_text(row["sample_id"], f"{pointer}/{index}/sample_id", out, totals, identifier=True)
-    else:
-        for index in _joined_candidates(ids, joined):
-            _check_text(ids[index], f"{pointer}/{index}/sample_id", out, totals, identifier=True)
+    elif rows:
+        for index, text in _joined_candidates(rows, joined):
+            _check_text(text, f"{pointer}/{index}/sample_id", out, totals, identifier=True)
     if declared & _CONTENT_KINDS:
-        _identifiers_as_text(((f"{pointer}/{index}/sample_id", text) for index, text in enumerate(ids)), out)
+        _identifiers_as_text(((f"{pointer}/{index}/sample_id", row.get("sample_id")) for index, row in enumerate(rows)
+                              if type(row) is dict), out)
     for name, kind in _SAMPLE_DECLARED:
         if kind not in declared or (shaped and not any(map(dict.__contains__, rows, repeat(name)))):
             continue
