@@ -65,7 +65,8 @@ def _converted_reports(folder: Path = ROOT / "examples" / "inputs") -> list[tupl
                 continue
             for item in items:
                 if item.report is not None:
-                    out.append((f"{path.relative_to(ROOT)} (content={include_content})", item.report))
+                    name = path.relative_to(ROOT) if ROOT in path.parents else path
+                    out.append((f"{name} (content={include_content})", item.report))
     return out
 
 

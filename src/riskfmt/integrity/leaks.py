@@ -309,10 +309,17 @@ def _weight_name(text: str) -> str | None:
     return None
 
 
-def _credential(text: str) -> tuple[str, str] | None:
+# A signed token a service publishes to prove results (Hugging Face model cards carry ``verifyToken``, a JWT
+# signed by the evaluation service) is an attestation, not a secret: under such a name a JWT is not reported.
+_ATTESTATION = _Pattern(r"verif|signature|attestation|proof", re.IGNORECASE)
+
+
+def _credential(text: str, pointer: str = "") -> tuple[str, str] | None:
     if _CREDENTIAL_HINT.search(text):
         for pattern, what, what_zh in _CREDENTIALS:
             if re.search(pattern, text):
+                if pattern.startswith(r"\beyJ") and _ATTESTATION.search(pointer.rsplit("/", 1)[-1]):
+                    continue
                 return what, what_zh
     return None
 
@@ -372,7 +379,7 @@ def _check_text(text: str, pointer: str, out: _Collector, totals: _Totals | None
         if name is not None:
             out.add("RF704", pointer, name=name)
     squeezed = _SPACE_RE.sub("", normal) if normal is not text or " " in normal else normal
-    credential = _credential(normal) or (_credential(squeezed) if squeezed != normal else None)
+    credential = _credential(normal, pointer) or (_credential(squeezed, pointer) if squeezed != normal else None)
     if credential is not None:
         out.add("RF705", pointer, what=credential[0], what_zh=credential[1])
     if totals is None or found:

@@ -474,6 +474,10 @@ def clean_documents(rng: random.Random) -> list[tuple[str, dict[str, Any]]]:
         {"digest": "sha256:" + _random_bytes(rng, 32).hex(), "subject": "weights_file",
          "name": f"model-0000{i}-of-00004.safetensors"} for i in range(1, 5)]
     variant("emoji-and-symbols", "redteam", (_result_notes, "✅ 通过 ⚠️ 注意 ❌ 失败 " * 80))
+    # Hugging Face model cards carry verifyToken, a JWT the evaluation service signs: an attestation, not a key
+    variant("signed-attestation-token", "minimal", (_ext_key, {"results": [{"metrics": [{"type": "accuracy",
+            "value": 0.87, "verifyToken": "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJoYXNoIjoiZXhhbXBsZSJ9."
+                                          "Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1zaWduYXR1cmUtYXQtYWxs"}]}]}))
     variant("hex-colour-codes", "minimal", (_ext_key, {"palette": ["#" + _random_bytes(rng, 3).hex()
                                                                    for _ in range(30)]}))
     return out
