@@ -53,6 +53,27 @@ def _report_with_samples(samples: int, bad_every: int = 0) -> dict:
     return doc
 
 
+def _report_with_results(evaluations: int) -> dict:
+    """The results-heavy shape (issue 19): one evaluation per task, each with one result, as a suite run over
+    thousands of tasks gives; 262,000 evaluations make about 100 MB."""
+    doc = json.loads(json.dumps(BASE))
+    template = doc["evaluations"][0]
+    out = []
+    for i in range(evaluations):
+        evaluation = json.loads(json.dumps(template))
+        evaluation["id"] = f"eval-{i:07d}"
+        evaluation["task"]["id"] = f"task_{i % 5000:05d}"
+        result = evaluation["results"][0]
+        result["id"] = f"r-{i:07d}"
+        result["value"] = round((i * 7919 % 1000) / 1000, 3)
+        out.append(evaluation)
+    doc["evaluations"] = out
+    from riskfmt.identity import report_id
+
+    doc["report_id"] = report_id(doc)  # results are defining content: the id follows them
+    return doc
+
+
 def make_data(scale: float) -> dict[str, Path]:
     DATA.mkdir(exist_ok=True)
     samples = int(500_000 * scale)
@@ -62,7 +83,11 @@ def make_data(scale: float) -> dict[str, Path]:
         "small": DATA / "small.json",
         "many": DATA / "many",
         "jsonl_report": DATA / f"jsonl-{scale}" / "report.json",
+        "results": DATA / f"results-{int(262_000 * scale)}.json",
     }
+    if not paths["results"].exists():
+        paths["results"].write_text(json.dumps(_report_with_results(int(262_000 * scale)), ensure_ascii=False),
+                                    encoding="utf-8")
     if not paths["large"].exists():
         paths["large"].write_text(json.dumps(_report_with_samples(samples), ensure_ascii=False), encoding="utf-8")
     if not paths["large_invalid"].exists():
@@ -164,6 +189,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="a tenth of the data sizes")
     parser.add_argument("--repeat", type=int, default=5, help="fresh processes per figure for small inputs")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--only", default="", help="comma-separated cases: valid,small,many,invalid,jsonl,results,leaks")
     args = parser.parse_args()
     scale = 0.1 if args.quick else 1.0
     if args.generate_only:
@@ -178,6 +204,10 @@ def main() -> int:
     compile_bytecode(py)
     big_repeat = 3
     rows: list[tuple[str, str, str, float, str, bool]] = []
+    only = set(filter(None, args.only.split(",")))
+
+    def wanted(case: str) -> bool:
+        return not only or case in only
 
     def loads_cmd(path: Path, gc_off: bool = False) -> list[str]:
         prefix = "import gc; gc.disable(); " if gc_off else ""
@@ -187,6 +217,43 @@ def main() -> int:
 
     # 1. a valid 100 MB report, whole process vs bare orjson.loads in its own process
     size = paths["large"].stat().st_size / 1e6
+    if wanted("valid"):
+        case_valid(paths, size, exe, big_repeat, rows, notes, loads_cmd)
+    if wanted("results"):
+        size = paths["results"].stat().st_size / 1e6
+        m = measure({"orjson": loads_cmd(paths["results"]), "riskfmt": [exe, "validate", "-q", str(paths["results"])]},
+                    big_repeat)
+        assert m["riskfmt"]["exit"] == 0, "the results-heavy report did not validate"
+        ratio = m["riskfmt"]["seconds"] / m["orjson"]["seconds"]
+        rows.append((f"results-heavy report, {size:.0f} MB", f"{m['riskfmt']['seconds']:.2f} s",
+                     f"orjson.loads {m['orjson']['seconds']:.2f} s", ratio, "<= 1.0x", ratio <= 1.0))
+    if wanted("leaks"):
+        # the leak scan alone, in one process, on both shapes (milliseconds, median of three, GC paused as in
+        # riskfmt validate), beside orjson.loads of the same bytes in the same process
+        code = ("import gc, json, statistics, sys, time, orjson; gc.disable()\n"
+                "from riskfmt.integrity.leaks import scan\n"
+                "for path in sys.argv[1:]:\n"
+                "    raw = open(path, 'rb').read(); t = time.perf_counter(); doc = orjson.loads(raw)\n"
+                "    loads = time.perf_counter() - t; runs = []\n"
+                "    for _ in range(3):\n"
+                "        t = time.perf_counter(); found = scan(doc, path, raw); runs.append(time.perf_counter() - t)\n"
+                "    print(json.dumps([path, loads, statistics.median(runs), len(found)]))\n")
+        result = subprocess.run([py, "-c", code, str(paths["large"]), str(paths["results"])], check=True,
+                                capture_output=True, text=True)
+        for line in result.stdout.splitlines():
+            path, loads, scan_s, found = json.loads(line)
+            name = "samples-heavy" if path == str(paths["large"]) else "results-heavy"
+            rows.append((f"leak scan alone, {name}", f"{scan_s * 1000:.0f} ms, {found} findings",
+                         f"orjson.loads {loads * 1000:.0f} ms", scan_s / loads, "-", found == 0))
+    for case in ("small", "many", "invalid", "jsonl"):
+        if wanted(case):
+            CASES[case](paths, exe, py, args, big_repeat, rows, scale, measure, loads_cmd)
+    print_rows(rows, notes, scale)
+    return 0
+
+
+def case_valid(paths, size, exe, big_repeat, rows, notes, loads_cmd) -> None:  # noqa: ANN001
+    """The 128 MB report with 500,000 inline samples (samples-heavy)."""
     m = measure({"orjson": loads_cmd(paths["large"]), "orjson, GC off": loads_cmd(paths["large"], gc_off=True),
                  "riskfmt": [exe, "validate", "-q", str(paths["large"])]}, big_repeat)
     assert m["riskfmt"]["exit"] == 0, "the large valid report did not validate"
@@ -200,20 +267,26 @@ def main() -> int:
     notes.append(f"valid report: orjson.loads with the GC disabled takes {off:.2f} s; riskfmt is "
                  f"{m['riskfmt']['seconds'] / off:.2f}x of that")
 
-    # 2. one small file, whole process vs python -c "import json"
+
+def case_small(paths, exe, py, args, big_repeat, rows, scale, measure, loads_cmd) -> None:  # noqa: ANN001
+    """One small file, whole process vs python -c "import json"."""
     m = measure({"import json": [py, "-c", "import json"], "riskfmt": [exe, "validate", "-q", str(paths["small"])]},
                 max(args.repeat, 10))
     ratio = m["riskfmt"]["seconds"] / m["import json"]["seconds"]
     rows.append(("one small file", f"{m['riskfmt']['seconds'] * 1000:.0f} ms",
                  f"python -c 'import json' {m['import json']['seconds'] * 1000:.0f} ms", ratio, "<= 2x", ratio <= 2))
 
-    # 3. 2,000 small reports in one invocation
+
+def case_many(paths, exe, py, args, big_repeat, rows, scale, measure, loads_cmd) -> None:  # noqa: ANN001
+    """2,000 small reports in one invocation."""
     m = measure({"riskfmt": [exe, "validate", "-q", str(paths["many"])]}, big_repeat)
     rate = 2000 / m["riskfmt"]["seconds"]
     rows.append(("2,000 small reports, one process", f"{m['riskfmt']['seconds']:.2f} s", "-", rate,
                  ">= 1000 files/s", rate >= 1000))
 
-    # 4. an invalid 100 MB report with thousands of errors: all reported
+
+def case_invalid(paths, exe, py, args, big_repeat, rows, scale, measure, loads_cmd) -> None:  # noqa: ANN001
+    """An invalid 100 MB report with thousands of errors: all reported."""
     size = paths["large_invalid"].stat().st_size / 1e6
     expected = len(range(0, int(500_000 * scale), 100))
     m = measure({"orjson": loads_cmd(paths["large_invalid"]),
@@ -224,7 +297,9 @@ def main() -> int:
                  f"orjson.loads {m['orjson']['seconds']:.2f} s", ratio, "<= 3x, all reported",
                  ratio <= 3 and reported == expected))
 
-    # 5. a report pinning a large JSONL samples file: constant memory
+
+def case_jsonl(paths, exe, py, args, big_repeat, rows, scale, measure, loads_cmd) -> None:  # noqa: ANN001
+    """A report pinning a large JSONL samples file: constant memory."""
     jsonl = paths["jsonl_report"].parent / "samples.jsonl"
     size = jsonl.stat().st_size / 1e6
     m = measure({"riskfmt": [exe, "validate", "-q", str(paths["jsonl_report"])]}, 1)
@@ -232,15 +307,19 @@ def main() -> int:
     rows.append((f"samples JSONL, {size:.0f} MB", f"{m['riskfmt']['seconds']:.1f} s ({size / m['riskfmt']['seconds']:.0f} MB/s)",
                  "-", m["riskfmt"]["rss_mb"], "peak RSS < 100 MB", m["riskfmt"]["rss_mb"] < 100))
 
+
+CASES = {"small": case_small, "many": case_many, "invalid": case_invalid, "jsonl": case_jsonl}
+
+
+def print_rows(rows, notes, scale) -> None:  # noqa: ANN001
     print(f"\nriskfmt benchmarks: Python {platform.python_version()}, {platform.machine()}, "
           f"{os.cpu_count()} cores, scale {scale}\n")
-    print(f"| case | riskfmt | baseline (same run) | ratio / value | target | met |")
+    print("| case | riskfmt | baseline (same run) | ratio / value | target | met |")
     print("|---|---|---|---|---|---|")
     for case, ours, base, value, target, ok in rows:
         print(f"| {case} | {ours} | {base} | {value:.2f} | {target} | {'yes' if ok else 'NO'} |")
     for note in notes:
         print(f"\nAlso measured: {note}.")
-    return 0
 
 
 if __name__ == "__main__":

@@ -95,10 +95,10 @@ def _clean(path: str) -> bool:
     with open(path, "rb") as handle:
         raw = handle.read(_MAX_BYTES + 1)
     data = _parse(raw)
-    return data is not None and accepts(data, path)
+    return data is not None and accepts(data, path, raw)
 
 
-def accepts(data: Any, source: str) -> bool:
+def accepts(data: Any, source: str, raw: bytes | None = None) -> bool:
     """True when the full path would find nothing at all in the parsed document ``data`` (a file with no
     samples file); False when it might find something."""
     if not _shape_ok(data):
@@ -109,7 +109,7 @@ def accepts(data: Any, source: str) -> bool:
         return False
     from riskfmt.integrity.leaks import scan
 
-    if scan(data, source):
+    if scan(data, source, raw):
         return False
     try:
         report_1_0.validate(data)  # type: ignore[no-untyped-call]

@@ -86,7 +86,7 @@ def validate_document(document: Document, *, base_dir: Path | None = None, check
         return file_result
     try:
         with paused_gc():
-            _check(document.data, file_result, base_dir, check_samples)
+            _check(document.data, file_result, base_dir, check_samples, document)
     except Exception as exc:  # noqa: BLE001 - a bug must become a finding, not a traceback
         if os.environ.get("RISKFMT_DEBUG"):
             raise
@@ -123,7 +123,8 @@ def _non_finite(data: Any) -> Iterator[str]:
             stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
 
 
-def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool) -> None:
+def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool,
+           document: Document | None = None) -> None:
     from riskfmt import schema_check
 
     source = result.source
@@ -149,7 +150,10 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
         # looked for whatever the document's shape, so a leak in an unknown field is named as a leak
         from riskfmt.integrity.leaks import scan
 
-        result.extend(scan(data, source))
+        # the leak scan reads the text the document came from (raw JSON as is, YAML for its comments)
+        raw = None if document is None else (document._raw if document._raw is not None else document.text)
+        result.extend(scan(data, source, raw, syntax="yaml" if document is not None and document.syntax == "yaml"
+                           else "json"))
     schema_findings = schema_check.check(kind, resolution.use, data, source)
     result.extend(schema_findings)
     if schema_findings:

@@ -40,6 +40,19 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF708", _C, INFO, "more-of-the-same",
              "{count} more {other} findings in this document are not shown",
              "本文档中另有 {count} 条 {other} 发现未显示"),
+    CodeSpec("RF714", _C, E, "numeric-payload",
+             "{count} numbers in {places} free places (extensions, free settings, numbers written as text, "
+             "numeric arrays), most of them here: together they can carry weights, activations or embeddings",
+             "{places} 处自由字段（扩展数据、自由设置、以文本书写的数值、数值数组）合计包含 {count} 个数值，"
+             "以此处最多：合起来足以携带权重、激活值或嵌入向量"),
+    CodeSpec("RF715", _C, E, "encoded-payload",
+             "{length} characters of encoded data in {places} places, most of them here: pieces that together "
+             "can carry binary content, weights or keys",
+             "{places} 处合计 {length} 个字符的编码数据，以此处最多：这些片段合起来足以携带二进制内容、权重或密钥"),
+    CodeSpec("RF716", _C, E, "secret-setting",
+             "{name} is named as a secret and holds a value: credentials must never be in a report, "
+             "not even in parts",
+             "{name} 按名称是密钥或凭据且有取值：报告中绝不能包含凭据，哪怕只是其中一部分"),
     # ---- markings -----------------------------------------------------------------------------------
     CodeSpec("RF710", _C, E, "granular-marking-weaker",
              "Parts marked TLP:{label} are weaker than the document's TLP:{document}; "
@@ -54,6 +67,15 @@ TABLE: list[CodeSpec] = [
     CodeSpec("RF713", _C, E, "marking-weakened",
              "Marking of {where} would be weakened from TLP:{before} to TLP:{after}",
              "{where_zh} 的标记将由 TLP:{before} 被削弱为 TLP:{after}"),
+    # ---- withheld content elsewhere ---------------------------------------------------------------
+    CodeSpec("RF750", _C, E, "identifier-carries-text",
+             "An identifier of {length} characters reads as text while sample content is withheld: "
+             "identifiers must not carry withheld content",
+             "样本内容已隐去，但此处长度为 {length} 个字符的标识符读来像正文：标识符不得携带被隐去的内容"),
+    CodeSpec("RF751", _C, E, "withheld-content-copied",
+             "This text has the digest of withheld sample content ({where}): withheld content must not be "
+             "copied elsewhere",
+             "此处文本的摘要与被隐去的样本内容（{where}）一致：被隐去的内容不得复制到其他位置"),
     # ---- canonical digest, keys and signatures ----------------------------------------------------
     CodeSpec("RF720", _C, E, "signature-invalid",
              "No signature in the envelope verifies with key {keyid}",

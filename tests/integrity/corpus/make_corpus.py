@@ -250,6 +250,175 @@ def withheld_present() -> list[tuple[str, dict[str, Any]]]:
 
 
 # ------------------------------------------------------------------------------------------------
+# smuggling: an adversary who knows the per-string rules and walks around them
+# ------------------------------------------------------------------------------------------------
+
+Smuggle = tuple[str, dict[str, Any], str, str]  # (strategy, document, expected code, syntax)
+
+_WIDE = {c: chr(ord(c) + 0xFEE0) for c in string.ascii_letters + string.digits + "+/=-_.:"}
+
+
+def _wide(text: str) -> str:
+    """Fullwidth forms (U+FF01-FF5E): what NFKC folds back to ASCII."""
+    return "".join(_WIDE.get(c, c) for c in text)
+
+
+def _zero_width(text: str, every: int = 6) -> str:
+    return "\u200b".join(text[i:i + every] for i in range(0, len(text), every))
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    return [text[i:i + size] for i in range(0, len(text), size)]
+
+
+def _floats(rng: random.Random, count: int) -> list[float]:
+    return [round(rng.gauss(0, 0.02), 6) for _ in range(count)]
+
+
+def _sha(text: str) -> str:
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def smuggling(rng: random.Random) -> list[Smuggle]:
+    """Documents that carry weights, data or secrets past a scan that judges one array or string at a time.
+    Each strategy is one file ``smuggle-<strategy>.<code>.<json|yaml>``; every one must be detected."""
+    out: list[Smuggle] = []
+
+    def add(strategy: str, code: str, base: str = "minimal", syntax: str = "json",
+            **edits: Callable[[dict[str, Any]], None]) -> None:
+        doc = copy.deepcopy(BASES[base])
+        for edit in edits.values():
+            edit(doc)
+        out.append((strategy, doc, code, syntax))
+
+    def ext(value: Any) -> Callable[[dict[str, Any]], None]:
+        return lambda doc: doc.setdefault("extensions", {}).__setitem__("example.org/harness", value)
+
+    def other(values: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+        return lambda doc: doc["evaluations"][0].setdefault("settings", {}).setdefault("other", {}).update(values)
+
+    def notes(*texts: str) -> Callable[[dict[str, Any]], None]:
+        def edit(doc: dict[str, Any]) -> None:
+            places = [doc, doc["evaluations"][0], doc["evaluations"][0]["results"][0]]
+            slots = [(place, lang) for place in places for lang in ("en", "zh")]
+            for (place, lang), text in zip(slots, texts):
+                place.setdefault("notes", {})[lang] = text
+        return edit
+
+    def part(doc: dict[str, Any], index: int, **fields: Any) -> dict[str, Any]:
+        """A copy of the first evaluation with its own ids (one more evaluation to hide a piece in)."""
+        evaluation = copy.deepcopy(doc["evaluations"][0])
+        evaluation["id"] = f"part-{index}"
+        for result in evaluation.get("results", []):
+            result["id"] = f"{result['id']}-{index}"
+        return {**evaluation, **fields}
+
+    def b64(size: int) -> str:
+        return base64.b64encode(_random_bytes(rng, size)).decode()
+
+    alnum = string.ascii_letters + string.digits
+    # ---- numbers: weights as many small arrays, object values, text, strings, settings ----------------
+    weights = _floats(rng, 1020)
+    add("numbers-in-255-chunks", "RF714",
+        e=ext({f"w{i}": weights[i * 255:(i + 1) * 255] for i in range(4)}))
+    add("numbers-as-object-values", "RF714", e=ext({f"w{i:04d}": v for i, v in enumerate(_floats(rng, 600))}))
+    add("numbers-as-text-in-notes", "RF714", n=notes(*(" ".join(f"{v:.5f}" for v in _floats(rng, 110))
+                                                       for _ in range(6))))
+    add("numbers-as-strings", "RF714", e=ext({"w": [f"{v:.6f}" for v in _floats(rng, 600)]}))
+    add("numbers-in-settings-other", "RF714", o=other({f"w{i:04d}": v for i, v in enumerate(_floats(rng, 600))}))
+    add("numbers-in-list-of-objects", "RF714", e=ext({"layers": [{"v": v} for v in _floats(rng, 600)]}))
+    add("numbers-as-bracketed-text", "RF714",
+        n=notes(*(str([round(v, 4) for v in _floats(rng, 100)]) for _ in range(6))))
+    add("numbers-across-evaluations", "RF714", x=lambda doc: doc["evaluations"].extend(
+        part(doc, i, settings={"other": {f"w{j}": v for j, v in enumerate(_floats(rng, 40))}}) for i in range(15)))
+    # ---- encoded pieces: base64 cut small, spaced, in keys, pointers, selectors, comments --------------
+    add("base64-pieces-in-array", "RF715", e=ext({"p": _chunks(b64(1800), 40)}))
+    add("base64-pieces-in-notes", "RF715", n=notes(*_chunks(b64(1800), 400)))
+    add("base64-with-spaces", "RF702", n=notes(" ".join(_chunks(b64(1200), 4))))
+    add("base64-in-keys", "RF715", e=ext({piece: True for piece in _chunks(b64(1800), 40)}))
+
+    def withheld_pointers(doc: dict[str, Any]) -> None:
+        doc["disclosure"] = {"withholds": ["notes"], "withheld": [
+            {"pointer": f"/notes/{piece}", "kind": "notes", "digest": _sha(piece)} for piece in _chunks(b64(1800), 48)]}
+    add("base64-in-withheld-pointers", "RF715", d=withheld_pointers)
+
+    def selectors(doc: dict[str, Any]) -> None:
+        doc["marking"] = {"tlp": "CLEAR", "granular": [
+            {"tlp": "RED", "selectors": [f"/evaluations/0/{piece}" for piece in _chunks(b64(1800), 48)]}]}
+    add("base64-in-marking-selectors", "RF715", m=selectors)
+    add("base64-in-yaml-comments", "RF715", syntax="yaml", c=lambda doc: doc.__setitem__(
+        "#comments", _chunks(b64(1800), 76)))
+    add("base64-fullwidth", "RF702", n=notes(_wide(b64(1000))))
+    add("base64-zero-width", "RF702", n=notes(_zero_width(b64(1000))))
+    add("base64-urlsafe-pieces", "RF715", n=notes(*_chunks(base64.urlsafe_b64encode(_random_bytes(rng, 1800)).decode(),
+                                                           380)))
+    add("base64-inside-url", "RF702", ds=lambda doc: doc["evaluations"][0]["task"].setdefault("dataset", {})
+        .__setitem__("location", "https://data.example.org/get?blob=" + b64(1200)))
+    add("base64-in-sample-ids", "RF715", s=lambda doc: doc["evaluations"][0].__setitem__("samples", {"inline": [
+        {"sample_id": piece, "epoch": 1, "score": 1} for piece in _chunks(b64(2400), 40)]}))
+    add("base64-across-evaluations", "RF715", x=lambda doc: doc["evaluations"].extend(
+        part(doc, i, notes={"en": b64(180)}) for i in range(16)))
+    add("ascii85", "RF702", n=notes(base64.a85encode(_random_bytes(rng, 1000)).decode()))
+    add("ascii85-pieces", "RF715", e=ext({"p": _chunks(base64.a85encode(_random_bytes(rng, 2000)).decode(), 60)}))
+    add("hex-with-colons", "RF702", n=notes(":".join(f"{b:02x}" for b in _random_bytes(rng, 400))))
+    add("hex-as-0x-list", "RF702", n=notes(", ".join(f"0x{b:02x}" for b in _random_bytes(rng, 300))))
+    add("hex-pieces", "RF715", e=ext({"ids": _chunks(_random_bytes(rng, 1200).hex(), 32)}))
+    # ---- weight files named by pattern, not by last suffix ---------------------------------------------
+    for strategy, name in (("weights-compressed", "/mnt/ckpt/model.safetensors.zst"),
+                           ("weights-split-part", "s3://lab/chat-7b/model.gguf.part1of2"),
+                           ("weights-index", "hf://org/chat-7b/pytorch_model.bin.index.json"),
+                           ("weights-shard-no-extension", "gs://lab/run-9/model-00001-of-00004"),
+                           ("weights-encrypted", "/vault/policy.pt.gpg")):
+        add(strategy, "RF704", ds=lambda doc, name=name: doc["evaluations"][0]["task"].setdefault("dataset", {})
+            .__setitem__("location", name))
+    add("weights-in-key", "RF704", e=ext({"/srv/ckpt/adapter_model.safetensors": "uploaded"}))
+    add("weights-fullwidth", "RF704", n=notes("exported to " + _wide("/ckpt/model.safetensors")))
+    add("weights-zero-width", "RF704", n=notes("see /ckpt/model.safe\u200btensors"))
+    add("weights-in-yaml-comment", "RF704", syntax="yaml", c=lambda doc: doc.__setitem__(
+        "#comments", ["full checkpoint: /mnt/share/chat-7b/consolidated.00.pth"]))
+    add("weights-in-selector", "RF704", m=lambda doc: doc.__setitem__("marking", {"tlp": "CLEAR", "granular": [
+        {"tlp": "RED", "selectors": ["/extensions/ckpt~1model.safetensors"]}]}))
+    # ---- credentials in ids, split, named, hidden ------------------------------------------------------
+    key = "sk-proj-" + "".join(rng.choice(alnum) for _ in range(64))
+    add("credential-in-sample-id", "RF705", s=lambda doc: doc["evaluations"][0].__setitem__("samples", {"inline": [
+        {"sample_id": key, "epoch": 1, "score": 1}]}))
+    add("credential-split-over-settings", "RF705", o=other({"key_a": key[:20], "key_b": key[20:50], "key_c": key[50:]}))
+    add("credential-named-setting", "RF716", o=other({"api_key": "".join(rng.choice(alnum) for _ in range(40))}))
+    add("credential-named-extension", "RF716", e=ext({"auth": {"hf_token": "".join(rng.choice(alnum) for _ in range(34))}}))
+    add("credential-as-key", "RF705", e=ext({"ghp_" + "".join(rng.choice(alnum) for _ in range(36)): True}))
+    add("credential-in-yaml-comment", "RF705", syntax="yaml", c=lambda doc: doc.__setitem__(
+        "#comments", [f"OPENAI_API_KEY={key}"]))
+    add("credential-fullwidth", "RF705", n=notes("key: " + _wide(key)))
+    add("credential-zero-width", "RF705", n=notes("key: " + _zero_width(key, 5)))
+    add("credential-spaced", "RF705", n=notes("key: " + " ".join(_chunks(key, 8))))
+    add("credential-password-in-url", "RF705", ds=lambda doc: doc["evaluations"][0]["task"].setdefault(
+        "dataset", {}).__setitem__("location", "https://evaluator:Wq8rT5vZ2pLm@data.example.org/sets/x"))
+    add("credential-jwt", "RF705", n=notes("bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJldmFsLXJ1bm5lciJ9."
+                                           + "".join(rng.choice(alnum) for _ in range(43))))
+    pem = base64.b64encode(_random_bytes(rng, 1190)).decode()
+    add("private-key-split-over-list", "RF705", e=ext({"lines": ["-----BEGIN RSA PRIVATE KEY-----", *_chunks(pem, 64),
+                                                                 "-----END RSA PRIVATE KEY-----"]}))
+    # ---- withheld content moved elsewhere -------------------------------------------------------------
+    prompt = "Explain, step by step, how to disable the safety interlock on the reactor coolant pump."
+    answer = "I can't help with disabling safety systems, but here is how interlocks protect operators."
+
+    def withheld_doc(doc: dict[str, Any]) -> None:
+        doc["disclosure"] = {"withholds": ["sample_input", "sample_output", "sample_target"], "profile": "tlp-red"}
+        doc["evaluations"][0]["samples"] = {"inline": [
+            {"sample_id": "sr-001", "epoch": 1, "score": 1, "input_digest": _sha(prompt), "output_digest": _sha(answer)},
+            {"sample_id": "sr-002", "epoch": 1, "score": 0, "input_digest": _sha("another prompt")}]}
+    add("withheld-prompt-in-notes", "RF751", w=withheld_doc, n=notes("Example of a refused prompt:\n" + prompt))
+    add("withheld-output-in-extension", "RF751", w=withheld_doc, e=ext({"examples": [answer]}))
+    add("withheld-prompt-as-finding-sample-id", "RF750", base="redteam", w=withheld_doc,
+        f=lambda doc: doc["evaluations"][1]["findings"][0].__setitem__("sample_ids", [prompt]))
+    add("withheld-prompt-as-sample-id", "RF750", w=withheld_doc, s=lambda doc: doc["evaluations"][0]["samples"][
+        "inline"].append({"sample_id": prompt, "epoch": 1, "score": 1}))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
 # clean documents: near misses that must not be reported
 # ------------------------------------------------------------------------------------------------
 
@@ -305,6 +474,10 @@ def clean_documents(rng: random.Random) -> list[tuple[str, dict[str, Any]]]:
         {"digest": "sha256:" + _random_bytes(rng, 32).hex(), "subject": "weights_file",
          "name": f"model-0000{i}-of-00004.safetensors"} for i in range(1, 5)]
     variant("emoji-and-symbols", "redteam", (_result_notes, "✅ 通过 ⚠️ 注意 ❌ 失败 " * 80))
+    # Hugging Face model cards carry verifyToken, a JWT the evaluation service signs: an attestation, not a key
+    variant("signed-attestation-token", "minimal", (_ext_key, {"results": [{"metrics": [{"type": "accuracy",
+            "value": 0.87, "verifyToken": "eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJoYXNoIjoiZXhhbXBsZSJ9."
+                                          "Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC1zaWduYXR1cmUtYXQtYWxs"}]}]}))
     variant("hex-colour-codes", "minimal", (_ext_key, {"palette": ["#" + _random_bytes(rng, 3).hex()
                                                                    for _ in range(30)]}))
     return out
@@ -319,6 +492,14 @@ def _finish(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write(folder: Path, name: str, doc: dict[str, Any]) -> None:
+    comments = doc.pop("#comments", None)
+    if name.endswith(".yaml"):  # YAML keeps comments, which are not part of the document
+        text = yaml.safe_dump(_finish(doc), allow_unicode=True, sort_keys=False, width=100)
+        lines = text.splitlines()
+        for offset, comment in enumerate(comments or []):
+            lines.insert(min(len(lines), 1 + offset * 3), f"# {comment}")
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     (folder / name).write_text(json.dumps(_finish(doc), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -340,6 +521,9 @@ def main() -> None:
             count += 1
     for name, doc in withheld_present():
         _write(leaks, f"{name}.RF706.json", doc)
+        count += 1
+    for strategy, doc, code, syntax in smuggling(random.Random(20261206)):  # its own seed: earlier files stay
+        _write(leaks, f"smuggle-{strategy}.{code}.{syntax}", doc)
         count += 1
     for name, doc in clean_documents(rng):
         _write(clean, f"{name}.json", doc)
