@@ -112,3 +112,18 @@ def test_vocab_check_finds_unknown_and_deprecated_ids(tmp_path: Path) -> None:
     assert f"{notes}:2:" in proc.stdout and "RF401" in proc.stdout and "R9999" in proc.stdout
     assert "R00131" not in proc.stdout and "R0013\"" not in proc.stdout  # whole ids only; R0013 exists
     assert riskfmt("vocab", "check", str(ROOT / "README.md")).returncode == 0
+
+
+def test_a_chinese_run_leaves_english_help_behind() -> None:
+    """Click caches each command's --help option; a Chinese run first must not make later English help Chinese."""
+    import contextlib
+    import io
+
+    from riskfmt.cli._group import run
+
+    with contextlib.redirect_stdout(io.StringIO()) as zh:
+        run(["validate", "--lang", "zh", "--help"])
+    with contextlib.redirect_stdout(io.StringIO()) as en:
+        run(["validate", "--help"])
+    assert "显示此帮助信息并退出" in zh.getvalue()
+    assert "Show this message and exit." in en.getvalue() and han(en.getvalue()) == 0

@@ -105,6 +105,20 @@ def install_click() -> None:
     short = swapping(swapping(click.Command.get_short_help_str, "short_help"), "help")
     click.Command.get_short_help_str = short  # type: ignore[method-assign]
     click.Command.format_epilog = swapping(click.Command.format_epilog, "epilog")  # type: ignore[method-assign]
+
+    # Click builds the --help option once per command and caches it, with its help text already passed
+    # through gettext: build it in English, so that the cached option is translated when shown, not when made.
+    make_help_option = click.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        global _language
+        saved, _language = _language, "en"
+        try:
+            return make_help_option(self, ctx)
+        finally:
+            _language = saved
+
+    click.Command.get_help_option = get_help_option  # type: ignore[method-assign]
     _installed = True
 
 
