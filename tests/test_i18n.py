@@ -127,3 +127,25 @@ def test_a_chinese_run_leaves_english_help_behind() -> None:
         run(["validate", "--help"])
     assert "显示此帮助信息并退出" in zh.getvalue()
     assert "Show this message and exit." in en.getvalue() and han(en.getvalue()) == 0
+
+
+def test_commands_first_built_in_a_chinese_run_stay_english_afterwards() -> None:
+    """A command module imported during a Chinese run builds its Click types in English (their names become
+    metavars), so the English help and the generated man pages do not depend on which run came first."""
+    import contextlib
+    import importlib
+    import io
+    import sys
+
+    from riskfmt.cli._group import run
+
+    sys.modules.pop("riskfmt.cli.incident", None)
+    import riskfmt.cli._group as group
+
+    importlib.reload(group)
+    with contextlib.redirect_stdout(io.StringIO()):
+        group.run(["incident", "new", "--lang", "zh", "--help"])
+    with contextlib.redirect_stdout(io.StringIO()) as en:
+        group.run(["incident", "new", "--help"])
+    assert "-o, --output FILE" in en.getvalue() and han(en.getvalue()) == 0
+    assert run is not None

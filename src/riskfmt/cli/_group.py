@@ -47,8 +47,11 @@ class LazyGroup(click.Group):
             return None
         import importlib
 
+        from riskfmt.i18n import english
+
         module, attr, _ = _COMMANDS[name]
-        return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+        with english():  # Click translates some texts when a command is built: build it in English
+            return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # list commands without importing them: help stays as fast as the rest

@@ -12,9 +12,10 @@ The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Sequence
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence
 
-__all__ = ["current", "install_click", "set_language", "translate", "ui_language"]
+__all__ = ["current", "english", "install_click", "set_language", "translate", "ui_language"]
 
 _language: str | None = None
 
@@ -34,6 +35,19 @@ def ui_language(args: Sequence[str]) -> str:
 def set_language(lang: str | None) -> None:
     global _language
     _language = lang
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """English while Click objects are made: texts Click translates when it builds an object (a Path type's
+    name, the --help option) must stay the English msgid, or the first Chinese run would fix them in Chinese
+    for the whole process. They are translated when shown."""
+    global _language
+    saved, _language = _language, "en"
+    try:
+        yield
+    finally:
+        _language = saved
 
 
 def current() -> str:
@@ -111,12 +125,8 @@ def install_click() -> None:
     make_help_option = click.Command.get_help_option
 
     def get_help_option(self: Any, ctx: Any) -> Any:
-        global _language
-        saved, _language = _language, "en"
-        try:
+        with english():
             return make_help_option(self, ctx)
-        finally:
-            _language = saved
 
     click.Command.get_help_option = get_help_option  # type: ignore[method-assign]
     _installed = True
