@@ -24,6 +24,24 @@ class QueryError(Exception):
         super().__init__(finding.message())
 
 
+def arrow_table(con: Any, query: str) -> Any:
+    """A query's answer as a pyarrow Table (DuckDB 2 renamed the relation's arrow() to to_arrow_table())."""
+    relation = con.sql(query)
+    if relation is None:  # a statement without an answer
+        import pyarrow as pa
+
+        return pa.table({})
+    method = getattr(relation, "to_arrow_table", None) or relation.arrow
+    return method()
+
+
+def arrow_reader(con: Any, query: str, batch_rows: int) -> Any:
+    """A query's answer as a pyarrow RecordBatchReader, streamed a batch at a time."""
+    relation = con.sql(query)
+    method = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
+    return method(batch_rows)
+
+
 class DuckDBEngine:
     name = "duckdb"
 
@@ -33,7 +51,7 @@ class DuckDBEngine:
     def sql(self, query: str) -> Any:
         duckdb = require("duckdb", "corpus")
         try:
-            return self.store.con.execute(query).fetch_arrow_table()
+            return arrow_table(self.store.con, query)
         except duckdb.Error as exc:
             raise QueryError(Finding.make("RF912", self.store.path, detail=str(exc).splitlines()[0])) from None
 

@@ -25,6 +25,7 @@ def export_parquet(db: str | os.PathLike[str], folder: str | os.PathLike[str]) -
     require("pyarrow", "corpus")
     import pyarrow.dataset as ds
 
+    from riskfmt.corpus.engines import arrow_reader
     from riskfmt.findings import Finding
 
     out = Path(folder)
@@ -38,7 +39,7 @@ def export_parquet(db: str | os.PathLike[str], folder: str | os.PathLike[str]) -
             partitions = PARTITIONS.get(table, ())
             columns = ", ".join(f'COALESCE("{c.name}", \'\') AS "{c.name}"' if c.name in partitions else f'"{c.name}"'
                                 for c in TABLES[table])
-            reader = store.con.execute(f'SELECT {columns} FROM "{table}"').fetch_record_batch(_BATCH_ROWS)
+            reader = arrow_reader(store.con, f'SELECT {columns} FROM "{table}"', _BATCH_ROWS)
             ds.write_dataset(reader, out / table, format="parquet",
                              partitioning=list(partitions) or None, partitioning_flavor="hive" if partitions else None,
                              basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",

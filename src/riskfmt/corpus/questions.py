@@ -5,7 +5,7 @@
   concepts nobody tests have zero.
 - ``disagreements``: pairs of results of the same task, metric, model and slice from different producers whose
   95% intervals do not overlap, or whose difference exceeds ``z`` standard errors of the difference.
-- ``history``: one model's results over time.
+- ``history``: one model's results over time (results with no known time last).
 
 Every question takes ``max_tlp``: rows marked stricter than this label are left out, so an answer can be
 shared as widely as that label allows.
@@ -83,10 +83,10 @@ ORDER BY z DESC, task_id, metric_id, model, producer_a, producer_b
 
 def history_sql(engine: Any, model: str, *, max_tlp: str = "RED") -> str:
     return f"""
-SELECT observed, producer, model_version, task_id, metric_id, value, ci_lower, ci_upper, n, risks, report_id
+SELECT observed, producer, model_version, task_id, metric_id, slice, value, ci_lower, ci_upper, n, risks, report_id
 FROM results
 WHERE model = {engine.literal(model)} AND tlp_rank <= {_rank(max_tlp)}
-ORDER BY observed, task_id, metric_id, producer, report_id
+ORDER BY observed NULLS LAST, task_id, metric_id, slice NULLS FIRST, producer, report_id
 """
 
 

@@ -89,7 +89,7 @@ class DuckDBStore(_Buffered):
         except (duckdb.Error, OSError) as exc:
             raise StoreError(Finding.make("RF910", self.path, path=self.path, detail=str(exc).splitlines()[0])) from None
         try:
-            found = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = next(iter(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
         except duckdb.Error:
             found = None
         if found is not None and found[0] != SCHEMA_VERSION:
@@ -131,7 +131,7 @@ class DuckDBStore(_Buffered):
             "SELECT report_id, path, digest FROM reports WHERE path = ? OR report_id = ?", [path, report_id]).fetchall()]
 
     def unchanged(self, path: str, digest: str) -> str | None:
-        row = self.con.execute("SELECT report_id FROM reports WHERE path = ? AND digest = ?", [path, digest]).fetchone()
+        row = next(iter(self.con.execute("SELECT report_id FROM reports WHERE path = ? AND digest = ?", [path, digest]).fetchall()), None)
         return row[0] if row else None
 
     def delete(self, report_id: str) -> None:
