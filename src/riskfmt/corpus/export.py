@@ -37,16 +37,20 @@ def export_parquet(db: str | os.PathLike[str], folder: str | os.PathLike[str]) -
         out.mkdir(parents=True, exist_ok=True)
         for table in TABLES:
             partitions = PARTITIONS.get(table, ())
+            counts[table] = store.con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchall()[0][0]
+            if not counts[table]:
+                write_empty(out / table, table)
+                continue
             columns = ", ".join(f'COALESCE("{c.name}", \'\') AS "{c.name}"' if c.name in partitions else f'"{c.name}"'
                                 for c in TABLES[table])
             reader = arrow_reader(store.con, f'SELECT {columns} FROM "{table}"', _BATCH_ROWS)
-            ds.write_dataset(reader, out / table, format="parquet",
-                             partitioning=list(partitions) or None, partitioning_flavor="hive" if partitions else None,
-                             basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",
-                             max_rows_per_file=5_000_000, max_partitions=100_000)
-            counts[table] = store.con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]  # type: ignore[index]
-            if not counts[table]:
-                write_empty(out / table, table)
+            try:
+                ds.write_dataset(reader, out / table, format="parquet", partitioning=list(partitions) or None,
+                                 partitioning_flavor="hive" if partitions else None,
+                                 basename_template="part-{i}.parquet", existing_data_behavior="overwrite_or_ignore",
+                                 max_rows_per_file=5_000_000, max_partitions=100_000)
+            finally:
+                reader.close()
         write_meta(out)
     finally:
         store.close()
