@@ -139,3 +139,20 @@ def test_json_and_table_output(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert run("corpus", "query", "--db", str(db), "SELECT COUNT(*) AS n FROM samples", "--format", "csv",
                "-o", str(out)) == 0
     assert out.read_text(encoding="utf-8") == "n\n3\n"  # bilingual-red-team.yaml: 3 inline samples
+
+
+def test_big_samples_files_go_through_duckdbs_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Samples files above riskfmt.corpus.index._DIRECT_BYTES are read by DuckDB's JSON reader, not Python: the
+    rows must be the same either way."""
+    import riskfmt.corpus.index as index_module
+
+    helm = ROOT / "tests/realworld/helm/helm-safety-v4"
+    runs = sorted(str(p) for p in helm.iterdir() if p.is_dir())
+    assert run("convert", *runs, "--samples", "file", "-o", str(tmp_path / "file"), "-q") in (0, 1)
+    query = "SELECT evaluation_id, sample_id, epoch, score, verdict, input_digest, output_digest, tlp FROM samples " \
+            "ORDER BY ALL"
+    assert run("corpus", "index", str(tmp_path / "file"), "--db", str(tmp_path / "python.duckdb"), "-q") == 0
+    monkeypatch.setattr(index_module, "_DIRECT_BYTES", 0)
+    assert run("corpus", "index", str(tmp_path / "file"), "--db", str(tmp_path / "direct.duckdb"), "-q") == 0
+    python, direct = sql(tmp_path / "python.duckdb", query), sql(tmp_path / "direct.duckdb", query)
+    assert python and python == direct

@@ -197,14 +197,16 @@ def iter_sample_file(target: Path, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Ite
             lines = handle.readlines(chunk_bytes)
             if not lines:
                 return
-            columns: dict[str, list[Any]] = {k: [] for k in ("sample_id", "epoch", "score", "verdict",
-                                                             "input_digest", "output_digest")}
-            for line in lines:
-                if line.isspace():
-                    continue
-                for key, value in _sample(orjson.loads(line)).items():
-                    columns[key].append(value)
-            yield columns
+            parsed = [orjson.loads(line) for line in lines if not line.isspace()]
+            ids = [p.get("sample_id") for p in parsed]
+            yield {
+                "sample_id": [i if isinstance(i, str) or i is None else _compact(i) for i in ids],
+                "epoch": [_int(p.get("epoch")) for p in parsed],
+                "score": [_float(p.get("score")) for p in parsed],
+                "verdict": [p.get("verdict") for p in parsed],
+                "input_digest": [p.get("input_digest") for p in parsed],
+                "output_digest": [p.get("output_digest") for p in parsed],
+            }
 
 
 def _float(value: Any) -> float | None:

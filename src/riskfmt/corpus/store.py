@@ -16,7 +16,7 @@ from riskfmt.corpus.schema import PARTITIONS, REPORT_TABLES, SCHEMA_VERSION, TAB
 
 __all__ = ["StoreError", "DuckDBStore", "ParquetStore", "require", "FLUSH_ROWS"]
 
-FLUSH_ROWS = 250_000
+FLUSH_ROWS = 50_000
 
 
 class StoreError(Exception):
@@ -56,8 +56,8 @@ class _Buffered:
         self.pending_rows += count
         if report_id is not None:
             self.pending_ids.add(report_id)
-        if self.pending_rows >= FLUSH_ROWS:
-            self.flush()
+        if self.pending_rows >= FLUSH_ROWS and not isinstance(self, DuckDBStore):
+            self.flush()  # the DuckDB store flushes between files (file_done), where it may also commit
 
     def flush(self) -> None:
         pa = require("pyarrow", "corpus")
@@ -85,7 +85,8 @@ class DuckDBStore(_Buffered):
         if read_only and not os.path.isfile(self.path):
             raise StoreError(Finding.make("RF910", self.path, path=self.path, detail="no such file"))
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # insertion order is not kept: it lets DuckDB write batches with less memory
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"preserve_insertion_order": False})
         except (duckdb.Error, OSError) as exc:
             raise StoreError(Finding.make("RF910", self.path, path=self.path, detail=str(exc).splitlines()[0])) from None
         try:
@@ -100,6 +101,8 @@ class DuckDBStore(_Buffered):
                 self.con.close()
                 raise StoreError(Finding.make("RF910", self.path, path=self.path, detail="not a riskfmt corpus"))
             self._create()
+        if not read_only:
+            self._load_index()
 
     def _create(self) -> None:
         from riskfmt.corpus.vocabulary import vocabulary_rows
@@ -122,27 +125,86 @@ class DuckDBStore(_Buffered):
             self.con.execute(f'INSERT INTO "{table}" SELECT * FROM _batch')
         finally:
             self.con.unregister("_batch")
+        self.written = getattr(self, "written", 0) + arrow.num_rows
+
+    def load_samples_file(self, target: Path, constants: dict[str, Any]) -> int:
+        """Insert a JSONL samples file's rows straight from DuckDB's JSON reader: streamed in C++, no Python
+        object per row (the validator has already read every line). Keys other than the sample columns, sample
+        content among them, are not read. Returns the number of rows."""
+        duckdb = require("duckdb", "corpus")
+        names = [c.name for c in TABLES["samples"]]
+        read = {"sample_id", "epoch", "score", "verdict", "input_digest", "output_digest"}
+        types = {c.name: c.type for c in TABLES["samples"]}
+        spec = "{" + ", ".join(f"'{n}': '{types[n]}'" for n in names if n in read) + "}"
+        select = ", ".join(n if n in read else "?" for n in names)
+        try:
+            found = self.con.execute(
+                f"INSERT INTO samples SELECT {select} FROM read_json(?, format = 'newline_delimited', columns = {spec})",
+                [constants[n] for n in names if n not in read] + [str(target)]).fetchall()
+        except duckdb.Error as exc:
+            raise ValueError(str(exc).splitlines()[0]) from None
+        count = int(found[0][0]) if found else 0
+        self.written = getattr(self, "written", 0) + count
+        return count
+
+    def _load_index(self) -> None:
+        # one query up front: a DuckDB point query costs milliseconds, a dict lookup nothing
+        self.by_path: dict[str, tuple[str, str, str]] = {}
+        self.by_id: dict[str, list[tuple[str, str, str]]] = {}
+        for report_id, path, digest in self.con.execute("SELECT report_id, path, digest FROM reports").fetchall():
+            self._remember(report_id, path, digest)
+        self.finding_paths = {p for (p,) in self.con.execute("SELECT DISTINCT path FROM index_findings").fetchall()}
+
+    def _remember(self, report_id: str, path: str, digest: str) -> None:
+        entry = (report_id, path, digest)
+        self.by_path[path] = entry
+        self.by_id.setdefault(report_id, []).append(entry)
 
     def known(self, path: str, report_id: str | None) -> list[tuple[str, str, str]]:
         """(report_id, path, digest) of indexed reports with this path or this report id."""
-        if report_id in self.pending_ids:
-            self.flush()  # the same report twice in one run: the first copy must be visible to be replaced
-        return [tuple(row) for row in self.con.execute(  # type: ignore[misc]
-            "SELECT report_id, path, digest FROM reports WHERE path = ? OR report_id = ?", [path, report_id]).fetchall()]
+        found = list(self.by_id.get(report_id, [])) if report_id is not None else []
+        if path in self.by_path and self.by_path[path] not in found:
+            found.append(self.by_path[path])
+        return found
 
     def unchanged(self, path: str, digest: str) -> str | None:
-        row = next(iter(self.con.execute("SELECT report_id FROM reports WHERE path = ? AND digest = ?", [path, digest]).fetchall()), None)
-        return row[0] if row else None
+        entry = self.by_path.get(path)
+        return entry[0] if entry is not None and entry[2] == digest else None
+
+    def added(self, report_id: str, path: str, digest: str) -> None:
+        self._remember(report_id, path, digest)
 
     def delete(self, report_id: str) -> None:
+        if report_id in self.pending_ids:
+            self.flush()  # the same report twice in one run: its first copy must be written to be deleted
         for table in REPORT_TABLES:
             self.con.execute(f'DELETE FROM "{table}" WHERE report_id = ?', [report_id])
+        for _, path, _ in self.by_id.pop(report_id, []):
+            if self.by_path.get(path, ("",))[0] == report_id:
+                del self.by_path[path]
 
     def forget_findings(self, path: str) -> None:
-        self.con.execute("DELETE FROM index_findings WHERE path = ?", [path])
+        if path in self.finding_paths:
+            self.flush()
+            self.con.execute("DELETE FROM index_findings WHERE path = ?", [path])
+            self.finding_paths.discard(path)
+
+    def noted(self, path: str) -> None:
+        self.finding_paths.add(path)
 
     def begin(self) -> None:
         self.con.execute("BEGIN")
+        self.written = 0
+
+    def file_done(self) -> None:
+        """Between two files: commit once a batch has been written, so that DuckDB does not hold a whole
+        corpus of uncommitted rows in memory. Only whole files are committed: an interrupted run keeps the
+        files indexed so far, and running it again indexes the rest."""
+        if self.written >= FLUSH_ROWS or self.pending_rows >= FLUSH_ROWS:
+            self.flush()
+            self.con.execute("COMMIT")
+            self.con.execute("BEGIN")
+            self.written = 0
 
     def commit(self) -> None:
         self.flush()
@@ -186,14 +248,26 @@ class ParquetStore(_Buffered):
     def unchanged(self, path: str, digest: str) -> str | None:
         return None
 
-    def delete(self, report_id: str) -> None:  # pragma: no cover - never called: known() finds nothing
-        raise NotImplementedError
+    def added(self, report_id: str, path: str, digest: str) -> None:
+        return None
+
+    def noted(self, path: str) -> None:
+        return None
+
+    def delete(self, report_id: str) -> None:
+        # known() finds nothing here, so this is only the rare samples file that changed during loading
+        # (RF905): the pending rows are dropped, rows already written to Parquet stay
+        self.pending, self.pending_rows, self.pending_ids = {}, 0, set()
 
     def forget_findings(self, path: str) -> None:
         return None
 
     def begin(self) -> None:
         return None
+
+    def file_done(self) -> None:
+        if self.pending_rows >= FLUSH_ROWS:
+            self.flush()
 
     def commit(self) -> None:
         self.flush()
