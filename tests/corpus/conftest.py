@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
 
-from corpus.helpers import HELM_V3, HELM_V4, RealCorpus, _sources, run  # noqa: E402
+from corpus.helpers import HELM_V3, HELM_V4, RealCorpus, _sources, run
 
 
 @pytest.fixture(scope="session")

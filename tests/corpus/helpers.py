@@ -1,4 +1,5 @@
-"""Helpers of the corpus tests. The corpus of real converted reports, built once per session with the CLI (riskfmt convert, riskfmt corpus index).
+"""Helpers of the corpus tests. The corpus of real converted reports is built once per session with the CLI
+(riskfmt convert, riskfmt corpus index).
 
 The sources are published files nobody on this project wrote (tests/realworld, see each MANIFEST.yaml) and our
 own tool runs (examples/inputs). The two published HELM Safety runs of the same models, v3 (2 instances per
@@ -11,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import yaml
-
 
 ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT / "tests" / "realworld"

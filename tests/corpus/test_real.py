@@ -34,8 +34,9 @@ def test_every_converted_report_is_indexed(real_corpus: RealCorpus) -> None:
     assert sql(real_corpus.db, "SELECT COUNT(*) FROM results") == [(expected,)]
     producers = dict(sql(real_corpus.db, "SELECT producer, COUNT(*) FROM reports GROUP BY producer"))
     # one report per HELM run folder (schema.json beside them is no run)
-    assert producers[HELM_V4] == len([p for p in (ROOT / "tests/realworld/helm/helm-safety-v4").iterdir() if p.is_dir()])
-    assert producers[HELM_V3] == len([p for p in (ROOT / "tests/realworld/helm/helm-safety-v3").iterdir() if p.is_dir()])
+    helm = ROOT / "tests/realworld/helm"
+    assert producers[HELM_V4] == len([p for p in (helm / "helm-safety-v4").iterdir() if p.is_dir()])
+    assert producers[HELM_V3] == len([p for p in (helm / "helm-safety-v3").iterdir() if p.is_dir()])
 
 
 def test_disagreement_found_by_hand(real_corpus: RealCorpus, capsys: pytest.CaptureFixture[str]) -> None:
@@ -75,7 +76,8 @@ def test_coverage_found_by_hand(real_corpus: RealCorpus, capsys: pytest.CaptureF
     # rolled up: R0012 (misinformation) is R0013's parent and nothing cites R0012 itself
     assert rows["R0012"]["results"] == "41"
     # the roll-up of a parent is at least each child's count
-    children = sql(real_corpus.db, "SELECT concept_id, broader FROM concepts WHERE scheme = 'risk' AND broader IS NOT NULL")
+    children = sql(real_corpus.db,
+                   "SELECT concept_id, broader FROM concepts WHERE scheme = 'risk' AND broader IS NOT NULL")
     for child, parent in children:
         if child in rows and parent in rows:
             assert int(rows[parent]["results"]) >= int(rows[child]["results"])
@@ -90,7 +92,8 @@ def test_history_found_by_hand(real_corpus: RealCorpus, capsys: pytest.CaptureFi
     rows = _csv(capsys, "corpus", "history", GEMINI, "--db", str(real_corpus.db))
     test_split = [r for r in rows if r["slice"] == '{"split":"test"}' and r["metric_id"] == "exact_match"]
     # the two bbq runs: v4 2024-07-05 (scenario_state.json request times) with 0.94, v3 (no usable time) with 0.0
-    assert [(r["producer"], float(r["value"]), r["n"]) for r in test_split] == [(HELM_V4, 0.94, "100"), (HELM_V3, 0.0, "2")]
+    got = [(r["producer"], float(r["value"]), r["n"]) for r in test_split]
+    assert got == [(HELM_V4, 0.94, "100"), (HELM_V3, 0.0, "2")]
     assert test_split[0]["observed"].startswith("2024-07-05")
     assert rows and all(r["report_id"].startswith("rfr-") for r in rows)
 
@@ -104,7 +107,8 @@ def test_chinese_headings_and_labels(real_corpus: RealCorpus, capsys: pytest.Cap
     assert label in out
 
 
-def test_reindexing_changes_nothing(real_corpus: RealCorpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_reindexing_changes_nothing(real_corpus: RealCorpus, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "again.duckdb"
     shutil.copy(real_corpus.db, db)
     before = sql(db, "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM results), "

@@ -11,13 +11,16 @@ import pytest
 
 from corpus.helpers import RealCorpus, run, sql
 
-pytestmark = pytest.mark.skipif(os.environ.get("RISKFMT_SPARK") != "1", reason="Spark tests are opt-in: RISKFMT_SPARK=1")
+pytestmark = pytest.mark.skipif(os.environ.get("RISKFMT_SPARK") != "1",
+                                reason="Spark tests are opt-in: RISKFMT_SPARK=1")
 
 QUERIES = {
-    "results": "SELECT COUNT(*) AS n, SUM(value) AS s, SUM(n) AS samples_n, COUNT(DISTINCT report_id) AS r FROM results",
+    "results": "SELECT COUNT(*) AS n, SUM(value) AS s, SUM(n) AS samples_n, COUNT(DISTINCT report_id) AS r "
+               "FROM results",
     "samples": "SELECT COUNT(*) AS n, SUM(score) AS s, COUNT(DISTINCT report_id) AS r FROM samples",
     "links": "SELECT COUNT(*) AS n, COUNT(DISTINCT concept_id) AS c FROM risk_links",
-    "rollup": "SELECT c.ancestor, COUNT(*) AS n FROM risk_links l JOIN concept_closure c ON c.descendant = l.concept_id "
+    "rollup": "SELECT c.ancestor, COUNT(*) AS n FROM risk_links l "
+              "JOIN concept_closure c ON c.descendant = l.concept_id "
               "GROUP BY c.ancestor ORDER BY c.ancestor",
     "tables": "SELECT (SELECT COUNT(*) FROM reports) AS a, (SELECT COUNT(*) FROM evaluations) AS b, "
               "(SELECT COUNT(*) FROM findings) AS c, (SELECT COUNT(*) FROM concepts) AS d, "
@@ -33,8 +36,8 @@ def _rows(capsys: pytest.CaptureFixture[str], *args: str) -> list[list[str]]:
 
 def _same(a: list[list[str]], b: list[list[str]]) -> None:
     assert len(a) == len(b)
-    for row_a, row_b in zip(a, b):
-        for x, y in zip(row_a, row_b):
+    for row_a, row_b in zip(a, b, strict=True):
+        for x, y in zip(row_a, row_b, strict=True):
             try:
                 assert float(x) == pytest.approx(float(y), rel=1e-9)
             except ValueError:
@@ -50,7 +53,7 @@ def exported(real_corpus: RealCorpus, tmp_path_factory: pytest.TempPathFactory) 
 
 def test_same_answers_on_spark_and_duckdb(real_corpus: RealCorpus, exported: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    for name, query in QUERIES.items():
+    for query in QUERIES.values():
         duck = _rows(capsys, "corpus", "query", "--db", str(real_corpus.db), query)
         spark = _rows(capsys, "corpus", "query", "--engine", "spark", "--parquet", str(exported), query)
         _same(spark[1:], duck[1:])

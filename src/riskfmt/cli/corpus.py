@@ -8,7 +8,8 @@ Exit codes: 0 done, 1 some files were not indexed (their findings say why), 2 us
 from __future__ import annotations
 
 import sys
-from typing import Any, Callable, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import click
 
@@ -19,7 +20,8 @@ _MSG: dict[str, tuple[str, str]] = {
                 "not indexed {not_indexed}: {store}",
                 "已入库 {indexed} 份报告（样本 {samples} 行），替换 {replaced} 份，未变 {unchanged} 份，未入库 "
                 "{not_indexed} 份：{store}"),
-    "exported": ("Exported {tables} tables ({rows} rows) to {folder}", "已将 {tables} 张表（共 {rows} 行）导出到 {folder}"),
+    "exported": ("Exported {tables} tables ({rows} rows) to {folder}",
+                 "已将 {tables} 张表（共 {rows} 行）导出到 {folder}"),
     "parquet-needs-output": ("--format parquet needs -o FILE", "--format parquet 需要用 -o 指定输出文件"),
     "spark-needs-parquet": ("--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
                             "--engine spark 需要 --parquet DIR（语料库导出目录，或要写入的目录）"),

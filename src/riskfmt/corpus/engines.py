@@ -15,7 +15,7 @@ from riskfmt.corpus.schema import TABLES
 from riskfmt.corpus.store import DuckDBStore, StoreError, require
 from riskfmt.findings import Finding
 
-__all__ = ["DuckDBEngine", "SparkEngine", "QueryError"]
+__all__ = ["DuckDBEngine", "QueryError", "SparkEngine"]
 
 
 class QueryError(Exception):

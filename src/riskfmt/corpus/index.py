@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from riskfmt.findings import Finding, Severity
 
-__all__ = ["IndexResult", "index_paths", "INDEXED_KINDS"]
+__all__ = ["INDEXED_KINDS", "IndexResult", "index_paths"]
 
 INDEXED_KINDS = ("evaluation-report", "incident-report")
 _DIRECT_BYTES = 4 << 20
@@ -88,12 +89,12 @@ def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResu
     result = validate_document(document, base_dir=Path(path).parent)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors or not isinstance(doc, dict) or report_id is None:
-        found = list(result.findings) + [Finding.make("RF901", path, errors=len(errors))]
+        found = [*result.findings, Finding.make("RF901", path, errors=len(errors))]
         _record(store, path, report_id, found, out)
         out.not_indexed += 1
         return
     notes = list(result.findings)
-    for old_id, old_path, old_digest in store.known(path, report_id):
+    for old_id, _, old_digest in store.known(path, report_id):
         if old_id == report_id and old_digest == digest:
             out.findings.append(Finding.make("RF902", path, report_id=report_id))
             out.unchanged += 1

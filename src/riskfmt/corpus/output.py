@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import unicodedata
-from typing import Any, Callable, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
-__all__ = ["write_answer", "FORMATS"]
+__all__ = ["FORMATS", "write_answer"]
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -59,6 +60,6 @@ def write_answer(table: Any, fmt: str, stream: TextIO, *, heading: Callable[[str
         cells = [[heading(n) for n in names]] + [[_cell(row[n]) for n in names] for row in rows]
         widths = [max(_width(r[i]) for r in cells) for i in range(len(names))]
         for index, row in enumerate(cells):
-            stream.write("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip() + "\n")
+            stream.write("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
             if index == 0:
                 stream.write("  ".join("-" * w for w in widths) + "\n")

@@ -17,7 +17,7 @@ from typing import Any
 
 from riskfmt.integrity.markings import TLP_LEVELS, rank
 
-__all__ = ["coverage_sql", "disagreements_sql", "history_sql", "HEADINGS", "heading"]
+__all__ = ["HEADINGS", "coverage_sql", "disagreements_sql", "heading", "history_sql"]
 
 # z of a two-sided 95% interval: a standard error from an interval's width when only the interval is given
 _Z95 = 1.959963984540054

@@ -8,13 +8,14 @@ time (``iter_sample_file``), so a report's samples never sit in memory whole.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from riskfmt.corpus.vocabulary import Resolver
 from riskfmt.integrity.markings import document_label, label_at, rank
 
-__all__ = ["Rows", "report_rows", "iter_sample_file", "marks_at", "utc", "SAMPLE_CHUNK_BYTES"]
+__all__ = ["SAMPLE_CHUNK_BYTES", "Rows", "iter_sample_file", "marks_at", "report_rows", "utc"]
 
 SAMPLE_CHUNK_BYTES = 4 << 20
 
@@ -30,7 +31,7 @@ def utc(value: Any) -> _dt.datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(_dt.UTC).replace(tzinfo=None)
     return parsed
 
 
@@ -70,7 +71,8 @@ def _add(rows: Rows, table: str, **values: Any) -> None:
         columns.setdefault(key, []).append(value)
 
 
-def report_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
+def report_rows(doc: dict[str, Any], path: str, digest: str,
+                resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
     """The rows of one valid report, and the samples files to stream: (evaluation id, file path, TLP pointer)."""
     marks = _Marks(doc)
     rows: Rows = {}
@@ -130,10 +132,10 @@ def report_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolver) 
             f_tlp, f_rank = marks.at(f"{e_ptr}/findings/{f_index}")
             cited = list(finding.get("risks") or [])
             for risk in cited:
-                for concept in resolve.concepts(risk) or (None,):
+                for found in resolve.concepts(risk) or (None,):
                     _add(rows, "risk_links", **key, evaluation_id=e_id, item_kind="finding",
-                         item_id=finding.get("id"), cited=risk, concept_id=concept,
-                         top_concept=resolve.top[concept] if concept else "none", tlp=f_tlp, tlp_rank=f_rank)
+                         item_id=finding.get("id"), cited=risk, concept_id=found,
+                         top_concept=resolve.top[found] if found else "none", tlp=f_tlp, tlp_rank=f_rank)
             _add(rows, "findings", **key, evaluation_id=e_id, finding_id=finding.get("id"),
                  title_en=_text(finding.get("title"), "en"), title_zh=_text(finding.get("title"), "zh"),
                  risks=",".join(cited) or None, tlp=f_tlp, tlp_rank=f_rank)

@@ -14,9 +14,19 @@ so ``WHERE tlp_rank <= 1`` keeps what may be shared with a community (TLP:GREEN 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["SCHEMA_VERSION", "Column", "TABLES", "REPORT_TABLES", "VOCABULARY_TABLES", "ddl", "arrow_schema",
-           "linkml_yaml", "PARTITIONS"]
+__all__ = [
+    "PARTITIONS",
+    "REPORT_TABLES",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "VOCABULARY_TABLES",
+    "Column",
+    "arrow_schema",
+    "ddl",
+    "linkml_yaml",
+]
 
 SCHEMA_VERSION = "1"
 
@@ -189,7 +199,7 @@ def ddl(table: str) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{table}" ({cols})'
 
 
-def arrow_schema(table: str):  # type: ignore[no-untyped-def] - pyarrow is an optional extra
+def arrow_schema(table: str) -> Any:  # a pyarrow.Schema; pyarrow is an optional extra
     import pyarrow as pa
 
     types = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
@@ -233,7 +243,7 @@ def linkml_yaml() -> str:
         "imports": ["linkml:types"],
         "classes": classes,
     }
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110)
+    return str(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110))
 
 
 def _camel(table: str) -> str:

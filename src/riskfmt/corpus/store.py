@@ -14,7 +14,7 @@ from typing import Any
 
 from riskfmt.corpus.schema import PARTITIONS, REPORT_TABLES, SCHEMA_VERSION, TABLES, arrow_schema, ddl
 
-__all__ = ["StoreError", "DuckDBStore", "ParquetStore", "require", "FLUSH_ROWS"]
+__all__ = ["FLUSH_ROWS", "DuckDBStore", "ParquetStore", "StoreError", "require"]
 
 FLUSH_ROWS = 50_000
 
@@ -88,7 +88,8 @@ class DuckDBStore(_Buffered):
             # insertion order is not kept: it lets DuckDB write batches with less memory
             self.con = duckdb.connect(self.path, read_only=read_only, config={"preserve_insertion_order": False})
         except (duckdb.Error, OSError) as exc:
-            raise StoreError(Finding.make("RF910", self.path, path=self.path, detail=str(exc).splitlines()[0])) from None
+            detail = str(exc).splitlines()[0]
+            raise StoreError(Finding.make("RF910", self.path, path=self.path, detail=detail)) from None
         try:
             found = next(iter(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
         except duckdb.Error:
@@ -139,7 +140,8 @@ class DuckDBStore(_Buffered):
         select = ", ".join(n if n in read else "?" for n in names)
         try:
             found = self.con.execute(
-                f"INSERT INTO samples SELECT {select} FROM read_json(?, format = 'newline_delimited', columns = {spec})",
+                f"INSERT INTO samples SELECT {select} "
+                f"FROM read_json(?, format = 'newline_delimited', columns = {spec})",
                 [constants[n] for n in names if n not in read] + [str(target)]).fetchall()
         except duckdb.Error as exc:
             raise ValueError(str(exc).splitlines()[0]) from None

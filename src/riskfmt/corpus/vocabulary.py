@@ -48,7 +48,7 @@ def _top(vocab: Any, concept_id: str) -> str:
     while current.broader and current.broader in vocab and current.broader not in seen:
         seen.add(current.broader)
         current = vocab[current.broader]
-    return current.id
+    return str(current.id)
 
 
 def vocabulary_rows(version: str | None = None) -> dict[str, dict[str, list[Any]]]:
