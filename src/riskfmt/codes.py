@@ -309,8 +309,8 @@ _TABLE: list[CodeSpec] = [
 ]
 
 # Code ranges owned by feature packages, each a module with a TABLE list of CodeSpec:
-# RF7xx integrity and disclosure, RF8xx comparison, RF95x-RF99x reserved; incident reports use RF65x-RF69x.
-_EXTENSIONS = ("riskfmt.integrity.codes", "riskfmt.incident.codes", "riskfmt.compare.codes")
+# RF7xx integrity and disclosure, RF8xx comparison, RF901-RF919 corpus, RF95x-RF99x reserved; incident reports use RF65x-RF69x.
+_EXTENSIONS = ("riskfmt.integrity.codes", "riskfmt.incident.codes", "riskfmt.compare.codes", "riskfmt.corpus.codes")
 
 
 def _all_specs() -> list[CodeSpec]:
@@ -337,6 +337,7 @@ _CATEGORY_TITLES = {
     "incident": ("Incident reports", "事件报告"),
     "disclosure": ("Disclosure and integrity", "披露与完整性"),
     "comparison": ("Comparison", "比较"),
+    "corpus": ("Report corpus", "报告语料库"),
     "internal": ("Internal", "内部错误"),
 }
 

@@ -12,6 +12,7 @@ __all__ = ["cli", "run"]
 
 _COMMANDS = {
     "compare": ("riskfmt.cli.compare", "command", "A matrix of several reports against risk concepts."),
+    "corpus": ("riskfmt.cli.corpus", "group", "Many reports at once: index into DuckDB, query, export Parquet, Spark."),
     "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
     "diff": ("riskfmt.cli.diff", "command", "Compare two reports: aligned results, significance, coverage."),
     "digest": ("riskfmt.cli.integrity", "digest", "The RFC 8785 canonical SHA-256 digest of a document."),

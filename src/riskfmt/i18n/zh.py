@@ -259,6 +259,42 @@ COMMANDS: dict[str, str] = {
         '将多份报告按风险概念排成矩阵。',
     "Convert other tools' evaluation outputs to riskfmt, and back.":
         '将其他工具的评估输出转换为 riskfmt 格式，或反向转换。',
+    'Many reports at once: index into DuckDB, query, export Parquet, Spark.':
+        '批量处理报告：入库到 DuckDB、查询、导出 Parquet、使用 Spark。',
+    "Many reports at once: index them into DuckDB, ask SQL and named questions, export Parquet, or run the\nsame SQL on Apache Spark.\n\n\x08\nNeeds the optional packages: pip install 'riskfmt[corpus]' (DuckDB, pyarrow); 'riskfmt[spark]' for Spark.":
+        "批量处理报告：将报告入库到 DuckDB，用 SQL 或预设问题查询，导出 Parquet，或在 Apache Spark 上执行同样的 SQL。\n\n\x08\n需要安装可选依赖：pip install 'riskfmt[corpus]'（DuckDB、pyarrow）；使用 Spark 还需 'riskfmt[spark]'。",
+    'Which risk concepts are tested, how often, by whom and on which models (rolled up the hierarchy).':
+        '哪些风险概念得到测评、测评了多少次、由哪些评估方在哪些模型上完成（按风险层级向上汇总）。',
+    'The DuckDB corpus file.':
+        'DuckDB 语料库文件。',
+    'duckdb reads --db; spark reads a Parquet export (--parquet).':
+        'duckdb 读取 --db；spark 读取 Parquet 导出目录（--parquet）。',
+    'A corpus Parquet folder (for --engine spark).':
+        '语料库的 Parquet 目录（用于 --engine spark）。',
+    'Spark master (default local[*]; env RISKFMT_SPARK_MASTER).':
+        'Spark 主节点地址（默认 local[*]；环境变量 RISKFMT_SPARK_MASTER）。',
+    'Write to this file (needed for parquet) instead of standard output.':
+        '写入此文件而非标准输出（parquet 格式必须指定）。',
+    'Leave out rows marked stricter than this TLP label.':
+        '排除标记严于此 TLP 级别的行。',
+    'Only the risk concepts nothing in the corpus tests.':
+        '只列出语料库中无任何测评覆盖的风险概念。',
+    'Results of the same task, metric, model and slice from different producers that disagree: 95%\nintervals that do not overlap, or a difference beyond --z standard errors.':
+        '不同评估方针对同一任务、指标、模型和切片给出的相互矛盾的结果：95% 置信区间不重叠，或差值超过 --z 倍标准误。',
+    'Also flag pairs whose difference exceeds this many standard errors.':
+        '差值超过该倍数标准误的结果对也予以标出。',
+    "Write every table as Hive-partitioned Parquet (by producer, model and, for results and risk links, the\nrisk's top concept), readable by pyarrow, DuckDB, Polars and Spark.":
+        '将全部表导出为 Hive 分区的 Parquet（按评估方、模型分区，结果表和风险关联表另按风险顶层概念分区），可由 pyarrow、DuckDB、Polars 和 Spark 读取。',
+    'An empty or new folder.':
+        '空目录或新目录。',
+    "One model's results over time, oldest first (MODEL as the reports name it).":
+        '某一模型的历次结果，按时间从早到晚排列（MODEL 为报告中使用的模型名称）。',
+    'Validate reports and incident reports and load the valid ones (PATH may be a directory).\n\n\x08\nOne row per report, evaluation, result, risk link, finding and sample (inline or from a pinned samples\nfile, streamed), with the vocabulary, its hierarchy and crosswalks as tables. Indexing the same report\nagain changes nothing; a changed report replaces the old one; an invalid one is reported and not loaded.\nExit codes: 0 all indexed, 1 some files not indexed, 2 usage or store error, 3 internal error.':
+        '校验评估报告和事件报告，并将通过校验的报告入库（PATH 可以是目录）。\n\n\x08\n每份报告、每次评估、每个结果、每条风险关联、每项发现和每个样本（内嵌样本或经摘要固定的样本文件，流式读取）各占一行；词表、其层级结构和映射表也以表的形式入库。\n重复入库同一份报告不产生任何变化；报告内容变化时以新版替换旧版；未通过校验的报告只报告问题，不入库。\n退出码：0 全部入库，1 部分文件未入库，2 用法或存储错误，3 内部错误。',
+    'duckdb loads into --db; spark writes Parquet for Spark straight to --parquet.':
+        'duckdb 写入 --db；spark 直接将供 Spark 使用的 Parquet 写入 --parquet。',
+    'Run one SQL query on the corpus (read-only) and print the answer.\n\n\x08\nTables: reports, evaluations, results, risk_links, findings, samples, incidents, index_findings,\nconcepts, concept_closure, crosswalk (docs/corpus.md). Every report row has tlp and tlp_rank.':
+        '在语料库上执行一条 SQL 查询（只读）并输出结果。\n\n\x08\n表：reports、evaluations、results、risk_links、findings、samples、incidents、index_findings、\nconcepts、concept_closure、crosswalk（见 docs/corpus.md）。每一行报告数据都带有 tlp 和 tlp_rank 列。',
     'Compare two reports: aligned results, significance, coverage.':
         '比较两份报告：对齐的结果、显著性、覆盖范围。',
     'The RFC 8785 canonical SHA-256 digest of a document.':
@@ -280,6 +316,7 @@ COMMANDS: dict[str, str] = {
 # Progress lines and other words of the interface
 INTERFACE: dict[str, str] = {
     "Validating": "正在校验",
+    "Indexing": "正在入库",
     "Converting": "正在转换",
     "Comparing {a} and {b}": "正在比较 {a} 与 {b}",
     "Comparing {n} reports": "正在比较 {n} 份报告",

@@ -1,0 +1,318 @@
+"""Where indexed rows go: a DuckDB database (the default store) or a folder of Hive-partitioned Parquet.
+
+Both take columns a batch at a time and write them as Arrow tables, which DuckDB ingests without a copy per
+row; a batch is flushed once it holds ``FLUSH_ROWS`` rows, so memory stays bounded by the batch, not by the
+corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from riskfmt.corpus.schema import PARTITIONS, REPORT_TABLES, SCHEMA_VERSION, TABLES, arrow_schema, ddl
+
+__all__ = ["FLUSH_ROWS", "DuckDBStore", "ParquetStore", "StoreError", "require"]
+
+FLUSH_ROWS = 50_000
+
+
+class StoreError(Exception):
+    """The store cannot be used; ``finding`` says why (exit code 2)."""
+
+    def __init__(self, finding: Any) -> None:
+        self.finding = finding
+        super().__init__(finding.message())
+
+
+def require(module: str, extra: str) -> Any:
+    """Import an optional dependency, or raise StoreError naming the extra that provides it (RF914)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        from riskfmt.findings import Finding
+
+        raise StoreError(Finding.make("RF914", "<riskfmt>", package=module, extra=extra)) from None
+
+
+class _Buffered:
+    def __init__(self) -> None:
+        self.pending: dict[str, dict[str, list[Any]]] = {}
+        self.pending_rows = 0
+        self.pending_ids: set[str] = set()
+
+    def append(self, table: str, columns: dict[str, list[Any]], report_id: str | None = None) -> None:
+        if not columns:
+            return
+        target = self.pending.setdefault(table, {c.name: [] for c in TABLES[table]})
+        count = len(next(iter(columns.values())))
+        for name, values in target.items():
+            given = columns.get(name)
+            values.extend(given if given is not None else [None] * count)
+        self.pending_rows += count
+        if report_id is not None:
+            self.pending_ids.add(report_id)
+        if self.pending_rows >= FLUSH_ROWS and not isinstance(self, DuckDBStore):
+            self.flush()  # the DuckDB store flushes between files (file_done), where it may also commit
+
+    def flush(self) -> None:
+        pa = require("pyarrow", "corpus")
+        for table, columns in self.pending.items():
+            schema = arrow_schema(table)
+            arrow = pa.table({name: pa.array(values, type=schema.field(name).type) for name, values in columns.items()},
+                             schema=schema)
+            if arrow.num_rows:
+                self._write(table, arrow)
+        self.pending, self.pending_rows, self.pending_ids = {}, 0, set()
+
+    def _write(self, table: str, arrow: Any) -> None:
+        raise NotImplementedError
+
+
+class DuckDBStore(_Buffered):
+    """A DuckDB database file; ``read_only`` for queries (several readers may share it)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        super().__init__()
+        duckdb = require("duckdb", "corpus")
+        from riskfmt.findings import Finding
+
+        self.path = os.fspath(path)
+        if read_only and not os.path.isfile(self.path):
+            raise StoreError(Finding.make("RF910", self.path, path=self.path, detail="no such file"))
+        try:
+            # insertion order is not kept: it lets DuckDB write batches with less memory
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"preserve_insertion_order": False})
+        except (duckdb.Error, OSError) as exc:
+            detail = str(exc).splitlines()[0]
+            raise StoreError(Finding.make("RF910", self.path, path=self.path, detail=detail)) from None
+        try:
+            found = next(iter(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
+        except duckdb.Error:
+            found = None
+        if found is not None and found[0] != SCHEMA_VERSION:
+            self.con.close()
+            raise StoreError(Finding.make("RF911", self.path, path=self.path, found=found[0], expected=SCHEMA_VERSION))
+        if found is None:
+            if read_only:
+                self.con.close()
+                raise StoreError(Finding.make("RF910", self.path, path=self.path, detail="not a riskfmt corpus"))
+            self._create()
+        if not read_only:
+            self._load_index()
+
+    def _create(self) -> None:
+        from riskfmt.corpus.vocabulary import vocabulary_rows
+        from riskfmt.vocab import latest_version
+
+        self.con.execute("BEGIN")
+        self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        for table in TABLES:
+            self.con.execute(ddl(table))
+        self.con.executemany("INSERT INTO meta VALUES (?, ?)",
+                             [("schema_version", SCHEMA_VERSION), ("vocabulary_version", latest_version())])
+        for table, columns in vocabulary_rows().items():
+            self.append(table, columns)
+        self.flush()
+        self.con.execute("COMMIT")
+
+    def _write(self, table: str, arrow: Any) -> None:
+        self.con.register("_batch", arrow)
+        try:
+            self.con.execute(f'INSERT INTO "{table}" SELECT * FROM _batch')
+        finally:
+            self.con.unregister("_batch")
+        self.written = getattr(self, "written", 0) + arrow.num_rows
+
+    def load_samples_file(self, target: Path, constants: dict[str, Any]) -> int:
+        """Insert a JSONL samples file's rows straight from DuckDB's JSON reader: streamed in C++, no Python
+        object per row (the validator has already read every line). Keys other than the sample columns, sample
+        content among them, are not read. Returns the number of rows."""
+        duckdb = require("duckdb", "corpus")
+        names = [c.name for c in TABLES["samples"]]
+        read = {"sample_id", "epoch", "score", "verdict", "input_digest", "output_digest"}
+        types = {c.name: c.type for c in TABLES["samples"]}
+        spec = "{" + ", ".join(f"'{n}': '{types[n]}'" for n in names if n in read) + "}"
+        select = ", ".join(n if n in read else "?" for n in names)
+        try:
+            found = self.con.execute(
+                f"INSERT INTO samples SELECT {select} "
+                f"FROM read_json(?, format = 'newline_delimited', columns = {spec})",
+                [constants[n] for n in names if n not in read] + [str(target)]).fetchall()
+        except duckdb.Error as exc:
+            raise ValueError(str(exc).splitlines()[0]) from None
+        count = int(found[0][0]) if found else 0
+        self.written = getattr(self, "written", 0) + count
+        return count
+
+    def _load_index(self) -> None:
+        # one query up front: a DuckDB point query costs milliseconds, a dict lookup nothing
+        self.by_path: dict[str, tuple[str, str, str]] = {}
+        self.by_id: dict[str, list[tuple[str, str, str]]] = {}
+        for report_id, path, digest in self.con.execute("SELECT report_id, path, digest FROM reports").fetchall():
+            self._remember(report_id, path, digest)
+        self.finding_paths = {p for (p,) in self.con.execute("SELECT DISTINCT path FROM index_findings").fetchall()}
+
+    def _remember(self, report_id: str, path: str, digest: str) -> None:
+        entry = (report_id, path, digest)
+        self.by_path[path] = entry
+        self.by_id.setdefault(report_id, []).append(entry)
+
+    def known(self, path: str, report_id: str | None) -> list[tuple[str, str, str]]:
+        """(report_id, path, digest) of indexed reports with this path or this report id."""
+        found = list(self.by_id.get(report_id, [])) if report_id is not None else []
+        if path in self.by_path and self.by_path[path] not in found:
+            found.append(self.by_path[path])
+        return found
+
+    def unchanged(self, path: str, digest: str) -> str | None:
+        entry = self.by_path.get(path)
+        return entry[0] if entry is not None and entry[2] == digest else None
+
+    def added(self, report_id: str, path: str, digest: str) -> None:
+        self._remember(report_id, path, digest)
+
+    def delete(self, report_id: str) -> None:
+        if report_id in self.pending_ids:
+            self.flush()  # the same report twice in one run: its first copy must be written to be deleted
+        for table in REPORT_TABLES:
+            self.con.execute(f'DELETE FROM "{table}" WHERE report_id = ?', [report_id])
+        for _, path, _ in self.by_id.pop(report_id, []):
+            if self.by_path.get(path, ("",))[0] == report_id:
+                del self.by_path[path]
+
+    def forget_findings(self, path: str) -> None:
+        if path in self.finding_paths:
+            self.flush()
+            self.con.execute("DELETE FROM index_findings WHERE path = ?", [path])
+            self.finding_paths.discard(path)
+
+    def noted(self, path: str) -> None:
+        self.finding_paths.add(path)
+
+    def begin(self) -> None:
+        self.con.execute("BEGIN")
+        self.written = 0
+
+    def file_done(self) -> None:
+        """Between two files: commit once a batch has been written, so that DuckDB does not hold a whole
+        corpus of uncommitted rows in memory. Only whole files are committed: an interrupted run keeps the
+        files indexed so far, and running it again indexes the rest."""
+        if self.written >= FLUSH_ROWS or self.pending_rows >= FLUSH_ROWS:
+            self.flush()
+            self.con.execute("COMMIT")
+            self.con.execute("BEGIN")
+            self.written = 0
+
+    def commit(self) -> None:
+        self.flush()
+        self.con.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.pending, self.pending_rows, self.pending_ids = {}, 0, set()
+        self.con.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class ParquetStore(_Buffered):
+    """Rows written straight to Hive-partitioned Parquet (``DIR/<table>/producer=.../model=.../*.parquet``),
+    for corpora built where no single database file should hold them. A fresh folder each time: re-indexing
+    and replacement are the DuckDB store's job."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        super().__init__()
+        require("pyarrow", "corpus")
+        from riskfmt.findings import Finding
+
+        self.folder = Path(folder)
+        if self.folder.exists() and any(self.folder.iterdir()):
+            raise StoreError(Finding.make("RF913", str(self.folder), path=str(self.folder)))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.seen: dict[str, str] = {}
+        from riskfmt.corpus.vocabulary import vocabulary_rows
+
+        for table, columns in vocabulary_rows().items():
+            self.append(table, columns)
+        self.flush()
+
+    def _write(self, table: str, arrow: Any) -> None:
+        write_table(arrow, self.folder / table, PARTITIONS.get(table, ()))
+
+    def known(self, path: str, report_id: str | None) -> list[tuple[str, str, str]]:
+        return []
+
+    def unchanged(self, path: str, digest: str) -> str | None:
+        return None
+
+    def added(self, report_id: str, path: str, digest: str) -> None:
+        return None
+
+    def noted(self, path: str) -> None:
+        return None
+
+    def delete(self, report_id: str) -> None:
+        # known() finds nothing here, so this is only the rare samples file that changed during loading
+        # (RF905): the pending rows are dropped, rows already written to Parquet stay
+        self.pending, self.pending_rows, self.pending_ids = {}, 0, set()
+
+    def forget_findings(self, path: str) -> None:
+        return None
+
+    def begin(self) -> None:
+        return None
+
+    def file_done(self) -> None:
+        if self.pending_rows >= FLUSH_ROWS:
+            self.flush()
+
+    def commit(self) -> None:
+        self.flush()
+
+    def rollback(self) -> None:
+        self.pending, self.pending_rows, self.pending_ids = {}, 0, set()
+
+    def close(self) -> None:
+        for table in TABLES:
+            if not (self.folder / table).exists():
+                write_empty(self.folder / table, table)
+        write_meta(self.folder)
+
+
+def write_table(arrow: Any, folder: Path, partitions: tuple[str, ...]) -> None:
+    """Append one Arrow table to a Hive-partitioned folder (a new file per call and partition)."""
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    # a null partition value would become __HIVE_DEFAULT_PARTITION__, which readers disagree about
+    for name in partitions:
+        index = arrow.schema.get_field_index(name)
+        arrow = arrow.set_column(index, name, pc.fill_null(arrow.column(name), ""))
+    ds.write_dataset(arrow, folder, format="parquet", partitioning=list(partitions) or None,
+                     partitioning_flavor="hive" if partitions else None,
+                     basename_template=f"part-{uuid.uuid4().hex}-{{i}}.parquet",
+                     existing_data_behavior="overwrite_or_ignore")
+
+
+def write_empty(folder: Path, table: str) -> None:
+    """An empty table still gets a folder and a file with its columns, so that every reader sees the table."""
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(arrow_schema(table).empty_table(), folder / "part-0.parquet")
+
+
+def write_meta(folder: Path) -> None:
+    import json
+
+    from riskfmt.vocab import latest_version
+
+    (folder / "_corpus.json").write_text(json.dumps({
+        "schema_version": SCHEMA_VERSION, "vocabulary_version": latest_version(),
+        "tables": sorted(TABLES), "partitions": {t: list(p) for t, p in PARTITIONS.items()},
+        "schema": "https://w3id.org/riskfmt/schema/corpus"}, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,88 @@
+"""The store's own rules: unchanged files are skipped (RF902), other kinds are not indexed (RF904), a samples file
+that changes during loading leaves no half report (RF905), a store of another schema version is refused (RF911);
+and a property test: whatever valid values a report holds, the store gives them back."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import riskfmt
+from corpus.helpers import ROOT, run, sql
+
+MINIMAL = json.loads((ROOT / "examples/reports/valid/minimal.json").read_text(encoding="utf-8"))
+
+
+def test_unchanged_and_other_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "c.duckdb"
+    minimal = str(ROOT / "examples/reports/valid/minimal.json")
+    other_kind = str(ROOT / "examples/reports/invalid/unknown-kind.RF202.json")  # kind: evaluation-summary
+    assert run("corpus", "index", minimal, "--db", str(db), "-q") == 0
+    capsys.readouterr()
+    assert run("corpus", "index", minimal, other_kind, "--db", str(db)) == 1
+    out = capsys.readouterr().out
+    assert "RF902" in out and "RF904" in out
+    assert sql(db, "SELECT COUNT(*) FROM reports") == [(1,)]
+
+
+def test_samples_file_changing_during_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import riskfmt.corpus.rows as rows
+
+    helm = ROOT / "tests/realworld/helm/helm-safety-v4"
+    one = next(str(p) for p in sorted(helm.iterdir()) if p.is_dir())
+    assert run("convert", one, "--samples", "file", "-o", str(tmp_path / "r"), "-q") in (0, 1)
+
+    def vanished(*args: object, **kwargs: object) -> object:
+        raise FileNotFoundError("gone")  # as if the file were deleted after validation read it
+
+    monkeypatch.setattr(rows, "iter_sample_file", vanished)  # index.py imports it at call time
+    db = tmp_path / "c.duckdb"
+    capsys.readouterr()
+    assert run("corpus", "index", str(tmp_path / "r"), "--db", str(db)) == 1
+    assert "RF905" in capsys.readouterr().out
+    assert sql(db, "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM samples)") == [(0, 0)]
+
+
+def test_other_schema_version_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    db = tmp_path / "c.duckdb"
+    assert run("corpus", "index", str(ROOT / "examples/reports/valid/minimal.json"), "--db", str(db), "-q") == 0
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+    capsys.readouterr()
+    assert run("corpus", "query", "--db", str(db), "SELECT 1") == 2
+    assert "RF911" in capsys.readouterr().err
+
+
+_values = st.tuples(st.floats(0, 1, allow_nan=False), st.integers(1, 10_000), st.floats(0, 0.5, allow_nan=False))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_values, min_size=1, max_size=8), st.sampled_from(["CLEAR", "GREEN", "AMBER", "RED"]),
+       st.text(min_size=1, max_size=20).filter(lambda s: s.strip() == s and "\x00" not in s))
+def test_values_round_trip(tmp_path_factory: pytest.TempPathFactory, values: list[tuple[float, int, float]],
+                           tlp: str, model: str) -> None:
+    doc = copy.deepcopy(MINIMAL)
+    doc["marking"] = {"tlp": tlp}
+    doc["model"]["name"] = model
+    template = doc["evaluations"][0]["results"][0]
+    doc["evaluations"][0]["results"] = []
+    for index, (value, n, se) in enumerate(values):
+        result = copy.deepcopy(template)
+        result.update(id=f"r{index}", value=value, n=n, uncertainty={"standard_error": se, "method": "analytic"})
+        result["slice"] = {"subgroup": f"g{index}"}  # distinct results, never a duplicate measurement
+        doc["evaluations"][0]["results"].append(result)
+    doc["report_id"] = riskfmt.report_id(doc)
+    folder = tmp_path_factory.mktemp("prop")
+    (folder / "r.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert run("corpus", "index", str(folder / "r.json"), "--db", str(folder / "c.duckdb"), "-q") == 0
+    got = sql(folder / "c.duckdb", "SELECT value, n, standard_error, model, tlp FROM results ORDER BY result_id")
+    assert got == [(v, n, se, model, tlp) for v, n, se in values]  # result ids r0..r7 sort in order
