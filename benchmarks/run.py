@@ -53,6 +53,49 @@ def _report_with_samples(samples: int, bad_every: int = 0) -> dict:
     return doc
 
 
+def _evaluation(i: int, bad: bool = False) -> dict:
+    """One evaluation with one result, as converters of per-task harness output write them."""
+    evaluation = {
+        "id": f"task-{i:07d}",
+        "task": {"id": f"mmlu_subject_{i:07d}", "version": "1.0", "languages": ["en"]},
+        "method": "benchmark",
+        "results": [{
+            "id": f"r-{i:07d}", "risks": ["R0013"],
+            "metric": {"id": "acc", "kind": "proportion", "unit": "1", "direction": "higher_is_better", "min": 0, "max": 1},
+            "value": 1.5 if bad else round((i % 997) / 997, 4), "n": 817,
+            "uncertainty": {"standard_error": 0.0172, "method": "analytic"},
+        }],
+    }
+    if i % 2:  # half carry settings with an integral float: the canonical form must spell 0.0 as 0
+        evaluation["settings"] = {"temperature": 0.0, "num_fewshot": 5}
+    return evaluation
+
+
+def _report_with_results(evaluations: int, bad_every: int = 0) -> dict:
+    doc = json.loads(json.dumps(BASE))
+    doc["evaluations"] = [_evaluation(i, bool(bad_every) and i % bad_every == 0) for i in range(evaluations)]
+    return _with_report_id(doc)
+
+
+def _with_report_id(doc: dict) -> dict:
+    from riskfmt.identity import report_id  # the generator runs in the benchmark's own environment
+
+    doc["report_id"] = report_id(doc)
+    return doc
+
+
+def _report_mixed(evaluations: int, samples: int) -> dict:
+    doc = _report_with_samples(samples)
+    doc["evaluations"] += [_evaluation(i) for i in range(evaluations)]
+    return _with_report_id(doc)
+
+
+def _report_flood(digests: int) -> dict:
+    doc = json.loads(json.dumps(BASE))
+    doc["model"]["digests"] = [{"subject": "weights_file", "digest": "sha256:" + "0" * 64}] * digests
+    return doc
+
+
 def make_data(scale: float) -> dict[str, Path]:
     DATA.mkdir(exist_ok=True)
     samples = int(500_000 * scale)
@@ -62,7 +105,21 @@ def make_data(scale: float) -> dict[str, Path]:
         "small": DATA / "small.json",
         "many": DATA / "many",
         "jsonl_report": DATA / f"jsonl-{scale}" / "report.json",
+        "results": DATA / f"results-{int(262_000 * scale)}.json",
+        "results_invalid": DATA / f"results-invalid-{int(262_000 * scale)}.json",
+        "mixed": DATA / f"mixed-{int(131_000 * scale)}-{int(250_000 * scale)}.json",
+        "flood": DATA / f"flood-{int(847_000 * scale)}.json",
     }
+    generators = {
+        "results": lambda: _report_with_results(int(262_000 * scale)),
+        # 1% of the results out of their metric's bounds: thousands of semantic errors (RF503), all reported
+        "results_invalid": lambda: _report_with_results(int(262_000 * scale), bad_every=100),
+        "mixed": lambda: _report_mixed(int(131_000 * scale), int(250_000 * scale)),
+        "flood": lambda: _report_flood(int(847_000 * scale)),
+    }
+    for name, generate in generators.items():
+        if not paths[name].exists():
+            paths[name].write_text(json.dumps(generate(), ensure_ascii=False), encoding="utf-8")
     if not paths["large"].exists():
         paths["large"].write_text(json.dumps(_report_with_samples(samples), ensure_ascii=False), encoding="utf-8")
     if not paths["large_invalid"].exists():
