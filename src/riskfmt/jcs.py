@@ -55,7 +55,7 @@ def dumps(value: Any) -> bytes:
             out = _respelled(out, value)
     except (TypeError, ValueError, orjson.JSONEncodeError):
         return _reference(value)
-    if _ASTRAL.search(out) is not None:
+    if not out.isascii() and _ASTRAL.search(out) is not None:
         return _reference(value)
     return out
 
@@ -75,28 +75,51 @@ def _has_exponent(out: bytes) -> bool:
 def _respelled(out: bytes, value: Any) -> bytes:
     """``out`` with its floats in ECMAScript's spelling.
 
-    The common case, integral floats such as ``0.0``, is rewritten on the bytes. Plain replacement cannot tell
-    a number from the same characters inside a string, so it is used only when no string holds them: without a
-    backslash in the output every ``"`` opens or closes a string, so the strings are every other piece between
-    quotes. Otherwise the replaced bytes are parsed back and compared with ``value`` (equal, as ``0 == 0.0``,
-    unless a string was touched). What neither settles (an exponent, NaN written as null, a tuple) goes
-    through the walk, which writes every float by ``_float``."""
+    The common case, integral floats such as ``0.0``, is rewritten on the bytes, where ``.0`` ends a number:
+    without a backslash in the output every ``"`` opens or closes a string, so a place is inside a string when
+    an odd number of quotes precedes it. When a string holds such characters, or the output has escapes, the
+    rewritten bytes are parsed back and compared with ``value`` (equal, as ``0 == 0.0``, unless a string was
+    touched). What neither settles (an exponent, NaN written as null, a tuple) goes through the walk, which
+    writes every float by ``_float``."""
     import orjson
 
+    fixed = _integral_outside_strings(out) if b"\\" not in out and b"null" not in out else None
+    if fixed is not None and not _has_exponent(fixed):
+        return fixed
     fixed = out
     for old, new in _INTEGRAL:
         fixed = fixed.replace(old, new)
-    if b"-0" in fixed:
-        for old, new in _NEGATIVE_ZERO:
-            fixed = fixed.replace(old, new)
-    if fixed[:1] not in b"-0123456789" and not _has_exponent(fixed):
-        if b"\\" not in out and b"null" not in out:
-            strings = b'"'.join(out.split(b'"')[1::2])
-            if not any(old in strings for old, _ in _INTEGRAL) and not any(old in strings for old, _ in _NEGATIVE_ZERO):
-                return fixed
-        if orjson.loads(fixed) == value:
-            return fixed
+    for old, new in _NEGATIVE_ZERO:
+        fixed = fixed.replace(old, new)
+    if fixed[:1] not in b"-0123456789" and not _has_exponent(fixed) and orjson.loads(fixed) == value:
+        return fixed
     return orjson.dumps(_spelled(value), option=_OPTIONS, default=_refuse)
+
+
+_ENDS_INTEGRAL = re.compile(rb"\.0[,\]}]")
+
+
+def _integral_outside_strings(out: bytes) -> bytes | None:
+    """``out`` (which has no backslash) with ``5.0`` as ``5`` and ``-0.0`` as ``0``; None when a string holds
+    the same characters, or for a number at the top level."""
+    if out[:1] in b"-0123456789":
+        return None
+    pieces = []
+    last = counted = quotes = 0
+    for match in _ENDS_INTEGRAL.finditer(out):
+        at = match.start()
+        quotes += out.count(b'"', counted, at)
+        counted = at
+        if quotes & 1:
+            return None
+        if out[at - 2:at] == b"-0" and out[at - 3] in b":,[":
+            pieces.append(out[last:at - 2])
+            pieces.append(b"0")
+        else:
+            pieces.append(out[last:at])
+        last = at + 2
+    pieces.append(out[last:])
+    return b"".join(pieces)
 
 
 def _options() -> int:

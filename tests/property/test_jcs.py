@@ -47,6 +47,23 @@ def test_equal_to_rfc8785_on_json_values(value: object) -> None:
     assert _ours(value) == _reference(value)
 
 
+# no null and no character that needs an escape: the path that rewrites integral floats on the bytes, with
+# strings made of the very characters it rewrites
+_plain_text = st.text(st.sampled_from(list(".0-,]}[:1e+ a")), max_size=8)
+_plain = st.recursive(
+    st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | _floats | _plain_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_plain_text, inner, max_size=4), max_leaves=30,
+)
+
+
+@settings(max_examples=1500)
+@given(_plain)
+@example({"a": "x.0,", "b": [0.0, -0.0, 5.0]})
+@example([-0.0, -0.0, 1.0, {"k": -10.0}])
+def test_equal_to_rfc8785_where_floats_are_rewritten_on_the_bytes(value: object) -> None:
+    assert _ours(value) == _reference(value)
+
+
 @settings(max_examples=3000)
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_every_float_spelled_as_rfc8785(number: float) -> None:
