@@ -246,6 +246,8 @@ def _dates(report: dict[str, Any], source: str) -> list[Finding]:
     out = []
     created = report.get("created")
     for index, evaluation in enumerate(report["evaluations"]):
+        if not created and ("started" not in evaluation or "completed" not in evaluation):
+            continue  # nothing to compare (most evaluations of a results-heavy report)
         ptr = f"/evaluations/{index}"
         pairs = [("started", evaluation.get("started"), "completed", evaluation.get("completed"))]
         if created:
