@@ -39,7 +39,11 @@ def _trie(pointers: Iterable[str]) -> _Node:
         node = root
         if pointer:
             for token in pointer.split("/")[1:]:
-                node = node.children.setdefault(unescape_token(token), _Node())
+                key = unescape_token(token)
+                child = node.children.get(key)
+                if child is None:  # (setdefault would build a node for every token of every pointer)
+                    child = node.children[key] = _Node()
+                node = child
         node.target = True
     return root
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime
+from itertools import chain
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Iterator
 
 from riskfmt.findings import Finding
@@ -310,7 +312,9 @@ def _inline_samples(
         return None
     # Hundreds of thousands of samples: check with comprehensions, and walk one by one only to locate
     # what the bulk checks found.
-    keys = [(sample["sample_id"], sample.get("epoch", 1)) for sample in samples]
+    # map, zip and chain run in C: no Python frame per sample unless something is found
+    ids = list(map(itemgetter("sample_id"), samples))
+    keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples)))
     if len(set(keys)) != len(keys):
         seen: set[tuple[str, int]] = set()
         for index, key in enumerate(keys):
@@ -319,13 +323,15 @@ def _inline_samples(
             seen.add(key)
     if vocab is not None:
         plain = plain_risk_ids(vocab.version, cited)
-        odd = [i for i, sample in enumerate(samples) if (r := sample.get("risks")) and not plain.issuperset(r)]
+        every = chain.from_iterable(filter(None, map(methodcaller("get", "risks"), samples)))
+        odd = [] if plain.issuperset(every) else [
+            i for i, sample in enumerate(samples) if (r := sample.get("risks")) and not plain.issuperset(r)]
         for index in odd:
             out.extend(check_vocabulary_refs(vocab, cited, samples[index]["risks"],
                                              f"{e_ptr}/samples/inline/{index}/risks", source))
     if not any(f.get("sample_ids") for f in evaluation.get("findings", [])):
         return set()  # nobody cites samples: skip building the id set
-    return {key[0] for key in keys}
+    return set(ids)
 
 
 def check_samples_file(
