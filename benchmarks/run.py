@@ -230,6 +230,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="fresh processes per figure for small inputs")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", nargs="*", default=[], help="only the report shapes whose name has one of these words")
+    parser.add_argument("--skip", nargs="*", default=[], help="skip the report shapes whose name has one of these words")
     parser.add_argument("--no-leak-scan", action="store_true",
                         help="measure the report shapes with the leak scan replaced by a no-op (for work on the rest)")
     parser.add_argument("--diff", action="store_true", help="also run benchmarks/diff.py (riskfmt diff)")
@@ -261,7 +262,7 @@ def main() -> int:
     def shape(case: str, path: Path, target: float, *, valid: bool, expected: int | None = None) -> None:
         """One report shape: riskfmt validate against orjson.loads (GC on, the target's baseline; GC off) and
         ajv (schema only), all in the same run, interleaved."""
-        if args.only and not any(word in case for word in args.only):
+        if (args.only and not any(word in case for word in args.only)) or any(word in case for word in args.skip):
             return
         size = path.stat().st_size / 1e6
         ours = [exe, "validate", "--format", "json", str(path)] if expected is not None else [exe, "validate", "-q", str(path)]
