@@ -127,3 +127,23 @@ def test_folded_results_find_what_the_rules_find(rows: list[dict]) -> None:
         assert findings() == folded
     finally:
         semantic._FOLDED_RESULTS = True
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_json_findings_are_written_as_the_standard_library_writes_them(lang: str) -> None:
+    import json
+
+    from riskfmt.render.machine import _indented, as_dict
+
+    document = as_dict(validate(FILES), lang)
+    assert len(document["findings"]) > 100
+    assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_json_findings_orjson_refuses_are_left_to_the_standard_library() -> None:
+    import json
+
+    from riskfmt.render.machine import _indented
+
+    for document in ({"findings": [{"message": "lone \udc80 surrogate"}]}, {"n": 2**70}, {"empty": [], "none": {}}):
+        assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
