@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
 
 __all__ = ["defining_content", "report_id"]
 
-_MANY = 64  # evaluations from which the defining content is canonicalised by riskfmt.jcs
+_MANY = 64  # evaluations and model digests from which the defining content is canonicalised by riskfmt.jcs
 
 _MODEL_FIELDS = ("name", "developer", "version", "revision", "digests")
 _EVALUATION_FIELDS = ("id", "task", "method", "settings", "started", "completed")
@@ -43,7 +43,8 @@ def defining_content(report: dict[str, Any]) -> dict[str, Any]:
 def report_id(report: dict[str, Any]) -> str:
     """``rfr-`` and the first 32 hex digits of SHA-256 over the RFC 8785 form of the defining content."""
     defining = defining_content(report)
-    if len(defining["evaluations"]) < _MANY:
+    digests = defining["model"].get("digests")
+    if len(defining["evaluations"]) + (len(digests) if isinstance(digests, list) else 0) < _MANY:
         import rfc8785  # a few evaluations: the reference is quick, and importing orjson would cost more
 
         canonical = rfc8785.dumps(defining)
