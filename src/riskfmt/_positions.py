@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Iterable
 
@@ -17,11 +18,11 @@ _DECODER = json.JSONDecoder()
 
 
 def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
+    return token.replace("~1", "/").replace("~0", "~") if "~" in token else token
 
 
 def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+    return token.replace("~", "~0").replace("/", "~1") if "~" in token or "/" in token else token
 
 
 class _Node:
@@ -38,7 +39,11 @@ def _trie(pointers: Iterable[str]) -> _Node:
         node = root
         if pointer:
             for token in pointer.split("/")[1:]:
-                node = node.children.setdefault(unescape_token(token), _Node())
+                key = unescape_token(token)
+                child = node.children.get(key)
+                if child is None:  # (setdefault would build a node for every token of every pointer)
+                    child = node.children[key] = _Node()
+                node = child
         node.target = True
     return root
 
@@ -52,17 +57,18 @@ class LineIndex:
 
     def position(self, index: int) -> tuple[int, int]:
         if self._starts is None:
-            starts = [0]
-            find = self._text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._starts = starts
-        from bisect import bisect_right
+            self._index()
+        line = bisect_right(self._starts, index)  # type: ignore[arg-type]
+        return line, index - self._starts[line - 1] + 1  # type: ignore[index]
 
-        line = bisect_right(self._starts, index)
-        return line, index - self._starts[line - 1] + 1
+    def _index(self) -> None:
+        starts = [0]
+        find = self._text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
 
 
 def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = ["Severity", "Location", "Finding", "FileResult", "ValidationResult"]
 
@@ -62,6 +63,18 @@ class _Frozen(_Record):
             object.__setattr__(self, name, value)
 
 
+_setattr = object.__setattr__
+_CODES: Mapping[str, Any] | None = None  # riskfmt.codes.CODES once imported (it imports this module)
+
+
+def _codes() -> Mapping[str, Any]:
+    global _CODES
+    from riskfmt.codes import CODES
+
+    _CODES = CODES
+    return CODES
+
+
 class Location(_Frozen):
     __slots__ = ("source", "pointer", "line", "column")
     source: str
@@ -70,7 +83,11 @@ class Location(_Frozen):
     column: int | None
 
     def __init__(self, source: str, pointer: str = "", line: int | None = None, column: int | None = None) -> None:
-        self._set(source=source, pointer=pointer, line=line, column=column)
+        # written out (not ``_set``): hundreds of thousands of findings each make one or two locations
+        _setattr(self, "source", source)
+        _setattr(self, "pointer", pointer)
+        _setattr(self, "line", line)
+        _setattr(self, "column", column)
 
     def __hash__(self) -> int:
         return hash(self._values())
@@ -93,7 +110,10 @@ class Finding(_Frozen):
 
     def __init__(self, code: str, severity: Severity, location: Location,
                  params: Mapping[str, str] | None = None) -> None:
-        self._set(code=code, severity=severity, location=location, params={} if params is None else params)
+        _setattr(self, "code", code)
+        _setattr(self, "severity", severity)
+        _setattr(self, "location", location)
+        _setattr(self, "params", {} if params is None else params)
 
     def __hash__(self) -> int:
         return hash((self.code, self.severity, self.location, tuple(sorted(self.params.items()))))
@@ -110,15 +130,9 @@ class Finding(_Frozen):
         column: int | None = None,
         **params: object,
     ) -> Finding:
-        from riskfmt.codes import CODES
-
-        spec = CODES[code]
-        return cls(
-            code=code,
-            severity=spec.severity if severity is None else severity,
-            location=Location(source, pointer, line, column),
-            params={k: _shorten(v) for k, v in params.items()},
-        )
+        spec = (_CODES or _codes())[code]
+        return cls(code, spec.severity if severity is None else severity, Location(source, pointer, line, column),
+                   {k: _shorten(v) for k, v in params.items()})
 
     def message(self, lang: str = "en") -> str:
         from riskfmt.codes import CODES

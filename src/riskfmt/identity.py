@@ -20,6 +20,8 @@ except ImportError:  # pragma: no cover - depends on the Python version
 
 __all__ = ["defining_content", "report_id"]
 
+_MANY = 64  # evaluations and model digests from which the defining content is canonicalised by riskfmt.jcs
+
 _MODEL_FIELDS = ("name", "developer", "version", "revision", "digests")
 _EVALUATION_FIELDS = ("id", "task", "method", "settings", "started", "completed")
 
@@ -40,7 +42,14 @@ def defining_content(report: dict[str, Any]) -> dict[str, Any]:
 
 def report_id(report: dict[str, Any]) -> str:
     """``rfr-`` and the first 32 hex digits of SHA-256 over the RFC 8785 form of the defining content."""
-    import rfc8785
+    defining = defining_content(report)
+    digests = defining["model"].get("digests")
+    if len(defining["evaluations"]) + (len(digests) if isinstance(digests, list) else 0) < _MANY:
+        import rfc8785  # a few evaluations: the reference is quick, and importing orjson would cost more
 
-    canonical = rfc8785.dumps(defining_content(report))
+        canonical = rfc8785.dumps(defining)
+    else:
+        from riskfmt import jcs  # the same bytes as rfc8785.dumps at orjson's speed (tests/property/test_jcs.py)
+
+        canonical = jcs.dumps(defining)
     return "rfr-" + _sha256(canonical).hexdigest()[:32]

@@ -1,0 +1,149 @@
+"""Every fast path of validation gives the findings its reference gives, on every file shipped in the repository.
+
+The fast paths (riskfmt.jcs for the report id, the folded per-result pass of riskfmt.semantic) are swapped for
+their references (the rfc8785 package, the rule written one result at a time) and each example and
+real-world file is validated both ways: codes, pointers, positions and parameters must be identical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from riskfmt import jcs, semantic
+from riskfmt.validation import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(
+    p for base in (ROOT / "examples", ROOT / "tests" / "realworld") for p in base.rglob("*")
+    if p.suffix in (".json", ".yaml", ".yml") and p.is_file()
+)
+
+
+def _findings(path: Path) -> list[tuple]:
+    result = validate([path])
+    return [(f.code, f.severity, f.location.pointer, f.location.line, f.location.column, sorted(map(str, f.params.items())))
+            for file in result.files for f in file.findings]
+
+
+def test_there_are_files_to_compare() -> None:
+    assert len(FILES) > 100
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_fast_paths_find_what_the_references_find(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _findings(path)
+    monkeypatch.setattr(jcs, "dumps", rfc8785.dumps)
+    monkeypatch.setattr(semantic, "_FOLDED_RESULTS", False)
+    assert _findings(path) == fast
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.suffix == ".json"], ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_defining_content_of_every_shipped_file_canonicalises_alike(path: Path) -> None:
+    # the report id takes riskfmt.jcs only from 64 evaluations on; every shipped file is smaller, so compare here
+    import json
+
+    from riskfmt.identity import defining_content
+
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError:
+        pytest.skip("not JSON")
+    if not isinstance(data, dict):
+        pytest.skip("not an object")
+    defining = defining_content(data)
+    try:
+        expected = rfc8785.dumps(defining)
+    except (rfc8785.CanonicalizationError, TypeError, ValueError) as exc:
+        with pytest.raises(type(exc)):
+            jcs.dumps(defining)
+        return
+    assert jcs.dumps(defining) == expected
+
+
+def test_a_report_with_many_evaluations_gets_the_reference_id() -> None:
+    import copy
+    import hashlib
+    import json
+
+    from riskfmt.identity import _MANY, defining_content, report_id
+
+    doc = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    template = doc["evaluations"][0]
+    doc["evaluations"] = []
+    for i in range(_MANY * 2):
+        evaluation = copy.deepcopy(template)
+        evaluation["id"] = f"e{i}"
+        evaluation["settings"] = {"temperature": [0.0, 0.7, 1.0, 1e-7][i % 4], "other": {"note": f"v{i}.0,x"}}
+        doc["evaluations"].append(evaluation)
+    expected = "rfr-" + hashlib.sha256(rfc8785.dumps(defining_content(doc))).hexdigest()[:32]
+    assert report_id(doc) == expected
+
+
+_numbers = st.sampled_from([0, 1, 0.5, -1, 2, 0.0, 1.0, 0.6, float("inf"), float("nan"), 100])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({
+    "value": _numbers, "min": st.none() | _numbers, "max": st.none() | _numbers,
+    "se": st.none() | st.sampled_from([0.01, 0.6]), "n": st.booleans(), "ci": st.none() | st.tuples(_numbers, _numbers),
+    "risk": st.sampled_from(["R0013", "R0001", "R9999", "ailuminate:iwp"]), "id": st.sampled_from(["a", "b", "c", "d", "e"]),
+    "metric": st.sampled_from(["acc", "f1"]), "eval": st.integers(0, 2), "method": st.sampled_from(["benchmark", "vibes"]),
+}), min_size=1, max_size=6))
+def test_folded_results_find_what_the_rules_find(rows: list[dict]) -> None:
+    import json
+
+    from riskfmt.semantic import check_report
+
+    doc = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    evaluations: dict[int, dict] = {}
+    for row in rows:
+        evaluation = evaluations.setdefault(row["eval"], {"id": f"e{row['eval']}", "task": {"id": "t"},
+                                                          "method": row["method"], "results": []})
+        metric = {"id": row["metric"], "kind": "proportion"}
+        metric.update({k: row[k] for k in ("min", "max") if row[k] is not None})
+        result = {"id": row["id"], "risks": [row["risk"]], "metric": metric, "value": row["value"]}
+        if row["n"]:
+            result["n"] = 10
+        if row["se"] is not None or row["ci"] is not None:
+            result["uncertainty"] = {}
+            if row["se"] is not None:
+                result["uncertainty"]["standard_error"] = row["se"]
+            if row["ci"] is not None:
+                result["uncertainty"]["ci"] = {"lower": row["ci"][0], "upper": row["ci"][1]}
+        evaluation["results"].append(result)
+    doc["evaluations"] = list(evaluations.values())
+
+    def findings() -> list[tuple]:
+        return [(f.code, f.location.pointer, sorted(f.params.items())) for f in check_report(doc, "x", None, "1.0")]
+
+    folded = findings()
+    semantic._FOLDED_RESULTS = False
+    try:
+        assert findings() == folded
+    finally:
+        semantic._FOLDED_RESULTS = True
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_json_findings_are_written_as_the_standard_library_writes_them(lang: str) -> None:
+    import json
+
+    from riskfmt.render.machine import _indented, as_dict
+
+    document = as_dict(validate(FILES), lang)
+    assert len(document["findings"]) > 100
+    assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_json_findings_orjson_refuses_are_left_to_the_standard_library() -> None:
+    import json
+
+    from riskfmt.render.machine import _indented
+
+    for document in ({"findings": [{"message": "lone \udc80 surrogate"}]}, {"n": 2**70}, {"empty": [], "none": {}}):
+        assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
