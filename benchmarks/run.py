@@ -203,7 +203,7 @@ def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
 
 # `riskfmt` with the leak scan of whole documents replaced by a no-op: only for measuring the other stages while
 # the leak scan is reworked on its own (its findings are then missing, so the valid cases must be leak-free)
-_NO_LEAK_SCAN = ("import sys, riskfmt.integrity.leaks as leaks; leaks.scan = lambda data, source='': []; "
+_NO_LEAK_SCAN = ("import sys, riskfmt.integrity.leaks as leaks; leaks.scan = lambda *args, **kwargs: []; "
                  "sys.argv[0] = 'riskfmt'; from riskfmt.cli import main; sys.exit(main())")
 
 
