@@ -29,6 +29,7 @@ from vocab_pages import vocabulary_pages  # noqa: E402
 # command cannot appear on the Chinese site without its summary.
 COMMANDS_ZH = {
     "compare": "将多份报告按风险概念排成矩阵对照，并标出各报告结论在不确定性范围之外的分歧（对全部检验统一做多重比较校正）。",
+    "corpus": "报告语料库：将大量报告校验后载入 DuckDB，回答覆盖范围、分歧和历史等常见问题，执行任意 SQL，导出为 Parquet，也可在 Apache Spark 上运行。",
     "convert": "将其他评估工具（Inspect、lm-evaluation-harness、HELM、OpenCompass 等）的输出转换为 riskfmt 报告，或将 riskfmt 报告导出为 CSV、Every Eval Ever 和 Markdown。",
     "diff": "比较两份报告：按风险概念、任务、指标和数据切片对齐结果，给出差值及其是否超出记录的不确定性，并列出覆盖范围的差异。",
     "digest": "按 RFC 8785 规范化 JSON 计算文档的 SHA-256 摘要。",

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT / "tests" / "realworld"
 HELM_V3 = "Stanford CRFM, HELM Safety run v3"
 HELM_V4 = "Stanford CRFM, HELM Safety run v4"
+# The tool folders of tests/realworld whose reports the hand-checked answers of test_real.py were counted over.
+REALWORLD_TOOLS = ("lm-eval", "helm", "hf", "openai-evals")
 EXAMPLE_INPUTS = ["inspect/tiny_success.eval", "inspect/tiny_epochs.eval", "lm-eval/tiny_suite", "lm-eval/tiny_mc",
                   "openai-evals/tiny-match.jsonl"]
 
@@ -38,7 +40,7 @@ def run(*args: str) -> int:
 def _sources() -> dict[str, list[str]]:
     """Converted groups: folder name -> sources; HELM Safety v3 and v4 apart (two producers)."""
     groups: dict[str, list[str]] = {"realworld": [], "helm-v3": [], "helm-v4": []}
-    for manifest in sorted(REALWORLD.glob("*/MANIFEST.yaml")):
+    for manifest in sorted(REALWORLD / tool / "MANIFEST.yaml" for tool in REALWORLD_TOOLS):
         for entry in yaml.safe_load(manifest.read_text(encoding="utf-8")).get("files") or []:
             if entry.get("expect", "convert") != "convert":
                 continue
