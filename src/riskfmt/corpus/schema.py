@@ -183,6 +183,106 @@ TABLES: dict[str, list[Column]] = {
     ],
 }
 
+# The Chinese of every description above, keyed by its English text (written, not translated word for word);
+# linkml_yaml() refuses a description without one, so a new column cannot ship English only.
+_ZH: dict[str, str] = {
+    "The report the row belongs to.": "该行所属的报告。",
+    "The producing organization (English name, else Chinese name, else its id).":
+        "出具报告的组织（取英文名称；无英文名称时取中文名称；均无时取其编号）。",
+    "The evaluated model's name.": "被评估模型的名称。",
+    "The TLP 2.0 label over this row: the document's, or a stricter granular one.":
+        "适用于该行的 TLP 2.0 标记：取文档级标记，若有更严格的细粒度标记则取后者。",
+    "0 CLEAR, 1 GREEN, 2 AMBER, 3 AMBER+STRICT, 4 RED: filter with tlp_rank <= N.":
+        "TLP 等级序号：0 为 CLEAR，1 为 GREEN，2 为 AMBER，3 为 AMBER+STRICT，4 为 RED；可用 tlp_rank <= N 筛选。",
+    "evaluation-report or incident-report.": "文档类型：evaluation-report（评估报告）或 incident-report（事件报告）。",
+    "The file the report was indexed from, as given.": "建立索引时读取的报告文件路径，按给定原样记录。",
+    "sha256 of the file's bytes: a changed file replaces the indexed version.":
+        "文件内容的 sha256 摘要值；文件内容变化后，新版本会替换已索引的旧版本。",
+    "Format version.": "格式版本。",
+    "Vocabulary release cited.": "报告引用的词表版本。",
+    "Title, English.": "标题（英文）。",
+    "Title, Chinese.": "标题（中文）。",
+    "When the report was written (UTC).": "报告的编写时间（UTC）。",
+    "first_party, third_party, ...": "评估方与模型开发者的关系：first_party、third_party 等。",
+    "The evaluation tool.": "所用的评估工具。",
+    "The model's version.": "模型版本。",
+    "Who developed the model.": "模型的开发者。",
+    "The converted format, if converted.": "若报告由其他格式转换而来，记录原格式。",
+    "Sample rows loaded for this report.": "为该报告载入的样本行数。",
+    "The evaluation's id within its report.": "评估在所属报告内的编号。",
+    "The task.": "评估任务。",
+    "Task name, English.": "任务名称（英文）。",
+    "Task name, Chinese.": "任务名称（中文）。",
+    "Task version.": "任务版本。",
+    "benchmark, red-teaming, ...": "评估方法：benchmark（基准测试）、red-teaming（红队测试）等。",
+    "Start (UTC).": "开始时间（UTC）。",
+    "End (UTC).": "结束时间（UTC）。",
+    "The evaluation the result belongs to.": "该结果所属的评估。",
+    "The result's id within its evaluation.": "结果在所属评估内的编号。",
+    "The metric.": "评估指标。",
+    "proportion, score, ...": "指标类型：proportion（比例）、score（得分）等。",
+    "higher_is_better or lower_is_better.": "指标方向：higher_is_better（越高越好）或 lower_is_better（越低越好）。",
+    "The value.": "结果值。",
+    "Number of samples behind the value.": "得出该值所依据的样本数。",
+    "Standard error.": "标准误。",
+    "Interval, lower bound.": "置信区间下限。",
+    "Interval, upper bound.": "置信区间上限。",
+    "Interval level (0.95).": "置信水平（如 0.95）。",
+    "The slice as compact JSON, when the result is one.": "若该结果针对某一数据切片，以紧凑 JSON 记录该切片。",
+    "The threshold the value is held against.": "与该值比较的阈值。",
+    "The graded risk level.": "评定的风险等级。",
+    "The cited risks, comma-separated as written.": "引用的风险，按原文以逗号分隔。",
+    "Top concept of the first resolved risk (partition key; 'none' if none).":
+        "第一个可解析风险所属的顶层概念（用作分区键；无可解析风险时为 'none'）。",
+    "When the result was obtained: the evaluation's end, else start, else the report's creation (UTC).":
+        "结果的得出时间：取评估结束时间；缺失时取开始时间，再缺失时取报告创建时间（UTC）。",
+    "The evaluation (empty for incident reports).": "所属评估（事件报告为空）。",
+    "result, finding or incident.": "条目类型：result（结果）、finding（定性发现）或 incident（事件）。",
+    "The result's or finding's id (the report id for incidents).": "结果或定性发现的编号（事件则为报告编号）。",
+    "The risk as written: a riskfmt id or a framework code.":
+        "报告中原样引用的风险：riskfmt 风险编号或某一框架的代码。",
+    "The riskfmt concept (a framework code resolved through the crosswalk); empty when the code has no riskfmt "
+    "equivalent.": "对应的 riskfmt 概念（框架代码经映射表解析而得）；该代码在 riskfmt 中无对应概念时为空。",
+    "The concept's top concept in the hierarchy ('none' when unresolved).":
+        "该概念在层级结构中的顶层概念（无法解析时为 'none'）。",
+    "The evaluation.": "所属评估。",
+    "The finding's id.": "定性发现的编号。",
+    "The cited risks, comma-separated.": "引用的风险，以逗号分隔。",
+    "The sample's id (numbers as text).": "样本编号（数字以文本形式存储）。",
+    "The epoch.": "轮次（epoch）。",
+    "The score.": "得分。",
+    "pass, fail, refused, ...": "判定结果：pass（通过）、fail（未通过）、refused（拒答）等。",
+    "Digest of the input (content is never loaded).": "输入的摘要值（从不载入输入内容本身）。",
+    "Digest of the output.": "输出的摘要值。",
+    "incident, hazard, near-miss, ...": "事件类型：incident（事件）、hazard（隐患）、near-miss（未遂事件）等。",
+    "The incident's status.": "事件的处置状态。",
+    "The severity level.": "严重程度。",
+    "The file.": "文件路径。",
+    "Its report id, when it could be read.": "文件的报告编号（能读出时）。",
+    "The finding code (RFxxx).": "发现项代码（RFxxx）。",
+    "error, warning or info.": "级别：error（错误）、warning（警告）或 info（提示）。",
+    "JSON pointer into the document.": "指向文档内位置的 JSON Pointer。",
+    "The message, English.": "提示信息（英文）。",
+    "The message, Chinese.": "提示信息（中文）。",
+    "The concept.": "概念编号。",
+    "risk, method, ...": "所属概念体系：risk（风险）、method（评估方法）等。",
+    "Label, English.": "首选标签（英文）。",
+    "Label, Chinese.": "首选标签（中文）。",
+    "The parent concept.": "上位概念。",
+    "The root of its hierarchy.": "所在层级结构的顶层概念。",
+    "0 for a top concept.": "层级深度，顶层概念为 0。",
+    "active or deprecated.": "状态：active（有效）或 deprecated（已弃用）。",
+    "Its replacement, if deprecated.": "已弃用时，取代它的概念。",
+    "A concept.": "某一概念（祖先）。",
+    "The concept itself or one below it.": "该概念本身或其下位概念（后代）。",
+    "0 for the concept itself, 1 for a child, ...": "层级距离：概念本身为 0，直接下位概念为 1，依此类推。",
+    "The framework prefix (ailuminate, nist_600_1, ...).": "框架前缀（如 ailuminate、nist_600_1）。",
+    "The framework code (prefix:local).": "框架代码（形如 前缀:本地代码）。",
+    "The framework's label for the code.": "框架为该代码给出的标签。",
+    "The SKOS predicate (skos:exactMatch, ...).": "SKOS 映射谓词（如 skos:exactMatch）。",
+    "The riskfmt concept, empty for no equivalent.": "对应的 riskfmt 概念；无对应概念时为空。",
+}
+
 REPORT_TABLES = ("reports", "evaluations", "results", "risk_links", "findings", "samples", "incidents")
 VOCABULARY_TABLES = ("concepts", "concept_closure", "crosswalk")
 
@@ -219,7 +319,8 @@ def linkml_yaml() -> str:
     for table, columns in TABLES.items():
         attributes = {}
         for column in columns:
-            attribute: dict[str, object] = {"range": _LINKML_RANGES[column.type], "description": column.doc}
+            attribute: dict[str, object] = {"range": _LINKML_RANGES[column.type], "description": column.doc,
+                                            "alt_descriptions": {"zh": _chinese(column.doc)}}
             if column.source:
                 attribute["annotations"] = {"source_slot": column.source}
             attributes[column.name] = attribute
@@ -227,6 +328,9 @@ def linkml_yaml() -> str:
             "description": f"One row of the {table} table"
                            + (f" (Parquet: Hive-partitioned by {', '.join(PARTITIONS[table])})."
                               if table in PARTITIONS else "."),
+            "alt_descriptions": {"zh": f"{table} 表的一行"
+                                       + (f"（Parquet 导出时按 {'、'.join(PARTITIONS[table])} 进行 Hive 分区）。"
+                                          if table in PARTITIONS else "。")},
             "annotations": {"table": table},
             "attributes": attributes,
         }
@@ -236,6 +340,8 @@ def linkml_yaml() -> str:
         "title": "riskfmt report corpus tables",
         "description": "The tables riskfmt corpus index writes (DuckDB) and riskfmt corpus export writes "
                        "(Parquet). Generated from src/riskfmt/corpus/schema.py; do not edit.",
+        "alt_descriptions": {"zh": "riskfmt corpus index 写入的表（DuckDB）与 riskfmt corpus export 写出的表"
+                                   "（Parquet）。本文件由 src/riskfmt/corpus/schema.py 生成，请勿手工编辑。"},
         "version": SCHEMA_VERSION,
         "license": "CC-BY-4.0",
         "prefixes": {"linkml": "https://w3id.org/linkml/", "riskfmt": "https://w3id.org/riskfmt/schema/"},
@@ -244,6 +350,13 @@ def linkml_yaml() -> str:
         "classes": classes,
     }
     return str(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110))
+
+
+def _chinese(doc: str) -> str:
+    try:
+        return _ZH[doc]
+    except KeyError:
+        raise SystemExit(f"src/riskfmt/corpus/schema.py: no Chinese in _ZH for the description {doc!r}") from None
 
 
 def _camel(table: str) -> str:
