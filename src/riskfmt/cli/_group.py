@@ -71,12 +71,13 @@ def run(args: list[str], show_traceback: bool = False) -> int:
     except click.ClickException as exc:
         exc.show()
         return 2
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # Click turns Ctrl-C into Abort
+            return _interrupted()
         click.echo("Aborted.", err=True)
         return 2
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         # the reader went away (riskfmt ... | head): not an error of ours
         try:
@@ -84,15 +85,38 @@ def run(args: list[str], show_traceback: bool = False) -> int:
         except OSError:
             pass
         return 0
+    except OSError as exc:
+        # the file system said no (disk full, permissions, a path that changed under us): an I/O error of
+        # the run, exit 2, and never a traceback; outputs are staged, so nothing half-written remains
+        if show_traceback:
+            import traceback
+
+            traceback.print_exc()
+        from riskfmt.render.safe import printable
+
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(printable(f"riskfmt: {where}{exc.strerror or exc}"), err=True)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the one place internal errors are caught
         if show_traceback:
             import traceback
 
             traceback.print_exc()
+        from riskfmt.render.safe import printable
+
         click.echo(
-            f"riskfmt: internal error: {type(exc).__name__}: {exc}\n"
+            f"riskfmt: internal error: {type(exc).__name__}: {printable(str(exc))}\n"
             "This is a bug in riskfmt. Run again with --traceback and report the output.",
             err=True,
         )
         return 3
     return result if isinstance(result, int) else 0
+
+
+def _interrupted() -> int:
+    """Ctrl-C: exit 130 (128 + SIGINT) as shells expect, with one line and no traceback."""
+    try:
+        click.echo("Interrupted.", err=True)
+    except (OSError, KeyboardInterrupt):
+        pass
+    return 130

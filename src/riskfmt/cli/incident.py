@@ -22,7 +22,9 @@ _MESSAGES = {
 
 
 def _say(key: str, lang: str, **params: Any) -> str:
-    return _MESSAGES[key][1 if lang == "zh" else 0].format(**params)
+    from riskfmt.render.safe import printable
+
+    return _MESSAGES[key][1 if lang == "zh" else 0].format(**{k: printable(str(v)) for k, v in params.items()})
 
 
 @click.group("incident")

@@ -50,8 +50,12 @@ _MSG: dict[str, tuple[str, str]] = {
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    from riskfmt.render.safe import printable
+
     en, zh = _MSG[key]
-    click.echo((zh if lang == "zh" else en).format(**params), err=err)
+    # subjects, pointers and paths can come from documents: one message is one line
+    safe = {name: printable(str(value)) for name, value in params.items()}
+    click.echo((zh if lang == "zh" else en).format(**safe), err=err)
 
 
 def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
@@ -98,6 +102,7 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
     from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.canonical import digest as canonical_digest
     from riskfmt.integrity.canonical import load_document
+    from riskfmt.render.safe import printable
 
     rows = []
     for path in paths:
@@ -109,7 +114,7 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
         click.echo(json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2))
     else:
         for path, value in rows:
-            click.echo(f"{value}  {path}")
+            click.echo(f"{value}  {printable(path)}")
     return 0
 
 

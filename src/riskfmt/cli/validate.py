@@ -21,10 +21,14 @@ from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
 @click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
               help="Refuse files larger than this (default 1 GiB).")
 @click.option("--no-samples", is_flag=True, help="Do not open referenced sample files (skip digest and row checks).")
+@click.option("--max-findings-per-code", type=click.IntRange(min=0), default=None, metavar="N",
+              envvar="RISKFMT_MAX_FINDINGS_PER_CODE",
+              help="List at most N findings of one code per file, then one RF520 counting the rest "
+                   "(default 1000; 0: no limit). Env: RISKFMT_MAX_FINDINGS_PER_CODE.")
 @click.option("--traceback", is_flag=True, hidden=True)
 def command(
     paths: tuple[str, ...], output_format: str, lang: str, fail_on: str, quiet: bool, max_size: int | None,
-    no_samples: bool, traceback: bool,
+    no_samples: bool, max_findings_per_code: int | None, traceback: bool,
 ) -> int:
     """Validate riskfmt documents (JSON or YAML; PATH may be a directory, or - for standard input).
 
@@ -32,12 +36,14 @@ def command(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input/output error, 3 internal error.
     Every finding has a stable code; see docs/findings.md.
     """
+    from riskfmt.caps import limited
     from riskfmt.findings import Severity
     from riskfmt.loading import DEFAULT_MAX_SIZE
     from riskfmt.render import render
     from riskfmt.validation import validate
 
-    result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples)
-    color = output_format == "text" and sys.stdout.isatty()
-    render(output_format, result, sys.stdout, lang, color=color, quiet=quiet)
+    with limited(max_findings_per_code):
+        result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples)
+        color = output_format == "text" and sys.stdout.isatty()
+        render(output_format, result, sys.stdout, lang, color=color, quiet=quiet)
     return result.exit_code(Severity.parse(fail_on))

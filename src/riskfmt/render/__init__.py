@@ -41,5 +41,15 @@ RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "github": _githu
 def render(
     name: str, result: ValidationResult, out: TextIO, lang: str = "en", color: bool = False, quiet: bool = False
 ) -> None:
-    """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it)."""
+    """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it).
+
+    Every command's findings pass here, so here they are bounded too: at most the per-code limit of
+    ``riskfmt.caps`` for each file and code, then one RF520 counting the rest."""
+    from riskfmt.caps import cap, limit
+    from riskfmt.findings import FileResult
+
+    bound = limit()
+    if bound > 0 and any(len(r.findings) > bound for r in result.files):
+        result = ValidationResult([FileResult(r.source, r.kind, r.format_version, cap(r.findings, bound))
+                                   for r in result.files])
     RENDERERS[name](result, out, lang, color, quiet)

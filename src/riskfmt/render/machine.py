@@ -37,7 +37,10 @@ def render_json(result: ValidationResult, out: TextIO, lang: str = "en") -> None
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escapes first (a line break must stay one annotation), then every other control
+    from riskfmt.render.safe import printable
+
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
