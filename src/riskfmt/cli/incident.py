@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
+from riskfmt.cli._output import checked
 
 _MESSAGES = {
     "wrote": ("Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}",
@@ -45,6 +46,9 @@ def new_command(output: Path, lang: str) -> None:
     """
     from riskfmt.incident.skeleton import write_skeleton
 
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(_say("exists", lang, path=output))
+    checked(output, lang)
     try:
         write_skeleton(output, lang)
     except FileExistsError as exc:
@@ -76,9 +80,14 @@ def _text(en: str | None, zh: str | None, name: str) -> dict[str, str]:
 
 
 def _attribution_file(path: Path) -> dict[str, Any]:
+    from riskfmt.io import InputRefused, read_limited
     from riskfmt.loading import load_bytes
 
-    document = load_bytes(path.read_bytes(), str(path))
+    try:
+        raw = read_limited(path)
+    except InputRefused as exc:
+        raise click.BadParameter(f"{path}: {exc.finding.message('en')}", param_hint="--attribution") from None
+    document = load_bytes(raw, str(path))
     if not document.parsed or not isinstance(document.data, dict):
         detail = document.findings[0].message("en") if document.findings else "not a mapping"
         raise click.BadParameter(f"{path}: {detail}", param_hint="--attribution")
@@ -125,6 +134,7 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
     from riskfmt.incident.history import Update, update_file
     from riskfmt.render import render
 
+    checked(output, lang, inputs=(file, attribution_file))
     if attribution_file is not None and (cause is not None or likelihoods):
         raise click.UsageError(
             "--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")
@@ -152,12 +162,13 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
 
 
 def _current_scale(file: Path) -> str | None:
+    from riskfmt.io import InputRefused, read_limited
     from riskfmt.loading import load_bytes
 
     try:
-        data = load_bytes(file.read_bytes(), str(file)).data
-    except OSError:
-        return None
+        data = load_bytes(read_limited(file), str(file)).data
+    except InputRefused:
+        return None  # update_file reports why the file cannot be read
     severity = data.get("severity") if isinstance(data, dict) else None
     return severity.get("scale") if isinstance(severity, dict) else None
 
@@ -183,8 +194,10 @@ def history_command(previous: Path, current: Path, lang: str, fail_on: str, quie
 
     result = validate([previous, current])
     if not result.has_io_error and all(r.kind == "incident-report" for r in result.files):
-        old = load_bytes(previous.read_bytes(), str(previous)).data
-        new = load_bytes(current.read_bytes(), str(current)).data
+        from riskfmt.io import read_limited
+
+        old = load_bytes(read_limited(previous), str(previous)).data
+        new = load_bytes(read_limited(current), str(current)).data
         result.files.append(FileResult(source=str(current), findings=check_history(old, new, str(current))))
         if not quiet and not result.findings:
             click.echo(_say("history_ok", lang, current=current, previous=previous, kept=len(old["timeline"]),

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from riskfmt.cli._options import lang_option
+from riskfmt.cli._output import checked
 
 # One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
 _MSG: dict[str, tuple[str, str]] = {
@@ -91,8 +92,10 @@ _password_option = click.option("--key-password-env", "password_env", metavar="V
 @click.argument("paths", nargs=-1, required=True, metavar="DOCUMENT...")
 @click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Write the digests to this file (atomically; never over an input) instead of standard output.")
 @lang_option
-def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str) -> int:
+def digest(paths: tuple[str, ...], algorithm: str, output_format: str, output: Path | None, lang: str) -> int:
     """Print the digest of each document's RFC 8785 canonical form (JSON or YAML; - for standard input).
 
     \b
@@ -104,6 +107,7 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
     from riskfmt.integrity.canonical import load_document
     from riskfmt.render.safe import printable
 
+    checked(output, lang, inputs=paths)
     rows = []
     for path in paths:
         try:
@@ -111,10 +115,15 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
         except IntegrityError as exc:
             _input_error(exc, lang)
     if output_format == "json":
-        click.echo(json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2))
+        text = json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2) + "\n"
     else:
-        for path, value in rows:
-            click.echo(f"{value}  {printable(path)}")
+        text = "".join(f"{value}  {printable(path)}\n" for path, value in rows)
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        from riskfmt.io import atomic_write_text
+
+        atomic_write_text(output, text)
     return 0
 
 
@@ -130,8 +139,10 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
     The same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).
     """
     from riskfmt.integrity import IntegrityError
-    from riskfmt.integrity.keys import generate_keypair
+    from riskfmt.integrity.keys import generate_keypair, public_path
 
+    for target in (output, public_path(output)):  # existing keys: RF725 from generate_keypair, unless --force
+        checked(target, lang)
     try:
         pair = generate_keypair(output, password=_password(password_env), overwrite=force)
     except IntegrityError as exc:
@@ -162,6 +173,7 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     from riskfmt.integrity.keys import exposed_mode, key_id
     from riskfmt.integrity.signing import load_envelope, sign_file, verify
 
+    checked(output, lang)  # over an input: RF729 from sign_file
     mode = exposed_mode(key)
     if mode is not None:
         from riskfmt.findings import Finding
@@ -238,10 +250,12 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
                                                                "--salts and -o).")
 @click.option("--check-proof", "check_mode", is_flag=True, help="Check that PROOF proves a withheld item of REDACTED.")
 @click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
+@click.option("--force", is_flag=True, help="Replace an existing salts file (copies redacted with the old salts "
+                                            "can then no longer be proven).")
 @lang_option
 def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
            lower_marking: bool, verify_mode: bool, pointer: str | None, check_mode: bool, list_profiles: bool,
-           lang: str) -> int:
+           force: bool, lang: str) -> int:
     """Write a shareable copy of REPORT: withheld content replaced by salted digests.
 
     \b
@@ -271,7 +285,7 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
             return _reveal(paths, pointer, salts, output, lang)
         if check_mode:
             return _check_proof(paths, lang)
-        return _redact(paths, profile, output, salts, tlp, lower_marking, lang)
+        return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
     except (IntegrityError, MarkingError) as exc:
         _input_error(exc, lang)
 
@@ -286,14 +300,17 @@ def _list_profiles(lang: str) -> int:
 
 
 def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
-            lower_marking: bool, lang: str) -> int:
+            lower_marking: bool, force: bool, lang: str) -> int:
     from riskfmt.integrity.profiles import load_profile
-    from riskfmt.integrity.redact import redact_file
+    from riskfmt.integrity.redact import default_salts_path, redact_file
 
     if len(paths) != 1 or profile is None or output is None:
         raise click.UsageError("usage: riskfmt redact REPORT --profile NAME -o OUT")
     if lower_marking and tlp is None:
         raise click.UsageError("--lower-marking only applies together with --tlp")
+    checked(output, lang)  # over an input: RF729 from redact_file
+    # replacing a salts file makes every copy redacted with it unprovable: only with --force
+    checked(salts if salts is not None else default_salts_path(output), lang, protected=True, force=force)
     outcome = redact_file(paths[0], load_profile(profile), output, salts_path=salts, tlp=tlp,
                           allow_lower=lower_marking)
     _findings(outcome.findings, lang, err=True)
@@ -329,6 +346,7 @@ def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Pa
 
     if len(paths) != 1 or salts is None or output is None:
         raise click.UsageError("usage: riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF")
+    checked(output, lang)  # over an input: RF729 from reveal_file
     proof = reveal_file(paths[0], salts, pointer, output)
     _say("proof", lang, pointer=pointer, output=output, tlp=proof["marking"]["tlp"])
     return 0

@@ -91,6 +91,10 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
         if not path.exists():
             out.append(Converted(str(path), None, [Finding.make("RF001", str(path), path=str(path))]))
             continue
+        special = _special(path)
+        if special:  # a FIFO or device would block or never end the moment a converter opens it
+            out.append(Converted(str(path), None, special))
+            continue
         if from_ is not None:
             converter = get(from_)
         else:
@@ -101,7 +105,7 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
                 continue
             converter = found
         try:
-            out.extend(converter.read(path, options))
+            out.extend(_carriable(item) for item in converter.read(path, options))
         except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
             import os
 
@@ -110,3 +114,30 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
             out.append(Converted(str(path), None, [Finding.make(
                 "RF607", str(path), path=str(path), tool=converter.name, detail=f"{type(exc).__name__}: {exc}")]))
     return out
+
+
+def _special(path: Path) -> list[Finding]:
+    """RF006 for a source that is, or a folder that holds, a FIFO, device or socket."""
+    from riskfmt.io import special_file, special_files_below
+
+    if path.is_dir():
+        return special_files_below(path)
+    found = special_file(path)
+    return [found] if found is not None else []
+
+
+def _carriable(item: Converted) -> Converted:
+    """A report that JSON can carry: producer text with a lone surrogate escape (``"\\ud800"``) parses in
+    Python but cannot be written as UTF-8, so it becomes RF115 here rather than a crash at writing."""
+    import orjson
+
+    if item.report is None:
+        return item
+    try:
+        orjson.dumps([item.report, item.samples_files or []])
+    except orjson.JSONEncodeError as exc:
+        if "surrogate" not in str(exc):
+            return item  # anything else is for validation to name
+        item.findings.append(Finding.make("RF115", item.source, escape="\\ud800-\\udfff"))
+        item.report = None
+    return item
