@@ -225,7 +225,18 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
 
         path = Path(spec)
         if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
+            from riskfmt.io import InputRefused, read_limited
+            from riskfmt.loading import load_bytes
+
+            try:
+                document = load_bytes(read_limited(path), spec, "json")
+            except InputRefused as exc:
+                raise click.BadParameter(exc.finding.message(lang), param_hint=spec) from None
+            errors = [f for f in document.findings if f.severity.label == "error"]
+            if errors or not isinstance(document.data, dict):
+                detail = errors[0].message(lang) if errors else "not a JSON object"
+                raise click.BadParameter(f"{spec}: {detail}", param_hint="OLD/NEW")
+            data = document.data
             maps = path.parent / "mappings"
             return data, Crosswalk(load_mapping_set(p) for p in sorted(maps.glob("*.sssom.tsv"))) if maps.is_dir() else Crosswalk([])
         if spec in resources.vocabulary_versions():
