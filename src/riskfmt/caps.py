@@ -54,7 +54,7 @@ def limited(per_code: int | None) -> Iterator[None]:
 
 def _summary(source: str, code: str, more: int, per_code: int, severity: object) -> Finding:
     # the summary has the severity of what it stands for, so it is never overlooked by --fail-on
-    return Finding.make("RF520", source, severity=severity, more=more, code=code, limit=per_code)  # type: ignore[arg-type]
+    return Finding.make("RF520", source, severity=severity, more=more, capped=code, limit=per_code)  # type: ignore[arg-type]
 
 
 def cap(findings: Iterable[Finding], per_code: int | None = None) -> list[Finding]:

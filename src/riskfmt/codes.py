@@ -252,9 +252,9 @@ _TABLE: list[CodeSpec] = [
              "Value is not a finite number",
              "取值不是有限数值"),
     CodeSpec("RF520", "semantic", I, "more-findings",
-             "{more} more {code} finding(s) in this file not listed (at most {limit} per code; change it with "
+             "{more} more {capped} finding(s) in this file not listed (at most {limit} per code; change it with "
              "--max-findings-per-code or RISKFMT_MAX_FINDINGS_PER_CODE, 0 for no limit)",
-             "此文件另有 {more} 项 {code} 未列出（每个编号最多列出 {limit} 项；可用 --max-findings-per-code "
+             "此文件另有 {more} 项 {capped} 未列出（每个编号最多列出 {limit} 项；可用 --max-findings-per-code "
              "或 RISKFMT_MAX_FINDINGS_PER_CODE 调整，0 表示不限）"),
     # ---- conversion ----------------------------------------------------------------------------------
     CodeSpec("RF601", "conversion", W, "not-carried-over",

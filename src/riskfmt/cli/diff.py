@@ -25,7 +25,7 @@ correction_option = click.option(
     help="Correction for the number of tests.",
 )
 output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o", "--output", type=click.Path(path_type=Path), default=None,
     help="Write to this file (atomically; never over an input) instead of standard output.",
 )
 

@@ -34,7 +34,7 @@ def group() -> None:
 
 
 @group.command("new")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to create (YAML); never replaces an existing file.")
 @lang_option
 def new_command(output: Path, lang: str) -> None:
@@ -113,7 +113,7 @@ def _attribution_file(path: Path) -> dict[str, Any]:
               help="Revise one hypothesis' likelihood (repeatable); a new cause adds a hypothesis.")
 @click.option("--attribution", "attribution_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A YAML or JSON file with the complete revised attribution.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the new version here instead of over FILE.")
 @lang_option
 @quiet_option

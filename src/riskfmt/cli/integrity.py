@@ -128,7 +128,7 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, output: P
 
 
 @click.command("keygen")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               metavar="KEYFILE", help="The private key file; the public key goes to KEYFILE.pub.")
 @click.option("--force", is_flag=True, help="Replace existing key files (the old private key is lost).")
 @_password_option
@@ -155,7 +155,7 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
 @click.argument("document", metavar="DOCUMENT")
 @click.option("--key", "key", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="KEYFILE",
               help="The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               metavar="SIG", help="Where to write the detached DSSE envelope (JSON).")
 @click.option("--subject-name", help="The subject name in the in-toto statement (default: the file's name).")
 @click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
@@ -238,9 +238,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
 @click.argument("paths", nargs=-1, metavar="REPORT | ORIGINAL REDACTED | PROOF REDACTED")
 @click.option("--profile", help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
                                 "tlp-clear) or a profile file.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
               help="The shareable copy (or, with --reveal, the proof).")
-@click.option("--salts", "salts", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--salts", "salts", type=click.Path(path_type=Path),
               help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
 @click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
               help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")

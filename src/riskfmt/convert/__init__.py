@@ -111,6 +111,9 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
 
             if os.environ.get("RISKFMT_DEBUG"):
                 raise
+            if _surrogate(exc):  # producer JSON with a lone "\\ud800": a fact about the input, not a crash
+                out.append(Converted(str(path), None, [Finding.make("RF115", str(path), escape="\\ud800-\\udfff")]))
+                continue
             out.append(Converted(str(path), None, [Finding.make(
                 "RF607", str(path), path=str(path), tool=converter.name, detail=f"{type(exc).__name__}: {exc}")]))
     return out
@@ -132,6 +135,10 @@ def _carriable(item: Converted) -> Converted:
     import orjson
 
     if item.report is None:
+        # a converter that caught the failure itself says RF607 with the exception's words: name the cause
+        item.findings = [Finding.make("RF115", f.location.source, escape="\\ud800-\\udfff")
+                         if f.code == "RF607" and _surrogate(Exception(f.params.get("detail", ""))) else f
+                         for f in item.findings]
         return item
     try:
         orjson.dumps([item.report, item.samples_files or []])
@@ -141,3 +148,14 @@ def _carriable(item: Converted) -> Converted:
         item.findings.append(Finding.make("RF115", item.source, escape="\\ud800-\\udfff"))
         item.report = None
     return item
+
+
+def _surrogate(exc: BaseException) -> bool:
+    """Whether a converter failed on text holding a lone surrogate (json.loads accepts the escape; encoding
+    it as UTF-8, canonical JSON or a digest then fails)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, UnicodeEncodeError) or "surrogate" in str(seen) or "non-UTF-8 codepoints" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
