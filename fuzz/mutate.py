@@ -263,7 +263,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--stats", type=Path, default=None, help="write counts as JSON here at the end")
+    parser.add_argument("--seed", type=int, default=None, help="a fixed seed, for a repeatable run")
     options = parser.parse_args()
+    if options.seed is not None:
+        random.seed(options.seed)
     recorder = Recorder("cli-mutations")
     start = time.monotonic()
     run_for(options.seconds, recorder)

@@ -50,7 +50,7 @@ def _seed_corpus(target: str) -> Path:
     return folder
 
 
-def _atheris(target: str, seconds: int, log: Path) -> dict[str, object]:
+def _atheris(target: str, seconds: int, log: Path, seed: int | None = None) -> dict[str, object]:
     """Run one atheris target for ``seconds``, restarting it after a libFuzzer timeout or out-of-memory
     (whose input is kept as a fixture); returns executions and failures."""
     corpus = _seed_corpus(target)
@@ -67,6 +67,8 @@ def _atheris(target: str, seconds: int, log: Path) -> dict[str, object]:
         command = [sys.executable, str(HERE / "atheris_targets.py"), target, str(corpus),
                    f"-max_total_time={remaining}", f"-rss_limit_mb={RSS_LIMIT_MB}", "-timeout=120",
                    f"-artifact_prefix={artifacts}/", "-print_final_stats=1", "-max_len=262144"]
+        if seed is not None:
+            command.append(f"-seed={seed}")
         with log.open("a") as handle:
             handle.write(f"\n$ {' '.join(command)}\n")
             handle.flush()
@@ -94,10 +96,12 @@ def _atheris(target: str, seconds: int, log: Path) -> dict[str, object]:
     return {"target": target, "executions": executions, "failures": failures, "sites": sorted(sites)}
 
 
-def _mutations(seconds: int, log: Path) -> dict[str, object]:
+def _mutations(seconds: int, log: Path, seed: int | None = None) -> dict[str, object]:
     stats = CORPUS / "cli-mutations.stats.json"
     stats.unlink(missing_ok=True)
     command = [sys.executable, str(HERE / "mutate.py"), "--seconds", str(seconds), "--stats", str(stats)]
+    if seed is not None:
+        command += ["--seed", str(seed)]
     with log.open("a") as handle:
         handle.write(f"\n$ {' '.join(command)}\n")
         handle.flush()
@@ -113,6 +117,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", default=None, help=f"targets: {', '.join(TARGETS)}, cli-mutations")
     parser.add_argument("--no-atheris", action="store_true", help="only the hypothesis mutations")
     parser.add_argument("--report", type=Path, default=None, help="also write the counts as JSON here")
+    parser.add_argument("--seed", type=int, default=None, help="fixed seeds, for a repeatable short run (CI)")
     options = parser.parse_args()
     CORPUS.mkdir(parents=True, exist_ok=True)
     log = CORPUS / "fuzz.log"
@@ -128,13 +133,15 @@ def main() -> int:
     started = time.monotonic()
     cpu_before = os.times()
     results = []
-    share_mutations = total // 2 if (mutations and atheris_targets) else (total if mutations else 0)
-    share_each = (total - share_mutations) // max(len(atheris_targets), 1)
-    for target in atheris_targets:
-        results.append(_atheris(target, share_each, log))
+    # atheris gets the first half (all of it without the mutations), shared out as it goes: each target
+    # starts a process of its own, and its start-up comes out of the budget of those after it
+    atheris_end = started + (total / 2 if mutations else total)
+    for index, target in enumerate(atheris_targets):
+        share = (atheris_end - time.monotonic()) / (len(atheris_targets) - index)
+        results.append(_atheris(target, max(int(share), 3), log, options.seed))
         print(json.dumps(results[-1]), flush=True)
     if mutations:
-        results.append(_mutations(max(int(total - (time.monotonic() - started)), 10), log))
+        results.append(_mutations(max(int(total - (time.monotonic() - started)), 10), log, options.seed))
         print(json.dumps(results[-1]), flush=True)
     cpu = os.times()
     cpu_seconds = (cpu.children_user - cpu_before.children_user) + (cpu.children_system - cpu_before.children_system)

@@ -290,7 +290,7 @@ def check_samples_file(
                 break
             digest.update(b"".join(lines))
             scan.chunk([line for line in lines if not line.isspace()])
-    out, rows, keys, line_source, loads = scan.out, scan.rows, scan.keys, scan.source, scan.loads
+    out, rows, keys, line_source, loads = scan.tally.finish(), scan.rows, scan.keys, scan.source, scan.loads
     out.extend(scan.leaks.finish())
     candidates = keys.candidates()
     if candidates:
@@ -306,7 +306,6 @@ def check_samples_file(
 
 
 _CHUNK_BYTES = 1 << 20
-_REPORT_LIMIT = 10_000  # past this many bad lines the file is clearly wrong; keep counting, stop listing
 
 
 class _SampleScan:
@@ -327,8 +326,9 @@ class _SampleScan:
         self.loads = _line_parser()
         self.keys = DuplicateCandidates()
         self.rows = 0
-        self.reported = 0
-        self.out: list[Finding] = []
+        from riskfmt.caps import Tally
+
+        self.tally = Tally()  # past the per-code limit: keep counting (RF520 says how many), stop listing
         self.leaks = SampleFileScan(source, withheld)
 
     def chunk(self, lines: list[bytes]) -> None:
@@ -392,9 +392,8 @@ class _SampleScan:
                         Finding(f.code, f.severity, f.location.with_position(rows, 1), f.params)
                         for f in check_vocabulary_refs(self.vocab, self.cited, risks, "/risks", source)
                     )
-        if problems and self.reported < _REPORT_LIMIT:
-            self.out.extend(problems[: _REPORT_LIMIT - self.reported])
-            self.reported += len(problems)
+        for problem in problems:
+            self.tally.add(problem)
         return sample if sample is not None and not schema_problems else None
 
 

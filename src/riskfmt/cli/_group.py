@@ -60,6 +60,11 @@ def cli(traceback: bool) -> None:
     """riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.
 
     riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。
+
+    
+    Exit codes, for every command: 0 done, 1 findings (or a check that does not hold), 2 usage or
+    input/output error (including an output refused before any work), 3 internal error, 130 interrupted.
+    Outputs (-o) are written all-or-nothing and never over an input; see docs/security.md.
     """
 
 
