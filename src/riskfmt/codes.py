@@ -118,6 +118,11 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF115", "parse", E, "lone-surrogate",
              "Text holds a lone UTF-16 surrogate ({escape}), which no UTF-8 document can carry",
              "文本中含有孤立的 UTF-16 代理码元（{escape}），UTF-8 文档无法承载"),
+    CodeSpec("RF116", "parse", E, "integer-out-of-range",
+             "Integer {token} is outside ±9007199254740991 (2^53 - 1), the range every JSON implementation keeps "
+             "exactly (RFC 7493); canonical JSON (RFC 8785), and so digests and signatures, cannot carry it",
+             "整数 {token} 超出 ±9007199254740991（2^53 - 1），即各 JSON 实现都能精确保存的范围（RFC 7493）；"
+             "规范化 JSON（RFC 8785）及其摘要和签名均无法承载"),
     # ---- document kind and version -------------------------------------------------------------------
     CodeSpec("RF201", "document", E, "not-a-riskfmt-document",
              "Not a riskfmt document: the top level must be an object with a \"kind\" field",

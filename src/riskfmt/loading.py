@@ -210,6 +210,7 @@ def _load_json_fast(doc: Document, data: bytes) -> bool:
     if data.count(b":") != serialised.count(b":"):
         return False
     doc.data, doc.parsed = parsed, True
+    _check_integer_range(doc, data)
     return True
 
 
@@ -248,6 +249,7 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
         _check_surrogates(doc)
         if not doc.parsed:
             return
+    _check_integer_range(doc, text)
     # A literal such as 1e400 overflows to infinity without complaint; such literals are rare, so one
     # regular-expression search over the text is enough to find them.
     overflow = find_overflow(text)
@@ -255,6 +257,34 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
         line, column = doc.index_position(overflow[1])
         doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=overflow[0]))
         doc.data, doc.parsed = None, False
+
+
+_MAX_SAFE = (1 << 53) - 1
+# an integer literal of 16 or more digits outside a string, roughly: only a hint that a walk must confirm
+_LONG_LITERAL = re.compile(r"(?:^|[\[:,\s])-?[0-9]{16,}(?:$|[\],}\s])")
+_LONG_LITERAL_BYTES = re.compile(_LONG_LITERAL.pattern.encode())
+
+
+def _check_integer_range(doc: Document, text: str | bytes) -> None:
+    """RF116 for the first integer beyond ±(2^53 - 1): Python keeps it exactly, but canonical JSON (and so
+    every digest and signature riskfmt makes) refuses it and other parsers round it. Most documents hold no
+    16-digit literal at all, which one regular-expression search tells; only then is the tree walked."""
+    pattern = _LONG_LITERAL_BYTES if isinstance(text, bytes) else _LONG_LITERAL
+    if not pattern.search(text):  # type: ignore[arg-type]
+        return
+    from riskfmt._positions import escape_token
+
+    stack: list[tuple[Any, str]] = [(doc.data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, f"{pointer}/{escape_token(k)}") for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
+        elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > _MAX_SAFE:
+            doc.findings.append(Finding.make("RF116", doc.source, pointer, token=_shown(str(node))))
+            doc.data, doc.parsed = None, False
+            return
 
 
 def _report_long_number(doc: Document, text: str) -> None:
@@ -506,6 +536,9 @@ class _YamlBuilder:
             if not isinstance(value, int) or value.bit_length() > _MAX_INT_BITS:
                 self._finding("RF114", node, pointer, digits=len(node.value), limit=_MAX_INT_DIGITS)
                 return None
+            if abs(value) > _MAX_SAFE:
+                self._finding("RF116", node, pointer, token=_shown(node.value))
+                return None
             return value
         if tag == _YAML_TAG + "float":
             value = self.scalars.construct_yaml_float(node)
@@ -535,6 +568,9 @@ class _YamlBuilder:
                 self._finding("RF106", node, pointer, token=text)
             else:
                 self._finding("RF110", node, pointer, token=text)
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE:
+            self._finding("RF116", node, pointer, token=_shown(text))
             return None
         old = self._yaml11(node)
         if old is not _UNREADABLE and (type(old), old) != (type(value), value):

@@ -263,13 +263,13 @@ def write(target: str, items: list[Converted], out: Path | None, options: Conver
     Raises ``OutputRefused`` (I/O findings, exit 2) for an output that must not be written and
     ``OutputError`` for one that cannot hold what was converted (a usage error).
     """
+    _gate(items)  # first: what would not validate (a "kind" that is a list, say) is not written at all
     if target != "riskfmt":
-        kinds = {c.report.get("kind") for c in items if c.report is not None}
+        kinds = {str(c.report.get("kind")) for c in items if c.report is not None}
         if kinds - {"evaluation-report"}:
-            raise OutputError(f"--to {target} writes evaluation reports; got {', '.join(sorted(map(str, kinds)))} "
+            raise OutputError(f"--to {target} writes evaluation reports; got {', '.join(sorted(kinds))} "
                               "(use --to riskfmt)")
     sources = [c.source for c in items] + list(inputs or [])
-    _gate(items)
     count = sum(1 for c in items if c.report is not None)
     folder = _folder_output(target, out, count)
     if out is not None and str(out) != "-":
