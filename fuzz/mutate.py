@@ -24,6 +24,7 @@ from hypothesis import strategies as st  # noqa: E402
 from common import ROOT, Recorder  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
+MEMORY_LIMIT = 3 << 30  # bytes of heap for the whole run, as libFuzzer's -rss_limit_mb=3072 for atheris
 
 
 def _load(path: Path) -> Any:
@@ -265,6 +266,12 @@ def main() -> None:
     parser.add_argument("--stats", type=Path, default=None, help="write counts as JSON here at the end")
     parser.add_argument("--seed", type=int, default=None, help="a fixed seed, for a repeatable run")
     options = parser.parse_args()
+    try:  # bounded memory: past this a command fails with MemoryError, which counts as a failure (exit 3)
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ImportError, ValueError, OSError):
+        pass
     if options.seed is not None:
         random.seed(options.seed)
     recorder = Recorder("cli-mutations")

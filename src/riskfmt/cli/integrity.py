@@ -362,8 +362,15 @@ def _check_proof(paths: tuple[str, ...], lang: str) -> int:
         _findings(findings, lang)
         _say("not-proven", lang, proof=paths[0], redacted=paths[1])
         return 1
-    import json as _json
+    from riskfmt.integrity import IntegrityError
+    from riskfmt.integrity.canonical import load_document
 
-    pointer = _json.loads(Path(paths[0]).read_text(encoding="utf-8")).get("pointer")
+    pointer: Any = "?"
+    if paths[0] != "-":  # standard input was read once already; the proof's pointer is only shown
+        try:
+            proof = load_document(paths[0])  # JSON or YAML, as check_proof_file read it
+            pointer = proof.get("pointer", "?") if isinstance(proof, dict) else "?"
+        except IntegrityError:
+            pass
     _say("proven", lang, proof=paths[0], pointer=pointer, redacted=paths[1])
     return 0
