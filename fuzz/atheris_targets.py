@@ -13,31 +13,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import atheris  # noqa: E402
+import contextlib
+
+import atheris
 
 with atheris.instrument_imports(include=["riskfmt"]):
-    import riskfmt  # noqa: F401
-    import riskfmt.cli._group  # noqa: F401
-    import riskfmt.cli.convert  # noqa: F401
-    import riskfmt.cli.validate  # noqa: F401
-    import riskfmt.convert  # noqa: F401
-    import riskfmt.convert.targets  # noqa: F401
-    import riskfmt.integrity.leaks  # noqa: F401
-    import riskfmt.loading  # noqa: F401
-    import riskfmt.schema_check  # noqa: F401
-    import riskfmt.semantic  # noqa: F401
+    import riskfmt
+    import riskfmt.cli._group
+    import riskfmt.cli.convert
+    import riskfmt.cli.validate
+    import riskfmt.convert
+    import riskfmt.convert.targets
+    import riskfmt.integrity.leaks
+    import riskfmt.loading
+    import riskfmt.schema_check
+    import riskfmt.semantic
     import riskfmt.validation  # noqa: F401
-
     from riskfmt.convert import BUILTIN, get
 
     for _name in BUILTIN:
-        try:
+        with contextlib.suppress(Exception):
             get(_name)
-        except Exception:  # noqa: BLE001 - a converter whose extra is missing is simply not fuzzed deeper
-            pass
 
-from common import Recorder  # noqa: E402
-from targets import TARGETS, build  # noqa: E402
+from common import Recorder
+from targets import TARGETS, build
 
 
 def main() -> None:

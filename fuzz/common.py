@@ -10,6 +10,7 @@ innermost riskfmt frame of the traceback), so a thousand inputs that hit one bug
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -72,7 +73,7 @@ def materialise(folder: Path, files: dict[str, bytes]) -> None:
 
 
 class Outcome:
-    __slots__ = ("code", "stdout", "stderr", "seconds", "hang")
+    __slots__ = ("code", "hang", "seconds", "stderr", "stdout")
 
     def __init__(self, code: int, stdout: str, stderr: str, seconds: float, hang: bool) -> None:
         self.code, self.stdout, self.stderr, self.seconds, self.hang = code, stdout, stderr, seconds, hang
@@ -127,7 +128,7 @@ def run_command(args: list[str], cwd: Path) -> Outcome:
     except SystemExit as exc:  # must never escape the command line either
         err.write(f"SystemExit {exc.code!r} escaped the command line\nTraceback (most recent call last)\n")
         code = 3
-    except BaseException as exc:  # noqa: BLE001 - the point is to see everything
+    except BaseException as exc:
         import traceback
 
         err.write("".join(traceback.format_exception(exc)))
@@ -139,10 +140,8 @@ def run_command(args: list[str], cwd: Path) -> Outcome:
         sys.stdout, sys.stderr, sys.stdin = saved[0], saved[1], saved[2]
         os.chdir(saved[3])
     for stream in (out, err):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):
-            pass
     return Outcome(code, out.buffer.getvalue().decode("utf-8", "replace"),  # type: ignore[attr-defined]
                    err.buffer.getvalue().decode("utf-8", "replace"), seconds, hang)  # type: ignore[attr-defined]
 

@@ -17,11 +17,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import yaml  # noqa: E402
-from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from common import ROOT, Recorder  # noqa: E402
+import yaml
+from common import ROOT, Recorder
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
 
 EXAMPLES = ROOT / "examples"
 MEMORY_LIMIT = 3 << 30  # bytes of heap for the whole run, as libFuzzer's -rss_limit_mb=3072 for atheris
@@ -179,7 +178,7 @@ def case(data: st.DataObject, recorder: Recorder) -> None:
     original = SEEDS[kind][index]
     suffix, raw = _serialise(data, _mutate(data, original))
     name = f"doc.{suffix}"
-    files: dict[str, bytes] = {name: raw, f"seed.json": _dump_seed(original)}
+    files: dict[str, bytes] = {name: raw, "seed.json": _dump_seed(original)}
     if kind == "vocab":
         args = ["vocab", "diff", "{dir}/seed.json", f"{{dir}}/{name}",
                 "--format", data.draw(st.sampled_from(["text", "json", "markdown"]), label="fmt")]
@@ -254,7 +253,7 @@ def run_for(seconds: float, recorder: Recorder, batch: int = 25) -> None:
 
         try:
             batch_test()
-        except Exception as exc:  # noqa: BLE001 - hypothesis' own complaints (flaky data) end a batch only
+        except Exception as exc:
             sys.stderr.write(f"[fuzz] batch ended early: {type(exc).__name__}\n")
         if remaining < 0:
             break

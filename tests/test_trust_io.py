@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES, ROOT
 
 import riskfmt
-from conftest import EXAMPLES, ROOT
 
 MINIMAL = EXAMPLES / "valid" / "minimal.json"
 LM_EVAL = ROOT / "examples" / "inputs" / "lm-eval" / "tiny_mc" / "demo-org__dummy-model" / \
@@ -223,7 +223,7 @@ def test_ctrl_c_exits_130_without_traceback_or_output(tmp_path: Path, capsys: py
         raise KeyboardInterrupt  # ... when Ctrl-C arrives
 
     monkeypatch.setitem(targets.TARGETS, "riskfmt", interrupted)
-    code, out, err = inproc(capsys, "convert", "--from", "riskfmt", str(MINIMAL), "-o", str(tmp_path / "out.json"))
+    code, _out, err = inproc(capsys, "convert", "--from", "riskfmt", str(MINIMAL), "-o", str(tmp_path / "out.json"))
     assert code == 130 and "Interrupted." in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
 
@@ -340,7 +340,7 @@ def test_a_samples_file_of_duplicates_stays_small(tmp_path: Path) -> None:
     result = riskfmt.validate([tmp_path / "r.json"])
     found = [f.code for f in result.findings]
     assert found.count("RF514") == 1000 and found.count("RF520") == 1
-    assert [f for f in result.findings if f.code == "RF520"][0].params["more"] == "18999"
+    assert next(f for f in result.findings if f.code == "RF520").params["more"] == "18999"
 
 
 # ---- 6. Duplicate keys in samples-file lines --------------------------------------------------------
