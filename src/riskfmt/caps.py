@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from riskfmt.findings import Finding
+from riskfmt.findings import Finding, Severity
 
 __all__ = ["DEFAULT_PER_CODE", "Tally", "cap", "limit", "limited"]
 
@@ -52,9 +52,9 @@ def limited(per_code: int | None) -> Iterator[None]:
         _LIMIT.reset(token)
 
 
-def _summary(source: str, code: str, more: int, per_code: int, severity: object) -> Finding:
+def _summary(source: str, code: str, more: int, per_code: int, severity: Severity) -> Finding:
     # the summary has the severity of what it stands for, so it is never overlooked by --fail-on
-    return Finding.make("RF520", source, severity=severity, more=more, capped=code, limit=per_code)  # type: ignore[arg-type]
+    return Finding.make("RF520", source, severity=severity, more=more, capped=code, limit=per_code)
 
 
 def cap(findings: Iterable[Finding], per_code: int | None = None) -> list[Finding]:
@@ -71,7 +71,7 @@ def cap(findings: Iterable[Finding], per_code: int | None = None) -> list[Findin
         seen[key] = count
         if count <= bound or finding.code == "RF520":
             kept.append(finding)
-    worst = {}
+    worst: dict[tuple[str, str], Severity] = {}
     for finding in items:
         key = (finding.location.source, finding.code)
         worst[key] = max(worst.get(key, finding.severity), finding.severity)
@@ -90,7 +90,7 @@ class Tally:
     def __init__(self, per_code: int | None = None) -> None:
         self.bound = limit() if per_code is None else per_code
         self.counts: dict[tuple[str, str], int] = {}
-        self.severity: dict[tuple[str, str], object] = {}
+        self.severity: dict[tuple[str, str], Severity] = {}
         self.kept: list[Finding] = []
 
     def add(self, finding: Finding) -> None:
@@ -100,7 +100,7 @@ class Tally:
         if self.bound <= 0 or count <= self.bound:
             self.kept.append(finding)
         else:
-            self.severity[key] = max(self.severity.get(key, finding.severity), finding.severity)  # type: ignore[call-overload]
+            self.severity[key] = max(self.severity.get(key, finding.severity), finding.severity)
 
     def finish(self) -> list[Finding]:
         out = list(self.kept)

@@ -204,7 +204,7 @@ def check_output(
         item_name = os.fspath(item)
         if item_name == "-":
             continue
-        if _same(target, item_name) or (kind == "folder" and _inside(Path(item_name), target)):
+        if _same(target, item_name):
             findings.append(Finding.make("RF008", name, path=name, input=item_name))
             raise OutputRefused(findings)
     if target.is_symlink() and not target.exists():
@@ -234,13 +234,6 @@ def check_output(
                                          reason_zh=f"文件夹 {parent} 不可写"))
     if findings:
         raise OutputRefused(findings)
-
-
-def _inside(item: Path, folder: Path) -> bool:
-    try:
-        return item.resolve().is_relative_to(folder.resolve())
-    except (OSError, RuntimeError):
-        return False
 
 
 def _existing_parent(target: Path) -> Path | None:
