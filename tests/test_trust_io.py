@@ -388,3 +388,50 @@ def test_a_lone_surrogate_in_producer_json_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "doc.json").write_text(json.dumps(minimal()).replace('"example-model-7b"', '"x\\udc00"'))
     proc = cli("validate", str(tmp_path / "doc.json"))
     assert proc.returncode == 1 and "RF115" in proc.stdout
+
+
+# ---- properties -------------------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.text())
+def test_printable_text_is_one_line_with_no_controls(text: str) -> None:
+    import unicodedata
+
+    from riskfmt.render.safe import printable
+
+    out = printable(text)
+    assert not any(unicodedata.category(c) == "Cc" and c != "\t" for c in out)
+    assert "\u2028" not in out and "\u2029" not in out and "\u202e" not in out
+    if all(unicodedata.category(c) != "Cc" and c not in "\u2028\u2029\u061c\u200e\u200f" and
+           not "\u202a" <= c <= "\u202e" and not "\u2066" <= c <= "\u2069" for c in text):
+        assert out == text  # nothing else is touched
+
+
+@given(st.integers(min_value=-(2**53) + 1, max_value=2**53 - 1))
+def test_yaml_and_json_integers_in_range_read_exactly(value: int) -> None:
+    from riskfmt.loading import load_bytes
+
+    for raw, name in ((f"n: {value}\n".encode(), "x.yaml"), (f'{{"n": {value}}}'.encode(), "x.json")):
+        document = load_bytes(raw, name)
+        assert document.data == {"n": value} and document.findings == []
+
+
+@given(st.integers(min_value=2**53, max_value=10**4000), st.booleans())
+def test_integers_out_of_range_are_refused(magnitude: int, negative: bool) -> None:
+    value = -magnitude if negative else magnitude
+    from riskfmt.loading import load_bytes
+
+    for raw, name in ((f"n: {value}\n".encode(), "x.yaml"), (f'{{"n": {value}}}'.encode(), "x.json")):
+        document = load_bytes(raw, name)
+        assert not document.parsed and [f.code for f in document.findings] == ["RF116"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30))
+def test_quoted_yaml_scalars_are_always_text(text: str) -> None:
+    from riskfmt.loading import load_bytes
+
+    document = load_bytes(("n: " + json.dumps(text, ensure_ascii=False) + "\n").encode(), "x.yaml")
+    assert document.data == {"n": text}
