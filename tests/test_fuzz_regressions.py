@@ -43,12 +43,12 @@ def test_fixtures_are_well_formed() -> None:
         assert all(isinstance(a, str) for a in body["args"]), path
 
 
-def test_the_harness_turns_bytes_into_commands() -> None:
+def test_the_harness_turns_bytes_into_commands(tmp_path: Path) -> None:
     """The atheris targets' plumbing, without atheris: every target builds a command that runs."""
     from common import Recorder
     from targets import TARGETS, build, seeds
 
-    recorder = Recorder("selftest", regressions=ROOT / "tests" / "fuzz_regressions" / "never-written")
+    recorder = Recorder("selftest", regressions=tmp_path)
     for target in TARGETS:
         data = seeds(target)[0]
         args, files = build(target, data)
