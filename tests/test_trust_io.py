@@ -390,6 +390,28 @@ def test_a_lone_surrogate_in_producer_json_is_a_finding(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "RF115" in proc.stdout
 
 
+# ---- 8. Expansion of configs ------------------------------------------------------------------------
+
+
+def test_a_small_opencompass_config_cannot_expand_without_bound() -> None:
+    import tracemalloc
+
+    from riskfmt.convert.opencompass import Opaque, parse_config
+
+    lists = "\n".join(["a0 = ['xxxxxxxx', 'yyyyyyyy']"] + [f"a{i} = [a{i - 1}, a{i - 1}]" for i in range(1, 31)])
+    text = "\n".join(["s0 = 'xxxxxxxxxxxxxxxx'"] + [f"s{i} = s{i - 1} + s{i - 1}" for i in range(1, 40)])
+    assert len(lists) < 600  # 2^30 values if every reference were copied in full
+    tracemalloc.start()
+    try:
+        env = parse_config(lists + "\n" + text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200 << 20
+    assert isinstance(env["s39"], Opaque)  # 2^39 * 16 characters, refused
+    assert env["a3"] == [[[["xxxxxxxx", "yyyyyyyy"]] * 2] * 2] * 2  # small expansions are kept as they are
+
+
 # ---- properties -------------------------------------------------------------------------------------
 
 from hypothesis import given  # noqa: E402

@@ -154,12 +154,48 @@ class Opaque:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
+_MAX_EXPANSION = 2_000_000  # values and characters that name references and + may build in one config
+
+
+class _Budget:
+    """What a config may still expand to. Every reference to an earlier name copies its value, so 30 lines of
+    ``b = [a, a]`` (or ``b = a + a``) in a 414-byte file would build 2^30 values (issue 14): each copy and
+    each concatenation is charged, and past the budget the value stays an Opaque."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = _MAX_EXPANSION
+
+    def charge(self, amount: int) -> bool:
+        if amount > self.left:
+            self.left = 0
+            return False
+        self.left -= amount
+        return True
+
+
+def _size(value: Any) -> int:
+    """Values and characters in ``value`` (bounded: everything in a config was charged to one budget)."""
+    total, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        total += 1 + (len(item) if isinstance(item, str) else 0)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return total
+
+
+def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0, budget: _Budget | None = None) -> Any:
     if depth > 200:
         return Opaque("<too deep>")
+    budget = budget if budget is not None else _Budget()
 
     def rec(child: ast.AST) -> Any:
-        return _literal(child, env, depth + 1)
+        return _literal(child, env, depth + 1, budget)
 
     if isinstance(node, ast.Constant):
         return node.value
@@ -211,6 +247,8 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
         return [] if not node.args and not node.keywords else Opaque(ast.unparse(node))
     if isinstance(node, ast.Name):
         if node.id in env:
+            if not budget.charge(_size(env[node.id])):
+                return Opaque(f"<{node.id}: expands too far>")
             return _copy(env[node.id])
         return Opaque(node.id)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
@@ -220,9 +258,9 @@ def _literal(node: ast.AST, env: dict[str, Any], depth: int = 0) -> Any:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = rec(node.left), rec(node.right)
         if isinstance(left, str) and isinstance(right, str):
-            return left + right
+            return left + right if budget.charge(len(left) + len(right)) else Opaque("<expands too far>")
         if isinstance(left, list) and isinstance(right, list):
-            return left + right
+            return left + right if budget.charge(len(left) + len(right)) else Opaque("<expands too far>")
     return Opaque(ast.unparse(node))
 
 
@@ -240,11 +278,12 @@ def parse_config(text: str) -> dict[str, Any]:
     SyntaxError/ValueError for text that is not Python."""
     tree = ast.parse(text)
     env: dict[str, Any] = {}
+    budget = _Budget()  # one for the whole file: the expansion of the config as a whole is bounded
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            env[node.targets[0].id] = _literal(node.value, env)
+            env[node.targets[0].id] = _literal(node.value, env, 0, budget)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-            env[node.target.id] = _literal(node.value, env)
+            env[node.target.id] = _literal(node.value, env, 0, budget)
     return env
 
 
