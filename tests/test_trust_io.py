@@ -114,6 +114,9 @@ def test_convert_to_a_yaml_name_writes_a_file_not_a_folder(tmp_path: Path) -> No
     assert proc.returncode in (0, 1), proc.stderr
     assert out.is_file()
     assert riskfmt.validate([out]).ok
+    folder = tmp_path / "new-folder"
+    proc = cli("convert", "--from", "lm-eval", str(LM_EVAL), "-o", f"{folder}/")  # a trailing slash: a folder
+    assert proc.returncode in (0, 1) and folder.is_dir() and len(list(folder.glob("*.riskfmt.json"))) == 1
 
 
 def test_a_failed_conversion_leaves_nothing_at_the_output(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
 
 @click.command("convert")
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+@click.option("-o", "--output", "output", type=click.Path(), default=None,
               help="Where to write (default: standard output). A file for one report (any suffix) and for "
                    "--to csv/markdown; a folder for several reports, or when it is an existing folder or ends "
                    "in /; for --to eee a folder unless it ends in .json. Written all-or-nothing; never over an "
@@ -40,7 +41,7 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
 @lang_option
 @fail_on_option
 @quiet_option
-def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to: str, organization: str | None,
+def command(sources: tuple[str, ...], output: str | None, from_: str | None, to: str, organization: str | None,
             relationship: str, developer: str | None, tlp: str, samples: str, include_content: bool,
             task_map: Path | None, force: bool, lang: str, fail_on: str, quiet: bool) -> int:
     """Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.
@@ -61,7 +62,10 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
                              samples=samples, include_content=include_content, task_map=task_map)
     items = convert(sources, from_=from_, options=options)
     try:
-        extra = write(to, items, output, options, lang, force=force, inputs=list(sources))
+        # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
+        folder = output is not None and output.endswith(("/", os.sep))
+        extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
+                      inputs=list(sources), folder=folder)
     except OutputRefused as exc:
         refused(exc.findings, lang)
     except OutputError as exc:

@@ -67,6 +67,7 @@ class _Sink:
 
 
 _SINK: ContextVar[_Sink | None] = ContextVar("riskfmt_convert_sink", default=None)
+_FOLDER: ContextVar[bool] = ContextVar("riskfmt_convert_folder", default=False)  # -o named a folder
 
 
 def _emit(out: Path | None, data: bytes) -> None:
@@ -86,7 +87,7 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
 
     reports = [c for c in items if c.report is not None]
     findings: list[Finding] = []
-    single = not _folder_output("riskfmt", out, len(reports))
+    single = not _folder_output("riskfmt", out, len(reports), _FOLDER.get())
     if not single and (out is None or str(out) == "-"):
         raise OutputError("several reports need an output folder: -o FOLDER")
     used: set[str] = set()
@@ -222,13 +223,13 @@ def _eee(items: list[Converted], out: Path | None, options: ConvertOptions, lang
 TARGETS: dict[str, Writer] = {"riskfmt": write_riskfmt, "eee": _eee, "csv": write_csv, "markdown": write_markdown}
 
 
-def _folder_output(target: str, out: Path | None, reports: int) -> bool:
+def _folder_output(target: str, out: Path | None, reports: int, named_folder: bool = False) -> bool:
     """Whether ``-o`` is a folder: for riskfmt reports when it is an existing folder, ends in a slash, or
     several reports are written; for EEE records unless it is a ``.json`` file; never for CSV and Markdown
     (one table, one file)."""
     if out is None or str(out) == "-":
         return False
-    named_folder = out.is_dir() or str(out).endswith(("/", os.sep))
+    named_folder = named_folder or out.is_dir() or str(out).endswith(("/", os.sep))
     if target == "riskfmt":
         return named_folder or reports > 1
     if target == "eee":
@@ -257,8 +258,9 @@ def _gate(items: list[Converted]) -> list[Finding]:
 
 
 def write(target: str, items: list[Converted], out: Path | None, options: ConvertOptions, lang: str = "en", *,
-          force: bool = False, inputs: list[str] | None = None) -> list[Finding]:
+          force: bool = False, inputs: list[str] | None = None, folder: bool = False) -> list[Finding]:
     """Write the converted reports as ``target`` to ``out`` (None or "-": standard output), all or nothing.
+    ``folder``: ``out`` was named as a folder (``-o OUT/``) though it does not exist yet.
 
     Raises ``OutputRefused`` (I/O findings, exit 2) for an output that must not be written and
     ``OutputError`` for one that cannot hold what was converted (a usage error).
@@ -271,17 +273,18 @@ def write(target: str, items: list[Converted], out: Path | None, options: Conver
                               "(use --to riskfmt)")
     sources = [c.source for c in items] + list(inputs or [])
     count = sum(1 for c in items if c.report is not None)
-    folder = _folder_output(target, out, count)
+    folder = _folder_output(target, out, count, folder)
     if out is not None and str(out) != "-":
         check_output(out, kind="folder" if folder else "file", inputs=sources, force=force)
     if count == 0:
         return []  # nothing to write: nothing at -o either
     sink = _Sink(out, folder=folder, force=force)
-    token = _SINK.set(sink)
+    token, named = _SINK.set(sink), _FOLDER.set(folder)
     try:
         findings = TARGETS[target](items, out, options, lang)
     finally:
         _SINK.reset(token)
+        _FOLDER.reset(named)
     if sink.staged is not None:
         for path in sink.staged.paths:  # files named after the inputs, beside or below -o
             check_output(path, kind="file", inputs=sources, force=True)
