@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 from common import REGRESSIONS, ROOT, Outcome, Recorder  # noqa: E402
 from targets import TARGETS, build, seeds  # noqa: E402
 
-CORPUS = HERE / ".corpus"
+CORPUS = Path(os.environ.get("RISKFMT_FUZZ_CORPUS", HERE / ".corpus"))  # grown corpora, logs, artifacts
 RSS_LIMIT_MB = 3072
 
 
