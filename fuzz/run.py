@@ -6,8 +6,10 @@ Every failure (exit code 3, a traceback, an RF900 internal-error finding, a hang
 kept under tests/fuzz_regressions/, which tests/test_fuzz_regressions.py replays. Prints the counts at the
 end and exits 1 if anything new failed. Corpora grow under fuzz/.corpus/ (not committed).
 
-Options: ``--only loaders convert-helm cli-mutations`` to pick targets; ``--no-atheris`` for the hypothesis
-part alone (atheris is a separate install: ``pip install atheris``).
+Runs shorter than ten minutes fuzz all converters in one process (target ``converters``); longer runs give
+each converter its own (``convert-<tool>``). Options: ``--only loaders convert-helm cli-mutations`` to pick
+targets; ``--no-atheris`` for the hypothesis part alone (atheris is a separate install: ``pip install
+atheris``); ``--seed N`` for a repeatable short run.
 """
 
 from __future__ import annotations
@@ -121,7 +123,11 @@ def main() -> int:
     options = parser.parse_args()
     CORPUS.mkdir(parents=True, exist_ok=True)
     log = CORPUS / "fuzz.log"
-    wanted = options.only or [*TARGETS, "cli-mutations"]
+    # a short run fuzzes the converters in one process (each process costs a start-up); a long one gives
+    # every converter a process and a corpus of its own
+    per_tool = [t for t in TARGETS if t.startswith("convert-")]
+    default = ["loaders", "converters"] if options.minutes < 10 else ["loaders", *per_tool]
+    wanted = options.only or [*default, "cli-mutations"]
     atheris_targets = [t for t in wanted if t in TARGETS]
     if atheris_targets and (options.no_atheris or not _have_atheris()):
         print("atheris is not installed (pip install atheris): running the hypothesis mutations only",

@@ -25,12 +25,16 @@ CONVERTERS: dict[str, str] = {
 _FOLDER_TOOLS = {"helm", "opencompass", "hf"}
 _TO = ["riskfmt", "riskfmt", "csv", "markdown", "eee"]
 
-TARGETS = ["loaders", *(f"convert-{name}" for name in CONVERTERS)]
+_TOOLS = list(CONVERTERS)
+# "converters" is every converter in one process (the first byte picks it): one start-up for a short run
+TARGETS = ["loaders", "converters", *(f"convert-{name}" for name in CONVERTERS)]
 
 
 def build(target: str, data: bytes) -> tuple[list[str], dict[str, bytes]]:
     """(riskfmt arguments with ``{dir}`` for the working folder, files to write there) for one input."""
     pick = zlib.crc32(data)  # a stable choice of options, moved around by the mutations like everything else
+    if target == "converters":
+        return build(f"convert-{_TOOLS[data[0] % len(_TOOLS)]}" if data else "convert-riskfmt", data[1:])
     if target == "loaders":
         syntax = ("json", "yaml", "yml")[pick % 3]
         fmt = ("text", "json", "github", "sarif")[(pick >> 2) % 4]
@@ -57,6 +61,8 @@ def seeds(target: str) -> list[bytes]:
     """Starting inputs: the real producer outputs shipped in examples/ (folders packed into one input)."""
     inputs = ROOT / "examples" / "inputs"
     reports = ROOT / "examples" / "reports"
+    if target == "converters":
+        return [bytes([index]) + seed for index, tool in enumerate(_TOOLS) for seed in seeds(f"convert-{tool}")[:6]]
     if target == "loaders":
         paths = sorted(p for p in (reports / "valid").iterdir() if p.is_file())
         paths += sorted(p for p in (reports / "invalid").iterdir() if p.is_file())[:30]
