@@ -311,6 +311,23 @@ def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sa
     checked(output, lang)  # over an input: RF729 from redact_file
     # replacing a salts file makes every copy redacted with it unprovable: only with --force
     checked(salts if salts is not None else default_salts_path(output), lang, protected=True, force=force)
+    if paths[0] != "-":
+        # redaction walks the report by the shape its schema guarantees: a report of another shape cannot
+        # give a copy that validates, and is refused here with the validator's findings (not a crash). Leaks
+        # and other rule findings are left to redact, which may well withhold what they point at.
+        from riskfmt.codes import CODES
+        from riskfmt.findings import Severity
+        from riskfmt.validation import validate
+
+        checked_input = validate([paths[0]], check_samples=False)
+        shape = [f for f in checked_input.findings if f.severity == Severity.ERROR
+                 and CODES[f.code].category in ("io", "parse", "document", "schema")]
+        if shape:
+            _findings(shape, lang, err=True)
+            if checked_input.has_io_error:
+                return 2
+            _say("not-written", lang, err=True)
+            return 1
     outcome = redact_file(paths[0], load_profile(profile), output, salts_path=salts, tlp=tlp,
                           allow_lower=lower_marking)
     _findings(outcome.findings, lang, err=True)
