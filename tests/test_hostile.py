@@ -81,9 +81,12 @@ def test_deep_nesting_json() -> None:
 
 def test_big_but_finite_numbers_are_fine() -> None:
     doc = json.loads(json.dumps(BASE))
-    doc["extensions"] = {"x": [1e300, -1.5e-300, 12345678901234567890]}
+    doc["extensions"] = {"x": [1e300, -1.5e-300, 9007199254740991, -9007199254740991]}
     doc["report_id"] = riskfmt.report_id(doc)
     assert codes(json.dumps(doc).encode()) == set()
+    # one more and canonical JSON (digests, signatures, redaction, incident hash chains) cannot carry it
+    doc["extensions"]["x"].append(12345678901234567890)
+    assert codes(json.dumps(doc).encode()) == {"RF116"}
 
 
 def test_exponent_like_text_inside_strings_is_not_a_number() -> None:

@@ -50,6 +50,26 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF005", "parse", E, "binary-file",
              "File looks binary (a NUL byte at offset {offset}), not JSON or YAML text",
              "文件看似二进制文件（偏移量 {offset} 处有 NUL 字节），不是 JSON 或 YAML 文本"),
+    CodeSpec("RF006", "io", E, "not-a-regular-file",
+             "{path} is {what}, not a regular file: refused without opening it (reading it could block or "
+             "never end)",
+             "{path} 是{what_zh}，不是普通文件：已拒绝且未打开（读取它可能阻塞或永不结束）"),
+    CodeSpec("RF007", "io", E, "output-exists",
+             "The output {path} already exists; give --force to replace it",
+             "输出 {path} 已存在；如需替换请加 --force"),
+    CodeSpec("RF008", "io", E, "output-is-input",
+             "The output {path} would replace the input {input}; nothing was written",
+             "输出 {path} 会覆盖输入 {input}，未写入任何内容"),
+    CodeSpec("RF009", "io", E, "output-not-writable",
+             "Cannot write the output {path}: {reason}",
+             "无法写入输出 {path}：{reason_zh}"),
+    CodeSpec("RF010", "io", E, "output-wrong-kind",
+             "The output {path} is {what}, but this command writes {want} there",
+             "输出 {path} 是{what_zh}，而此命令在该处写入的是{want_zh}"),
+    CodeSpec("RF011", "output", E, "output-not-written",
+             "Nothing was written for {path}: the output would not validate or would carry a detected leak "
+             "(see the findings above)",
+             "未写入 {path}：输出无法通过校验，或含有检测到的泄露内容（见上方各项发现）"),
     # ---- parsing -----------------------------------------------------------------------------------
     CodeSpec("RF101", "parse", E, "json-syntax",
              "Invalid JSON: {detail}",
@@ -87,6 +107,22 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF112", "parse", E, "yaml-multiple-documents",
              "File holds more than one YAML document; put each report in its own file",
              "文件包含多个 YAML 文档，每份报告应单独成文件"),
+    CodeSpec("RF113", "parse", W, "yaml-1.1-scalar",
+             "YAML 1.1 would read {value} as {yaml11}; riskfmt reads YAML 1.2, where it is {yaml12}. Quote it "
+             "or write it the 1.2 way to say what is meant",
+             "按 YAML 1.1 规则，{value} 会被读作{yaml11_zh}；riskfmt 按 YAML 1.2 读取，结果为{yaml12_zh}。"
+             "请加引号或按 1.2 的写法书写，以明确原意"),
+    CodeSpec("RF114", "parse", E, "number-too-long",
+             "A number of {digits} digits is longer than the limit of {limit} digits",
+             "数值长达 {digits} 位，超过 {limit} 位的上限"),
+    CodeSpec("RF115", "parse", E, "lone-surrogate",
+             "Text holds a lone UTF-16 surrogate ({escape}), which no UTF-8 document can carry",
+             "文本中含有孤立的 UTF-16 代理码元（{escape}），UTF-8 文档无法承载"),
+    CodeSpec("RF116", "parse", E, "integer-out-of-range",
+             "Integer {token} is outside ±9007199254740991 (2^53 - 1), the range every JSON implementation keeps "
+             "exactly (RFC 7493); canonical JSON (RFC 8785), and so digests and signatures, cannot carry it",
+             "整数 {token} 超出 ±9007199254740991（2^53 - 1），即各 JSON 实现都能精确保存的范围（RFC 7493）；"
+             "规范化 JSON（RFC 8785）及其摘要和签名均无法承载"),
     # ---- document kind and version -------------------------------------------------------------------
     CodeSpec("RF201", "document", E, "not-a-riskfmt-document",
              "Not a riskfmt document: the top level must be an object with a \"kind\" field",
@@ -220,6 +256,11 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF519", "semantic", E, "value-not-finite",
              "Value is not a finite number",
              "取值不是有限数值"),
+    CodeSpec("RF520", "semantic", I, "more-findings",
+             "{more} more {capped} finding(s) in this file not listed (at most {limit} per code; change it with "
+             "--max-findings-per-code or RISKFMT_MAX_FINDINGS_PER_CODE, 0 for no limit)",
+             "此文件另有 {more} 项 {capped} 未列出（每个编号最多列出 {limit} 项；可用 --max-findings-per-code "
+             "或 RISKFMT_MAX_FINDINGS_PER_CODE 调整，0 表示不限）"),
     # ---- conversion ----------------------------------------------------------------------------------
     CodeSpec("RF601", "conversion", W, "not-carried-over",
              "{field} ({tool}) has no place in a riskfmt report and was not carried over{why}",
@@ -334,6 +375,7 @@ _CATEGORY_TITLES = {
     "vocabulary": ("Vocabulary", "词表"),
     "semantic": ("Rules JSON Schema cannot express", "JSON Schema 无法表达的规则"),
     "conversion": ("Conversion", "格式转换"),
+    "output": ("Outputs", "输出"),
     "incident": ("Incident reports", "事件报告"),
     "disclosure": ("Disclosure and integrity", "披露与完整性"),
     "comparison": ("Comparison", "比较"),

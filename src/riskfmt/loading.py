@@ -17,10 +17,10 @@ from riskfmt._frames import frame_depth
 from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
 from riskfmt.parse_messages import zh_parser_detail
 from riskfmt.findings import Finding
+from riskfmt.io import DEFAULT_MAX_SIZE
 
 __all__ = ["Document", "load_bytes", "read_source", "paused_gc", "DEFAULT_MAX_SIZE", "MAX_DEPTH"]
 
-DEFAULT_MAX_SIZE = 1 << 30  # 1 GiB: parsing needs ~8 bytes of memory per byte of JSON
 MAX_DEPTH = 512  # riskfmt documents need about 10 levels; this only stops pathological input
 _BOM = b"\xef\xbb\xbf"
 
@@ -77,27 +77,14 @@ class Document:
 
 
 def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes | None, Finding | None]:
-    """Read a file (or stdin for "-") as bytes, or say why it cannot be read."""
-    import sys
+    """Read a file (or stdin for "-") as bytes, or say why it cannot be read. At most ``max_size + 1``
+    bytes are read, and only from a regular file (``riskfmt.io.read_limited``)."""
+    from riskfmt.io import InputRefused, read_limited
 
-    if path == "-":
-        data = sys.stdin.buffer.read(max_size + 1)
-        if len(data) > max_size:
-            return None, Finding.make("RF004", "<stdin>", size=f">{max_size}", limit=max_size)
-        return data, None
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_size:
-            return None, Finding.make("RF004", path, size=size, limit=max_size)
-        with p.open("rb") as handle:
-            return handle.read(), None
-    except FileNotFoundError:
-        return None, Finding.make("RF001", path, path=path)
-    except IsADirectoryError:
-        return None, Finding.make("RF002", path, path=path)
-    except OSError as exc:
-        return None, Finding.make("RF003", path, reason=exc.strerror or exc.__class__.__name__)
+        return read_limited(path, max_size), None
+    except InputRefused as exc:
+        return None, exc.finding
 
 
 def guess_syntax(source: str, data: bytes) -> str:
@@ -197,6 +184,16 @@ def _load_json(doc: Document, data: bytes, text: str) -> None:
     _load_json_exact(doc, data, text)
 
 
+# every byte that is a digit becomes "0", every other byte "."; a run of 16 zeros is a run of 16 digits. Two C
+# passes (translate, then a substring search) over the input, where a regular expression takes ~40 ns a byte
+_DIGIT_RUNS = bytes(48 if 48 <= b <= 57 else 46 for b in range(256))
+_SIXTEEN_DIGITS = b"0" * 16
+
+
+def _has_long_digit_run(data: bytes) -> bool:
+    return _SIXTEEN_DIGITS in data.translate(_DIGIT_RUNS)
+
+
 def _load_json_fast(doc: Document, data: bytes) -> bool:
     """orjson for large inputs, with an exact duplicate-key check that costs one serialisation.
 
@@ -209,6 +206,10 @@ def _load_json_fast(doc: Document, data: bytes) -> bool:
     import orjson
 
     if b"\\u003a" in data or b"\\u003A" in data:
+        return False
+    if _has_long_digit_run(data):
+        # an integer of 16 or more digits may lie beyond ±(2^53 - 1) (RF116) or 64 bits, which orjson reads as
+        # a float: the exact parser decides (such runs are rare: hex digests seldom hold 16 decimal digits)
         return False
     try:
         with paused_gc():
@@ -233,7 +234,8 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
         limit = sys.getrecursionlimit()
         sys.setrecursionlimit(frame_depth() + MAX_DEPTH + 10)
         try:
-            doc.data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_reject_constant)
+            doc.data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_reject_constant,
+                                  parse_int=_parse_int)
             doc.parsed = True
         except _DuplicateKey:
             sys.setrecursionlimit(limit)
@@ -249,8 +251,18 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
             doc.findings.append(Finding.make("RF101", doc.source, line=exc.lineno, column=exc.colno, detail=exc.msg,
                                              detail_zh=zh_parser_detail(exc.msg)))
             return
+        except _UnsafeInteger as exc:
+            _report_unsafe_integer(doc, text, str(exc))
+            return
+        except ValueError:  # not expected (_parse_int checks lengths first), but never a crash
+            _report_long_number(doc, text)
+            return
         finally:
             sys.setrecursionlimit(limit)
+    if "\\ud" in text or "\\uD" in text:  # only escapes can make a lone surrogate; decoded UTF-8 cannot
+        _check_surrogates(doc)
+        if not doc.parsed:
+            return
     # A literal such as 1e400 overflows to infinity without complaint; such literals are rare, so one
     # regular-expression search over the text is enough to find them.
     overflow = find_overflow(text)
@@ -258,6 +270,84 @@ def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
         line, column = doc.index_position(overflow[1])
         doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=overflow[0]))
         doc.data, doc.parsed = None, False
+
+
+_MAX_SAFE = (1 << 53) - 1
+
+
+class _UnsafeInteger(ValueError):
+    """An integer literal JSON cannot carry across implementations: its text is the message."""
+
+
+def _parse_int(token: str) -> int:
+    """``json.loads``' integer hook: integers beyond ±(2^53 - 1) are RF116 (canonical JSON, and so every
+    digest and signature riskfmt makes, refuses them; other parsers round them), and literals beyond Python's
+    4,300 digits RF114. Short literals (nearly all) cost one length test."""
+    if len(token) < 16:
+        return int(token)
+    if len(token.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _UnsafeInteger(token)
+    value = int(token)
+    if abs(value) > _MAX_SAFE:
+        raise _UnsafeInteger(token)
+    return value
+
+
+def _report_unsafe_integer(doc: Document, text: str, token: str) -> None:
+    match = re.search(r"(?<![0-9.eE])" + re.escape(token) + r"(?![0-9.eE])", text)
+    line, column = doc.index_position(match.start()) if match else (None, None)
+    digits = len(token.lstrip("-"))
+    if digits > _MAX_INT_DIGITS:
+        doc.findings.append(Finding.make("RF114", doc.source, line=line, column=column, digits=digits,
+                                         limit=_MAX_INT_DIGITS))
+    else:
+        doc.findings.append(Finding.make("RF116", doc.source, line=line, column=column, token=_shown(token)))
+
+
+def _report_long_number(doc: Document, text: str) -> None:
+    match = re.search(r"-?[0-9]{%d,}" % (_MAX_INT_DIGITS + 1), text)
+    line, column = doc.index_position(match.start()) if match else (None, None)
+    digits = len(match.group().lstrip("-")) if match else "?"
+    doc.findings.append(Finding.make("RF114", doc.source, line=line, column=column, digits=digits,
+                                     limit=_MAX_INT_DIGITS))
+
+
+def _check_surrogates(doc: Document) -> None:
+    """RF115 for the first string or key holding a lone surrogate (``"\\ud800"``): Python keeps it, but it
+    cannot be written as UTF-8, so every later step (schema check, digest, output) would fail on it."""
+    from riskfmt._positions import escape_token
+
+    stack: list[tuple[Any, str]] = [(doc.data, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                child = f"{pointer}/{escape_token(key)}" if _encodable(key) else pointer
+                if not _encodable(key):
+                    break
+                stack.append((value, child))
+            else:
+                continue
+            bad = key
+        elif isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
+            continue
+        elif isinstance(node, str) and not _encodable(node):
+            bad = node
+        else:
+            continue
+        escape = next(f"\\u{ord(c):04x}" for c in bad if 0xD800 <= ord(c) <= 0xDFFF)
+        doc.findings.append(Finding.make("RF115", doc.source, pointer, escape=escape))
+        doc.data, doc.parsed = None, False
+        return
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _report_duplicates(doc: Document, text: str) -> None:
@@ -440,8 +530,8 @@ class _YamlBuilder:
 
     def _key(self, node: Any, pointer: str) -> str:
         if isinstance(node, self.yaml.nodes.ScalarNode):
-            if node.tag == _YAML_TAG + "str":
-                return str(node.value)
+            if node.tag == _YAML_TAG + "str" or (_plain(node) and isinstance(_core_value(node.value), str)):
+                return str(node.value)  # YAML 1.2: a plain "on" or "yes" is a string key
             self._finding("RF111", node, pointer, detail=f"mapping key {node.value!r} is not a string")
             return str(node.value)
         self._finding("RF111", node, pointer, detail="a mapping key that is a list or mapping")
@@ -449,6 +539,8 @@ class _YamlBuilder:
 
     def _scalar(self, node: Any, pointer: str) -> Any:
         tag = node.tag
+        if _plain(node) and tag in _IMPLICIT:
+            return self._plain_scalar(node, pointer)
         if tag == _YAML_TAG + "str":
             return node.value
         if tag == _YAML_TAG + "null":
@@ -456,7 +548,17 @@ class _YamlBuilder:
         if tag == _YAML_TAG + "bool":
             return self.scalars.construct_yaml_bool(node)
         if tag == _YAML_TAG + "int":
-            return self.scalars.construct_yaml_int(node)
+            try:
+                value = self.scalars.construct_yaml_int(node)
+            except ValueError:
+                value = None
+            if not isinstance(value, int) or value.bit_length() > _MAX_INT_BITS:
+                self._finding("RF114", node, pointer, digits=len(node.value), limit=_MAX_INT_DIGITS)
+                return None
+            if abs(value) > _MAX_SAFE:
+                self._finding("RF116", node, pointer, token=_shown(node.value))
+                return None
+            return value
         if tag == _YAML_TAG + "float":
             value = self.scalars.construct_yaml_float(node)
             if math.isnan(value) or math.isinf(value):
@@ -467,3 +569,113 @@ class _YamlBuilder:
             return node.value  # kept as written: JSON has no date type and the schema checks the form
         self._finding("RF111", node, pointer, detail=f"tag {tag}")
         return node.value
+
+    def _plain_scalar(self, node: Any, pointer: str) -> Any:
+        """A plain (unquoted) scalar read by the YAML 1.2 core schema, as JSON and every YAML 1.2 parser
+        read it. libyaml resolves by YAML 1.1, where ``01461`` (octal), ``13:37`` (base 60) and ``8_1_7``
+        are all the number 817 and ``yes``/``no``/``on``/``off`` are booleans: a signature made over
+        ``n: 817`` would verify for them. Where the two readings differ the 1.2 one is kept and RF113 says
+        so; a quoted scalar is always text."""
+        text = node.value
+        try:
+            value = _core_value(text)
+        except _TooLong:
+            self._finding("RF114", node, pointer, digits=len(text), limit=_MAX_INT_DIGITS)
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            if math.isnan(value) or text.lstrip("+-").lower() == ".inf":
+                self._finding("RF106", node, pointer, token=text)
+            else:
+                self._finding("RF110", node, pointer, token=text)
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SAFE:
+            self._finding("RF116", node, pointer, token=_shown(text))
+            return None
+        old = self._yaml11(node)
+        if old is not _UNREADABLE and (type(old), old) != (type(value), value):
+            self._finding("RF113", node, pointer, value=_shown(text), yaml11=_describe(old, "en"),
+                          yaml12=_describe(value, "en"), yaml11_zh=_describe(old, "zh"),
+                          yaml12_zh=_describe(value, "zh"))
+        return value
+
+    def _yaml11(self, node: Any) -> Any:
+        """What a YAML 1.1 reader (PyYAML, libyaml-based tools) makes of the scalar, for RF113 only."""
+        tag = node.tag
+        try:
+            if tag == _YAML_TAG + "int":
+                if len(node.value) > _MAX_INT_DIGITS:
+                    return _UNREADABLE
+                return self.scalars.construct_yaml_int(node)
+            if tag == _YAML_TAG + "float":
+                return self.scalars.construct_yaml_float(node)
+            if tag == _YAML_TAG + "bool":
+                return self.scalars.construct_yaml_bool(node)
+            if tag == _YAML_TAG + "null":
+                return None
+        except (ValueError, TypeError, OverflowError):
+            return _UNREADABLE
+        return node.value  # str and timestamp: the text as written
+
+
+_IMPLICIT = frozenset(_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_MAX_INT_DIGITS = 4300  # Python's own limit for int <-> str (sys.get_int_max_str_digits)
+_MAX_INT_BITS = 14_000  # about 4,200 decimal digits: every integer riskfmt keeps can be written back out
+_UNREADABLE = object()
+
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), which JSON is a subset of
+_CORE_NULL = re.compile(r"(?:~|null|Null|NULL|)")
+_CORE_TRUE = re.compile(r"(?:true|True|TRUE)")
+_CORE_FALSE = re.compile(r"(?:false|False|FALSE)")
+_CORE_INT10 = re.compile(r"[-+]?[0-9]+")
+_CORE_INT8 = re.compile(r"0o[0-7]+")
+_CORE_INT16 = re.compile(r"0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_CORE_INF = re.compile(r"[-+]?(?:\.inf|\.Inf|\.INF)")
+_CORE_NAN = re.compile(r"(?:\.nan|\.NaN|\.NAN)")
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _plain(node: Any) -> bool:
+    return node.style in (None, "")  # PyYAML says None, libyaml's composer ""
+
+
+def _core_value(text: str) -> Any:
+    """The value of a plain scalar under the YAML 1.2 core schema."""
+    if _CORE_NULL.fullmatch(text):
+        return None
+    if _CORE_TRUE.fullmatch(text):
+        return True
+    if _CORE_FALSE.fullmatch(text):
+        return False
+    if _CORE_INT10.fullmatch(text) or _CORE_INT8.fullmatch(text) or _CORE_INT16.fullmatch(text):
+        if len(text) > _MAX_INT_DIGITS:
+            raise _TooLong(text)
+        value = int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
+        if value.bit_length() > _MAX_INT_BITS:
+            raise _TooLong(text)
+        return value
+    if _CORE_FLOAT.fullmatch(text):
+        return float(text)
+    if _CORE_INF.fullmatch(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _CORE_NAN.fullmatch(text):
+        return math.nan
+    return text
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _describe(value: Any, lang: str) -> str:
+    if value is None:
+        return "null" if lang == "en" else "空值 null"
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return f"the boolean {word}" if lang == "en" else f"布尔值 {word}"
+    if isinstance(value, (int, float)):
+        return f"the number {_shown(repr(value))}" if lang == "en" else f"数值 {_shown(repr(value))}"
+    return f'the text "{_shown(str(value))}"' if lang == "en" else f"文本“{_shown(str(value))}”"

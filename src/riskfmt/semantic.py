@@ -320,11 +320,15 @@ def _inline_samples(
     ids = list(map(itemgetter("sample_id"), samples))
     keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples)))
     if len(set(keys)) != len(keys):
+        from riskfmt.caps import Tally
+
         seen: set[tuple[str, int]] = set()
+        tally = Tally()  # one finding per duplicate row, but never millions of them
         for index, key in enumerate(keys):
             if key in seen:
-                out.append(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
+                tally.add(Finding.make("RF514", source, f"{e_ptr}/samples/inline/{index}", id=key[0], epoch=key[1]))
             seen.add(key)
+        out.extend(tally.finish())
     if vocab is not None:
         plain = plain_risk_ids(vocab.version, cited)
         every = chain.from_iterable(filter(None, map(methodcaller("get", "risks"), samples)))
@@ -375,7 +379,7 @@ def check_samples_file(
                 break
             digest.update(b"".join(lines))
             scan.chunk([line for line in lines if not line.isspace()])
-    out, rows, keys, line_source, loads = scan.out, scan.rows, scan.keys, scan.source, scan.loads
+    out, rows, keys, line_source, loads = scan.tally.finish(), scan.rows, scan.keys, scan.source, scan.loads
     out.extend(scan.leaks.finish())
     candidates = keys.candidates()
     if candidates:
@@ -391,7 +395,6 @@ def check_samples_file(
 
 
 _CHUNK_BYTES = 1 << 20
-_REPORT_LIMIT = 10_000  # past this many bad lines the file is clearly wrong; keep counting, stop listing
 
 
 class _SampleScan:
@@ -412,8 +415,9 @@ class _SampleScan:
         self.loads = _line_parser()
         self.keys = DuplicateCandidates()
         self.rows = 0
-        self.reported = 0
-        self.out: list[Finding] = []
+        from riskfmt.caps import Tally
+
+        self.tally = Tally()  # past the per-code limit: keep counting (RF520 says how many), stop listing
         self.leaks = SampleFileScan(source, withheld)
 
     def chunk(self, lines: list[bytes]) -> None:
@@ -424,6 +428,8 @@ class _SampleScan:
                 samples = [self.loads(raw) for raw in lines]
             except (ValueError, UnicodeDecodeError):
                 samples = None
+            if samples is not None and _may_repeat_keys(lines, samples):
+                samples = None  # the line rule finds the duplicate key (RF105)
             if samples is not None and all(map(self.validator.is_valid, samples)):
                 risks = [s["risks"] for s in samples if "risks" in s]
                 if self.vocab is None or all(map(self.plain.issuperset, risks)):
@@ -454,6 +460,11 @@ class _SampleScan:
                                         detail=f"invalid JSON ({str(exc).split(':')[0]})",
                                         detail_zh=f"JSON 无效（{str(exc).split(':')[0]}）"))
             sample = None
+        if sample is not None and _may_repeat_keys([raw], [sample]):
+            key = _duplicate_key(raw)
+            if key is not None:  # as in a main document: parsers disagree on which value wins
+                problems.append(Finding.make("RF105", source, line=rows, column=1, key=key))
+                sample = None
         if sample is not None:
             schema_problems = not self.validator.is_valid(sample)
             if schema_problems:
@@ -470,19 +481,56 @@ class _SampleScan:
                         Finding(f.code, f.severity, f.location.with_position(rows, 1), f.params)
                         for f in check_vocabulary_refs(self.vocab, self.cited, risks, "/risks", source)
                     )
-        if problems and self.reported < _REPORT_LIMIT:
-            self.out.extend(problems[: _REPORT_LIMIT - self.reported])
-            self.reported += len(problems)
+        for problem in problems:
+            self.tally.add(problem)
         return sample if sample is not None and not schema_problems else None
 
 
 _FAST_CHUNKS = True  # tests switch it off to compare with the line rule
 
 
+def _may_repeat_keys(lines: list[bytes], samples: list[Any]) -> bool:
+    """False when no key can have been dropped: orjson keeps the last of repeated keys silently, and the
+    colons outside strings are exactly the key separators, so the lines and orjson's serialisation of what
+    it parsed hold as many colons unless a key was dropped (or a colon was escaped as \\u003a)."""
+    import orjson
+
+    raw = b"".join(lines)
+    if b"\\u003a" in raw or b"\\u003A" in raw:
+        return True
+    try:
+        return raw.count(b":") != orjson.dumps(samples).count(b":")
+    except (TypeError, ValueError):
+        return True
+
+
+def _duplicate_key(raw: bytes) -> str | None:
+    """The first key repeated within one object of a samples line, if any."""
+    import json
+
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen and not found:
+                found.append(key)
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return None
+    return found[0] if found else None
+
+
 def _confirm_duplicates(target: Path, line_source: str, candidates: set[int], loads: Any) -> list[Finding]:
     """Second pass, only when hashes repeated: compare the actual keys of the candidate rows."""
+    from riskfmt.caps import Tally
+
     first_line: dict[tuple[str, int], int] = {}
-    out = []
+    tally = Tally()  # 3 million duplicate rows must not become 3 million findings in memory
     rows = 0
     with target.open("rb") as handle:
         for raw in handle:
@@ -497,10 +545,10 @@ def _confirm_duplicates(target: Path, line_source: str, candidates: set[int], lo
             if hash(key) not in candidates:
                 continue
             if key in first_line:
-                out.append(Finding.make("RF514", line_source, line=rows, column=1, id=key[0], epoch=key[1]))
+                tally.add(Finding.make("RF514", line_source, line=rows, column=1, id=key[0], epoch=key[1]))
             else:
                 first_line[key] = rows
-    return out
+    return tally.finish()
 
 
 def _line_parser() -> Any:

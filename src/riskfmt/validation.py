@@ -39,14 +39,25 @@ def validate(
     *,
     max_size: int = DEFAULT_MAX_SIZE,
     check_samples: bool = True,
+    max_findings_per_code: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ValidationResult:
     """Validate files (``"-"`` is standard input) and directories; never raises on bad input.
 
-    ``progress`` is called with each file's path before it is read (the CLI shows it on a terminal).
+    ``max_size`` bounds the bytes read from each file; ``max_findings_per_code`` the findings of one code
+    listed per file (``riskfmt.caps``; None: the environment or the default, 0: no limit). ``progress`` is
+    called with each file's path before it is read (the CLI shows it on a terminal).
 
     .. versionadded:: 0.1
     """
+    from riskfmt.caps import limited
+
+    with limited(max_findings_per_code):
+        return _validate(paths, max_size, check_samples, progress)
+
+
+def _validate(paths: Iterable[str | os.PathLike[str]], max_size: int, check_samples: bool,
+              progress: Callable[[str], None] | None = None) -> ValidationResult:
     result = ValidationResult()
     for path, problem in expand_paths(paths):
         if progress is not None:
@@ -91,19 +102,24 @@ def validate_document(document: Document, *, base_dir: Path | None = None, check
         if os.environ.get("RISKFMT_DEBUG"):
             raise
         file_result.add(Finding.make("RF900", source, detail=f"{type(exc).__name__}: {exc}"))
+    from riskfmt.caps import cap
+
+    file_result.findings = cap(file_result.findings)
     _attach_positions(document, file_result)
     return file_result
 
 
-def validate_data(data: Any, source: str = "<data>", *, base_dir: Path | None = None) -> FileResult:
-    """Validate an already-parsed document (a dict as json.load returns it). No line numbers."""
+def validate_data(data: Any, source: str = "<data>", *, base_dir: Path | None = None,
+                  check_samples: bool = True) -> FileResult:
+    """Validate an already-parsed document (a dict as json.load returns it). No line numbers.
+    ``check_samples=False`` skips opening samples files (an output checked before they are written)."""
     file_result = FileResult(source=source)
     # text never holds NaN or infinity (the loaders refuse them), but Python objects can
     bad = list(_non_finite(data))
     if bad:
         file_result.extend(Finding.make("RF519", source, pointer) for pointer in bad)
         return file_result
-    _check(data, file_result, base_dir, check_samples=True)
+    _check(data, file_result, base_dir, check_samples=check_samples)
     return file_result
 
 

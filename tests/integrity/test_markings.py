@@ -159,7 +159,8 @@ def test_redact_command_keeps_markings(tmp_path: Path, name: str) -> None:
     out = tmp_path / "shared.json"
     assert run("redact", str(MARKED), "--profile", name, "-o", str(out)).returncode == 0
     assert check_not_weakened(riskfmt.integrity.load_document(MARKED), riskfmt.integrity.load_document(out)) == []
-    proc = run("redact", str(MARKED), "--profile", name, "-o", str(out), "--tlp", "GREEN")
+    # --force: the first run's salts file is there, and only the marking check is meant to refuse this run
+    proc = run("redact", str(MARKED), "--profile", name, "-o", str(out), "--tlp", "GREEN", "--force")
     assert proc.returncode == 2 and "RF713" in proc.stderr
 
 

@@ -21,6 +21,17 @@ __all__ = ["cli", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> None:
+    try:
+        _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C outside the Click command (the quick path, imports): exit 130
+        try:
+            sys.stderr.write("Interrupted.\n")
+        except (OSError, KeyboardInterrupt):
+            pass
+        sys.exit(130)
+
+
+def _main(argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show Chinese must not crash us
         try:

@@ -70,6 +70,11 @@ def cli(traceback: bool) -> None:
     """riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.
 
     riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。
+
+    
+    Exit codes, for every command: 0 done, 1 findings (or a check that does not hold), 2 usage or
+    input/output error (including an output refused before any work), 3 internal error, 130 interrupted.
+    Outputs (-o) are written all-or-nothing and never over an input; see docs/security.md.
     """
 
 
@@ -94,12 +99,13 @@ def _run(args: list[str], show_traceback: bool = False) -> int:
     except click.ClickException as exc:
         exc.show()
         return 2
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # Click turns Ctrl-C into Abort
+            return _interrupted()
         click.echo(translate("Aborted."), err=True)
         return 2
     except KeyboardInterrupt:
-        click.echo(translate("Interrupted."), err=True)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         # the reader went away (riskfmt ... | head): not an error of ours
         try:
@@ -107,15 +113,38 @@ def _run(args: list[str], show_traceback: bool = False) -> int:
         except OSError:
             pass
         return 0
-    except Exception as exc:
+    except OSError as exc:
+        # the file system said no (disk full, permissions, a path that changed under us): an I/O error of
+        # the run, exit 2, and never a traceback; outputs are staged, so nothing half-written remains
         if show_traceback:
             import traceback
 
             traceback.print_exc()
+        from riskfmt.render.safe import printable
+
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(printable(f"riskfmt: {where}{exc.strerror or exc}"), err=True)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the one place internal errors are caught
+        if show_traceback:
+            import traceback
+
+            traceback.print_exc()
+        from riskfmt.render.safe import printable
+
         click.echo(
-            translate("riskfmt: internal error: {error}").format(error=f"{type(exc).__name__}: {exc}") + "\n"
-            + translate("This is a bug in riskfmt. Run again with --traceback and report the output."),
+            translate("riskfmt: internal error: {error}").format(error=f"{type(exc).__name__}: {printable(str(exc))}")
+            + "\n" + translate("This is a bug in riskfmt. Run again with --traceback and report the output."),
             err=True,
         )
         return 3
     return result if isinstance(result, int) else 0
+
+
+def _interrupted() -> int:
+    """Ctrl-C: exit 130 (128 + SIGINT) as shells expect, with one line and no traceback."""
+    try:
+        click.echo("Interrupted.", err=True)
+    except (OSError, KeyboardInterrupt):
+        pass
+    return 130

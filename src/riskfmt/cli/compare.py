@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from riskfmt.cli._options import view_lang_option
+from riskfmt.cli._output import checked
 from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option, refuse
 from riskfmt.compare.render import FORMATS
 
@@ -39,6 +40,7 @@ def command(reports: tuple[str, ...], output_format: str, lang: str, fail_on: st
         raise click.UsageError("riskfmt compare needs at least two reports")
     if reports.count("-") > 1:
         raise click.UsageError("standard input can stand for only one report")
+    checked(output, lang, inputs=reports)
     options = DiffOptions(alpha=alpha, correction=correction, fail_on=fail_on,
                           color=output_format == "text" and output is None and sys.stdout.isatty())
     from riskfmt.i18n import translate

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
+from riskfmt.cli._output import force_option, refused
 
 _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
 
 
 @click.command("convert")
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
-              help="Output file, or folder for several reports (default: standard output).")
+@click.option("-o", "--output", "output", type=click.Path(), default=None,
+              help="Where to write (default: standard output). A file for one report (any suffix) and for "
+                   "--to csv/markdown; a folder for several reports, or when it is an existing folder or ends "
+                   "in /; for --to eee a folder unless it ends in .json. Written all-or-nothing; never over an "
+                   "input; an existing non-empty folder only with --force.")
 @click.option("--from", "from_", type=click.Choice(_SOURCES), default=None,
               help="The producer tool (default: detected from each input).")
 @click.option("--to", "to", type=click.Choice(["riskfmt", "eee", "csv", "markdown"]), default="riskfmt",
@@ -32,13 +37,14 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
               help="Keep sample inputs, outputs and targets (by default only their digests are kept).")
 @click.option("--task-map", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file mapping task names to risk ids; consulted before the shipped table.")
+@force_option
 @lang_option
 @fail_on_option
 @quiet_option
 @all_findings_option
-def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to: str, organization: str | None,
+def command(sources: tuple[str, ...], output: str | None, from_: str | None, to: str, organization: str | None,
             relationship: str, developer: str | None, tlp: str, samples: str, include_content: bool,
-            task_map: Path | None, lang: str, fail_on: str, quiet: bool, all_findings: bool) -> int:
+            task_map: Path | None, force: bool, lang: str, fail_on: str, quiet: bool, all_findings: bool) -> int:
     """Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.
 
     \b
@@ -46,12 +52,12 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
     Ever records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,
     riskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are
     called; a folder is walked recursively and every file in it is converted or named by a finding.
-    Everything that cannot be carried over is reported as a finding naming the field; a report that would
-    fail validation is not written (RF613).
+    Everything that cannot be carried over is reported as a finding naming the field. A report that would
+    not validate (RF613), or that carries a detected leak (RF011), is not written.
     Exit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.
     """
     from riskfmt.convert import ConvertOptions, convert
-    from riskfmt.convert.targets import OutputError, write
+    from riskfmt.convert.targets import OutputError, OutputRefused, write
     from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.render import render
 
@@ -63,7 +69,12 @@ def command(sources: tuple[str, ...], output: Path | None, from_: str | None, to
     with Progress(translate("Converting"), unit=translate("reports")) as shown:
         items = convert(sources, from_=from_, options=options, progress=shown.update)
     try:
-        extra = write(to, items, output, options, lang)
+        # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
+        folder = output is not None and output.endswith(("/", os.sep))
+        extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
+                      inputs=list(sources), folder=folder)
+    except OutputRefused as exc:
+        refused(exc.findings, lang)
     except OutputError as exc:
         raise click.UsageError(str(exc)) from exc
     result = ValidationResult([FileResult(source=item.source, findings=item.findings) for item in items])

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from riskfmt.cli._options import view_lang_option
+from riskfmt.cli._output import checked
 from riskfmt.compare.render import FORMATS
 
 output_format_option = click.option(
@@ -26,8 +27,8 @@ correction_option = click.option(
     help="Correction for the number of tests.",
 )
 output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Write to this file (atomically) instead of standard output.",
+    "-o", "--output", type=click.Path(path_type=Path), default=None,
+    help="Write to this file (atomically; never over an input) instead of standard output.",
 )
 
 
@@ -39,15 +40,10 @@ def emit(outcome: Any, output_format: str, lang: str, output: Path | None, input
     if lang == "both" and output_format != "html":
         raise click.UsageError("--lang both needs --format html")
     text = render(outcome, output_format, lang)
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
-    if any(name != "-" and Path(name).resolve() == output.resolve() for name in inputs):
-        raise click.UsageError(f"refusing to write the output over an input: {output}")
-    try:
-        atomic_write_text(output, text)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
+    atomic_write_text(output, text)
 
 
 def refuse(exc: Any, lang: str) -> int:
@@ -94,6 +90,7 @@ def command(a: str, b: str, output_format: str, lang: str, fail_on: str | None, 
 
     if a == "-" and b == "-":
         raise click.UsageError("standard input can stand for only one of A and B")
+    checked(output, lang, inputs=(a, b))
     options = DiffOptions(alpha=alpha, correction=correction, fail_on=fail_on, samples=not no_samples,
                           memory_rows=memory_rows, color=output_format == "text" and output is None
                           and sys.stdout.isatty())

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
+from riskfmt.cli._output import checked
 
 _MESSAGES = {
     "wrote": ("Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}",
@@ -23,7 +24,9 @@ _MESSAGES = {
 
 
 def _say(key: str, lang: str, **params: Any) -> str:
-    return _MESSAGES[key][1 if lang == "zh" else 0].format(**params)
+    from riskfmt.render.safe import printable
+
+    return _MESSAGES[key][1 if lang == "zh" else 0].format(**{k: printable(str(v)) for k, v in params.items()})
 
 
 @click.group("incident")
@@ -32,7 +35,7 @@ def group() -> None:
 
 
 @group.command("new")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to create (YAML); never replaces an existing file.")
 @lang_option
 def new_command(output: Path, lang: str) -> None:
@@ -44,6 +47,9 @@ def new_command(output: Path, lang: str) -> None:
     """
     from riskfmt.incident.skeleton import write_skeleton
 
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(_say("exists", lang, path=output))
+    checked(output, lang)
     try:
         write_skeleton(output, lang)
     except FileExistsError as exc:
@@ -75,9 +81,14 @@ def _text(en: str | None, zh: str | None, name: str) -> dict[str, str]:
 
 
 def _attribution_file(path: Path) -> dict[str, Any]:
+    from riskfmt.io import InputRefused, read_limited
     from riskfmt.loading import load_bytes
 
-    document = load_bytes(path.read_bytes(), str(path))
+    try:
+        raw = read_limited(path)
+    except InputRefused as exc:
+        raise click.BadParameter(f"{path}: {exc.finding.message('en')}", param_hint="--attribution") from None
+    document = load_bytes(raw, str(path))
     if not document.parsed or not isinstance(document.data, dict):
         detail = document.findings[0].message("en") if document.findings else "not a mapping"
         raise click.BadParameter(f"{path}: {detail}", param_hint="--attribution")
@@ -103,7 +114,7 @@ def _attribution_file(path: Path) -> dict[str, Any]:
               help="Revise one hypothesis' likelihood (repeatable); a new cause adds a hypothesis.")
 @click.option("--attribution", "attribution_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A YAML or JSON file with the complete revised attribution.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Write the new version here instead of over FILE.")
 @lang_option
 @quiet_option
@@ -126,6 +137,7 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
 
     if str(file) == "-" and output is None:
         raise click.UsageError("reading the report from standard input (-) needs -o: there is no file to update")
+    checked(output, lang, inputs=(file, attribution_file))
     if attribution_file is not None and (cause is not None or likelihoods):
         raise click.UsageError(
             "--attribution replaces the whole attribution; do not combine it with --cause or --likelihood")
@@ -153,12 +165,13 @@ def update_command(file: Path, summary_en: str | None, summary_zh: str | None, a
 
 
 def _current_scale(file: Path) -> str | None:
+    from riskfmt.io import InputRefused, read_limited
     from riskfmt.loading import load_bytes
 
     try:
-        data = load_bytes(file.read_bytes(), str(file)).data
-    except OSError:
-        return None
+        data = load_bytes(read_limited(file), str(file)).data
+    except InputRefused:
+        return None  # update_file reports why the file cannot be read
     severity = data.get("severity") if isinstance(data, dict) else None
     return severity.get("scale") if isinstance(severity, dict) else None
 

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from riskfmt.cli._options import lang_option
+from riskfmt.cli._output import checked
 
 # One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
 _MSG: dict[str, tuple[str, str]] = {
@@ -60,8 +61,12 @@ def _complete_profile(incomplete: str) -> list[Any]:
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    from riskfmt.render.safe import printable
+
     en, zh = _MSG[key]
-    click.echo((zh if lang == "zh" else en).format(**params), err=err)
+    # subjects, pointers and paths can come from documents: one message is one line
+    safe = {name: printable(str(value)) for name, value in params.items()}
+    click.echo((zh if lang == "zh" else en).format(**safe), err=err)
 
 
 def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
@@ -97,8 +102,10 @@ _password_option = click.option("--key-password-env", "password_env", metavar="V
 @click.argument("paths", nargs=-1, required=True, metavar="DOCUMENT...")
 @click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Write the digests to this file (atomically; never over an input) instead of standard output.")
 @lang_option
-def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str) -> int:
+def digest(paths: tuple[str, ...], algorithm: str, output_format: str, output: Path | None, lang: str) -> int:
     """Print the digest of each document's RFC 8785 canonical form (JSON or YAML; - for standard input).
 
     \b
@@ -108,7 +115,9 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
     from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.canonical import digest as canonical_digest
     from riskfmt.integrity.canonical import load_document
+    from riskfmt.render.safe import printable
 
+    checked(output, lang, inputs=paths)
     rows = []
     for path in paths:
         try:
@@ -116,15 +125,20 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, lang: str
         except IntegrityError as exc:
             _input_error(exc, lang)
     if output_format == "json":
-        click.echo(json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2))
+        text = json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2) + "\n"
     else:
-        for path, value in rows:
-            click.echo(f"{value}  {path}")
+        text = "".join(f"{value}  {printable(path)}\n" for path, value in rows)
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+    else:
+        from riskfmt.io import atomic_write_text
+
+        atomic_write_text(output, text)
     return 0
 
 
 @click.command("keygen")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               metavar="KEYFILE", help="The private key file; the public key goes to KEYFILE.pub.")
 @click.option("--force", is_flag=True, help="Replace existing key files (the old private key is lost).")
 @_password_option
@@ -135,8 +149,10 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
     The same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).
     """
     from riskfmt.integrity import IntegrityError
-    from riskfmt.integrity.keys import generate_keypair
+    from riskfmt.integrity.keys import generate_keypair, public_path
 
+    for target in (output, public_path(output)):  # existing keys: RF725 from generate_keypair, unless --force
+        checked(target, lang)
     try:
         pair = generate_keypair(output, password=_password(password_env), overwrite=force)
     except IntegrityError as exc:
@@ -149,7 +165,7 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
 @click.argument("document", metavar="DOCUMENT")
 @click.option("--key", "key", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="KEYFILE",
               help="The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).")
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
               metavar="SIG", help="Where to write the detached DSSE envelope (JSON).")
 @click.option("--subject-name", help="The subject name in the in-toto statement (default: the file's name).")
 @click.option("--algorithm", type=click.Choice(["sha256", "sha384", "sha512"]), default="sha256", show_default=True)
@@ -167,6 +183,7 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     from riskfmt.integrity.keys import exposed_mode, key_id
     from riskfmt.integrity.signing import load_envelope, sign_file, verify
 
+    checked(output, lang)  # over an input: RF729 from sign_file
     mode = exposed_mode(key)
     if mode is not None:
         from riskfmt.findings import Finding
@@ -232,9 +249,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
 @click.option("--profile", shell_complete=lambda ctx, param, incomplete: _complete_profile(incomplete),
               help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
                    "tlp-clear) or a profile file.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
               help="The shareable copy (or, with --reveal, the proof).")
-@click.option("--salts", "salts", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--salts", "salts", type=click.Path(path_type=Path),
               help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
 @click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
               help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
@@ -246,10 +263,12 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
                                                                "--salts and -o).")
 @click.option("--check-proof", "check_mode", is_flag=True, help="Check that PROOF proves a withheld item of REDACTED.")
 @click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
+@click.option("--force", is_flag=True, help="Replace an existing salts file (copies redacted with the old salts "
+                                            "can then no longer be proven).")
 @lang_option
 def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
            lower_marking: bool, verify_mode: bool, pointer: str | None, check_mode: bool, list_profiles: bool,
-           lang: str) -> int:
+           force: bool, lang: str) -> int:
     """Write a shareable copy of REPORT: withheld content replaced by salted digests.
 
     \b
@@ -281,7 +300,7 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
             raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
         if check_mode:
             return _check_proof(paths, lang)
-        return _redact(paths, profile, output, salts, tlp, lower_marking, lang)
+        return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
     except (IntegrityError, MarkingError) as exc:
         _input_error(exc, lang)
 
@@ -296,14 +315,34 @@ def _list_profiles(lang: str) -> int:
 
 
 def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
-            lower_marking: bool, lang: str) -> int:
+            lower_marking: bool, force: bool, lang: str) -> int:
     from riskfmt.integrity.profiles import load_profile
-    from riskfmt.integrity.redact import redact_file
+    from riskfmt.integrity.redact import default_salts_path, redact_file
 
     if len(paths) != 1 or profile is None or output is None:
         raise click.UsageError("usage: riskfmt redact REPORT --profile NAME -o OUT")
     if lower_marking and tlp is None:
         raise click.UsageError("--lower-marking only applies together with --tlp")
+    checked(output, lang)  # over an input: RF729 from redact_file
+    # replacing a salts file makes every copy redacted with it unprovable: only with --force
+    checked(salts if salts is not None else default_salts_path(output), lang, protected=True, force=force)
+    if paths[0] != "-":
+        # redaction walks the report by the shape its schema guarantees: a report of another shape cannot
+        # give a copy that validates, and is refused here with the validator's findings (not a crash). Leaks
+        # and other rule findings are left to redact, which may well withhold what they point at.
+        from riskfmt.codes import CODES
+        from riskfmt.findings import Severity
+        from riskfmt.validation import validate
+
+        checked_input = validate([paths[0]], check_samples=False)
+        shape = [f for f in checked_input.findings if f.severity == Severity.ERROR
+                 and CODES[f.code].category in ("io", "parse", "document", "schema")]
+        if shape:
+            _findings(shape, lang, err=True)
+            if checked_input.has_io_error:
+                return 2
+            _say("not-written", lang, err=True)
+            return 1
     outcome = redact_file(paths[0], load_profile(profile), output, salts_path=salts, tlp=tlp,
                           allow_lower=lower_marking)
     _findings(outcome.findings, lang, err=True)
@@ -340,6 +379,7 @@ def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Pa
 
     if len(paths) != 1 or salts is None or output is None:
         raise click.UsageError("usage: riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF")
+    checked(output, lang)  # over an input: RF729 from reveal_file
     proof = reveal_file(paths[0], salts, pointer, output)
     _say("proof", lang, pointer=pointer, output=output, tlp=proof["marking"]["tlp"])
     return 0

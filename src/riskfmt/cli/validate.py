@@ -22,10 +22,14 @@ from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on
               help="Refuse files larger than this (default 1 GiB).")
 @click.option("--no-samples", is_flag=True, help="Do not open referenced sample files (skip digest and row checks).")
 @all_findings_option
+@click.option("--max-findings-per-code", type=click.IntRange(min=0), default=None, metavar="N",
+              envvar="RISKFMT_MAX_FINDINGS_PER_CODE",
+              help="List at most N findings of one code per file, then one RF520 counting the rest "
+                   "(default 1000; 0: no limit). Env: RISKFMT_MAX_FINDINGS_PER_CODE.")
 @click.option("--traceback", is_flag=True, hidden=True)
 def command(
     paths: tuple[str, ...], output_format: str, lang: str, fail_on: str, quiet: bool, max_size: int | None,
-    no_samples: bool, all_findings: bool, traceback: bool,
+    no_samples: bool, all_findings: bool, max_findings_per_code: int | None, traceback: bool,
 ) -> int:
     """Validate riskfmt documents (JSON or YAML; PATH may be a directory, or - for standard input).
 
@@ -33,6 +37,7 @@ def command(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input/output error, 3 internal error.
     Every finding has a stable code; see docs/findings.md.
     """
+    from riskfmt.caps import limited
     from riskfmt.findings import Severity
     from riskfmt.i18n import translate
     from riskfmt.loading import DEFAULT_MAX_SIZE
@@ -41,10 +46,11 @@ def command(
     from riskfmt.validation import expand_paths, validate
 
     total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
-    with Progress(translate("Validating"), total, unit=translate("files")) as shown:
-        result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples,
-                          progress=shown.update)
-    color = output_format == "text" and sys.stdout.isatty()
-    render(output_format, result, sys.stdout, lang, color=color, quiet=quiet,
-           limit=None if all_findings else FINDINGS_PER_CODE)
+    with limited(max_findings_per_code):
+        with Progress(translate("Validating"), total, unit=translate("files")) as shown:
+            result = validate(paths, max_size=max_size or DEFAULT_MAX_SIZE, check_samples=not no_samples,
+                              progress=shown.update)
+        color = output_format == "text" and sys.stdout.isatty()
+        render(output_format, result, sys.stdout, lang, color=color, quiet=quiet,
+               limit=None if all_findings else FINDINGS_PER_CODE)
     return result.exit_code(Severity.parse(fail_on))

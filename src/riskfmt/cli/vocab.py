@@ -230,13 +230,19 @@ _EXPORTS = {"skos-turtle": "vocabulary.ttl", "skos-jsonld": "vocabulary.jsonld",
 
 @group.command("export")
 @click.option("--format", "fmt", type=click.Choice([*_EXPORTS, "sssom"]), required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File (or folder for sssom); default stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="A file (a folder for sssom: one .sssom.tsv per mapping set); default stdout. Written "
+                   "all-or-nothing; an existing non-empty folder only with --force.")
+@click.option("--force", is_flag=True, help="Write the sssom files into an existing non-empty folder.")
+@lang_option
 @version_option
-def export_command(fmt: str, output: Path | None, version: str | None) -> None:
+def export_command(fmt: str, output: Path | None, force: bool, lang: str, version: str | None) -> None:
     """Write a release in a published form (SKOS Turtle or JSON-LD, CSV, JSON, LinkML, SSSOM)."""
     from riskfmt import resources
-    from riskfmt.io import atomic_write_bytes
+    from riskfmt.cli._output import checked
+    from riskfmt.io import Staged, atomic_write_bytes
 
+    checked(output, lang, kind="folder" if fmt == "sssom" else "file", force=force)
     vocab = _vocab(version)
     folder = resources.schemas_dir() / "vocab" / "releases" / vocab.version
     if fmt == "sssom":
@@ -247,9 +253,10 @@ def export_command(fmt: str, output: Path | None, version: str | None) -> None:
             for f in files:
                 sys.stdout.buffer.write(f.read_bytes())
             return
-        output.mkdir(parents=True, exist_ok=True)
+        staged = Staged(output, folder=True, force=force)  # the folder appears whole or not at all
         for f in files:
-            atomic_write_bytes(output / f.name, f.read_bytes())
+            staged.put(f.name, f.read_bytes())
+        staged.commit()
         return
     source = folder / _EXPORTS[fmt]
     if not source.exists():

@@ -34,9 +34,11 @@ Text = str | tuple[str, str]
 
 
 def pick(text: Text, lang: str) -> str:
+    from riskfmt.render.safe import printable  # ids and labels come from documents: never a raw line break
+
     if isinstance(text, tuple):
-        return text[1] if lang == "zh" else text[0]
-    return text
+        return printable(text[1] if lang == "zh" else text[0])
+    return printable(text)
 
 
 @dataclass

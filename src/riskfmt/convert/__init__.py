@@ -154,12 +154,14 @@ def _companion_owner(path: Path) -> Path | None:
 
 def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Converted]:
     try:
-        return [_checked(item) for item in converter.read(path, options)]
-    except Exception as exc:
+        return [_checked(_carriable(item)) for item in converter.read(path, options)]
+    except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
         import os
 
         if os.environ.get("RISKFMT_DEBUG"):
             raise
+        if _surrogate(exc):  # producer JSON with a lone "\ud800": a fact about the input, not a crash
+            return [Converted(str(path), None, [Finding.make("RF115", str(path), escape="\\ud800-\\udfff")])]
         return [Converted(str(path), None, [Finding.make(
             "RF607", str(path), path=str(path), tool=converter.name, detail=f"{type(exc).__name__}: {exc}")])]
 
@@ -254,6 +256,10 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
         if not path.exists():
             out.append(Converted(str(path), None, [Finding.make("RF001", str(path), path=str(path))]))
             continue
+        special = _special(path)
+        if special:  # a FIFO or device would block or never end the moment a converter opens it
+            out.append(Converted(str(path), None, special))
+            continue
         forced = get(from_) if from_ is not None else None
         if path.is_dir():
             out.extend(_convert_folder(path, forced, options, progress))
@@ -267,3 +273,45 @@ def convert(sources: Iterable[str | Path], *, from_: str | None = None,
         if progress is not None:
             progress(str(path))
     return out
+
+
+def _special(path: Path) -> list[Finding]:
+    """RF006 for a source that is, or a folder that holds, a FIFO, device or socket."""
+    from riskfmt.io import special_file, special_files_below
+
+    if path.is_dir():
+        return special_files_below(path)
+    found = special_file(path)
+    return [found] if found is not None else []
+
+
+def _carriable(item: Converted) -> Converted:
+    """A report that JSON can carry: producer text with a lone surrogate escape (``"\\ud800"``) parses in
+    Python but cannot be written as UTF-8, so it becomes RF115 here rather than a crash at writing."""
+    import orjson
+
+    if item.report is None:
+        # a converter that caught the failure itself says RF607 with the exception's words: name the cause
+        item.findings = [Finding.make("RF115", f.location.source, escape="\\ud800-\\udfff")
+                         if f.code == "RF607" and _surrogate(Exception(f.params.get("detail", ""))) else f
+                         for f in item.findings]
+        return item
+    try:
+        orjson.dumps([item.report, item.samples_files or []])
+    except orjson.JSONEncodeError as exc:
+        if "surrogate" not in str(exc):
+            return item  # anything else is for validation to name
+        item.findings.append(Finding.make("RF115", item.source, escape="\\ud800-\\udfff"))
+        item.report = None
+    return item
+
+
+def _surrogate(exc: BaseException) -> bool:
+    """Whether a converter failed on text holding a lone surrogate (json.loads accepts the escape; encoding
+    it as UTF-8, canonical JSON or a digest then fails)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, UnicodeEncodeError) or "surrogate" in str(seen) or "non-UTF-8 codepoints" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -1887,7 +1887,6 @@ def write_eee(items: list[Converted], out: Path | None, options: ConvertOptions,
     is written to an ``additional_details`` string and reported as an RF601 finding.
     """
     from riskfmt.convert.targets import OutputError, _emit
-    from riskfmt.io import atomic_write_bytes
 
     reports = [c for c in items if c.report is not None]
     to_stdout = out is None or str(out) == "-"
@@ -1930,8 +1929,7 @@ def write_eee(items: list[Converted], out: Path | None, options: ConvertOptions,
                 }
                 if samples_target.resolve() in inputs:
                     raise OutputError(f"refusing to write over the input {samples_target}")
-                samples_target.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write_bytes(samples_target, body)
+                _emit(samples_target, body)  # staged with the record: written together or not at all
         if target is not None:
             if target.resolve() in inputs:
                 raise OutputError(f"refusing to write over the input {target}")

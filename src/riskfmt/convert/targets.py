@@ -1,6 +1,8 @@
 """Writers for ``riskfmt convert --to``: riskfmt JSON, CSV (one row per result), Markdown; EEE lives in eee.py.
 
-Outputs are written atomically and never over an input.
+Writers hand their files to ``_emit``; ``write`` checks the output first (``riskfmt.io.check_output``), stages
+every file and commits them together at the end, so a run that fails leaves nothing at ``-o``. Never over an
+input. A report that would not validate, or that carries a detected leak, is not written (RF011).
 """
 
 from __future__ import annotations
@@ -8,15 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable
 
 from riskfmt.convert.base import ConvertOptions, Converted
-from riskfmt.findings import Finding
-from riskfmt.io import atomic_write_bytes, portable_name
+from riskfmt.findings import Finding, Severity
+from riskfmt.io import OutputRefused, Staged, atomic_write_bytes, check_output, portable_name
 
-__all__ = ["TARGETS", "write", "OutputError"]
+__all__ = ["TARGETS", "write", "OutputError", "OutputRefused"]
 
 
 class OutputError(Exception):
@@ -38,13 +42,43 @@ def _stem(source: str) -> str:
     return portable_name(name) if name else "report"
 
 
-def _emit(out: Path | None, data: bytes) -> None:
-    if out is None or str(out) == "-":
-        sys.stdout.buffer.write(data)
+class _Sink:
+    """Where the writers' files go during one ``write``: staged files, or standard output at the end."""
+
+    def __init__(self, out: Path | None, folder: bool, force: bool) -> None:
+        self.to_stdout = out is None or str(out) == "-"
+        self.staged = None if self.to_stdout else Staged(out, folder=folder, force=force)  # type: ignore[arg-type]
+        self.stdout: list[bytes] = []
+
+    def put(self, target: Path | None, data: bytes) -> None:
+        if target is None or str(target) == "-":
+            self.stdout.append(data)
+        elif self.staged is None:
+            raise OutputError("files beside the output need -o, not standard output")
+        else:
+            self.staged.put(target, data)
+
+    def commit(self) -> None:
+        if self.staged is not None:
+            self.staged.commit()
+        for data in self.stdout:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(out, data)
+
+
+_SINK: ContextVar[_Sink | None] = ContextVar("riskfmt_convert_sink", default=None)
+_FOLDER: ContextVar[bool] = ContextVar("riskfmt_convert_folder", default=False)  # -o named a folder
+
+
+def _emit(out: Path | None, data: bytes) -> None:
+    """Hand one output file (None or "-": standard output) to the ``write`` in progress."""
+    sink = _SINK.get()
+    if sink is None:  # a writer called on its own (tests, the API): a sink of its own, committed at once
+        sink = _Sink(out, folder=False, force=True)
+        sink.put(out, data)
+        sink.commit()
+        return
+    sink.put(out, data)
 
 
 def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOptions, lang: str) -> list[Finding]:
@@ -53,11 +87,9 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
 
     reports = [c for c in items if c.report is not None]
     findings: list[Finding] = []
-    single = len(reports) == 1 and (out is None or str(out) == "-" or out.suffix.lower() == ".json")
+    single = not _folder_output("riskfmt", out, len(reports), _FOLDER.get())
     if not single and (out is None or str(out) == "-"):
         raise OutputError("several reports need an output folder: -o FOLDER")
-    if out is not None and str(out) != "-" and not single:
-        out.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
     for item in reports:
         assert item.report is not None
@@ -75,9 +107,8 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
                 raise OutputError("--samples file needs an output file or folder, not standard output")
             for eval_id, rows in item.samples_files:
                 body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-                samples_path = target.with_name(
-                    f"{target.name.removesuffix('.json')}.{portable_name(eval_id)}.samples.jsonl")
-                atomic_write_bytes(samples_path, body)
+                samples_path = target.with_name(f"{target.name.removesuffix('.json')}.{portable_name(eval_id)}.samples.jsonl")
+                _emit(samples_path, body)
                 import hashlib
 
                 for evaluation in item.report["evaluations"]:
@@ -86,7 +117,6 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
                                                           "digest": "sha256:" + hashlib.sha256(body).hexdigest(),
                                                           "rows": len(rows)}}
             item.report["report_id"] = report_id(item.report)
-            findings.extend(validate_data(item.report, source=str(target), base_dir=target.parent).findings)
         _emit(target, _dump(item.report))
     return findings
 
@@ -193,13 +223,70 @@ def _eee(items: list[Converted], out: Path | None, options: ConvertOptions, lang
 TARGETS: dict[str, Writer] = {"riskfmt": write_riskfmt, "eee": _eee, "csv": write_csv, "markdown": write_markdown}
 
 
-def write(target: str, items: list[Converted], out: Path | None, options: ConvertOptions, lang: str = "en") -> list[Finding]:
+def _folder_output(target: str, out: Path | None, reports: int, named_folder: bool = False) -> bool:
+    """Whether ``-o`` is a folder: for riskfmt reports when it is an existing folder, ends in a slash, or
+    several reports are written; for EEE records unless it is a ``.json`` file; never for CSV and Markdown
+    (one table, one file)."""
+    if out is None or str(out) == "-":
+        return False
+    named_folder = named_folder or out.is_dir() or str(out).endswith(("/", os.sep))
+    if target == "riskfmt":
+        return named_folder or reports > 1
+    if target == "eee":
+        return named_folder or out.suffix.lower() != ".json"
+    return False
+
+
+def _gate(items: list[Converted]) -> list[Finding]:
+    """Validate every converted report (the leak checks included) before anything is written; a report
+    with an error is dropped from the output, its findings kept, and RF011 says it was not written."""
+    from riskfmt.validation import validate_data
+
+    out: list[Finding] = []
+    for item in items:
+        if item.report is None:
+            continue
+        result = validate_data(item.report, source=item.source, check_samples=False)
+        errors = [f for f in result.findings if f.severity == Severity.ERROR]
+        if errors:
+            known = set(item.findings)
+            item.findings.extend(f for f in result.findings if f not in known)
+            item.findings.append(Finding.make("RF011", item.source, path=item.source))
+            item.report = None
+            out.extend(errors)
+    return out
+
+
+def write(target: str, items: list[Converted], out: Path | None, options: ConvertOptions, lang: str = "en", *,
+          force: bool = False, inputs: list[str] | None = None, folder: bool = False) -> list[Finding]:
+    """Write the converted reports as ``target`` to ``out`` (None or "-": standard output), all or nothing.
+    ``folder``: ``out`` was named as a folder (``-o OUT/``) though it does not exist yet.
+
+    Raises ``OutputRefused`` (I/O findings, exit 2) for an output that must not be written and
+    ``OutputError`` for one that cannot hold what was converted (a usage error).
+    """
+    _gate(items)  # first: what would not validate (a "kind" that is a list, say) is not written at all
     if target != "riskfmt":
-        kinds = {c.report.get("kind") for c in items if c.report is not None}
+        kinds = {str(c.report.get("kind")) for c in items if c.report is not None}
         if kinds - {"evaluation-report"}:
-            raise OutputError(f"--to {target} writes evaluation reports; got {', '.join(sorted(map(str, kinds)))} "
+            raise OutputError(f"--to {target} writes evaluation reports; got {', '.join(sorted(kinds))} "
                               "(use --to riskfmt)")
-    sources = {Path(c.source).resolve() for c in items}
-    if out is not None and str(out) != "-" and out.resolve() in sources:
-        raise OutputError(f"refusing to write over the input {out}")
-    return TARGETS[target](items, out, options, lang)
+    sources = [c.source for c in items] + list(inputs or [])
+    count = sum(1 for c in items if c.report is not None)
+    folder = _folder_output(target, out, count, folder)
+    if out is not None and str(out) != "-":
+        check_output(out, kind="folder" if folder else "file", inputs=sources, force=force)
+    if count == 0:
+        return []  # nothing to write: nothing at -o either
+    sink = _Sink(out, folder=folder, force=force)
+    token, named = _SINK.set(sink), _FOLDER.set(folder)
+    try:
+        findings = TARGETS[target](items, out, options, lang)
+    finally:
+        _SINK.reset(token)
+        _FOLDER.reset(named)
+    if sink.staged is not None:
+        for path in sink.staged.paths:  # files named after the inputs, beside or below -o
+            check_output(path, kind="file", inputs=sources, force=True)
+    sink.commit()
+    return findings

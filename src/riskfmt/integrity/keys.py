@@ -79,7 +79,7 @@ def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = N
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from riskfmt.io import atomic_write_bytes
+    from riskfmt.io import Staged
 
     private_file, public_file = Path(path), public_path(path)
     for target in (private_file, public_file):
@@ -94,16 +94,22 @@ def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = N
     private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
     public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
                                                serialization.PublicFormat.SubjectPublicKeyInfo)
-    if private_file.parent and not private_file.parent.exists():
-        private_file.parent.mkdir(parents=True)
-    # the private file is created with 0600 before a byte is written: never readable by others, even briefly
-    atomic_write_bytes(private_file, private_pem, mode=PRIVATE_MODE)
-    atomic_write_bytes(public_file, public_pem, mode=PUBLIC_MODE)
+    # the private file is created with 0600 before a byte is written: never readable by others, even briefly;
+    # both halves are staged and renamed together, so a failure never leaves a private key without its pair
+    pair = Staged(private_file.parent)
+    pair.put(private_file, private_pem, mode=PRIVATE_MODE)
+    pair.put(public_file, public_pem, mode=PUBLIC_MODE)
+    pair.commit()
     return KeyPair(private_file, public_file, key_id(key.public_key()))
 
 
 def _read(path: str | os.PathLike[str]) -> bytes:
+    from riskfmt.io import special_file
+
     name = os.fspath(path)
+    special = special_file(name)  # a FIFO would block on open, /dev/zero never ends
+    if special is not None:
+        raise IntegrityError(special)
     try:
         with open(name, "rb") as handle:
             return handle.read(1 << 16)  # a PEM key is a few hundred bytes; never slurp a wrong, huge file

@@ -78,11 +78,13 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
                            f"没有这个配置（内置：{shipped}；也可给出配置文件路径）")
     from riskfmt.loading import load_bytes
 
+    from riskfmt.io import InputRefused, read_limited
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise _problem(text, reason, reason) from None
+        raw = read_limited(path, 1 << 20)  # a profile is a page of YAML; never a FIFO or /dev/zero
+    except InputRefused as exc:
+        reason = exc.finding.message("en")
+        raise _problem(text, reason, exc.finding.message("zh")) from None
     document = load_bytes(raw, str(path), "yaml")
     if not document.parsed or any(f.severity.label == "error" for f in document.findings):
         raise _problem(text, "not a readable YAML document", "不是可读取的 YAML 文档")

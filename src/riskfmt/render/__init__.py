@@ -45,8 +45,16 @@ def render(
     """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it).
 
     ``limit`` caps the findings of each code that the text format lists (the rest are counted); machine
-    formats always carry every finding.
+    formats always carry every finding. Every command's findings pass here, so here they are bounded too: at
+    most the per-code limit of ``riskfmt.caps`` for each file and code, then one RF520 counting the rest.
     """
+    from riskfmt.caps import cap, limit as per_file_limit
+    from riskfmt.findings import FileResult
+
+    bound = per_file_limit()
+    if bound > 0 and any(len(r.findings) > bound for r in result.files):
+        result = ValidationResult([FileResult(r.source, r.kind, r.format_version, cap(r.findings, bound))
+                                   for r in result.files])
     if name == "text" and limit is not None:
         from riskfmt.render.text import render as render_text
 

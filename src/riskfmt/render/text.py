@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from riskfmt.findings import Finding, Severity, ValidationResult
+from riskfmt.render.safe import printable
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -30,8 +31,10 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
         severity = _SEVERITY_ZH[finding.severity] if lang == "zh" else finding.severity.label
         if color:
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
-        pointer = f" [{loc.pointer}]" if loc.pointer else ""
-        out.write(f"{_where(loc.source, loc.line, loc.column)}: {severity} {finding.code} {finding.message(lang)}{pointer}\n")
+        pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
+        # file names, pointers and message parameters come from documents: one finding is one line
+        out.write(f"{_where(printable(loc.source), loc.line, loc.column)}: {severity} {finding.code} "
+                  f"{printable(finding.message(lang))}{pointer}\n")
     for code, (count, files) in sorted(hidden.items()):
         if lang == "zh":
             out.write(f"……另有 {count:,} 个 {code} 发现项（涉及 {files:,} 个文件）未列出；加 --all-findings 可全部列出\n")
