@@ -61,6 +61,26 @@ CLICK: dict[str, str] = {
 
 # Help of riskfmt's commands and options
 COMMANDS: dict[str, str] = {
+    'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\n\x08\nExit codes, for every command: 0 done, 1 findings (or a check that does not hold), 2 usage or\ninput/output error (including an output refused before any work), 3 internal error, 130 interrupted.\nOutputs (-o) are written all-or-nothing and never over an input; see docs/security.md.':
+        'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\n\x08\n所有命令的退出码：0 完成，1 存在发现项（或检查不成立），2 用法或输入输出错误（包括开始工作前即被拒绝的输出），\n3 内部错误，130 被中断。\n输出（-o）要么完整写出、要么什么都不写，且绝不覆盖输入文件；详见 docs/security.md。',
+    'Write to this file (atomically; never over an input) instead of standard output.':
+        '写入此文件（原子写入，绝不覆盖输入文件），而不是标准输出。',
+    "Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,\nriskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are\ncalled; a folder is walked recursively and every file in it is converted or named by a finding.\nEverything that cannot be carried over is reported as a finding naming the field. A report that would\nnot validate (RF613), or that carries a detected leak (RF011), is not written.\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.":
+        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录，以及 riskfmt 自身的评估报告和事件报告。\n文件按内容识别，与文件名无关；目录会被递归遍历，其中每个文件要么被转换，要么由发现项指明。\n无法原样转换的内容都会以发现项报告，并指明对应字段。无法通过校验（RF613）或检出泄露（RF011）的报告不会写出。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
+    'Where to write (default: standard output). A file for one report (any suffix) and for --to csv/markdown; a folder for several reports, or when it is an existing folder or ends in /; for --to eee a folder unless it ends in .json. Written all-or-nothing; never over an input; an existing non-empty folder only with --force.':
+        '输出位置（默认：标准输出）。单份报告以及 --to csv/markdown 时为文件（后缀不限）；多份报告、已存在的目录或以 / 结尾时为目录；\n--to eee 时为目录，除非以 .json 结尾。输出要么完整写出、要么什么都不写，绝不覆盖输入文件；已存在的非空目录需加 --force。',
+    'Replace an existing output that is otherwise kept (never an input).':
+        '替换原本会保留的已有输出（绝不替换输入文件）。',
+    'Write the digests to this file (atomically; never over an input) instead of standard output.':
+        '将摘要值写入此文件（原子写入，绝不覆盖输入文件），而不是标准输出。',
+    'Replace an existing salts file (copies redacted with the old salts can then no longer be proven).':
+        '替换已有的盐文件（此后用旧盐脱敏的副本将无法再被证明）。',
+    'List at most N findings of one code per file, then one RF520 counting the rest (default 1000; 0: no limit). Env: RISKFMT_MAX_FINDINGS_PER_CODE.':
+        '每个文件中同一编号最多列出 N 个发现项，其余以一个 RF520 计数（默认 1000；0 表示不限）。环境变量：RISKFMT_MAX_FINDINGS_PER_CODE。',
+    'A file (a folder for sssom: one .sssom.tsv per mapping set); default stdout. Written all-or-nothing; an existing non-empty folder only with --force.':
+        '输出文件（sssom 为目录：每个映射集一个 .sssom.tsv）；默认为标准输出。输出要么完整写出、要么什么都不写；已存在的非空目录需加 --force。',
+    'Write the sssom files into an existing non-empty folder.':
+        '将 sssom 文件写入已存在的非空目录。',
     'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed, and nothing else\nchanged (title, summary, harms, ...; markings may only get stricter).\n\n\x08\nEvery entry both files hold is compared in canonical form, so an entry rewritten with a recomputed hash\nchain is found, though such a file passes validate on its own. Both files are validated too.\nExit codes: 0 history kept, 1 findings at or above --fail-on, 2 usage or input/output error,\n3 internal error.':
         '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目：没有修改或删除任何条目，其他内容（标题、摘要、危害等）也未改变；\n标记只能变得更严格。\n\n\x08\n两个文件共同持有的每个条目都按规范化形式逐一比较，因此即使改写条目后重新计算了哈希链也能被发现，\n尽管这样的文件单独校验时可以通过。两个文件也会同时接受校验。\n退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，2 用法或输入输出错误，3 内部错误。',
     'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
