@@ -486,6 +486,10 @@ def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list
                    for i, r in fresh if str(r.get("reason")) != wanted)
     out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}", **where(f"/disclosure/withheld/{i}"))
                for i, r in fresh if set(r) - _RECORD_KEYS)
+    # redact writes these three keys and no other: anything else in the block is not derived (found by the
+    # mutation property test: `seq: null` added to the block verified)
+    out.extend(Finding.make("RF730", source, f"/disclosure/{key}", **where(f"/disclosure/{key}"))
+               for key in sorted(set(disclosure) - {"withholds", "profile", "withheld"}, key=str))
     # the form of a digest is checkable without the salts: what salted_digest writes, and nothing else
     out.extend(Finding.make("RF730", source, f"/disclosure/withheld/{i}/digest",
                             **where(f"/disclosure/withheld/{i}/digest"))
