@@ -679,3 +679,30 @@ def _describe(value: Any, lang: str) -> str:
     if isinstance(value, (int, float)):
         return f"the number {_shown(repr(value))}" if lang == "en" else f"数值 {_shown(repr(value))}"
     return f'the text "{_shown(str(value))}"' if lang == "en" else f"文本“{_shown(str(value))}”"
+
+
+def yaml12_plain_is_text(text: str) -> bool:
+    """Whether ``text`` written as a plain YAML scalar reads back as the same string under the YAML 1.2 core
+    schema riskfmt reads with (``0E0``, ``0o17``, ``.5`` are numbers there but plain text to PyYAML's
+    YAML 1.1 writer). Writers quote the strings for which this is false."""
+    try:
+        return _core_value(text) == text and isinstance(_core_value(text), str)
+    except _TooLong:
+        return False
+
+
+def yaml12_safe_dumper() -> type:
+    """A PyYAML SafeDumper whose output reads back unchanged under YAML 1.2: strings that 1.2 would read as
+    numbers, booleans or null are quoted; no anchors (each node stands on its own)."""
+    import yaml  # type: ignore[import-untyped]
+
+    class Yaml12Dumper(yaml.SafeDumper):  # type: ignore[misc]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    def represent_str(dumper: Any, data: str) -> Any:
+        style = None if yaml12_plain_is_text(data) else "'"
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Yaml12Dumper.add_representer(str, represent_str)
+    return Yaml12Dumper

@@ -316,11 +316,10 @@ def dump_document(doc: dict[str, Any], syntax: str) -> bytes:
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     import yaml  # type: ignore[import-untyped]
 
-    class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
-        def ignore_aliases(self, data: Any) -> bool:
-            return True
+    from riskfmt.loading import yaml12_safe_dumper
 
-    text: str = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+    # strings YAML 1.2 would read as numbers ("0E0") are quoted: what is read back is what was written
+    text: str = yaml.dump(doc, Dumper=yaml12_safe_dumper(), allow_unicode=True, sort_keys=False, width=110)
     return text.encode("utf-8")
 
 
@@ -388,6 +387,12 @@ def update_file(path: str | os.PathLike[str], update: Update, output: str | os.P
     # extend, never history we erase.
     if target.exists():
         present, _, _ = _load(target, shown)
+        if not (isinstance(present, dict) and present.get("kind") == "incident-report"):
+            # what is there cannot be read as an incident report (a value the loader refuses, another kind):
+            # its history cannot be compared, so it is never written over
+            return UpdateResult(findings + [_refused(
+                shown, f"{shown} exists and cannot be read as an incident report this version extends",
+                f"{shown} 已存在，且无法作为本版本所延续的事件报告读取")], document=new)
         if isinstance(present, dict) and present.get("kind") == "incident-report":
             lost = check_history(present, new, shown)
             if lost:

@@ -256,7 +256,9 @@ def _dump(doc: Any, path: Path) -> bytes:
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
-        text: str = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
+        from riskfmt.loading import yaml12_safe_dumper
+
+        text: str = yaml.dump(doc, Dumper=yaml12_safe_dumper(), allow_unicode=True, sort_keys=False, width=120)
         return text.encode("utf-8")
     return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

@@ -18,7 +18,7 @@ DOCS_FINDINGS = "https://w3id.org/riskfmt/docs/findings/"
 
 # Parameters that only append an optional clause ("; did you mean ...") vanish from a description.
 _OPTIONAL = re.compile(r"\{(suggestion|hint|extra|detail_suffix)(_zh)?\}")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+?)(?:_zh)?\}")
+_PLACEHOLDER = re.compile(r"\{([a-z0-9_]+?)(?:_zh)?\}")
 
 _CATEGORY_HELP = {
     "io": ("The file could not be read as given. Check the path, the permissions and the size limit (--max-size); "
