@@ -117,10 +117,6 @@ def test_verify(tmp_path: Path, path: Path) -> None:
 def test_validate_verify_fixtures(path: Path) -> None:
     outcome = invoke("validate", str(path))
     assert outcome.crash is None and outcome.code in (0, 1, 2)
-    if "RF900" in outcome.output and "withholds-not-a-list" in path.name:
-        # the leak scan (riskfmt.integrity.leaks, not this area's code) iterates disclosure.withholds
-        # unchecked; reported in issue 14's follow-up rather than changed here
-        pytest.xfail("integrity/leaks.py _declared: disclosure.withholds not a list gives RF900")
     assert "RF900" not in outcome.output
 
 

@@ -866,7 +866,8 @@ def _declared(doc: dict[str, Any], out: _Collector) -> set[str]:
     disclosure = doc.get("disclosure")
     if not isinstance(disclosure, dict):
         return set()
-    declared = {k for k in disclosure.get("withholds") or [] if isinstance(k, str)}
+    withholds = disclosure.get("withholds")  # the scan runs before the schema: any shape may arrive here
+    declared = {k for k in withholds if isinstance(k, str)} if isinstance(withholds, list) else set()
     records = disclosure.get("withheld") or []
     if isinstance(records, list) and records:
         kinds = set(map(methodcaller("get", "kind"), (r for r in records if type(r) is dict)))
