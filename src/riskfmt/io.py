@@ -174,10 +174,10 @@ def _read_at_most(read: object, max_size: int) -> bytes:
 def _same(a: Path, b: str | os.PathLike[str]) -> bool:
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a name with a NUL (a converter's source label) is no file
         try:
             return a.resolve() == Path(b).resolve()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             return False
 
 
