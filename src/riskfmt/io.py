@@ -262,8 +262,6 @@ def _default_mode() -> int:
 
 def _write_temp(target: Path, data: bytes, mode: int | None) -> str:
     """``data`` in a temporary file beside ``target``, flushed to disk; returns its name."""
-    import tempfile
-
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         os.fchmod(handle, _default_mode() if mode is None else mode)
@@ -378,7 +376,6 @@ class Staged:
 
     def _commit_folder(self) -> None:
         import shutil
-        import tempfile
 
         root = self.root
         files = {root / t.absolute().relative_to(root.absolute()): v for t, v in self._files.items()}
