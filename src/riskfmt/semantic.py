@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
 from operator import itemgetter, methodcaller
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
-from riskfmt.integrity.leaks import withheld_kinds
+from riskfmt.kinds import document_checks, resolve
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
 
 if TYPE_CHECKING:
@@ -24,9 +25,13 @@ if TYPE_CHECKING:
 # Imports here stay light on purpose: a clean report must validate in a few milliseconds of start-up (see
 # riskfmt/_quick.py). Whatever only a finding or a samples file needs is imported where it is used.
 
-__all__ = ["check_report", "check_vocabulary_refs", "check_samples_file"]
+__all__ = ["check_report", "check_samples_file", "check_vocabulary_refs"]
 
 _PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
+
+# The checks registered for every evaluation report (riskfmt.kinds): their rules run here, after the schema,
+# and their sample scanners over the rows of samples files. Resolved on first use, never imported by name.
+_CHECKS = document_checks("evaluation-report")
 
 
 def check_report(
@@ -38,10 +43,9 @@ def check_report(
     out.extend(_identity(report, source))
     out.extend(_dates(report, source))
     out.extend(_digests(report, source))
-    if (report.get("disclosure") or {}).get("withheld"):
-        from riskfmt.integrity.redact import duplicate_records
-
-        out.extend(duplicate_records(report, source))  # one record per withheld item, or proofs are ambiguous
+    for check in _CHECKS:  # the whole-document checks' rules (disclosure: one record per withheld item)
+        if check.rules is not None:
+            out.extend(resolve(check.rules)(report, source))
     evaluations = report["evaluations"]
     seen_ids: dict[str, str] = {}
     if _FOLDED_RESULTS and not _repeated_ids(evaluations):
@@ -72,9 +76,9 @@ def _repeated_ids(evaluations: list[dict[str, Any]]) -> bool:
 
 
 def _index_tokens(release: str, scheme: str) -> Any:
-    from riskfmt import vocab_index
+    from riskfmt._generated import vocab_index
 
-    return vocab_index._index.TOKENS[release].get(scheme, ())
+    return vocab_index.TOKENS[release].get(scheme, ())
 
 
 def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, methods: Any) -> bool:
@@ -133,7 +137,8 @@ def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int
         r_ptr = f"{e_ptr}/results/{r_index}"
         out.extend(_unique(result["id"], f"{r_ptr}/id", seen_ids, source))
         out.extend(_result(result, r_ptr, source))
-        key = (result["metric"]["id"], tuple(sorted((result.get("slice") or {}).items())), tuple(sorted(result["risks"])))
+        key = (result["metric"]["id"], tuple(sorted((result.get("slice") or {}).items())),
+               tuple(sorted(result["risks"])))
         if key in measurements:
             out.append(Finding.make("RF507", source, r_ptr, first=measurements[key]))
         else:
@@ -154,7 +159,7 @@ def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int
     if samples_file is not None and check_samples:
         out.extend(
             check_samples_file(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab,
-                               cited, withheld_kinds(report))
+                               cited, report)
         )
 
 
@@ -167,11 +172,14 @@ def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Release | None
         return Release(cited), cited, []
     if newer_than_latest(cited):
         latest = releases()[-1]
-        return Release(latest), cited, [Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest)]
-    return None, cited, [Finding.make("RF207", source, "/vocabulary_version", version=cited, known=", ".join(releases()))]
+        newer = Finding.make("RF206", source, "/vocabulary_version", version=cited, known=latest)
+        return Release(latest), cited, [newer]
+    unknown = Finding.make("RF207", source, "/vocabulary_version", version=cited, known=", ".join(releases()))
+    return None, cited, [unknown]
 
 
-def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str, scheme: str = "risk") -> Finding:
+def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
+             scheme: str = "risk") -> Finding:
     close = vocab.suggest(value, scheme=scheme)
     suggestion = "; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else ""
     suggestion_zh = "；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else ""
@@ -318,7 +326,7 @@ def _inline_samples(
     # what the bulk checks found.
     # map, zip and chain run in C: no Python frame per sample unless something is found
     ids = list(map(itemgetter("sample_id"), samples))
-    keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples)))
+    keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples), strict=True))
     if len(set(keys)) != len(keys):
         from riskfmt.caps import Tally
 
@@ -350,10 +358,11 @@ def check_samples_file(
     format_version: str,
     vocab: Release | None,
     cited: str,
-    withheld: frozenset[str] = frozenset(),
+    report: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Stream a referenced JSONL samples file: digest, row count, each line's schema, duplicates, and the
-    leak checks of inline samples (``withheld``: the kinds of content the report declares withheld).
+    row scanners of the whole-document checks (``riskfmt.kinds``; the leak checks of inline samples), which
+    read what ``report``, the report that cites the file, declares (such as the kinds of content withheld).
 
     Memory stays flat whatever the file's size: about a megabyte of lines at a time, and the bounded set of
     (id, epoch) key hashes in ``riskfmt._dedup``.
@@ -370,7 +379,7 @@ def check_samples_file(
     if not target.is_file():
         return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
     shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
-    scan = _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, withheld)
+    scan = _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, report or {})
     digest = hashlib.new(spec["digest"].split(":", 1)[0])
     with target.open("rb") as handle:
         while True:
@@ -380,7 +389,8 @@ def check_samples_file(
             digest.update(b"".join(lines))
             scan.chunk([line for line in lines if not line.isspace()])
     out, rows, keys, line_source, loads = scan.tally.finish(), scan.rows, scan.keys, scan.source, scan.loads
-    out.extend(scan.leaks.finish())
+    for scanner in scan.scanners:
+        out.extend(scanner.finish())
     candidates = keys.candidates()
     if candidates:
         out.extend(_confirm_duplicates(target, line_source, candidates, loads))
@@ -406,9 +416,8 @@ class _SampleScan:
     their order are exactly those of the line rule (tests/test_samples_file.py checks this)."""
 
     def __init__(self, source: str, validator: Any, vocab: Release | None, cited: str,
-                 withheld: frozenset[str]) -> None:
+                 report: dict[str, Any]) -> None:
         from riskfmt._dedup import DuplicateCandidates
-        from riskfmt.integrity.leaks import SampleFileScan
 
         self.source, self.validator, self.vocab, self.cited = source, validator, vocab, cited
         self.plain = plain_risk_ids(vocab.version, cited) if vocab is not None else frozenset()
@@ -418,7 +427,7 @@ class _SampleScan:
         from riskfmt.caps import Tally
 
         self.tally = Tally()  # past the per-code limit: keep counting (RF520 says how many), stop listing
-        self.leaks = SampleFileScan(source, withheld)
+        self.scanners = [resolve(check.samples)(source, report) for check in _CHECKS if check.samples is not None]
 
     def chunk(self, lines: list[bytes]) -> None:
         """Check non-blank lines, in order."""
@@ -435,7 +444,8 @@ class _SampleScan:
                 if self.vocab is None or all(map(self.plain.issuperset, risks)):
                     self.keys.add_many([(s["sample_id"], s.get("epoch", 1)) for s in samples])
                     self.rows += len(lines)
-                    self.leaks.rows(samples, range(first, first + len(samples)))
+                    for scanner in self.scanners:
+                        scanner.rows(samples, range(first, first + len(samples)))
                     return
         shaped, rows = [], []
         for raw in lines:
@@ -443,7 +453,8 @@ class _SampleScan:
             if sample is not None:
                 shaped.append(sample)
                 rows.append(self.rows)
-        self.leaks.rows(shaped, rows)
+        for scanner in self.scanners:
+            scanner.rows(shaped, rows)
 
     def line(self, raw: bytes) -> Any:
         """The line rule; returns the sample when it has the schema's shape (for the leak checks)."""

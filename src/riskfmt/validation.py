@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from riskfmt.findings import FileResult, Finding, ValidationResult
+from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, paused_gc, read_source
-from riskfmt.versions import FORMATS, resolve_format
+from riskfmt.versions import resolve_format
 
-__all__ = ["validate", "validate_bytes", "validate_data", "validate_document", "expand_paths"]
+__all__ = ["expand_paths", "validate", "validate_bytes", "validate_data", "validate_document"]
 
 _SUFFIXES = (".json", ".yaml", ".yml")
 _SKIP_DIRS = {"node_modules", "__pycache__"}
@@ -98,7 +100,7 @@ def validate_document(document: Document, *, base_dir: Path | None = None, check
     try:
         with paused_gc():
             _check(document.data, file_result, base_dir, check_samples, document)
-    except Exception as exc:  # noqa: BLE001 - a bug must become a finding, not a traceback
+    except Exception as exc:
         if os.environ.get("RISKFMT_DEBUG"):
             raise
         file_result.add(Finding.make("RF900", source, detail=f"{type(exc).__name__}: {exc}"))
@@ -149,49 +151,35 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
         return
     kind = data["kind"]
     result.kind = kind
-    if kind not in FORMATS:
-        result.add(Finding.make("RF202", source, "/kind", kind=kind, known=", ".join(FORMATS)))
+    formats = validated_kinds()
+    if kind not in formats:
+        result.add(Finding.make("RF202", source, "/kind", kind=kind, known=", ".join(formats)))
         return
     declared = data.get("format_version")
     resolution = resolve_format(kind, declared)
-    supported = ", ".join(FORMATS[kind])
+    supported = ", ".join(formats[kind])
     if resolution.code is not None:
         result.add(Finding.make(resolution.code, source, "/format_version", version=declared,
                                 supported=supported, known=resolution.use or supported))
     if resolution.use is None:
         return
     result.format_version = resolution.use
-    if kind in ("evaluation-report", "incident-report") and _has("riskfmt.integrity.leaks"):
-        # material that must not travel (weights, blobs, withheld content): its own codes, always errors, and
-        # looked for whatever the document's shape, so a leak in an unknown field is named as a leak
-        from riskfmt.integrity.leaks import scan
-
-        # the leak scan reads the text the document came from (raw JSON as is, YAML for its comments)
+    checks = document_checks(kind)
+    if checks:
+        # the whole-document checks (riskfmt.kinds.DOCUMENT_CHECKS: the leak scan) look at the document whatever
+        # its shape, so a leak in an unknown field is named as a leak; they read the text the document came
+        # from (raw JSON as is, YAML for its comments)
         raw = None if document is None else (document._raw if document._raw is not None else document.text)
-        result.extend(scan(data, source, raw, syntax="yaml" if document is not None and document.syntax == "yaml"
-                           else "json"))
+        syntax = "yaml" if document is not None and document.syntax == "yaml" else "json"
+        for check in checks:
+            result.extend(resolve(check.document)(data, source, raw, syntax))
     schema_findings = schema_check.check(kind, resolution.use, data, source)
     result.extend(schema_findings)
     if schema_findings:
         return  # semantic rules assume the shape the schema guarantees
-    if kind == "evaluation-report":
-        from riskfmt.semantic import check_report
-
-        result.extend(check_report(data, source, base_dir, resolution.use, check_samples))
-    elif kind == "incident-report":
-        from riskfmt.incident.semantic import check_incident
-
-        result.extend(check_incident(data, source, resolution.use))
-
-
-
-def _has(module: str) -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
+    checker = KINDS[kind].checker
+    if checker is not None:
+        result.extend(resolve(checker)(data, source, base_dir, resolution.use, check_samples))
 
 
 def _attach_positions(document: Document, result: FileResult) -> None:

@@ -1,4 +1,4 @@
-"""Document kinds, format versions and the compatibility policy.
+"""Format versions and the compatibility policy (the kinds and their versions: ``riskfmt.kinds``).
 
 An unknown major version is an error; a newer minor version of a known major is a warning, and the document
 is validated against the newest known minor of that major (as pypa/packaging does for lock files).
@@ -9,14 +9,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["FORMATS", "Resolution", "resolve_format", "parse_version", "version_key"]
+from riskfmt.kinds import KINDS
 
-# kind -> format versions this release of riskfmt can validate, oldest first
-FORMATS: dict[str, tuple[str, ...]] = {
-    "evaluation-report": ("1.0",),
-    "vocabulary": ("1.0",),
-    "incident-report": ("1.0",),
-}
+__all__ = ["Resolution", "parse_version", "resolve_format", "version_key"]
 
 _VERSION = re.compile(r"^([0-9]+)\.([0-9]+)$")
 
@@ -40,7 +35,9 @@ class Resolution(NamedTuple):
 
 
 def resolve_format(kind: str, declared: object) -> Resolution:
-    known = FORMATS[kind]
+    """The version of ``kind`` (an entry of ``riskfmt.kinds.KINDS``) to validate a document declaring
+    ``declared`` against."""
+    known = KINDS[kind].versions
     parsed = parse_version(declared)
     if parsed is None:
         return Resolution(use=None, code="RF205")

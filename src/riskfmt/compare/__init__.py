@@ -35,12 +35,11 @@ __all__ = [
     "get_differ",
 ]
 
-DIFFERS: dict[str, str] = {
-    "evaluation-report": "riskfmt.compare.diff:diff_reports",
-    "incident-report": "riskfmt.incident.diff:diff_incidents",
-}
+from riskfmt.kinds import KINDS as _KINDS  # the one table of document kinds (light to import)
 
-_KIND_ZH = {"evaluation-report": "评估报告", "incident-report": "事件报告", "vocabulary": "词表"}
+DIFFERS: dict[str, str] = {kind.name: kind.differ for kind in _KINDS.values() if kind.differ is not None}
+
+_KIND_ZH = {kind.name: kind.zh for kind in _KINDS.values()}
 
 
 class DiffOutcome(Protocol):

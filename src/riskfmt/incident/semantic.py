@@ -1,7 +1,7 @@
 """Rules JSON Schema cannot express, and the vocabulary pass, for incident reports.
 
-Runs only on documents that passed the schema (``riskfmt.validation`` calls ``check_incident``), so every
-field here has the shape the schema promises.
+Runs only on documents that passed the schema (``riskfmt.validation`` calls ``check_document``, the checker
+``riskfmt.kinds`` names for incident reports), so every field here has the shape the schema promises.
 """
 
 from __future__ import annotations
@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
 from riskfmt.incident import likelihood as lk
 from riskfmt.vocab import Vocabulary
 
-__all__ = ["PLACEHOLDER", "check_incident", "placeholders"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["PLACEHOLDER", "check_document", "check_incident", "placeholders"]
 
 # Skeletons mark what is left to fill in as <<...>>: a form no real value takes, in any language.
 PLACEHOLDER = re.compile(r"^<<.*>>$", re.DOTALL)
@@ -37,6 +40,12 @@ def placeholders(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from placeholders(value, f"{pointer}/{index}")
+
+
+def check_document(data: dict[str, Any], source: str, base_dir: Path | None, format_version: str,
+                   check_samples: bool = True) -> list[Finding]:
+    """``check_incident`` as ``riskfmt.kinds`` calls a kind's checker (an incident report cites no files)."""
+    return check_incident(data, source, format_version)
 
 
 def check_incident(data: dict[str, Any], source: str, format_version: str) -> list[Finding]:

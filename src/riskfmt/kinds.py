@@ -1,0 +1,123 @@
+"""Document kinds: one entry per kind holds everything riskfmt knows about it, and the checks that run on
+whole documents of several kinds.
+
+Read by validation (which kinds and format versions exist, the rules after the schema), the build
+(``tools/build.py``: which LinkML source makes which schema), ``riskfmt diff`` (the differ) and the views
+(how a kind is drawn). Implementations are named by ``"module:attribute"`` and imported only when first
+used (``resolve``), so importing this table costs nothing, and the core of riskfmt (loading, findings,
+schema checks, validation, semantic rules) never imports a kind's package: the package plugs in here. A
+named module that is missing is an error, never a check quietly skipped.
+
+To add a kind: write its LinkML model, add an entry to ``KINDS``, run ``python tools/build.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any, NamedTuple
+
+__all__ = ["DOCUMENT_CHECKS", "KINDS", "DocumentCheck", "DocumentKind", "document_checks", "get", "label",
+           "resolve", "validated_kinds"]
+
+
+class DocumentKind(NamedTuple):
+    """One kind of riskfmt document.
+
+    ``versions``: the format versions with a published schema, oldest first; the schema of each is
+    ``schemas/jsonschema/<name>-<version>.json`` (``riskfmt.resources.schema_path``), generated from
+    ``linkml`` (a file in ``schemas/linkml/``) whose top class is ``top_class``. ``validated``: whether
+    ``riskfmt validate`` accepts the kind as input (a diff result is an output of riskfmt, checked against
+    its schema only when drawn). ``checker``: the rules JSON Schema cannot express, run once the schema
+    passed, called as ``checker(data, source, base_dir, format_version, check_samples) -> [Finding]``.
+    ``differ``: ``fn(a, b, *, sources, options) -> DiffOutcome`` for ``riskfmt diff``. ``view``: the HTML
+    view, ``fn(document, page, *, source, findings) -> (title, body)``.
+    """
+
+    name: str
+    en: str
+    zh: str
+    versions: tuple[str, ...]
+    linkml: str
+    top_class: str
+    validated: bool = True
+    checker: str | None = None
+    differ: str | None = None
+    view: str | None = None
+
+
+class DocumentCheck(NamedTuple):
+    """A check that runs on every document of ``kinds``, whatever its shape: it plugs into validation at
+    up to three points. ``document(data, source, raw, syntax) -> [Finding]`` runs before the schema (so a
+    problem in a field the schema does not know is still named); ``rules(data, source) -> [Finding]`` runs
+    with the kind's checker once the schema passed; ``samples(source, data)`` makes the scanner of the rows
+    of a referenced samples file (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``)."""
+
+    name: str
+    kinds: tuple[str, ...]
+    document: str
+    rules: str | None = None
+    samples: str | None = None
+
+
+# The order is the order of the "known" list in RF202 (validated kinds) and of the build.
+KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in (
+    DocumentKind("evaluation-report", "evaluation report", "评估报告", ("1.0",),
+                 linkml="evaluation_report.yaml", top_class="EvaluationReport",
+                 checker="riskfmt.semantic:check_report",
+                 differ="riskfmt.compare.diff:diff_reports",
+                 view="riskfmt.views.report:render_report"),
+    DocumentKind("vocabulary", "vocabulary", "词表", ("1.0",),
+                 linkml="vocabulary.yaml", top_class="Vocabulary"),
+    DocumentKind("incident-report", "incident report", "事件报告", ("1.0",),
+                 linkml="incident_report.yaml", top_class="IncidentReport",
+                 checker="riskfmt.incident.semantic:check_document",
+                 differ="riskfmt.incident.diff:diff_incidents",
+                 view="riskfmt.views.incident:render_incident"),
+    DocumentKind("diff-result", "diff result", "差异比较结果", ("1.0",),
+                 linkml="diff_result.yaml", top_class="DiffResult", validated=False,
+                 view="riskfmt.views.comparison:render_diff"),
+)}
+
+# Material that must not travel (weights, blobs, tokens, withheld content) is looked for in every report,
+# with its own codes and always as errors.
+DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
+    DocumentCheck("leaks", ("evaluation-report", "incident-report"),
+                  document="riskfmt.integrity.checks:scan_document",
+                  rules="riskfmt.integrity.checks:disclosure_rules",
+                  samples="riskfmt.integrity.checks:samples_scan"),
+)
+
+
+def get(name: str) -> DocumentKind | None:
+    return KINDS.get(name)
+
+
+def validated_kinds() -> dict[str, tuple[str, ...]]:
+    """Kind -> format versions, for the kinds ``riskfmt validate`` accepts."""
+    return {kind.name: kind.versions for kind in KINDS.values() if kind.validated}
+
+
+def label(name: str, lang: str = "en") -> str:
+    """The kind's name in ``lang`` (``en`` or ``zh``); an unknown kind is shown as it is written."""
+    kind = KINDS.get(name)
+    if kind is None:
+        return name
+    return kind.zh if lang == "zh" else kind.en
+
+
+def document_checks(kind: str) -> tuple[DocumentCheck, ...]:
+    return tuple(check for check in DOCUMENT_CHECKS if kind in check.kinds)
+
+
+def resolve(target: str) -> Any:
+    """The object a ``"module:attribute"`` entry names, imported on first use. A missing module or
+    attribute raises (``ModuleNotFoundError``, ``AttributeError``): an entry is a promise, never probed.
+
+    The attribute is looked up on every call (a dictionary lookup once the module is imported), so a test
+    that replaces a checker on its module replaces it here too."""
+    module_name, _, attribute = target.partition(":")
+    module = sys.modules.get(module_name)
+    if module is None:
+        module = importlib.import_module(module_name)
+    return getattr(module, attribute)
