@@ -75,9 +75,9 @@ def test_diff_and_compare_run_with_the_collector_paused_and_give_it_back(collect
 
 
 def test_every_known_format_ships_its_schema() -> None:
+    from riskfmt.kinds import KINDS
     from riskfmt.resources import schema_path
-    from riskfmt.versions import FORMATS
 
-    for kind, versions in FORMATS.items():
-        for version in versions:
-            assert schema_path(kind, version).is_file(), (kind, version)
+    for kind in KINDS.values():
+        for version in kind.versions:
+            assert schema_path(kind.name, version).is_file(), (kind.name, version)

@@ -6,14 +6,14 @@ this table (``python -m riskfmt._build``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from riskfmt.findings import Severity
+from riskfmt.severity import Severity
 
-__all__ = ["CodeSpec", "CODES", "catalogue_markdown"]
+__all__ = ["CODES", "CodeSpec", "catalogue_markdown"]
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 - one letter each, for the table's width
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,11 +321,13 @@ _TABLE: list[CodeSpec] = [
     CodeSpec("RF645", "conversion", W, "harm-crosswalk-missing",
              "Incident {incident}: CSET harm types ({values}) not carried as harms; vocabulary {version} has no CSET "
              "crosswalk (it was added in vocabulary 1.1)",
-             "事件 {incident}：CSET 危害类型（{values}）未转为危害条目；词表 {version} 没有 CSET 对照表（词表 1.1 起提供）"),
+             "事件 {incident}：CSET 危害类型（{values}）未转为危害条目；"
+             "词表 {version} 没有 CSET 对照表（词表 1.1 起提供）"),
     CodeSpec("RF646", "conversion", I, "harm-from-crosswalk",
              "Incident {incident}: {field} \"{value}\" carried as a harm of {risks} ({predicate} in the riskfmt CSET "
              "crosswalk; CSET names the consequence, riskfmt the risk)",
-             "事件 {incident}：{field} \"{value}\" 已按 riskfmt 的 CSET 对照表（{predicate}）转为风险 {risks} 的危害条目"
+             "事件 {incident}：{field} \"{value}\" 已按 riskfmt 的 CSET 对照表（{predicate}）"
+             "转为风险 {risks} 的危害条目"
              "（CSET 记录的是后果，riskfmt 记录的是风险）"),
     CodeSpec("RF611", "conversion", W, "folder-member-not-recognised",
              "{path} was not converted: no converter recognises its content (name the tool with --from)",
@@ -349,19 +351,19 @@ _TABLE: list[CodeSpec] = [
              "校验此文件时发生内部错误（{detail}），请报告此问题"),
 ]
 
-# Code ranges owned by feature packages, each a module with a TABLE list of CodeSpec:
-# RF7xx integrity and disclosure, RF8xx comparison, RF901-RF919 corpus, RF95x-RF99x reserved; incident reports use RF65x-RF69x.
+# Code ranges owned by feature packages, each a module with a TABLE list of CodeSpec: RF7xx integrity and
+# disclosure, RF8xx comparison, RF901-RF919 corpus, RF95x-RF99x reserved; incident reports use RF65x-RF69x.
+# Named, not imported, as riskfmt.kinds names implementations: the core imports no feature package. Listed,
+# never probed: a missing table is an import error, not codes that quietly have no message.
 _EXTENSIONS = ("riskfmt.integrity.codes", "riskfmt.incident.codes", "riskfmt.compare.codes", "riskfmt.corpus.codes")
 
 
 def _all_specs() -> list[CodeSpec]:
     import importlib
-    import importlib.util
 
     specs = list(_TABLE)
     for name in _EXTENSIONS:
-        if importlib.util.find_spec(name.rsplit(".", 1)[0]) is not None and importlib.util.find_spec(name) is not None:
-            specs.extend(importlib.import_module(name).TABLE)
+        specs.extend(importlib.import_module(name).TABLE)
     return specs
 
 
@@ -397,7 +399,8 @@ def catalogue_markdown() -> str:
         "",
     ]
     for category, (title_en, title_zh) in _CATEGORY_TITLES.items():
-        lines += [f"## {title_en} / {title_zh}", "", "| code | name | severity | message (en) | message (zh) |", "|---|---|---|---|---|"]
+        lines += [f"## {title_en} / {title_zh}", "", "| code | name | severity | message (en) | message (zh) |",
+                  "|---|---|---|---|---|"]
         for spec in sorted(CODES.values(), key=lambda c: c.code):
             if spec.category == category:
                 en = spec.en.replace("|", "\\|")

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["Severity", "Location", "Finding", "FileResult", "ValidationResult"]
+from riskfmt.severity import Severity
+
+__all__ = ["FileResult", "Finding", "Location", "Severity", "ValidationResult"]
 
 _MAX_PARAM = 200  # never paste whole documents or schemas into a message
-
-
-class Severity(enum.IntEnum):
-    """Ordered so that ``finding.severity >= fail_on`` decides the exit code."""
-
-    INFO = 0
-    WARNING = 1
-    ERROR = 2
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        return cls[text.upper()]
 
 
 class _Record:
@@ -64,7 +49,7 @@ class _Frozen(_Record):
 
 
 _setattr = object.__setattr__
-_CODES: Mapping[str, Any] | None = None  # riskfmt.codes.CODES once imported (it imports this module)
+_CODES: Mapping[str, Any] | None = None  # riskfmt.codes.CODES once imported (imported on first use: it is large)
 
 
 def _codes() -> Mapping[str, Any]:
@@ -76,7 +61,7 @@ def _codes() -> Mapping[str, Any]:
 
 
 class Location(_Frozen):
-    __slots__ = ("source", "pointer", "line", "column")
+    __slots__ = ("source", "pointer", "line", "column")  # noqa: RUF023 - the order of repr and equality
     source: str
     pointer: str
     line: int | None
@@ -102,7 +87,7 @@ def _shorten(value: object) -> str:
 
 
 class Finding(_Frozen):
-    __slots__ = ("code", "severity", "location", "params")
+    __slots__ = ("code", "severity", "location", "params")  # noqa: RUF023 - the order of repr and equality
     code: str
     severity: Severity
     location: Location
@@ -166,7 +151,7 @@ class Finding(_Frozen):
 class FileResult(_Record):
     """Everything found in one input."""
 
-    __slots__ = ("source", "kind", "format_version", "findings")
+    __slots__ = ("source", "kind", "format_version", "findings")  # noqa: RUF023 - the order of repr and equality
     __hash__ = None  # type: ignore[assignment]  # mutable
     source: str
     kind: str | None

@@ -376,10 +376,6 @@ def diff_incidents(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, 
 
 
 def _marking(a: dict[str, Any], b: dict[str, Any]) -> dict[str, str] | None:
-    import importlib.util
-
-    if importlib.util.find_spec("riskfmt.integrity") is None:
-        return None
     from riskfmt.integrity.markings import combine
 
     return combine(a, b)
