@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytest.importorskip("importlinter", reason="pip install -e '.[test]' to check the import contracts")
