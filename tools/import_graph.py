@@ -13,6 +13,7 @@ Exit status: 0 always (a report, not a gate; ``lint-imports`` is the gate).
 from __future__ import annotations
 
 import argparse
+import configparser
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,17 +24,21 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "riskfmt"
 GENERATED = "riskfmt._generated"  # written by tools/build.py, not by hand: left out of the size table
 
-# The core: loading, findings, codes, schema checks, validation, semantic rules, versions, document kinds.
-CORE = (
-    "riskfmt.loading", "riskfmt.findings", "riskfmt.severity", "riskfmt.codes", "riskfmt.schema_check",
-    "riskfmt.validation", "riskfmt.semantic", "riskfmt.versions", "riskfmt.kinds",
-)
-# What the core must never import, directly or through a chain: kind packages, converters, integrity,
-# renderers and views, comparison, the corpus, the command line (the quick path is part of it).
-ABOVE_CORE = (
-    "riskfmt.incident", "riskfmt.integrity", "riskfmt.convert", "riskfmt.compare", "riskfmt.corpus",
-    "riskfmt.render", "riskfmt.views", "riskfmt.cli", "riskfmt._quick",
-)
+
+
+def _contract(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(source modules, forbidden modules) of a forbidden contract in .importlinter: one definition of the
+    core and of what lies above it, shared with the gate."""
+    parser = configparser.ConfigParser(inline_comment_prefixes=(";",))
+    parser.read(ROOT / ".importlinter", encoding="utf-8")
+    section = parser[f"importlinter:contract:{name}"]
+    return tuple(section["source_modules"].split()), tuple(section["forbidden_modules"].split())
+
+
+# The core (loading, findings, codes, schema checks, validation, semantic rules, versions, document kinds) and
+# the riskfmt packages it must never import, directly or through a chain.
+CORE, _FORBIDDEN = _contract("core")
+ABOVE_CORE = tuple(m for m in _FORBIDDEN if m.startswith(PACKAGE + "."))
 
 
 def module_path(module: str) -> Path | None:
@@ -143,6 +148,16 @@ def report(top: int | None) -> str:
         for importer in component:
             for imported in sorted(adjacency[importer] & members):
                 out.append(f"      {importer} -> {imported}  (line {_details(graph, importer, imported)})")
+
+    packages = sorted(m for m in adjacency if getattr(module_path(m), "name", "") == "__init__.py")
+    breakers = {p: sorted(graph.nominate_cycle_breakers(p)) for p in packages}
+    breakers = {p: found for p, found in breakers.items() if found}
+    out += ["", "== Cycles between sibling packages and modules (each package's children taken whole, as the "
+            "acyclic contract in .importlinter sees them): imports that would break them =="]
+    for package, found in breakers.items():
+        out.append(f"in {package}: " + "; ".join(f"{a} -> {b}" for a, b in found))
+    if not breakers:
+        out.append("none")
 
     core = [m for m in CORE if m in adjacency]
     out += ["", f"== What the core imports ({', '.join(m.removeprefix('riskfmt.') for m in core)}) =="]
