@@ -18,7 +18,7 @@ def _artifacts() -> dict[str, bytes]:
         if required("RISKFMT_REQUIRE_BUILD"):
             raise
         pytest.skip("LinkML is not installed: pip install -e '.[build]' to run the drift check")
-    from riskfmt._build import build_artifacts
+    from tools.build import build_artifacts
 
     return build_artifacts(ROOT)
 
@@ -30,7 +30,7 @@ def artifacts() -> dict[str, bytes]:
 
 def test_generated_files_match_their_sources(artifacts: dict[str, bytes]) -> None:
     stale = [rel for rel, content in artifacts.items() if not (ROOT / rel).exists() or (ROOT / rel).read_bytes() != content]
-    assert not stale, f"generated files are out of date: {stale}; run `python -m riskfmt._build` and commit"
+    assert not stale, f"generated files are out of date: {stale}; run `python tools/build.py` and commit"
 
 
 def test_generation_is_deterministic(artifacts: dict[str, bytes]) -> None:
@@ -81,11 +81,11 @@ def test_every_vocabulary_release_and_bundle_is_frozen() -> None:
     sums = (ROOT / "schemas" / "SHA256SUMS").read_text(encoding="utf-8")
     for path in [*(ROOT / "schemas" / "releases").glob("*.json"), *(ROOT / "schemas" / "vocab" / "releases").glob("*/*.json")]:
         rel = path.relative_to(ROOT / "schemas").as_posix()
-        assert rel in sums, f"{rel} is shipped but not frozen: run `python -m riskfmt._build --release`"
+        assert rel in sums, f"{rel} is shipped but not frozen: run `python tools/build.py --release`"
 
 
 def test_vocabulary_sources_are_sound() -> None:
     pytest.importorskip("yaml")
-    from riskfmt._build import check_vocabulary, load_vocabulary_sources
+    from tools.build import check_vocabulary, load_vocabulary_sources
 
     assert check_vocabulary(load_vocabulary_sources(ROOT)) == []

@@ -41,6 +41,18 @@ def test_wheel_contains_every_schema_file(dists: dict[str, Path]) -> None:
     assert "riskfmt/cli/__init__.py" in names
 
 
+def test_the_wheel_holds_only_what_runs_and_the_sdist_the_build_tooling(dists: dict[str, Path]) -> None:
+    """The generators (tools/) need LinkML and a checkout: never in the wheel, always in the sdist."""
+    names = zipfile.ZipFile(dists["wheel"]).namelist()
+    tooling = [n for n in names if n.startswith("tools/") or n.rsplit("/", 1)[-1] in
+               ("build.py", "build_quick.py", "publish.py", "import_graph.py", "_build.py", "_build_quick.py",
+                "_publish.py")]
+    assert not tooling, tooling
+    with tarfile.open(dists["sdist"]) as tar:
+        members = {m.name.split("/", 1)[1] for m in tar.getmembers() if "/" in m.name}
+    assert {"tools/build.py", "tools/build_quick.py", "tools/publish.py", "tools/import_graph.py"} <= members
+
+
 def test_wheel_and_sdist_carry_licence_notice_and_typing_marker(dists: dict[str, Path]) -> None:
     names = zipfile.ZipFile(dists["wheel"]).namelist()
     assert "riskfmt/py.typed" in names

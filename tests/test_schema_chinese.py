@@ -135,7 +135,7 @@ def test_a_permissible_value_is_documented_in_both_languages() -> None:
 
 
 def test_the_build_refuses_a_description_without_chinese() -> None:
-    from riskfmt._build import add_chinese
+    from tools.build import add_chinese
 
     schema = {"description": "Root.", "$defs": {"Foo": {"description": "A foo.", "properties": {
         "bar": {"description": "A bar.", "type": "string"}}}}}
@@ -145,7 +145,7 @@ def test_the_build_refuses_a_description_without_chinese() -> None:
 
 
 def test_the_build_refuses_chinese_that_labels_another_node() -> None:
-    from riskfmt._build import add_chinese
+    from tools.build import add_chinese
 
     schema = {"$defs": {"Foo": {"description": "A foo."}}}
     with pytest.raises(SystemExit, match=r"\$defs/Foo"):
@@ -155,7 +155,7 @@ def test_the_build_refuses_chinese_that_labels_another_node() -> None:
 
 
 def test_the_build_joins_english_and_chinese() -> None:
-    from riskfmt._build import add_chinese
+    from tools.build import add_chinese
 
     schema = {"description": "Root.", "properties": {"description": {"description": "The text."}}}
     add_chinese(schema, {(): ("Root.", "根。"), ("properties", "description"): ("The text.", "正文。")})
@@ -166,7 +166,7 @@ def test_the_build_joins_english_and_chinese() -> None:
 def _published_sources() -> list[Path]:
     """The LinkML sources the build turns into a document kind with a format page (docs/format/); common.yaml
     (imported by them) and corpus.yaml (the corpus tables, documented in docs/corpus.md) have none."""
-    from riskfmt._build import KINDS
+    from tools.build import KINDS
 
     return [p for p in LINKML if p.name in {source for _, source, _, _ in KINDS}]
 

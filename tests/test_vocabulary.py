@@ -19,7 +19,7 @@ def two_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A schemas folder holding the shipped releases plus a later one that deprecates R0013 for R0012
     and adds R0999."""
     from riskfmt import resources, vocab, vocab_index
-    from riskfmt._build_quick import vocab_index_source
+    from tools.build_quick import vocab_index_source
 
     copy = tmp_path / "schemas"
     shutil.copytree(ROOT / "schemas", copy, ignore=shutil.ignore_patterns("next"))
@@ -41,7 +41,7 @@ def two_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                    resources.load_schema, vocab.load_vocabulary, vocab_index.plain_risk_ids):
         cached.cache_clear()
     monkeypatch.setattr(resources, "schemas_dir", lambda: copy)
-    # the build-time index of releases, as `python -m riskfmt._build` would write it for this folder
+    # the build-time index of releases, as `python tools/build.py` would write it for this folder
     releases = {p.parent.name: json.loads(p.read_bytes()) for p in (copy / "vocab" / "releases").glob("*/vocabulary.json")}
     index = types.ModuleType("vocab_index")
     exec(vocab_index_source(releases), index.__dict__)  # noqa: S102 - our own generated source

@@ -194,7 +194,7 @@ def test_skos_keeps_everything(graphs: dict, form: str) -> None:
     from rdflib import OWL, SKOS, Literal, URIRef
     from rdflib.namespace import DCTERMS
 
-    from riskfmt._publish import concept_iri
+    from tools.publish import concept_iri
 
     graph = graphs[form]
     for concept in DATA["concepts"]:

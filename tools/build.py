@@ -4,9 +4,10 @@ Sources: ``schemas/linkml/*.yaml`` (the data model) and ``schemas/vocab/`` (the 
 Outputs: the JSON Schemas under ``schemas/jsonschema/``, the vocabulary release JSON, the frozen release
 bundles under ``schemas/releases/``, and the generated reference pages under ``docs/``.
 
-Run ``python -m riskfmt._build`` from a checkout with the ``[build]`` extra installed (LinkML is needed
-here only, never at run time). ``--release`` records the hashes of the current bundles in
-``schemas/SHA256SUMS``; a file listed there may never change again.
+Run ``python tools/build.py`` (or ``python -m tools.build``) from a checkout with the ``[build]`` extra
+installed (LinkML is needed here only, never at run time; this folder is not part of the wheel).
+``--release`` records the hashes of the current bundles in ``schemas/SHA256SUMS``; a file listed there may
+never change again.
 """
 
 from __future__ import annotations
@@ -21,17 +22,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+from riskfmt.kinds import KINDS as DOCUMENT_KINDS
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: this file is tools/build.py
+if __package__ in (None, ""):  # run as `python tools/build.py`: let `import tools.…` find this folder's siblings
+    sys.path.insert(0, str(ROOT))
+
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "https://w3id.org/riskfmt/schema/"
-REBUILD_COMMAND = "python -m riskfmt._build"
+REBUILD_COMMAND = "python tools/build.py"
 
-# (document kind, LinkML source file, top class, format version)
+# (document kind, LinkML source file, top class, format version), from the table of kinds (riskfmt.kinds): the
+# build writes the schema of each kind's newest format version
 KINDS: list[tuple[str, str, str, str]] = [
-    ("evaluation-report", "evaluation_report.yaml", "EvaluationReport", "1.0"),
-    ("vocabulary", "vocabulary.yaml", "Vocabulary", "1.0"),
-    ("incident-report", "incident_report.yaml", "IncidentReport", "1.0"),
-    ("diff-result", "diff_result.yaml", "DiffResult", "1.0"),
+    (kind.name, kind.linkml, kind.top_class, kind.versions[-1]) for kind in DOCUMENT_KINDS.values()
 ]
 
 # LinkML enumerations whose values are a vocabulary scheme's concepts (filled by the build from the data)
@@ -82,7 +86,8 @@ def load_vocabulary_sources(root: Path = ROOT) -> dict[str, Any]:
         "concepts": sorted(concepts, key=lambda c: c["id"]),
     }
     # YAML reads some scalars (versions, dates) as non-strings; the model says strings.
-    return _tidy_chinese(json.loads(json.dumps(doc, default=str)))
+    tidied: dict[str, Any] = _tidy_chinese(json.loads(json.dumps(doc, default=str)))
+    return tidied
 
 
 def load_benchmark_tables(root: Path = ROOT) -> list[dict[str, Any]]:
@@ -215,7 +220,8 @@ def generate_structure(root: Path, source: str, top_class: str) -> dict[str, Any
         not_closed=False,
         mergeimports=True,
     )
-    return json.loads(generator.serialize())
+    generated: dict[str, Any] = json.loads(generator.serialize())
+    return generated
 
 
 def chinese_descriptions(root: Path, source: str, top_class: str) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -331,7 +337,7 @@ def _descriptions(node: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str
 def framework_codes(root: Path) -> list[str]:
     from riskfmt.mappings import load_mapping_set
 
-    codes = set()
+    codes: set[str] = set()
     for path in sorted((root / "schemas" / "vocab" / "mappings").glob("*.sssom.tsv")):
         codes.update(m.subject_id for m in load_mapping_set(path).mappings)
     return sorted(codes)
@@ -342,7 +348,7 @@ def finish_schema(raw: dict[str, Any], schema_id: str, vocab: dict[str, Any] | N
                   chinese: dict[tuple[str, ...], tuple[str, str]] | None = None) -> dict[str, Any]:
     """The published schema. With ``chinese`` (from :func:`chinese_descriptions`) every description is
     bilingual; without it, English only, as the frozen release bundles of format 1.0 were published."""
-    schema = _strip(copy.deepcopy(raw))
+    schema: dict[str, Any] = _strip(copy.deepcopy(raw))
     for key in _NON_KEYWORDS:
         schema.pop(key, None)
     schema["$schema"] = JSON_SCHEMA_DIALECT
@@ -405,7 +411,7 @@ def format_reference(schema: dict[str, Any], title: str,
         "",
     ]
     top = {k: schema[k] for k in ("properties", "required", "description", "title") if k in schema}
-    entries = [(schema.get("title", "Document"), top)] + sorted(schema.get("$defs", {}).items())
+    entries = [(schema.get("title", "Document"), top), *sorted(schema.get("$defs", {}).items())]
     for name, definition in entries:
         lines += [f"## {name}", ""]
         if definition.get("description"):
@@ -486,18 +492,19 @@ def build_artifacts(root: Path = ROOT) -> dict[str, bytes]:
     out.update({f"{release_dir}/{name}": data for name, data in publication(root, vocab).items()})
 
     # the quick path of `riskfmt validate` (riskfmt/_quick.py)
-    from riskfmt._build_quick import quick_validator_source, released_vocabularies, vocab_index_source
     from riskfmt.schema_check import runtime_schema
+    from tools.build_quick import quick_validator_source, released_vocabularies, vocab_index_source
 
     for kind, _, _, version in KINDS:
         if kind == "evaluation-report":
             module = f"src/riskfmt/_generated/report_{version.replace('.', '_')}.py"
             out[module] = quick_validator_source(runtime_schema(schemas[kind]), kind, version).encode("utf-8")
-    out["src/riskfmt/_generated/vocab_index.py"] = vocab_index_source(released_vocabularies(root, vocab)).encode("utf-8")
+    index = vocab_index_source(released_vocabularies(root, vocab))
+    out["src/riskfmt/_generated/vocab_index.py"] = index.encode("utf-8")
 
-    from riskfmt import codes
+    from riskfmt.codes import catalogue_markdown
 
-    out["docs/findings.md"] = codes.catalogue_markdown().encode("utf-8")
+    out["docs/findings.md"] = catalogue_markdown().encode("utf-8")
     out["docs/cli.md"] = cli_reference().encode("utf-8")
     out.update(man_pages())
     return out
@@ -540,7 +547,8 @@ def cli_reference() -> str:
 
     from riskfmt.cli import cli
 
-    lines = ["# Command-line reference", "", f"<!-- Generated by `{REBUILD_COMMAND}` from the Click commands; do not edit. -->", ""]
+    lines = ["# Command-line reference", "",
+             f"<!-- Generated by `{REBUILD_COMMAND}` from the Click commands; do not edit. -->", ""]
     # the group's own context settings (-h/--help), so the page does not depend on what ran before in-process
     with click.Context(cli, info_name="riskfmt", terminal_width=100, **cli.context_settings) as ctx:
         lines += ["## riskfmt", "", "```text", cli.get_help(ctx).rstrip(), "```", ""]
@@ -554,23 +562,25 @@ def cli_reference() -> str:
 
 def publication(root: Path, vocab: dict[str, Any]) -> dict[str, bytes]:
     """SKOS, CSV, LinkML, SSSOM and changes of the current vocabulary release (its browse pages: docs/gen/)."""
-    from riskfmt._publish import release_artifacts
     from riskfmt.mappings import Crosswalk, load_mapping_set
     from riskfmt.versions import version_key
+    from tools.publish import release_artifacts
 
-    mapping_files = {p.name: p.read_bytes() for p in sorted((root / "schemas" / "vocab" / "mappings").glob("*.sssom.tsv"))}
+    mapping_dir = root / "schemas" / "vocab" / "mappings"
+    mapping_files = {p.name: p.read_bytes() for p in sorted(mapping_dir.glob("*.sssom.tsv"))}
     releases = root / "schemas" / "vocab" / "releases"
     older = sorted((p for p in releases.iterdir() if (p / "vocabulary.json").is_file()
                     and version_key(p.name) < version_key(vocab["version"])), key=lambda p: version_key(p.name))
     previous = previous_crosswalk = None
     if older:
         previous = json.loads((older[-1] / "vocabulary.json").read_text(encoding="utf-8"))
-        previous_crosswalk = Crosswalk(load_mapping_set(p) for p in sorted((older[-1] / "mappings").glob("*.sssom.tsv")))
+        previous_crosswalk = Crosswalk(load_mapping_set(p)
+                                       for p in sorted((older[-1] / "mappings").glob("*.sssom.tsv")))
     extra = {}
     catalogue = root / "schemas" / "vocab" / "frameworks.yaml"  # the framework codes coverage is measured against
     if catalogue.exists():
         extra["mappings/frameworks.yaml"] = catalogue.read_bytes()
-    from riskfmt._publish import benchmark_sssom
+    from tools.publish import benchmark_sssom
 
     for table in load_benchmark_tables(root):
         name, data = benchmark_sssom(table, vocab)
@@ -638,7 +648,7 @@ def release(root: Path = ROOT) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m riskfmt._build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=REBUILD_COMMAND, description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="freeze the current release bundles")
     args = parser.parse_args(argv)
     changed = _write(ROOT, build_artifacts(ROOT))

@@ -23,7 +23,8 @@ _INVERSE = {"skos:broadMatch": "skos:narrowMatch", "skos:narrowMatch": "skos:bro
 
 
 def concept_iri(concept_id: str) -> str:
-    """Versionless, stable IRI of a concept: R0013 -> .../vocab/R0013; method:red-teaming -> .../vocab/method/red-teaming."""
+    """Versionless, stable IRI of a concept: R0013 -> .../vocab/R0013; method:red-teaming ->
+    .../vocab/method/red-teaming."""
     return VOCAB_BASE + concept_id.replace(":", "/", 1)
 
 
@@ -129,8 +130,9 @@ def _csv(vocab: dict[str, Any]) -> bytes:
         notes = c.get("scope_note") or {}
         writer.writerow({
             "id": c["id"], "scheme": c["scheme"], "notation": c.get("notation", ""), "status": c["status"],
-            "added_in": c["added_in"], "deprecated_in": c.get("deprecated_in", ""), "replaced_by": c.get("replaced_by", ""),
-            "broader": c.get("broader", ""), "pref_label_en": c["pref_label"]["en"], "pref_label_zh": c["pref_label"]["zh"],
+            "added_in": c["added_in"], "deprecated_in": c.get("deprecated_in", ""),
+            "replaced_by": c.get("replaced_by", ""), "broader": c.get("broader", ""),
+            "pref_label_en": c["pref_label"]["en"], "pref_label_zh": c["pref_label"]["zh"],
             "definition_en": c["definition"]["en"], "definition_zh": c["definition"]["zh"],
             "alt_labels_en": " | ".join(alts.get("en", [])), "alt_labels_zh": " | ".join(alts.get("zh", [])),
             "scope_note_en": notes.get("en", ""), "scope_note_zh": notes.get("zh", ""),
@@ -175,7 +177,8 @@ def _linkml(vocab: dict[str, Any]) -> bytes:
         "prefixes": {"linkml": "https://w3id.org/linkml/", "rfv": VOCAB_BASE}, "default_prefix": "rfv",
         "imports": ["linkml:types"], "enums": enums,
     }
-    return yaml.safe_dump(schema, allow_unicode=True, sort_keys=True, width=120).encode("utf-8")
+    text: str = yaml.safe_dump(schema, allow_unicode=True, sort_keys=True, width=120)
+    return text.encode("utf-8")
 
 
 # The static HTML site that releases up to 1.0 carried (site/ in the release folder) is replaced by the
@@ -200,7 +203,8 @@ def release_artifacts(vocab: dict[str, Any], mapping_files: dict[str, bytes], pr
     out.update({f"mappings/{name}": data for name, data in mapping_files.items()})
     out.update(extra or {})
     if previous is not None:
-        out["CHANGES.md"] = render_markdown(diff_vocabularies(previous, vocab, previous_crosswalk, crosswalk)).encode("utf-8")
+        changes = diff_vocabularies(previous, vocab, previous_crosswalk, crosswalk)
+        out["CHANGES.md"] = render_markdown(changes).encode("utf-8")
     return out
 
 

@@ -3,7 +3,7 @@
 Generated here, never checked in, so they cannot drift from what they describe:
 - `commands/<name>.md`: one page per `riskfmt` command, from the Click commands themselves (mkdocs-click);
 - `api.md`: the Python API reference, one mkdocstrings block per name in `riskfmt.__all__`;
-- `findings.zh.md` and `format/*.zh.md`: the Chinese pages of the two references that `python -m riskfmt._build`
+- `findings.zh.md` and `format/*.zh.md`: the Chinese pages of the two references that `python tools/build.py`
   writes in English (the finding messages come from `riskfmt.codes` in both languages);
 - `vocab/...`: the vocabulary browse pages and the release's SSSOM and download files (`vocab_pages.py`).
 
@@ -136,7 +136,7 @@ def format_zh(text: str) -> str:
     names = {"evaluation-report": "评估报告", "incident-report": "事件报告", "diff-result": "比较结果",
              "vocabulary": "词表"}
     title = f"# 格式参考：{names.get(kind.group(1), kind.group(1))}（{kind.group(1)}）{kind.group(2)} 版"
-    intro = ("本页由 `python -m riskfmt._build` 根据 LinkML 源文件生成，与发布的 JSON Schema（draft 2020-12）完全一致。"
+    intro = ("本页由 `python tools/build.py` 根据 LinkML 源文件生成，与发布的 JSON Schema（draft 2020-12）完全一致。"
              "字段名、类型和约束与语言无关；字段说明取自 LinkML 源文件，目前只有英文。")
     body = text.split("\n", 1)[1]
     body = body.replace(_FORMAT_HEADER, "| 字段 | 类型 | 必填 | 说明 |").replace("| yes |", "| 是 |")
