@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any, NamedTuple
+from typing import Any
 
 __all__ = ["DOCUMENT_CHECKS", "KINDS", "DocumentCheck", "DocumentKind", "document_checks", "get", "label",
            "resolve", "validated_kinds"]
 
 
-class DocumentKind(NamedTuple):
+class DocumentKind:
     """One kind of riskfmt document.
 
     ``versions``: the format versions with a published schema, oldest first; the schema of each is
@@ -34,30 +34,38 @@ class DocumentKind(NamedTuple):
     view, ``fn(document, page, *, source, findings) -> (title, body)``.
     """
 
-    name: str
-    en: str
-    zh: str
-    versions: tuple[str, ...]
-    linkml: str
-    top_class: str
-    validated: bool = True
-    checker: str | None = None
-    differ: str | None = None
-    view: str | None = None
+    # a plain class, not a NamedTuple or a dataclass: this module is imported by every `riskfmt validate`,
+    # also on the quick path, where building a named tuple class costs more than the whole table
+    __slots__ = ("checker", "differ", "en", "linkml", "name", "top_class", "validated", "versions", "view", "zh")
+
+    def __init__(self, name: str, en: str, zh: str, versions: tuple[str, ...], *, linkml: str, top_class: str,
+                 validated: bool = True, checker: str | None = None, differ: str | None = None,
+                 view: str | None = None) -> None:
+        self.name, self.en, self.zh, self.versions = name, en, zh, versions
+        self.linkml, self.top_class, self.validated = linkml, top_class, validated
+        self.checker, self.differ, self.view = checker, differ, view
+
+    def __repr__(self) -> str:
+        return f"DocumentKind({self.name!r})"
 
 
-class DocumentCheck(NamedTuple):
-    """A check that runs on every document of ``kinds``, whatever its shape: it plugs into validation at
-    up to three points. ``document(data, source, raw, syntax) -> [Finding]`` runs before the schema (so a
+class DocumentCheck:
+    """A check that runs on every document of ``kinds``, whatever its shape. It plugs into validation at up
+    to three points: ``document(data, source, raw, syntax) -> [Finding]`` runs before the schema (so a
     problem in a field the schema does not know is still named); ``rules(data, source) -> [Finding]`` runs
-    with the kind's checker once the schema passed; ``samples(source, data)`` makes the scanner of the rows
-    of a referenced samples file (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``)."""
+    with the checker of an evaluation report once the schema passed (where the disclosure is checked; the
+    other kinds have no disclosure section); ``samples(source, data)`` makes the scanner of the rows of a
+    samples file the report ``data`` cites (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``).
+    """
 
-    name: str
-    kinds: tuple[str, ...]
-    document: str
-    rules: str | None = None
-    samples: str | None = None
+    __slots__ = ("document", "kinds", "name", "rules", "samples")
+
+    def __init__(self, name: str, kinds: tuple[str, ...], *, document: str, rules: str | None = None,
+                 samples: str | None = None) -> None:
+        self.name, self.kinds, self.document, self.rules, self.samples = name, kinds, document, rules, samples
+
+    def __repr__(self) -> str:
+        return f"DocumentCheck({self.name!r})"
 
 
 # The order is the order of the "known" list in RF202 (validated kinds) and of the build.
