@@ -82,3 +82,12 @@ def test_validation_diff_and_build_read_the_table() -> None:
     assert {k.name: k.differ for k in kinds.KINDS.values() if k.differ} == DIFFERS
     assert all(_KIND_ZH[name] == kind.zh for name, kind in kinds.KINDS.items())
     assert kinds.label("incident-report", "zh") == "事件报告" and kinds.label("other", "zh") == "other"
+
+
+def test_views_and_the_build_read_the_table() -> None:
+    from riskfmt.views import RENDERABLE, VIEWS
+    from tools.build import KINDS as BUILT
+
+    assert tuple(k.name for k in kinds.KINDS.values() if k.view) == RENDERABLE
+    assert all(VIEWS[k.name] == k.view for k in kinds.KINDS.values() if k.view)
+    assert [(k.name, k.linkml, k.top_class, k.versions[-1]) for k in kinds.KINDS.values()] == BUILT

@@ -21,23 +21,23 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from riskfmt.kinds import KINDS as _KINDS
 from riskfmt.views.html import LANGS
 
 __all__ = ["LANGS", "RENDERABLE", "VIEWS", "render_document", "render_file", "render_outcome"]
 
 # document kind -> "module:function"; the function takes (document, page, source=..., findings=...) and returns
-# (page title, body HTML). A missing entry is an error, never a guess.
+# (page title, body HTML). A missing entry is an error, never a guess. The views of document kinds are in the
+# table of kinds (riskfmt.kinds); a comparison matrix and an incident diff are drawn from a comparison only.
 VIEWS: dict[str, str] = {
-    "evaluation-report": "riskfmt.views.report:render_report",
-    "incident-report": "riskfmt.views.incident:render_incident",
-    "diff-result": "riskfmt.views.comparison:render_diff",
+    **{kind.name: kind.view for kind in _KINDS.values() if kind.view is not None},
     "comparison": "riskfmt.views.comparison:render_matrix",
     "incident-diff": "riskfmt.views.incident:render_incident_diff",
 }
 
 # what ``riskfmt render FILE`` accepts: kinds it can validate before drawing (a comparison matrix and an incident
 # diff have no published schema, so they are drawn only from a comparison riskfmt has just made)
-RENDERABLE = ("evaluation-report", "incident-report", "diff-result")
+RENDERABLE = tuple(kind.name for kind in _KINDS.values() if kind.view is not None)
 
 
 def _view(kind: str) -> Any:
