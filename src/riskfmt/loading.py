@@ -10,16 +10,15 @@ import math
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from riskfmt._frames import frame_depth
 from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
-from riskfmt.parse_messages import zh_parser_detail
 from riskfmt.findings import Finding
 from riskfmt.io import DEFAULT_MAX_SIZE
+from riskfmt.parse_messages import zh_parser_detail
 
-__all__ = ["Document", "load_bytes", "read_source", "paused_gc", "DEFAULT_MAX_SIZE", "MAX_DEPTH"]
+__all__ = ["DEFAULT_MAX_SIZE", "MAX_DEPTH", "Document", "load_bytes", "paused_gc", "read_source"]
 
 MAX_DEPTH = 512  # riskfmt documents need about 10 levels; this only stops pathological input
 _BOM = b"\xef\xbb\xbf"
@@ -305,7 +304,7 @@ def _report_unsafe_integer(doc: Document, text: str, token: str) -> None:
 
 
 def _report_long_number(doc: Document, text: str) -> None:
-    match = re.search(r"-?[0-9]{%d,}" % (_MAX_INT_DIGITS + 1), text)
+    match = re.search(rf"-?[0-9]{{{_MAX_INT_DIGITS + 1},}}", text)
     line, column = doc.index_position(match.start()) if match else (None, None)
     digits = len(match.group().lstrip("-")) if match else "?"
     doc.findings.append(Finding.make("RF114", doc.source, line=line, column=column, digits=digits,
@@ -361,13 +360,13 @@ def _report_duplicates(doc: Document, text: str) -> None:
 def _report_non_finite(doc: Document, text: str, token: str) -> None:
     hit = find_non_finite(text)
     if hit is not None:
-        line, column = doc.index_position(hit[1])
-        doc.findings.append(Finding.make("RF106", doc.source, line=line, column=column, token=hit[0]))
+        at, column = doc.index_position(hit[1])
+        doc.findings.append(Finding.make("RF106", doc.source, line=at, column=column, token=hit[0]))
         return
     # a finite-looking literal that overflows a double (1e400)
     match = re.search(re.escape(token), text)
-    line, column = doc.index_position(match.start()) if match else (None, None)
-    doc.findings.append(Finding.make("RF110", doc.source, line=line, column=column, token=token))
+    line, col = doc.index_position(match.start()) if match else (None, None)
+    doc.findings.append(Finding.make("RF110", doc.source, line=line, column=col, token=token))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -381,7 +380,7 @@ def _load_yaml(doc: Document, text: str) -> None:
     import yaml
 
     # libyaml's composer recurses in C: refuse deep flow nesting before handing it the text
-    if re.search(r"(?:[\[{][ \t\r\n]*){%d,}" % MAX_DEPTH, text):
+    if re.search(rf"(?:[\[{{][ \t\r\n]*){{{MAX_DEPTH},}}", text):
         doc.findings.append(Finding.make("RF107", doc.source, limit=MAX_DEPTH))
         return
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -467,7 +466,7 @@ class _YamlBuilder:
     def _children(node: Any) -> list[Any]:
         value = node.value
         if isinstance(value, list):
-            out = []
+            out: list[Any] = []
             for item in value:
                 if isinstance(item, tuple):
                     out.extend(item)
@@ -479,7 +478,7 @@ class _YamlBuilder:
     def _where(self, node: Any) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def _finding(self, code: str, node: Any, pointer: str, **params: object) -> None:
+    def _finding(self, code: str, node: Any, pointer: str, **params: Any) -> None:
         line, column = self._where(node)
         if "detail" in params:
             params["detail_zh"] = zh_parser_detail(params["detail"])

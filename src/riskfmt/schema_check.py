@@ -10,12 +10,13 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from riskfmt import resources
 from riskfmt.findings import Finding
 
-__all__ = ["check", "compiled", "sample_validator", "pointer_of"]
+__all__ = ["check", "compiled", "pointer_of", "sample_validator"]
 
 _VOCAB_ENUMS = ("RiskId", "MethodId", "AttributionId", "EventId", "JurisdictionId")
 
@@ -96,7 +97,8 @@ _PATTERN_WORDS = {
     "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\\\x00]{1,255}$": (
         "a relative path inside the report's folder (no leading '/', no '..')",
         "位于报告所在目录内的相对路径（不能以 '/' 开头，不能包含 '..'）"),
-    "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$": ("a BCP 47 language tag such as en or zh-Hans", "BCP 47 语言标签，如 en 或 zh-Hans"),
+    "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$": ("a BCP 47 language tag such as en or zh-Hans",
+                                            "BCP 47 语言标签，如 en 或 zh-Hans"),
     "^[0-9]+\\.[0-9]+$": ("a MAJOR.MINOR version such as 1.0", "形如 1.0 的“主版本.次版本”"),
     "^rfr-[0-9a-f]{32}$": ("rfr- followed by 32 lowercase hex digits", "rfr- 加 32 位小写十六进制数字"),
     "^[A-Z]{2}$": ("a two-letter ISO 3166-1 country code", "两位 ISO 3166-1 国家或地区代码"),
@@ -148,8 +150,8 @@ def translate(error: Any, source: str, base: str = "") -> list[Finding]:
     if name == "Format":
         return [Finding.make("RF307", source, pointer, value=_show(instance), format=kind.format)]
     if name == "MinItems":
-        found = len(instance) if isinstance(instance, list) else "?"
-        return [Finding.make("RF308", source, pointer, limit=kind.limit, found=found)]
+        count = len(instance) if isinstance(instance, list) else "?"
+        return [Finding.make("RF308", source, pointer, limit=kind.limit, found=count)]
     if name in ("AnyOf", "OneOfNotValid"):
         closest = _closest(kind.context, source, base)
         en = closest.message("en") if closest else error.message
@@ -159,7 +161,8 @@ def translate(error: Any, source: str, base: str = "") -> list[Finding]:
     if name == "OneOfMultipleValid":
         fields = ", ".join(sorted(instance)) if isinstance(instance, dict) else _json_type(instance)
         return [Finding.make("RF310", source, pointer, detail=fields)]
-    return [Finding.make("RF300", source, pointer, detail=error.message, detail_zh="不符合 JSON Schema 约束：" + error.message)]
+    return [Finding.make("RF300", source, pointer, detail=error.message,
+                         detail_zh="不符合 JSON Schema 约束：" + error.message)]
 
 
 def _closest(context: list[list[Any]], source: str, base: str) -> Finding | None:
