@@ -91,3 +91,22 @@ def test_views_and_the_build_read_the_table() -> None:
     assert tuple(k.name for k in kinds.KINDS.values() if k.view) == RENDERABLE
     assert all(VIEWS[k.name] == k.view for k in kinds.KINDS.values() if k.view)
     assert [(k.name, k.linkml, k.top_class, k.versions[-1]) for k in kinds.KINDS.values()] == BUILT
+
+
+def test_the_quick_path_runs_the_registered_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick path says "clean" only when the full path would: a registered check that finds something
+    makes it hand over, as it would for a leak."""
+    from riskfmt import _quick
+    from riskfmt.findings import Finding
+
+    report = json.loads((EXAMPLES / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    assert _quick.accepts(report, "minimal.json")
+
+    def objects(data: dict[str, object], source: str, raw: bytes | str | None, syntax: str) -> list[Finding]:
+        return [Finding.make("RF900", source, detail="planted by the test")]
+
+    monkeypatch.setattr(sys.modules[__name__], "_objects", objects, raising=False)
+    monkeypatch.setattr(kinds, "DOCUMENT_CHECKS", (kinds.DocumentCheck("objects", ("evaluation-report",),
+                                                                       document=f"{__name__}:_objects"),))
+    assert not _quick.accepts(report, "minimal.json")
+    assert [f.code for f in riskfmt.validate_data(report).findings] == ["RF900"]

@@ -29,10 +29,6 @@ __all__ = ["check_report", "check_samples_file", "check_vocabulary_refs"]
 
 _PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
-# The checks registered for every evaluation report (riskfmt.kinds): their rules run here, after the schema,
-# and their sample scanners over the rows of samples files. Resolved on first use, never imported by name.
-_CHECKS = document_checks("evaluation-report")
-
 
 def check_report(
     report: dict[str, Any], source: str, base_dir: Path | None, format_version: str, check_samples: bool = True
@@ -43,7 +39,9 @@ def check_report(
     out.extend(_identity(report, source))
     out.extend(_dates(report, source))
     out.extend(_digests(report, source))
-    for check in _CHECKS:  # the whole-document checks' rules (disclosure: one record per withheld item)
+    # the checks registered for every evaluation report (riskfmt.kinds.DOCUMENT_CHECKS) bring rules that run
+    # here, after the schema (the disclosure: one record per withheld item), and scanners of samples files
+    for check in document_checks("evaluation-report"):
         if check.rules is not None:
             out.extend(resolve(check.rules)(report, source))
     evaluations = report["evaluations"]
@@ -428,7 +426,8 @@ class _SampleScan:
         from riskfmt.caps import Tally
 
         self.tally = Tally()  # past the per-code limit: keep counting (RF520 says how many), stop listing
-        self.scanners = [resolve(check.samples)(source, report) for check in _CHECKS if check.samples is not None]
+        self.scanners = [resolve(check.samples)(source, report) for check in document_checks("evaluation-report")
+                         if check.samples is not None]
 
     def chunk(self, lines: list[bytes]) -> None:
         """Check non-blank lines, in order."""

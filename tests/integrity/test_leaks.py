@@ -418,3 +418,21 @@ def test_samples_file_ids_are_scanned_and_totalled_over_the_file() -> None:
     findings = scanner.finish()
     assert [(f.code, f.location.line) for f in findings if f.code == "RF705"] == [("RF705", len(rows))]
     assert [f.code for f in findings if f.code == "RF715"] == ["RF715"]
+
+
+@pytest.mark.parametrize("shape", ["results", "findings", "sample_ids", "evaluations"])
+def test_a_number_where_a_list_belongs_is_no_crash(shape: str) -> None:
+    """The scan runs before the schema: a number in place of a list (found by test_quick's hypothesis run)
+    leaves it to the schema to say so, and the scan still judges the rest."""
+    doc: dict[str, Any] = {"kind": "evaluation-report", "notes": "kept",
+                           "disclosure": {"withholds": ["notes", "rationale", "sample_input"]},
+                           "evaluations": [{"results": [], "findings": [{"sample_ids": []}]}]}
+    if shape == "evaluations":
+        doc["evaluations"] = 7
+    elif shape == "sample_ids":
+        doc["evaluations"][0]["findings"][0]["sample_ids"] = 7
+    else:
+        doc["evaluations"][0][shape] = 7
+    assert [f.code for f in scan(doc, "x.json")] == ["RF706"]  # the notes it declares withheld are still there
+    result = riskfmt.validate_data(doc)
+    assert "RF900" not in {f.code for f in result.findings}

@@ -706,13 +706,20 @@ def _split_credential(strings: list[str], pointer: str, out: _Collector) -> None
                 return
 
 
+def _seq(value: Any) -> Any:
+    """What a loop over a field of a document may walk: the value itself when iterable (a list; a string or an
+    object, which the checks below then skip item by item), else nothing. The scan runs before the schema,
+    so ``results`` may be a number."""
+    return value if isinstance(value, (list, dict, str)) else ()
+
+
 def _settings(data: dict[str, Any], out: _Collector, totals: _Totals) -> None:
     """``settings.other`` maps: free names and values. Numbers count once per distinct (name, value), since
     a results-heavy report repeats one configuration thousands of times; secrets and split tokens."""
     distinct: set[tuple[str, Any]] = set()
     first: dict[tuple[str, Any], str] = {}
     texts: set[str] = set()
-    for e_index, evaluation in enumerate(data.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(data.get("evaluations"))):
         settings = evaluation.get("settings") if type(evaluation) is dict else None
         other = settings.get("other") if type(settings) is dict else None
         if type(other) is not dict:
@@ -890,22 +897,22 @@ def _free_texts(doc: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
     yield from lang(doc, "notes", "")
     yield from lang(doc, "title", "")
-    for e_index, evaluation in enumerate(doc.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(doc.get("evaluations"))):
         if type(evaluation) is not dict:
             continue
         e_ptr = f"/evaluations/{e_index}"
         yield from lang(evaluation, "notes", e_ptr)
-        for r_index, result in enumerate(evaluation.get("results") or []):
+        for r_index, result in enumerate(_seq(evaluation.get("results"))):
             yield from lang(result, "notes", f"{e_ptr}/results/{r_index}")
             if type(result) is dict:
                 yield from lang(result.get("risk_level"), "rationale", f"{e_ptr}/results/{r_index}/risk_level")
-        for f_index, finding in enumerate(evaluation.get("findings") or []):
+        for f_index, finding in enumerate(_seq(evaluation.get("findings"))):
             if type(finding) is not dict:
                 continue
             f_ptr = f"{e_ptr}/findings/{f_index}"
             yield from lang(finding, "title", f_ptr)
             yield from lang(finding, "description", f_ptr)
-            for s_index, sample_id in enumerate(finding.get("sample_ids") or []):
+            for s_index, sample_id in enumerate(_seq(finding.get("sample_ids"))):
                 if type(sample_id) is str:
                     yield f"{f_ptr}/sample_ids/{s_index}", sample_id
     extensions = doc.get("extensions")
@@ -928,7 +935,7 @@ def _copied_content(doc: dict[str, Any], declared: set[str], out: _Collector) ->
     if not fields:
         return
     digests: dict[str, str] = {}
-    for e_index, evaluation in enumerate(doc.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(doc.get("evaluations"))):
         samples = evaluation.get("samples") if type(evaluation) is dict else None
         rows = samples.get("inline") if type(samples) is dict else None
         for index, row in enumerate(rows if type(rows) is list else []):
@@ -964,17 +971,17 @@ def _declared_content(doc: dict[str, Any], declared: set[str], out: _Collector) 
     present(doc, "notes", "/notes", "notes")
     if "extensions" in declared and doc.get("extensions"):
         out.add("RF706", "/extensions", kind=_KIND_NAMES["extensions"], kind_zh=_KIND_NAMES_ZH["extensions"])
-    for e_index, evaluation in enumerate(doc.get("evaluations") or []):
+    for e_index, evaluation in enumerate(_seq(doc.get("evaluations"))):
         if not isinstance(evaluation, dict):
             continue
         e_ptr = f"/evaluations/{e_index}"
         present(evaluation, "notes", f"{e_ptr}/notes", "notes")
-        for r_index, result in enumerate(evaluation.get("results") or []):
+        for r_index, result in enumerate(_seq(evaluation.get("results"))):
             present(result, "notes", f"{e_ptr}/results/{r_index}/notes", "notes")
             if isinstance(result, dict):
                 present(result.get("risk_level"), "rationale", f"{e_ptr}/results/{r_index}/risk_level/rationale",
                         "rationale")
-        for f_index, finding in enumerate(evaluation.get("findings") or []):
+        for f_index, finding in enumerate(_seq(evaluation.get("findings"))):
             if not isinstance(finding, dict):
                 continue
             f_ptr = f"{e_ptr}/findings/{f_index}"
@@ -1061,7 +1068,7 @@ def scan(data: dict[str, Any], source: str, raw: bytes | str | None = None, *, s
         _walk_free(data["extensions"], "/extensions", out, totals)
     if _has_other(data):
         _settings(data, out, totals)
-    for e_index, evaluation in enumerate(data.get("evaluations") or [] if tree is not data else []):
+    for e_index, evaluation in enumerate(_seq(data.get("evaluations")) if tree is not data else []):
         samples = evaluation.get("samples") if isinstance(evaluation, dict) else None
         rows = samples.get("inline") if isinstance(samples, dict) else None
         if isinstance(rows, list):
