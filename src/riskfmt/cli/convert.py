@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
-from riskfmt.cli._output import force_option, refused
+from riskfmt.cli._output import force_option
 
 _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
 
@@ -57,7 +57,7 @@ def command(sources: tuple[str, ...], output: str | None, from_: str | None, to:
     Exit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.
     """
     from riskfmt.convert import ConvertOptions, convert
-    from riskfmt.convert.targets import OutputError, OutputRefused, write
+    from riskfmt.convert.targets import write
     from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.render import render
 
@@ -68,15 +68,10 @@ def command(sources: tuple[str, ...], output: str | None, from_: str | None, to:
 
     with Progress(translate("Converting"), unit=translate("reports")) as shown:
         items = convert(sources, from_=from_, options=options, progress=shown.update)
-    try:
-        # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
-        folder = output is not None and output.endswith(("/", os.sep))
-        extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
-                      inputs=list(sources), folder=folder)
-    except OutputRefused as exc:
-        refused(exc.findings, lang)
-    except OutputError as exc:
-        raise click.UsageError(str(exc)) from exc
+    # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
+    folder = output is not None and output.endswith(("/", os.sep))
+    extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
+                  inputs=list(sources), folder=folder)
     result = ValidationResult([FileResult(source=item.source, findings=item.findings) for item in items])
     if extra:
         result.files.append(FileResult(source=str(output), findings=extra))

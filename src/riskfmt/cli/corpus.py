@@ -35,16 +35,6 @@ def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
     click.echo((zh if lang == "zh" else en).format(**params), err=err)
 
 
-def _fail(finding: Any, lang: str) -> NoReturn:
-    """A store, query or dependency problem: the finding on stderr, exit 2."""
-    from riskfmt.findings import FileResult, ValidationResult
-    from riskfmt.render import render
-
-    render("text", ValidationResult([FileResult(source=finding.location.source, findings=[finding])]), sys.stderr,
-           lang, color=False, quiet=True)
-    raise click.exceptions.Exit(2)
-
-
 def _usage(key: str, lang: str) -> NoReturn:
     _say(key, lang, err=True)
     raise click.exceptions.Exit(2)
@@ -96,7 +86,7 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
     Exit codes: 0 all indexed, 1 some files not indexed, 2 usage or store error, 3 internal error.
     """
     from riskfmt.corpus.index import index_paths
-    from riskfmt.corpus.store import DuckDBStore, ParquetStore, StoreError
+    from riskfmt.corpus.store import DuckDBStore, ParquetStore
     from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.i18n import translate
     from riskfmt.progress import Progress, progress_enabled
@@ -107,10 +97,8 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
         _usage("spark-needs-parquet", lang)
     if engine == "duckdb" and not db:
         _usage("needs-db", lang)
-    try:
-        store: Any = ParquetStore(parquet) if engine == "spark" else DuckDBStore(db)  # type: ignore[arg-type]
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    # a store that cannot be opened raises StoreError: its finding is reported by riskfmt.cli._boundary
+    store: Any = ParquetStore(parquet) if engine == "spark" else DuckDBStore(db)  # type: ignore[arg-type]
     total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
     try:
         with Progress(translate("Indexing"), total, unit=translate("files")) as shown:
@@ -130,10 +118,9 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
 
 def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet: str | None, master: str | None,
             output_format: str, output: str | None, lang: str) -> int:
-    from riskfmt.corpus.engines import DuckDBEngine, QueryError, SparkEngine
+    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
     from riskfmt.corpus.output import write_answer
     from riskfmt.corpus.questions import heading
-    from riskfmt.corpus.store import StoreError
 
     if output_format == "parquet" and not output:
         _usage("parquet-needs-output", lang)
@@ -141,14 +128,10 @@ def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet
         _usage("spark-needs-parquet", lang)
     if engine == "duckdb" and not db:
         _usage("needs-db", lang)
-    try:
-        runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    # StoreError and QueryError carry their finding to riskfmt.cli._boundary
+    runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
     try:
         table = runner.sql(make_sql(runner))
-    except QueryError as exc:
-        _fail(exc.finding, lang)
     finally:
         runner.close()
     if output_format == "parquet":
@@ -236,13 +219,9 @@ def export(db: str | None, parquet: str, lang: str) -> int:
     """Write every table as Hive-partitioned Parquet (by producer, model and, for results and risk links, the
     risk's top concept), readable by pyarrow, DuckDB, Polars and Spark."""
     from riskfmt.corpus.export import export_parquet
-    from riskfmt.corpus.store import StoreError
 
     if not db:
         _usage("needs-db", lang)
-    try:
-        counts = export_parquet(db, parquet)
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    counts = export_parquet(db, parquet)
     _say("exported", lang, tables=len(counts), rows=sum(counts.values()), folder=parquet)
     return 0

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -80,12 +80,6 @@ def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
            color=stream.isatty(), quiet=True)
 
 
-def _input_error(exc: Exception, lang: str) -> NoReturn:
-    """An unusable input: its findings on stderr, exit 2."""
-    _findings(getattr(exc, "findings", []), lang, err=True)
-    raise click.exceptions.Exit(2)
-
-
 def _password(env: str | None) -> bytes | None:
     if env is None:
         return None
@@ -112,18 +106,12 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, output: P
     Re-indenting, re-ordering keys or converting between JSON and YAML keeps the digest; changing a value
     changes it. Lines are "DIGEST  PATH", as sha256sum prints them.
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.canonical import digest as canonical_digest
     from riskfmt.integrity.canonical import load_document
     from riskfmt.render.safe import printable
 
     checked(output, lang, inputs=paths)
-    rows = []
-    for path in paths:
-        try:
-            rows.append((path, canonical_digest(load_document(path), algorithm, source=path)))
-        except IntegrityError as exc:
-            _input_error(exc, lang)
+    rows = [(path, canonical_digest(load_document(path), algorithm, source=path)) for path in paths]
     if output_format == "json":
         text = json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2) + "\n"
     else:
@@ -148,15 +136,11 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
 
     The same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.keys import generate_keypair, public_path
 
     for target in (output, public_path(output)):  # existing keys: RF725 from generate_keypair, unless --force
         checked(target, lang)
-    try:
-        pair = generate_keypair(output, password=_password(password_env), overwrite=force)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    pair = generate_keypair(output, password=_password(password_env), overwrite=force)
     _say("keygen", lang, private=pair.private, public=pair.public, keyid=pair.keyid)
     return 0
 
@@ -179,7 +163,6 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     compliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub
     (trestle needs a .json file and, by default, the subject name to be the file's name).
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.keys import exposed_mode, key_id
     from riskfmt.integrity.signing import load_envelope, sign_file, verify
 
@@ -192,15 +175,12 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     from riskfmt.integrity.canonical import load_document
     from riskfmt.integrity.keys import load_private_key
 
-    try:
-        sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
-                  algorithm=algorithm)
-        # read back what was written and check it with the public half: a signature that does not verify
-        # must never be handed out
-        public = load_private_key(key, _password(password_env)).public_key()
-        outcome = verify(load_document(document), load_envelope(output), public)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
+              algorithm=algorithm)
+    # read back what was written and check it with the public half: a signature that does not verify
+    # must never be handed out
+    public = load_private_key(key, _password(password_env)).public_key()
+    outcome = verify(load_document(document), load_envelope(output), public)
     if not outcome.ok:  # pragma: no cover - would be a bug in sign
         _findings(outcome.findings, lang, err=True)
         return 3
@@ -225,13 +205,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
     Valid means the signature verifies with the key and the signed digest equals the digest of DOCUMENT's
     RFC 8785 canonical form, so a re-indented or re-ordered copy still verifies and any changed value does not.
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.signing import verify_file
 
-    try:
-        outcome = verify_file(document, signature, key, subject_name=subject_name)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    outcome = verify_file(document, signature, key, subject_name=subject_name)
     if output_format == "json":
         click.echo(json.dumps({"valid": outcome.ok, "file": document, "subject": outcome.subject,
                                "digest": outcome.digest, "keyid": outcome.keyid,
@@ -283,26 +259,20 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
     one item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the
     copy would not validate.
     """
-    from riskfmt.integrity import IntegrityError
-    from riskfmt.integrity.markings import MarkingError
-
     modes = sum([verify_mode, pointer is not None, check_mode, list_profiles])
     if modes > 1:
         raise click.UsageError("use one of --verify, --reveal, --check-proof, --list-profiles")
-    try:
-        if list_profiles:
-            return _list_profiles(lang)
-        if verify_mode:
-            return _verify_derived(paths, salts, lower_marking, lang)
-        if pointer is not None:
-            return _reveal(paths, pointer, salts, output, lang)
-        if lower_marking and not verify_mode and tlp is None:
-            raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
-        if check_mode:
-            return _check_proof(paths, lang)
-        return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
-    except (IntegrityError, MarkingError) as exc:
-        _input_error(exc, lang)
+    if list_profiles:
+        return _list_profiles(lang)
+    if verify_mode:
+        return _verify_derived(paths, salts, lower_marking, lang)
+    if pointer is not None:
+        return _reveal(paths, pointer, salts, output, lang)
+    if lower_marking and not verify_mode and tlp is None:
+        raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
+    if check_mode:
+        return _check_proof(paths, lang)
+    return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
 
 
 def _list_profiles(lang: str) -> int:

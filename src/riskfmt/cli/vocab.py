@@ -279,7 +279,6 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
     A removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the
     validator's findings.
     """
-    from riskfmt.cli.diff import refuse
     from riskfmt.compare.inputs import InputError
     from riskfmt.compare.render import emit
     from riskfmt.vocab_diff import diff_vocabularies, load_release
@@ -288,13 +287,13 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
         raise click.UsageError("standard input (-) can stand for only one of the two vocabularies")
     problems = []
     releases = []
-    for spec in (old, new):
+    for spec in (old, new):  # both are read, so that one run names the problems of both
         try:
             releases.append(load_release(spec))
         except InputError as exc:
             problems.extend(exc.findings)
     if problems:
-        return refuse(InputError(problems), lang)
+        raise InputError(problems)
     (a, ma), (b, mb) = releases
     result = diff_vocabularies(a, b, ma, mb)
     click.echo(emit(result, fmt, lang), nl=False)
