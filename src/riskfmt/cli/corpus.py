@@ -13,7 +13,14 @@ from typing import Any, NoReturn
 
 import click
 
-from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, lang_option, quiet_option
+from riskfmt.cli._options import (
+    FINDINGS_PER_CODE,
+    RegistryChoice,
+    all_findings_option,
+    lang_option,
+    quiet_option,
+    tlp_choice,
+)
 
 _MSG: dict[str, tuple[str, str]] = {
     "indexed": ("Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, "
@@ -50,6 +57,12 @@ def group() -> None:
     """
 
 
+def _answer_formats() -> tuple[str, ...]:
+    from riskfmt.corpus.output import FORMATS
+
+    return FORMATS
+
+
 _db_option = click.option("--db", "db", metavar="FILE", help="The DuckDB corpus file.")
 _engine_option = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
                               help="duckdb reads --db; spark reads a Parquet export (--parquet).")
@@ -57,11 +70,11 @@ _parquet_option = click.option("--parquet", "parquet", metavar="DIR",
                                help="A corpus Parquet folder (for --engine spark).")
 _master_option = click.option("--master", metavar="URL",
                               help="Spark master (default local[*]; env RISKFMT_SPARK_MASTER).")
-_format_option = click.option("--format", "output_format", type=click.Choice(["table", "csv", "json", "parquet"]),
+_format_option = click.option("--format", "output_format", type=RegistryChoice(_answer_formats),
                               default="table", show_default=True, help="Output format.")
 _output_option = click.option("-o", "--output", "output", metavar="FILE",
                               help="Write to this file (needed for parquet) instead of standard output.")
-_max_tlp_option = click.option("--max-tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
+_max_tlp_option = click.option("--max-tlp", type=tlp_choice,
                                default="RED", show_default=True,
                                help="Leave out rows marked stricter than this TLP label.")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import lang_option, tlp_choice
 from riskfmt.cli._output import checked
 
 # One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
@@ -229,7 +229,7 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
               help="The shareable copy (or, with --reveal, the proof).")
 @click.option("--salts", "salts", type=click.Path(path_type=Path),
               help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
-@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
+@click.option("--tlp", type=tlp_choice,
               help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
 @click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported); "
                                                    "with --verify, accept a copy whose marking the owner lowered "

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import RegistryChoice, lang_option, renderer_names
 
 
 def complete_concept(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
@@ -210,7 +210,7 @@ def map_command(code: str, version: str | None, fmt: str, lang: str) -> int:
 @group.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @version_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+@click.option("--format", "fmt", type=RegistryChoice(renderer_names), default="text",
               show_default=True, help="Output format of the findings.")
 @lang_option
 def check_command(files: tuple[Path, ...], version: str | None, fmt: str, lang: str) -> int:
