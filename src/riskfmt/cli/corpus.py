@@ -22,24 +22,21 @@ from riskfmt.cli._options import (
     tlp_choice,
 )
 
-_MSG: dict[str, tuple[str, str]] = {
-    "indexed": ("Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, "
-                "not indexed {not_indexed}: {store}",
-                "已入库 {indexed} 份报告（样本 {samples} 行），替换 {replaced} 份，未变 {unchanged} 份，未入库 "
-                "{not_indexed} 份：{store}"),
-    "exported": ("Exported {tables} tables ({rows} rows) to {folder}",
-                 "已将 {tables} 张表（共 {rows} 行）导出到 {folder}"),
-    "parquet-needs-output": ("--format parquet needs -o FILE", "--format parquet 需要用 -o 指定输出文件"),
-    "spark-needs-parquet": ("--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
-                            "--engine spark 需要 --parquet DIR（语料库导出目录，或要写入的目录）"),
-    "needs-db": ("Give --db FILE (or --engine spark with --parquet DIR)",
-                 "请指定 --db FILE（或使用 --engine spark 并指定 --parquet DIR）"),
+# the command's own lines; their Chinese is in riskfmt/i18n/zh_CN.po
+MESSAGES: dict[str, str] = {
+    "indexed": ("Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, not "
+                "indexed {not_indexed}: {store}"),
+    "exported": "Exported {tables} tables ({rows} rows) to {folder}",
+    "parquet-needs-output": "--format parquet needs -o FILE",
+    "spark-needs-parquet": "--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
+    "needs-db": "Give --db FILE (or --engine spark with --parquet DIR)",
 }
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
-    en, zh = _MSG[key]
-    click.echo((zh if lang == "zh" else en).format(**params), err=err)
+    from riskfmt.i18n import translate
+
+    click.echo(translate(MESSAGES[key], lang).format(**params), err=err)
 
 
 def _usage(key: str, lang: str) -> NoReturn:

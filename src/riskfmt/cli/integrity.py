@@ -18,35 +18,24 @@ import click
 from riskfmt.cli._options import lang_option, tlp_choice
 from riskfmt.cli._output import checked
 
-# One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
-_MSG: dict[str, tuple[str, str]] = {
-    "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. "
-               "Key id {keyid}.",
-               "已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥 ID 为 {keyid}。"),
-    "signed": ("Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
-               "已签名 {path}（{digest}），主体为 \"{subject}\"，密钥 {keyid}：{signature}"),
-    "valid": ("Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",
-              "验证通过：{path} 正是密钥 {keyid} 以 \"{subject}\" 为主体签名的内容（{digest}）"),
-    "invalid": ("Invalid: {path} does not match the signature {signature}",
-                "验证失败：{path} 与签名 {signature} 不符"),
-    "redacted": ("Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them "
-                 "to prove items later, never share them.",
-                 "已写入 {output}，其中隐去 {count} 项{counts}。盐值保存在 {salts}：仅所有者可读，请妥善保存以便日后"
-                 "证明，切勿分享。"),
-    "not-written": ("Nothing written: the redacted copy would not validate",
-                    "未写入任何文件：隐去后的副本无法通过校验"),
-    "samples": ("Wrote the redacted samples file {path}", "已写入隐去后的样本文件 {path}"),
-    "derived": ("Derived: {redacted} is {original} with its withheld items removed{partial}",
-                "确认派生：{redacted} 即 {original} 去除隐去条目后的结果{partial}"),
-    "partial": (" (salted digests not checked: no --salts)", "（未提供 --salts，加盐摘要未核验）"),
-    "not-derived": ("Not derived: {redacted} is not {original} with items withheld",
-                    "非派生：{redacted} 并非由 {original} 隐去条目得到"),
-    "proof": ("Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as "
-              "that label allows.",
-              "已将 {pointer} 的证明写入 {output}。证明会披露该条目（TLP:{tlp}），请仅按该标记允许的范围分享。"),
-    "proven": ("Proven: the value in {proof} is the withheld item {pointer} of {redacted}",
-               "证明成立：{proof} 中的值正是 {redacted} 中隐去的条目 {pointer}"),
-    "not-proven": ("Not proven: {proof} does not match {redacted}", "证明不成立：{proof} 与 {redacted} 不符"),
+# One-line results; their Chinese is in riskfmt/i18n/zh_CN.po (findings carry their own, in the code tables).
+MESSAGES: dict[str, str] = {
+    "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. Key id "
+               "{keyid}."),
+    "signed": "Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
+    "valid": "Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",
+    "invalid": "Invalid: {path} does not match the signature {signature}",
+    "redacted": ("Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them to "
+                 "prove items later, never share them."),
+    "not-written": "Nothing written: the redacted copy would not validate",
+    "samples": "Wrote the redacted samples file {path}",
+    "derived": "Derived: {redacted} is {original} with its withheld items removed{partial}",
+    "partial": " (salted digests not checked: no --salts)",
+    "not-derived": "Not derived: {redacted} is not {original} with items withheld",
+    "proof": ("Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as that "
+              "label allows."),
+    "proven": "Proven: the value in {proof} is the withheld item {pointer} of {redacted}",
+    "not-proven": "Not proven: {proof} does not match {redacted}",
 }
 
 
@@ -61,12 +50,12 @@ def _complete_profile(incomplete: str) -> list[Any]:
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    from riskfmt.i18n import translate
     from riskfmt.render.safe import printable
 
-    en, zh = _MSG[key]
     # subjects, pointers and paths can come from documents: one message is one line
     safe = {name: printable(str(value)) for name, value in params.items()}
-    click.echo((zh if lang == "zh" else en).format(**safe), err=err)
+    click.echo(translate(MESSAGES[key], lang).format(**safe), err=err)
 
 
 def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
@@ -329,6 +318,7 @@ def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sa
 
 def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: bool, lang: str) -> int:
     from riskfmt.findings import Severity
+    from riskfmt.i18n import translate
     from riskfmt.integrity.redact import verify_derived_files
 
     if len(paths) != 2:
@@ -339,7 +329,7 @@ def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: b
     if any(f.severity == Severity.ERROR for f in findings):
         _say("not-derived", lang, original=paths[0], redacted=paths[1])
         return 1
-    partial = _MSG["partial"][1 if lang == "zh" else 0] if any(f.code == "RF734" for f in findings) else ""
+    partial = translate(MESSAGES["partial"], lang) if any(f.code == "RF734" for f in findings) else ""
     _say("derived", lang, original=paths[0], redacted=paths[1], partial=partial)
     return 0
 
