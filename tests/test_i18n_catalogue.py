@@ -82,7 +82,8 @@ def test_a_label_without_chinese_fails_at_import() -> None:
 
 
 @pytest.mark.parametrize("module", ["src/riskfmt/cli/corpus.py", "src/riskfmt/cli/integrity.py",
-                                    "src/riskfmt/cli/incident.py", "src/riskfmt/views/labels.py"])
+                                    "src/riskfmt/cli/incident.py", "src/riskfmt/cli/vocab.py",
+                                    "src/riskfmt/views/labels.py"])
 def test_moved_modules_hold_no_chinese(module: str) -> None:
     text = (ROOT / module).read_text(encoding="utf-8")
     assert not [ch for ch in text if 0x4E00 <= ord(ch) < 0xA000], module
@@ -110,3 +111,15 @@ def test_docs_summaries_come_from_the_catalogue() -> None:
     pages = hooks.command_pages()
     assert ZH["Check reports against the format, the vocabulary and the rules."] in pages["commands/validate.zh.md"]
     assert not hasattr(hooks, "COMMANDS_ZH")
+
+
+def test_vocab_headings_statuses_and_predicates_have_chinese() -> None:
+    from riskfmt.cli.vocab import SHOW_HEADINGS
+    from riskfmt.mappings import load_crosswalk
+    from riskfmt.vocab import load_vocabulary
+
+    assert all(f"vocab show\x04{text}" in ZH for text in SHOW_HEADINGS.values())
+    vocab = load_vocabulary()
+    assert all(f"concept status\x04{c.status}" in ZH for c in vocab)
+    predicates = {m.predicate_id for rows in load_crosswalk(vocab.version).by_concept.values() for m in rows}
+    assert predicates and all(f"mapping predicate\x04{p}" in ZH for p in predicates)

@@ -46,7 +46,7 @@ def _complete_profile(incomplete: str) -> list[Any]:
     from riskfmt.integrity.profiles import profile_names
 
     names = [CompletionItem(name) for name in profile_names() if name.startswith(incomplete)]
-    return names + [CompletionItem(incomplete, type="file")]
+    return [*names, CompletionItem(incomplete, type="file")]
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:

@@ -56,13 +56,15 @@ def current() -> str:
     return _language if _language is not None else ui_language([])
 
 
-def translate(text: str, lang: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the interface language); unchanged when English or when the catalogue has
-    no entry."""
+def translate(text: str, lang: str | None = None, context: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the interface language), from the entry with that ``context``
+    (``msgctxt``) if given; unchanged when English or when the catalogue has no entry."""
     if not text or (lang or current()) != "zh":
         return text
     from riskfmt.i18n.zh import ZH
 
+    if context is not None:
+        return ZH.get(f"{context}\x04{text}", text)
     found = ZH.get(text)
     if found is None and "\n" in text:  # docstrings arrive indented: the catalogue holds them dedented
         import inspect

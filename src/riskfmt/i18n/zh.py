@@ -911,4 +911,42 @@ ZH: dict[str, str] = {
         '概念相同，但经由非精确的映射得到',
     'enum:tier\x04the concepts only overlap':
         '概念仅部分重叠',
+    'vocab show\x04scheme':
+        '概念体系',
+    'vocab show\x04status':
+        '状态',
+    'vocab show\x04added in':
+        '新增于词表',
+    'vocab show\x04deprecated in {since}; use {id}':
+        '自词表 {since} 起弃用，请改用 {id}',
+    'vocab show\x04broader':
+        '上位概念',
+    'vocab show\x04narrower':
+        '下位概念',
+    'vocab show\x04alternative labels':
+        '其他名称',
+    'vocab show\x04scope note':
+        '适用范围说明',
+    'vocab show\x04definition':
+        '定义',
+    'concept status\x04stable':
+        '稳定',
+    'concept status\x04provisional':
+        '暂定',
+    'concept status\x04deprecated':
+        '已弃用',
+    'mapping predicate\x04skos:exactMatch':
+        '精确对应',
+    'mapping predicate\x04skos:closeMatch':
+        '近似对应',
+    'mapping predicate\x04skos:broadMatch':
+        '对应更宽的概念',
+    'mapping predicate\x04skos:narrowMatch':
+        '对应更窄的概念',
+    'mapping predicate\x04skos:relatedMatch':
+        '相关',
+    'mapping predicate\x04sssom:NoTermFound':
+        '无对应概念',
+    '(no equivalent)':
+        '（无对应概念）',
 }
