@@ -49,11 +49,11 @@ def test_format_choices_are_the_renderers() -> None:
 
 
 def test_convert_choices_are_the_converter_and_writer_registries() -> None:
-    from riskfmt.convert import available
+    from riskfmt.convert import BUILTIN
     from riskfmt.convert.targets import TARGETS
 
     options = _choices("convert")
-    assert options["--from"] == tuple(available())
+    assert options["--from"] == tuple(BUILTIN)
     assert options["--to"] == tuple(TARGETS)
 
 
@@ -61,14 +61,6 @@ def test_corpus_formats_are_the_answer_writers() -> None:
     from riskfmt.corpus.output import FORMATS
 
     assert _choices("corpus", "query")["--format"] == FORMATS
-
-
-def test_a_plugin_converter_is_offered_by_from(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import riskfmt.convert as registry
-    from riskfmt.cli.convert import _sources
-
-    monkeypatch.setattr(registry, "_plugins", {"acme-evals": "acme.riskfmt:AcmeConverter"})
-    assert _sources()[-1] == "acme-evals"
 
 
 def test_no_command_spells_a_registry_out() -> None:

@@ -21,10 +21,11 @@ from riskfmt.cli._output import force_option
 
 
 def _sources() -> list[str]:
-    """``--from``: the converter registry (built-ins, then plugins of the ``riskfmt.converters`` group)."""
-    from riskfmt.convert import available
+    """``--from``: the converter registry's built-ins (plugins are detected from content; reading their entry
+    points here would cost every ``--help`` the import of importlib.metadata)."""
+    from riskfmt.convert import BUILTIN
 
-    return available()
+    return list(BUILTIN)
 
 
 def _targets() -> list[str]:
