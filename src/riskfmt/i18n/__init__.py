@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["current", "english", "install_click", "missing", "pair", "set_language", "translate", "ui_language"]
+__all__ = ["current", "english", "install_click", "pair", "set_language", "translate", "ui_language"]
 
 _language: str | None = None
 
@@ -173,23 +173,3 @@ def help_texts(command: Any, path: str = "riskfmt") -> list[tuple[str, str]]:
                 out.extend(help_texts(sub, f"{path} {name}"))
     return out
 
-
-# the command modules whose own lines (a ``MESSAGES`` table of English texts) go through the catalogue
-MESSAGE_MODULES = ("riskfmt.cli.corpus", "riskfmt.cli.incident", "riskfmt.cli.integrity")
-
-
-def missing() -> list[tuple[str, str]]:
-    """(where, English text) of every text of the command line without Chinese in the catalogue: the help of
-    every command and option, the group's summaries, the commands' own lines. The labels of the HTML views
-    cannot be missing: ``riskfmt.views.labels`` refuses to import without them."""
-    import importlib
-
-    from riskfmt.cli._group import COMMAND_SUMMARIES, cli
-    from riskfmt.i18n.zh import ZH
-
-    texts = help_texts(cli)
-    texts += [(f"riskfmt {name} (summary)", text) for name, text in COMMAND_SUMMARIES.items()]
-    for module in MESSAGE_MODULES:
-        table: dict[str, str] = importlib.import_module(module).MESSAGES
-        texts += [(f"{module} MESSAGES[{key!r}]", text) for key, text in table.items()]
-    return [(where, text) for where, text in texts if text not in ZH]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from riskfmt.i18n import missing
+from riskfmt.i18n.coverage import missing
 
 gaps = missing()
 for where, text in gaps:
