@@ -25,24 +25,6 @@ from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from vocab_pages import vocabulary_pages  # noqa: E402
 
-# Chinese summaries of the commands (Click's help is English). A command without one fails the build, so a new
-# command cannot appear on the Chinese site without its summary.
-COMMANDS_ZH = {
-    "compare": "将多份报告按风险概念排成矩阵对照，并标出各报告结论在不确定性范围之外的分歧（对全部检验统一做多重比较校正）。",
-    "corpus": "报告语料库：将大量报告校验后载入 DuckDB，回答覆盖范围、分歧和历史等常见问题，执行任意 SQL，导出为 Parquet，也可在 Apache Spark 上运行。",
-    "convert": "将其他评估工具（Inspect、lm-evaluation-harness、HELM、OpenCompass 等）的输出转换为 riskfmt 报告，或将 riskfmt 报告导出为 CSV、Every Eval Ever 和 Markdown。",
-    "diff": "比较两份报告：按风险概念、任务、指标和数据切片对齐结果，给出差值及其是否超出记录的不确定性，并列出覆盖范围的差异。",
-    "digest": "按 RFC 8785 规范化 JSON 计算文档的 SHA-256 摘要。",
-    "incident": "事件报告：新建、更新时间线、核对历史记录。",
-    "keygen": "生成用于签名的 Ed25519 密钥对。",
-    "redact": "生成可对外共享的副本：不予披露的内容替换为加盐摘要，日后可逐项证明。",
-    "render": "将评估报告、事件报告或比较结果渲染为独立的 HTML 文件，可离线阅读。",
-    "sign": "为文档签名：生成分离式 DSSE 信封，内含 in-toto 声明。",
-    "validate": "按格式规范、词表和语义规则检查报告，每个问题给出稳定的编码和位置。",
-    "verify": "用分离式签名验证文档。",
-    "vocab": "中英双语风险词表：列出、查看、检索、映射、导出和比较版本。",
-}
-
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -58,21 +40,31 @@ def _commands() -> list[tuple[str, str, str, str]]:
     return [(name, *_COMMANDS[name]) for name in names]
 
 
+def _chinese(name: str, summary: str) -> str:
+    """A command's summary in Chinese, from the interface's one catalogue (src/riskfmt/i18n/zh_CN.po). A command
+    without one fails the build, so a new command cannot appear on the Chinese site without its summary."""
+    from riskfmt.i18n import translate
+
+    chinese = translate(summary, "zh")
+    if chinese == summary:
+        raise SystemExit(f"docs/gen/hooks.py: command {name!r} has no Chinese summary in src/riskfmt/i18n/zh_CN.po")
+    return chinese
+
+
 def command_pages() -> dict[str, str]:
     pages: dict[str, str] = {}
     rows_en, rows_zh = [], []
     for name, module, attr, summary in _commands():
-        if name not in COMMANDS_ZH:
-            raise SystemExit(f"docs/gen/hooks.py: command {name!r} has no Chinese summary in COMMANDS_ZH")
+        summary_zh = _chinese(name, summary)
         block = ["::: mkdocs-click", f"    :module: {module}", f"    :command: {attr}",
                  f"    :prog_name: riskfmt {name}", "    :depth: 1", "    :style: table", "    :list_subcommands: true", ""]
         pages[f"commands/{name}.md"] = "\n".join([f"# riskfmt {name}", "", summary, "", *block])
         pages[f"commands/{name}.zh.md"] = "\n".join([
-            f"# riskfmt {name}", "", COMMANDS_ZH[name], "",
+            f"# riskfmt {name}", "", summary_zh, "",
             "以下用法与选项说明直接取自命令的定义，因此与所安装的版本保持一致（目前为英文）。"
             "所有命令均支持 `--lang zh`（或环境变量 `RISKFMT_LANG=zh`）以中文输出检查结果。", "", *block])
         rows_en.append(f"| [`riskfmt {name}`]({name}.md) | {summary} |")
-        rows_zh.append(f"| [`riskfmt {name}`]({name}.md) | {COMMANDS_ZH[name]} |")
+        rows_zh.append(f"| [`riskfmt {name}`]({name}.md) | {summary_zh} |")
     pages["commands/index.md"] = "\n".join([
         "# Commands", "",
         "`riskfmt` is a thin command line over the Python API. Every command exits 0 when clean, 1 for findings "

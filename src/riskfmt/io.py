@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding
 
 __all__ = [
@@ -39,20 +40,18 @@ DEFAULT_MAX_SIZE = 1 << 30  # 1 GiB: parsing needs ~8 bytes of memory per byte o
 _CHUNK = 1 << 20
 
 
-class InputRefused(Exception):
+class InputRefused(RiskfmtError):
     """An input that cannot or must not be read; ``finding`` says why (an I/O finding: exit 2)."""
 
     def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.message("en"))
-        self.finding = finding
+        super().__init__([finding], finding.message("en"))
 
 
-class OutputRefused(Exception):
+class OutputRefused(RiskfmtError):
     """An output that must not be written; ``findings`` say why (I/O findings: exit 2)."""
 
     def __init__(self, findings: Sequence[Finding]) -> None:
-        super().__init__("; ".join(f.message("en") for f in findings))
-        self.findings = list(findings)
+        super().__init__(findings, "; ".join(f.message("en") for f in findings))
 
 
 # ------------------------------------------------------------------------------------------------

@@ -40,11 +40,13 @@ class LazyGroup(click.Group):
             return None
         import importlib
 
+        from riskfmt.cli._boundary import guarded
         from riskfmt.i18n import english
 
         module, attr, _ = _COMMANDS[name]
         with english():  # Click translates some texts when a command is built: build it in English
-            return getattr(importlib.import_module(module), attr)  # type: ignore[no-any-return]
+            # guarded: a RiskfmtError raised by the command is reported there, once for every command
+            return guarded(getattr(importlib.import_module(module), attr))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # list commands without importing them: help stays as fast as the rest

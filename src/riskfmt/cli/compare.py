@@ -9,7 +9,7 @@ import click
 
 from riskfmt.cli._options import view_lang_option
 from riskfmt.cli._output import checked
-from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option, refuse
+from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option
 from riskfmt.compare.render import FORMATS
 
 
@@ -33,7 +33,7 @@ def command(reports: tuple[str, ...], output_format: str, lang: str, fail_on: st
     Exit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error,
     3 internal error.
     """
-    from riskfmt.compare import InputError, compare_files
+    from riskfmt.compare import compare_files
     from riskfmt.compare.options import DiffOptions
 
     if len(reports) < 2:
@@ -46,10 +46,7 @@ def command(reports: tuple[str, ...], output_format: str, lang: str, fail_on: st
     from riskfmt.i18n import translate
     from riskfmt.progress import Progress
 
-    try:
-        with Progress(translate("Comparing {n} reports").format(n=len(reports)), ticker=True):
-            outcome = compare_files(reports, options)
-    except InputError as exc:
-        return refuse(exc, lang)
+    with Progress(translate("Comparing {n} reports").format(n=len(reports)), ticker=True):
+        outcome = compare_files(reports, options)
     emit(outcome, output_format, lang, output, reports)
     return 0 if outcome.gate(fail_on) else 1

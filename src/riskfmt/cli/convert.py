@@ -8,10 +8,31 @@ from pathlib import Path
 
 import click
 
-from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
-from riskfmt.cli._output import force_option, refused
+from riskfmt.cli._options import (
+    FINDINGS_PER_CODE,
+    RegistryChoice,
+    all_findings_option,
+    fail_on_option,
+    lang_option,
+    quiet_option,
+    tlp_choice,
+)
+from riskfmt.cli._output import force_option
 
-_SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
+
+def _sources() -> list[str]:
+    """``--from``: the converter registry's built-ins (plugins are detected from content; reading their entry
+    points here would cost every ``--help`` the import of importlib.metadata)."""
+    from riskfmt.convert import BUILTIN
+
+    return list(BUILTIN)
+
+
+def _targets() -> list[str]:
+    """``--to``: the writer registry."""
+    from riskfmt.convert.targets import TARGETS
+
+    return list(TARGETS)
 
 
 @click.command("convert")
@@ -21,15 +42,15 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
                    "--to csv/markdown; a folder for several reports, or when it is an existing folder or ends "
                    "in /; for --to eee a folder unless it ends in .json. Written all-or-nothing; never over an "
                    "input; an existing non-empty folder only with --force.")
-@click.option("--from", "from_", type=click.Choice(_SOURCES), default=None,
+@click.option("--from", "from_", type=RegistryChoice(_sources), default=None,
               help="The producer tool (default: detected from each input).")
-@click.option("--to", "to", type=click.Choice(["riskfmt", "eee", "csv", "markdown"]), default="riskfmt",
+@click.option("--to", "to", type=RegistryChoice(_targets), default="riskfmt",
               show_default=True, help="Output format.")
 @click.option("--organization", help="Who ran the evaluation (producer tools rarely record it).")
 @click.option("--relationship", type=click.Choice(["first_party", "third_party", "collaborative", "other"]),
               default="third_party", show_default=True, help="The producer's relationship to the model's developer.")
 @click.option("--developer", help="The model's developer, when the source does not say.")
-@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]), default="AMBER",
+@click.option("--tlp", type=tlp_choice, default="AMBER",
               show_default=True, help="TLP 2.0 marking of the output.")
 @click.option("--samples", type=click.Choice(["inline", "file", "none"]), default="inline", show_default=True,
               help="Per-sample results inline, in JSONL files beside the report (pinned by digest), or left out.")
@@ -57,7 +78,7 @@ def command(sources: tuple[str, ...], output: str | None, from_: str | None, to:
     Exit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.
     """
     from riskfmt.convert import ConvertOptions, convert
-    from riskfmt.convert.targets import OutputError, OutputRefused, write
+    from riskfmt.convert.targets import write
     from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.render import render
 
@@ -68,15 +89,10 @@ def command(sources: tuple[str, ...], output: str | None, from_: str | None, to:
 
     with Progress(translate("Converting"), unit=translate("reports")) as shown:
         items = convert(sources, from_=from_, options=options, progress=shown.update)
-    try:
-        # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
-        folder = output is not None and output.endswith(("/", os.sep))
-        extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
-                      inputs=list(sources), folder=folder)
-    except OutputRefused as exc:
-        refused(exc.findings, lang)
-    except OutputError as exc:
-        raise click.UsageError(str(exc)) from exc
+    # the text as typed: pathlib drops a trailing slash, which is how -o names a folder yet to be made
+    folder = output is not None and output.endswith(("/", os.sep))
+    extra = write(to, items, Path(output) if output is not None else None, options, lang, force=force,
+                  inputs=list(sources), folder=folder)
     result = ValidationResult([FileResult(source=item.source, findings=item.findings) for item in items])
     if extra:
         result.files.append(FileResult(source=str(output), findings=extra))

@@ -13,36 +13,30 @@ from typing import Any, NoReturn
 
 import click
 
-from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, lang_option, quiet_option
+from riskfmt.cli._options import (
+    FINDINGS_PER_CODE,
+    RegistryChoice,
+    all_findings_option,
+    lang_option,
+    quiet_option,
+    tlp_choice,
+)
 
-_MSG: dict[str, tuple[str, str]] = {
-    "indexed": ("Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, "
-                "not indexed {not_indexed}: {store}",
-                "已入库 {indexed} 份报告（样本 {samples} 行），替换 {replaced} 份，未变 {unchanged} 份，未入库 "
-                "{not_indexed} 份：{store}"),
-    "exported": ("Exported {tables} tables ({rows} rows) to {folder}",
-                 "已将 {tables} 张表（共 {rows} 行）导出到 {folder}"),
-    "parquet-needs-output": ("--format parquet needs -o FILE", "--format parquet 需要用 -o 指定输出文件"),
-    "spark-needs-parquet": ("--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
-                            "--engine spark 需要 --parquet DIR（语料库导出目录，或要写入的目录）"),
-    "needs-db": ("Give --db FILE (or --engine spark with --parquet DIR)",
-                 "请指定 --db FILE（或使用 --engine spark 并指定 --parquet DIR）"),
+# the command's own lines; their Chinese is in riskfmt/i18n/zh_CN.po
+MESSAGES: dict[str, str] = {
+    "indexed": ("Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, not "
+                "indexed {not_indexed}: {store}"),
+    "exported": "Exported {tables} tables ({rows} rows) to {folder}",
+    "parquet-needs-output": "--format parquet needs -o FILE",
+    "spark-needs-parquet": "--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
+    "needs-db": "Give --db FILE (or --engine spark with --parquet DIR)",
 }
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
-    en, zh = _MSG[key]
-    click.echo((zh if lang == "zh" else en).format(**params), err=err)
+    from riskfmt.i18n import translate
 
-
-def _fail(finding: Any, lang: str) -> NoReturn:
-    """A store, query or dependency problem: the finding on stderr, exit 2."""
-    from riskfmt.findings import FileResult, ValidationResult
-    from riskfmt.render import render
-
-    render("text", ValidationResult([FileResult(source=finding.location.source, findings=[finding])]), sys.stderr,
-           lang, color=False, quiet=True)
-    raise click.exceptions.Exit(2)
+    click.echo(translate(MESSAGES[key], lang).format(**params), err=err)
 
 
 def _usage(key: str, lang: str) -> NoReturn:
@@ -60,6 +54,12 @@ def group() -> None:
     """
 
 
+def _answer_formats() -> tuple[str, ...]:
+    from riskfmt.corpus.output import FORMATS
+
+    return FORMATS
+
+
 _db_option = click.option("--db", "db", metavar="FILE", help="The DuckDB corpus file.")
 _engine_option = click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
                               help="duckdb reads --db; spark reads a Parquet export (--parquet).")
@@ -67,11 +67,11 @@ _parquet_option = click.option("--parquet", "parquet", metavar="DIR",
                                help="A corpus Parquet folder (for --engine spark).")
 _master_option = click.option("--master", metavar="URL",
                               help="Spark master (default local[*]; env RISKFMT_SPARK_MASTER).")
-_format_option = click.option("--format", "output_format", type=click.Choice(["table", "csv", "json", "parquet"]),
+_format_option = click.option("--format", "output_format", type=RegistryChoice(_answer_formats),
                               default="table", show_default=True, help="Output format.")
 _output_option = click.option("-o", "--output", "output", metavar="FILE",
                               help="Write to this file (needed for parquet) instead of standard output.")
-_max_tlp_option = click.option("--max-tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
+_max_tlp_option = click.option("--max-tlp", type=tlp_choice,
                                default="RED", show_default=True,
                                help="Leave out rows marked stricter than this TLP label.")
 
@@ -96,7 +96,7 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
     Exit codes: 0 all indexed, 1 some files not indexed, 2 usage or store error, 3 internal error.
     """
     from riskfmt.corpus.index import index_paths
-    from riskfmt.corpus.store import DuckDBStore, ParquetStore, StoreError
+    from riskfmt.corpus.store import DuckDBStore, ParquetStore
     from riskfmt.findings import FileResult, Severity, ValidationResult
     from riskfmt.i18n import translate
     from riskfmt.progress import Progress, progress_enabled
@@ -107,10 +107,8 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
         _usage("spark-needs-parquet", lang)
     if engine == "duckdb" and not db:
         _usage("needs-db", lang)
-    try:
-        store: Any = ParquetStore(parquet) if engine == "spark" else DuckDBStore(db)  # type: ignore[arg-type]
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    # a store that cannot be opened raises StoreError: its finding is reported by riskfmt.cli._boundary
+    store: Any = ParquetStore(parquet) if engine == "spark" else DuckDBStore(db)  # type: ignore[arg-type]
     total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
     try:
         with Progress(translate("Indexing"), total, unit=translate("files")) as shown:
@@ -130,10 +128,9 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
 
 def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet: str | None, master: str | None,
             output_format: str, output: str | None, lang: str) -> int:
-    from riskfmt.corpus.engines import DuckDBEngine, QueryError, SparkEngine
+    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
     from riskfmt.corpus.output import write_answer
     from riskfmt.corpus.questions import heading
-    from riskfmt.corpus.store import StoreError
 
     if output_format == "parquet" and not output:
         _usage("parquet-needs-output", lang)
@@ -141,14 +138,10 @@ def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet
         _usage("spark-needs-parquet", lang)
     if engine == "duckdb" and not db:
         _usage("needs-db", lang)
-    try:
-        runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    # StoreError and QueryError carry their finding to riskfmt.cli._boundary
+    runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
     try:
         table = runner.sql(make_sql(runner))
-    except QueryError as exc:
-        _fail(exc.finding, lang)
     finally:
         runner.close()
     if output_format == "parquet":
@@ -236,13 +229,9 @@ def export(db: str | None, parquet: str, lang: str) -> int:
     """Write every table as Hive-partitioned Parquet (by producer, model and, for results and risk links, the
     risk's top concept), readable by pyarrow, DuckDB, Polars and Spark."""
     from riskfmt.corpus.export import export_parquet
-    from riskfmt.corpus.store import StoreError
 
     if not db:
         _usage("needs-db", lang)
-    try:
-        counts = export_parquet(db, parquet)
-    except StoreError as exc:
-        _fail(exc.finding, lang)
+    counts = export_parquet(db, parquet)
     _say("exported", lang, tables=len(counts), rows=sum(counts.values()), folder=parquet)
     return 0

@@ -46,20 +46,6 @@ def emit(outcome: Any, output_format: str, lang: str, output: Path | None, input
     atomic_write_text(output, text)
 
 
-def refuse(exc: Any, lang: str) -> int:
-    """Show why the inputs cannot be compared (the validator's findings) and give exit code 2."""
-    from riskfmt.findings import FileResult, ValidationResult
-    from riskfmt.render import render
-
-    files: dict[str, FileResult] = {}
-    for finding in exc.findings:
-        files.setdefault(finding.location.source, FileResult(source=finding.location.source)).add(finding)
-    render("text", ValidationResult(files=list(files.values())), sys.stderr, "en" if lang == "both" else lang,
-           color=sys.stderr.isatty(),
-           quiet=True)
-    return 2
-
-
 @click.command("diff")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
@@ -85,7 +71,7 @@ def command(a: str, b: str, output_format: str, lang: str, fail_on: str | None, 
     Exit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error
     (an invalid input is refused with the validator's findings), 3 internal error.
     """
-    from riskfmt.compare import InputError, diff_files
+    from riskfmt.compare import diff_files
     from riskfmt.compare.options import DiffOptions
 
     if a == "-" and b == "-":
@@ -97,10 +83,7 @@ def command(a: str, b: str, output_format: str, lang: str, fail_on: str | None, 
     from riskfmt.i18n import translate
     from riskfmt.progress import Progress
 
-    try:
-        with Progress(translate("Comparing {a} and {b}").format(a=a, b=b), ticker=True):
-            outcome = diff_files(a, b, options)
-    except InputError as exc:
-        return refuse(exc, lang)
+    with Progress(translate("Comparing {a} and {b}").format(a=a, b=b), ticker=True):
+        outcome = diff_files(a, b, options)
     emit(outcome, output_format, lang, output, (a, b))
     return 0 if outcome.gate(fail_on) else 1

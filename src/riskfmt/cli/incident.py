@@ -11,22 +11,21 @@ import click
 from riskfmt.cli._options import fail_on_option, lang_option, quiet_option
 from riskfmt.cli._output import checked
 
-_MESSAGES = {
-    "wrote": ("Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}",
-              "已写入 {path}：请填写 <<...>> 占位内容，然后运行 riskfmt validate {path}"),
-    "appended": ("Appended timeline entry {seq} to {path}", "已在 {path} 的时间线追加条目 {seq}"),
-    "exists": ("{path} exists; riskfmt incident new never replaces a file",
-               "{path} 已存在；riskfmt incident new 不会覆盖已有文件"),
+# the command's own lines; their Chinese is in riskfmt/i18n/zh_CN.po
+MESSAGES: dict[str, str] = {
+    "wrote": "Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}",
+    "appended": "Appended timeline entry {seq} to {path}",
+    "exists": "{path} exists; riskfmt incident new never replaces a file",
     "history_ok": ("{current} extends the history of {previous}: {kept} entries kept unchanged, {added} appended, "
-                   "nothing else changed",
-                   "{current} 延续了 {previous} 的历史：{kept} 个条目保持不变，追加 {added} 个，其余内容未改动"),
+                   "nothing else changed"),
 }
 
 
 def _say(key: str, lang: str, **params: Any) -> str:
+    from riskfmt.i18n import translate
     from riskfmt.render.safe import printable
 
-    return _MESSAGES[key][1 if lang == "zh" else 0].format(**{k: printable(str(v)) for k, v in params.items()})
+    return translate(MESSAGES[key], lang).format(**{k: printable(str(v)) for k, v in params.items()})
 
 
 @click.group("incident")

@@ -11,42 +11,31 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import lang_option, tlp_choice
 from riskfmt.cli._output import checked
 
-# One-line results, in both languages (findings have their own bilingual catalogue in codes.py).
-_MSG: dict[str, tuple[str, str]] = {
-    "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. "
-               "Key id {keyid}.",
-               "已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥 ID 为 {keyid}。"),
-    "signed": ("Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
-               "已签名 {path}（{digest}），主体为 \"{subject}\"，密钥 {keyid}：{signature}"),
-    "valid": ("Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",
-              "验证通过：{path} 正是密钥 {keyid} 以 \"{subject}\" 为主体签名的内容（{digest}）"),
-    "invalid": ("Invalid: {path} does not match the signature {signature}",
-                "验证失败：{path} 与签名 {signature} 不符"),
-    "redacted": ("Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them "
-                 "to prove items later, never share them.",
-                 "已写入 {output}，其中隐去 {count} 项{counts}。盐值保存在 {salts}：仅所有者可读，请妥善保存以便日后"
-                 "证明，切勿分享。"),
-    "not-written": ("Nothing written: the redacted copy would not validate",
-                    "未写入任何文件：隐去后的副本无法通过校验"),
-    "samples": ("Wrote the redacted samples file {path}", "已写入隐去后的样本文件 {path}"),
-    "derived": ("Derived: {redacted} is {original} with its withheld items removed{partial}",
-                "确认派生：{redacted} 即 {original} 去除隐去条目后的结果{partial}"),
-    "partial": (" (salted digests not checked: no --salts)", "（未提供 --salts，加盐摘要未核验）"),
-    "not-derived": ("Not derived: {redacted} is not {original} with items withheld",
-                    "非派生：{redacted} 并非由 {original} 隐去条目得到"),
-    "proof": ("Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as "
-              "that label allows.",
-              "已将 {pointer} 的证明写入 {output}。证明会披露该条目（TLP:{tlp}），请仅按该标记允许的范围分享。"),
-    "proven": ("Proven: the value in {proof} is the withheld item {pointer} of {redacted}",
-               "证明成立：{proof} 中的值正是 {redacted} 中隐去的条目 {pointer}"),
-    "not-proven": ("Not proven: {proof} does not match {redacted}", "证明不成立：{proof} 与 {redacted} 不符"),
+# One-line results; their Chinese is in riskfmt/i18n/zh_CN.po (findings carry their own, in the code tables).
+MESSAGES: dict[str, str] = {
+    "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. Key id "
+               "{keyid}."),
+    "signed": "Signed {path} ({digest}) as subject \"{subject}\" with key {keyid}: {signature}",
+    "valid": "Valid: {path} is what key {keyid} signed as \"{subject}\" ({digest})",
+    "invalid": "Invalid: {path} does not match the signature {signature}",
+    "redacted": ("Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them to "
+                 "prove items later, never share them."),
+    "not-written": "Nothing written: the redacted copy would not validate",
+    "samples": "Wrote the redacted samples file {path}",
+    "derived": "Derived: {redacted} is {original} with its withheld items removed{partial}",
+    "partial": " (salted digests not checked: no --salts)",
+    "not-derived": "Not derived: {redacted} is not {original} with items withheld",
+    "proof": ("Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as that "
+              "label allows."),
+    "proven": "Proven: the value in {proof} is the withheld item {pointer} of {redacted}",
+    "not-proven": "Not proven: {proof} does not match {redacted}",
 }
 
 
@@ -57,16 +46,16 @@ def _complete_profile(incomplete: str) -> list[Any]:
     from riskfmt.integrity.profiles import profile_names
 
     names = [CompletionItem(name) for name in profile_names() if name.startswith(incomplete)]
-    return names + [CompletionItem(incomplete, type="file")]
+    return [*names, CompletionItem(incomplete, type="file")]
 
 
 def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    from riskfmt.i18n import translate
     from riskfmt.render.safe import printable
 
-    en, zh = _MSG[key]
     # subjects, pointers and paths can come from documents: one message is one line
     safe = {name: printable(str(value)) for name, value in params.items()}
-    click.echo((zh if lang == "zh" else en).format(**safe), err=err)
+    click.echo(translate(MESSAGES[key], lang).format(**safe), err=err)
 
 
 def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
@@ -78,12 +67,6 @@ def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     render("text", ValidationResult([FileResult(source="", findings=list(findings))]), stream, lang,
            color=stream.isatty(), quiet=True)
-
-
-def _input_error(exc: Exception, lang: str) -> NoReturn:
-    """An unusable input: its findings on stderr, exit 2."""
-    _findings(getattr(exc, "findings", []), lang, err=True)
-    raise click.exceptions.Exit(2)
 
 
 def _password(env: str | None) -> bytes | None:
@@ -112,18 +95,12 @@ def digest(paths: tuple[str, ...], algorithm: str, output_format: str, output: P
     Re-indenting, re-ordering keys or converting between JSON and YAML keeps the digest; changing a value
     changes it. Lines are "DIGEST  PATH", as sha256sum prints them.
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.canonical import digest as canonical_digest
     from riskfmt.integrity.canonical import load_document
     from riskfmt.render.safe import printable
 
     checked(output, lang, inputs=paths)
-    rows = []
-    for path in paths:
-        try:
-            rows.append((path, canonical_digest(load_document(path), algorithm, source=path)))
-        except IntegrityError as exc:
-            _input_error(exc, lang)
+    rows = [(path, canonical_digest(load_document(path), algorithm, source=path)) for path in paths]
     if output_format == "json":
         text = json.dumps([{"file": p, "digest": d} for p, d in rows], indent=2) + "\n"
     else:
@@ -148,15 +125,11 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
 
     The same PEM files work with compliance-trestle (trestle sign --private-key / verify --public-key).
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.keys import generate_keypair, public_path
 
     for target in (output, public_path(output)):  # existing keys: RF725 from generate_keypair, unless --force
         checked(target, lang)
-    try:
-        pair = generate_keypair(output, password=_password(password_env), overwrite=force)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    pair = generate_keypair(output, password=_password(password_env), overwrite=force)
     _say("keygen", lang, private=pair.private, public=pair.public, keyid=pair.keyid)
     return 0
 
@@ -179,7 +152,6 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     compliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub
     (trestle needs a .json file and, by default, the subject name to be the file's name).
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.keys import exposed_mode, key_id
     from riskfmt.integrity.signing import load_envelope, sign_file, verify
 
@@ -192,15 +164,12 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     from riskfmt.integrity.canonical import load_document
     from riskfmt.integrity.keys import load_private_key
 
-    try:
-        sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
-                  algorithm=algorithm)
-        # read back what was written and check it with the public half: a signature that does not verify
-        # must never be handed out
-        public = load_private_key(key, _password(password_env)).public_key()
-        outcome = verify(load_document(document), load_envelope(output), public)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    sign_file(document, key, output, subject_name=subject_name, password=_password(password_env),
+              algorithm=algorithm)
+    # read back what was written and check it with the public half: a signature that does not verify
+    # must never be handed out
+    public = load_private_key(key, _password(password_env)).public_key()
+    outcome = verify(load_document(document), load_envelope(output), public)
     if not outcome.ok:  # pragma: no cover - would be a bug in sign
         _findings(outcome.findings, lang, err=True)
         return 3
@@ -225,13 +194,9 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
     Valid means the signature verifies with the key and the signed digest equals the digest of DOCUMENT's
     RFC 8785 canonical form, so a re-indented or re-ordered copy still verifies and any changed value does not.
     """
-    from riskfmt.integrity import IntegrityError
     from riskfmt.integrity.signing import verify_file
 
-    try:
-        outcome = verify_file(document, signature, key, subject_name=subject_name)
-    except IntegrityError as exc:
-        _input_error(exc, lang)
+    outcome = verify_file(document, signature, key, subject_name=subject_name)
     if output_format == "json":
         click.echo(json.dumps({"valid": outcome.ok, "file": document, "subject": outcome.subject,
                                "digest": outcome.digest, "keyid": outcome.keyid,
@@ -253,7 +218,7 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
               help="The shareable copy (or, with --reveal, the proof).")
 @click.option("--salts", "salts", type=click.Path(path_type=Path),
               help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
-@click.option("--tlp", type=click.Choice(["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]),
+@click.option("--tlp", type=tlp_choice,
               help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
 @click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported); "
                                                    "with --verify, accept a copy whose marking the owner lowered "
@@ -283,26 +248,20 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
     one item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the
     copy would not validate.
     """
-    from riskfmt.integrity import IntegrityError
-    from riskfmt.integrity.markings import MarkingError
-
     modes = sum([verify_mode, pointer is not None, check_mode, list_profiles])
     if modes > 1:
         raise click.UsageError("use one of --verify, --reveal, --check-proof, --list-profiles")
-    try:
-        if list_profiles:
-            return _list_profiles(lang)
-        if verify_mode:
-            return _verify_derived(paths, salts, lower_marking, lang)
-        if pointer is not None:
-            return _reveal(paths, pointer, salts, output, lang)
-        if lower_marking and not verify_mode and tlp is None:
-            raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
-        if check_mode:
-            return _check_proof(paths, lang)
-        return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
-    except (IntegrityError, MarkingError) as exc:
-        _input_error(exc, lang)
+    if list_profiles:
+        return _list_profiles(lang)
+    if verify_mode:
+        return _verify_derived(paths, salts, lower_marking, lang)
+    if pointer is not None:
+        return _reveal(paths, pointer, salts, output, lang)
+    if lower_marking and not verify_mode and tlp is None:
+        raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
+    if check_mode:
+        return _check_proof(paths, lang)
+    return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
 
 
 def _list_profiles(lang: str) -> int:
@@ -359,6 +318,7 @@ def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sa
 
 def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: bool, lang: str) -> int:
     from riskfmt.findings import Severity
+    from riskfmt.i18n import translate
     from riskfmt.integrity.redact import verify_derived_files
 
     if len(paths) != 2:
@@ -369,7 +329,7 @@ def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: b
     if any(f.severity == Severity.ERROR for f in findings):
         _say("not-derived", lang, original=paths[0], redacted=paths[1])
         return 1
-    partial = _MSG["partial"][1 if lang == "zh" else 0] if any(f.code == "RF734" for f in findings) else ""
+    partial = translate(MESSAGES["partial"], lang) if any(f.code == "RF734" for f in findings) else ""
     _say("derived", lang, original=paths[0], redacted=paths[1], partial=partial)
     return 0
 

@@ -26,15 +26,10 @@ def command(file: str, output: Path | None, lang: str) -> int:
     3 internal error. Findings that leave the shape intact (an interval that excludes its value, say) are
     drawn on the page, not refused.
     """
-    from riskfmt.cli.diff import refuse
-    from riskfmt.compare.inputs import InputError
     from riskfmt.io import atomic_write_text
     from riskfmt.views import render_file
 
-    try:
-        page, _ = render_file(file, lang)
-    except InputError as exc:
-        return refuse(exc, lang)
+    page, _ = render_file(file, lang)
     if output is None:
         click.echo(page, nl=False)
         return 0

@@ -6,13 +6,21 @@ import sys
 
 import click
 
-from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
+from riskfmt.cli._options import (
+    FINDINGS_PER_CODE,
+    RegistryChoice,
+    all_findings_option,
+    fail_on_option,
+    lang_option,
+    quiet_option,
+    renderer_names,
+)
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+    "--format", "output_format", type=RegistryChoice(renderer_names), default="text",
     show_default=True, help="Output format.",
 )
 @lang_option

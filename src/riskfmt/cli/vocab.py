@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option
+from riskfmt.cli._options import RegistryChoice, lang_option, renderer_names
 
 
 def complete_concept(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
@@ -44,7 +44,8 @@ def group() -> None:
 
 @group.command("list")
 @version_option
-@click.option("--scheme", default="risk", show_default=True, help="Concept scheme (risk, method, ...; 'all' for every one).")
+@click.option("--scheme", default="risk", show_default=True,
+              help="Concept scheme (risk, method, ...; 'all' for every one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option
 def list_command(version: str | None, scheme: str, fmt: str, lang: str) -> None:
@@ -59,7 +60,8 @@ def list_command(version: str | None, scheme: str, fmt: str, lang: str) -> None:
 
     def walk(parent: str | None, depth: int) -> None:
         for c in concepts:
-            if c.broader == parent or (parent is None and c.broader not in ids and c.broader is not None and depth == 0):
+            orphan = parent is None and c.broader not in ids and c.broader is not None and depth == 0
+            if c.broader == parent or orphan:
                 mark = " (deprecated)" if c.deprecated else ""
                 click.echo(f"{'  ' * depth}{c.token}  {c.label(lang)}{mark}")
                 walk(c.id, depth + 1)
@@ -67,17 +69,11 @@ def list_command(version: str | None, scheme: str, fmt: str, lang: str) -> None:
     walk(None, 0)
 
 
-_SHOW_HEADINGS = {
-    "en": {"scheme": "scheme", "status": "status", "added": "added in", "deprecated": "deprecated in {since}; use {id}",
-           "broader": "broader", "narrower": "narrower", "alt": "alternative labels", "scope": "scope note",
-           "definition": "definition"},
-    "zh": {"scheme": "概念体系", "status": "状态", "added": "新增于词表", "deprecated": "自词表 {since} 起弃用，请改用 {id}",
-           "broader": "上位概念", "narrower": "下位概念", "alt": "其他名称", "scope": "适用范围说明",
-           "definition": "定义"},
-}
-_STATUS_ZH = {"stable": "稳定", "provisional": "暂定", "deprecated": "已弃用"}
-_PREDICATE_ZH = {"skos:exactMatch": "精确对应", "skos:closeMatch": "近似对应", "skos:broadMatch": "对应更宽的概念",
-                 "skos:narrowMatch": "对应更窄的概念", "skos:relatedMatch": "相关", "sssom:NoTermFound": "无对应概念"}
+# Headings of `vocab show`; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "vocab show"), as are the
+# concept statuses (msgctxt "concept status") and the mapping predicates (msgctxt "mapping predicate").
+SHOW_HEADINGS = {"scheme": "scheme", "status": "status", "added": "added in",
+                 "deprecated": "deprecated in {since}; use {id}", "broader": "broader", "narrower": "narrower",
+                 "alt": "alternative labels", "scope": "scope note", "definition": "definition"}
 
 
 @group.command("show")
@@ -87,6 +83,7 @@ _PREDICATE_ZH = {"skos:exactMatch": "精确对应", "skos:closeMatch": "近似�
 @lang_option
 def show_command(concept_id: str, version: str | None, fmt: str, lang: str) -> None:
     """Everything about one concept, in both languages, with its mappings."""
+    from riskfmt.i18n import translate
     from riskfmt.mappings import load_crosswalk
 
     vocab = _vocab(version)
@@ -94,23 +91,24 @@ def show_command(concept_id: str, version: str | None, fmt: str, lang: str) -> N
     if concept is None:
         close = vocab.suggest(concept_id)
         hint = f" Did you mean {', '.join(c.token for c in close)}?" if close else ""
-        raise click.BadParameter(f"no concept {concept_id!r} in vocabulary {vocab.version}.{hint}", param_hint="CONCEPT_ID")
+        raise click.BadParameter(f"no concept {concept_id!r} in vocabulary {vocab.version}.{hint}",
+                                 param_hint="CONCEPT_ID")
     mappings = load_crosswalk(vocab.version).by_concept.get(concept.id, [])
     if fmt == "json":
-        data = {k: getattr(concept, k) for k in concept.__slots__}  # type: ignore[attr-defined]
+        data = {k: getattr(concept, k) for k in concept.__slots__}
         data["mappings"] = [{"subject": m.subject_id, "label": m.subject_label, "predicate": m.predicate_id,
                              "confidence": m.confidence, "comment": m.comment} for m in mappings]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     # Both languages' labels and definitions are always shown (neither is the translation of the other);
     # --lang chooses the headings, which language comes first, and the predicate names.
-    h = _SHOW_HEADINGS[lang]
+    h = {key: translate(text, lang, "vocab show") for key, text in SHOW_HEADINGS.items()}
     first, second = ("zh", "en") if lang == "zh" else ("en", "zh")
 
     def both(c: Any) -> str:
         return f"{c.pref_label[first]} · {c.pref_label[second]}"
 
-    status = _STATUS_ZH.get(concept.status, concept.status) if lang == "zh" else concept.status
+    status = translate(concept.status, lang, "concept status")
     sep = "：" if lang == "zh" else ": "
     lines = [f"{concept.id}  {both(concept)}",
              f"  {h['scheme']}{sep}{concept.scheme}   {h['status']}{sep}{status}   {h['added']}{sep}{concept.added_in}"]
@@ -129,7 +127,7 @@ def show_command(concept_id: str, version: str | None, fmt: str, lang: str) -> N
     for child in vocab.children(concept.id):
         lines.append(f"  {h['narrower']}{sep}{child.id} {both(child)}")
     for m in mappings:
-        predicate = _PREDICATE_ZH.get(m.predicate_id, m.predicate_id) if lang == "zh" else m.predicate_id
+        predicate = translate(m.predicate_id, lang, "mapping predicate")
         lines.append(f"  {predicate:18s} {m.subject_id} {m.subject_label}")
     click.echo("\n".join(lines))
 
@@ -171,6 +169,7 @@ def search_command(text: str, version: str | None, all_schemes: bool, lang: str)
 @lang_option
 def map_command(code: str, version: str | None, fmt: str, lang: str) -> int:
     """A framework's code to riskfmt concepts (ailuminate:iwp), or a concept to the frameworks (R0013)."""
+    from riskfmt.i18n import translate
     from riskfmt.mappings import load_crosswalk
 
     vocab = _vocab(version)
@@ -193,9 +192,9 @@ def map_command(code: str, version: str | None, fmt: str, lang: str) -> int:
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        none = "（无对应概念）" if lang == "zh" else "(no equivalent)"
+        none = translate("(no equivalent)", lang)
         for row in out:
-            predicate = _PREDICATE_ZH.get(row["predicate"], row["predicate"]) if lang == "zh" else row["predicate"]
+            predicate = translate(str(row["predicate"]), lang, "mapping predicate")
             if "concept" in row:
                 labels = (f"{row['label_zh']} · {row['label_en']}" if lang == "zh"
                           else f"{row['label_en']} · {row['label_zh']}")
@@ -210,7 +209,7 @@ def map_command(code: str, version: str | None, fmt: str, lang: str) -> int:
 @group.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @version_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+@click.option("--format", "fmt", type=RegistryChoice(renderer_names), default="text",
               show_default=True, help="Output format of the findings.")
 @lang_option
 def check_command(files: tuple[Path, ...], version: str | None, fmt: str, lang: str) -> int:
@@ -279,7 +278,6 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
     A removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the
     validator's findings.
     """
-    from riskfmt.cli.diff import refuse
     from riskfmt.compare.inputs import InputError
     from riskfmt.compare.render import emit
     from riskfmt.vocab_diff import diff_vocabularies, load_release
@@ -288,13 +286,13 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
         raise click.UsageError("standard input (-) can stand for only one of the two vocabularies")
     problems = []
     releases = []
-    for spec in (old, new):
+    for spec in (old, new):  # both are read, so that one run names the problems of both
         try:
             releases.append(load_release(spec))
         except InputError as exc:
             problems.extend(exc.findings)
     if problems:
-        return refuse(InputError(problems), lang)
+        raise InputError(problems)
     (a, ma), (b, mb) = releases
     result = diff_vocabularies(a, b, ma, mb)
     click.echo(emit(result, fmt, lang), nl=False)

@@ -8,19 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import FileResult, Finding, Severity
 
 __all__ = ["InputError", "LoadedDocument", "load_document"]
 
 
-class InputError(Exception):
+class InputError(RiskfmtError):
     """The documents cannot be compared: unreadable, invalid, or of kinds that do not go together.
     ``findings`` say why, in the same form ``riskfmt validate`` reports them (the CLI exits 2)."""
 
     def __init__(self, findings: list[Finding]) -> None:
-        self.findings = sorted(findings, key=Finding.sort_key)
-        first = self.findings[0] if self.findings else None
-        super().__init__(f"{first.location.source}: {first.code} {first.message('en')}" if first else "invalid input")
+        ordered = sorted(findings, key=Finding.sort_key)
+        first = ordered[0] if ordered else None
+        super().__init__(ordered, f"{first.location.source}: {first.code} {first.message('en')}" if first
+                         else "invalid input")
 
 
 @dataclass

@@ -28,6 +28,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
+from riskfmt.errors import RiskfmtError
+
 __all__ = ["DEFAULT_MEMORY_ROWS", "PairedSamples", "SampleSource", "SamplesError", "compare_samples", "sample_source"]
 
 DEFAULT_MEMORY_ROWS = 50_000
@@ -39,11 +41,14 @@ _MISSING: Any = object()
 _FAIL, _PASS, _OTHER, _NONE = 0, 1, 2, -1
 
 
-class SamplesError(Exception):
-    """A samples file could not be read as it was when the report was validated."""
+class SamplesError(RiskfmtError):
+    """A samples file could not be read as it was when the report was validated (an RF804 finding)."""
 
     def __init__(self, path: str, row: int, detail: str) -> None:
-        super().__init__(f"{path}:{row}: {detail}")
+        from riskfmt.findings import Finding
+
+        finding = Finding.make("RF804", path, line=row, column=1, row=row, detail=detail)
+        super().__init__([finding], f"{path}:{row}: {detail}")
         self.path, self.row, self.detail = path, row, detail
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from riskfmt.errors import RiskfmtError
+
 __all__ = [
     "ArchiveLimits",
     "Member",
@@ -71,16 +73,20 @@ class Refusal:
     reason_zh: str
 
 
-class UnsafeArchive(Exception):
-    """The archive is refused; ``refusals`` lists why (one RF606 finding each)."""
+class UnsafeArchive(RiskfmtError):
+    """The archive is refused; ``refusals`` lists why (one RF606 finding each, made by the converter, which
+    knows the source)."""
 
     def __init__(self, refusals: list[Refusal]) -> None:
-        super().__init__("; ".join(f"{r.member}: {r.reason}" for r in refusals))
+        super().__init__((), "; ".join(f"{r.member}: {r.reason}" for r in refusals))
         self.refusals = refusals
 
 
-class UnreadableArchive(Exception):
-    """Not a ZIP archive, or a truncated or corrupt one (an RF607 finding)."""
+class UnreadableArchive(RiskfmtError):
+    """Not a ZIP archive, or a truncated or corrupt one (an RF607 finding, made by the converter)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__((), message)
 
 
 @dataclass(frozen=True)

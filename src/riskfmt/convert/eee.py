@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, local_id, sha256_text
 from riskfmt.findings import Finding, Severity
+from riskfmt.integrity.markings import TLP_LEVELS
 
 __all__ = ["EXTENSION", "SCHEMA_VERSION", "EeeConverter", "export_record", "write_eee"]
 
@@ -53,7 +54,7 @@ _LANG = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 _INT = re.compile(r"^-?\d+$")
 _UNC_METHODS = ("analytic", "binomial", "bootstrap", "clustered", "reported", "derived", "other")
 _RELATIONSHIPS = ("first_party", "third_party", "collaborative", "other")
-_TLP_ORDER = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
+_TLP_ORDER = TLP_LEVELS
 _SLICE_KEYS = ("split", "perturbation", "subgroup", "language", "locale")
 # generation_args slots that hold a plain scalar, with the Python types EEE's schema accepts there
 _GA_SCALARS: dict[str, tuple[type, ...]] = {

@@ -17,14 +17,20 @@ from pathlib import Path
 from typing import Any, Callable
 
 from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding, Severity
 from riskfmt.io import OutputRefused, Staged, atomic_write_bytes, check_output, portable_name
 
 __all__ = ["TARGETS", "write", "OutputError", "OutputRefused"]
 
 
-class OutputError(Exception):
+class OutputError(RiskfmtError):
     """The output cannot be written as asked (a usage error: exit 2)."""
+
+    usage = True
+
+    def __init__(self, message: str) -> None:
+        super().__init__((), message)
 
 
 Writer = Callable[[list[Converted], "Path | None", ConvertOptions, str], list[Finding]]

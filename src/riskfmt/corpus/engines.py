@@ -13,15 +13,17 @@ from typing import Any
 
 from riskfmt.corpus.schema import TABLES
 from riskfmt.corpus.store import DuckDBStore, StoreError, require
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding
 
 __all__ = ["DuckDBEngine", "QueryError", "SparkEngine"]
 
 
-class QueryError(Exception):
+class QueryError(RiskfmtError):
+    """A query that cannot be answered; ``finding`` says why (exit code 2)."""
+
     def __init__(self, finding: Finding) -> None:
-        self.finding = finding
-        super().__init__(finding.message())
+        super().__init__([finding], finding.message())
 
 
 def arrow_table(con: Any, query: str) -> Any:

@@ -13,18 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.corpus.schema import PARTITIONS, REPORT_TABLES, SCHEMA_VERSION, TABLES, arrow_schema, ddl
+from riskfmt.errors import RiskfmtError
 
 __all__ = ["FLUSH_ROWS", "DuckDBStore", "ParquetStore", "StoreError", "require"]
 
 FLUSH_ROWS = 50_000
 
 
-class StoreError(Exception):
+class StoreError(RiskfmtError):
     """The store cannot be used; ``finding`` says why (exit code 2)."""
 
     def __init__(self, finding: Any) -> None:
-        self.finding = finding
-        super().__init__(finding.message())
+        super().__init__([finding], finding.message())
 
 
 def require(module: str, extra: str) -> Any:

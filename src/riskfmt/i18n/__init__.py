@@ -1,10 +1,11 @@
-"""The user interface in both languages: one catalogue of Chinese texts for the command line.
+"""The user interface in both languages: one catalogue of Chinese texts, ``zh_CN.po``.
 
-Finding messages carry both languages in the code tables (``riskfmt.codes`` and the tables of each package);
-this catalogue holds everything else a user reads on the command line: the help of every command and option,
-and Click's own words (usage lines, headings, usage errors). Entries are keyed by the English text, as gettext
-does, so a translator works in one file (``riskfmt/i18n/zh.py``) and a test lists every English text that has
-no Chinese.
+The catalogue is a gettext PO file keyed by the English text, so a translator works in one file, with any PO
+editor: the help of every command and option, Click's own words (usage lines, headings, usage errors), the
+command line's own messages and the labels of the HTML views (these with a ``msgctxt``). riskfmt reads the
+table ``riskfmt/i18n/zh.py`` that ``tools/i18n_catalogue.py`` compiles from it (a test fails when the two
+differ), so nothing is parsed at start-up. Finding messages are not here yet: they carry both languages in the
+code tables (``riskfmt.codes`` and the tables of each package).
 
 The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``, else English.
 """
@@ -12,10 +13,11 @@ The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
-__all__ = ["current", "english", "install_click", "set_language", "translate", "ui_language"]
+__all__ = ["current", "english", "install_click", "pair", "set_language", "translate", "ui_language"]
 
 _language: str | None = None
 
@@ -54,18 +56,34 @@ def current() -> str:
     return _language if _language is not None else ui_language([])
 
 
-def translate(text: str) -> str:
-    """``text`` in the interface language (unchanged when English or when the catalogue has no entry)."""
-    if not text or current() != "zh":
+def translate(text: str, lang: str | None = None, context: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the interface language), from the entry with that ``context``
+    (``msgctxt``) if given; unchanged when English or when the catalogue has no entry."""
+    if not text or (lang or current()) != "zh":
         return text
     from riskfmt.i18n.zh import ZH
 
+    if context is not None:
+        return ZH.get(f"{context}\x04{text}", text)
     found = ZH.get(text)
     if found is None and "\n" in text:  # docstrings arrive indented: the catalogue holds them dedented
         import inspect
 
         found = ZH.get(inspect.cleandoc(text))
     return found if found is not None else text
+
+
+def pair(english: str, *contexts: str) -> tuple[str, str]:
+    """(English, Chinese) of a text the catalogue holds under a context (``msgctxt``): the first of
+    ``contexts`` that has an entry. A missing entry is a ``KeyError`` when the module that asks is imported,
+    so no page is ever drawn with a hole in it."""
+    from riskfmt.i18n.zh import ZH
+
+    for context in contexts:
+        found = ZH.get(f"{context}\x04{english}")
+        if found is not None:
+            return english, found
+    raise KeyError(f"no Chinese for {english!r} (msgctxt {' or '.join(contexts)}) in riskfmt/i18n/zh_CN.po")
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
@@ -154,3 +172,4 @@ def help_texts(command: Any, path: str = "riskfmt") -> list[tuple[str, str]]:
             if sub is not None and not sub.hidden:
                 out.extend(help_texts(sub, f"{path} {name}"))
     return out
+

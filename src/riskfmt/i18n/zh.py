@@ -1,66 +1,110 @@
+# ruff: noqa: E501 - generated: one entry per line pair, as long as its text
 """Chinese for everything the command line shows, keyed by the English text (gettext style).
 
-Written for a Chinese reader in AI safety and evaluation, not word for word: 风险编号 for a risk id, 发现项 for a
-finding, 摘要值 for a digest, 脱敏 for redaction. ``python -m riskfmt.i18n`` lists English texts without an entry;
-tests/test_i18n.py fails on any.
+Generated from ``zh_CN.po`` by ``tools/i18n_catalogue.py``: edit the PO file, not this one. Keys are the
+English text, or ``"context\x04English"`` for an entry with a gettext context (``msgctxt``), as gettext
+itself joins them. ``python -m riskfmt.i18n`` lists English texts without an entry; tests fail on any.
 """
 
 from __future__ import annotations
 
-# Click's own words (usage lines, headings, usage errors)
-CLICK: dict[str, str] = {
-    'Usage:': '用法：',
-    'Options': '选项',
-    'Commands': '命令',
-    'Positional arguments': '位置参数',
-    'Show this message and exit.': '显示此帮助信息并退出。',
-    'Show the version and exit.': '显示版本号并退出。',
-    '%(prog)s, version %(version)s': '%(prog)s，版本 %(version)s',
-    'Error: {message}': '错误：{message}',
-    "Try '{command} {option}' for help.": "使用 '{command} {option}' 查看帮助。",
-    'No such option {name!r}.': '没有选项 {name!r}。',
-    'No such command {name!r}.': '没有命令 {name!r}。',
-    'Did you mean {possibility}?': '是否是指 {possibility}？',
-    '(Did you mean one of: {possibilities}?)': '（是否是指以下之一：{possibilities}？）',
-    'Missing argument': '缺少参数',
-    'Missing option': '缺少选项',
-    'Missing parameter': '缺少参数',
-    'Missing command.': '缺少命令。',
-    'Missing {param_type}': '缺少{param_type}',
-    'Missing parameter: {param_name}': '缺少参数：{param_name}',
-    'Invalid value for {param_hint}: {message}': '{param_hint} 的值无效：{message}',
-    'Invalid value: {message}': '值无效：{message}',
-    'Option {name!r} requires an argument.': '选项 {name!r} 需要一个值。',
-    'Option {name!r} requires {nargs} arguments.': '选项 {name!r} 需要 {nargs} 个值。',
-    'Option {name!r} does not take a value.': '选项 {name!r} 不接受值。',
-    'Got unexpected extra argument ({args})': '多余的参数（{args}）',
-    'Got unexpected extra arguments ({args})': '多余的参数（{args}）',
-    '{value!r} is not {choice}.': '{value!r} 不是 {choice}。',
-    '{value!r} is not one of {choices}.': '{value!r} 不是 {choices} 之一。',
-    '{value!r} is not a valid {number_type}.': '{value!r} 不是有效的{number_type}。',
-    '{value} is not in the range {range}.': '{value} 不在范围 {range} 内。',
-    '{value!r} is not a valid boolean. Recognized values: {states}': '{value!r} 不是有效的布尔值。可用的值：{states}',
-    '{name} {filename!r} does not exist.': '{name} {filename!r} 不存在。',
-    '{name} {filename!r} is a directory.': '{name} {filename!r} 是目录。',
-    '{name} {filename!r} is a file.': '{name} {filename!r} 是文件。',
-    '{name} {filename!r} is not readable.': '{name} {filename!r} 不可读。',
-    '{name} {filename!r} is not writable.': '{name} {filename!r} 不可写。',
-    'Could not open file {filename!r}: {message}': '无法打开文件 {filename!r}：{message}',
-    'file': '文件',
-    'directory': '目录',
-    'path': '路径',
-    'default: {default}': '默认：{default}',
-    'env var: {var}': '环境变量：{var}',
-    'required': '必填',
-    'Aborted!': '已中止！',
-    'Aborted.': '已中止。',
-    'Interrupted.': '已中断。',
-    'riskfmt: internal error: {error}': 'riskfmt：内部错误：{error}',
-    'This is a bug in riskfmt. Run again with --traceback and report the output.': '这是 riskfmt 的缺陷。请加 --traceback 重新运行，并报告输出内容。',
-}
-
-# Help of riskfmt's commands and options
-COMMANDS: dict[str, str] = {
+ZH: dict[str, str] = {
+    'Usage:':
+        '用法：',
+    'Options':
+        '选项',
+    'Commands':
+        '命令',
+    'Positional arguments':
+        '位置参数',
+    'Show this message and exit.':
+        '显示此帮助信息并退出。',
+    'Show the version and exit.':
+        '显示版本号并退出。',
+    '%(prog)s, version %(version)s':
+        '%(prog)s，版本 %(version)s',
+    'Error: {message}':
+        '错误：{message}',
+    "Try '{command} {option}' for help.":
+        "使用 '{command} {option}' 查看帮助。",
+    'No such option {name!r}.':
+        '没有选项 {name!r}。',
+    'No such command {name!r}.':
+        '没有命令 {name!r}。',
+    'Did you mean {possibility}?':
+        '是否是指 {possibility}？',
+    '(Did you mean one of: {possibilities}?)':
+        '（是否是指以下之一：{possibilities}？）',
+    'Missing argument':
+        '缺少参数',
+    'Missing option':
+        '缺少选项',
+    'Missing parameter':
+        '缺少参数',
+    'Missing command.':
+        '缺少命令。',
+    'Missing {param_type}':
+        '缺少{param_type}',
+    'Missing parameter: {param_name}':
+        '缺少参数：{param_name}',
+    'Invalid value for {param_hint}: {message}':
+        '{param_hint} 的值无效：{message}',
+    'Invalid value: {message}':
+        '值无效：{message}',
+    'Option {name!r} requires an argument.':
+        '选项 {name!r} 需要一个值。',
+    'Option {name!r} requires {nargs} arguments.':
+        '选项 {name!r} 需要 {nargs} 个值。',
+    'Option {name!r} does not take a value.':
+        '选项 {name!r} 不接受值。',
+    'Got unexpected extra argument ({args})':
+        '多余的参数（{args}）',
+    'Got unexpected extra arguments ({args})':
+        '多余的参数（{args}）',
+    '{value!r} is not {choice}.':
+        '{value!r} 不是 {choice}。',
+    '{value!r} is not one of {choices}.':
+        '{value!r} 不是 {choices} 之一。',
+    '{value!r} is not a valid {number_type}.':
+        '{value!r} 不是有效的{number_type}。',
+    '{value} is not in the range {range}.':
+        '{value} 不在范围 {range} 内。',
+    '{value!r} is not a valid boolean. Recognized values: {states}':
+        '{value!r} 不是有效的布尔值。可用的值：{states}',
+    '{name} {filename!r} does not exist.':
+        '{name} {filename!r} 不存在。',
+    '{name} {filename!r} is a directory.':
+        '{name} {filename!r} 是目录。',
+    '{name} {filename!r} is a file.':
+        '{name} {filename!r} 是文件。',
+    '{name} {filename!r} is not readable.':
+        '{name} {filename!r} 不可读。',
+    '{name} {filename!r} is not writable.':
+        '{name} {filename!r} 不可写。',
+    'Could not open file {filename!r}: {message}':
+        '无法打开文件 {filename!r}：{message}',
+    'file':
+        '文件',
+    'directory':
+        '目录',
+    'path':
+        '路径',
+    'default: {default}':
+        '默认：{default}',
+    'env var: {var}':
+        '环境变量：{var}',
+    'required':
+        '必填',
+    'Aborted!':
+        '已中止！',
+    'Aborted.':
+        '已中止。',
+    'Interrupted.':
+        '已中断。',
+    'riskfmt: internal error: {error}':
+        'riskfmt：内部错误：{error}',
+    'This is a bug in riskfmt. Run again with --traceback and report the output.':
+        '这是 riskfmt 的缺陷。请加 --traceback 重新运行，并报告输出内容。',
     'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\n\x08\nExit codes, for every command: 0 done, 1 findings (or a check that does not hold), 2 usage or\ninput/output error (including an output refused before any work), 3 internal error, 130 interrupted.\nOutputs (-o) are written all-or-nothing and never over an input; see docs/security.md.':
         'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\n\x08\n所有命令的退出码：0 完成，1 存在发现项（或检查不成立），2 用法或输入输出错误（包括开始工作前即被拒绝的输出），\n3 内部错误，130 被中断。\n输出（-o）要么完整写出、要么什么都不写，且绝不覆盖输入文件；详见 docs/security.md。',
     'Write to this file (atomically; never over an input) instead of standard output.':
@@ -103,12 +147,10 @@ COMMANDS: dict[str, str] = {
         '将页面写入此文件（原子写入），而不是标准输出。',
     'Draw a report, incident or diff as one self-contained HTML page.':
         '将报告、事件或比较结果绘制为单个自包含 HTML 页面。',
-    "List every finding in text output (by default at most 50 of each code, the rest counted).":
-        "在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。",
+    'List every finding in text output (by default at most 50 of each code, the rest counted).':
+        '在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。',
     'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
         'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.',
-    'Show the version and exit.':
-        '显示版本号并退出。',
     'Show a Python traceback on internal errors (for bug reports).':
         '内部错误时显示 Python 回溯信息（用于提交缺陷报告）。',
     "A matrix of evaluation reports against risk concepts: each report's value with its interval, and a\nflag where reports disagree beyond their uncertainty (one correction over all the tests).\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error,\n3 internal error.":
@@ -331,17 +373,580 @@ COMMANDS: dict[str, str] = {
         '用分离式签名验证文档。',
     'Check reports against the format, the vocabulary and the rules.':
         '按格式、词表和规则检查报告。',
+    'Validating':
+        '正在校验',
+    'Indexing':
+        '正在入库',
+    'Converting':
+        '正在转换',
+    'Comparing {a} and {b}':
+        '正在比较 {a} 与 {b}',
+    'Comparing {n} reports':
+        '正在比较 {n} 份报告',
+    'files':
+        '个文件',
+    'reports':
+        '份报告',
+    'Indexed {indexed} report(s) ({samples} sample rows), replaced {replaced}, unchanged {unchanged}, not indexed {not_indexed}: {store}':
+        '已入库 {indexed} 份报告（样本 {samples} 行），替换 {replaced} 份，未变 {unchanged} 份，未入库 {not_indexed} 份：{store}',
+    'Exported {tables} tables ({rows} rows) to {folder}':
+        '已将 {tables} 张表（共 {rows} 行）导出到 {folder}',
+    '--format parquet needs -o FILE':
+        '--format parquet 需要用 -o 指定输出文件',
+    '--engine spark needs --parquet DIR (a corpus export, or the folder to index into)':
+        '--engine spark 需要 --parquet DIR（语料库导出目录，或要写入的目录）',
+    'Give --db FILE (or --engine spark with --parquet DIR)':
+        '请指定 --db FILE（或使用 --engine spark 并指定 --parquet DIR）',
+    'Wrote the private key {private} (owner-only; never share it) and the public key {public}. Key id {keyid}.':
+        '已写入私钥 {private}（仅所有者可读，切勿分享）和公钥 {public}。密钥 ID 为 {keyid}。',
+    'Signed {path} ({digest}) as subject "{subject}" with key {keyid}: {signature}':
+        '已签名 {path}（{digest}），主体为 "{subject}"，密钥 {keyid}：{signature}',
+    'Valid: {path} is what key {keyid} signed as "{subject}" ({digest})':
+        '验证通过：{path} 正是密钥 {keyid} 以 "{subject}" 为主体签名的内容（{digest}）',
+    'Invalid: {path} does not match the signature {signature}':
+        '验证失败：{path} 与签名 {signature} 不符',
+    'Wrote {output} with {count} withheld item(s){counts}. Salts in {salts}: owner-only, keep them to prove items later, never share them.':
+        '已写入 {output}，其中隐去 {count} 项{counts}。盐值保存在 {salts}：仅所有者可读，请妥善保存以便日后证明，切勿分享。',
+    'Nothing written: the redacted copy would not validate':
+        '未写入任何文件：隐去后的副本无法通过校验',
+    'Wrote the redacted samples file {path}':
+        '已写入隐去后的样本文件 {path}',
+    'Derived: {redacted} is {original} with its withheld items removed{partial}':
+        '确认派生：{redacted} 即 {original} 去除隐去条目后的结果{partial}',
+    ' (salted digests not checked: no --salts)':
+        '（未提供 --salts，加盐摘要未核验）',
+    'Not derived: {redacted} is not {original} with items withheld':
+        '非派生：{redacted} 并非由 {original} 隐去条目得到',
+    'Wrote the proof of {pointer} to {output}. It discloses the item (TLP:{tlp}); share it only as that label allows.':
+        '已将 {pointer} 的证明写入 {output}。证明会披露该条目（TLP:{tlp}），请仅按该标记允许的范围分享。',
+    'Proven: the value in {proof} is the withheld item {pointer} of {redacted}':
+        '证明成立：{proof} 中的值正是 {redacted} 中隐去的条目 {pointer}',
+    'Not proven: {proof} does not match {redacted}':
+        '证明不成立：{proof} 与 {redacted} 不符',
+    'Wrote {path}: fill in the <<...>> placeholders, then run riskfmt validate {path}':
+        '已写入 {path}：请填写 <<...>> 占位内容，然后运行 riskfmt validate {path}',
+    'Appended timeline entry {seq} to {path}':
+        '已在 {path} 的时间线追加条目 {seq}',
+    '{path} exists; riskfmt incident new never replaces a file':
+        '{path} 已存在；riskfmt incident new 不会覆盖已有文件',
+    '{current} extends the history of {previous}: {kept} entries kept unchanged, {added} appended, nothing else changed':
+        '{current} 延续了 {previous} 的历史：{kept} 个条目保持不变，追加 {added} 个，其余内容未改动',
+    'label\x04Evaluation report':
+        '评估报告',
+    'label\x04Incident report':
+        '事件报告',
+    'label\x04Comparison of two evaluation reports':
+        '两份评估报告的比较',
+    'label\x04Comparison of {n} evaluation reports':
+        '{n} 份评估报告的比较',
+    'label\x04Comparison of two incident reports':
+        '两份事件报告的比较',
+    'label\x04Rendered by riskfmt {version} from {source}. This page loads nothing from the network.':
+        '由 riskfmt {version} 根据 {source} 生成。本页面不从网络加载任何内容。',
+    'label\x04Contents':
+        '目录',
+    'label\x04Parts of this document carry a stricter label:':
+        '本文档的部分内容适用更严格的标记：',
+    'label\x04none':
+        '无',
+    'label\x04not recorded':
+        '未记录',
+    'label\x04Who, what, when':
+        '评估方、模型与日期',
+    'label\x04Producer':
+        '评估方',
+    'label\x04Relationship to the developer':
+        '与开发方的关系',
+    'label\x04Jurisdiction':
+        '所在国家/地区',
+    'label\x04Contact':
+        '联系方式',
+    'label\x04Tool':
+        '评估工具',
+    'label\x04Model':
+        '被评估模型',
+    'label\x04Developer':
+        '开发方',
+    'label\x04Version':
+        '版本',
+    'label\x04Revision':
+        '修订号',
+    'label\x04Published id':
+        '发布名称',
+    'label\x04Access':
+        '访问方式',
+    'label\x04Digests':
+        '摘要值',
+    'label\x04Inference engine':
+        '推理引擎',
+    'label\x04Inference platform':
+        '推理平台',
+    'label\x04Report finalised':
+        '报告定稿时间',
+    'label\x04Evaluations ran':
+        '评估执行时间',
+    'label\x04Report id':
+        '报告编号',
+    'label\x04Format and vocabulary':
+        '格式与词表版本',
+    'label\x04Vocabulary':
+        '词表版本',
+    'label\x04format {format}, vocabulary {vocab}':
+        '格式 {format}，词表 {vocab}',
+    'label\x04Converted from':
+        '转换来源',
+    'label\x04Converter':
+        '转换工具',
+    'label\x04Converted on':
+        '转换时间',
+    'label\x04Results':
+        '评估结果',
+    'label\x04Results with their intervals':
+        '各项结果及其区间',
+    'label\x04Every result':
+        '全部结果',
+    'label\x04Scale {lo} to {hi}':
+        '取值范围 {lo} 至 {hi}',
+    'label\x04{metric} ({unit})':
+        '{metric}（单位 {unit}）',
+    'label\x04{metric}':
+        '{metric}',
+    'label\x04● value; solid line: interval as recorded; dashed line: interval computed by riskfmt from the standard error or from n; red tick: threshold. Hover a row for n and the method.':
+        '● 取值；实线：报告给出的区间；虚线：riskfmt 根据标准误或样本数推算的区间；红色竖线：阈值。悬停可查看样本数与估计方法。',
+    'label\x04Evaluation':
+        '评估项',
+    'label\x04Task':
+        '任务',
+    'label\x04Metric':
+        '指标',
+    'label\x04Value':
+        '取值',
+    'label\x04Interval':
+        '区间',
+    'label\x04n':
+        '样本数',
+    'label\x04Uncertainty':
+        '不确定性',
+    'label\x04Threshold':
+        '阈值',
+    'label\x04Risk level':
+        '风险等级',
+    'label\x04Risk concepts':
+        '风险概念',
+    'label\x04Status':
+        '状态',
+    'label\x04Method':
+        '评估方法',
+    'label\x04Slice':
+        '数据切片',
+    'label\x04This report has no numeric results.':
+        '本报告没有数值结果。',
+    'label\x04no interval':
+        '无区间',
+    'label\x04{level} interval as recorded ({how})':
+        '报告给出的 {level} 区间（{how}）',
+    'label\x04{level} interval computed by riskfmt from the standard error':
+        'riskfmt 根据标准误推算的 {level} 区间',
+    'label\x04{level} Wilson interval computed by riskfmt from n':
+        'riskfmt 根据样本数按 Wilson 法推算的 {level} 区间',
+    'label\x04n not recorded':
+        '未记录样本数',
+    'label\x04standard error {se}':
+        '标准误 {se}',
+    'label\x04met':
+        '达标',
+    'label\x04missed':
+        '未达标',
+    'label\x04at most {value}':
+        '不高于 {value}',
+    'label\x04at least {value}':
+        '不低于 {value}',
+    'label\x04Direction':
+        '方向',
+    'label\x04Results by risk concept':
+        '按风险概念分组的结果',
+    'label\x04Coverage of the vocabulary':
+        '词表覆盖情况',
+    'label\x04Risk concepts of vocabulary {version} this report tested (●) and did not test (○), by domain.':
+        '本报告在词表 {version} 中已测（●）与未测（○）的风险概念，按领域列出。',
+    'label\x04Domain':
+        '领域',
+    'label\x04tested':
+        '已测',
+    'label\x04Not tested in this domain ({n})':
+        '本领域未测的概念（{n} 个）',
+    'label\x04{n} result(s)':
+        '{n} 项结果',
+    'label\x04{n} finding(s)':
+        '{n} 项发现',
+    'label\x04Qualitative findings':
+        '定性发现',
+    'label\x04Checks by riskfmt validate':
+        'riskfmt validate 校验结果',
+    'label\x04No findings: the document passes every check.':
+        '未发现问题：本文档通过全部校验。',
+    'label\x04{errors} error(s), {warnings} warning(s), {infos} note(s)':
+        '{errors} 个错误，{warnings} 个警告，{infos} 个提示',
+    'label\x04Code':
+        '代码',
+    'label\x04Severity':
+        '级别',
+    'label\x04Where':
+        '位置',
+    'label\x04Message':
+        '说明',
+    'label\x04What this copy withholds':
+        '本副本隐去的内容',
+    'label\x04This copy declares nothing withheld.':
+        '本副本未声明隐去任何内容。',
+    'label\x04Redaction profile':
+        '脱敏配置',
+    'label\x04Kinds withheld':
+        '隐去的内容类别',
+    'label\x04Withheld items ({n}), each with a salted digest the owner can later prove':
+        '隐去的条目（{n} 项），每项附有加盐摘要，持有方日后可据此证明原文内容',
+    'label\x04Kind':
+        '类别',
+    'label\x04Reason':
+        '原因',
+    'label\x04Digest':
+        '摘要值',
+    'label\x04Items':
+        '条目数',
+    'label\x04Notes':
+        '备注',
+    'label\x04Differences B − A with their intervals':
+        '差值 B − A 及其区间',
+    "label\x04Each report's value with its interval":
+        '各报告的取值及其区间',
+    "label\x04● difference B − A with its {level} interval (after the comparison's own method); dashed line: no difference. A hollow mark with no line: cannot tell (no uncertainty to test with).":
+        '● 差值 B − A 及其 {level} 区间；虚线：无差异。空心点且无区间：无法判断（缺少可用于检验的不确定性）。',
+    "label\x04● each report's value with its {level} interval (solid: as recorded; dashed: computed by riskfmt from the standard error or n); red: the report disagrees with another beyond the uncertainty after correction.":
+        '● 各报告的取值及其 {level} 区间（实线：报告给出；虚线：riskfmt 根据标准误或样本数推算）；红色：经多重比较校正后，与另一报告的差异超出不确定性。',
+    'label\x04The two reports':
+        '两份报告',
+    'label\x04proportions':
+        '比例类指标',
+    'label\x04other scales':
+        '其他量纲的指标',
+    'label\x04cannot tell':
+        '无法判断',
+    'label\x04not compared':
+        '未比较',
+    'label\x04not significant':
+        '不显著',
+    'label\x04same':
+        '相同',
+    'label\x04better, significant':
+        '更好，显著',
+    'label\x04worse, significant':
+        '更差，显著',
+    'label\x04changed, significant':
+        '有变化，显著',
+    'label\x04alignment: {tier}':
+        '对应方式：{tier}',
+    'label\x04Coverage differences':
+        '覆盖范围差异',
+    'label\x04Risk concepts only {side} evaluated':
+        '仅 {side} 评估的风险概念',
+    'label\x04Tasks only {side} ran':
+        '仅 {side} 运行的任务',
+    'label\x04Both reports cover the same risk concepts and tasks.':
+        '两份报告覆盖的风险概念与任务相同。',
+    'label\x04Summary':
+        '概述',
+    'label\x04Current assessment':
+        '当前评估',
+    'label\x04Event type':
+        '事件类型',
+    'label:incident_status\x04Status':
+        '处置状态',
+    'label:severity_level\x04Severity':
+        '严重程度',
+    'label\x04Settled cause':
+        '已认定的原因',
+    'label\x04Assessed by':
+        '评估人',
+    'label\x04Assessed':
+        '评估时间',
+    'label\x04Rationale':
+        '理由',
+    'label\x04Attribution hypotheses':
+        '归因假设',
+    'label\x04Hypothesis':
+        '假设',
+    'label\x04Likelihood':
+        '可能性',
+    'label\x04Confidence':
+        '把握程度',
+    'label\x04Evidence':
+        '证据',
+    'label\x04For':
+        '支持',
+    'label\x04Against':
+        '反对',
+    'label\x04Source':
+        '来源',
+    'label\x04Reporter':
+        '报告方',
+    'label\x04Role':
+        '角色',
+    'label\x04Dates':
+        '日期',
+    'label\x04Reporter and dates':
+        '报告方与日期',
+    'label\x04System':
+        '系统',
+    'label\x04Occurred':
+        '发生',
+    'label\x04Detected':
+        '发现',
+    'label\x04Reported':
+        '报告',
+    'label\x04Sectors (ISIC)':
+        '行业（ISIC）',
+    'label\x04Jurisdictions':
+        '适用法域',
+    'label\x04Countries':
+        '国家/地区',
+    'label\x04AI systems involved':
+        '涉及的人工智能系统',
+    'label\x04Harms':
+        '损害',
+    'label\x04Affected':
+        '受影响方',
+    'label\x04Timeline':
+        '时间线',
+    'label\x04What changed':
+        '变化',
+    'label\x04{field}: {old} → {new}':
+        '{field}：{old} → {new}',
+    'label\x04first statement of the assessment':
+        '首次给出评估',
+    'label\x04no change to the assessment':
+        '评估未变',
+    'label\x04Likelihood of each hypothesis':
+        '各归因假设的可能性',
+    'label\x04● stated likelihood; a line without a dot: the range of the words of estimative probability used (ICD 203).':
+        '● 给出的可能性数值；仅有线段：所用估计概率词对应的区间（ICD 203）。',
+    'label\x04Links':
+        '关联',
+    'label\x04Sources':
+        '来源',
+    'label\x04Related incident reports':
+        '相关事件报告',
+    'label\x04Evaluation reports':
+        '相关评估报告',
+    'label\x04Total variation distance over the broadest causes':
+        '按最上位原因计算的总变差距离',
+    'label\x04Broadest cause':
+        '最上位原因',
+    'label\x04Most likely cause':
+        '最可能的原因',
+    'label\x04Agreement':
+        '是否一致',
+    'label\x04Other differences':
+        '其他差异',
+    'label\x04Field':
+        '字段',
+    'label\x04History':
+        '历史',
+    'label\x04shared':
+        '共有',
+    'label\x04only {side}':
+        '仅 {side}',
+    'tlp\x04Disclosure is not limited.':
+        '可公开，传播不受限制。',
+    'tlp\x04Limited disclosure: recipients may share it within their community, not publicly.':
+        '有限传播：接收方可在其所在社群内分享，不得公开。',
+    'tlp\x04Limited disclosure: recipients may share it only with their organisation and its clients who need to know.':
+        '有限传播：接收方仅可在本机构及其客户中确需知悉者范围内分享。',
+    'tlp\x04Limited disclosure: recipients may share it only within their own organisation, with those who need to know.':
+        '有限传播：接收方仅可在本机构内部确需知悉者范围内分享。',
+    'tlp\x04For the named recipients only: no further disclosure.':
+        '仅限指定接收人本人知悉，不得再传播。',
+    'enum:relationship\x04first party (the developer evaluated its own model)':
+        '第一方（开发方自评）',
+    'enum:relationship\x04third party (independent of the developer)':
+        '第三方（独立于开发方）',
+    'enum:relationship\x04collaborative (developer and independent party)':
+        '合作评估（开发方与独立方共同开展）',
+    'enum:relationship\x04other':
+        '其他',
+    'enum:access\x04open weights, run by the evaluator':
+        '开放权重，由评估方自行运行',
+    'enum:access\x04hosted API':
+        '托管 API',
+    "enum:access\x04inside the developer's infrastructure":
+        '在开发方内部环境中',
+    'enum:access\x04other':
+        '其他',
+    'enum:subject\x04weights file':
+        '权重文件',
+    'enum:subject\x04weights manifest':
+        '权重清单',
+    'enum:subject\x04container image':
+        '容器镜像',
+    'enum:subject\x04API snapshot':
+        'API 快照',
+    'enum:subject\x04other':
+        '其他',
+    'enum:uncertainty\x04analytic standard error':
+        '解析法标准误',
+    'enum:uncertainty\x04binomial standard error':
+        '二项分布标准误',
+    'enum:uncertainty\x04bootstrap':
+        '自助法重抽样',
+    'enum:uncertainty\x04clustered standard error':
+        '聚类稳健标准误',
+    'enum:uncertainty\x04as reported by the tool (method unknown)':
+        '工具原样给出（方法不明）',
+    'enum:uncertainty\x04derived by the converter from per-sample data':
+        '由转换器根据逐样本数据计算',
+    'enum:uncertainty\x04other method':
+        '其他方法',
+    'enum:status\x04completed':
+        '已完成',
+    'enum:status\x04incomplete':
+        '未完成',
+    'enum:status\x04ended in an error':
+        '运行出错',
+    'enum:status\x04cancelled':
+        '已取消',
+    'enum:status\x04invalidated':
+        '已作废',
+    'enum:direction\x04higher is better':
+        '越高越好',
+    'enum:direction\x04lower is better':
+        '越低越好',
+    'enum:direction\x04no better direction':
+        '无优劣方向',
+    'enum:direction\x04directions differ':
+        '方向不一致',
+    'enum:withheld\x04sample prompts':
+        '样本输入（提示词）',
+    'enum:withheld\x04model outputs':
+        '模型输出',
+    'enum:withheld\x04reference answers':
+        '参考答案',
+    'enum:withheld\x04unsalted sample digests':
+        '未加盐的样本摘要值',
+    'enum:withheld\x04finding titles':
+        '发现标题',
+    'enum:withheld\x04finding descriptions':
+        '发现描述',
+    'enum:withheld\x04risk-level rationales':
+        '风险等级理由',
+    'enum:withheld\x04notes':
+        '备注',
+    'enum:withheld\x04producer extensions':
+        '评估方扩展字段',
+    'enum:severity\x04error':
+        '错误',
+    'enum:severity\x04warning':
+        '警告',
+    'enum:severity\x04note':
+        '提示',
+    'enum:incident_status\x04ongoing':
+        '持续中',
+    'enum:incident_status\x04halted':
+        '已中止',
+    'enum:incident_status\x04mitigated':
+        '已缓解',
+    'enum:incident_status\x04concluded':
+        '已结束',
+    'enum:incident_status\x04near miss':
+        '未遂',
+    'enum:reporter_role\x04developer':
+        '开发方',
+    'enum:reporter_role\x04deployer':
+        '部署方',
+    'enum:reporter_role\x04affected party':
+        '受影响方',
+    'enum:reporter_role\x04regulator':
+        '监管方',
+    'enum:reporter_role\x04researcher':
+        '研究人员',
+    'enum:reporter_role\x04incident database':
+        '事件数据库',
+    'enum:reporter_role\x04other':
+        '其他',
+    'enum:system_role\x04primary':
+        '主要系统',
+    'enum:system_role\x04contributing':
+        '促成系统',
+    'enum:system_role\x04target':
+        '被攻击对象',
+    'enum:system_role\x04instrument':
+        '被利用的工具',
+    'enum:system_role\x04detection':
+        '检测系统',
+    'enum:system_role\x04other':
+        '其他',
+    'enum:confidence\x04low':
+        '低',
+    'enum:confidence\x04moderate':
+        '中',
+    'enum:confidence\x04high':
+        '高',
+    'enum:relation\x04same incident':
+        '同一事件',
+    'enum:relation\x04related':
+        '相关',
+    'enum:relation\x04follow-up':
+        '后续',
+    'enum:relation\x04supersedes':
+        '取代',
+    'enum:agreement\x04agree':
+        '一致',
+    'enum:agreement\x04compatible (one is broader)':
+        '相容（一方更宽泛）',
+    'enum:agreement\x04disagree':
+        '不一致',
+    'enum:agreement\x04cannot tell':
+        '无法判断',
+    'enum:tier\x04exact':
+        '精确对应',
+    'enum:tier\x04same concepts, reached through a crosswalk that is not exact':
+        '概念相同，但经由非精确的映射得到',
+    'enum:tier\x04the concepts only overlap':
+        '概念仅部分重叠',
+    'vocab show\x04scheme':
+        '概念体系',
+    'vocab show\x04status':
+        '状态',
+    'vocab show\x04added in':
+        '新增于词表',
+    'vocab show\x04deprecated in {since}; use {id}':
+        '自词表 {since} 起弃用，请改用 {id}',
+    'vocab show\x04broader':
+        '上位概念',
+    'vocab show\x04narrower':
+        '下位概念',
+    'vocab show\x04alternative labels':
+        '其他名称',
+    'vocab show\x04scope note':
+        '适用范围说明',
+    'vocab show\x04definition':
+        '定义',
+    'concept status\x04stable':
+        '稳定',
+    'concept status\x04provisional':
+        '暂定',
+    'concept status\x04deprecated':
+        '已弃用',
+    'mapping predicate\x04skos:exactMatch':
+        '精确对应',
+    'mapping predicate\x04skos:closeMatch':
+        '近似对应',
+    'mapping predicate\x04skos:broadMatch':
+        '对应更宽的概念',
+    'mapping predicate\x04skos:narrowMatch':
+        '对应更窄的概念',
+    'mapping predicate\x04skos:relatedMatch':
+        '相关',
+    'mapping predicate\x04sssom:NoTermFound':
+        '无对应概念',
+    '(no equivalent)':
+        '（无对应概念）',
 }
-
-# Progress lines and other words of the interface
-INTERFACE: dict[str, str] = {
-    "Validating": "正在校验",
-    "Indexing": "正在入库",
-    "Converting": "正在转换",
-    "Comparing {a} and {b}": "正在比较 {a} 与 {b}",
-    "Comparing {n} reports": "正在比较 {n} 份报告",
-    "files": "个文件",
-    "reports": "份报告",
-}
-
-ZH: dict[str, str] = {**CLICK, **COMMANDS, **INTERFACE}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding
 
 __all__ = [
@@ -58,12 +59,11 @@ __all__ = [
 ]
 
 
-class IntegrityError(Exception):
+class IntegrityError(RiskfmtError):
     """An input cannot be used (exit code 2): unreadable file, unusable key, malformed salts or profile."""
 
     def __init__(self, *findings: Finding) -> None:
-        self.findings = list(findings)
-        super().__init__("; ".join(f"{f.code} {f.message()}" for f in findings))
+        super().__init__(findings)
 
 
 def output_mode() -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding, Severity
 
 __all__ = [
@@ -41,12 +42,11 @@ _RANK = {label: index for index, label in enumerate(TLP_LEVELS)}
 DEFAULT_LABEL = "AMBER"
 
 
-class MarkingError(Exception):
+class MarkingError(RiskfmtError):
     """A command was about to weaken a marking without being told to (exit code 2)."""
 
     def __init__(self, *findings: Finding) -> None:
-        self.findings = list(findings)
-        super().__init__("; ".join(f"{f.code} {f.message()}" for f in findings))
+        super().__init__(findings)
 
 
 def where(pointer: str) -> dict[str, Any]:

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from riskfmt.integrity.markings import TLP_LEVELS
+
 __all__ = ["LANGS", "Page", "esc"]
 
 LANGS = ("en", "zh", "both")
@@ -183,6 +185,6 @@ def document(page: Page, *, title: str, body: str, tlp: str) -> str:
 def _page_label(tlp: str) -> str:
     # the TLP label on every printed page (CSS page margin boxes); the label is a fixed enumeration value
     # checked here again, because it is written into the style sheet
-    if tlp not in ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"):
+    if tlp not in TLP_LEVELS:
         return ""
     return f'@page {{ @top-right {{ content: "TLP:{tlp}"; font: bold 9pt sans-serif; }} }}\n'

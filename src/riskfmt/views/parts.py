@@ -6,17 +6,16 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from riskfmt.integrity.markings import TLP_LEVELS
 from riskfmt.views.html import Page, code, esc, table
 from riskfmt.views.labels import TLP_MEANING, L, enum_label
 
 __all__ = ["checks", "footer", "marking", "num", "risk_list"]
 
-_TLP = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
-
 
 def tlp_of(doc: dict[str, Any]) -> str:
     tlp = str(((doc.get("marking") or {}).get("tlp")) or "")
-    return tlp if tlp in _TLP else ""
+    return tlp if tlp in TLP_LEVELS else ""
 
 
 def marking(page: Page, doc: dict[str, Any]) -> str:
