@@ -280,8 +280,8 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
     validator's findings.
     """
     from riskfmt.cli.diff import refuse
+    from riskfmt.compare.formats import emit
     from riskfmt.compare.inputs import InputError
-    from riskfmt.compare.render import emit
     from riskfmt.vocab_diff import diff_vocabularies, load_release
 
     if old == "-" and new == "-":
