@@ -242,3 +242,35 @@ def test_any_samples_files_give_what_validating_first_gave(tmp_path: Path, lines
                      vocabulary=vocabulary)
         paths.append(write(folder, f"{name}.json", doc))
     _same(paths[0], paths[1], DiffOptions(memory_rows=memory_rows))
+
+
+def test_memory_does_not_grow_with_the_samples_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both files are validated in lockstep while they pair: memory stays that of the pairing (``memory_rows``)
+    and of the validator's duplicate check (its own bound, lowered here so that the files exceed it)."""
+    import tracemalloc
+
+    from riskfmt._dedup import DuplicateCandidates
+    from riskfmt.compare import samples
+
+    monkeypatch.setattr(DuplicateCandidates.__init__, "__defaults__", (500,))
+    monkeypatch.setattr(samples, "_CHUNK_ROWS", 256)  # lines read (and checked) at a time: files of many chunks
+
+    def peak(count: int, budget: int) -> int:
+        folder = tmp_path / f"{count}-{budget}"
+        folder.mkdir()
+        rows = _rows(count, 1)
+        a, b = _pair(folder, rows, rows[::-1])  # the worst order: nothing pairs until half way
+        tracemalloc.start()
+        try:
+            doc = diff_files(a, b, DiffOptions(memory_rows=budget)).to_dict()
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            assert doc["samples"][0]["matched"] == count
+
+    peak(100, 500)  # vocabulary, schemas and crosswalks are loaded once: not what is measured
+    # four times the rows: about the same memory within the budget (a few more partitions), far more without one
+    small, large = peak(3_000, 500), peak(12_000, 500)
+    assert large < 1.6 * small, (small, large)
+    unbounded = peak(12_000, 10**9)
+    assert unbounded > 2 * large, (large, unbounded)
