@@ -11,7 +11,8 @@ commands interleaved within each repetition; the baseline runs in the same sessi
 - JSONL, different order: B's samples file is shuffled, so the join partitions rows to temporary files.
 
 `riskfmt validate` of the same two files is shown as well: a diff validates both inputs completely
-(schema, vocabulary, every samples line) before comparing, and that is most of its time.
+(schema, vocabulary, every samples line), and that is most of its time. Each samples file is read once: its
+lines are validated as the comparison pairs them (riskfmt.compare.files).
 """
 
 from __future__ import annotations

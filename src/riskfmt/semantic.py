@@ -18,6 +18,7 @@ from riskfmt.kinds import document_checks, resolve
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from riskfmt.vocab import Vocabulary
@@ -25,14 +26,18 @@ if TYPE_CHECKING:
 # Imports here stay light on purpose: a clean report must validate in a few milliseconds of start-up (see
 # riskfmt/_quick.py). Whatever only a finding or a samples file needs is imported where it is used.
 
-__all__ = ["check_report", "check_samples_file", "check_vocabulary_refs"]
+__all__ = ["SamplesFileCheck", "check_report", "check_samples_file", "check_vocabulary_refs"]
 
 _PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
 
 def check_report(
-    report: dict[str, Any], source: str, base_dir: Path | None, format_version: str, check_samples: bool = True
+    report: dict[str, Any], source: str, base_dir: Path | None, format_version: str,
+    check_samples: bool | Callable[..., list[Finding]] = True,
 ) -> list[Finding]:
+    """Every semantic rule of an evaluation report. ``check_samples`` is True (check every samples file the report
+    pins), False (open none), or a function called instead of ``check_samples_file`` with its arguments: ``riskfmt
+    diff`` takes the checks that way to run them while it pairs the samples, reading each file once."""
     out: list[Finding] = []
     vocab, cited, vocab_findings = _vocabulary_for(report, source)
     out.extend(vocab_findings)
@@ -123,7 +128,7 @@ def _plain_result(result: dict[str, Any], plain: frozenset[str]) -> bool:
 
 def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int, vocab: Release | None, cited: str,
                 seen_ids: dict[str, str], source: str, base_dir: Path | None, format_version: str,
-                check_samples: bool, out: list[Finding]) -> None:
+                check_samples: bool | Callable[..., list[Finding]], out: list[Finding]) -> None:
     """Every per-evaluation rule, for one evaluation, in the order its findings are reported."""
     e_ptr = f"/evaluations/{e_index}"
     out.extend(_unique(evaluation["id"], f"{e_ptr}/id", seen_ids, source))
@@ -156,10 +161,9 @@ def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int
                     out.append(Finding.make("RF517", source, f"{f_ptr}/sample_ids/{s_index}", id=sample_id))
     samples_file = (evaluation.get("samples") or {}).get("file")
     if samples_file is not None and check_samples:
-        out.extend(
-            check_samples_file(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab,
-                               cited, report)
-        )
+        check = check_samples_file if check_samples is True else check_samples
+        out.extend(check(samples_file, f"{e_ptr}/samples/file", source, base_dir, format_version, vocab, cited,
+                         report))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -366,41 +370,75 @@ def check_samples_file(
     Memory stays flat whatever the file's size: about a megabyte of lines at a time, and the bounded set of
     (id, epoch) key hashes in ``riskfmt._dedup``.
     """
-    import hashlib
-    from pathlib import Path
-
-    from riskfmt.schema_check import sample_validator
-
-    base = (base_dir or Path.cwd()).resolve()
-    target = (base / spec["path"]).resolve()
-    if not target.is_relative_to(base):
-        return [Finding.make("RF518", source, f"{pointer}/path", path=spec["path"])]
-    if not target.is_file():
-        return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
-    shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
-    scan = _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, report or {})
-    digest = hashlib.new(spec["digest"].split(":", 1)[0])
-    with target.open("rb") as handle:
+    check = SamplesFileCheck.open(spec, pointer, source, base_dir, format_version, vocab, cited, report)
+    if isinstance(check, list):
+        return check
+    with check.target.open("rb") as handle:
         while True:
             lines = handle.readlines(_CHUNK_BYTES)  # whole lines, about this many bytes: memory stays bounded
             if not lines:
                 break
-            digest.update(b"".join(lines))
-            scan.chunk([line for line in lines if not line.isspace()])
-    out, rows, keys, line_source, loads = scan.tally.finish(), scan.rows, scan.keys, scan.source, scan.loads
-    for scanner in scan.scanners:
-        out.extend(scanner.finish())
-    candidates = keys.candidates()
-    if candidates:
-        out.extend(_confirm_duplicates(target, line_source, candidates, loads))
-    found = f"{digest.name}:{digest.hexdigest()}"
-    if found != spec["digest"]:
-        out.append(Finding.make("RF510", source, f"{pointer}/digest", path=spec["path"], found=found,
-                                expected=spec["digest"]))
-    if rows != spec["rows"]:
-        out.append(Finding.make("RF511", source, f"{pointer}/rows", path=spec["path"], found=rows,
-                                expected=spec["rows"]))
-    return out
+            check.feed(lines)
+    return check.finish()
+
+
+class SamplesFileCheck:
+    """``check_samples_file`` taken apart, for a reader that owns the file: ``open`` (the path rules), ``feed``
+    every line in order, in chunks of any size, each returning the samples of its lines that have the schema's
+    shape, then ``finish`` for the findings. The findings are those of ``check_samples_file`` whatever the
+    chunking. ``riskfmt diff`` pairs the samples ``feed`` returns, so a samples file is read once."""
+
+    def __init__(self, target: Path, spec: dict[str, Any], pointer: str, source: str, scan: _SampleScan) -> None:
+        import hashlib
+
+        self.target, self.spec, self.pointer, self.source = target, spec, pointer, source
+        self._scan = scan
+        self._digest = hashlib.new(spec["digest"].split(":", 1)[0])
+
+    @classmethod
+    def open(cls, spec: dict[str, Any], pointer: str, source: str, base_dir: Path | None, format_version: str,
+             vocab: Release | None, cited: str,
+             report: dict[str, Any] | None = None) -> SamplesFileCheck | list[Finding]:
+        """The check of one samples file, or the findings that stop it before a line is read (the path is
+        unsafe or names no file)."""
+        from pathlib import Path
+
+        from riskfmt.schema_check import sample_validator
+
+        base = (base_dir or Path.cwd()).resolve()
+        target = (base / spec["path"]).resolve()
+        if not target.is_relative_to(base):
+            return [Finding.make("RF518", source, f"{pointer}/path", path=spec["path"])]
+        if not target.is_file():
+            return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
+        shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
+        return cls(target, spec, pointer, source,
+                   _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, report or {}))
+
+    def feed(self, lines: list[bytes]) -> list[Any]:
+        """Check the next lines of the file (blank ones included, as read); returns their samples that have
+        the schema's shape, in order."""
+        self._digest.update(b"".join(lines))
+        return self._scan.chunk([line for line in lines if not line.isspace()])
+
+    def finish(self) -> list[Finding]:
+        """The findings, once every line has been fed."""
+        scan, spec, pointer, source = self._scan, self.spec, self.pointer, self.source
+        out, rows, keys, line_source, loads = scan.tally.finish(), scan.rows, scan.keys, scan.source, scan.loads
+        for scanner in scan.scanners:
+            out.extend(scanner.finish())
+        candidates = keys.candidates()
+        if candidates:
+            out.extend(_confirm_duplicates(self.target, line_source, candidates, loads))
+        digest = self._digest
+        found = f"{digest.name}:{digest.hexdigest()}"
+        if found != spec["digest"]:
+            out.append(Finding.make("RF510", source, f"{pointer}/digest", path=spec["path"], found=found,
+                                    expected=spec["digest"]))
+        if rows != spec["rows"]:
+            out.append(Finding.make("RF511", source, f"{pointer}/rows", path=spec["path"], found=rows,
+                                    expected=spec["rows"]))
+        return out
 
 
 _CHUNK_BYTES = 1 << 20
@@ -429,8 +467,8 @@ class _SampleScan:
         self.scanners = [resolve(check.samples)(source, report) for check in document_checks("evaluation-report")
                          if check.samples is not None]
 
-    def chunk(self, lines: list[bytes]) -> None:
-        """Check non-blank lines, in order."""
+    def chunk(self, lines: list[bytes]) -> list[Any]:
+        """Check non-blank lines, in order; returns the samples that have the schema's shape."""
         first = self.rows + 1
         if _FAST_CHUNKS and lines:
             try:
@@ -446,7 +484,7 @@ class _SampleScan:
                     self.rows += len(lines)
                     for scanner in self.scanners:
                         scanner.rows(samples, range(first, first + len(samples)))
-                    return
+                    return samples
         shaped, rows = [], []
         for raw in lines:
             sample = self.line(raw)
@@ -455,6 +493,7 @@ class _SampleScan:
                 rows.append(self.rows)
         for scanner in self.scanners:
             scanner.rows(shaped, rows)
+        return shaped
 
     def line(self, raw: bytes) -> Any:
         """The line rule; returns the sample when it has the schema's shape (for the leak checks)."""

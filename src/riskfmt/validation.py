@@ -90,9 +90,11 @@ def validate_bytes(
         return validate_document(load_bytes(data, source, syntax), base_dir=base_dir, check_samples=check_samples)
 
 
-def validate_document(document: Document, *, base_dir: Path | None = None, check_samples: bool = True) -> FileResult:
+def validate_document(document: Document, *, base_dir: Path | None = None,
+                      check_samples: bool | Callable[..., list[Finding]] = True) -> FileResult:
     """Validate a document ``load_bytes`` has parsed, so that a caller who also needs the data (``riskfmt
-    diff``) parses it only once. The findings are the same as ``validate_bytes`` gives."""
+    diff``) parses it only once. The findings are the same as ``validate_bytes`` gives. ``check_samples`` may
+    also be a function that stands in for the samples-file check (``riskfmt.semantic.check_report``)."""
     source = document.source
     file_result = FileResult(source=source, findings=list(document.findings))
     if not document.parsed:
@@ -141,7 +143,7 @@ def _non_finite(data: Any) -> Iterator[str]:
             stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
 
 
-def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool,
+def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: bool | Callable[..., list[Finding]],
            document: Document | None = None) -> None:
     from riskfmt import schema_check
 

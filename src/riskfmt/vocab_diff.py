@@ -170,7 +170,7 @@ def load_release(spec: str) -> tuple[dict[str, Any], Crosswalk]:
 
 def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
     """The rendering as blocks of the output machinery riskfmt diff uses (riskfmt.compare.render)."""
-    from riskfmt.compare.render import Bullets, Heading, Para
+    from riskfmt.compare.blocks import Bullets, Heading, Para
 
     zh = lang == "zh"
     title = f"词表 {diff.old_version} → {diff.new_version} 的变更" if zh else f"Vocabulary {diff.old_version} → {diff.new_version}"
@@ -199,12 +199,12 @@ def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
 
 
 def render_markdown(diff: VocabularyDiff, lang: str = "en") -> str:
-    from riskfmt.compare.render import render_markdown as markdown
+    from riskfmt.compare.blocks import render_markdown as markdown
 
     return markdown(blocks(diff, lang), lang)
 
 
 def render_text(diff: VocabularyDiff, lang: str = "en", color: bool = False) -> str:
-    from riskfmt.compare.render import render_text as text
+    from riskfmt.compare.blocks import render_text as text
 
     return text(blocks(diff, lang), lang, color)

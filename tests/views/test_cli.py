@@ -84,7 +84,7 @@ def test_both_languages_need_html(capsys: pytest.CaptureFixture[str], monkeypatc
 
 def test_html_is_a_registered_format() -> None:
     from riskfmt.cli import cli
-    from riskfmt.compare.render import FORMATS
+    from riskfmt.compare.formats import FORMATS
 
     assert "html" in FORMATS
     for name in ("diff", "compare"):

@@ -10,7 +10,8 @@ import click
 from riskfmt.cli._options import view_lang_option
 from riskfmt.cli._output import checked
 from riskfmt.cli.diff import alpha_option, correction_option, emit, output_option
-from riskfmt.compare.render import FORMATS
+from riskfmt.compare.formats import FORMATS
+from riskfmt.compare.options import MATRIX_FAIL_ON
 
 
 @click.command("compare")
@@ -19,7 +20,7 @@ from riskfmt.compare.render import FORMATS
               help="text for a terminal, json for programs (one document), markdown for briefings, html for people "
                    "(one self-contained page).")
 @view_lang_option
-@click.option("--fail-on", type=click.Choice(["difference"]), default=None,
+@click.option("--fail-on", type=click.Choice(list(MATRIX_FAIL_ON)), default=None,
               help="Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.")
 @alpha_option
 @correction_option

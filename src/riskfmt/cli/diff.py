@@ -11,7 +11,8 @@ import click
 
 from riskfmt.cli._options import view_lang_option
 from riskfmt.cli._output import checked
-from riskfmt.compare.render import FORMATS
+from riskfmt.compare.formats import FORMATS
+from riskfmt.compare.options import CORRECTIONS, FAIL_ON
 
 output_format_option = click.option(
     "--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
@@ -23,7 +24,7 @@ alpha_option = click.option(
     help="Family-wise error rate over all the tests made; intervals are shown at 1 - alpha.",
 )
 correction_option = click.option(
-    "--correction", type=click.Choice(["holm", "bonferroni", "none"]), default="holm", show_default=True,
+    "--correction", type=click.Choice(list(CORRECTIONS)), default="holm", show_default=True,
     help="Correction for the number of tests.",
 )
 output_option = click.option(
@@ -34,7 +35,7 @@ output_option = click.option(
 
 def emit(outcome: Any, output_format: str, lang: str, output: Path | None, inputs: Sequence[str]) -> None:
     """Print or write a comparison; shared by ``riskfmt diff`` and ``riskfmt compare``."""
-    from riskfmt.compare.render import emit as render
+    from riskfmt.compare.formats import emit as render
     from riskfmt.io import atomic_write_text
 
     if lang == "both" and output_format != "html":
@@ -51,7 +52,7 @@ def emit(outcome: Any, output_format: str, lang: str, output: Path | None, input
 @click.argument("b", metavar="B")
 @output_format_option
 @view_lang_option
-@click.option("--fail-on", type=click.Choice(["difference", "regression"]), default=None,
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None,
               help="Exit 1 on any difference beyond the uncertainty (or untestable), or only on those that make B "
                    "worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.")
 @alpha_option

@@ -278,8 +278,8 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> int:
     A removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the
     validator's findings.
     """
+    from riskfmt.compare.formats import emit
     from riskfmt.compare.inputs import InputError
-    from riskfmt.compare.render import emit
     from riskfmt.vocab_diff import diff_vocabularies, load_release
 
     if old == "-" and new == "-":

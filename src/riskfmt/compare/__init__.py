@@ -125,27 +125,11 @@ def diff_files(path_a: str | os.PathLike[str], path_b: str | os.PathLike[str],
 
 def _diff_files(path_a: str | os.PathLike[str], path_b: str | os.PathLike[str],
                 options: DiffOptions | None) -> DiffOutcome:
-    from riskfmt.compare.inputs import InputError, load_document
+    from riskfmt.compare.files import diff_paths
     from riskfmt.compare.options import DiffOptions
 
-    options = options or DiffOptions()
-    docs, problems = [], []
-    for path in (path_a, path_b):
-        try:
-            docs.append(load_document(path, check_samples=options.samples))
-        except InputError as exc:
-            problems.extend(exc.findings)
-    if problems:
-        raise InputError(problems)
-    a, b = docs
-    if options.base_dirs is None:
-        from dataclasses import replace
-
-        options = replace(options, base_dirs=(a.base_dir, b.base_dir))
-    outcome = diff_documents(a.data, b.data, sources=(a.source, b.source), options=options)
-    attach = getattr(outcome, "attach_input_findings", None)
-    if attach is not None:
-        attach(a.warnings, b.warnings)
+    # each samples file is read once: validated while its samples are paired (riskfmt.compare.files)
+    outcome: DiffOutcome = diff_paths(path_a, path_b, options or DiffOptions(), diff_documents)
     return outcome
 
 

@@ -11,52 +11,37 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from riskfmt.compare import stats
-from riskfmt.compare.align import Aligned, Item, canonicalizer, result_items
-from riskfmt.compare.diff import (
-    _Builder,
-    _is_proportion_kind,
-    _lang_text,
-    _note_order,
-    _risk_key,
-    _risk_label,
-    _side,
-    _slice_dict,
-    combined_marking,
-)
-from riskfmt.compare.options import DiffOptions
+from riskfmt.compare.align import Aligned, Canonicalizer, Item, canonicalizer, result_items
+from riskfmt.compare.keys import risk_key, risk_label, slice_dict
+from riskfmt.compare.measure import is_proportion_kind, side_of
+from riskfmt.compare.notes import note, note_order
+from riskfmt.compare.options import MATRIX_FAIL_ON, DiffOptions
+from riskfmt.compare.outcome import Outcome, combined_marking, correct, lang_text
+from riskfmt.compare.pairs import PairBuilder
 
 __all__ = ["Comparison", "compare_reports"]
 
 
-@dataclass
-class Comparison:
+class Comparison(Outcome):
     """The matrix (``to_dict`` is the ``--format json`` document).
 
     .. versionadded:: 0.1
     """
 
-    document: dict[str, Any]
-    options: DiffOptions = field(default_factory=DiffOptions)
+    GATES: ClassVar[tuple[str, ...]] = MATRIX_FAIL_ON
 
-    def to_dict(self) -> dict[str, Any]:
-        return self.document
+    def blocks(self, lang: str) -> list[Any]:
+        from riskfmt.compare.render import matrix_blocks
 
-    def render(self, fmt: str, lang: str = "en") -> str:
-        from riskfmt.compare.render import matrix_blocks, render_blocks
+        return matrix_blocks(self.document, lang)
 
-        return render_blocks(matrix_blocks(self.document, lang), fmt, lang, color=self.options.color)
-
-    def gate(self, fail_on: str | None = None) -> bool:
+    def passes(self, fail_on: str) -> bool:
         """``difference`` fails when two reports disagree beyond their uncertainty in some column, or when a
         column holds different values whose agreement cannot be told. A matrix has no before and after, so
         ``regression`` is not defined for it."""
-        fail_on = fail_on if fail_on is not None else self.options.fail_on
-        if fail_on is None:
-            return True
         if fail_on == "difference":
             return not any(c["flag"] in ("disagree", "cannot_tell") for c in self.document["columns"])
         raise ValueError("riskfmt compare has no before and after: only --fail-on difference applies")
@@ -80,9 +65,9 @@ class _Clusters:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _cell(item: Item, level: float, canon: Any) -> dict[str, Any]:
+def _cell(item: Item, level: float, canon: Canonicalizer) -> dict[str, Any]:
     result = item.data
-    side = _side(item, level)
+    side = side_of(item, level)
     cell: dict[str, Any] = {"evaluation": item.evaluation, "result": item.id, "pointer": item.pointer,
                             "value": result["value"]}
     if side.unit is not None:
@@ -97,7 +82,7 @@ def _cell(item: Item, level: float, canon: Any) -> dict[str, Any]:
         lower, upper = side.value - half, side.value + half
         if math.isfinite(lower) and math.isfinite(upper):  # an error near 1e308 gives no interval a float holds
             cell.update(lower=lower, upper=upper, interval_source="standard_error")
-    elif _is_proportion_kind(canon, result["metric"].get("kind")) and side.n:
+    elif is_proportion_kind(canon, result["metric"].get("kind")) and side.n:
         factor = 0.01 if side.unit == "%" else 1.0
         p = side.value * factor
         if 0.0 <= p <= 1.0:
@@ -120,11 +105,11 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
     seen_notes: set[tuple[Any, ...]] = set()
 
     def keep(batch: list[dict[str, Any]]) -> None:
-        for note in batch:
-            key = (note["code"], note.get("side"), note.get("source"), note.get("pointer"), note["message"]["en"])
+        for entry in batch:
+            key = (entry["code"], entry.get("side"), entry.get("source"), entry.get("pointer"), entry["message"]["en"])
             if key not in seen_notes:
                 seen_notes.add(key)
-                notes.append(note)
+                notes.append(entry)
 
     # every result of every report, grouped by task, metric and slice
     buckets: dict[Any, list[tuple[int, Item]]] = {}
@@ -146,11 +131,7 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
         for group in groups.values():
             columns.append(_column(group, bucket, documents, sources, labels, options, canon, tests, keep))
 
-    adjusted = stats.adjust([p for _, p in tests], options.correction)
-    for (holder, _), p_adj in zip(tests, adjusted, strict=True):
-        holder.pop("significant", None)  # re-added after p_adjusted, where a reader looks for it
-        holder["p_adjusted"] = p_adj
-        holder["significant"] = p_adj <= options.alpha
+    correct(tests, options)
     for column in columns:
         comparisons = column["comparisons"]
         involved = {i for c in comparisons if c["significant"] for i in (c["a"], c["b"])}
@@ -183,18 +164,15 @@ def compare_reports(documents: list[dict[str, Any]], sources: list[str], options
             "single": sum(1 for c in columns if c["flag"] == "single"),
             "tests": len(tests),
         },
-        "notes": sorted(notes, key=_note_order),
+        "notes": sorted(notes, key=note_order),
     }
-    if options.fail_on is not None:
-        outcome = Comparison(document, options)
-        document["gate"] = {"fail_on": options.fail_on, "passed": outcome.gate()}
-    return Comparison(document, options)
+    return Comparison.finish(document, options)
 
 
 def _report(document: dict[str, Any], source: str, label: str) -> dict[str, Any]:
     model = document["model"]
     return {"label": label, "source": source, "report_id": document["report_id"],
-            "organization": _lang_text(document["producer"]["organization"]["name"]),
+            "organization": lang_text(document["producer"]["organization"]["name"]),
             "model": {k: model[k] for k in ("name", "developer", "version") if k in model}}
 
 
@@ -204,7 +182,7 @@ def _choose(candidates: list[Item]) -> Item:
 
 
 def _column(group: list[tuple[int, Item]], bucket: Any, documents: list[dict[str, Any]], sources: list[str],
-            labels: list[str], options: DiffOptions, canon: Any, tests: list[tuple[dict[str, Any], float]],
+            labels: list[str], options: DiffOptions, canon: Canonicalizer, tests: list[tuple[dict[str, Any], float]],
             keep: Any) -> dict[str, Any]:
     by_report: dict[int, list[Item]] = {}
     for index, item in group:
@@ -213,26 +191,24 @@ def _column(group: list[tuple[int, Item]], bucket: Any, documents: list[dict[str
     for index, items in by_report.items():
         chosen[index] = _choose(items)
         if len(items) > 1:
-            from riskfmt.compare.diff import _note
-
-            measure = f"{_risk_key(chosen[index].concepts)} · {bucket[0]} · {bucket[1]}"
-            keep([_note("RF814", sources[index], "", labels[index], count=len(items), measure=measure,
+            measure = f"{risk_key(chosen[index].concepts)} · {bucket[0]} · {bucket[1]}"
+            keep([note("RF814", sources[index], "", labels[index], count=len(items), measure=measure,
                         chosen=chosen[index].id)])
     concepts = frozenset().union(*(item.concepts for item in chosen.values()))
     exact = len({item.concepts for item in chosen.values()}) == 1 and (
         len({item.cited for item in chosen.values()}) == 1 or all(i.canonical_exact for i in chosen.values()))
-    column: dict[str, Any] = {"risk": _risk_key(concepts), "risks": sorted(concepts),
-                              "risk_label": _risk_label(canon, concepts), "task": bucket[0], "metric": bucket[1]}
+    column: dict[str, Any] = {"risk": risk_key(concepts), "risks": sorted(concepts),
+                              "risk_label": risk_label(canon, concepts), "task": bucket[0], "metric": bucket[1]}
     if bucket[2]:
-        column["slice"] = _slice_dict(bucket[2])
+        column["slice"] = slice_dict(bucket[2])
     directions = {item.data["metric"]["direction"] for item in chosen.values()}
     column["direction"] = directions.pop() if len(directions) == 1 else "conflicting"
     column["exact"] = exact
     column["cells"] = [_cell(chosen[i], options.level, canon) if i in chosen else None for i in range(len(documents))]
     comparisons = []
     for i, j in itertools.combinations(sorted(chosen), 2):
-        build = _Builder(documents[i], documents[j], (sources[i], sources[j]), options,
-                         names=(labels[i], labels[j]), sides=(labels[i], labels[j]))
+        build = PairBuilder(documents[i], documents[j], (sources[i], sources[j]), options, canon,
+                            names=(labels[i], labels[j]), sides=(labels[i], labels[j]))
         a, b = chosen[i], chosen[j]
         shared = a.concepts & b.concepts
         tier = 0 if a.concepts == b.concepts and (a.cited == b.cited or (a.canonical_exact and b.canonical_exact)) \

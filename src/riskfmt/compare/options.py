@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CORRECTIONS", "FAIL_ON", "DiffOptions"]
+__all__ = ["CORRECTIONS", "FAIL_ON", "MATRIX_FAIL_ON", "DiffOptions"]
 
-FAIL_ON = ("difference", "regression")
+FAIL_ON = ("difference", "regression")  # the gates of riskfmt diff
+MATRIX_FAIL_ON = ("difference",)  # riskfmt compare: a matrix has no before and after
 CORRECTIONS = ("holm", "bonferroni", "none")
 
 

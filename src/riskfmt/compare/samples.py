@@ -22,15 +22,18 @@ import math
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from riskfmt.errors import RiskfmtError
 
-__all__ = ["DEFAULT_MEMORY_ROWS", "PairedSamples", "SampleSource", "SamplesError", "compare_samples", "sample_source"]
+__all__ = ["DEFAULT_MEMORY_ROWS", "CheckedRead", "PairedSamples", "SampleSource", "SamplesError", "checked_while_read",
+           "compare_samples", "sample_source"]
 
 DEFAULT_MEMORY_ROWS = 50_000
 _SCALE = 2.0**64  # scores are summed as integers on this grid: exact, so the order of addition is irrelevant
@@ -52,13 +55,40 @@ class SamplesError(RiskfmtError):
         self.path, self.row, self.detail = path, row, detail
 
 
+class CheckedRead(Protocol):
+    """A samples file whose validation runs as it is read (``riskfmt.compare.files``): ``read`` gives its
+    samples a chunk of lines at a time, or None once it has been read (later passes read the file plainly)."""
+
+    def read(self, rows: int) -> Iterator[list[Any]] | None: ...
+
+
 @dataclass(frozen=True)
 class SampleSource:
-    """Where one evaluation's samples are: inline in the report, or a JSONL file next to it."""
+    """Where one evaluation's samples are: inline in the report, or a JSONL file next to it (``checked``: the
+    file's validation, when it runs while the file is read)."""
 
     inline: list[dict[str, Any]] | None = None
     path: Path | None = None
     rows: int = 0
+    checked: CheckedRead | None = None
+
+
+# samples files being validated as they are read, by the identity of their report's "file" entry
+_CHECKED: ContextVar[Mapping[int, CheckedRead] | None] = ContextVar("riskfmt_checked_samples", default=None)
+
+
+@contextmanager
+def checked_while_read(files: Mapping[int, CheckedRead]) -> Iterator[None]:
+    """Within the block, ``sample_source`` hands out these files (keyed by ``id()`` of the report's
+    ``samples.file`` entry) so that pairing them also validates them.
+
+    .. versionadded:: 0.2
+    """
+    token = _CHECKED.set(files)
+    try:
+        yield
+    finally:
+        _CHECKED.reset(token)
 
 
 def sample_source(evaluation: dict[str, Any], base_dir: Path | None) -> SampleSource | None:
@@ -68,7 +98,8 @@ def sample_source(evaluation: dict[str, Any], base_dir: Path | None) -> SampleSo
     if "inline" in samples:
         return SampleSource(inline=samples["inline"], rows=len(samples["inline"]))
     spec = samples["file"]
-    return SampleSource(path=(base_dir or Path.cwd()) / spec["path"], rows=spec["rows"])
+    checked = (_CHECKED.get() or {}).get(id(spec))
+    return SampleSource(path=(base_dir or Path.cwd()) / spec["path"], rows=spec["rows"], checked=checked)
 
 
 @dataclass
@@ -212,16 +243,20 @@ class _Chunks:
                 yield rows[start:start + _CHUNK_ROWS]
             return
         assert self.source.path is not None
+        checked = self.source.checked.read(_CHUNK_ROWS) if self.source.checked is not None else None
+        if checked is not None:  # the first pass over a file being validated: its check parses the lines
+            yield from checked
+            return
         import orjson
 
         loads = orjson.loads
         path = self.source.path
         row = 0
         with path.open("rb") as handle:
-            while True:
-                lines = [line for line in islice(handle, _CHUNK_ROWS) if not line.isspace()]
+            while raw := list(islice(handle, _CHUNK_ROWS)):
+                lines = [line for line in raw if not line.isspace()]
                 if not lines:
-                    return
+                    continue  # a run of blank lines is not the end of the file
                 try:
                     chunk = [loads(line) for line in lines]
                 except ValueError:

@@ -1,9 +1,10 @@
 """HTML views of ``riskfmt diff`` (two evaluation reports) and ``riskfmt compare`` (a matrix of reports).
 
-The tables come from the same blocks the text and Markdown outputs are built from
-(``riskfmt.compare.render``), so every format shows the same facts; the blocks are built once per language and
-paired, so a bilingual page shows each label in both. The views add what a table cannot show: forest plots of
-the differences (diff) and of each report's value (matrix), and coverage with the concepts' labels.
+The tables come from the same blocks the text and Markdown outputs are built from (``riskfmt.compare.blocks``,
+built by ``riskfmt.compare.render``), so every format shows the same facts; the blocks are built once per
+language and paired, so a bilingual page shows each label in both. The views add what a table cannot show:
+forest plots of the differences (diff) and of each report's value (matrix), and coverage with the concepts'
+labels.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _LEAD = re.compile(r"`[^`]+` ")
 
 
 def _text_pair(text: Any, fallback: Any) -> tuple[str, str]:
-    from riskfmt.compare.render import pick
+    from riskfmt.compare.blocks import pick
 
     return pick(text, "en"), pick(fallback, "zh")
 
@@ -49,7 +50,7 @@ def _bi(page: Page, en: str, zh: str) -> str:
 def blocks_html(page: Page, en_blocks: Sequence[Any], zh_blocks: Sequence[Any]) -> list[str]:
     """Render the comparison blocks built in English and in Chinese (same structure) as HTML, one string per
     block. Headings become ``h2``/``h3``; styled cells keep their tone as a class."""
-    from riskfmt.compare.render import Bullets, Heading, Para, Table
+    from riskfmt.compare.blocks import Bullets, Heading, Para, Table
 
     if len(en_blocks) != len(zh_blocks):  # not expected: the builders make the same blocks in each language
         zh_blocks = en_blocks
@@ -211,7 +212,8 @@ def _coverage(page: Page, doc: dict[str, Any]) -> str:
 
 def render_diff(doc: dict[str, Any], page: Page, *, source: str = "", findings: Sequence[Any] = ()) -> tuple[str, str]:
     """(title, body) of a ``riskfmt diff`` document of two evaluation reports."""
-    from riskfmt.compare.render import Bullets, Heading, diff_blocks, label
+    from riskfmt.compare.blocks import Bullets, Heading
+    from riskfmt.compare.render import diff_blocks, label
 
     en, zh = diff_blocks(doc, "en"), diff_blocks(doc, "zh")
     # the first three blocks (title, marking, the two sides) are drawn by this view itself; the coverage

@@ -1,0 +1,205 @@
+"""``riskfmt diff`` of two files, reading each samples file once: its validation runs inside the pairing stream.
+
+A diff starts only from documents that validate, and validating a report reads every samples file it pins
+(digest, row count, each line's schema, duplicates, leaks). The pairing then needs the same lines again. Here
+each report is validated with the samples-file checks held back (``riskfmt.semantic.check_report`` takes a
+stand-in that records their arguments); the comparison reads each samples file once, a chunk of lines at a
+time, handing every chunk to its check (``riskfmt.semantic.SamplesFileCheck``) and pairing the samples the check
+parsed. Samples files no pair reads are checked on their own afterwards. Memory stays what the pairing needs
+(the current chunks, or at most ``memory_rows`` unpaired rows before the rest goes through temporary files) plus
+what a check needs (bounded by itself).
+
+The findings are those of validating first: the checks' findings are the same whatever the chunking, and the
+document's are what the validator found without them. When any check finds an error (or a check cannot finish)
+both documents are validated again in full, the usual way, so that a refusal carries exactly the findings it
+always carried; a diff that succeeds never pays for that.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from riskfmt.compare.inputs import InputError, LoadedDocument, ReadDocument, accept, read_document
+from riskfmt.compare.options import DiffOptions
+from riskfmt.compare.samples import checked_while_read
+from riskfmt.findings import FileResult, Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
+    from riskfmt.semantic import SamplesFileCheck
+
+__all__ = ["diff_paths"]
+
+Differ = Callable[..., Any]
+
+
+class _Failed(Exception):
+    """A samples-file check raised while the comparison read its file: the comparison is abandoned and both
+    documents are validated again the usual way (where the same failure becomes the validator's RF900)."""
+
+
+class _CheckedFile:
+    """One samples file under check, read once by whoever gets to it first: the pairing, or ``finish``."""
+
+    def __init__(self, check: SamplesFileCheck) -> None:
+        self.check = check
+        self.state = "unread"  # reading, read, failed
+
+    def read(self, rows: int) -> Iterator[list[Any]] | None:
+        """The file's samples (those of the schema's shape), ``rows`` lines at a time, each chunk checked as it
+        goes by; None when the file has been read already (a second pass reads it plainly)."""
+        if self.state != "unread":
+            return None
+        self.state = "reading"
+        return self._chunks(rows)
+
+    def _chunks(self, rows: int) -> Iterator[list[Any]]:
+        try:
+            with self.check.target.open("rb") as handle:
+                while lines := list(islice(handle, rows)):
+                    samples = self.check.feed(lines)
+                    if samples:
+                        yield samples
+        except Exception as exc:
+            self.state = "failed"
+            raise _Failed from exc
+        self.state = "read"
+
+    def finish(self) -> list[Finding]:
+        if self.state == "unread":  # no pair read it: check it on its own
+            for _ in self.read(_LINES) or ():
+                pass
+        if self.state != "read":
+            raise _Failed
+        return self.check.finish()
+
+
+_LINES = 4096  # lines read at a time when no pair reads the file (the pairing reads as many)
+
+
+class _Deferred:
+    """Stands in for ``riskfmt.semantic.check_samples_file`` while a report is validated: records each call and
+    finds nothing, so the document's own findings come out; the checks run later, while the files are read."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+
+    def __call__(self, spec: dict[str, Any], pointer: str, source: str, base_dir: Path | None, format_version: str,
+                 vocab: Any, cited: str, report: dict[str, Any] | None = None) -> list[Finding]:
+        self.calls.append((spec, pointer, source, base_dir, format_version, vocab, cited, report))
+        return []
+
+
+def _validate(read: ReadDocument, check_samples: bool | _Deferred) -> FileResult:
+    from riskfmt.validation import validate_document
+
+    return validate_document(read.document, base_dir=read.base_dir, check_samples=check_samples)
+
+
+def _load_all(reads: list[ReadDocument], check_samples: bool) -> list[LoadedDocument]:
+    """Validate each document in full, the usual way; ``InputError`` with the findings of every one refused."""
+    docs, problems = [], []
+    for read in reads:
+        try:
+            docs.append(accept(read, _validate(read, check_samples)))
+        except InputError as exc:
+            problems.extend(exc.findings)
+    if problems:
+        raise InputError(problems)
+    return docs
+
+
+def diff_paths(path_a: str | os.PathLike[str], path_b: str | os.PathLike[str], options: DiffOptions,
+               differ: Differ) -> Any:
+    """Read, validate and compare two files with ``differ`` (``riskfmt.compare.diff_documents``), each samples
+    file read once. Raises ``InputError`` exactly as validating both first would.
+
+    .. versionadded:: 0.2
+    """
+    reads, problems = [], []
+    for path in (path_a, path_b):
+        try:
+            reads.append(read_document(path))
+        except InputError as exc:
+            problems.extend(exc.findings)
+    if problems:  # an unreadable input: report it with whatever the other one's validation finds
+        for read in reads:
+            try:
+                accept(read, _validate(read, options.samples))
+            except InputError as exc:
+                problems.extend(exc.findings)
+        raise InputError(problems)
+    if not options.samples:
+        return _compare(_load_all(reads, False), options, differ)
+    deferred = [_Deferred(), _Deferred()]
+    results = [_validate(read, stand_in) for read, stand_in in zip(reads, deferred, strict=True)]
+    files: list[list[_CheckedFile]] = [[], []]
+    opened = not any(_has_errors(result) for result in results)
+    for side, stand_in in enumerate(deferred):
+        for call in stand_in.calls if opened else ():
+            check = _open(call)
+            if check is None:
+                opened = False
+                break
+            files[side].append(check)
+    if opened:
+        docs = [accept(read, result) for read, result in zip(reads, results, strict=True)]
+        streams = {id(f.check.spec): f for side in files for f in side}
+        refusal: InputError | None = None
+        try:
+            with checked_while_read(streams):
+                try:
+                    outcome = _compare(docs, options, differ, attach=False)
+                except InputError as exc:  # e.g. kinds that do not go together: said once the inputs validate
+                    refusal = exc
+            found = [[finding for f in side for finding in f.finish()] for side in files]
+        except _Failed:
+            found = None
+        if found is not None and not any(f.severity >= Severity.ERROR for side in found for f in side):
+            if refusal is not None:
+                raise refusal
+            warnings = [_merged(result, more) for result, more in zip(results, found, strict=True)]
+            _attach(outcome, *warnings)
+            return outcome
+    # an error somewhere (or a check that could not finish): validate both in full, as a diff always did
+    return _compare(_load_all(reads, True), options, differ)
+
+
+def _has_errors(result: FileResult) -> bool:
+    return any(f.severity >= Severity.ERROR for f in result.findings)
+
+
+def _open(call: tuple[Any, ...]) -> _CheckedFile | None:
+    from riskfmt.semantic import SamplesFileCheck
+
+    check = SamplesFileCheck.open(*call)
+    return None if isinstance(check, list) else _CheckedFile(check)
+
+
+def _merged(result: FileResult, more: list[Finding]) -> list[Finding]:
+    """The warnings of a document validated with its samples files: its own, and the files' (which carry
+    their line, and are capped per file and code by their check as the validator caps them)."""
+    from riskfmt.caps import cap
+
+    return [f for f in cap([*result.findings, *more]) if f.severity < Severity.ERROR]
+
+
+def _compare(docs: list[LoadedDocument], options: DiffOptions, differ: Differ, attach: bool = True) -> Any:
+    a, b = docs
+    if options.base_dirs is None:
+        options = replace(options, base_dirs=(a.base_dir, b.base_dir))
+    outcome = differ(a.data, b.data, sources=(a.source, b.source), options=options)
+    if attach:
+        _attach(outcome, a.warnings, b.warnings)
+    return outcome
+
+
+def _attach(outcome: Any, warnings_a: list[Finding], warnings_b: list[Finding]) -> None:
+    attach = getattr(outcome, "attach_input_findings", None)
+    if attach is not None:
+        attach(warnings_a, warnings_b)
