@@ -297,6 +297,32 @@ def main() -> int:
           expected=len(range(0, evaluations, 100)))
     shape("findings flood (warnings)", paths["flood"], 2.0, valid=True, expected=int(847_000 * scale))
 
+    # 1b. the leak scan alone, in one process (GC paused, as riskfmt validate runs it), beside orjson.loads of the
+    # same bytes in the same process: medians of three, wall and CPU time
+    leak_cases = {f"leak scan alone, {name}": paths[key] for name, key in
+                  (("samples-heavy", "large"), ("results-heavy", "results"), ("mixed", "mixed"))}
+    leak_cases = {case: path for case, path in leak_cases.items()
+                  if (not args.only or any(word in case for word in args.only))
+                  and not any(word in case for word in args.skip)}
+    if leak_cases:
+        code = ("import gc, json, statistics, sys, time, orjson; gc.disable()\n"
+                "from riskfmt.integrity.leaks import scan\n"
+                "for path in sys.argv[1:]:\n"
+                "    raw = open(path, 'rb').read(); loads, runs, cpu = [], [], []\n"
+                "    for _ in range(3):\n"
+                "        t = time.perf_counter(); doc = orjson.loads(raw); loads.append(time.perf_counter() - t)\n"
+                "    for _ in range(3):\n"
+                "        t, c = time.perf_counter(), time.process_time(); found = scan(doc, path, raw)\n"
+                "        runs.append(time.perf_counter() - t); cpu.append(time.process_time() - c)\n"
+                "    print(json.dumps([path, statistics.median(loads), statistics.median(runs),\n"
+                "                      statistics.median(cpu), len(found)]))\n")
+        result = subprocess.run([py, "-c", code, *map(str, leak_cases.values())], check=True, capture_output=True,
+                                text=True)
+        for case, line in zip(leak_cases, result.stdout.splitlines()):
+            _, loads, scan_s, cpu, found = json.loads(line)
+            rows.append((case, f"{scan_s * 1000:.0f} ms ({cpu * 1000:.0f} ms CPU), {found} findings",
+                         f"orjson.loads, GC off, {loads * 1000:.0f} ms", scan_s / loads, "-", found == 0))
+
     small_cases = not args.only
     # 2. one small file, whole process vs python -c "import json"
     if small_cases:
