@@ -189,6 +189,10 @@ def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     for rep in range(repeat):
         order = names[rep % len(names):] + names[: rep % len(names)]
         for name in order:
+            if samples[name]:  # only the last run's output is read: an earlier one held here would stay in this
+                # process, and every child forked later counts it in its own peak RSS (847,000 findings in JSON
+                # made the 1 GB JSONL case read 1,393 MB instead of 64 MB)
+                samples[name][-1] = (*samples[name][-1][:3], b"")
             samples[name].append(run_once(commands[name]))
     return {
         name: {
@@ -265,7 +269,9 @@ def main() -> int:
         if (args.only and not any(word in case for word in args.only)) or any(word in case for word in args.skip):
             return
         size = path.stat().st_size / 1e6
-        ours = [exe, "validate", "--format", "json", str(path)] if expected is not None else [exe, "validate", "-q", str(path)]
+        # "all reported": the default cap per code (1,000, then one RF520; riskfmt.caps) is lifted for these cases
+        ours = ([exe, "validate", "--format", "json", "--max-findings-per-code", "0", str(path)] if expected is not None
+                else [exe, "validate", "-q", str(path)])
         if args.no_leak_scan:
             ours = [py, "-c", _NO_LEAK_SCAN, *ours[1:]]
         commands = {"orjson": loads_cmd(path), "orjson, GC off": loads_cmd(path, gc_off=True), "riskfmt": ours}
@@ -274,6 +280,8 @@ def main() -> int:
         m = measure(commands, big_repeat)
         assert (m["riskfmt"]["exit"] == 0) == valid, f"{case}: exit {m['riskfmt']['exit']}"
         reported = len(json.loads(m["riskfmt"]["stdout"])["findings"]) if expected is not None else 0
+        for result in m.values():
+            result["stdout"] = b""  # see measure(): no large output kept while later children are forked
         seconds = m["riskfmt"]["seconds"]
         ratio = seconds / m["orjson"]["seconds"]
         ok = ratio <= target and (expected is None or reported == expected)
@@ -296,6 +304,32 @@ def main() -> int:
     shape("invalid results-heavy (semantic errors)", paths["results_invalid"], 2.0, valid=False,
           expected=len(range(0, evaluations, 100)))
     shape("findings flood (warnings)", paths["flood"], 2.0, valid=True, expected=int(847_000 * scale))
+
+    # 1b. the leak scan alone, in one process (GC paused, as riskfmt validate runs it), beside orjson.loads of the
+    # same bytes in the same process: medians of three, wall and CPU time
+    leak_cases = {f"leak scan alone, {name}": paths[key] for name, key in
+                  (("samples-heavy", "large"), ("results-heavy", "results"), ("mixed", "mixed"))}
+    leak_cases = {case: path for case, path in leak_cases.items()
+                  if (not args.only or any(word in case for word in args.only))
+                  and not any(word in case for word in args.skip)}
+    if leak_cases:
+        code = ("import gc, json, statistics, sys, time, orjson; gc.disable()\n"
+                "from riskfmt.integrity.leaks import scan\n"
+                "for path in sys.argv[1:]:\n"
+                "    raw = open(path, 'rb').read(); loads, runs, cpu = [], [], []\n"
+                "    for _ in range(3):\n"
+                "        t = time.perf_counter(); doc = orjson.loads(raw); loads.append(time.perf_counter() - t)\n"
+                "    for _ in range(3):\n"
+                "        t, c = time.perf_counter(), time.process_time(); found = scan(doc, path, raw)\n"
+                "        runs.append(time.perf_counter() - t); cpu.append(time.process_time() - c)\n"
+                "    print(json.dumps([path, statistics.median(loads), statistics.median(runs),\n"
+                "                      statistics.median(cpu), len(found)]))\n")
+        result = subprocess.run([py, "-c", code, *map(str, leak_cases.values())], check=True, capture_output=True,
+                                text=True)
+        for case, line in zip(leak_cases, result.stdout.splitlines()):
+            _, loads, scan_s, cpu, found = json.loads(line)
+            rows.append((case, f"{scan_s * 1000:.0f} ms ({cpu * 1000:.0f} ms CPU), {found} findings",
+                         f"orjson.loads, GC off, {loads * 1000:.0f} ms", scan_s / loads, "-", found == 0))
 
     small_cases = not args.only
     # 2. one small file, whole process vs python -c "import json"
