@@ -17,8 +17,10 @@ from riskfmt.corpus.schema import PARTITIONS, REPORT_TABLES, SCHEMA_VERSION, TAB
 __all__ = ["COMMIT_ROWS", "FLUSH_ROWS", "DuckDBStore", "ParquetStore", "StoreError", "require"]
 
 FLUSH_ROWS = 50_000
-# The DuckDB store commits once this many rows have been written since the last commit: each commit writes the
-# log and now and then a checkpoint, which cost about as much as the inserts themselves when done every batch
+# The DuckDB store commits once this many rows have been written since the last commit, not after every batch:
+# each commit writes the log and, past DuckDB's threshold, a checkpoint (1M sample rows in 50,000-row batches
+# took 10.6 s committed after every batch, 8.2 s committed every ten). The cost is memory: about 60 MB more peak
+# RSS at 1,000 reports and 1M sample rows (387 MB against 330 MB)
 COMMIT_ROWS = 500_000
 
 
