@@ -2,9 +2,9 @@
 
 Sample content (input, output, target) is never loaded, only digests: a corpus is queried and exported in bulk
 and must not become a way to move prompts around. A pinned samples file is read by pyarrow's JSON reader in C++
-(``read_sample_table``) when every line fits the column types exactly, which the files riskfmt writes always do;
-otherwise it is streamed a chunk of lines at a time with the Python rules (``iter_sample_file``), so a report's
-samples never sit in memory whole either way.
+(``read_sample_table``) when every line fits the column types exactly (text ids, whole-number epochs, numeric
+scores); otherwise it is streamed a chunk of lines at a time with the Python rules (``iter_sample_file``). Either
+way only one file's sample columns (at most 4 MiB of JSONL) are held at once.
 """
 
 from __future__ import annotations
