@@ -41,7 +41,8 @@ def test_samples_file_changing_during_loading(tmp_path: Path, monkeypatch: pytes
     def vanished(*args: object, **kwargs: object) -> object:
         raise FileNotFoundError("gone")  # as if the file were deleted after validation read it
 
-    monkeypatch.setattr(rows, "iter_sample_file", vanished)  # index.py imports it at call time
+    monkeypatch.setattr(rows, "read_sample_table", vanished)  # the store imports both at call time
+    monkeypatch.setattr(rows, "iter_sample_file", vanished)
     db = tmp_path / "c.duckdb"
     capsys.readouterr()
     assert run("corpus", "index", str(tmp_path / "r"), "--db", str(db)) == 1

@@ -66,7 +66,7 @@ def index_paths(paths: Iterable[str | os.PathLike[str]], store: Any, *,
 
 
 def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResult) -> None:
-    from riskfmt.corpus.rows import iter_sample_file, marks_at, report_rows
+    from riskfmt.corpus.rows import marks_at, report_rows
     from riskfmt.loading import load_bytes, paused_gc
     from riskfmt.validation import validate_document
 
@@ -108,19 +108,15 @@ def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResu
     samples = len(rows.get("samples", {}).get("sample_id", []))
     for evaluation_id, relative, pointer in files:
         label, rank = marks_at(doc, pointer)
+        constants = {**key, "evaluation_id": evaluation_id, "tlp": label, "tlp_rank": rank}
         try:
             target = Path(path).parent / relative
-            # DuckDB's JSON reader costs ~10 ms to set up and then far less per row than Python: worth it for big files
+            # DuckDB's JSON reader streams a file of any size but costs ~10 ms to set up: worth it for big files;
+            # a small one is read whole by pyarrow's reader (about a millisecond) and batched with the others
             if hasattr(store, "load_samples_file") and target.stat().st_size > _DIRECT_BYTES:
-                samples += store.load_samples_file(target, {**key, "evaluation_id": evaluation_id, "tlp": label,
-                                                            "tlp_rank": rank})
-                continue
-            for columns in iter_sample_file(target):
-                count = len(columns["sample_id"])
-                columns.update({k: [v] * count for k, v in key.items()})
-                columns.update(evaluation_id=[evaluation_id] * count, tlp=[label] * count, tlp_rank=[rank] * count)
-                store.append("samples", columns, report_id)
-                samples += count
+                samples += store.load_samples_file(target, constants)
+            else:
+                samples += store.add_samples_file(target, constants, report_id)
         except (OSError, ValueError) as exc:  # the file changed between validation and loading
             store.flush()
             store.delete(report_id)

@@ -1,8 +1,10 @@
 """A valid report as table rows (``schema.TABLES``): plain Python columns, no database needed.
 
 Sample content (input, output, target) is never loaded, only digests: a corpus is queried and exported in bulk
-and must not become a way to move prompts around. Pinned samples files are streamed a chunk of lines at a
-time (``iter_sample_file``), so a report's samples never sit in memory whole.
+and must not become a way to move prompts around. A pinned samples file is read by pyarrow's JSON reader in C++
+(``read_sample_table``) when every line fits the column types exactly (text ids, whole-number epochs, numeric
+scores); otherwise it is streamed a chunk of lines at a time with the Python rules (``iter_sample_file``). Either
+way only one file's sample columns (at most 4 MiB of JSONL) are held at once.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from typing import Any
 from riskfmt.corpus.vocabulary import Resolver
 from riskfmt.integrity.markings import document_label, label_at, rank
 
-__all__ = ["SAMPLE_CHUNK_BYTES", "Rows", "iter_sample_file", "marks_at", "report_rows", "utc"]
+__all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "marks_at", "read_sample_table",
+           "report_rows", "utc"]
 
 SAMPLE_CHUNK_BYTES = 4 << 20
+# the columns of the samples table read from a sample itself (the others are the report's key and its marking)
+SAMPLE_COLUMNS = ("sample_id", "epoch", "score", "verdict", "input_digest", "output_digest")
 
 Rows = dict[str, dict[str, list[Any]]]  # table -> column -> values
 
@@ -209,6 +214,33 @@ def iter_sample_file(target: Path, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Ite
                 "input_digest": [p.get("input_digest") for p in parsed],
                 "output_digest": [p.get("output_digest") for p in parsed],
             }
+
+
+def read_sample_table(target: Path) -> Any | None:
+    """The sample columns of a JSONL samples file as one pyarrow Table, parsed in C++ without a Python object per
+    row; None when some line does not fit the column types exactly (a number as sample_id, 1.0 as epoch, a
+    boolean score, a repeated key, ...), for ``iter_sample_file`` to read with the Python rules. The reader is
+    strict, never coercing, so whenever it answers, its values are the ones the Python rules give (checked by
+    tests/corpus/test_samples_reader.py). For files small enough to hold whole (the indexer's are at most
+    ``index._DIRECT_BYTES``); OSError when the file cannot be read."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    from riskfmt.corpus.schema import arrow_schema
+
+    schema = arrow_schema("samples")
+    with target.open("rb") as handle:
+        data = handle.read()
+    if not data.strip():
+        return None  # the reader refuses an empty file; the Python rules give no rows
+    options = pj.ParseOptions(explicit_schema=pa.schema([schema.field(n) for n in SAMPLE_COLUMNS]),
+                              unexpected_field_behavior="ignore")  # sample content is skipped, never converted
+    try:
+        # one block for the whole file: a line may not straddle two blocks, and one thread is enough for one file
+        return pj.read_json(pa.BufferReader(data), parse_options=options,
+                            read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1))
+    except pa.ArrowInvalid:
+        return None
 
 
 def _float(value: Any) -> float | None:
