@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from typing import IO, Hashable
+from collections.abc import Hashable
+from typing import IO
 
 __all__ = ["DuplicateCandidates"]
 
@@ -56,7 +57,7 @@ class DuplicateCandidates:
 
         values = sorted(self._current)
         offsets = [bisect_left(values, bound) for bound in _BOUNDS] + [len(values)]
-        run = tempfile.TemporaryFile()
+        run = tempfile.TemporaryFile()  # noqa: SIM115 - kept open in self._runs until candidates() closes it
         array("q", values).tofile(run)
         self._runs.append((run, offsets))
         self._current = set()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Iterable
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -104,10 +104,7 @@ def _walk(text: str, i: int, node: _Node, pointer: str, found: dict[str, int]) -
             i = ws(text, i).end()  # type: ignore[union-attr]
             i = ws(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
             child = node.children.get(key)
-            if child is None:
-                i = _skip(text, i)
-            else:
-                i = _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
+            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
             i = ws(text, i).end()  # type: ignore[union-attr]
             if text[i] == ",":
                 i = ws(text, i + 1).end()  # type: ignore[union-attr]
@@ -120,10 +117,7 @@ def _walk(text: str, i: int, node: _Node, pointer: str, found: dict[str, int]) -
         index = 0
         while True:
             child = node.children.get(str(index))
-            if child is None:
-                i = _skip(text, i)
-            else:
-                i = _walk(text, i, child, f"{pointer}/{index}", found)
+            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{index}", found)
             i = ws(text, i).end()  # type: ignore[union-attr]
             if text[i] == ",":
                 i = ws(text, i + 1).end()  # type: ignore[union-attr]

@@ -59,7 +59,7 @@ def attempt(args: list[str]) -> int | None:
             sys.stdout.flush()
         except BrokenPipeError:  # the reader went away: not an error of ours (as on the full path)
             try:
-                sys.stdout = open(os.devnull, "w")
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open: it is the process's stdout now
             except OSError:
                 pass
     return 0

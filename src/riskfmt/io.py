@@ -262,7 +262,7 @@ def _default_mode() -> int:
 
 def _write_temp(target: Path, data: bytes, mode: int | None) -> str:
     """``data`` in a temporary file beside ``target``, flushed to disk; returns its name."""
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(handle, _default_mode() if mode is None else mode)
         with os.fdopen(handle, "wb") as out:
