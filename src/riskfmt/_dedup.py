@@ -46,6 +46,7 @@ class DuplicateCandidates:
         fresh = set(hashes)
         if len(fresh) != len(hashes):  # repeats within the batch itself
             seen: set[int] = set()
+            # set.add returns None: `or seen.add(value)` records a first sighting and keeps it out of the hits
             self._hits.update(value for value in hashes if value in seen or seen.add(value))  # type: ignore[func-returns-value]
         self._hits |= self._current & fresh
         self._current |= fresh
@@ -79,6 +80,7 @@ class DuplicateCandidates:
             # each run holds a hash at most once, so a repeat within the slice is a repeat across runs
             if len(set(part)) != len(part):
                 seen: set[int] = set()
+                # as in add_many: set.add returns None, so first sightings are recorded and left out
                 hits.update(value for value in part if value in seen or seen.add(value))  # type: ignore[func-returns-value]
         for run, _ in self._runs:
             run.close()

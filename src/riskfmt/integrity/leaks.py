@@ -505,12 +505,12 @@ def _locate(text: str, data: Any, offsets: list[int]) -> dict[str, str]:
     member; small members are skipped whole by the C decoder, so the cost is about one parse of the text
     before the last offset, and nothing after it."""
     import json
-    from json.decoder import scanstring  # type: ignore[attr-defined]
+    from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 
     targets = sorted(set(offsets))
     found: dict[str, str] = {}
     decoder = json.JSONDecoder()
-    # the pattern matches the empty string, so .match() never returns None here
+    # the pattern matches the empty string, so .match() never returns None (mypy cannot know that)
     ws: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
     state = {"next": 0}
 
@@ -719,10 +719,11 @@ def _split_credential(strings: list[str], pointer: str, out: _Collector) -> None
     if len(strings) < 2:
         return
     for index, text in enumerate(strings):
-        if _CREDENTIAL_PART.search(text):
+        part = _CREDENTIAL_PART.search(text)
+        if part:
             joined = "".join(strings[index:index + 8])
             credential = _credential(joined) or _credential(_SPACE_RE.sub("", joined))
-            if credential is not None or len(_CREDENTIAL_PART.search(text).group(0)) < 20:  # type: ignore[union-attr]
+            if credential is not None or len(part.group(0)) < 20:
                 what = credential or ("a token split over several values", "拆分到多个值中的令牌")
                 out.add("RF705", pointer, what=what[0], what_zh=what[1])
                 return
@@ -1031,9 +1032,10 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any
     """The JSON text the raw pass reads, and the tree it stands for: the raw input when it can be read as is
     (no escapes that would hide characters from byte patterns), else one serialisation. Inline samples are
     taken out (they are checked column by column), keeping every other pointer as it is."""
-    evaluations = data.get("evaluations")
+    listed = data.get("evaluations")
+    evaluations: list[Any] = listed if type(listed) is list else []
     with_rows: list[int] = []
-    if type(evaluations) is list:
+    if evaluations:
         try:
             has_samples = any(map(dict.__contains__, evaluations, repeat("samples")))
         except TypeError:
@@ -1046,9 +1048,9 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any
             return raw, data
         return _dumps(data), data
     copy = dict(data)
-    copy["evaluations"] = list(evaluations)  # type: ignore[arg-type]
+    copy["evaluations"] = list(evaluations)
     for index in with_rows:
-        evaluation = dict(evaluations[index])  # type: ignore[index]
+        evaluation = dict(evaluations[index])
         evaluation["samples"] = {**evaluation["samples"], "inline": []}
         copy["evaluations"][index] = evaluation
     return _dumps(copy), copy
