@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, invalid_examples, required, valid_examples
 
 JS = ROOT / "tests" / "js"
@@ -21,8 +20,10 @@ def _node_ready() -> None:
         if required("RISKFMT_REQUIRE_AJV"):
             pytest.fail("node and npm are required (RISKFMT_REQUIRE_AJV is set)")
         pytest.skip("node/npm not installed")
-    if not (JS / "node_modules" / "ajv").is_dir() or not (JS / "node_modules" / "@microsoft" / "sarif-multitool").is_dir():
-        proc = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=JS, capture_output=True, text=True, timeout=600)
+    modules = JS / "node_modules"
+    if not (modules / "ajv").is_dir() or not (modules / "@microsoft" / "sarif-multitool").is_dir():
+        proc = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=JS, capture_output=True, text=True,
+                              timeout=600)
         if proc.returncode != 0:
             message = f"npm ci failed: {proc.stderr[-2000:]}"
             if required("RISKFMT_REQUIRE_AJV"):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import EXAMPLES, ROOT
 
 import riskfmt
-from conftest import EXAMPLES, ROOT
 
 
 def test_public_surface_is_lazy_and_complete() -> None:
@@ -80,7 +80,8 @@ def test_schema_files_ship_in_the_package_data_path() -> None:
 
     assert schema_path("evaluation-report", "1.0").is_file()
     assert (schemas_dir() / "vocab" / "releases").is_dir()
-    assert schemas_dir().resolve() in (ROOT / "schemas", (ROOT / "schemas").resolve()) or "site-packages" in str(schemas_dir())
+    checkout = (ROOT / "schemas", (ROOT / "schemas").resolve())
+    assert schemas_dir().resolve() in checkout or "site-packages" in str(schemas_dir())
 
 
 def test_schema_errors_outside_the_catalogue_still_get_a_readable_code() -> None:

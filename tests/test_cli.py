@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 VALID = EXAMPLES / "valid" / "minimal.json"
@@ -35,7 +34,8 @@ def test_valid_file_exits_0() -> None:
 def test_error_exits_1_and_names_place() -> None:
     proc = run("validate", str(INVALID))
     assert proc.returncode == 1
-    assert f"{INVALID}:" in proc.stdout and "RF501" in proc.stdout and "/evaluations/0/results/0/uncertainty/ci" in proc.stdout
+    assert f"{INVALID}:" in proc.stdout and "RF501" in proc.stdout
+    assert "/evaluations/0/results/0/uncertainty/ci" in proc.stdout
 
 
 def test_fail_on_warning() -> None:
@@ -124,7 +124,8 @@ def test_internal_error_exits_3_without_traceback(tmp_path: Path) -> None:
     )
     # the quick path (riskfmt/_quick.py) would accept the clean file without calling validate(): turn it off
     env = {**os.environ, "RISKFMT_NO_QUICK": "1"}
-    proc = subprocess.run([sys.executable, str(script), "validate", str(VALID)], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, str(script), "validate", str(VALID)], capture_output=True, text=True,
+                          env=env)
     assert proc.returncode == 3
     assert "internal error" in proc.stderr and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, str(script), "--traceback", "validate", str(VALID)], capture_output=True,
@@ -156,9 +157,9 @@ def test_no_traceback_on_any_invalid_example() -> None:
 def test_cli_start_imports_nothing_heavy(module: str) -> None:
     """Start-up cost matters in pre-commit: jsonschema, linkml and pydantic must never load."""
     code = (
-        "import sys; from riskfmt.cli import run; run(['validate', '-q', %r]);"
+        f"import sys; from riskfmt.cli import run; run(['validate', '-q', {str(VALID)!r}]);"
         "bad = [m for m in ('jsonschema', 'linkml', 'linkml_runtime', 'pydantic', 'rdflib') if m in sys.modules];"
-        "print(bad)" % str(VALID)
+        "print(bad)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, required
 
 BIN = str(Path(sys.executable).parent)
@@ -171,6 +170,7 @@ def test_converted_file_names_are_windows_safe(tmp_path: Path) -> None:
 def test_portable_name() -> None:
     from riskfmt.io import portable_name
 
-    assert portable_name("simple_mcqa:model=m,data_augmentation=robustness") == "simple_mcqa_model=m,data_augmentation=robustness"
+    portable = portable_name("simple_mcqa:model=m,data_augmentation=robustness")
+    assert portable == "simple_mcqa_model=m,data_augmentation=robustness"
     assert portable_name("con") == "_con" and portable_name("a. ") == "a" and portable_name("") == "_"
     assert not windows_problems(portable_name('x<>:"/\\|?*\x01y'))

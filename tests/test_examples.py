@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, expected_codes, invalid_examples, invalid_incident_examples, valid_examples
 
 import riskfmt
-from conftest import EXAMPLES, expected_codes, invalid_examples, invalid_incident_examples, valid_examples
 
 
 @pytest.mark.parametrize("path", valid_examples(), ids=lambda p: p.name)
@@ -50,7 +50,9 @@ def test_every_code_in_the_catalogue_has_an_example_or_a_test() -> None:
 
     named = set().union(*(expected_codes(p) for p in invalid_examples() + invalid_incident_examples()))
     tests_dir = Path(__file__).parent
-    texts = "\n".join(p.read_text(encoding="utf-8") for p in tests_dir.rglob("test_*.py") if p.name != "test_examples.py")
+    texts = "\n".join(
+        p.read_text(encoding="utf-8") for p in tests_dir.rglob("test_*.py") if p.name != "test_examples.py"
+    )
     untested = sorted(code for code in set(CODES) - named if f'"{code}"' not in texts)
     assert untested == [], f"codes with neither an example nor a test: {untested}"
 
@@ -73,7 +75,8 @@ def test_generated_examples_are_current(tmp_path: Path) -> None:
         assert (copy / "invalid" / path.name).read_bytes() == path.read_bytes(), (
             f"{path.name} is stale: run python examples/reports/make_examples.py"
         )
-    assert sorted(p.name for p in (copy / "invalid").iterdir()) == sorted(p.name for p in (EXAMPLES / "invalid").iterdir())
+    copied = sorted(p.name for p in (copy / "invalid").iterdir())
+    assert copied == sorted(p.name for p in (EXAMPLES / "invalid").iterdir())
 
 
 def test_json_and_yaml_forms_validate_alike(tmp_path: Path) -> None:

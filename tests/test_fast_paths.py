@@ -26,7 +26,8 @@ FILES = sorted(
 
 def _findings(path: Path) -> list[tuple]:
     result = validate([path])
-    return [(f.code, f.severity, f.location.pointer, f.location.line, f.location.column, sorted(map(str, f.params.items())))
+    return [(f.code, f.severity, f.location.pointer, f.location.line, f.location.column,
+             sorted(map(str, f.params.items())))
             for file in result.files for f in file.findings]
 
 
@@ -91,8 +92,10 @@ _numbers = st.sampled_from([0, 1, 0.5, -1, 2, 0.0, 1.0, 0.6, float("inf"), float
 @given(st.lists(st.fixed_dictionaries({
     "value": _numbers, "min": st.none() | _numbers, "max": st.none() | _numbers,
     "se": st.none() | st.sampled_from([0.01, 0.6]), "n": st.booleans(), "ci": st.none() | st.tuples(_numbers, _numbers),
-    "risk": st.sampled_from(["R0013", "R0001", "R9999", "ailuminate:iwp"]), "id": st.sampled_from(["a", "b", "c", "d", "e"]),
-    "metric": st.sampled_from(["acc", "f1"]), "eval": st.integers(0, 2), "method": st.sampled_from(["benchmark", "vibes"]),
+    "risk": st.sampled_from(["R0013", "R0001", "R9999", "ailuminate:iwp"]),
+    "id": st.sampled_from(["a", "b", "c", "d", "e"]),
+    "metric": st.sampled_from(["acc", "f1"]), "eval": st.integers(0, 2),
+    "method": st.sampled_from(["benchmark", "vibes"]),
 }), min_size=1, max_size=6))
 def test_folded_results_find_what_the_rules_find(rows: list[dict]) -> None:
     import json

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, required
 
 
@@ -29,7 +28,8 @@ def artifacts() -> dict[str, bytes]:
 
 
 def test_generated_files_match_their_sources(artifacts: dict[str, bytes]) -> None:
-    stale = [rel for rel, content in artifacts.items() if not (ROOT / rel).exists() or (ROOT / rel).read_bytes() != content]
+    stale = [rel for rel, content in artifacts.items()
+             if not (ROOT / rel).exists() or (ROOT / rel).read_bytes() != content]
     assert not stale, f"generated files are out of date: {stale}; run `python tools/build.py` and commit"
 
 
@@ -79,7 +79,9 @@ def test_released_files_are_frozen() -> None:
 
 def test_every_vocabulary_release_and_bundle_is_frozen() -> None:
     sums = (ROOT / "schemas" / "SHA256SUMS").read_text(encoding="utf-8")
-    for path in [*(ROOT / "schemas" / "releases").glob("*.json"), *(ROOT / "schemas" / "vocab" / "releases").glob("*/*.json")]:
+    releases = [*(ROOT / "schemas" / "releases").glob("*.json"),
+                *(ROOT / "schemas" / "vocab" / "releases").glob("*/*.json")]
+    for path in releases:
         rel = path.relative_to(ROOT / "schemas").as_posix()
         assert rel in sums, f"{rel} is shipped but not frozen: run `python tools/build.py --release`"
 

@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 import riskfmt
 from riskfmt.validation import validate_bytes
-from conftest import EXAMPLES
 
 BASE = json.loads((EXAMPLES / "valid" / "minimal.json").read_text(encoding="utf-8"))
 
@@ -50,8 +50,8 @@ def test_large_document_with_duplicate_key() -> None:
     assert finding.location.line == 1 and finding.location.column > 1000
 
 
-@pytest.mark.parametrize("token, code", [("NaN", "RF106"), ("Infinity", "RF106"), ("-Infinity", "RF106"), ("1e999", "RF110"),
-                                         ("-2.5E+400", "RF110")])
+@pytest.mark.parametrize("token, code", [("NaN", "RF106"), ("Infinity", "RF106"), ("-Infinity", "RF106"),
+                                         ("1e999", "RF110"), ("-2.5E+400", "RF110")])
 def test_large_document_with_non_finite_number(token: str, code: str) -> None:
     text = json.dumps(big_report(20_000)).replace('"score": 1', f'"score": {token}', 1)
     assert codes(text.encode()) == {code}
@@ -196,7 +196,8 @@ def test_samples_file_duplicates_found_across_spilled_runs(tmp_path: Path, monke
     body = "".join(json.dumps(r) + "\n" for r in rows).encode()
     (tmp_path / "samples.jsonl").write_bytes(body)
     doc = json.loads(json.dumps(BASE))
-    doc["evaluations"][0]["samples"] = {"file": {"path": "samples.jsonl", "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": 101}}
+    digest = "sha256:" + hashlib.sha256(body).hexdigest()
+    doc["evaluations"][0]["samples"] = {"file": {"path": "samples.jsonl", "digest": digest, "rows": 101}}
     (tmp_path / "r.json").write_text(json.dumps(doc))
     [finding] = riskfmt.validate([tmp_path / "r.json"]).findings
     assert finding.code == "RF514" and finding.location.line == 101 and finding.params["id"] == "s5"

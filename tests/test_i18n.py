@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 import pytest
-
 from conftest import ROOT
 
 from riskfmt.cli._group import COMMAND_SUMMARIES, cli
@@ -43,7 +42,8 @@ def test_catalogue_keeps_click_placeholders() -> None:
     import re
 
     for english, chinese in ZH.items():
-        assert set(re.findall(r"\{[^}]*\}|%\([a-z]+\)s", english)) == set(re.findall(r"\{[^}]*\}|%\([a-z]+\)s", chinese)), english
+        placeholders = r"\{[^}]*\}|%\([a-z]+\)s"
+        assert set(re.findall(placeholders, english)) == set(re.findall(placeholders, chinese)), english
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

@@ -41,9 +41,8 @@ def test_pause_never_turns_on_a_collector_the_caller_turned_off(collector_on):
 
 
 def test_pause_ends_when_the_body_raises(collector_on):
-    with pytest.raises(ZeroDivisionError):
-        with paused_gc():
-            1 / 0
+    with pytest.raises(ZeroDivisionError), paused_gc():
+        1 / 0  # noqa: B018 - the division is the point: it raises inside the block
     assert gc.isenabled()
 
 
@@ -54,16 +53,17 @@ def test_validation_gives_the_collector_back(collector_on):
 
 
 def test_diff_and_compare_run_with_the_collector_paused_and_give_it_back(collector_on, monkeypatch, tmp_path):
+    from pathlib import Path
+
     import riskfmt.compare as compare_api
     from riskfmt.compare import compare_files, diff_files
     from riskfmt.compare.inputs import InputError
 
-    from pathlib import Path
-
     example = Path(__file__).parents[1] / "examples" / "reports" / "valid" / "minimal.json"
     seen = []
     real_diff, real_compare = compare_api.diff_documents, compare_api.compare
-    monkeypatch.setattr(compare_api, "diff_documents", lambda *a, **k: seen.append(gc.isenabled()) or real_diff(*a, **k))
+    monkeypatch.setattr(compare_api, "diff_documents",
+                        lambda *a, **k: seen.append(gc.isenabled()) or real_diff(*a, **k))
     monkeypatch.setattr(compare_api, "compare", lambda *a, **k: seen.append(gc.isenabled()) or real_compare(*a, **k))
     diff_files(example, example)
     compare_files([example, example])

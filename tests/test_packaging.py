@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, required
 
 
@@ -35,7 +34,8 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_wheel_contains_every_schema_file(dists: dict[str, Path]) -> None:
     names = set(zipfile.ZipFile(dists["wheel"]).namelist())
-    shipped = [p for p in (ROOT / "schemas").rglob("*") if p.is_file() and "next" not in p.relative_to(ROOT / "schemas").parts]
+    shipped = [p for p in (ROOT / "schemas").rglob("*")
+               if p.is_file() and "next" not in p.relative_to(ROOT / "schemas").parts]
     missing = [p for p in shipped if f"riskfmt/schemas/{p.relative_to(ROOT / 'schemas').as_posix()}" not in names]
     assert not missing, missing
     assert "riskfmt/cli/__init__.py" in names
@@ -87,7 +87,7 @@ def test_metadata_is_release_ready(dists: dict[str, Path]) -> None:
 
 
 def test_twine_check_passes(dists: dict[str, Path]) -> None:
-    proc = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(dists["wheel"]), str(dists["sdist"])],
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(dists["wheel"]),
+                           str(dists["sdist"])], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count("PASSED") == 2, proc.stdout

@@ -91,7 +91,8 @@ _SCALARS = st.one_of(
     st.sampled_from(_TRICKY_STRINGS), st.text(max_size=12),
 )
 _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["id", "x", "value", "risks", "name"]), inner, max_size=3)
+    st.lists(inner, max_size=3),
+    st.dictionaries(st.sampled_from(["id", "x", "value", "risks", "name"]), inner, max_size=3),
 ), max_leaves=6)
 
 
@@ -99,10 +100,10 @@ def _locations(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     out = [path]
     if isinstance(node, dict):
         for key, value in node.items():
-            out.extend(_locations(value, path + (key,)))
+            out.extend(_locations(value, (*path, key)))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            out.extend(_locations(value, path + (index,)))
+            out.extend(_locations(value, (*path, index)))
     return out
 
 
@@ -247,9 +248,9 @@ def test_same_output_and_exit_code_either_way(args: tuple[str, ...], lang: str |
 def test_a_clean_file_loads_neither_click_nor_jsonschema_rs() -> None:
     code = (
         "import sys\nfrom riskfmt.cli import main\n"
-        "try:\n    main(['validate', '-q', %r])\nexcept SystemExit as exit:\n    code = exit.code\n"
-        "print(code, sorted(m for m in ('click', 'jsonschema_rs', 'orjson', 'yaml', 'dataclasses') if m in sys.modules))"
-        % str(MINIMAL)
+        f"try:\n    main(['validate', '-q', {str(MINIMAL)!r}])\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(code, sorted(m for m in ('click', 'jsonschema_rs', 'orjson', 'yaml', 'dataclasses')"
+        " if m in sys.modules))"
     )
     env = {k: v for k, v in os.environ.items() if k != "RISKFMT_NO_QUICK"}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, invalid_examples
 from test_ajv import JS, _node_ready
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
 import riskfmt
-from conftest import ROOT
 from riskfmt.convert import ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.convert.tasks import load_task_map

@@ -9,9 +9,9 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT
 
 import riskfmt
-from conftest import EXAMPLES, ROOT
 
 
 @pytest.fixture
@@ -42,9 +42,10 @@ def two_releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         cached.cache_clear()
     monkeypatch.setattr(resources, "schemas_dir", lambda: copy)
     # the build-time index of releases, as `python tools/build.py` would write it for this folder
-    releases = {p.parent.name: json.loads(p.read_bytes()) for p in (copy / "vocab" / "releases").glob("*/vocabulary.json")}
+    releases = {p.parent.name: json.loads(p.read_bytes())
+                for p in (copy / "vocab" / "releases").glob("*/vocabulary.json")}
     index = types.ModuleType("vocab_index")
-    exec(vocab_index_source(releases), index.__dict__)  # noqa: S102 - our own generated source
+    exec(vocab_index_source(releases), index.__dict__)
     monkeypatch.setattr(vocab_index, "_index", index)
     yield copy
     for cached in (resources.vocabulary_versions, resources.vocabulary_data, resources.load_schema,

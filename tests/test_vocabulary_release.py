@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import riskfmt
-from conftest import ROOT
 
 RELEASE = riskfmt.load_vocabulary().version
 FOLDER = ROOT / "schemas" / "vocab" / "releases" / RELEASE
@@ -293,7 +293,7 @@ def test_glossary_of_contested_terms() -> None:
     entries = glossary["terms"] if isinstance(glossary, dict) else glossary
     assert len(entries) >= 12
     zh_terms = {e["term"]["zh"] for e in entries}
-    assert any("安全" == t or t.startswith("安全") for t in zh_terms)
+    assert any(t == "安全" or t.startswith("安全") for t in zh_terms)
     for entry in entries:
         assert entry["guidance"]["en"] and entry["guidance"]["zh"]
         for sense in entry["senses"]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 BASE = "https://w3id.org/riskfmt/"
@@ -43,7 +41,7 @@ def redirect(iri: str, accept: str = "text/html") -> tuple[int, str] | None:
         match = pattern.match(path)
         if match:
             status = int(re.search(r"R=(\d+)", flags).group(1))  # type: ignore[union-attr]
-            return status, re.sub(r"\$(\d)", lambda m: match.group(int(m.group(1))) or "", target)
+            return status, re.sub(r"\$(\d)", lambda m, found=match: found.group(int(m.group(1))) or "", target)
     return None
 
 
@@ -66,7 +64,7 @@ def test_every_published_iri_redirects() -> None:
     missing = [iri for iri in iris if redirect(iri) is None]
     assert not missing, missing[:20]
     for iri in iris:
-        status, target = redirect(iri)  # type: ignore[misc]
+        _, target = redirect(iri)  # type: ignore[misc]
         assert target.startswith(SITE), (iri, target)
         assert "$" not in target
 

@@ -32,8 +32,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from riskfmt.findings import FileResult, Finding, Location, Severity, ValidationResult
     from riskfmt.compare import compare_files, diff_files
+    from riskfmt.findings import FileResult, Finding, Location, Severity, ValidationResult
     from riskfmt.identity import report_id
     from riskfmt.validation import validate, validate_bytes, validate_data
     from riskfmt.vocab import Vocabulary, load_vocabulary

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from typing import IO, Hashable
+from collections.abc import Hashable
+from typing import IO
 
 __all__ = ["DuplicateCandidates"]
 
@@ -45,6 +46,7 @@ class DuplicateCandidates:
         fresh = set(hashes)
         if len(fresh) != len(hashes):  # repeats within the batch itself
             seen: set[int] = set()
+            # set.add returns None: `or seen.add(value)` records a first sighting and keeps it out of the hits
             self._hits.update(value for value in hashes if value in seen or seen.add(value))  # type: ignore[func-returns-value]
         self._hits |= self._current & fresh
         self._current |= fresh
@@ -56,7 +58,7 @@ class DuplicateCandidates:
 
         values = sorted(self._current)
         offsets = [bisect_left(values, bound) for bound in _BOUNDS] + [len(values)]
-        run = tempfile.TemporaryFile()
+        run = tempfile.TemporaryFile()  # noqa: SIM115 - kept open in self._runs until candidates() closes it
         array("q", values).tofile(run)
         self._runs.append((run, offsets))
         self._current = set()
@@ -78,6 +80,7 @@ class DuplicateCandidates:
             # each run holds a hash at most once, so a repeat within the slice is a repeat across runs
             if len(set(part)) != len(part):
                 seen: set[int] = set()
+                # as in add_many: set.add returns None, so first sightings are recorded and left out
                 hits.update(value for value in part if value in seen or seen.add(value))  # type: ignore[func-returns-value]
         for run, _ in self._runs:
             run.close()

@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from json.decoder import scanstring  # type: ignore[attr-defined]
-from typing import Iterable
+from collections.abc import Callable, Iterable
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 
 _WS = re.compile(r"[ \t\n\r]*")
+# The pattern matches the empty string, so its .match() never returns None (mypy cannot know that): typed as
+# such once, here, instead of an ignore at every call.
+_ws: Callable[[str, int], re.Match[str]] = _WS.match  # type: ignore[assignment]
 _DECODER = json.JSONDecoder()
 
 
@@ -56,12 +59,11 @@ class LineIndex:
         self._starts: list[int] | None = None
 
     def position(self, index: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._index()
-        line = bisect_right(self._starts, index)  # type: ignore[arg-type]
-        return line, index - self._starts[line - 1] + 1  # type: ignore[index]
+        starts = self._starts if self._starts is not None else self._index()
+        line = bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
 
-    def _index(self) -> None:
+    def _index(self) -> list[int]:
         starts = [0]
         find = self._text.find
         pos = find("\n")
@@ -69,13 +71,14 @@ class LineIndex:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self._starts = starts
+        return starts
 
 
 def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
     """Character index of the value at each pointer that exists in ``text`` (valid JSON)."""
     root = _trie(pointers)
     found: dict[str, int] = {}
-    start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    start = _ws(text, 0).end()
     try:
         _walk(text, start, root, "", found)
     except (ValueError, IndexError, RecursionError):
@@ -93,40 +96,34 @@ def _walk(text: str, i: int, node: _Node, pointer: str, found: dict[str, int]) -
         found[pointer] = i
     if not node.children:
         return _skip(text, i)
-    ws = _WS.match
+    ws = _ws
     char = text[i]
     if char == "{":
-        i = ws(text, i + 1).end()  # type: ignore[union-attr]
+        i = ws(text, i + 1).end()
         if text[i] == "}":
             return i + 1
         while True:
             key, i = scanstring(text, i + 1)
-            i = ws(text, i).end()  # type: ignore[union-attr]
-            i = ws(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
+            i = ws(text, i).end()
+            i = ws(text, i + 1).end()  # past ':'
             child = node.children.get(key)
-            if child is None:
-                i = _skip(text, i)
-            else:
-                i = _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
-            i = ws(text, i).end()  # type: ignore[union-attr]
+            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
+            i = ws(text, i).end()
             if text[i] == ",":
-                i = ws(text, i + 1).end()  # type: ignore[union-attr]
+                i = ws(text, i + 1).end()
                 continue
             return i + 1
     if char == "[":
-        i = ws(text, i + 1).end()  # type: ignore[union-attr]
+        i = ws(text, i + 1).end()
         if text[i] == "]":
             return i + 1
         index = 0
         while True:
             child = node.children.get(str(index))
-            if child is None:
-                i = _skip(text, i)
-            else:
-                i = _walk(text, i, child, f"{pointer}/{index}", found)
-            i = ws(text, i).end()  # type: ignore[union-attr]
+            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{index}", found)
+            i = ws(text, i).end()
             if text[i] == ",":
-                i = ws(text, i + 1).end()  # type: ignore[union-attr]
+                i = ws(text, i + 1).end()
                 index += 1
                 continue
             return i + 1
@@ -153,7 +150,7 @@ def find_duplicate_keys(text: str) -> list[tuple[str, str, int]]:
     Descends only into containers whose subtree holds a duplicate, so the cost stays near two parses.
     """
     out: list[tuple[str, str, int]] = []
-    start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    start = _ws(text, 0).end()
     try:
         _dup_walk(text, start, "", out)
     except (ValueError, IndexError, RecursionError):
@@ -169,12 +166,12 @@ def _has_duplicates(text: str, i: int) -> tuple[bool, int]:
 
 
 def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) -> int:
-    ws = _WS.match
+    ws = _ws
     char = text[i]
     if char not in "{[":
         return _skip(text, i)
     close = "}" if char == "{" else "]"
-    i = ws(text, i + 1).end()  # type: ignore[union-attr]
+    i = ws(text, i + 1).end()
     if text[i] == close:
         return i + 1
     seen: set[str] = set()
@@ -183,8 +180,8 @@ def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) 
         if char == "{":
             key_at = i
             key, i = scanstring(text, i + 1)
-            i = ws(text, i).end()  # type: ignore[union-attr]
-            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+            i = ws(text, i).end()
+            i = ws(text, i + 1).end()
             child = f"{pointer}/{escape_token(key)}"
             if key in seen:
                 out.append((child, key, key_at))
@@ -193,9 +190,9 @@ def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) 
             child = f"{pointer}/{index}"
         dup, end = _has_duplicates(text, i)
         i = _dup_walk(text, i, child, out) if dup else end
-        i = ws(text, i).end()  # type: ignore[union-attr]
+        i = ws(text, i).end()
         if text[i] == ",":
-            i = ws(text, i + 1).end()  # type: ignore[union-attr]
+            i = ws(text, i + 1).end()
             index += 1
             continue
         return i + 1

@@ -7,16 +7,19 @@ conflicting copies can be found (Every Eval Ever #270 asked for exactly this).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-try:  # CPython's own SHA-256 (what hashlib falls back to without OpenSSL): the same digest, and importing
-    # it costs a fraction of loading OpenSSL through hashlib, which every clean `riskfmt validate` would pay
-    from _sha2 import sha256 as _sha256  # 3.12 and later
-except ImportError:  # pragma: no cover - depends on the Python version
-    try:
-        from _sha256 import sha256 as _sha256  # 3.11
-    except ImportError:
-        from hashlib import sha256 as _sha256
+if TYPE_CHECKING:  # the private modules below have no type stubs; hashlib's sha256 has the same interface
+    from hashlib import sha256 as _sha256
+else:
+    try:  # CPython's own SHA-256 (what hashlib falls back to without OpenSSL): the same digest, and importing
+        # it costs a fraction of loading OpenSSL through hashlib, which every clean `riskfmt validate` would pay
+        from _sha2 import sha256 as _sha256  # 3.12 and later
+    except ImportError:  # pragma: no cover - depends on the Python version
+        try:
+            from _sha256 import sha256 as _sha256  # 3.11
+        except ImportError:
+            from hashlib import sha256 as _sha256
 
 __all__ = ["defining_content", "report_id"]
 
@@ -35,7 +38,9 @@ def defining_content(report: dict[str, Any]) -> dict[str, Any]:
         "tool": producer.get("tool"),
         "model": {k: model[k] for k in _MODEL_FIELDS if k in model},
         "evaluations": [
-            {k: e[k] for k in _EVALUATION_FIELDS if k in e} for e in report.get("evaluations") or [] if isinstance(e, dict)
+            {k: e[k] for k in _EVALUATION_FIELDS if k in e}
+            for e in report.get("evaluations") or []
+            if isinstance(e, dict)
         ],
     }
 

@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from riskfmt.errors import RiskfmtError
@@ -150,14 +150,14 @@ def read_limited(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE)
     return data
 
 
-def _read_at_most(read: object, max_size: int) -> bytes:
+def _read_at_most(read: Callable[[int], bytes], max_size: int) -> bytes:
     """Read until end of file or until ``max_size + 1`` bytes are in hand, in chunks (no single huge
     allocation for a limit of a gigabyte when the file holds a kilobyte)."""
     parts: list[bytes] = []
     total = 0
     want = max_size + 1
     while total < want:
-        chunk = read(min(_CHUNK, want - total))  # type: ignore[operator]
+        chunk = read(min(_CHUNK, want - total))
         if not chunk:
             break
         parts.append(chunk)
@@ -261,7 +261,7 @@ def _default_mode() -> int:
 
 def _write_temp(target: Path, data: bytes, mode: int | None) -> str:
     """``data`` in a temporary file beside ``target``, flushed to disk; returns its name."""
-    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(handle, _default_mode() if mode is None else mode)
         with os.fdopen(handle, "wb") as out:

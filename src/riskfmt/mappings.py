@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = ["Mapping", "MappingSet", "load_mapping_set", "Crosswalk", "load_crosswalk", "NO_TERM", "PREDICATES"]
 

@@ -36,7 +36,8 @@ def schema_path(kind: str, version: str) -> Path:
 @functools.cache
 def load_schema(kind: str, version: str) -> dict[str, Any]:
     with schema_path(kind, version).open("rb") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)  # a shipped file, checked by tests/test_generated.py
+    return schema
 
 
 @functools.cache
@@ -50,18 +51,26 @@ def vocabulary_versions() -> tuple[str, ...]:
 @functools.cache
 def vocabulary_data(version: str) -> dict[str, Any]:
     with (schemas_dir() / "vocab" / "releases" / version / "vocabulary.json").open("rb") as handle:
-        return json.load(handle)
+        data: dict[str, Any] = json.load(handle)  # a shipped release, hash-checked by the tests
+    return data
 
 
-def registry() -> "referencing.Registry[Any]":
-    """A registry holding every shipped schema under its ``$id``, for offline use with ``jsonschema``::
+def registry() -> referencing.Registry[Any]:
+    """A registry holding every shipped schema under its ``$id``, for offline use with ``jsonschema``
+    (``pip install 'riskfmt[jsonschema]'``)::
 
         from jsonschema import Draft202012Validator
         from riskfmt.resources import registry, load_schema
         Draft202012Validator(load_schema("evaluation-report", "1.0"), registry=registry())
     """
-    import referencing
-    import referencing.jsonschema
+    try:
+        import referencing
+        import referencing.jsonschema
+    except ModuleNotFoundError as exc:  # the [jsonschema] extra: riskfmt itself validates with jsonschema-rs
+        raise ModuleNotFoundError(
+            "resources.registry() needs the optional package referencing: pip install 'riskfmt[jsonschema]'",
+            name=exc.name,
+        ) from exc
 
     resources = []
     for path in sorted((schemas_dir()).glob("**/*.json")):

@@ -6,8 +6,9 @@ import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from riskfmt import resources
 from riskfmt.versions import version_key
@@ -31,7 +32,7 @@ class Concept:
     replaced_by: str | None = None
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Concept":
+    def from_dict(cls, data: dict[str, Any]) -> Concept:
         return cls(
             id=data["id"],
             scheme=data["scheme"],

@@ -7,8 +7,8 @@ Used by ``riskfmt vocab check`` and the ``riskfmt-vocab-ids`` pre-commit hook. O
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from riskfmt.findings import FileResult, Finding, ValidationResult
 

@@ -173,7 +173,8 @@ def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
     from riskfmt.compare.blocks import Bullets, Heading, Para
 
     zh = lang == "zh"
-    title = f"词表 {diff.old_version} → {diff.new_version} 的变更" if zh else f"Vocabulary {diff.old_version} → {diff.new_version}"
+    versions = f"{diff.old_version} → {diff.new_version}"
+    title = f"词表 {versions} 的变更" if zh else f"Vocabulary {versions}"
     out: list[Any] = [Heading(title, 1)]
     if diff.removed:
         out.append(Para("**" + ("错误：以下标识被删除（标识一经发布不得删除）：" if zh else
@@ -186,7 +187,8 @@ def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
         ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
         ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
         ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),
-        ("层级移动" if zh else "Moved in the hierarchy", [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved], ""),
+        ("层级移动" if zh else "Moved in the hierarchy",
+         [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved], ""),
         ("新增映射" if zh else "Mappings added", [f"{s} {p} {o}" for s, p, o in diff.mappings_added], ""),
         ("删除映射" if zh else "Mappings removed", [f"{s} {p} {o}" for s, p, o in diff.mappings_removed], ""),
     ]

@@ -100,7 +100,7 @@ def test_view_in_a_browser(view: str, lang: str, pages: dict[tuple[str, str], tu
         assert page.locator("header.tlp .label").first.inner_text().startswith("TLP:")
         headings = [h.strip() for h in page.locator("h1, h2").all_inner_texts() if h.strip()]
         assert headings
-        chrome = [h for h in page.locator("h2").all_inner_texts()]  # headings are riskfmt's labels, not content
+        chrome = list(page.locator("h2").all_inner_texts())  # headings are riskfmt's labels, not content
         if lang == "both":
             assert all(CJK.search(h) and LATIN.search(h) for h in chrome), chrome
             pairs = page.evaluate("""[...document.querySelectorAll('.bi')].map(b =>

@@ -34,7 +34,7 @@ def test_two_parties_disagree_on_the_cause_and_by_how_much() -> None:
     assert per_cause["deliberate-attack"] == pytest.approx(0.45)
     assert per_cause["operator-error"] is None  # only one party weighs it
     assert outcome.linked == 2
-    assert dict((f, (a, b)) for f, a, b in outcome.fields)["status"] == ("mitigated", "ongoing")
+    assert {f: (a, b) for f, a, b in outcome.fields}["status"] == ("mitigated", "ongoing")
     assert outcome.history is None  # two different reports
     assert outcome.to_dict()["marking"] == {"tlp": "AMBER+STRICT"}  # the stricter of AMBER and AMBER+STRICT
     assert not outcome.gate("difference") and outcome.gate("regression") and outcome.gate(None)

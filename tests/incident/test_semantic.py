@@ -110,7 +110,7 @@ def test_dates_compare_as_precisely_as_they_are_given(occurred: str, detected: s
 def test_unknown_jurisdiction_and_event_type_suggest_the_closest() -> None:
     doc = load(CERT)
     doc["jurisdictions"] = ["EU-AI-Act"]
-    findings = [f for f in validate_data(doc).findings]
+    findings = list(validate_data(doc).findings)
     assert [f.code for f in findings] == ["RF651"]
     assert "eu-ai-act" in findings[0].message("en")
     assert "法域" in findings[0].message("zh")

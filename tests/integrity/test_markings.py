@@ -134,7 +134,7 @@ def test_convert_keeps_markings(tmp_path: Path) -> None:
 def test_convert_to_eee_and_back_keeps_markings(tmp_path: Path) -> None:
     proc = run("convert", str(MARKED), "--from", "riskfmt", "--to", "eee", "-o", str(tmp_path / "eee"))
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
-    records = [p for p in (tmp_path / "eee").rglob("*.json")]
+    records = list((tmp_path / "eee").rglob("*.json"))
     assert records
     back = tmp_path / "back.json"
     proc = run("convert", str(records[0]), "--from", "eee", "--to", "riskfmt", "--tlp", "CLEAR", "-o", str(back))

@@ -11,8 +11,11 @@ from riskfmt._positions import escape_token, find_duplicate_keys, locate
 from riskfmt.loading import load_bytes
 
 keys = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6)
-scalars = st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8)
-json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25)
+scalars = (st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+           | st.text(max_size=8))
+json_values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4), max_leaves=25
+)
 indents = st.sampled_from([None, 0, 1, 2, "\t"])
 
 

@@ -47,7 +47,8 @@ def test_report_id_ignores_results_and_markings(value: float, tlp: str, note: st
     assert riskfmt.report_id(other) == BASE["report_id"]
 
 
-@given(st.sampled_from([("model", "version"), ("model", "name"), ("producer", "tool")]), st.text(min_size=1, max_size=10))
+@given(st.sampled_from([("model", "version"), ("model", "name"), ("producer", "tool")]),
+       st.text(min_size=1, max_size=10))
 @settings(max_examples=100)
 def test_report_id_changes_with_defining_content(path: tuple[str, str], text: str) -> None:
     other = copy.deepcopy(BASE)

@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from incident._data import AIID_INPUTS, needs_aiid
+
 from riskfmt.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -290,7 +290,7 @@ VOCABULARY_TABLES = ("concepts", "concept_closure", "crosswalk")
 PARTITIONS: dict[str, tuple[str, ...]] = {
     "results": ("producer", "model", "top_concept"),
     "risk_links": ("producer", "model", "top_concept"),
-    **{name: ("producer", "model") for name in ("reports", "evaluations", "findings", "samples", "incidents")},
+    **dict.fromkeys(("reports", "evaluations", "findings", "samples", "incidents"), ("producer", "model")),
 }
 
 

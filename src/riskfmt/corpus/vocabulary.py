@@ -64,7 +64,7 @@ def vocabulary_rows(version: str | None = None) -> dict[str, dict[str, list[Any]
     for concept in vocab:
         chain = [concept.id]
         while True:
-            parent = vocab.get(chain[-1]).broader  # type: ignore[union-attr]
+            parent = vocab[chain[-1]].broader  # in vocab: the concept itself, or a parent checked below
             if not parent or parent not in vocab or parent in chain:
                 break
             chain.append(parent)

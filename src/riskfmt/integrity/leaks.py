@@ -37,27 +37,48 @@ Inline samples (the bulk of many reports) are checked column by column with C-le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from operator import methodcaller
-from typing import Any
+from typing import Any, AnyStr, Generic
 
 from riskfmt.findings import Finding
 
-class _Pattern:
+
+class _Pattern(Generic[AnyStr]):
     """A regular expression compiled on first use: ``riskfmt validate`` on one small clean file (the quick
-    path) runs the few patterns the raw pass needs and compiles none of the others."""
+    path) runs the few patterns the raw pass needs and compiles none of the others. Only the methods of
+    ``re.Pattern`` this module calls are forwarded, each typed as there."""
 
-    __slots__ = ("_args", "_compiled")
+    __slots__ = ("_compiled", "_flags", "_source")
 
-    def __init__(self, *args: Any) -> None:
-        self._args = args
-        self._compiled: Any = None
+    def __init__(self, source: AnyStr, flags: int = 0) -> None:
+        self._source: AnyStr = source
+        self._flags = flags
+        self._compiled: re.Pattern[AnyStr] | None = None
 
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
+    def _compile(self) -> re.Pattern[AnyStr]:
+        self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return (self._compiled or self._compile()).search(string, pos, endpos)
+
+    def match(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return (self._compiled or self._compile()).match(string, pos, endpos)
+
+    def fullmatch(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return (self._compiled or self._compile()).fullmatch(string, pos, endpos)
+
+    def finditer(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[AnyStr]]:
+        return (self._compiled or self._compile()).finditer(string, pos, endpos)
+
+    def findall(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return (self._compiled or self._compile()).findall(string, pos, endpos)
+
+    def sub(self, repl: AnyStr, string: AnyStr, count: int = 0) -> AnyStr:
+        return (self._compiled or self._compile()).sub(repl, string, count)
 
 
 __all__ = [
@@ -128,9 +149,9 @@ _BASE64 = _Pattern(r"[A-Za-z0-9+/]+={0,2}|[A-Za-z0-9_\-]+={0,2}")
 _HEX = _Pattern(r"(?:0x)?[0-9a-fA-F]+")
 _NUMBERS = _Pattern(r"[\s\[\](),;0-9eE+.\-]+")
 _NUMBER = _Pattern(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])")
-_PIECE = _Pattern(r"[A-Za-z0-9+/=_-]{%d,}" % PIECE_MIN)
-_HEX_SPACED = _Pattern(r"(?:(?:0x)?[0-9a-fA-F]{2}(?:[\s:,;|-]{1,3}|$)){%d,}" % (PIECE_MIN // 2))
-_DENSE_PRINTABLE = _Pattern(r"[!-~]{%d,}" % PIECE_MIN)
+_PIECE = _Pattern(r"[A-Za-z0-9+/=_-]{%d,}" % PIECE_MIN)  # noqa: UP031 - an f-string would double the regex braces
+_HEX_SPACED = _Pattern(r"(?:(?:0x)?[0-9a-fA-F]{2}(?:[\s:,;|-]{1,3}|$)){%d,}" % (PIECE_MIN // 2))  # noqa: UP031 - an f-string would double the regex braces
+_DENSE_PRINTABLE = _Pattern(r"[!-~]{%d,}" % PIECE_MIN)  # noqa: UP031 - an f-string would double the regex braces
 _DIGEST_BEFORE = _Pattern(r"(?:sha(?:256|384|512)|md5|sha1|blake2b?|git|commit|rev)[:@=]$", re.IGNORECASE)
 _SPACE_RE = _Pattern(r"\s+")
 _SPACE = frozenset(" \t\r\n")
@@ -303,9 +324,9 @@ def _weight_name(text: str) -> str | None:
             if not _is_host_or_mail(text, match.start()):
                 return match.group(0)[-120:]
     if "-of-" in text:
-        match = _SHARD.search(text)
-        if match:
-            return match.group(0)[-120:]
+        shard = _SHARD.search(text)
+        if shard:
+            return shard.group(0)[-120:]
     return None
 
 
@@ -490,12 +511,13 @@ def _locate(text: str, data: Any, offsets: list[int]) -> dict[str, str]:
     member; small members are skipped whole by the C decoder, so the cost is about one parse of the text
     before the last offset, and nothing after it."""
     import json
-    from json.decoder import scanstring  # type: ignore[attr-defined]
+    from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 
     targets = sorted(set(offsets))
     found: dict[str, str] = {}
     decoder = json.JSONDecoder()
-    ws = _Pattern(r"[ \t\n\r]*").match
+    # the pattern matches the empty string, so .match() never returns None (mypy cannot know that)
+    ws: Callable[[str, int], re.Match[str]] = re.compile(r"[ \t\n\r]*").match  # type: ignore[assignment]
     state = {"next": 0}
 
     def pending(end: int) -> bool:
@@ -703,10 +725,11 @@ def _split_credential(strings: list[str], pointer: str, out: _Collector) -> None
     if len(strings) < 2:
         return
     for index, text in enumerate(strings):
-        if _CREDENTIAL_PART.search(text):
+        part = _CREDENTIAL_PART.search(text)
+        if part:
             joined = "".join(strings[index:index + 8])
             credential = _credential(joined) or _credential(_SPACE_RE.sub("", joined))
-            if credential is not None or len(_CREDENTIAL_PART.search(text).group(0)) < 20:  # type: ignore[union-attr]
+            if credential is not None or len(part.group(0)) < 20:
                 what = credential or ("a token split over several values", "拆分到多个值中的令牌")
                 out.add("RF705", pointer, what=what[0], what_zh=what[1])
                 return
@@ -864,7 +887,7 @@ def _samples(rows: list[Any], pointer: str, declared: set[str], out: _Collector,
                 out.add("RF706", f"{pointer}/{index}/{name}", kind=_KIND_NAMES[kind], kind_zh=_KIND_NAMES_ZH[kind])
 
 
-def _identifiers_as_text(items: Iterator[tuple[str, str]] | list[tuple[str, str]], out: _Collector) -> None:
+def _identifiers_as_text(items: Iterator[tuple[str, Any]] | list[tuple[str, Any]], out: _Collector) -> None:
     """While sample content is withheld, an identifier must not carry it: ids are short and are not
     sentences. (Real sample ids seen: numbers, hashes, ``task_17``, file names, ``doc-0001-b``.)"""
     for pointer, text in items:
@@ -1024,9 +1047,10 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any
     """The JSON text the raw pass reads, and the tree it stands for: the raw input when it can be read as is
     (no escapes that would hide characters from byte patterns), else one serialisation. Inline samples are
     taken out (they are checked column by column), keeping every other pointer as it is."""
-    evaluations = data.get("evaluations")
+    listed = data.get("evaluations")
+    evaluations: list[Any] = listed if type(listed) is list else []
     with_rows: list[int] = []
-    if type(evaluations) is list:
+    if evaluations:
         try:
             has_samples = any(map(dict.__contains__, evaluations, repeat("samples")))
         except TypeError:
@@ -1039,15 +1063,15 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any
             return raw, data
         return _dumps(data), data
     copy = dict(data)
-    copy["evaluations"] = list(evaluations)  # type: ignore[arg-type]
+    copy["evaluations"] = list(evaluations)
     for index in with_rows:
-        evaluation = dict(evaluations[index])  # type: ignore[index]
+        evaluation = dict(evaluations[index])
         evaluation["samples"] = {**evaluation["samples"], "inline": []}
         copy["evaluations"][index] = evaluation
     return _dumps(copy), copy
 
 
-def scan(data: dict[str, Any], source: str, raw: bytes | str | None = None, *, syntax: str = "json",
+def scan(data: object, source: str, raw: bytes | str | None = None, *, syntax: str = "json",
          check_markings: bool = True) -> list[Finding]:
     """Every leak in a parsed document (evaluation or incident report), as findings.
 
@@ -1097,7 +1121,7 @@ def scan(data: dict[str, Any], source: str, raw: bytes | str | None = None, *, s
     return findings
 
 
-def withheld_kinds(doc: dict[str, Any]) -> frozenset[str]:
+def withheld_kinds(doc: object) -> frozenset[str]:
     """The kinds of content a document declares withheld (``disclosure.withholds``)."""
     disclosure = doc.get("disclosure") if isinstance(doc, dict) else None
     kinds = disclosure.get("withholds") if isinstance(disclosure, dict) else None
@@ -1132,9 +1156,9 @@ class SampleFileScan:
             index, _, rest = finding.location.pointer[1:].partition("/")
             located.append((int(index), rest, finding))
         located.sort(key=lambda item: item[:2])
-        for index, rest, finding in located:
+        for row, rest, finding in located:
             listed[finding.code] = listed.get(finding.code, 0) + 1
-            self._out.add(finding.code, "/" + rest, line=lines[index], column=1, **finding.params)
+            self._out.add(finding.code, "/" + rest, line=lines[row], column=1, **finding.params)
         for code, count in chunk.counts.items():  # the ones the chunk only counted (past its own cap)
             self._out.counts[code] = self._out.counts.get(code, 0) + count - listed.get(code, 0)
 

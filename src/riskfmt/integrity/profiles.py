@@ -76,9 +76,8 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
             shipped = ", ".join(profile_names())
             raise _problem(text, f"no such profile (shipped: {shipped}; or give a file path)",
                            f"没有这个配置（内置：{shipped}；也可给出配置文件路径）")
-    from riskfmt.loading import load_bytes
-
     from riskfmt.io import InputRefused, read_limited
+    from riskfmt.loading import load_bytes
 
     try:
         raw = read_limited(path, 1 << 20)  # a profile is a page of YAML; never a FIFO or /dev/zero

@@ -59,7 +59,8 @@ _SAMPLE_FIELDS = (("input", "sample_input"), ("output", "sample_output"), ("targ
                   ("input_digest", "sample_digest"), ("output_digest", "sample_digest"))
 _MAX_DIFFS = 20
 
-RowsLoader = Callable[[str, dict[str, Any]], "list[dict[str, Any]] | None"]
+# the parsed lines of a samples file: each is whatever JSON the line held (a row is a dict when it is valid)
+RowsLoader = Callable[[str, dict[str, Any]], "list[Any] | None"]
 
 
 def _same_digest(computed: str, recorded: Any) -> bool:
@@ -233,7 +234,7 @@ def _refuse(path: str | os.PathLike[str], reason: str, reason_zh: str) -> Integr
 
 
 def _rows_loader(base_dir: Path, source: str) -> RowsLoader:
-    def load(pointer: str, sample_file: dict[str, Any]) -> list[dict[str, Any]]:
+    def load(pointer: str, sample_file: dict[str, Any]) -> list[Any]:
         name = sample_file.get("path")
         if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts:
             raise IntegrityError(Finding.make("RF518", source, pointer, path=name))

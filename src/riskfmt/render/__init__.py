@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from riskfmt.findings import ValidationResult
 
@@ -48,7 +49,8 @@ def render(
     formats always carry every finding. Every command's findings pass here, so here they are bounded too: at
     most the per-code limit of ``riskfmt.caps`` for each file and code, then one RF520 counting the rest.
     """
-    from riskfmt.caps import cap, limit as per_file_limit
+    from riskfmt.caps import cap
+    from riskfmt.caps import limit as per_file_limit
     from riskfmt.findings import FileResult
 
     bound = per_file_limit()

@@ -23,13 +23,16 @@ _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+?)(?:_zh)?\}")
 _CATEGORY_HELP = {
     "io": ("The file could not be read as given. Check the path, the permissions and the size limit (--max-size); "
            "riskfmt exits 2 for these.",
-           "无法按给定方式读取文件。请检查路径、权限和大小上限（--max-size）；出现此类问题时 riskfmt 以退出码 2 结束。"),
+           "无法按给定方式读取文件。请检查路径、权限和大小上限（--max-size）；"
+           "出现此类问题时 riskfmt 以退出码 2 结束。"),
     "parse": ("The file is not well-formed JSON or YAML, or uses a construct riskfmt refuses because parsers "
               "would read it differently. Fix the text at the line and column given.",
-              "文件不是格式正确的 JSON 或 YAML，或使用了不同解析器会作不同解读、因而被拒绝的写法。请按给出的行号和列号修改原文。"),
+              "文件不是格式正确的 JSON 或 YAML，或使用了不同解析器会作不同解读、因而被拒绝的写法。"
+              "请按给出的行号和列号修改原文。"),
     "document": ("The document does not say which kind and version of riskfmt document it is, or names one this "
                  "release does not know. Set `kind` and `format_version`.",
-                 "文档未声明其所属的 riskfmt 文档类型和格式版本，或声明了当前版本不支持的类型或版本。请设置 `kind` 和 `format_version`。"),
+                 "文档未声明其所属的 riskfmt 文档类型和格式版本，或声明了当前版本不支持的类型或版本。"
+                 "请设置 `kind` 和 `format_version`。"),
     "schema": ("The document breaks the published JSON Schema of its kind and version at the JSON pointer given. "
                "The schemas are in schemas/jsonschema/ and can be used by any JSON Schema 2020-12 validator.",
                "文档在给出的 JSON 指针处不符合该类型和版本已发布的 JSON Schema。模式文件位于 schemas/jsonschema/，"
@@ -84,7 +87,7 @@ def rule(spec: CodeSpec, lang: str) -> dict[str, Any]:
     zh = lang == "zh"
     template = spec.zh if zh else spec.en
     full = describe(template)
-    if not full.strip("‹›_ ") or full.startswith("‹") and full.endswith("›"):
+    if not full.strip("‹›_ ") or (full.startswith("‹") and full.endswith("›")):
         full = _humanize(spec.title)  # a template that is only a parameter (schema messages) says nothing alone
     short = full if zh else _humanize(spec.title)
     category_help = _CATEGORY_HELP.get(spec.category, _CATEGORY_HELP["internal"])[1 if zh else 0]
@@ -98,7 +101,9 @@ def rule(spec: CodeSpec, lang: str) -> dict[str, Any]:
         "help": {"text": f"{full}\n\n{category_help}\n\n{more}: {url}",
                  "markdown": f"**{spec.code}** {full}\n\n{category_help}\n\n[{more}]({url})"},
         "helpUri": url,
-        "defaultConfiguration": {"level": {"error": "error", "warning": "warning", "info": "note"}[spec.severity.label]},
+        "defaultConfiguration": {
+            "level": {"error": "error", "warning": "warning", "info": "note"}[spec.severity.label],
+        },
         "properties": {
             "category": spec.category,
             "tags": ["riskfmt", spec.category],

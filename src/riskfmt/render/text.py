@@ -37,7 +37,8 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
                   f"{printable(finding.message(lang))}{pointer}\n")
     for code, (count, files) in sorted(hidden.items()):
         if lang == "zh":
-            out.write(f"……另有 {count:,} 个 {code} 发现项（涉及 {files:,} 个文件）未列出；加 --all-findings 可全部列出\n")
+            out.write(f"……另有 {count:,} 个 {code} 发现项（涉及 {files:,} 个文件）未列出；"
+                      "加 --all-findings 可全部列出\n")
         else:
             out.write(f"... and {count:,} more {code} finding{'s' if count != 1 else ''} in {files:,} "
                       f"file{'s' if files != 1 else ''} not listed (--all-findings lists every one)\n")

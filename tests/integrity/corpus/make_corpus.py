@@ -303,7 +303,7 @@ def smuggling(rng: random.Random) -> list[Smuggle]:
         def edit(doc: dict[str, Any]) -> None:
             places = [doc, doc["evaluations"][0], doc["evaluations"][0]["results"][0]]
             slots = [(place, lang) for place in places for lang in ("en", "zh")]
-            for (place, lang), text in zip(slots, texts):
+            for (place, lang), text in zip(slots, texts, strict=False):  # fewer texts than slots
                 place.setdefault("notes", {})[lang] = text
         return edit
 
@@ -337,7 +337,7 @@ def smuggling(rng: random.Random) -> list[Smuggle]:
     add("base64-pieces-in-array", "RF715", e=ext({"p": _chunks(b64(1800), 40)}))
     add("base64-pieces-in-notes", "RF715", n=notes(*_chunks(b64(1800), 400)))
     add("base64-with-spaces", "RF702", n=notes(" ".join(_chunks(b64(1200), 4))))
-    add("base64-in-keys", "RF715", e=ext({piece: True for piece in _chunks(b64(1800), 40)}))
+    add("base64-in-keys", "RF715", e=ext(dict.fromkeys(_chunks(b64(1800), 40), True)))
 
     def withheld_pointers(doc: dict[str, Any]) -> None:
         doc["disclosure"] = {"withholds": ["notes"], "withheld": [
@@ -386,7 +386,8 @@ def smuggling(rng: random.Random) -> list[Smuggle]:
         {"sample_id": key, "epoch": 1, "score": 1}]}))
     add("credential-split-over-settings", "RF705", o=other({"key_a": key[:20], "key_b": key[20:50], "key_c": key[50:]}))
     add("credential-named-setting", "RF716", o=other({"api_key": "".join(rng.choice(alnum) for _ in range(40))}))
-    add("credential-named-extension", "RF716", e=ext({"auth": {"hf_token": "".join(rng.choice(alnum) for _ in range(34))}}))
+    token = "".join(rng.choice(alnum) for _ in range(34))
+    add("credential-named-extension", "RF716", e=ext({"auth": {"hf_token": token}}))
     add("credential-as-key", "RF705", e=ext({"ghp_" + "".join(rng.choice(alnum) for _ in range(36)): True}))
     add("credential-in-yaml-comment", "RF705", syntax="yaml", c=lambda doc: doc.__setitem__(
         "#comments", [f"OPENAI_API_KEY={key}"]))
@@ -407,7 +408,8 @@ def smuggling(rng: random.Random) -> list[Smuggle]:
     def withheld_doc(doc: dict[str, Any]) -> None:
         doc["disclosure"] = {"withholds": ["sample_input", "sample_output", "sample_target"], "profile": "tlp-red"}
         doc["evaluations"][0]["samples"] = {"inline": [
-            {"sample_id": "sr-001", "epoch": 1, "score": 1, "input_digest": _sha(prompt), "output_digest": _sha(answer)},
+            {"sample_id": "sr-001", "epoch": 1, "score": 1,
+             "input_digest": _sha(prompt), "output_digest": _sha(answer)},
             {"sample_id": "sr-002", "epoch": 1, "score": 0, "input_digest": _sha("another prompt")}]}
     add("withheld-prompt-in-notes", "RF751", w=withheld_doc, n=notes("Example of a refused prompt:\n" + prompt))
     add("withheld-output-in-extension", "RF751", w=withheld_doc, e=ext({"examples": [answer]}))
