@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from riskfmt.convert.base import Converted, Converter, ConvertOptions
+from riskfmt.convert.guard import reraise_when_debugging
 from riskfmt.findings import Finding
 
 __all__ = ["BUILTIN", "FOLDER_UNITS", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect",
@@ -156,10 +157,7 @@ def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Con
     try:
         return [_checked(_carriable(item)) for item in converter.read(path, options)]
     except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
-        import os
-
-        if os.environ.get("RISKFMT_DEBUG"):
-            raise
+        reraise_when_debugging(exc)
         if _surrogate(exc):  # producer JSON with a lone "\ud800": a fact about the input, not a crash
             return [Converted(str(path), None, [Finding.make("RF115", str(path), escape="\\ud800-\\udfff")])]
         return [Converted(str(path), None, [Finding.make(

@@ -36,7 +36,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.guard import failed
 from riskfmt.convert.builder import ReportBuilder, local_id, sha256_text
 from riskfmt.findings import Finding, Severity
 
@@ -74,10 +76,6 @@ _SNIFF_SHAPE = re.compile(rb'"(evaluation_results"\s*:\s*\[|source_metadata"\s*:
 # ---------------------------------------------------------------------------------------------------
 # small helpers shared by both directions
 # ---------------------------------------------------------------------------------------------------
-
-
-def _is_num(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _canon_int(value: Any) -> int | None:
@@ -266,15 +264,10 @@ class EeeConverter:
         yield self._read_one(record or path, options)
 
     def _read_one(self, path: Path, options: ConvertOptions) -> Converted:
-        import os
-
         try:
             return _Importer(path, options).run()
         except Exception as exc:
-            if os.environ.get("RISKFMT_DEBUG"):
-                raise
-            return Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
-                                                            detail=f"{type(exc).__name__}: {exc}")])
+            return failed(path, _TOOL, exc)
 
 
 @dataclass
@@ -588,7 +581,7 @@ class _Importer:
                           f"按 Inspect 日志的命名方式（{task['id']}，{metric['id']}）"
                           "由结果名称和 evaluation_description 推得")
         lo, hi = metric.get("min"), metric.get("max")
-        if _is_num(value) and ((_is_num(lo) and value < lo) or (_is_num(hi) and value > hi)):
+        if (finite_number(value) is not None) and (((finite_number(lo) is not None) and value < lo) or ((finite_number(hi) is not None) and value > hi)):
             metric.pop("min", None)
             metric.pop("max", None)
             kept_bounds = residue.setdefault("metric", {})
@@ -717,7 +710,7 @@ class _Importer:
         ga_extra: dict[str, Any] = {}
         if isinstance(ga, dict):
             for key, value in ga.items():
-                if (key in ("temperature", "top_p") and _is_num(value)) or (key == "max_tokens" and _is_int(value)):
+                if (key in ("temperature", "top_p") and (finite_number(value) is not None)) or (key == "max_tokens" and _is_int(value)):
                     settings[key] = value
                 elif _ga_scalar(key, value):
                     other[key] = value
@@ -795,7 +788,7 @@ class _Importer:
                 extra["metric_unit"] = mc.get("metric_unit")
         for key, target in (("min_score", "min"), ("max_score", "max")):
             if key in mc:
-                if _is_num(mc[key]):
+                if (finite_number(mc[key]) is not None):
                     metric[target] = mc[key]
                 else:
                     extra[key] = mc[key]  # "Infinity", "-Infinity" or null: no riskfmt bound
@@ -836,14 +829,14 @@ class _Importer:
                ) -> tuple[Any, int | None, dict[str, Any] | None, str | None]:
         b = self.b
         value = sc.get("score")
-        if not _is_num(value):
-            value = float("nan") if not _is_num(value) else value
+        if not (finite_number(value) is not None):
+            value = float("nan") if not (finite_number(value) is not None) else value
         u = sc.get("uncertainty") if isinstance(sc.get("uncertainty"), dict) else {}
         n = u.get("num_samples") if _is_int(u.get("num_samples")) and u["num_samples"] >= 0 else None
         unc: dict[str, Any] = {}
         se = u.get("standard_error")
         method = None
-        if isinstance(se, dict) and _is_num(se.get("value")):
+        if isinstance(se, dict) and (finite_number(se.get("value")) is not None):
             unc["standard_error"] = se["value"]
             residue["se_method"] = se.get("method")
             method = _unc_method_in(se.get("method"))
@@ -854,8 +847,8 @@ class _Importer:
         elif se is not None:
             residue["standard_error"] = se
         ci = u.get("confidence_interval")
-        if isinstance(ci, dict) and _is_num(ci.get("lower")) and _is_num(ci.get("upper")) \
-                and _is_num(ci.get("confidence_level")):
+        if isinstance(ci, dict) and (finite_number(ci.get("lower")) is not None) and (finite_number(ci.get("upper")) is not None) \
+                and (finite_number(ci.get("confidence_level")) is not None):
             unc["ci"] = {"lower": ci["lower"], "upper": ci["upper"], "level": ci["confidence_level"]}
             if isinstance(ci.get("method"), str) and ci["method"]:
                 unc["ci"]["method"] = ci["method"]
@@ -863,7 +856,7 @@ class _Importer:
             residue["confidence_interval"] = ci
             b.lost(f"evaluation_results[{index}].score_details.uncertainty.confidence_interval",
                    "it has no confidence_level, which riskfmt requires; kept in extensions.every-eval-ever")
-        if _is_num(u.get("standard_deviation")):
+        if (finite_number(u.get("standard_deviation")) is not None):
             unc["standard_deviation"] = u["standard_deviation"]
         if _is_int(u.get("num_bootstrap_samples")) and u["num_bootstrap_samples"] >= 0:
             unc["num_bootstrap"] = u["num_bootstrap_samples"]
@@ -1124,7 +1117,7 @@ class _Importer:
     def _sample(self, evaluation: dict[str, Any], row: dict[str, Any], sample_id: str, epoch: int | None,
                 meta: dict[str, Any]) -> None:
         ev = row.get("evaluation") if isinstance(row.get("evaluation"), dict) else {}
-        score = ev.get("score") if _is_num(ev.get("score")) else None
+        score = ev.get("score") if (finite_number(ev.get("score")) is not None) else None
         if meta.get(PREFIX + "score") == "absent":
             score = None
         if PREFIX + "verdict" in meta:
@@ -1162,13 +1155,13 @@ class _Importer:
 def _legacy_interval(value: Any, ci: Any) -> tuple[float | None, float | None, float | None]:
     """(lower, upper, level) of an EEE 0.0.1 ``score_details.confidence_interval``; None where it says nothing.
     A bare number is read as a half-width around the score; its level is never assumed."""
-    if _is_num(ci) and _is_num(value) and float(ci) >= 0:
+    if (finite_number(ci) is not None) and (finite_number(value) is not None) and float(ci) >= 0:
         return float(value) - float(ci), float(value) + float(ci), None
     if isinstance(ci, dict):
         lower, upper = ci.get("lower"), ci.get("upper")
         level = ci.get("confidence_level", ci.get("level"))
-        if _is_num(lower) and _is_num(upper) and float(lower) <= float(upper):
-            known = float(level) if _is_num(level) and 0 < float(level) < 1 else None
+        if (finite_number(lower) is not None) and (finite_number(upper) is not None) and float(lower) <= float(upper):
+            known = float(level) if (finite_number(level) is not None) and 0 < float(level) < 1 else None
             return float(lower), float(upper), known
     return None, None, None
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.guard import failed
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.findings import Finding
 
@@ -176,18 +177,13 @@ class HuggingFaceConverter:
             yield from self._read_one(kind, source, options)
 
     def _read_one(self, kind: str, path: Path, options: ConvertOptions) -> Iterator[Converted]:
-        import os
-
         try:
             if kind == "card":
                 yield from _read_card(path, options)
             else:
                 yield _read_eval_results(path, options)
         except Exception as exc:
-            if os.environ.get("RISKFMT_DEBUG"):
-                raise
-            yield Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
-                                                           detail=f"{type(exc).__name__}: {exc}")])
+            yield failed(path, _TOOL, exc)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -38,11 +38,10 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from riskfmt.convert._coerce import as_dict, as_list, finite_number
+from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar, parse_date
 from riskfmt.convert.archive import ArchiveLimits, SafeZip, UnreadableArchive, UnsafeArchive
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
@@ -121,26 +120,6 @@ _GROUP_WHY_ZH = {
                     "extensions.inspect.invalidated_samples",
     "ids": "Inspect 内部的标识和计数",
 }
-_DATE_WHY_ZH = {
-    "not a date": "不是日期",
-    "not an ISO 8601 date": "不是 ISO 8601 日期",
-    "the date has no time zone (none is invented)": "该日期没有时区（不臆造时区）",
-}
-
-
-def parse_date(value: Any) -> tuple[str | None, str]:
-    """(an RFC 3339 date-time with its zone, "") or (None, why not)."""
-    if not isinstance(value, str) or not value.strip():
-        return None, "not a date"
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None, "not an ISO 8601 date"
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        return None, "the date has no time zone (none is invented)"
-    return parsed.isoformat(), ""
-
-
 def score_to_float(value: Any) -> tuple[float | None, str | None]:
     """(score, verdict) of one Inspect score value, as Inspect's own ``value_to_float`` reads it.
 
@@ -196,20 +175,6 @@ def _spread_value(metric: Any) -> float | None:
     return value if value is not None and value >= 0 else None
 
 
-def _scalar(value: Any) -> bool:
-    return value is None or (isinstance(value, (str, int, float, bool)) and not (
-        isinstance(value, float) and not math.isfinite(value)))
-
-
-def _filled(value: Any) -> bool:
-    """A value worth reporting as lost: not None, not empty, not a dict of Nones."""
-    if value is None or value == "" or value == [] or value == {}:
-        return False
-    if isinstance(value, dict):
-        return any(_filled(v) for v in value.values())
-    return True
-
-
 @dataclass
 class _Sample:
     """What the converter keeps of one sample record (the transcript is dropped as soon as it is read)."""
@@ -243,7 +208,7 @@ class _Sample:
         for name, score in scores_raw.items():
             if isinstance(score, dict):
                 scores[name] = score.get("value")
-                details.update(k for k, v in score.items() if k != "value" and _filled(v))
+                details.update(k for k, v in score.items() if k != "value" and filled(v, deep=True))
             else:
                 scores[name] = score
         output = raw.get("output")
@@ -254,12 +219,12 @@ class _Sample:
             epoch=epoch if isinstance(epoch, int) and not isinstance(epoch, bool) and epoch >= 1 else 1,
             scores=scores,
             score_details=details,
-            errored=_filled(raw.get("error")),
-            invalidated=_filled(raw.get("invalidation")),
+            errored=filled(raw.get("error"), deep=True),
+            invalidated=filled(raw.get("invalidation"), deep=True),
             input=raw.get("input"),
             output=completion,
             target=raw.get("target"),
-            keys={k for k, v in raw.items() if _filled(v)},
+            keys={k for k, v in raw.items() if filled(v, deep=True)},
         )
 
 
@@ -459,10 +424,10 @@ class InspectConverter:
         revision = spec.get("revision")
         if isinstance(revision, dict):
             kept = {k: revision[k] for k in ("type", "commit", "dirty")
-                    if revision.get(k) is not None and _scalar(revision.get(k))}
+                    if revision.get(k) is not None and is_scalar(revision.get(k), none=True)}
             if kept:
                 extension["revision"] = kept
-            if _filled(revision.get("origin")):
+            if filled(revision.get("origin"), deep=True):
                 b.lost("eval.revision.origin", "the repository address may be private; the commit is kept under "
                                                "extensions.inspect.revision",
                        "仓库地址可能是私有的；提交号保留于 extensions.inspect.revision")
@@ -505,16 +470,16 @@ class InspectConverter:
             b.defaulted("model.developer", "unknown",
                         hint=f" (the provider \"{provider}\" is not the developer; use --developer)",
                         hint_zh=f"（提供方 \"{provider}\" 并非开发者；可用 --developer 指定）")
-        if _filled(spec.get("model_args")):
+        if filled(spec.get("model_args"), deep=True):
             b.lost("eval.model_args", "model arguments may hold local paths or keys", "模型参数可能包含本地路径或密钥")
-        if _filled(spec.get("model_base_url")):
+        if filled(spec.get("model_base_url"), deep=True):
             b.lost("eval.model_base_url", "the serving address may be internal", "服务地址可能是内部地址")
 
     @staticmethod
     def _task(b: ReportBuilder, spec: dict[str, Any]) -> dict[str, Any]:
         task: dict[str, Any] = {"id": str(spec["task"])}
         version = spec.get("task_version")
-        if _scalar(version) and version is not None and version != "":
+        if is_scalar(version, none=True) and version is not None and version != "":
             task["version"] = str(version)
         display = spec.get("task_display_name")
         if isinstance(display, str) and display and display != task["id"]:
@@ -567,7 +532,7 @@ class InspectConverter:
                 settings["seed"] = value
             elif key in _OPERATIONAL_GENERATE:
                 operational.append(f"{origin[key]}.{key}")
-            elif _scalar(value):
+            elif is_scalar(value, none=True):
                 other[key] = value
             elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                 other[key] = json.dumps(value, ensure_ascii=False)
@@ -581,13 +546,13 @@ class InspectConverter:
             if key == "epochs" or value is None:
                 continue
             if key in _COMPARABLE_CONFIG:
-                if _scalar(value):
+                if is_scalar(value, none=True):
                     other[key] = value
                 elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                     other[key] = ",".join(str(v) for v in value)
                 else:
                     b.lost(f"eval.config.{key}", "not a plain value", "不是简单值")
-            elif _filled(value):
+            elif filled(value, deep=True):
                 config_lost.append(key)
         if config_lost:
             b.lost("eval.config." + ", ".join(sorted(config_lost)),
@@ -596,9 +561,9 @@ class InspectConverter:
         task_args = spec.get("task_args")
         if isinstance(task_args, dict):
             for key, value in task_args.items():
-                if _scalar(value) and value is not None:
+                if is_scalar(value, none=True) and value is not None:
                     other[f"task_args.{key}"] = value
-                elif _filled(value):
+                elif filled(value, deep=True):
                     b.lost(f"eval.task_args.{key}", "not a plain value", "不是简单值")
         dataset = as_dict(spec.get("dataset"))
         if isinstance(dataset.get("shuffled"), bool):
@@ -616,9 +581,9 @@ class InspectConverter:
             if not isinstance(params, dict):
                 continue
             for key, value in params.items():
-                if _scalar(value) and value is not None:
+                if is_scalar(value, none=True) and value is not None:
                     other[f"scorer.{scorer_name}.{key}"] = value
-                elif _filled(value):
+                elif filled(value, deep=True):
                     b.lost(f"scorer {scorer_name} option {key}", "not a plain value", "不是简单值")
         if other:
             settings["other"] = dict(sorted(other.items()))
@@ -635,12 +600,12 @@ class InspectConverter:
                 continue
             date, why = parse_date(value)
             if date is None:
-                b.lost(field_name, why, _DATE_WHY_ZH.get(why, why))
+                b.lost(field_name, why, DATE_WHY_ZH.get(why, why))
             out.append(date)
         started, completed = out
         created, why = parse_date(spec.get("created")) if spec.get("created") else (None, "")
         if spec.get("created") and created is None:
-            b.lost("eval.created", why, _DATE_WHY_ZH.get(why, why))
+            b.lost("eval.created", why, DATE_WHY_ZH.get(why, why))
         elif created and started is None:
             started = created
             b.derived("evaluations[0].started", "from eval.created (the log has no stats.started_at)",
@@ -785,7 +750,7 @@ class InspectConverter:
         var = _spread_value(metrics.get("var")) if "var" in metrics else None
         if stderr is not None:
             params = metrics["stderr"].get("params") if isinstance(metrics["stderr"], dict) else None
-            clustered = isinstance(params, dict) and _filled(params.get("cluster"))
+            clustered = isinstance(params, dict) and filled(params.get("cluster"), deep=True)
             out["standard_error"] = stderr
             # Inspect's own stderr metric is the CLT standard error: sample sd (ddof=1) / sqrt(n), optionally
             # clustered; a custom metric that happens to be called stderr is only "reported"
@@ -842,33 +807,33 @@ class InspectConverter:
     def _report_losses(b: ReportBuilder, log: dict[str, Any], spec: dict[str, Any], samples: list[_Sample],
                        epochs: int, options: ConvertOptions) -> None:
         error = log.get("error")
-        if _filled(error):
+        if filled(error, deep=True):
             b.lost("error.message, error.traceback", "never copied: a traceback holds absolute paths of the "
                                                      "machine that ran the evaluation",
                    "一律不予复制：错误回溯包含运行评估的机器上的绝对路径")
         stats = as_dict(log.get("stats"))
-        usage = [k for k in ("model_usage", "role_usage") if _filled(stats.get(k))]
+        usage = [k for k in ("model_usage", "role_usage") if filled(stats.get(k), deep=True)]
         if usage:
             b.lost(", ".join(f"stats.{k}" for k in usage), _GROUP_WHY["usage"], _GROUP_WHY_ZH["usage"])
         stats_rest = [k for k, v in stats.items() if k not in ("started_at", "completed_at", "model_usage",
-                                                                 "role_usage") and _filled(v)]
+                                                                 "role_usage") and filled(v, deep=True)]
         if stats_rest:
             b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics", "运行统计信息")
         plan = log.get("plan")
-        if isinstance(plan, dict) and _filled({k: v for k, v in plan.items() if k != "config"}):
+        if isinstance(plan, dict) and filled({k: v for k, v in plan.items() if k != "config"}, deep=True):
             b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report",
                    "求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段")
-        if _filled(log.get("metadata")) or _filled(spec.get("metadata")):
+        if filled(log.get("metadata"), deep=True) or filled(spec.get("metadata"), deep=True):
             b.lost("metadata, eval.metadata", "free-form producer metadata", "生产方的自由格式元数据")
-        if _filled(log.get("log_updates")):
+        if filled(log.get("log_updates"), deep=True):
             b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept",
                    "日志的编辑历史（改了什么、由谁、何时）；保留编辑后的值")
-        if epochs > 1 and _filled(log.get("reductions")):
+        if epochs > 1 and filled(log.get("reductions"), deep=True):
             b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept",
                    "按轮次归约后的逐样本分数；保留每一轮的样本行")
         handled_log = {"version", "status", "eval", "plan", "results", "stats", "error", "invalidated", "tags",
                        "metadata", "samples", "reductions", "log_updates", "location", "etag"}
-        rest = sorted(k for k, v in log.items() if k not in handled_log and _filled(v))
+        rest = sorted(k for k, v in log.items() if k not in handled_log and filled(v, deep=True))
         if rest:
             b.lost(", ".join(rest), "no riskfmt field", "riskfmt 中没有对应字段")
         handled_eval = {"eval_id", "run_id", "task_id", "eval_set_id", "created", "task", "task_version",
@@ -878,7 +843,7 @@ class InspectConverter:
         if spec.get("task_file"):
             b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied",
                    "运行评估的机器上的路径一律不予复制")
-        rest = sorted(k for k, v in spec.items() if k not in handled_eval | {"task_file"} and _filled(v))
+        rest = sorted(k for k, v in spec.items() if k not in handled_eval | {"task_file"} and filled(v, deep=True))
         registry = spec.get("task_registry_name")
         if isinstance(registry, str) and registry and registry != spec.get("task"):
             rest.append("task_registry_name")
@@ -886,7 +851,7 @@ class InspectConverter:
             b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field",
                    "求解器、沙箱等运行细节在 riskfmt 中没有对应字段")
         dataset = as_dict(spec.get("dataset"))
-        if _filled(dataset.get("sample_ids")) and (not samples or options.samples == "none"):
+        if filled(dataset.get("sample_ids"), deep=True) and (not samples or options.samples == "none"):
             b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
         groups: dict[str, list[str]] = {}

@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -42,9 +41,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.guard import failed
 from riskfmt.convert.builder import ReportBuilder, sha256_text
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict
+from riskfmt.convert._coerce import as_dict, as_int, finite_number
 
 
 __all__ = [
@@ -158,13 +158,6 @@ def parse_stderr(value: Any) -> tuple[float | None, str]:
     return None, "invalid"
 
 
-def number(value: Any) -> float | None:
-    """A finite number from a JSON value (numbers only; lm-eval writes metric values as numbers)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
 def epoch_to_rfc3339(value: Any) -> str | None:
     """Unix seconds (number or numeric string) -> RFC 3339 in UTC (``...Z``); None when not a usable time."""
     if isinstance(value, bool) or value is None:
@@ -273,32 +266,6 @@ def _setting(value: Any) -> str | int | float | bool | None:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _coerce(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            parsed = float(value)
-        except ValueError:
-            return None
-        return parsed if math.isfinite(parsed) else None
-    return None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
 def _version(value: Any) -> str | None:
     if value is None or isinstance(value, bool):
         return None
@@ -339,10 +306,7 @@ class LmEvalConverter:
             try:
                 yield _Run(file, options).convert()
             except Exception as exc:
-                if os.environ.get("RISKFMT_DEBUG"):
-                    raise
-                yield Converted(str(file), None, [Finding.make(
-                    "RF607", str(file), path=str(file), tool=self.name, detail=f"{type(exc).__name__}: {exc}")])
+                yield failed(file, self.name, exc)
 
 
 _SNIFF_BYTES = 65536
@@ -542,7 +506,7 @@ class _Run:
         if raw is not None and started is None:
             self.b.lost("date", f"not a Unix time: {raw!r}")
         completed = None
-        duration = _coerce(self.data.get("total_evaluation_time_seconds"))
+        duration = finite_number(self.data.get("total_evaluation_time_seconds"), strings=True)
         if started is not None and duration is not None and duration >= 0 and isinstance(raw, (int, float, str)):
             completed = epoch_to_rfc3339(float(raw) + duration)
             if completed is not None:
@@ -556,7 +520,7 @@ class _Run:
         config, data = self.config, self.data
         other: dict[str, Any] = {}
         settings: dict[str, Any] = {}
-        seed = _int(config.get("random_seed"))
+        seed = as_int(config.get("random_seed"), strings=True)
         if seed is not None:
             settings["seed"] = seed
         for key in ("numpy_seed", "torch_seed", "fewshot_seed", "limit"):
@@ -594,27 +558,27 @@ class _Run:
     def _task_settings(self, task: str, config: dict[str, Any]) -> dict[str, Any]:
         settings: dict[str, Any] = json.loads(json.dumps(self.common_settings))
         other = settings.setdefault("other", {})
-        shots = _int(as_dict(self.data.get("n-shot")).get(task))
+        shots = as_int(as_dict(self.data.get("n-shot")).get(task), strings=True)
         if shots is None:
-            shots = _int(config.get("num_fewshot"))
+            shots = as_int(config.get("num_fewshot"), strings=True)
         if shots is None:
-            shots = _int(self.config.get("num_fewshot"))  # lm-eval 0.3: one value for the whole run
+            shots = as_int(self.config.get("num_fewshot"), strings=True)  # lm-eval 0.3: one value for the whole run
         if shots is not None:
             settings["num_fewshot"] = shots
-        repeats = _int(config.get("repeats"))
+        repeats = as_int(config.get("repeats"), strings=True)
         if repeats is not None and repeats > 1:
             settings["epochs"] = repeats
         gen = dict(as_dict(config.get("generation_kwargs")))
         gen.update(_gen_kwargs(self.config.get("gen_kwargs")))  # the command line overrides the task
         for key, value in gen.items():
-            if key == "temperature" and _coerce(value) is not None:
-                settings["temperature"] = _coerce(value)
-            elif key == "top_p" and _coerce(value) is not None:
-                settings["top_p"] = _coerce(value)
-            elif key in ("max_gen_toks", "max_new_tokens", "max_tokens") and _int(value) is not None:
-                settings["max_tokens"] = _int(value)
-            elif key == "seed" and _int(value) is not None:
-                other["generation_seed"] = _int(value)
+            if key == "temperature" and finite_number(value, strings=True) is not None:
+                settings["temperature"] = finite_number(value, strings=True)
+            elif key == "top_p" and finite_number(value, strings=True) is not None:
+                settings["top_p"] = finite_number(value, strings=True)
+            elif key in ("max_gen_toks", "max_new_tokens", "max_tokens") and as_int(value, strings=True) is not None:
+                settings["max_tokens"] = as_int(value, strings=True)
+            elif key == "seed" and as_int(value, strings=True) is not None:
+                other["generation_seed"] = as_int(value, strings=True)
             else:
                 other[key] = _setting(value)
         if not other:
@@ -644,7 +608,7 @@ class _Run:
         kwargs = as_dict(config.get("dataset_kwargs"))
         if isinstance(kwargs.get("revision"), str):
             dataset["version"] = kwargs["revision"]
-        original = _int(as_dict(self.n_samples.get(task)).get("original"))
+        original = as_int(as_dict(self.n_samples.get(task)).get("original"), strings=True)
         if original is not None and original >= 0:
             dataset["size"] = original
         if dataset:
@@ -702,16 +666,16 @@ class _Run:
         evaluation = self.b.evaluation(task, self._task_object(task, entry, config),
                                        settings=self._task_settings(task, config),
                                        started=self.started, completed=self.completed)
-        n = _int(as_dict(self.n_samples.get(task)).get("effective"))
+        n = as_int(as_dict(self.n_samples.get(task)).get("effective"), strings=True)
         if n is None:
-            n = _int(entry.get("sample_len"))
+            n = as_int(entry.get("sample_len"), strings=True)
         n = positive(n)
-        original = _int(as_dict(self.n_samples.get(task)).get("original"))
+        original = as_int(as_dict(self.n_samples.get(task)).get("original"), strings=True)
         if n is not None and original is not None and n < original:
             evaluation["notes"] = {"en": f"{n} of {original} documents evaluated (config.limit)."}
         bootstrap_iters = self.config.get("bootstrap_iters")
         for metric, filt, raw, raw_se, has_se in metrics:
-            value = number(raw)
+            value = finite_number(raw, nonfinite=True)
             mid = metric_id(metric, filt)
             if value is None:
                 self.b.lost(f"results.{task}.{metric},{filt}", f"not a number: {raw!r}")
@@ -745,9 +709,9 @@ class _Run:
                 entry = as_dict(self.results.get(sub))
                 if f"{key[0]},{key[1]}" not in entry:
                     continue
-                count = _int(as_dict(self.n_samples.get(sub)).get("effective"))
+                count = as_int(as_dict(self.n_samples.get(sub)).get("effective"), strings=True)
                 if count is None:
-                    count = _int(entry.get("sample_len"))
+                    count = as_int(entry.get("sample_len"), strings=True)
             if count is not None:
                 total += count
                 found = True
@@ -772,12 +736,12 @@ class _Run:
         }
         counts = as_dict(entry.get("sample_count"))
         for metric, filt, raw, raw_se, has_se in metrics:
-            value = number(raw)
+            value = finite_number(raw, nonfinite=True)
             mid = metric_id(metric, filt)
             if value is None:
                 self.b.lost(f"results.{group}.{metric},{filt}", f"not a number: {raw!r}")
                 continue
-            n = positive(_int(counts.get(f"{metric},{filt}")))
+            n = positive(as_int(counts.get(f"{metric},{filt}"), strings=True))
             if n is None:
                 n = positive(self._subtask_n(group, (metric, filt)))
                 if n is not None:
@@ -821,8 +785,8 @@ class _Run:
             seen.add(sample_id)
             names = [m for m in row.get("metrics") or [] if isinstance(m, str)] or \
                 [k for k in row if k in _DEFAULT_AGGREGATION]
-            score_metric = next((m for m in names if number(row.get(m)) is not None), None)
-            score = number(row.get(score_metric)) if score_metric else None
+            score_metric = next((m for m in names if finite_number(row.get(m), nonfinite=True) is not None), None)
+            score = finite_number(row.get(score_metric), nonfinite=True) if score_metric else None
             other_metrics.update(m for m in names if m != score_metric and m in row)
             verdict = None
             if score_metric in _PER_ITEM_BINARY and score in (0.0, 1.0):

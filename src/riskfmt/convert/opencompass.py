@@ -60,7 +60,6 @@ import ast
 import hashlib
 import json
 import math
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -68,9 +67,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from riskfmt.convert._coerce import as_dict, finite_number
+from riskfmt.convert._coerce import as_dict, as_int, as_list, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se, mean_se
+from riskfmt.convert.guard import failed, unreadable
 from riskfmt.findings import Finding
 
 __all__ = [
@@ -337,16 +337,6 @@ def prompt_hash(dataset_cfg: Any) -> str | None:
 
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
 def _scalar(value: Any) -> str | int | float | bool | None:
     if isinstance(value, (bool, int, str)):
         return value
@@ -502,10 +492,6 @@ def _ordered_entries(obj: Any) -> list[Any] | None:
     return None
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
 def _cell(rows: list[list[Any]], q: int, r: int) -> Any:
     return rows[q][r] if q < len(rows) and r < len(rows[q]) else None
 
@@ -544,9 +530,9 @@ def _per_sample(details: Any, replicas: int) -> _PerSample | None:
                     grid = None
             else:
                 grid = None
-            prompts.append(_as_list(entry.get("prompt")))
-            outputs.append(_as_list(entry.get("pred")))
-            targets.append(_as_list(entry.get("refr")))
+            prompts.append(as_list(entry.get("prompt"), wrap=True))
+            outputs.append(as_list(entry.get("pred"), wrap=True))
+            targets.append(as_list(entry.get("refr"), wrap=True))
             for key, value in entry.items():
                 if isinstance(key, str) and _GPASS.match(key) and finite_number(value) is not None:
                     per_question.setdefault(key, []).append(float(value))
@@ -947,34 +933,27 @@ class OpenCompassConverter:
             folders = [] if path.is_file() else _run_folders(path)
             station = [] if folders else _station_files(path)
         except OSError as exc:
-            yield self._unreadable(path, f"{type(exc).__name__}: {exc}")
+            yield unreadable(path, self.name, f"{type(exc).__name__}: {exc}")
             return
         if not folders and not station:
-            yield self._unreadable(path, "no OpenCompass run folder (YYYYMMDD_HHMMSS with configs/ and results/) "
-                                         "or station file found")
+            yield unreadable(path, self.name, "no OpenCompass run folder (YYYYMMDD_HHMMSS with configs/ and "
+                                              "results/) or station file found")
             return
         units: list[tuple[Path, Any]] = [(f, f) for f in folders] or [(path, station)]
         for where, unit in units:
             try:
                 runs = _model_runs_of_folder(unit) if isinstance(unit, Path) else _model_runs_of_station(unit)
             except Exception as exc:
-                if os.environ.get("RISKFMT_DEBUG"):
-                    raise
-                yield self._unreadable(where, f"{type(exc).__name__}: {exc}")
+                yield failed(where, self.name, exc)
                 continue
             if not runs:
-                yield self._unreadable(where, "no model found in configs/, results/, predictions/ or the summary")
+                yield unreadable(where, self.name,
+                                 "no model found in configs/, results/, predictions/ or the summary")
             for run in runs:
                 try:
                     yield _Report(run, options).build()
                 except Exception as exc:
-                    if os.environ.get("RISKFMT_DEBUG"):
-                        raise
-                    yield self._unreadable(Path(run.source), f"{type(exc).__name__}: {exc}")
-
-    def _unreadable(self, path: Path, detail: str) -> Converted:
-        return Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=self.name,
-                                                        detail=detail)])
+                    yield failed(Path(run.source), self.name, exc)
 
 
 class _Report:
@@ -1085,7 +1064,7 @@ class _Report:
     def _dataset(self, task: _Task) -> dict[str, Any]:
         cfg = task.dataset_cfg or {}
         results = task.results if isinstance(task.results, dict) else None
-        replicas = max(_int(cfg.get("n")) or 1, 1)
+        replicas = max(as_int(cfg.get("n")) or 1, 1)
         if results:
             for key in results:
                 parsed = parse_metric_key(key)
@@ -1199,9 +1178,9 @@ class _Report:
         model_cfg = self.run.model_cfg or {}
         infer = as_dict(cfg.get("infer_cfg"))
         inferencer = as_dict(infer.get("inferencer"))
-        max_out = _int(inferencer.get("max_out_len"))
+        max_out = as_int(inferencer.get("max_out_len"))
         if max_out is None:
-            max_out = _int(model_cfg.get("max_out_len"))
+            max_out = as_int(model_cfg.get("max_out_len"))
         if max_out is not None:
             settings["max_tokens"] = max_out
         generation = as_dict(model_cfg.get("generation_kwargs"))
@@ -1211,22 +1190,22 @@ class _Report:
                 settings["temperature"] = number
             elif key == "top_p" and number is not None:
                 settings["top_p"] = number
-            elif key == "seed" and _int(value) is not None:
-                settings["seed"] = _int(value)
+            elif key == "seed" and as_int(value) is not None:
+                settings["seed"] = as_int(value)
             elif _scalar(value) is not None:
                 other[key] = _scalar(value)
         if replicas > 1:
             settings["epochs"] = replicas
-        if _int(cfg.get("k")) is not None:
-            other["k"] = _int(cfg.get("k"))
+        if as_int(cfg.get("k")) is not None:
+            other["k"] = as_int(cfg.get("k"))
         retriever = as_dict(infer.get("retriever"))
         retriever_type = _short_type(retriever)
         if retriever_type == "ZeroRetriever":
             settings["num_fewshot"] = 0
         elif isinstance(retriever.get("fix_id_list"), list):
             settings["num_fewshot"] = len(retriever["fix_id_list"])
-        elif _int(retriever.get("ice_num")) is not None:
-            settings["num_fewshot"] = _int(retriever.get("ice_num"))
+        elif as_int(retriever.get("ice_num")) is not None:
+            settings["num_fewshot"] = as_int(retriever.get("ice_num"))
         for name, value in (("retriever", retriever_type), ("inferencer", _short_type(inferencer)),
                             ("dataset_class", _short_type(cfg.get("type")))):
             if value:
@@ -1293,7 +1272,7 @@ class _Report:
                     f"任务失败，不报告取值（绝不记为零）：{reason}")
         no_values = results is None or not any(finite_number(v) is not None for k, v in results.items() if k != "details")
         if no_values and task.predictions is not None:  # otherwise the values and samples are converted as usual
-            self._samples(evaluation, task, None, max(_int((task.dataset_cfg or {}).get("n")) or 1, 1))
+            self._samples(evaluation, task, None, max(as_int((task.dataset_cfg or {}).get("n")) or 1, 1))
         return no_values
 
     def _questions(self, task: _Task, per_sample: _PerSample | None, replicas: int) -> tuple[int | None, str]:
