@@ -10,8 +10,7 @@ import click
 
 from riskfmt.cli._options import FINDINGS_PER_CODE, all_findings_option, fail_on_option, lang_option, quiet_option
 from riskfmt.cli._output import force_option, refused
-
-_SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencompass", "aiid", "riskfmt"]
+from riskfmt.convert.registry import reader_names, writer_names
 
 
 @click.command("convert")
@@ -21,9 +20,9 @@ _SOURCES = ["inspect", "lm-eval", "helm", "eee", "hf", "openai-evals", "opencomp
                    "--to csv/markdown; a folder for several reports, or when it is an existing folder or ends "
                    "in /; for --to eee a folder unless it ends in .json. Written all-or-nothing; never over an "
                    "input; an existing non-empty folder only with --force.")
-@click.option("--from", "from_", type=click.Choice(_SOURCES), default=None,
+@click.option("--from", "from_", type=click.Choice(reader_names()), default=None,
               help="The producer tool (default: detected from each input).")
-@click.option("--to", "to", type=click.Choice(["riskfmt", "eee", "csv", "markdown"]), default="riskfmt",
+@click.option("--to", "to", type=click.Choice(writer_names()), default="riskfmt",
               show_default=True, help="Output format.")
 @click.option("--organization", help="Who ran the evaluation (producer tools rarely record it).")
 @click.option("--relationship", type=click.Choice(["first_party", "third_party", "collaborative", "other"]),

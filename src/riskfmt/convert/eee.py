@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 from riskfmt.convert._coerce import finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.guard import failed
+from riskfmt.convert.sink import OutputError, emit
 from riskfmt.convert.builder import ReportBuilder, local_id, sha256_text
 from riskfmt.findings import Finding, Severity
 
@@ -250,6 +251,10 @@ class EeeConverter:
             return _is_record_file(path)
         except Exception:
             return False
+
+    def companion_of(self, path: Path) -> Path | None:
+        """The record a ``<uuid>_samples.jsonl`` file is read with (None: not one, or no record beside it)."""
+        return record_for_samples(path)
 
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         if path.is_dir():
@@ -1879,8 +1884,6 @@ def write_eee(items: list[Converted], out: Path | None, options: ConvertOptions,
     the record on standard output (instance rows need a file). Every riskfmt fact that EEE has no field for
     is written to an ``additional_details`` string and reported as an RF601 finding.
     """
-    from riskfmt.convert.targets import OutputError, _emit
-
     reports = [c for c in items if c.report is not None]
     to_stdout = out is None or str(out) == "-"
     as_file = not to_stdout and out is not None and out.suffix.lower() == ".json" and not out.is_dir()
@@ -1922,12 +1925,12 @@ def write_eee(items: list[Converted], out: Path | None, options: ConvertOptions,
                 }
                 if samples_target.resolve() in inputs:
                     raise OutputError(f"refusing to write over the input {samples_target}")
-                _emit(samples_target, body)  # staged with the record: written together or not at all
+                emit(samples_target, body)  # staged with the record: written together or not at all
         if target is not None:
             if target.resolve() in inputs:
                 raise OutputError(f"refusing to write over the input {target}")
             used.add(target.resolve())
         for field_, why in exported.losses.items():
             findings.append(Finding.make("RF601", where, field=field_, tool="riskfmt -> EEE", why=f": {why}"))
-        _emit(target, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        emit(target, (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return findings

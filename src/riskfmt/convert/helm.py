@@ -156,6 +156,10 @@ class HelmConverter:
         except Exception:
             return False
 
+    def is_unit(self, folder: Path) -> bool:
+        """Whether ``folder`` is one run folder (converted as a unit), not a suite or output folder of runs."""
+        return run_dirs(folder) == [folder]
+
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         runs = run_dirs(path)
         if not runs:
