@@ -12,8 +12,8 @@ import math
 from datetime import datetime
 from typing import Any
 
-__all__ = ["DATE_WHY_ZH", "NO_ZONE", "as_dict", "as_int", "as_list", "filled", "finite_number", "is_scalar",
-           "parse_date"]
+__all__ = ["DATE_WHY_ZH", "NO_ZONE", "as_dict", "as_int", "as_list", "filled", "finite_number", "is_number",
+           "is_scalar", "parse_date"]
 
 
 def as_dict(value: Any) -> dict[str, Any]:
@@ -43,6 +43,11 @@ def finite_number(value: Any, *, strings: bool = False, nonfinite: bool = False)
         return None
     number = float(value)
     return number if nonfinite or math.isfinite(number) else None
+
+
+def is_number(value: Any) -> bool:
+    """Whether ``value`` is a finite number (``finite_number`` would return it)."""
+    return finite_number(value) is not None
 
 
 def as_int(value: Any, *, strings: bool = False) -> int | None:

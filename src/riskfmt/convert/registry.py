@@ -46,7 +46,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("helm", "Stanford HELM run folders", "斯坦福 HELM 运行目录",
           reader="riskfmt.convert.helm:HelmConverter", folder_unit=True),
     Entry("eee", "Every Eval Ever (EEE) aggregate record", "Every Eval Ever（EEE）汇总记录",
-          reader="riskfmt.convert.eee:EeeConverter", writer="riskfmt.convert.eee:write_eee",
+          reader="riskfmt.convert.eee:EeeConverter", writer="riskfmt.convert.eee.write:write_eee",
           companions="_samples.jsonl"),
     Entry("hf", "Hugging Face model card (model-index) and .eval_results",
           "Hugging Face 模型卡（model-index）及 .eval_results 文件",
