@@ -32,13 +32,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from riskfmt.convert.base import Converted, ConvertOptions
-from riskfmt.convert.guard import failed
-from riskfmt.convert.builder import ReportBuilder, mean_se
-from riskfmt.convert.lm_eval import clean_settings, epoch_to_rfc3339, json_safe, positive
-from riskfmt.findings import Finding
 from riskfmt.convert._coerce import as_dict, finite_number
-
+from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.builder import ReportBuilder, mean_se
+from riskfmt.convert.guard import failed
+from riskfmt.convert.lm_eval.values import clean_settings, epoch_to_rfc3339, json_safe, positive
+from riskfmt.findings import Finding
 
 __all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
 
