@@ -128,8 +128,9 @@ def _companion_owner(path: Path) -> Path | None:
     name = path.name.lower()
     for entry in registry.ENTRIES:
         if entry.companions is not None and name.endswith(entry.companions):
+            owner = getattr(get(entry.name), "companion_of", None)  # part of Entry.companions' contract
             try:
-                found: Path | None = getattr(get(entry.name), "companion_of")(path)
+                found: Path | None = owner(path) if callable(owner) else None
             except Exception:
                 found = None
             if found is not None:
@@ -140,7 +141,7 @@ def _companion_owner(path: Path) -> Path | None:
 def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Converted]:
     try:
         return [_checked(_carriable(item)) for item in converter.read(path, options)]
-    except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
+    except Exception as exc:
         reraise_when_debugging(exc)
         if _surrogate(exc):  # producer JSON with a lone "\ud800": a fact about the input, not a crash
             return [Converted(str(path), None, [Finding.make("RF115", str(path), escape="\\ud800-\\udfff")])]

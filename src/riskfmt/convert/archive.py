@@ -461,7 +461,7 @@ class ZstdError(ValueError):
     """The data is not a valid Zstandard stream."""
 
 
-def _zstd_reader(data: bytes) -> "BinaryIO":
+def _zstd_reader(data: bytes) -> BinaryIO:
     """A streaming Zstandard decoder over ``data``: the standard library's from Python 3.14, else the
     ``zstandard`` package (a runtime dependency of riskfmt before Python 3.14)."""
     import io
@@ -495,7 +495,7 @@ def _zstd(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:
                 raise _OverCap
     except (_OverCap, UnreadableArchive):
         raise
-    except Exception as exc:  # noqa: BLE001 - each decoder raises its own error type for corrupt data
+    except Exception as exc:
         raise ZstdError(str(exc) or type(exc).__name__) from None
     return bytes(out)
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.tasks import load_task_map
 from riskfmt.findings import Finding
 
-__all__ = ["ReportBuilder", "sha256_file", "sha256_text", "local_id", "binomial_se", "wilson_interval", "mean_se"]
+__all__ = ["ReportBuilder", "binomial_se", "local_id", "mean_se", "sha256_file", "sha256_text", "wilson_interval"]
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
 

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
-from riskfmt.convert.guard import failed
 from riskfmt.convert.builder import ReportBuilder
+from riskfmt.convert.guard import failed
 from riskfmt.findings import Finding
 
 __all__ = ["HuggingFaceConverter", "parse_value", "split_front_matter"]

@@ -32,12 +32,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar
+from riskfmt.convert._coerce import parse_date as coerce_date
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar
-from riskfmt.convert._coerce import parse_date as coerce_date
-
 
 __all__ = ["OpenAIEvalsConverter", "eval_version", "parse_date"]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from riskfmt import resources
 
-__all__ = ["TaskMap", "TaskRule", "load_task_map", "UNMAPPED"]
+__all__ = ["UNMAPPED", "TaskMap", "TaskRule", "load_task_map"]
 
 UNMAPPED = "R0000"
 

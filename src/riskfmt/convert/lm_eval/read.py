@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,11 @@ from riskfmt.convert.lm_eval.tasks import TaskReader
 from riskfmt.convert.lm_eval.values import (
     NAME,
     TOOL,
-    clean_settings,
     epoch_to_rfc3339,
     is_local_path,
     json_safe,
+    parse_model_args,
+    setting_value,
     version_text,
 )
 from riskfmt.findings import Finding
@@ -56,34 +56,6 @@ _ENVIRONMENT = {
     "end_time": "a perf-counter reading, not a date",
 }
 _HANDLED |= set(_ENVIRONMENT)
-
-
-def _model_args(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    out: dict[str, Any] = {}
-    if isinstance(value, str):
-        for part in value.split(","):
-            key, sep, val = part.partition("=")
-            if sep and key.strip():
-                out[key.strip()] = val.strip()
-    return out
-
-
-def _gen_kwargs(value: Any) -> dict[str, Any]:
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, str) and value.strip():
-        return _model_args(value)
-    return {}
-
-
-def _setting(value: Any) -> str | int | float | bool | None:
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 class Run(TaskReader):
@@ -168,10 +140,9 @@ class Run(TaskReader):
         return Converted(str(self.path), None, [Finding.make(
             "RF607", str(self.path), path=str(self.path), tool=NAME, detail=detail)])
 
-
     def _model(self) -> None:
         data, config = self.data, self.config
-        args = _model_args(config.get("model_args"))
+        args = parse_model_args(config.get("model_args"))
         backend = config.get("model") if isinstance(config.get("model"), str) else None
         raw_name = next((v for v in (data.get("model_name"), args.get("pretrained"), args.get("model"),
                                      args.get("path"), backend) if isinstance(v, str) and v.strip()), None)
@@ -219,7 +190,6 @@ class Run(TaskReader):
                         "backend arguments (they may name local paths or servers); the model is identified by "
                         "name and revision")
 
-
     def _dates(self) -> tuple[str | None, str | None]:
         raw = self.data.get("date")
         started = epoch_to_rfc3339(raw)
@@ -234,7 +204,6 @@ class Run(TaskReader):
                                "date (the run's start, Unix seconds) + total_evaluation_time_seconds")
         return started, completed
 
-
     def _common_settings(self) -> dict[str, Any]:
         config, data = self.config, self.data
         other: dict[str, Any] = {}
@@ -244,9 +213,9 @@ class Run(TaskReader):
             settings["seed"] = seed
         for key in ("numpy_seed", "torch_seed", "fewshot_seed", "limit"):
             if config.get(key) is not None:
-                other[key] = _setting(config[key])
+                other[key] = setting_value(config[key])
         if data.get("fewshot_as_multiturn") is not None:
-            other["fewshot_as_multiturn"] = _setting(data["fewshot_as_multiturn"])
+            other["fewshot_as_multiturn"] = setting_value(data["fewshot_as_multiturn"])
         for field, key, text_key in (("system_prompt_digest", "system_instruction_sha", "system_instruction"),
                                      ("chat_template_digest", "chat_template_sha", "chat_template")):
             sha = data.get(key)
@@ -273,37 +242,6 @@ class Run(TaskReader):
         if unknown:
             self.b.lost("config." + ",".join(unknown), "run options with no riskfmt field")
         return settings
-
-    def _task_settings(self, task: str, config: dict[str, Any]) -> dict[str, Any]:
-        settings: dict[str, Any] = json.loads(json.dumps(self.common_settings))
-        other = settings.setdefault("other", {})
-        shots = as_int(as_dict(self.data.get("n-shot")).get(task), strings=True)
-        if shots is None:
-            shots = as_int(config.get("num_fewshot"), strings=True)
-        if shots is None:
-            shots = as_int(self.config.get("num_fewshot"), strings=True)  # lm-eval 0.3: one value for the whole run
-        if shots is not None:
-            settings["num_fewshot"] = shots
-        repeats = as_int(config.get("repeats"), strings=True)
-        if repeats is not None and repeats > 1:
-            settings["epochs"] = repeats
-        gen = dict(as_dict(config.get("generation_kwargs")))
-        gen.update(_gen_kwargs(self.config.get("gen_kwargs")))  # the command line overrides the task
-        for key, value in gen.items():
-            if key == "temperature" and finite_number(value, strings=True) is not None:
-                settings["temperature"] = finite_number(value, strings=True)
-            elif key == "top_p" and finite_number(value, strings=True) is not None:
-                settings["top_p"] = finite_number(value, strings=True)
-            elif key in ("max_gen_toks", "max_new_tokens", "max_tokens") and as_int(value, strings=True) is not None:
-                settings["max_tokens"] = as_int(value, strings=True)
-            elif key == "seed" and as_int(value, strings=True) is not None:
-                other["generation_seed"] = as_int(value, strings=True)
-            else:
-                other[key] = _setting(value)
-        if not other:
-            del settings["other"]
-        return clean_settings(settings, self.b.lost, task)
-
 
     def _lost_top_level(self) -> None:
         data = self.data

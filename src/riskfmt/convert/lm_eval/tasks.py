@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.convert._coerce import as_dict, as_int, finite_number
-from riskfmt.convert.builder import sha256_text
+from riskfmt.convert.builder import ReportBuilder, sha256_text
 from riskfmt.convert.lm_eval.metrics import (
     DEFAULT_AGGREGATION,
     PER_ITEM_BINARY,
@@ -22,7 +22,14 @@ from riskfmt.convert.lm_eval.metrics import (
     parse_stderr,
     stderr_method,
 )
-from riskfmt.convert.lm_eval.values import is_local_path, positive, version_text
+from riskfmt.convert.lm_eval.values import (
+    clean_settings,
+    is_local_path,
+    parse_gen_kwargs,
+    positive,
+    setting_value,
+    version_text,
+)
 
 _GENERIC_BUILDERS = {"json", "csv", "parquet", "text", "arrow", "pandas", "imagefolder", "audiofolder", "webdataset"}
 
@@ -30,6 +37,52 @@ _GENERIC_BUILDERS = {"json", "csv", "parquet", "text", "arrow", "pandas", "image
 class TaskReader:
     """lm-eval's tasks and groups as evaluations: metrics, directions, standard errors, sample counts and
     per-sample rows (part of ``Run``)."""
+
+
+    # set by Run
+    b: ReportBuilder
+    data: dict[str, Any]
+    results: dict[str, Any]
+    legacy: bool
+    group_subtasks: dict[str, Any]
+    configs: dict[str, Any]
+    config: dict[str, Any]
+    n_samples: dict[str, Any]
+    sample_files: dict[str, Path]
+    started: str | None
+    completed: str | None
+    common_settings: dict[str, Any]
+    samples_noted: bool
+
+    def _task_settings(self, task: str, config: dict[str, Any]) -> dict[str, Any]:
+        settings: dict[str, Any] = json.loads(json.dumps(self.common_settings))
+        other = settings.setdefault("other", {})
+        shots = as_int(as_dict(self.data.get("n-shot")).get(task), strings=True)
+        if shots is None:
+            shots = as_int(config.get("num_fewshot"), strings=True)
+        if shots is None:
+            shots = as_int(self.config.get("num_fewshot"), strings=True)  # lm-eval 0.3: one value for the whole run
+        if shots is not None:
+            settings["num_fewshot"] = shots
+        repeats = as_int(config.get("repeats"), strings=True)
+        if repeats is not None and repeats > 1:
+            settings["epochs"] = repeats
+        gen = dict(as_dict(config.get("generation_kwargs")))
+        gen.update(parse_gen_kwargs(self.config.get("gen_kwargs")))  # the command line overrides the task
+        for key, value in gen.items():
+            if key == "temperature" and finite_number(value, strings=True) is not None:
+                settings["temperature"] = finite_number(value, strings=True)
+            elif key == "top_p" and finite_number(value, strings=True) is not None:
+                settings["top_p"] = finite_number(value, strings=True)
+            elif key in ("max_gen_toks", "max_new_tokens", "max_tokens") and as_int(value, strings=True) is not None:
+                settings["max_tokens"] = as_int(value, strings=True)
+            elif key == "seed" and as_int(value, strings=True) is not None:
+                other["generation_seed"] = as_int(value, strings=True)
+            else:
+                other[key] = setting_value(value)
+        if not other:
+            del settings["other"]
+        return clean_settings(settings, self.b.lost, task)
 
 
     def _task_object(self, task: str, entry: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@ shared with the HELM converter, which reads the same kinds of values."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable
@@ -80,3 +81,31 @@ def version_text(value: Any) -> str | None:
         text = str(value).strip()
         return text or None
     return None
+
+
+def parse_model_args(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    if isinstance(value, str):
+        for part in value.split(","):
+            key, sep, val = part.partition("=")
+            if sep and key.strip():
+                out[key.strip()] = val.strip()
+    return out
+
+
+def parse_gen_kwargs(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str) and value.strip():
+        return parse_model_args(value)
+    return {}
+
+
+def setting_value(value: Any) -> str | int | float | bool | None:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
