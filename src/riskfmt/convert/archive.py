@@ -467,19 +467,19 @@ def _zstd_reader(data: bytes) -> BinaryIO:
     import io
 
     try:
-        from compression import zstd  # type: ignore[import-not-found]  # Python >= 3.14
+        from compression import zstd  # type: ignore[import-not-found,unused-ignore]  # Python >= 3.14
 
-        return zstd.ZstdFile(io.BytesIO(data))  # type: ignore[no-any-return]
+        return zstd.ZstdFile(io.BytesIO(data))  # type: ignore[no-any-return,unused-ignore]
     except ImportError:
         pass
     try:
-        import zstandard  # type: ignore[import-not-found]
+        import zstandard  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise UnreadableArchive(
             "its members are Zstandard-compressed (what Inspect writes); install the decoder with "
             "pip install zstandard"
         ) from None
-    return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True)  # type: ignore[no-any-return]
+    return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True)  # type: ignore[no-any-return,unused-ignore]
 
 
 def _zstd(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:

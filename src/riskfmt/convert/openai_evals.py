@@ -14,7 +14,8 @@ Mapping:
   ``run_config.eval_spec.args.samples_jsonl`` (a registry-relative name) and ``spec.split``.
 * settings: ``run_config.seed``; the eval class, its arguments and ``max_samples`` by name.
 * results: ``final_report`` keys (``accuracy`` as a proportion in [0, 1]; ``counts/*`` as counts); n is the
-  number of ``match`` events, or ``final_report.n_samples`` (the eval's own count) in a log stripped of its events; per-sample verdicts from ``match`` events (``correct`` -> pass / fail).
+  number of ``match`` events, or ``final_report.n_samples`` (the eval's own count) in a log stripped of its
+  events; per-sample verdicts from ``match`` events (``correct`` -> pass / fail).
 * dates: ``spec.created_at`` has no time zone, so it is reported lost, never given one; the start and end are
   derived from the events' ``created_at``, which carry one.
 * a log without ``final_report`` (an aborted run) gives a report without results, status ``incomplete`` and an

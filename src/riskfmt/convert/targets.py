@@ -63,7 +63,8 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
                 raise OutputError("--samples file needs an output file or folder, not standard output")
             for eval_id, rows in item.samples_files:
                 body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-                samples_path = target.with_name(f"{target.name.removesuffix('.json')}.{portable_name(eval_id)}.samples.jsonl")
+                stem = target.name.removesuffix(".json")
+                samples_path = target.with_name(f"{stem}.{portable_name(eval_id)}.samples.jsonl")
                 emit(samples_path, body)
                 for evaluation in item.report["evaluations"]:
                     if evaluation["id"] == eval_id:
@@ -76,8 +77,9 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
 
 
 _CSV_COLUMNS = [
-    "marking", "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation", "task",
-    "task_version", "method", "status", "result", "risks", "risk_labels_en", "risk_labels_zh", "metric", "direction",
+    "marking", "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation",
+    "task", "task_version", "method", "status", "result", "risks", "risk_labels_en", "risk_labels_zh", "metric",
+    "direction",
     "unit", "value", "standard_error", "ci_lower", "ci_upper", "ci_level", "uncertainty_method", "n", "language",
     "locale", "subgroup", "split", "perturbation",
 ]
@@ -150,14 +152,16 @@ def write_markdown(items: list[Converted], out: Path | None, options: ConvertOpt
         title = (report.get("title") or {}).get("zh" if zh else "en") or f"{model['name']} ({report['report_id']})"
         lines += [f"# {title}", ""]
         head = (("模型", "评估方", "工具", "标记") if zh else ("Model", "Producer", "Tool", "Marking"))
+        producer = org.get("zh" if zh else "en") or org.get("en") or org.get("zh")
         lines += [
             f"- **{head[0]}**: {model['name']} {model.get('version', '')}".rstrip(),
-            f"- **{head[1]}**: {org.get('zh' if zh else 'en') or org.get('en') or org.get('zh')} ({report['producer']['relationship']})",
+            f"- **{head[1]}**: {producer} ({report['producer']['relationship']})",
             f"- **{head[2]}**: {report['producer']['tool']['name']} {report['producer']['tool']['version']}",
             f"- **{head[3]}**: TLP:{report['marking']['tlp']}",
             "",
         ]
-        columns = ("任务", "指标", "取值", "标准误", "n", "风险") if zh else ("Task", "Metric", "Value", "SE", "n", "Risks")
+        columns = (("任务", "指标", "取值", "标准误", "n", "风险") if zh
+                   else ("Task", "Metric", "Value", "SE", "n", "Risks"))
         lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for row in rows(report):
             labels = row["risk_labels_zh" if zh else "risk_labels_en"].replace(";", "; ")

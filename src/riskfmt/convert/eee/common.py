@@ -169,7 +169,7 @@ def infer_method(unc: dict[str, Any]) -> str:
     """The riskfmt uncertainty method a reader infers when EEE has no standard-error method to say it."""
     ci = unc.get("ci") or {}
     if ci.get("method") in UNC_METHODS:
-        return ci["method"]
+        return str(ci["method"])
     if "num_bootstrap" in unc:
         return "bootstrap"
     return "reported"

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from riskfmt.convert._coerce import is_number
+from riskfmt.convert._coerce import as_dict, is_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, local_id
 from riskfmt.convert.eee.common import (
@@ -68,20 +68,22 @@ class Importer(ResultReader):
 
     def _convert(self, parse_findings: list[Finding]) -> Converted:
         rec = self.rec
-        sm = rec.get("source_metadata") if isinstance(rec.get("source_metadata"), dict) else {}
-        lib = rec.get("eval_library") if isinstance(rec.get("eval_library"), dict) else {}
-        mi = rec.get("model_info") if isinstance(rec.get("model_info"), dict) else {}
+        sm = as_dict(rec.get("source_metadata"))
+        lib = as_dict(rec.get("eval_library"))
+        mi = as_dict(rec.get("model_info"))
         sm_details = str_dict(sm.get("additional_details"))  # dropped values are reported by _producer
         rf = {k[len(PREFIX):]: v for k, v in sm_details.items() if k.startswith(PREFIX)}
 
         org = sm.get("source_organization_name")
         org_known = isinstance(org, str) and org.strip() != "" and org.strip().lower() != "unknown"
         relationship = sm.get("evaluator_relationship")
-        options = replace(self.options, organization=org.strip() if org_known else self.options.organization,
+        options = replace(self.options, organization=org.strip() if isinstance(org, str) and org_known
+                          else self.options.organization,
                           relationship=relationship if relationship in RELATIONSHIPS else self.options.relationship)
 
         samples_path = self._samples_path(rec)
-        tool_name = lib.get("name") if isinstance(lib.get("name"), str) and lib.get("name") else "unknown"
+        named = lib.get("name")
+        tool_name = named if isinstance(named, str) and named else "unknown"
         version = lib.get("version") if isinstance(lib.get("version"), str) else None
         if version in ("", "unknown"):
             version = None
@@ -444,7 +446,7 @@ class Importer(ResultReader):
         seen: dict[tuple[str, int], str] = {}
         duplicates = ambiguous = 0
         for row in chosen:
-            meta = row.get("metadata") if isinstance(row.get("metadata"), dict) else {}
+            meta = as_dict(row.get("metadata"))
             epoch = canon_int(meta.get("epoch"))
             sample_id = str(row["sample_id"])
             skey = (sample_id, epoch or 1)
@@ -466,7 +468,7 @@ class Importer(ResultReader):
 
     def _sample(self, evaluation: dict[str, Any], row: dict[str, Any], sample_id: str, epoch: int | None,
                 meta: dict[str, Any]) -> None:
-        ev = row.get("evaluation") if isinstance(row.get("evaluation"), dict) else {}
+        ev = as_dict(row.get("evaluation"))
         score = ev.get("score") if is_number(ev.get("score")) else None
         if meta.get(PREFIX + "score") == "absent":
             score = None
@@ -480,7 +482,7 @@ class Importer(ResultReader):
             verdict = "fail"
         else:
             verdict = None
-        inp = row.get("input") if isinstance(row.get("input"), dict) else {}
+        inp = as_dict(row.get("input"))
         raw_input = inp.get("raw") if isinstance(inp.get("raw"), str) and inp.get("raw") != "" else None
         reference = inp.get("reference")
         target: Any = None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from riskfmt.convert._coerce import is_number
+from riskfmt.convert._coerce import as_dict, as_list, finite_number, is_number
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.convert.eee.common import (
     EXTENSION,
@@ -114,9 +114,9 @@ class ResultReader:
                 b.lost(f"evaluation_results[{index}].evaluation_timestamp",
                        f"{raw_ts!r} is not epoch seconds or a date-time with a time zone")
         settings = self._generation(r.get("generation_config"), residue)
-        mc = r.get("metric_config") if isinstance(r.get("metric_config"), dict) else {}
+        mc = as_dict(r.get("metric_config"))
         metric, judges, result_extra, risks = self._metric(mc, index, residue)
-        sc = r.get("score_details") if isinstance(r.get("score_details"), dict) else {}
+        sc = as_dict(r.get("score_details"))
         details = self._strings(sc.get("details"), f"evaluation_results[{index}].score_details.details")
         slice_, rf_details = {}, {}
         kept_details: dict[str, str] = {}
@@ -222,7 +222,7 @@ class ResultReader:
         elif not isinstance(ds_name, str):
             residue["dataset_name_absent"] = True
         if source_type == "url":
-            urls = sd.get("url") if isinstance(sd.get("url"), list) else []
+            urls = as_list(sd.get("url"))
             if urls and isinstance(urls[0], str):
                 dataset["location"] = urls[0]
             if urls[1:]:
@@ -402,7 +402,7 @@ class ResultReader:
         value = sc.get("score")
         if not is_number(value):
             value = float("nan") if not is_number(value) else value
-        u = sc.get("uncertainty") if isinstance(sc.get("uncertainty"), dict) else {}
+        u = as_dict(sc.get("uncertainty"))
         n = u.get("num_samples") if is_int(u.get("num_samples")) and u["num_samples"] >= 0 else None
         unc: dict[str, Any] = {}
         se = u.get("standard_error")
@@ -465,9 +465,9 @@ def _legacy_interval(value: Any, ci: Any) -> tuple[float | None, float | None, f
     if isinstance(ci, dict):
         lower, upper = ci.get("lower"), ci.get("upper")
         level = ci.get("confidence_level", ci.get("level"))
-        if is_number(lower) and is_number(upper) and float(lower) <= float(upper):
-            known = float(level) if is_number(level) and 0 < float(level) < 1 else None
-            return float(lower), float(upper), known
+        low, high, known = finite_number(lower), finite_number(upper), finite_number(level)
+        if low is not None and high is not None and low <= high:
+            return low, high, known if known is not None and 0 < known < 1 else None
     return None, None, None
 
 

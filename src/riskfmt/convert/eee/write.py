@@ -195,7 +195,7 @@ class _Exporter(ResultWriter):
     def _retrieved(self) -> str:
         ext, report = self.ext, self.report
         if isinstance(ext.get("retrieved_timestamp"), str) and ext["retrieved_timestamp"]:
-            return ext["retrieved_timestamp"]
+            return str(ext["retrieved_timestamp"])
         for candidate in ((report.get("provenance") or {}).get("retrieved"), report.get("created")):
             if candidate and epoch_string(candidate):
                 return epoch_string(candidate)  # type: ignore[return-value]

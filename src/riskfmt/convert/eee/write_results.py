@@ -417,7 +417,8 @@ class ResultWriter:
 
     def _generation(self, settings: dict[str, Any], residue: dict[str, Any]) -> dict[str, Any] | None:
         if "generation_config" in residue:
-            return residue["generation_config"]
+            kept: dict[str, Any] | None = residue["generation_config"]
+            return kept
         ga: dict[str, Any] = copy.deepcopy(residue.get("generation_args") or {})
         gd: dict[str, str] = dict(residue.get("generation_details_extra") or {})
         for key in ("temperature", "top_p"):

@@ -16,7 +16,8 @@ from riskfmt.findings import Finding
 
 class LmEvalConverter:
     name: ClassVar[str] = NAME
-    title: ClassVar[str] = "EleutherAI lm-evaluation-harness results (0.3 and 0.4 results JSON, any name; samples_*.jsonl)"
+    title: ClassVar[str] = ("EleutherAI lm-evaluation-harness results (0.3 and 0.4 results JSON, any name; "
+                            "samples_*.jsonl)")
 
 
     def sniff(self, path: Path) -> bool:

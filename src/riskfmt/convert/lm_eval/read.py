@@ -78,7 +78,8 @@ class Run(TaskReader):
         self.legacy = not any(isinstance(k, str) and "," in k
                               for entry in data["results"].values() if isinstance(entry, dict) for k in entry)
         self.groups = as_dict(data.get("groups"))
-        self.group_subtasks = {k: v for k, v in as_dict(data.get("group_subtasks")).items() if isinstance(v, list) and v}
+        self.group_subtasks = {k: v for k, v in as_dict(data.get("group_subtasks")).items()
+                               if isinstance(v, list) and v}
         self.group_names = set(self.groups) | set(self.group_subtasks)
         self.configs = as_dict(data.get("configs"))
         self.config = as_dict(data.get("config"))
@@ -130,7 +131,8 @@ class Run(TaskReader):
                 "RF620", str(self.path), path=self.path.name, layout="0.3 results", tool=TOOL,
                         gap="that layout records no sample count, so the results have no n (and no filters: keys "
                             "are read under lm-eval's \"none\" filter)",
-                        gap_zh="该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 \"none\" 过滤器读取）"))
+                        gap_zh="该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 "
+                               "\"none\" 过滤器读取）"))
         self._lost_configs()
         if self.ext:
             self.b.report["extensions"] = {"lm-eval": json_safe(self.ext)}

@@ -380,7 +380,8 @@ class Report:
         self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
         self.b.lost(self._rel(task), f"task failed, no value reported (never a zero): {reason}",
                     f"任务失败，不报告取值（绝不记为零）：{reason}")
-        no_values = results is None or not any(finite_number(v) is not None for k, v in results.items() if k != "details")
+        no_values = results is None or not any(finite_number(v) is not None
+                                               for k, v in results.items() if k != "details")
         if no_values and task.predictions is not None:  # otherwise the values and samples are converted as usual
             self._samples(evaluation, task, None, max(as_int((task.dataset_cfg or {}).get("n")) or 1, 1))
         return no_values
