@@ -67,7 +67,7 @@ def test_the_listing_of_missing_texts_runs_and_is_empty() -> None:
 
 def test_a_new_message_without_chinese_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     import riskfmt.cli.corpus
-    from riskfmt.i18n.coverage import missing
+    from riskfmt.cli.i18n_coverage import missing
 
     monkeypatch.setitem(riskfmt.cli.corpus.MESSAGES, "new", "A line nobody translated yet")
     assert ("riskfmt.cli.corpus MESSAGES['new']", "A line nobody translated yet") in missing()

@@ -221,9 +221,10 @@ def test_staged_outputs_leave_nothing_when_one_file_fails(tmp_path: Path) -> Non
 def test_ctrl_c_exits_130_without_traceback_or_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from riskfmt.convert import targets
+    from riskfmt.convert.sink import emit
 
     def interrupted(*args: object) -> list[object]:
-        targets._emit(tmp_path / "out.json", b"{}")  # a first file is staged ...
+        emit(tmp_path / "out.json", b"{}")  # a first file is staged ...
         raise KeyboardInterrupt  # ... when Ctrl-C arrives
 
     monkeypatch.setitem(targets.TARGETS, "riskfmt", interrupted)

@@ -944,9 +944,9 @@ def test_regenerated_fixtures_convert(tmp_path: Path) -> None:
 ])
 def test_inspect_origin_results_are_named_as_the_inspect_converter_names_them(
         name: str, description: str, task: str, metric: str) -> None:
-    from riskfmt.convert.eee import _inspect_identity
+    from riskfmt.convert.eee import inspect_identity
 
-    got_task, got_metric = _inspect_identity(
+    got_task, got_metric = inspect_identity(
         name, {"id": name, "dataset": {"name": "ai2_arc", "location": "allenai/ai2_arc"}},
         {"id": "score", "direction": "higher_is_better"}, {"evaluation_description": description})
     assert got_task["id"] == task and got_metric["id"] == metric

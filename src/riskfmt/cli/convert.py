@@ -23,16 +23,16 @@ from riskfmt.cli._output import force_option
 def _sources() -> list[str]:
     """``--from``: the converter registry's built-ins (plugins are detected from content; reading their entry
     points here would cost every ``--help`` the import of importlib.metadata)."""
-    from riskfmt.convert import BUILTIN
+    from riskfmt.convert.registry import reader_names
 
-    return list(BUILTIN)
+    return reader_names()
 
 
 def _targets() -> list[str]:
     """``--to``: the writer registry."""
-    from riskfmt.convert.targets import TARGETS
+    from riskfmt.convert.registry import writer_names
 
-    return list(TARGETS)
+    return writer_names()
 
 
 @click.command("convert")

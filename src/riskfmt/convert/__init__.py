@@ -1,36 +1,26 @@
 """``riskfmt.convert``: reports from the tools labs already run, and back.
 
-Converters live in a plain registry: the built-ins are listed here, third-party converters register under the
-``riskfmt.converters`` entry-point group (read on first use, never by scanning modules). A new producer is one
-module with a class that has ``name``, ``title``, ``sniff()`` and ``read()`` (see ``base.Converter``).
+Converters live in one table (``registry.ENTRIES``: name, reader, writer, labels in both languages), read here
+and by the CLI; third-party converters register under the ``riskfmt.converters`` entry-point group (read on
+first use, never by scanning modules). A new producer is a package with a class that has ``name``, ``title``,
+``sniff()`` and ``read()`` (see ``base.Converter``) and, when riskfmt can write its format back, a writer.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable
 
+from riskfmt.convert import registry
 from riskfmt.convert.base import Converted, Converter, ConvertOptions
+from riskfmt.convert.guard import reraise_when_debugging
 from riskfmt.findings import Finding
 
 __all__ = ["BUILTIN", "FOLDER_UNITS", "ConvertOptions", "Converted", "Converter", "available", "convert", "detect",
            "get"]
 
-# name -> "module:Class"; imported only when used
-BUILTIN: dict[str, str] = {
-    "inspect": "riskfmt.convert.inspect_ai:InspectConverter",
-    "lm-eval": "riskfmt.convert.lm_eval:LmEvalConverter",
-    "helm": "riskfmt.convert.helm:HelmConverter",
-    "eee": "riskfmt.convert.eee:EeeConverter",
-    "hf": "riskfmt.convert.hf:HuggingFaceConverter",
-    "openai-evals": "riskfmt.convert.openai_evals:OpenAIEvalsConverter",
-    "opencompass": "riskfmt.convert.opencompass:OpenCompassConverter",
-    "riskfmt": "riskfmt.convert.native:NativeConverter",
-    "aiid": "riskfmt.incident.aiid:AiidConverter",
-}
+# name -> "module:Class" of every built-in reader; imported only when used
+BUILTIN: dict[str, str] = {entry.name: entry.reader for entry in registry.ENTRIES if entry.reader is not None}
 
 _loaded: dict[str, Converter] = {}
 _plugins: dict[str, str] | None = None
@@ -46,74 +36,67 @@ def _plugin_table() -> dict[str, str]:
 
 
 def available() -> list[str]:
-    """Names accepted by ``--from``: built-ins whose module exists, then plugins."""
-    names = [name for name, target in BUILTIN.items() if _exists(target.split(":")[0])]
+    """Names accepted by ``--from``: the built-ins, then plugins."""
+    names = list(BUILTIN)
     return names + sorted(set(_plugin_table()) - set(names))
 
 
-def _exists(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:  # its package is not there at all
-        return False
-
-
 def get(name: str) -> Converter:
+    """The converter called ``name`` (KeyError if there is none). A built-in whose module cannot be imported
+    raises: the table is explicit, and a converter missing from the installation is a broken installation."""
     if name not in _loaded:
         target = BUILTIN.get(name) or _plugin_table().get(name)
         if target is None:
             raise KeyError(name)
-        module, attr = target.split(":")
-        _loaded[name] = getattr(importlib.import_module(module), attr)()
+        _loaded[name] = registry.load(target)()
     return _loaded[name]
 
 
 # Converters that read a whole folder as one run (a HELM run folder, an OpenCompass work folder): a folder one of
 # them claims is converted as a unit; every other folder is walked and its files are detected one by one.
-FOLDER_UNITS = ("helm", "opencompass")
-# riskfmt's own reports first: their sniff is the strictest, and a report converted from another tool carries
-# that tool's vocabulary in its extensions, which a looser sniff could take for the tool's own output
-_DETECTION_ORDER = ("riskfmt",)
+FOLDER_UNITS = tuple(entry.name for entry in registry.ENTRIES if entry.folder_unit)
 
 
 def _detection_order() -> list[str]:
-    names = available()
-    return [n for n in _DETECTION_ORDER if n in names] + [n for n in names if n not in _DETECTION_ORDER]
+    first = [entry.name for entry in registry.ENTRIES if entry.detect_first]
+    return first + [n for n in available() if n not in first]
+
+
+def _loads(name: str) -> Converter | None:
+    """A built-in converter (its import errors propagate), or a plugin (one that fails to load is passed over,
+    as a plugin's sniff is: a broken third-party package must not stop the built-ins)."""
+    if name in BUILTIN:
+        return get(name)
+    try:
+        return get(name)
+    except Exception:
+        return None
 
 
 def detect(path: Path) -> Converter | None:
     """The converter whose ``sniff`` accepts ``path``, by content whatever the file is called (riskfmt's own
     reports first, then the built-ins in registry order, then plugins). Sniffs read a bounded prefix."""
     for name in _detection_order():
-        try:
-            converter = get(name)
-            if converter.sniff(Path(path)):
-                return converter
-        except Exception:
-            continue
+        converter = _loads(name)
+        if converter is not None and _sniffs(converter, Path(path)):
+            return converter
     return None
 
 
 def _is_unit(converter: Converter, folder: Path) -> bool:
     """Whether ``folder`` is itself one run of a folder converter, not a folder that holds runs among other files
     (those are walked, so that nothing beside the runs is skipped unseen). A converter says so with an optional
-    ``is_unit(folder)``; HELM's is a run folder; otherwise its sniff decides."""
+    ``is_unit(folder)`` (HELM's: a run folder); otherwise its sniff decides."""
     own = getattr(converter, "is_unit", None)
     if callable(own):
         return bool(own(folder))
-    if converter.name == "helm":
-        from riskfmt.convert.helm import run_dirs
-
-        return run_dirs(folder) == [folder]
     return bool(converter.sniff(folder))
 
 
 def _claims_folder(folder: Path, only: str | None = None) -> Converter | None:
     for name in FOLDER_UNITS if only is None else (only,):
-        if name not in BUILTIN or not _exists(BUILTIN[name].split(":")[0]):
-            continue
+        converter = get(name)
         try:
-            converter = get(name)
             if converter.sniff(folder) and _is_unit(converter, folder):
                 return converter
         except Exception:
@@ -140,26 +123,26 @@ def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
 
 
 def _companion_owner(path: Path) -> Path | None:
-    """The file ``path`` is read with (an Every Eval Ever ``<uuid>_samples.jsonl`` beside its record)."""
-    name = path.name
-    if name.lower().endswith("_samples.jsonl"):
-        try:
-            from riskfmt.convert.eee import record_for_samples
-
-            return record_for_samples(path)
-        except Exception:
-            return None
+    """The file ``path`` is read with (an Every Eval Ever ``<uuid>_samples.jsonl`` beside its record): asked of
+    the converter whose companion files end as ``path`` does (``Entry.companions``)."""
+    name = path.name.lower()
+    for entry in registry.ENTRIES:
+        if entry.companions is not None and name.endswith(entry.companions):
+            owner = getattr(get(entry.name), "companion_of", None)  # part of Entry.companions' contract
+            try:
+                found: Path | None = owner(path) if callable(owner) else None
+            except Exception:
+                found = None
+            if found is not None:
+                return found
     return None
 
 
 def _read(converter: Converter, path: Path, options: ConvertOptions) -> list[Converted]:
     try:
         return [_checked(_carriable(item)) for item in converter.read(path, options)]
-    except Exception as exc:  # noqa: BLE001 - a converter bug or a malformed file: a finding, not a crash
-        import os
-
-        if os.environ.get("RISKFMT_DEBUG"):
-            raise
+    except Exception as exc:
+        reraise_when_debugging(exc)
         if _surrogate(exc):  # producer JSON with a lone "\ud800": a fact about the input, not a crash
             return [Converted(str(path), None, [Finding.make("RF115", str(path), escape="\\ud800-\\udfff")])]
         return [Converted(str(path), None, [Finding.make(

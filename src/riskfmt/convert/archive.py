@@ -467,25 +467,25 @@ class ZstdError(ValueError):
     """The data is not a valid Zstandard stream."""
 
 
-def _zstd_reader(data: bytes) -> "BinaryIO":
+def _zstd_reader(data: bytes) -> BinaryIO:
     """A streaming Zstandard decoder over ``data``: the standard library's from Python 3.14, else the
     ``zstandard`` package (a runtime dependency of riskfmt before Python 3.14)."""
     import io
 
     try:
-        from compression import zstd  # type: ignore[import-not-found]  # Python >= 3.14
+        from compression import zstd  # type: ignore[import-not-found,unused-ignore]  # Python >= 3.14
 
-        return zstd.ZstdFile(io.BytesIO(data))  # type: ignore[no-any-return]
+        return zstd.ZstdFile(io.BytesIO(data))  # type: ignore[no-any-return,unused-ignore]
     except ImportError:
         pass
     try:
-        import zstandard  # type: ignore[import-not-found]
+        import zstandard  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise UnreadableArchive(
             "its members are Zstandard-compressed (what Inspect writes); install the decoder with "
             "pip install zstandard"
         ) from None
-    return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True)  # type: ignore[no-any-return]
+    return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True)  # type: ignore[no-any-return,unused-ignore]
 
 
 def _zstd(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:
@@ -501,7 +501,7 @@ def _zstd(fh: BinaryIO, start: int, size: int, cap: int) -> bytes:
                 raise _OverCap
     except (_OverCap, UnreadableArchive):
         raise
-    except Exception as exc:  # noqa: BLE001 - each decoder raises its own error type for corrupt data
+    except Exception as exc:
         raise ZstdError(str(exc) or type(exc).__name__) from None
     return bytes(out)
 

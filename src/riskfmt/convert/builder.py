@@ -9,14 +9,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from riskfmt.convert.base import ConvertOptions, Converted
+from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.tasks import load_task_map
 from riskfmt.findings import Finding
 
-__all__ = ["ReportBuilder", "sha256_file", "sha256_text", "local_id", "binomial_se", "wilson_interval", "mean_se"]
+__all__ = ["ReportBuilder", "binomial_se", "local_id", "mean_se", "sha256_file", "sha256_text", "wilson_interval"]
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
 
@@ -117,11 +118,12 @@ class ReportBuilder:
 
     # ---- findings ---------------------------------------------------------------------------------
 
-    def _add(self, code: str, pointer: str = "", **params: object) -> None:
+    def _add(self, code: str, pointer: str = "", **params: Any) -> None:
         self.findings.append(Finding.make(code, self.source, pointer, **params))
 
     def lost(self, field: str, why: str = "", why_zh: str = "") -> None:
-        self._add("RF601", field=field, tool=self.tool, why=f": {why}" if why else "", why_zh=f"：{why_zh or why}" if why else "")
+        self._add("RF601", field=field, tool=self.tool, why=f": {why}" if why else "",
+                  why_zh=f"：{why_zh or why}" if why else "")
 
     def derived(self, field: str, how: str, how_zh: str = "") -> None:
         self._add("RF608", field=field, how=how, how_zh=how_zh or how)
@@ -152,10 +154,12 @@ class ReportBuilder:
         self.report["model"] = model
         return model
 
-    def evaluation(self, name: str, task: dict[str, Any], *, method: str = "benchmark", **fields: Any) -> dict[str, Any]:
+    def evaluation(self, name: str, task: dict[str, Any], *, method: str = "benchmark",
+                   **fields: Any) -> dict[str, Any]:
         # evaluation and result ids share one namespace: the validator requires them unique across both
         eval_id = self._unique(local_id(name), self._ids)
-        evaluation: dict[str, Any] = {"id": eval_id, "task": {k: v for k, v in task.items() if v not in (None, "", [], {})},
+        evaluation: dict[str, Any] = {"id": eval_id,
+                                      "task": {k: v for k, v in task.items() if v not in (None, "", [], {})},
                                       "method": method}
         evaluation.update({k: v for k, v in fields.items() if v not in (None, "", [], {})})
         evaluation["results"] = []
@@ -169,8 +173,9 @@ class ReportBuilder:
             self._add("RF602", task=task_id)
         return risks
 
-    def result(self, evaluation: dict[str, Any], metric: dict[str, Any], value: float, *, risks: list[str] | None = None,
-               n: int | None = None, uncertainty: dict[str, Any] | None = None, slice: dict[str, Any] | None = None,
+    def result(self, evaluation: dict[str, Any], metric: dict[str, Any], value: float, *,
+               risks: list[str] | None = None, n: int | None = None, uncertainty: dict[str, Any] | None = None,
+               slice: dict[str, Any] | None = None,
                name: str | None = None) -> dict[str, Any] | None:
         if value is None or not math.isfinite(value):
             self.lost(f"{evaluation['id']} {metric['id']}", "the value is not a finite number")
@@ -185,7 +190,8 @@ class ReportBuilder:
         if n is not None:
             result["n"] = int(n)
         if uncertainty:
-            clean = {k: v for k, v in uncertainty.items() if v is not None and not (isinstance(v, float) and not math.isfinite(v))}
+            clean = {k: v for k, v in uncertainty.items()
+                     if v is not None and not (isinstance(v, float) and not math.isfinite(v))}
             if set(clean) - {"method"}:
                 result["uncertainty"] = clean
         if slice:
@@ -193,8 +199,9 @@ class ReportBuilder:
         evaluation["results"].append(result)
         return result
 
-    def sample(self, evaluation: dict[str, Any], sample_id: Any, *, epoch: int | None = None, score: float | None = None,
-               verdict: str | None = None, input: Any = None, output: Any = None, target: Any = None,
+    def sample(self, evaluation: dict[str, Any], sample_id: Any, *, epoch: int | None = None,
+               score: float | None = None, verdict: str | None = None, input: Any = None, output: Any = None,
+               target: Any = None,
                risks: list[str] | None = None, input_digest: str | None = None) -> None:
         if self.options.samples == "none":
             return

@@ -27,18 +27,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import as_dict, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, mean_se
-from riskfmt.convert.lm_eval import clean_settings, epoch_to_rfc3339, json_safe, positive
+from riskfmt.convert.guard import failed
+from riskfmt.convert.lm_eval.values import clean_settings, epoch_to_rfc3339, json_safe, positive
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict
-
 
 __all__ = ["HelmConverter", "instance_standard_error", "is_bookkeeping", "perturbation_label", "run_dirs"]
 
@@ -122,14 +121,6 @@ def instance_standard_error(values: dict[str, list[float]]) -> tuple[float | Non
     return (se if math.isfinite(se) else None), len(means)
 
 
-def _finite(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-
-
 def _is_run_dir(path: Path) -> bool:
     return all((path / name).is_file() for name in _RUN_FILES)
 
@@ -164,6 +155,10 @@ class HelmConverter:
         except Exception:
             return False
 
+    def is_unit(self, folder: Path) -> bool:
+        """Whether ``folder`` is one run folder (converted as a unit), not a suite or output folder of runs."""
+        return run_dirs(folder) == [folder]
+
     def read(self, path: Path, options: ConvertOptions) -> Iterator[Converted]:
         runs = run_dirs(path)
         if not runs:
@@ -175,10 +170,7 @@ class HelmConverter:
             try:
                 yield _Run(run, options).convert()
             except Exception as exc:
-                if os.environ.get("RISKFMT_DEBUG"):
-                    raise
-                yield Converted(str(run), None, [Finding.make(
-                    "RF607", str(run), path=str(run), tool=self.name, detail=f"{type(exc).__name__}: {exc}")])
+                yield failed(run, self.name, exc)
 
 
 class _Run:
@@ -283,7 +275,7 @@ class _Run:
 
     def _settings(self, adapter: dict[str, Any]) -> dict[str, Any]:
         settings: dict[str, Any] = {}
-        temperature = _finite(adapter.get("temperature"))
+        temperature = finite_number(adapter.get("temperature"))
         if temperature is not None:
             settings["temperature"] = temperature
         for field, key in (("max_tokens", "max_tokens"), ("num_fewshot", "max_train_instances")):
@@ -320,7 +312,7 @@ class _Run:
             result = as_dict(state.get("result"))
             if result.get("success") is False:
                 failed += 1
-            when = _finite(result.get("request_datetime"))
+            when = finite_number(result.get("request_datetime"))
             if when is None:
                 continue
             (cached if result.get("cached") is True else fresh).append(when)
@@ -351,7 +343,7 @@ class _Run:
                 continue
             for stat in row.get("stats") or []:
                 name = as_dict(as_dict(stat).get("name"))
-                value = _finite(as_dict(stat).get("mean"))
+                value = finite_number(as_dict(stat).get("mean"))
                 if value is None or not isinstance(name.get("name"), str):
                     continue
                 key = (name["name"], str(name.get("split")), _key(name.get("perturbation")))
@@ -382,7 +374,7 @@ class _Run:
         counts: dict[tuple[str, str | None], int] = {}
         for stat in self.stats:
             name = as_dict(as_dict(stat).get("name"))
-            if name.get("name") == "num_instances" and _finite(as_dict(stat).get("mean")) is not None:
+            if name.get("name") == "num_instances" and finite_number(as_dict(stat).get("mean")) is not None:
                 counts[(str(name.get("split")), _key(name.get("perturbation")))] = round(stat["mean"])
         bookkeeping: dict[str, float] = {}
         bookkeeping_names: set[str] = set()
@@ -402,7 +394,7 @@ class _Run:
             perturbation = name.get("perturbation")
             pkey = _key(perturbation)
             label = perturbation_label(perturbation)
-            value = _finite(stat.get("mean"))
+            value = finite_number(stat.get("mean"))
             if is_bookkeeping(metric):
                 bookkeeping_names.add(metric)
                 if pkey is None and value is not None:
@@ -437,8 +429,8 @@ class _Run:
                     missing_se["slice"].add(label or "")
                 else:
                     missing_se["corpus"].add(metric)
-            trials = _finite(stat.get("count"))
-            if trials is not None and trials > 1 and _finite(stat.get("stddev")) is not None:
+            trials = finite_number(stat.get("count"))
+            if trials is not None and trials > 1 and finite_number(stat.get("stddev")) is not None:
                 has_spread[where] = {"train_trials": int(trials), "stddev": stat["stddev"]}
             metric_obj: dict[str, Any] = {"id": metric, "direction": self._direction(metric)}
             if base_metric(metric) in _FRACTIONS and 0 <= value <= 1:
@@ -521,7 +513,7 @@ class _Run:
             for stat in row.get("stats") or []:
                 name = as_dict(as_dict(stat).get("name"))
                 if name.get("name") == main:
-                    score = _finite(as_dict(stat).get("mean"))
+                    score = finite_number(as_dict(stat).get("mean"))
                     break
             verdict = None
             if main in _PER_ITEM_BINARY and score in (0.0, 1.0):

@@ -32,8 +32,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import as_dict, as_list
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
+from riskfmt.convert.guard import failed
 from riskfmt.findings import Finding
 
 __all__ = ["HuggingFaceConverter", "parse_value", "split_front_matter"]
@@ -176,18 +178,13 @@ class HuggingFaceConverter:
             yield from self._read_one(kind, source, options)
 
     def _read_one(self, kind: str, path: Path, options: ConvertOptions) -> Iterator[Converted]:
-        import os
-
         try:
             if kind == "card":
                 yield from _read_card(path, options)
             else:
                 yield _read_eval_results(path, options)
         except Exception as exc:
-            if os.environ.get("RISKFMT_DEBUG"):
-                raise
-            yield Converted(str(path), None, [Finding.make("RF607", str(path), path=str(path), tool=_TOOL,
-                                                           detail=f"{type(exc).__name__}: {exc}")])
+            yield failed(path, _TOOL, exc)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -253,7 +250,7 @@ def _card_report(path: Path, options: ConvertOptions, entry: dict[str, Any], m_i
     if other_keys:
         b.lost("front matter " + ", ".join(other_keys), "model card metadata, not evaluation results")
     ext_results: list[dict[str, Any]] = []
-    results = entry.get("results") if isinstance(entry.get("results"), list) else []
+    results = as_list(entry.get("results"))
     if not results:
         b.lost(f"model-index[{m_index}].results", "there are none")
     for r_index, raw in enumerate(results):
@@ -297,9 +294,9 @@ def _dataset_settings(b: ReportBuilder, args: Any, where: str) -> tuple[dict[str
 
 
 def _card_result(b: ReportBuilder, raw: dict[str, Any], where: str) -> dict[str, Any]:
-    task = raw.get("task") if isinstance(raw.get("task"), dict) else {}
-    dataset = raw.get("dataset") if isinstance(raw.get("dataset"), dict) else {}
-    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    task = as_dict(raw.get("task"))
+    dataset = as_dict(raw.get("dataset"))
+    source = as_dict(raw.get("source"))
     location = _text(dataset.get("type"))
     config = _text(dataset.get("config"))
     base = location or _text(dataset.get("name")) or _text(task.get("type")) or "unknown"
@@ -325,7 +322,7 @@ def _card_result(b: ReportBuilder, raw: dict[str, Any], where: str) -> dict[str,
                "extensions.huggingface")
     evaluation = b.evaluation(task_id, {"id": task_id, "dataset": ds}, settings=settings or None,
                               notes={"en": "; ".join(notes)} if notes else None)
-    metrics = raw.get("metrics") if isinstance(raw.get("metrics"), list) else []
+    metrics = as_list(raw.get("metrics"))
     ext_metrics = []
     seen: set[str] = set()
     for m_index, metric in enumerate(metrics):
@@ -454,7 +451,7 @@ def _repo_model_name(path: Path) -> str | None:
         return None
     index = data.get("model-index")
     if isinstance(index, list) and index and isinstance(index[0], dict) and _text(index[0].get("name")):
-        return index[0]["name"].strip()
+        return str(index[0]["name"]).strip()
     return _text(data.get("model_name"))
 
 
@@ -489,7 +486,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
         if "error" in entry:
             b.lost(where, f"the Hub rejected this entry: {entry.get('error')!r}")
             continue
-        dataset = entry.get("dataset") if isinstance(entry.get("dataset"), dict) else {}
+        dataset = as_dict(entry.get("dataset"))
         dataset_id = _text(dataset.get("id")) or "unknown"
         sub = _text(dataset.get("task_id"))
         config = _text(dataset.get("config"))  # the Hub's spec (hub-docs eval_results.yaml) names the subset config
@@ -505,7 +502,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
         variant = _text(entry.get("notes"))
         if variant:
             notes.append(f"Notes: {variant}")
-        source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+        source = as_dict(entry.get("source"))
         if source:
             who = ", ".join(f"{k} {source[k]}" for k in ("org", "user") if _text(source.get(k)))
             label = " ".join(x for x in (_text(source.get("name")), f"<{source['url']}>" if _text(source.get("url"))

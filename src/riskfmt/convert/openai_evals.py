@@ -14,7 +14,8 @@ Mapping:
   ``run_config.eval_spec.args.samples_jsonl`` (a registry-relative name) and ``spec.split``.
 * settings: ``run_config.seed``; the eval class, its arguments and ``max_samples`` by name.
 * results: ``final_report`` keys (``accuracy`` as a proportion in [0, 1]; ``counts/*`` as counts); n is the
-  number of ``match`` events, or ``final_report.n_samples`` (the eval's own count) in a log stripped of its events; per-sample verdicts from ``match`` events (``correct`` -> pass / fail).
+  number of ``match`` events, or ``final_report.n_samples`` (the eval's own count) in a log stripped of its
+  events; per-sample verdicts from ``match`` events (``correct`` -> pass / fail).
 * dates: ``spec.created_at`` has no time zone, so it is reported lost, never given one; the start and end are
   derived from the events' ``created_at``, which carry one.
 * a log without ``final_report`` (an aborted run) gives a report without results, status ``incomplete`` and an
@@ -24,7 +25,6 @@ Mapping:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -33,11 +33,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar
+from riskfmt.convert._coerce import parse_date as coerce_date
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se
 from riskfmt.findings import Finding
-from riskfmt.convert._coerce import as_dict, as_list, finite_number
-
 
 __all__ = ["OpenAIEvalsConverter", "eval_version", "parse_date"]
 
@@ -45,26 +45,14 @@ TOOL = "openai-evals"
 _HEAD = re.compile(rb'^\s*\{\s*"spec"\s*:\s*\{')
 _LOCAL_PATH = re.compile(r"^(/|~|\.{1,2}[/\\]|[A-Za-z]:[\\/]|\\\\|file:)")
 _STD_KEYS = ("boostrap_std", "bootstrap_std")  # evals spells it "boostrap_std"; accept the fixed spelling too
-_DATE_WHY_ZH = {
-    "not a date": "不是日期",
-    "not an ISO 8601 date": "不是 ISO 8601 日期",
-    "the date has no time zone (evals writes local time) and none is invented":
-        "该日期没有时区（evals 写入的是本地时间），不臆造时区",
-}
+_NO_ZONE = "the date has no time zone (evals writes local time) and none is invented"
+_DATE_WHY_ZH = {**DATE_WHY_ZH, _NO_ZONE: "该日期没有时区（evals 写入的是本地时间），不臆造时区"}
 
 
 def parse_date(value: Any) -> tuple[str | None, str]:
     """(an RFC 3339 date-time with its zone, "") or (None, why not). evals writes ``created_at`` as
     ``YYYY-MM-DD HH:MM:SS.ffffff`` in local time in the spec (no zone) and with ``+00:00`` in events."""
-    if not isinstance(value, str) or not value.strip():
-        return None, "not a date"
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None, "not an ISO 8601 date"
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        return None, "the date has no time zone (evals writes local time) and none is invented"
-    return parsed.isoformat(), ""
+    return coerce_date(value, no_zone=_NO_ZONE)
 
 
 def eval_version(eval_name: str, base_eval: str, split: str | None) -> str | None:
@@ -79,14 +67,6 @@ def eval_version(eval_name: str, base_eval: str, split: str | None) -> str | Non
 
 
 
-
-
-def _scalar(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) and not (isinstance(value, float) and not math.isfinite(value))
-
-
-def _filled(value: Any) -> bool:
-    return value not in (None, "", [], {})
 
 
 @dataclass
@@ -119,9 +99,9 @@ class _Run:
     def add_event(self, event: dict[str, Any]) -> None:
         kind = str(event.get("type"))
         self.types[kind] += 1
-        self.event_keys.update(k for k, v in event.items() if _filled(v))
+        self.event_keys.update(k for k, v in event.items() if filled(v))
         data = as_dict(event.get("data"))
-        self.data_keys.setdefault(kind, set()).update(k for k, v in data.items() if _filled(v))
+        self.data_keys.setdefault(kind, set()).update(k for k, v in data.items() if filled(v))
         sample_id = str(event.get("sample_id")) if event.get("sample_id") is not None else ""
         if kind == "match":
             self.matches.append(_Match(sample_id, data.get("correct"), data.get("expected"), data.get("sampled")))
@@ -340,11 +320,11 @@ class OpenAIEvalsConverter:
         for key, value in args.items():
             if key == "samples_jsonl" or value is None:
                 continue
-            if _scalar(value):
+            if is_scalar(value):
                 other[f"args.{key}"] = value
             else:
                 b.lost(f"spec.run_config.eval_spec.args.{key}", "not a plain value", "不是简单值")
-        if _scalar(run_config.get("max_samples")):
+        if is_scalar(run_config.get("max_samples")):
             other["max_samples"] = run_config["max_samples"]
         if other:
             settings["other"] = dict(sorted(other.items()))
@@ -478,24 +458,24 @@ class OpenAIEvalsConverter:
     @staticmethod
     def _losses(b: ReportBuilder, spec: dict[str, Any], run_config: dict[str, Any], eval_spec: dict[str, Any],
                 run: _Run, bad_lines: list[int], stray: int, orphans: list[_Run]) -> None:
-        if _filled(run_config.get("command")):
+        if filled(run_config.get("command")):
             b.lost("spec.run_config.command", "the command line holds paths of the machine that ran the evaluation",
                    "命令行包含运行评估的机器上的路径")
-        if _filled(eval_spec.get("registry_path")):
+        if filled(eval_spec.get("registry_path")):
             b.lost("spec.run_config.eval_spec.registry_path", "a local path is never copied", "本地路径一律不予复制")
-        if _filled(run_config.get("initial_settings")):
+        if filled(run_config.get("initial_settings")):
             b.lost("spec.run_config.initial_settings", "display settings", "显示设置")
         creators = [spec.get("created_by")] + (["events' created_by"] if "created_by" in run.event_keys else [])
-        if any(_filled(c) for c in creators):
+        if any(filled(c) for c in creators):
             b.lost("spec.created_by, events' created_by", "who ran the evaluation (use --organization)",
                    "运行评估者的身份（可用 --organization 指定）")
         handled = {"completion_fns", "eval_name", "base_eval", "split", "run_config", "created_by", "run_id",
                    "created_at"}
-        rest = sorted(k for k, v in spec.items() if k not in handled and _filled(v))
+        rest = sorted(k for k, v in spec.items() if k not in handled and filled(v))
         if rest:
             b.lost(", ".join(f"spec.{k}" for k in rest), "no riskfmt field", "riskfmt 中没有对应字段")
         handled_rc = {"completion_fns", "eval_spec", "seed", "max_samples", "command", "initial_settings"}
-        rest = sorted(k for k, v in run_config.items() if k not in handled_rc and _filled(v))
+        rest = sorted(k for k, v in run_config.items() if k not in handled_rc and filled(v))
         if rest:
             b.lost(", ".join(f"spec.run_config.{k}" for k in rest), "no riskfmt field", "riskfmt 中没有对应字段")
         match_rest = sorted(run.data_keys.get("match", set()) - {"correct", "expected", "sampled"})

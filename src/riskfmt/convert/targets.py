@@ -1,6 +1,7 @@
-"""Writers for ``riskfmt convert --to``: riskfmt JSON, CSV (one row per result), Markdown; EEE lives in eee.py.
+"""Writers for ``riskfmt convert --to``: riskfmt JSON, CSV (one row per result), Markdown; EEE's is eee.write.
 
-Writers hand their files to ``_emit``; ``write`` checks the output first (``riskfmt.io.check_output``), stages
+Which writer a ``--to`` name runs is read from ``registry.ENTRIES``. Writers hand their files to
+``sink.emit``; ``write`` checks the output first (``riskfmt.io.check_output``), stages
 every file and commits them together at the end, so a run that fails leaves nothing at ``-o``. Never over an
 input. A report that would not validate, or that carries a detected leak, is not written (RF011).
 """
@@ -8,32 +9,21 @@ input. A report that would not validate, or that carries a detected leak, is not
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
-import sys
-from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from riskfmt.convert.base import ConvertOptions, Converted
-from riskfmt.errors import RiskfmtError
+from riskfmt.convert import registry
+from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.convert.sink import OutputError, Writer, emit, folder_named, sink
 from riskfmt.findings import Finding, Severity
-from riskfmt.io import OutputRefused, Staged, atomic_write_bytes, check_output, portable_name
+from riskfmt.io import OutputRefused, check_output, portable_name
 
-__all__ = ["TARGETS", "write", "OutputError", "OutputRefused"]
-
-
-class OutputError(RiskfmtError):
-    """The output cannot be written as asked (a usage error: exit 2)."""
-
-    usage = True
-
-    def __init__(self, message: str) -> None:
-        super().__init__((), message)
-
-
-Writer = Callable[[list[Converted], "Path | None", ConvertOptions, str], list[Finding]]
+__all__ = ["TARGETS", "OutputError", "OutputRefused", "rows", "write", "write_csv", "write_markdown",
+           "write_riskfmt"]
 
 
 def _dump(report: dict[str, Any]) -> bytes:
@@ -48,52 +38,12 @@ def _stem(source: str) -> str:
     return portable_name(name) if name else "report"
 
 
-class _Sink:
-    """Where the writers' files go during one ``write``: staged files, or standard output at the end."""
-
-    def __init__(self, out: Path | None, folder: bool, force: bool) -> None:
-        self.to_stdout = out is None or str(out) == "-"
-        self.staged = None if self.to_stdout else Staged(out, folder=folder, force=force)  # type: ignore[arg-type]
-        self.stdout: list[bytes] = []
-
-    def put(self, target: Path | None, data: bytes) -> None:
-        if target is None or str(target) == "-":
-            self.stdout.append(data)
-        elif self.staged is None:
-            raise OutputError("files beside the output need -o, not standard output")
-        else:
-            self.staged.put(target, data)
-
-    def commit(self) -> None:
-        if self.staged is not None:
-            self.staged.commit()
-        for data in self.stdout:
-            sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-
-
-_SINK: ContextVar[_Sink | None] = ContextVar("riskfmt_convert_sink", default=None)
-_FOLDER: ContextVar[bool] = ContextVar("riskfmt_convert_folder", default=False)  # -o named a folder
-
-
-def _emit(out: Path | None, data: bytes) -> None:
-    """Hand one output file (None or "-": standard output) to the ``write`` in progress."""
-    sink = _SINK.get()
-    if sink is None:  # a writer called on its own (tests, the API): a sink of its own, committed at once
-        sink = _Sink(out, folder=False, force=True)
-        sink.put(out, data)
-        sink.commit()
-        return
-    sink.put(out, data)
-
-
 def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOptions, lang: str) -> list[Finding]:
     from riskfmt.identity import report_id
-    from riskfmt.validation import validate_data
 
     reports = [c for c in items if c.report is not None]
     findings: list[Finding] = []
-    single = not _folder_output("riskfmt", out, len(reports), _FOLDER.get())
+    single = not _folder_output("riskfmt", out, len(reports), folder_named())
     if not single and (out is None or str(out) == "-"):
         raise OutputError("several reports need an output folder: -o FOLDER")
     used: set[str] = set()
@@ -113,23 +63,23 @@ def write_riskfmt(items: list[Converted], out: Path | None, options: ConvertOpti
                 raise OutputError("--samples file needs an output file or folder, not standard output")
             for eval_id, rows in item.samples_files:
                 body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-                samples_path = target.with_name(f"{target.name.removesuffix('.json')}.{portable_name(eval_id)}.samples.jsonl")
-                _emit(samples_path, body)
-                import hashlib
-
+                stem = target.name.removesuffix(".json")
+                samples_path = target.with_name(f"{stem}.{portable_name(eval_id)}.samples.jsonl")
+                emit(samples_path, body)
                 for evaluation in item.report["evaluations"]:
                     if evaluation["id"] == eval_id:
                         evaluation["samples"] = {"file": {"path": samples_path.name,
                                                           "digest": "sha256:" + hashlib.sha256(body).hexdigest(),
                                                           "rows": len(rows)}}
             item.report["report_id"] = report_id(item.report)
-        _emit(target, _dump(item.report))
+        emit(target, _dump(item.report))
     return findings
 
 
 _CSV_COLUMNS = [
-    "marking", "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation", "task",
-    "task_version", "method", "status", "result", "risks", "risk_labels_en", "risk_labels_zh", "metric", "direction",
+    "marking", "report_id", "producer", "relationship", "tool", "tool_version", "model", "model_version", "evaluation",
+    "task", "task_version", "method", "status", "result", "risks", "risk_labels_en", "risk_labels_zh", "metric",
+    "direction",
     "unit", "value", "standard_error", "ci_lower", "ci_upper", "ci_level", "uncertainty_method", "n", "language",
     "locale", "subgroup", "split", "perturbation",
 ]
@@ -180,7 +130,7 @@ def write_csv(items: list[Converted], out: Path | None, options: ConvertOptions,
     for item in items:
         if item.report is not None:
             writer.writerows(rows(item.report))
-    _emit(out, buffer.getvalue().encode("utf-8"))
+    emit(out, buffer.getvalue().encode("utf-8"))
     return []
 
 
@@ -202,31 +152,38 @@ def write_markdown(items: list[Converted], out: Path | None, options: ConvertOpt
         title = (report.get("title") or {}).get("zh" if zh else "en") or f"{model['name']} ({report['report_id']})"
         lines += [f"# {title}", ""]
         head = (("模型", "评估方", "工具", "标记") if zh else ("Model", "Producer", "Tool", "Marking"))
+        producer = org.get("zh" if zh else "en") or org.get("en") or org.get("zh")
         lines += [
             f"- **{head[0]}**: {model['name']} {model.get('version', '')}".rstrip(),
-            f"- **{head[1]}**: {org.get('zh' if zh else 'en') or org.get('en') or org.get('zh')} ({report['producer']['relationship']})",
+            f"- **{head[1]}**: {producer} ({report['producer']['relationship']})",
             f"- **{head[2]}**: {report['producer']['tool']['name']} {report['producer']['tool']['version']}",
             f"- **{head[3]}**: TLP:{report['marking']['tlp']}",
             "",
         ]
-        columns = ("任务", "指标", "取值", "标准误", "n", "风险") if zh else ("Task", "Metric", "Value", "SE", "n", "Risks")
+        columns = (("任务", "指标", "取值", "标准误", "n", "风险") if zh
+                   else ("Task", "Metric", "Value", "SE", "n", "Risks"))
         lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for row in rows(report):
             labels = row["risk_labels_zh" if zh else "risk_labels_en"].replace(";", "; ")
             lines.append(f"| {row['task']} | {row['metric']} | {_fmt(row['value'])} | {_fmt(row['standard_error'])} | "
                          f"{row['n']} | {labels} |")
         lines.append("")
-    _emit(out, ("\n".join(lines).rstrip() + "\n").encode("utf-8"))
+    emit(out, ("\n".join(lines).rstrip() + "\n").encode("utf-8"))
     return []
 
 
-def _eee(items: list[Converted], out: Path | None, options: ConvertOptions, lang: str) -> list[Finding]:
-    from riskfmt.convert.eee import write_eee
+def _lazy(target: str) -> Writer:
+    """A writer imported on its first call (EEE's lives in its converter's package)."""
 
-    return write_eee(items, out, options, lang)
+    def call(items: list[Converted], out: Path | None, options: ConvertOptions, lang: str) -> list[Finding]:
+        found: list[Finding] = registry.load(target)(items, out, options, lang)
+        return found
+
+    return call
 
 
-TARGETS: dict[str, Writer] = {"riskfmt": write_riskfmt, "eee": _eee, "csv": write_csv, "markdown": write_markdown}
+# --to name -> writer, from the registry; a dict, so a test can put a writer of its own in
+TARGETS: dict[str, Writer] = {name: _lazy(str(registry.by_name(name).writer)) for name in registry.writer_names()}
 
 
 def _folder_output(target: str, out: Path | None, reports: int, named_folder: bool = False) -> bool:
@@ -284,15 +241,10 @@ def write(target: str, items: list[Converted], out: Path | None, options: Conver
         check_output(out, kind="folder" if folder else "file", inputs=sources, force=force)
     if count == 0:
         return []  # nothing to write: nothing at -o either
-    sink = _Sink(out, folder=folder, force=force)
-    token, named = _SINK.set(sink), _FOLDER.set(folder)
-    try:
+    with sink(out, folder=folder, force=force) as staged:
         findings = TARGETS[target](items, out, options, lang)
-    finally:
-        _SINK.reset(token)
-        _FOLDER.reset(named)
-    if sink.staged is not None:
-        for path in sink.staged.paths:  # files named after the inputs, beside or below -o
+    if staged.staged is not None:
+        for path in staged.staged.paths:  # files named after the inputs, beside or below -o
             check_output(path, kind="file", inputs=sources, force=True)
-    sink.commit()
+    staged.commit()
     return findings

@@ -1,8 +1,8 @@
 """Mapping producer task names to risk concepts: a curated table shipped with riskfmt, overridable.
 
-The tables (``schemas/vocab/task-risks*.yaml``, one per family of benchmarks) map task-name patterns to concept ids. A user file in the same
-shape (``--task-map``) is consulted first. A task that matches nothing is mapped to R0000 with a warning,
-never dropped.
+The tables (``schemas/vocab/task-risks*.yaml``, one per family of benchmarks) map task-name patterns to concept
+ids. A user file in the same shape (``--task-map``) is consulted first. A task that matches nothing is mapped to
+R0000 with a warning, never dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from riskfmt import resources
 
-__all__ = ["TaskMap", "TaskRule", "load_task_map", "UNMAPPED"]
+__all__ = ["UNMAPPED", "TaskMap", "TaskRule", "load_task_map"]
 
 UNMAPPED = "R0000"
 
@@ -55,8 +55,8 @@ def _rules(data: Any) -> list[TaskRule]:
     for entry in (data or {}).get("tasks", []):
         patterns = entry["match"] if isinstance(entry["match"], list) else [entry["match"]]
         for pattern in patterns:
-            rules.append(TaskRule(pattern=str(pattern), risks=tuple(entry["risks"]), benchmark=entry.get("benchmark", ""),
-                                  tools=tuple(entry.get("tools", ()))))
+            rules.append(TaskRule(pattern=str(pattern), risks=tuple(entry["risks"]),
+                                  benchmark=entry.get("benchmark", ""), tools=tuple(entry.get("tools", ()))))
     return rules
 
 

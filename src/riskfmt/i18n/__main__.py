@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from riskfmt.i18n.coverage import missing
+from riskfmt.cli.i18n_coverage import missing
 
 gaps = missing()
 for where, text in gaps:
