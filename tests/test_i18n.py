@@ -34,7 +34,8 @@ def riskfmt(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[
 def test_every_help_text_has_chinese() -> None:
     missing = [(where, text) for where, text in help_texts(cli) if text not in ZH]
     missing += [(name, text) for name, text in COMMAND_SUMMARIES.items() if text not in ZH]
-    assert not missing, "add them to src/riskfmt/i18n/zh_CN.po and run tools/i18n_catalogue.py (python -m riskfmt.i18n lists them): " + repr(missing[:5])
+    assert not missing, ("add them to src/riskfmt/i18n/zh_CN.po and run tools/i18n_catalogue.py "
+                         "(python -m riskfmt.i18n lists them): " + repr(missing[:5]))
 
 
 def test_catalogue_keeps_click_placeholders() -> None:

@@ -61,7 +61,7 @@ def _codes() -> Mapping[str, Any]:
 
 
 class Location(_Frozen):
-    __slots__ = ("source", "pointer", "line", "column")  # noqa: RUF023 - the order of repr and equality
+    __slots__ = ("source", "pointer", "line", "column")
     source: str
     pointer: str
     line: int | None
@@ -87,7 +87,7 @@ def _shorten(value: object) -> str:
 
 
 class Finding(_Frozen):
-    __slots__ = ("code", "severity", "location", "params")  # noqa: RUF023 - the order of repr and equality
+    __slots__ = ("code", "severity", "location", "params")
     code: str
     severity: Severity
     location: Location
@@ -151,7 +151,7 @@ class Finding(_Frozen):
 class FileResult(_Record):
     """Everything found in one input."""
 
-    __slots__ = ("source", "kind", "format_version", "findings")  # noqa: RUF023 - the order of repr and equality
+    __slots__ = ("source", "kind", "format_version", "findings")
     __hash__ = None  # type: ignore[assignment]  # mutable
     source: str
     kind: str | None

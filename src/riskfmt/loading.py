@@ -66,7 +66,7 @@ class Document:
         for pointer in missing:
             parents[pointer] = pointer.rsplit("/", 1)[0] if pointer else ""
         if missing:
-            indices.update({k: v for k, v in locate(self.text, set(parents[p] for p in missing)).items()})
+            indices.update(locate(self.text, {parents[p] for p in missing}))
         return {p: self.index_position(indices[parents[p]]) for p in wanted if parents[p] in indices}
 
     def index_position(self, index: int) -> tuple[int, int]:
@@ -559,11 +559,11 @@ class _YamlBuilder:
                 return None
             return value
         if tag == _YAML_TAG + "float":
-            value = self.scalars.construct_yaml_float(node)
-            if math.isnan(value) or math.isinf(value):
+            number = self.scalars.construct_yaml_float(node)
+            if math.isnan(number) or math.isinf(number):
                 self._finding("RF106", node, pointer, token=node.value)
                 return None
-            return value
+            return number
         if tag == _YAML_TAG + "timestamp":
             return node.value  # kept as written: JSON has no date type and the schema checks the form
         self._finding("RF111", node, pointer, detail=f"tag {tag}")
@@ -693,9 +693,9 @@ def yaml12_plain_is_text(text: str) -> bool:
 def yaml12_safe_dumper() -> type:
     """A PyYAML SafeDumper whose output reads back unchanged under YAML 1.2: strings that 1.2 would read as
     numbers, booleans or null are quoted; no anchors (each node stands on its own)."""
-    import yaml  # type: ignore[import-untyped]
+    import yaml
 
-    class Yaml12Dumper(yaml.SafeDumper):  # type: ignore[misc]
+    class Yaml12Dumper(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:
             return True
 

@@ -94,7 +94,7 @@ def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, 
     results = evaluation.get("results")
     if not results:
         return True
-    if not all([_plain_result(r, plain) for r in results]):
+    if not all(_plain_result(r, plain) for r in results):
         return False
     if len(results) > 1:
         keys = {(r["metric"]["id"], tuple(sorted((r.get("slice") or {}).items())), tuple(sorted(r["risks"])))

@@ -4,13 +4,11 @@ RF607, and nothing crashes, hangs or touches the disk. Also the pure-Python Zsta
 from __future__ import annotations
 
 import base64
-import contextlib
 import io
 import os
 import shutil
 import stat
 import struct
-import subprocess
 import time
 import warnings
 import zipfile
@@ -139,9 +137,8 @@ def test_eval_logs_need_a_zstd_decoder(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builtins, "__import__", no_zstd)
-    with pytest.raises(UnreadableArchive, match="pip install zstandard"):
-        with SafeZip(INSPECT / "tiny_epochs.eval") as z:
-            z.read("header.json")
+    with pytest.raises(UnreadableArchive, match="pip install zstandard"), SafeZip(INSPECT / "tiny_epochs.eval") as z:
+        z.read("header.json")
 
 
 def test_reading_never_writes_to_disk(tmp_path: Path) -> None:

@@ -118,7 +118,8 @@ def test_third_party_converters_come_through_the_entry_point_group(tmp_path: Pat
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     points = [EntryPoint(name="demo", value="demo_converter:DemoConverter", group="riskfmt.converters")]
-    monkeypatch.setattr("importlib.metadata.entry_points", lambda group=None: points if group == "riskfmt.converters" else [])
+    monkeypatch.setattr("importlib.metadata.entry_points",
+                        lambda group=None: points if group == "riskfmt.converters" else [])
     monkeypatch.setattr(registry, "_plugins", None)
     monkeypatch.setattr(registry, "_loaded", {})
     source = tmp_path / "run.demo"

@@ -681,7 +681,7 @@ def eee_round_trip(path: Path, tmp: Path, options: ConvertOptions | None = None)
     item = one(path, options)
     assert item.report is not None
     _write([item], tmp, options)
-    (written,) = [p for p in tmp.rglob("*.json")]
+    (written,) = list(tmp.rglob("*.json"))
     back = json.loads(written.read_text(encoding="utf-8"))
     _assert_same(_normalise_record(original, original), _normalise_record(back, original))
     if "detailed_evaluation_results" not in original:

@@ -495,7 +495,8 @@ def test_non_keys_are_none(key: Any) -> None:
     assert parse_metric_key(key) is None
 
 
-@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
+# OpenCompass names run folders by local time without a zone: the times are naive on purpose
+@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))  # noqa: DTZ001
 def test_run_folder_names_are_local_times_without_zone(moment: datetime) -> None:
     moment = moment.replace(microsecond=0)
     parsed = parse_run_folder_name(moment.strftime("%Y%m%d_%H%M%S"))
@@ -506,7 +507,7 @@ def test_run_folder_names_are_local_times_without_zone(moment: datetime) -> None
 def test_other_folder_names_are_not_runs(name: str) -> None:
     parsed = parse_run_folder_name(name)
     if parsed is not None:
-        assert datetime.strptime(name, "%Y%m%d_%H%M%S").isoformat() == parsed
+        assert datetime.strptime(name, "%Y%m%d_%H%M%S").isoformat() == parsed  # noqa: DTZ007 - local, no zone
     for bad in ("20261323_105547", "20261123_256000", "2026112_105547", "20261123-105547", "latest"):
         assert parse_run_folder_name(bad) is None
 

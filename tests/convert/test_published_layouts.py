@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import riskfmt
-from conftest import ROOT
 from riskfmt.convert import convert, detect
 from riskfmt.convert.hf import card_text_has_index, identity_slice
 from riskfmt.convert.lm_eval import looks_like_results_text, parse_metric_key

@@ -19,7 +19,8 @@ _COMMANDS = {
     "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update."),
     "keygen": ("riskfmt.cli.integrity", "keygen", "Create an Ed25519 key pair for signing."),
     "render": ("riskfmt.cli.render", "command", "Draw a report, incident or diff as one self-contained HTML page."),
-    "redact": ("riskfmt.cli.integrity", "redact", "Write a shareable copy with withheld content replaced by salted digests."),
+    "redact": ("riskfmt.cli.integrity", "redact",
+               "Write a shareable copy with withheld content replaced by salted digests."),
     "sign": ("riskfmt.cli.integrity", "sign", "Sign a document: a detached DSSE envelope with an in-toto statement."),
     "verify": ("riskfmt.cli.integrity", "verify", "Verify a document against a detached signature."),
     "validate": ("riskfmt.cli.validate", "command", "Check reports against the format, the vocabulary and the rules."),
@@ -46,7 +47,8 @@ class LazyGroup(click.Group):
         module, attr, _ = _COMMANDS[name]
         with english():  # Click translates some texts when a command is built: build it in English
             # guarded: a RiskfmtError raised by the command is reported there, once for every command
-            return guarded(getattr(importlib.import_module(module), attr))
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return guarded(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # list commands without importing them: help stays as fast as the rest
@@ -119,7 +121,7 @@ def _run(args: list[str], show_traceback: bool = False) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         click.echo(printable(f"riskfmt: {where}{exc.strerror or exc}"), err=True)
         return 2
-    except Exception as exc:  # noqa: BLE001 - the one place internal errors are caught
+    except Exception as exc:
         if show_traceback:
             import traceback
 

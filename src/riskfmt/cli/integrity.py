@@ -257,7 +257,7 @@ def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sal
         return _verify_derived(paths, salts, lower_marking, lang)
     if pointer is not None:
         return _reveal(paths, pointer, salts, output, lang)
-    if lower_marking and not verify_mode and tlp is None:
+    if lower_marking and tlp is None:
         raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
     if check_mode:
         return _check_proof(paths, lang)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Self
 
 from riskfmt.compare import stats
 from riskfmt.compare.options import DiffOptions
 
 __all__ = ["Outcome", "combined_marking", "correct", "lang_text"]
 
-_O = TypeVar("_O", bound="Outcome")
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Outcome:
     GATES: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
-    def finish(cls: type[_O], document: dict[str, Any], options: DiffOptions) -> _O:
+    def finish(cls, document: dict[str, Any], options: DiffOptions) -> Self:
         """The outcome of a finished document; with a gate in the options, the document records whether it
         passed (as its last entry)."""
         outcome = cls(document, options)

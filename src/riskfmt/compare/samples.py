@@ -223,7 +223,8 @@ class _Chunks:
                 values = _values(chunk)
                 keys = [(s["sample_id"], s.get("epoch", 1)) for s in chunk] if by_id else None
             except (KeyError, TypeError, AttributeError):
-                bad = next(i for i, s in enumerate(chunk) if not isinstance(s, dict) or "sample_id" not in s)
+                rows: list[Any] = chunk  # typed as samples, but a line of a file can hold any JSON value
+                bad = next(i for i, s in enumerate(rows) if not isinstance(s, dict) or "sample_id" not in s)
                 raise SamplesError(str(self.source.path or "<inline>"), self.rows - len(chunk) + bad + 1,
                                    "not a sample result") from None
             with_digest = sum(1 for v in values if v[2] is not None)

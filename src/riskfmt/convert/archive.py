@@ -31,7 +31,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 
 from riskfmt.errors import RiskfmtError
 
@@ -151,7 +151,7 @@ class SafeZip:
     def close(self) -> None:
         self._fh.close()
 
-    def __enter__(self) -> SafeZip:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

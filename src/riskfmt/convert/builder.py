@@ -173,7 +173,7 @@ class ReportBuilder:
             self._add("RF602", task=task_id)
         return risks
 
-    def result(self, evaluation: dict[str, Any], metric: dict[str, Any], value: float, *,
+    def result(self, evaluation: dict[str, Any], metric: dict[str, Any], value: float | None, *,
                risks: list[str] | None = None, n: int | None = None, uncertainty: dict[str, Any] | None = None,
                slice: dict[str, Any] | None = None,
                name: str | None = None) -> dict[str, Any] | None:
@@ -246,7 +246,7 @@ class ReportBuilder:
             if not evaluation["results"]:
                 del evaluation["results"]
         report["report_id"] = report_id(report)
-        rows = None
+        rows: list[tuple[str, list[Any]]] | None = None
         if self.options.samples == "file":
             rows = []
             for evaluation in report["evaluations"]:

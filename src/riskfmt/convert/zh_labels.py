@@ -116,7 +116,7 @@ def tc260_label_index() -> dict[str, str]:
     return index
 
 
-def tc260_item(label: str) -> str | None:
+def tc260_item(label: object) -> str | None:
     """The TC260-003 Appendix A code a Chinese category label names, or None (``侵害他人其他合法权益`` -> ``A.4.7``)."""
     if not isinstance(label, str):
         return None

@@ -237,7 +237,8 @@ def read_sample_table(target: Path) -> Any | None:
                               unexpected_field_behavior="ignore")  # sample content is skipped, never converted
     try:
         # one block for the whole file: a line may not straddle two blocks, and one thread is enough for one file
-        return pj.read_json(pa.BufferReader(data), parse_options=options,
+        # pyarrow-stubs type the source as a path or a Python file; pyarrow takes any NativeFile (BufferReader)
+        return pj.read_json(pa.BufferReader(data), parse_options=options,  # type: ignore[arg-type]
                             read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1))
     except pa.ArrowInvalid:
         return None

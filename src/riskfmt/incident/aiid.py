@@ -135,7 +135,7 @@ def _classification(node: dict[str, Any], source: str) -> tuple[list[int], _Clas
         for name, value in node["classifications"].items():
             if name != "__typename":
                 values[_key(name)], names[_key(name)] = value, name
-    ids: list[int] = []
+    ids: list[object] = []  # as the data has them: numbers, digit strings, or anything else (skipped)
     for item in node.get("incidents") or []:
         ids.append(item["incident_id"] if isinstance(item, dict) else item)
     if "incident_id" in node:

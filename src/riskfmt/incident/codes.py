@@ -35,7 +35,8 @@ TABLE: list[CodeSpec] = [
              "Likelihoods of mutually exclusive hypotheses add up to {total}, more than 1: {hypotheses}",
              "互斥假设的可能性之和为 {total}，超过 1：{hypotheses}"),
     CodeSpec("RF655", _C, E, "narrower-more-likely-than-broader",
-             "Narrower hypotheses ({narrower}) add up to {total}, more than their broader hypothesis {broader} ({likelihood})",
+             "Narrower hypotheses ({narrower}) add up to {total}, "
+             "more than their broader hypothesis {broader} ({likelihood})",
              "下位假设（{narrower}）的可能性之和为 {total}，大于其上位假设 {broader}（{likelihood}）"),
     CodeSpec("RF656", _C, E, "likelihood-outside-estimate",
              "Likelihood {likelihood} lies outside the range of \"{estimate}\" ({low}-{high})",
@@ -44,10 +45,13 @@ TABLE: list[CodeSpec] = [
              "Cause {cause} has more than one hypothesis (first at {first})",
              "原因 {cause} 有多个假设（首次出现于 {first}）"),
     CodeSpec("RF658", _C, E, "settled-cause-without-hypothesis",
-             "Settled cause {cause} matches none of the hypotheses; add its hypothesis with the evidence, or set the cause to undetermined",
-             "已认定的原因 {cause} 与任何假设都不对应；请补充该原因的假设及证据，或将原因设为 undetermined（原因不明）"),
+             "Settled cause {cause} matches none of the hypotheses; "
+             "add its hypothesis with the evidence, or set the cause to undetermined",
+             "已认定的原因 {cause} 与任何假设都不对应；"
+             "请补充该原因的假设及证据，或将原因设为 undetermined（原因不明）"),
     CodeSpec("RF659", _C, E, "settled-cause-less-likely",
-             "Settled cause {cause} ({likelihood}) is less likely than the exclusive hypothesis {other} ({other_likelihood})",
+             "Settled cause {cause} ({likelihood}) is less likely "
+             "than the exclusive hypothesis {other} ({other_likelihood})",
              "已认定的原因 {cause}（{likelihood}）的可能性低于与之互斥的假设 {other}（{other_likelihood}）"),
     CodeSpec("RF660", _C, W, "hypothesis-without-evidence",
              "Hypothesis {cause} gives no evidence for or against it",
@@ -129,7 +133,8 @@ TABLE: list[CodeSpec] = [
              "{field} \"{value}\" ({origin}) has no riskfmt equivalent and was not carried over",
              "{field} \"{value}\"（{origin}）在 riskfmt 中没有对应项，未予保留"),
     CodeSpec("RF691", _C, W, "classification-without-record",
-             "No AIID incident record for incident {incident} among the inputs; converted from its classification alone",
+             "No AIID incident record for incident {incident} among the inputs; "
+             "converted from its classification alone",
              "输入中没有事件 {incident} 的 AIID 事件记录，仅依据其分类结果转换"),
     CodeSpec("RF692", _C, INFO, "source-does-not-settle-cause",
              "{origin} {field} \"{value}\" does not settle the cause; the attribution says undetermined",

@@ -314,7 +314,7 @@ def dump_document(doc: dict[str, Any], syntax: str) -> bytes:
         import json
 
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    import yaml  # type: ignore[import-untyped]
+    import yaml
 
     from riskfmt.loading import yaml12_safe_dumper
 
@@ -390,15 +390,14 @@ def update_file(path: str | os.PathLike[str], update: Update, output: str | os.P
         if not (isinstance(present, dict) and present.get("kind") == "incident-report"):
             # what is there cannot be read as an incident report (a value the loader refuses, another kind):
             # its history cannot be compared, so it is never written over
-            return UpdateResult(findings + [_refused(
+            return UpdateResult([*findings, _refused(
                 shown, f"{shown} exists and cannot be read as an incident report this version extends",
                 f"{shown} 已存在，且无法作为本版本所延续的事件报告读取")], document=new)
-        if isinstance(present, dict) and present.get("kind") == "incident-report":
-            lost = check_history(present, new, shown)
-            if lost:
-                return UpdateResult(findings + lost + [_refused(
-                    shown, f"{shown} holds history this version lacks; it changed after it was read, or is another "
-                    "report", f"{shown} 含有本版本所缺少的历史：读取后已被修改，或为另一份报告")], document=new)
+        lost = check_history(present, new, shown)
+        if lost:
+            return UpdateResult([*findings, *lost, _refused(
+                shown, f"{shown} holds history this version lacks; it changed after it was read, or is another "
+                "report", f"{shown} 含有本版本所缺少的历史：读取后已被修改，或为另一份报告")], document=new)
     syntax = "json" if target.suffix.lower() == ".json" else "yaml"
     atomic_write_bytes(target, dump_document(new, syntax))
     return UpdateResult(findings, written=target, document=new)

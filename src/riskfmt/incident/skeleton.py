@@ -73,7 +73,8 @@ _TEXT = {
         "title": "事件标题（一句话）",
         "summary": "目前掌握的情况：发生了什么、影响了谁、已采取哪些措施",
         "org": "报告机构名称",
-        "role": "developer（开发方）| deployer（部署方）| affected_party（受影响方）| regulator（监管方）| researcher（研究方）| incident_database（事件库）| other",
+        "role": "developer（开发方）| deployer（部署方）| affected_party（受影响方）| regulator（监管方）"
+                "| researcher（研究方）| incident_database（事件库）| other",
         "event": "incident（事件）| serious-incident（严重事件）| hazard（隐患）| near-miss（未遂事件）",
         "status": "ongoing（持续中）| halted（已停止）| mitigated（已缓解）| concluded（已结案）| near_miss（未遂）",
         "tlp": "CLEAR | GREEN | AMBER | AMBER+STRICT | RED（TLP 2.0 标记）",
@@ -82,7 +83,8 @@ _TEXT = {
         "occurred": "occurred: YYYY-MM-DD   # 发生时间（如已知）",
         "system_name": "人工智能系统名称",
         "developer": "该系统的开发方",
-        "system_role": "primary（直接致害）| contributing（共同致害）| target（被攻击）| instrument（被用作工具）| detection（发现或处置）| other",
+        "system_role": "primary（直接致害）| contributing（共同致害）| target（被攻击）"
+                       "| instrument（被用作工具）| detection（发现或处置）| other",
         "digests": "以摘要标识模型，切勿提供模型权重：",
         "risk": "风险编号，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找",
         "harm": "危害内容及受害方",

@@ -29,7 +29,7 @@ RESULT_META = {"alias", "name", "sample_len", "sample_count", "samples", " "}
 # ---- parsing helpers (pure; property-tested) ---------------------------------------------------------
 
 
-def parse_metric_key(key: str, legacy: bool = False) -> tuple[str, str, bool] | None:
+def parse_metric_key(key: object, legacy: bool = False) -> tuple[str, str, bool] | None:
     """``"acc,none"`` -> ``("acc", "none", False)``; ``"acc_stderr,none"`` -> ``("acc", "none", True)``.
 
     Split at the first comma (lm-eval metric names hold no comma; filter names may). Keys without a comma

@@ -48,12 +48,13 @@ def parse_metric_key(key: Any) -> MetricKey | None:
     return MetricKey(text, replicas, subdivision)
 
 
-def parse_run_folder_name(name: str) -> str | None:
+def parse_run_folder_name(name: object) -> str | None:
     """``"20261123_105547"`` -> ``"2026-11-23T10:55:47"`` (no zone: OpenCompass writes local time), else None."""
     if not isinstance(name, str) or not TS.match(name):
         return None
     try:
-        return datetime.strptime(name, "%Y%m%d_%H%M%S").isoformat()
+        # OpenCompass names its run folders by local time and records no zone: the value stays naive
+        return datetime.strptime(name, "%Y%m%d_%H%M%S").isoformat()  # noqa: DTZ007
     except ValueError:
         return None
 

@@ -73,7 +73,7 @@ class Report:
         self.run = run
         self.options = options
         self.b = ReportBuilder(run.source, TOOL, None, options, source_format="opencompass",
-                               source_files=sorted(set(p for p in run.files if p.is_file())))
+                               source_files=sorted({p for p in run.files if p.is_file()}))
         self.ext: dict[str, Any] = {}
         self.questions: dict[str, int] = {}  # evaluation id -> questions counted
 
@@ -426,7 +426,7 @@ class Report:
                     clustered = True
                 else:
                     rows = [1.0 if per_sample.grid[i][0] else 0.0 for i in keep]
-                unit_n = len(rows) * (per_sample.replicas if not gpass else 1)
+                unit_n = len(rows) * per_sample.replicas  # this branch is for non-G-Pass metrics
         scale = None  # 100.0 for percent, 1.0 for fractions
         reproduced = False  # the per-sample rows give the reported value (on one of the two scales)
         if rows:

@@ -1,4 +1,4 @@
-from inspect_ai import Task, task, eval
+from inspect_ai import Task, eval, task
 from inspect_ai.dataset import Sample
 from inspect_ai.model import ModelAPI, ModelOutput, modelapi
 from inspect_ai.scorer import match
