@@ -49,10 +49,16 @@ def keys(keypair: tuple[Path, Path]) -> tuple[Any, Any]:
 
 
 def _reserialise(doc: Any, how: dict[str, Any]) -> bytes:
-    """The same document written another way: indentation, key order, escapes, or YAML instead of JSON."""
+    """The same document written another way: indentation, key order, escapes, or YAML instead of JSON.
+
+    YAML is written by riskfmt's YAML 1.2 writer: PyYAML's own writes ``"0E0"`` as a plain scalar, which is
+    text in YAML 1.1 and a number in the YAML 1.2 riskfmt reads, so it is another document (RF113), and
+    rightly fails the signature (tests/test_trust_io.py covers that reading)."""
     if how["yaml"]:
-        return yaml.safe_dump(doc, allow_unicode=not how["ascii"], sort_keys=how["sort"], indent=how["indent"] or 2,
-                              width=how["width"]).encode("utf-8")
+        from riskfmt.loading import yaml12_safe_dumper
+
+        return yaml.dump(doc, Dumper=yaml12_safe_dumper(), allow_unicode=not how["ascii"], sort_keys=how["sort"],
+                         indent=how["indent"] or 2, width=how["width"]).encode("utf-8")
     if how["shuffle"]:
         doc = _reorder(doc)
     text = json.dumps(doc, indent=how["indent"], sort_keys=how["sort"], ensure_ascii=how["ascii"],
