@@ -37,6 +37,7 @@ PLANTED = [
     ("riskfmt/views/html.py", "from riskfmt.cli import run", "Only the entry points import the command line"),
     ("riskfmt/findings.py", "from riskfmt import validation", "No import cycles"),
     ("riskfmt/integrity/markings.py", "from riskfmt.integrity import redact", "No import cycles"),
+    ("riskfmt/integrity/leaks/patterns.py", "from riskfmt.integrity.leaks import document", "No import cycles"),
 ]
 
 

@@ -95,7 +95,7 @@ def test_the_commands_never_crash_on_mutated_copies_and_proofs(tmp_path: Path, c
     proof_path.write_text(yaml.safe_dump(proof, allow_unicode=True), encoding="utf-8")
     salts = tmp_path / "salts.json"
     salts.write_text(json.dumps({"kind": "riskfmt-redaction-salts", "format_version": "1.0", "salts": RED.salts}))
-    # (validate on such copies is the leak scan's and the fuzz harness's business: integrity/leaks.py and
+    # (validate on such copies is the leak scan's and the fuzz harness's business: integrity/leaks/ and
     # identity.py still give RF900 on some of them, reported separately)
     _clean(invoke("redact", "--verify", str(EXAMPLE), str(shared), "--salts", str(salts)), "verify")
     _clean(invoke("redact", "--check-proof", str(proof_path), str(shared)), "check-proof")

@@ -1,0 +1,132 @@
+"""Samples, column by column: the inline samples of a report (the bulk of many reports), checked with C-level
+iterators, and the rows of a JSONL samples file (``SampleFileScan``), which get the same checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import repeat
+from operator import methodcaller
+from typing import Any
+
+from riskfmt.findings import Finding
+from riskfmt.integrity.leaks.candidates import candidates
+from riskfmt.integrity.leaks.collect import Collector, Totals
+from riskfmt.integrity.leaks.patterns import BINARY_MIN, ENCODED_TOTAL
+from riskfmt.integrity.leaks.text import check_size, check_text
+from riskfmt.integrity.leaks.withheld import CONTENT_KINDS, KIND_NAMES, KIND_NAMES_ZH, identifiers_as_text
+
+_SAMPLE_TEXT = ("input", "output", "target")
+_SAMPLE_DECLARED = (("input", "sample_input"), ("output", "sample_output"), ("target", "sample_target"),
+                    ("input_digest", "sample_digest"), ("output_digest", "sample_digest"))
+
+
+def _joined_candidates(rows: list[Any], joined: str) -> Iterator[tuple[int, str]]:
+    """(index, sample id) of the rows whose id (all of them ``joined`` with newlines) holds a candidate of the
+    raw pass: one pass over all of them at once; the ids are listed only when there is a candidate."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    raw = joined.encode("utf-8", "surrogatepass")
+    offsets = candidates(b" " + raw)
+    if not offsets:
+        return
+    texts = list(map(methodcaller("get", "sample_id", ""), rows))
+    if len(raw) == len(joined):  # ASCII: character offsets are byte offsets
+        starts = [0, *accumulate(map((1).__add__, map(len, texts)))][:-1]
+    else:
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text.encode("utf-8", "surrogatepass")) + 1
+    seen = set()
+    for offset in offsets:
+        index = bisect_right(starts, max(offset - 1, 0)) - 1
+        if index not in seen:
+            seen.add(index)
+            yield index, texts[index]
+
+
+def check_samples(rows: list[Any], pointer: str, declared: set[str], out: Collector,
+                  totals: Totals | None = None) -> None:
+    """The samples array, a column at a time. Sample content (input, output, target) is content: only blobs
+    and binary text count there, and only long strings can be either, so each column's longest string is
+    measured with C-level iterators first. Sample ids are identifiers: the raw pass runs over all of them
+    joined, and the ids it points at get the metadata checks (a token in a sample id is a leak)."""
+    shaped = True
+    try:  # one comprehension and C-level calls; rows short enough that no field can be a blob cost one step
+        totals_ = [len(r.get("input", "")) + len(r.get("output", "")) + len(r.get("target", "")) for r in rows]
+        joined = "\n".join(map(methodcaller("get", "sample_id", ""), rows))  # TypeError: an id is not a string
+    except (TypeError, AttributeError):  # not the shape the schema guarantees: the slow, careful way
+        shaped, totals_, joined = False, [BINARY_MIN] * len(rows), ""
+    if totals_ and max(totals_) >= BINARY_MIN:
+        for index, total in enumerate(totals_):
+            row = rows[index]
+            if total < BINARY_MIN or type(row) is not dict:
+                continue
+            for name in _SAMPLE_TEXT:
+                text = row.get(name)
+                if type(text) is str and len(text) >= BINARY_MIN:
+                    check_size(text, f"{pointer}/{index}/{name}", out, content=True)
+    if not shaped:
+        for index, row in enumerate(rows):
+            if type(row) is dict and type(row.get("sample_id")) is str:
+                check_text(row["sample_id"], f"{pointer}/{index}/sample_id", out, totals, identifier=True)
+    elif rows:
+        for index, text in _joined_candidates(rows, joined):
+            check_text(text, f"{pointer}/{index}/sample_id", out, totals, identifier=True)
+    if declared & CONTENT_KINDS:
+        identifiers_as_text(((f"{pointer}/{index}/sample_id", row.get("sample_id")) for index, row in enumerate(rows)
+                             if type(row) is dict), out)
+    for name, kind in _SAMPLE_DECLARED:
+        if kind not in declared or (shaped and not any(map(dict.__contains__, rows, repeat(name)))):
+            continue
+        for index, row in enumerate(rows):
+            if type(row) is dict and name in row:
+                if shaped and out.full("RF706"):  # early cut-off: count the rest at C speed, no more pointers
+                    out.counts["RF706"] += sum(map(dict.__contains__, rows[index:], repeat(name)))
+                    break
+                out.add("RF706", f"{pointer}/{index}/{name}", kind=KIND_NAMES[kind], kind_zh=KIND_NAMES_ZH[kind])
+
+
+class SampleFileScan:
+    """The inline-samples leak checks for the rows of a JSONL samples file, a chunk of rows at a time.
+
+    A samples file travels with its report (pinned by digest), so it must not carry what the report says it
+    withholds, blobs in its text fields, nor tokens or encoded pieces in its sample ids. Findings name the
+    samples file, the line and a pointer within the line. They are listed in (line, pointer) order whatever
+    the chunking, and capped per code over the whole file as in ``scan``; the encoded pieces of sample ids
+    are totalled over the whole file."""
+
+    def __init__(self, source: str, declared: frozenset[str]) -> None:
+        self.declared = set(declared)
+        self._out = Collector(source)
+        self._totals = Totals()
+
+    def rows(self, rows: list[Any], lines: list[int] | range) -> None:
+        """Check ``rows`` (parsed, schema-valid samples), which stand on ``lines`` of the file."""
+        chunk = Collector(self._out.source)
+        totals = Totals()
+        check_samples(rows, "", self.declared, chunk, totals)
+        for piece, pointer in totals.pieces.items():  # pointers are /<index in rows>/<field>
+            index, _, rest = pointer[1:].partition("/")
+            self._totals.piece(piece, f"/{rest}@{lines[int(index)]}")
+        listed: dict[str, int] = {}
+        located = []
+        for finding in chunk.findings:
+            index, _, rest = finding.location.pointer[1:].partition("/")
+            located.append((int(index), rest, finding))
+        located.sort(key=lambda item: item[:2])
+        for row, rest, finding in located:
+            listed[finding.code] = listed.get(finding.code, 0) + 1
+            self._out.add(finding.code, "/" + rest, line=lines[row], column=1, **finding.params)
+        for code, count in chunk.counts.items():  # the ones the chunk only counted (past its own cap)
+            self._out.counts[code] = self._out.counts.get(code, 0) + count - listed.get(code, 0)
+
+    def finish(self) -> list[Finding]:
+        places = self._totals.piece_places
+        length = sum(places.values())
+        if length >= ENCODED_TOTAL and not self._out.has("RF702"):
+            pointer, _, line = max(places, key=places.__getitem__).rpartition("@")
+            self._out.add("RF715", pointer, line=int(line), column=1, length=length, places=len(places))
+        return self._out.finish()
