@@ -257,7 +257,7 @@ def _dump(doc: Any, path: Path) -> bytes:
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
 
-        from riskfmt.loading import yaml12_safe_dumper
+        from riskfmt.yaml12 import yaml12_safe_dumper
 
         text: str = yaml.dump(doc, Dumper=yaml12_safe_dumper(), allow_unicode=True, sort_keys=False, width=120)
         return text.encode("utf-8")
