@@ -25,6 +25,9 @@ from riskfmt.findings import Finding
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "MAX_DEPTH",
+    "MAX_INT_DIGITS",
+    "MAX_SAFE_INTEGER",
     "InputRefused",
     "OutputRefused",
     "Staged",
@@ -37,6 +40,10 @@ __all__ = [
 ]
 
 DEFAULT_MAX_SIZE = 1 << 30  # 1 GiB: parsing needs ~8 bytes of memory per byte of JSON
+# what the JSON and the YAML reader (riskfmt.loading, riskfmt.yaml12) accept of what they read
+MAX_DEPTH = 512  # riskfmt documents need about 10 levels; this only stops pathological input
+MAX_SAFE_INTEGER = (1 << 53) - 1
+MAX_INT_DIGITS = 4300  # Python's own limit for int <-> str (sys.get_int_max_str_digits)
 _CHUNK = 1 << 20
 
 

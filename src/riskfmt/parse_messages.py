@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["zh_parser_detail"]
+__all__ = ["shown_token", "zh_parser_detail"]
 
 # (pattern on the parser's message, Chinese); groups are carried into the Chinese text
 _RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
@@ -63,3 +63,8 @@ def zh_parser_detail(detail: object) -> str:
         if found:
             return zh.format(*(g or "" for g in found.groups())).strip()
     return f"解析器原文：{text}"
+
+
+def shown_token(text: str) -> str:
+    """A token as a parser finding quotes it: at most 40 characters."""
+    return text if len(text) <= 40 else text[:39] + "…"

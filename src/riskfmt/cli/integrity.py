@@ -319,7 +319,7 @@ def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, sa
 def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: bool, lang: str) -> int:
     from riskfmt.findings import Severity
     from riskfmt.i18n import translate
-    from riskfmt.integrity.redact import verify_derived_files
+    from riskfmt.integrity.proofs import verify_derived_files
 
     if len(paths) != 2:
         raise click.UsageError("usage: riskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]")
@@ -335,7 +335,7 @@ def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: b
 
 
 def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Path | None, lang: str) -> int:
-    from riskfmt.integrity.redact import reveal_file
+    from riskfmt.integrity.proofs import reveal_file
 
     if len(paths) != 1 or salts is None or output is None:
         raise click.UsageError("usage: riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF")
@@ -351,7 +351,7 @@ def _one_stdin(paths: tuple[str, ...]) -> None:
 
 
 def _check_proof(paths: tuple[str, ...], lang: str) -> int:
-    from riskfmt.integrity.redact import check_proof_file
+    from riskfmt.integrity.proofs import check_proof_file
 
     if len(paths) != 2:
         raise click.UsageError("usage: riskfmt redact --check-proof PROOF REDACTED")

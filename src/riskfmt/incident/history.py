@@ -316,7 +316,7 @@ def dump_document(doc: dict[str, Any], syntax: str) -> bytes:
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     import yaml
 
-    from riskfmt.loading import yaml12_safe_dumper
+    from riskfmt.yaml12 import yaml12_safe_dumper
 
     # strings YAML 1.2 would read as numbers ("0E0") are quoted: what is read back is what was written
     text: str = yaml.dump(doc, Dumper=yaml12_safe_dumper(), allow_unicode=True, sort_keys=False, width=110)

@@ -91,7 +91,8 @@ if TYPE_CHECKING:  # pragma: no cover
         strictest,
     )
     from riskfmt.integrity.profiles import Profile, load_profile, profile_names
-    from riskfmt.integrity.redact import Redaction, check_proof, redact, redact_file, reveal, verify_derived
+    from riskfmt.integrity.proofs import check_proof, reveal, verify_derived
+    from riskfmt.integrity.redact import Redaction, redact, redact_file
     from riskfmt.integrity.signing import Verification, sign, sign_file, verify, verify_file
 
 _LAZY = {
@@ -101,8 +102,8 @@ _LAZY = {
     "TLP_LEVELS": "markings", "MarkingError": "markings", "label_at": "markings", "strictest": "markings",
     "carry": "markings", "check_markings": "markings", "check_not_weakened": "markings", "relabel": "markings",
     "Profile": "profiles", "load_profile": "profiles", "profile_names": "profiles",
-    "Redaction": "redact", "redact": "redact", "redact_file": "redact", "verify_derived": "redact",
-    "reveal": "redact", "check_proof": "redact",
+    "Redaction": "redact", "redact": "redact", "redact_file": "redact", "verify_derived": "proofs",
+    "reveal": "proofs", "check_proof": "proofs",
     "scan": "leaks",
 }
 

@@ -2,7 +2,7 @@
 
 Validation calls these through the table and never imports this package, so the core stays below it. What
 each does is in ``riskfmt.integrity.leaks`` (the leak scan and the markings) and
-``riskfmt.integrity.redact`` (the records of withheld content).
+``riskfmt.integrity.withholding`` (the records of withheld content).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ def scan_document(data: dict[str, Any], source: str, raw: bytes | str | None, sy
 def disclosure_rules(data: dict[str, Any], source: str) -> list[Finding]:
     """One record per withheld item (RF740), or proofs are ambiguous. Run once the schema passed."""
     if not (data.get("disclosure") or {}).get("withheld"):
-        return []  # nothing withheld: the redaction module need not even be imported
-    from riskfmt.integrity.redact import duplicate_records
+        return []  # nothing withheld: the withholding module need not even be imported
+    from riskfmt.integrity.withholding import duplicate_records
 
     return duplicate_records(data, source)
 

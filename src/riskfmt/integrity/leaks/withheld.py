@@ -139,7 +139,7 @@ def copied_content(doc: dict[str, Any], declared: set[str], out: Collector) -> N
 
 def declared_content(doc: dict[str, Any], declared: set[str], out: Collector) -> None:
     """Declared-withheld kinds other than sample content: notes, titles, descriptions, rationales, extensions."""
-    from riskfmt.integrity.redact import WITHHELD_TEXT
+    from riskfmt.integrity.withholding import WITHHELD_TEXT
 
     def present(container: Any, key: str, pointer: str, kind: str) -> None:
         if kind in declared and isinstance(container, dict) and key in container:
