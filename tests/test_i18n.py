@@ -39,12 +39,16 @@ def test_every_help_text_has_chinese() -> None:
 
 
 def test_catalogue_keeps_click_placeholders() -> None:
-    """A translation that drops or renames a {placeholder} would crash or mislead when Click formats it."""
+    """A translation that drops or renames a {placeholder} would crash or mislead when Click formats it. A
+    finding message (msgctxt: its code) may take the Chinese form of a parameter, ``{what_zh}`` for ``{what}``."""
     import re
 
+    placeholders = r"\{[^}]*\}|%\([a-z]+\)s"
     for english, chinese in ZH.items():
-        placeholders = r"\{[^}]*\}|%\([a-z]+\)s"
-        assert set(re.findall(placeholders, english)) == set(re.findall(placeholders, chinese)), english
+        found_en, found_zh = set(re.findall(placeholders, english)), set(re.findall(placeholders, chinese))
+        if re.match(r"RF\d{3}\x04", english):
+            found_zh = {re.sub(r"_zh\}$", "}", name) for name in found_zh}
+        assert found_en == found_zh, english
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

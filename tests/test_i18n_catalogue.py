@@ -73,6 +73,42 @@ def test_a_new_message_without_chinese_is_listed(monkeypatch: pytest.MonkeyPatch
     assert ("riskfmt.cli.corpus MESSAGES['new']", "A line nobody translated yet") in missing()
 
 
+def test_every_finding_code_of_every_table_has_its_chinese_in_the_catalogue() -> None:
+    import importlib
+
+    from riskfmt import codes
+
+    tables = [codes._TABLE] + [importlib.import_module(name).TABLE for name in codes._EXTENSIONS]
+    specs = [spec for table in tables for spec in table]
+    assert len(specs) == len(codes.CODES) > 200
+    lacking = [spec.code for spec in specs if f"{spec.code}\x04{spec.en}" not in ZH]
+    assert lacking == []
+    for spec in specs:
+        assert spec.zh == ZH[f"{spec.code}\x04{spec.en}"] != spec.en, spec.code
+
+
+def test_a_finding_message_without_chinese_is_listed_and_never_shown_in_english(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from riskfmt import codes
+    from riskfmt.cli.i18n_coverage import missing
+
+    changed = codes.CodeSpec("RF105", "parse", codes.E, "duplicate-key", "An English text the catalogue lacks")
+    monkeypatch.setitem(codes.CODES, "RF105", changed)
+    assert ("finding RF105", "An English text the catalogue lacks") in missing()
+    assert changed.render("en", {}) == "An English text the catalogue lacks"
+    with pytest.raises(KeyError, match=r"RF105.*zh_CN\.po"):
+        changed.render("zh", {})
+
+
+def test_english_findings_do_not_load_the_catalogue() -> None:
+    code = ("import sys\nfrom riskfmt.findings import Finding\n"
+            "f = Finding.make('RF001', 'x.json', path='x.json')\nassert f.message('en') == 'File not found: x.json'\n"
+            "assert 'riskfmt.i18n.zh' not in sys.modules\n"
+            "assert f.message('zh') == '找不到文件：x.json'\nassert 'riskfmt.i18n.zh' in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_label_without_chinese_fails_at_import() -> None:
     from riskfmt.i18n import pair
 
@@ -83,7 +119,9 @@ def test_a_label_without_chinese_fails_at_import() -> None:
 
 @pytest.mark.parametrize("module", ["src/riskfmt/cli/corpus.py", "src/riskfmt/cli/integrity.py",
                                     "src/riskfmt/cli/incident.py", "src/riskfmt/cli/vocab.py",
-                                    "src/riskfmt/views/labels.py"])
+                                    "src/riskfmt/views/labels.py", "src/riskfmt/integrity/codes.py",
+                                    "src/riskfmt/incident/codes.py", "src/riskfmt/compare/codes.py",
+                                    "src/riskfmt/corpus/codes.py"])
 def test_moved_modules_hold_no_chinese(module: str) -> None:
     text = (ROOT / module).read_text(encoding="utf-8")
     assert not [ch for ch in text if 0x4E00 <= ord(ch) < 0xA000], module

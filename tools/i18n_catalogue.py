@@ -22,7 +22,7 @@ PO = ROOT / "src" / "riskfmt" / "i18n" / "zh_CN.po"
 TABLE = ROOT / "src" / "riskfmt" / "i18n" / "zh.py"
 
 HEADER = '''# ruff: noqa: E501 - generated: one entry per line pair, as long as its text
-"""Chinese for everything the command line shows, keyed by the English text (gettext style).
+"""Chinese for everything riskfmt shows, finding messages included, keyed by the English text (gettext style).
 
 Generated from ``zh_CN.po`` by ``tools/i18n_catalogue.py``: edit the PO file, not this one. Keys are the
 English text, or ``"context\\x04English"`` for an entry with a gettext context (``msgctxt``), as gettext

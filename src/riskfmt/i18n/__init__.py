@@ -2,10 +2,10 @@
 
 The catalogue is a gettext PO file keyed by the English text, so a translator works in one file, with any PO
 editor: the help of every command and option, Click's own words (usage lines, headings, usage errors), the
-command line's own messages and the labels of the HTML views (these with a ``msgctxt``). riskfmt reads the
-table ``riskfmt/i18n/zh.py`` that ``tools/i18n_catalogue.py`` compiles from it (a test fails when the two
-differ), so nothing is parsed at start-up. Finding messages are not here yet: they carry both languages in the
-code tables (``riskfmt.codes`` and the tables of each package).
+command line's own messages, the labels of the HTML views and the message of every finding code (these with a
+``msgctxt``; for a finding, its code). riskfmt reads the table ``riskfmt/i18n/zh.py`` that
+``tools/i18n_catalogue.py`` compiles from it (a test fails when the two differ), so nothing is parsed at
+start-up, and reads it only when something is shown in Chinese.
 
 The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``, else English.
 """

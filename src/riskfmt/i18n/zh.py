@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - generated: one entry per line pair, as long as its text
-"""Chinese for everything the command line shows, keyed by the English text (gettext style).
+"""Chinese for everything riskfmt shows, finding messages included, keyed by the English text (gettext style).
 
 Generated from ``zh_CN.po`` by ``tools/i18n_catalogue.py``: edit the PO file, not this one. Keys are the
 English text, or ``"context\x04English"`` for an entry with a gettext context (``msgctxt``), as gettext
@@ -949,4 +949,416 @@ ZH: dict[str, str] = {
         '无对应概念',
     '(no equivalent)':
         '（无对应概念）',
+    'RF001\x04File not found: {path}':
+        '找不到文件：{path}',
+    'RF002\x04Directory holds no .json, .yaml or .yml files: {path}':
+        '目录中没有 .json、.yaml 或 .yml 文件：{path}',
+    'RF003\x04Cannot read the file: {reason}':
+        '无法读取文件：{reason}',
+    'RF004\x04File is {size} bytes, over the limit of {limit} bytes (raise it with --max-size)':
+        '文件大小为 {size} 字节，超过 {limit} 字节的上限（可用 --max-size 调整）',
+    'RF005\x04File looks binary (a NUL byte at offset {offset}), not JSON or YAML text':
+        '文件看似二进制文件（偏移量 {offset} 处有 NUL 字节），不是 JSON 或 YAML 文本',
+    'RF006\x04{path} is {what}, not a regular file: refused without opening it (reading it could block or never end)':
+        '{path} 是{what_zh}，不是普通文件：已拒绝且未打开（读取它可能阻塞或永不结束）',
+    'RF007\x04The output {path} already exists; give --force to replace it':
+        '输出 {path} 已存在；如需替换请加 --force',
+    'RF008\x04The output {path} would replace the input {input}; nothing was written':
+        '输出 {path} 会覆盖输入 {input}，未写入任何内容',
+    'RF009\x04Cannot write the output {path}: {reason}':
+        '无法写入输出 {path}：{reason_zh}',
+    'RF010\x04The output {path} is {what}, but this command writes {want} there':
+        '输出 {path} 是{what_zh}，而此命令在该处写入的是{want_zh}',
+    'RF011\x04Nothing was written for {path}: the output would not validate or would carry a detected leak (see the findings above)':
+        '未写入 {path}：输出无法通过校验，或含有检测到的泄露内容（见上方各项发现）',
+    'RF101\x04Invalid JSON: {detail}':
+        'JSON 语法错误：{detail_zh}',
+    'RF102\x04File is empty':
+        '文件为空',
+    'RF103\x04Text is not valid UTF-8 (byte 0x{byte} at offset {offset})':
+        '文本不是有效的 UTF-8 编码（偏移量 {offset} 处的字节 0x{byte}）',
+    'RF104\x04File starts with a UTF-8 byte-order mark; JSON (RFC 8259) forbids it. It was ignored':
+        '文件以 UTF-8 字节顺序标记（BOM）开头，JSON（RFC 8259）不允许使用，已忽略',
+    'RF105\x04Duplicate key "{key}": parsers disagree on which value wins':
+        '重复的键 "{key}"：不同解析器对保留哪个值的处理不一致',
+    'RF106\x04{token} is not a JSON number; only finite numbers are allowed':
+        '{token} 不是合法的 JSON 数值，只允许有限数值',
+    'RF107\x04Nesting is deeper than {limit} levels':
+        '嵌套层级超过 {limit} 层',
+    'RF108\x04Invalid YAML: {detail}':
+        'YAML 语法错误：{detail_zh}',
+    'RF109\x04YAML aliases expand to more than {limit} nodes (an alias bomb?)':
+        'YAML 别名展开后超过 {limit} 个节点（疑似别名炸弹）',
+    'RF110\x04Number {token} is outside the range of a double-precision float':
+        '数值 {token} 超出双精度浮点数的表示范围',
+    'RF111\x04YAML value has no JSON equivalent: {detail}':
+        'YAML 值无法对应到 JSON：{detail_zh}',
+    'RF112\x04File holds more than one YAML document; put each report in its own file':
+        '文件包含多个 YAML 文档，每份报告应单独成文件',
+    'RF113\x04YAML 1.1 would read {value} as {yaml11}; riskfmt reads YAML 1.2, where it is {yaml12}. Quote it or write it the 1.2 way to say what is meant':
+        '按 YAML 1.1 规则，{value} 会被读作{yaml11_zh}；riskfmt 按 YAML 1.2 读取，结果为{yaml12_zh}。请加引号或按 1.2 的写法书写，以明确原意',
+    'RF114\x04A number of {digits} digits is longer than the limit of {limit} digits':
+        '数值长达 {digits} 位，超过 {limit} 位的上限',
+    'RF115\x04Text holds a lone UTF-16 surrogate ({escape}), which no UTF-8 document can carry':
+        '文本中含有孤立的 UTF-16 代理码元（{escape}），UTF-8 文档无法承载',
+    'RF116\x04Integer {token} is outside ±9007199254740991 (2^53 - 1), the range every JSON implementation keeps exactly (RFC 7493); canonical JSON (RFC 8785), and so digests and signatures, cannot carry it':
+        '整数 {token} 超出 ±9007199254740991（2^53 - 1），即各 JSON 实现都能精确保存的范围（RFC 7493）；规范化 JSON（RFC 8785）及其摘要和签名均无法承载',
+    'RF201\x04Not a riskfmt document: the top level must be an object with a "kind" field':
+        '不是 riskfmt 文档：顶层必须是包含 "kind" 字段的对象',
+    'RF202\x04Unknown document kind "{kind}" (known: {known})':
+        '未知的文档类型 "{kind}"（已知类型：{known}）',
+    'RF203\x04Format version {version} has a major version this riskfmt does not know (supported: {supported})':
+        '格式版本 {version} 的主版本号不受当前 riskfmt 支持（支持：{supported}）',
+    'RF204\x04Format version {version} is newer than {known}; validated as {known}, newer fields may be reported':
+        '格式版本 {version} 高于 {known}，按 {known} 校验，新增字段可能被报告为错误',
+    'RF205\x04Missing or malformed format version (expected "MAJOR.MINOR")':
+        '缺少格式版本或格式不正确（应为 "主版本.次版本"）',
+    'RF206\x04Vocabulary {version} is newer than the newest known ({known}); ids added since cannot be checked':
+        '词表版本 {version} 高于已知的最新版本（{known}），其后新增的标识无法校验',
+    'RF207\x04Unknown vocabulary version {version} (released: {known})':
+        '未知的词表版本 {version}（已发布：{known}）',
+    'RF300\x04{detail}':
+        '{detail_zh}',
+    'RF301\x04Missing required field "{field}"':
+        '缺少必填字段 "{field}"',
+    'RF302\x04Field "{field}" is not allowed here':
+        '此处不允许出现字段 "{field}"',
+    'RF303\x04Expected {expected}, found {found}':
+        '应为{expected_zh}，实际为{found_zh}',
+    'RF304\x04Value {value} is not one of the allowed values{hint}':
+        '值 {value} 不在允许的取值范围内{hint_zh}',
+    'RF305\x04Value {value} does not have the required form: {pattern}':
+        '值 {value} 不符合要求的格式：{pattern_zh}',
+    'RF306\x04Value {value} is {relation} {limit}':
+        '值 {value} {relation_zh} {limit}',
+    'RF307\x04Value {value} is not a valid {format}':
+        '值 {value} 不是有效的 {format}',
+    'RF308\x04At least {limit} item(s) required, found {found}':
+        '至少需要 {limit} 项，实际为 {found} 项',
+    'RF309\x04Matches none of the allowed shapes; closest: {detail}':
+        '不符合任何一种允许的结构；最接近的一种：{detail_zh}',
+    'RF310\x04Matches more than one of the shapes that exclude each other (has: {detail})':
+        '同时符合多种互斥的结构（包含：{detail}）',
+    'RF401\x04Unknown risk id "{id}"{suggestion}':
+        '未知的风险编号 "{id}"{suggestion_zh}',
+    'RF402\x04Risk id {id} ({label}) is deprecated since vocabulary {since}; use {replacement} ({replacement_label})':
+        '风险编号 {id}（{label_zh}）自词表 {since} 起已弃用，请改用 {replacement}（{replacement_label_zh}）',
+    'RF403\x04Unknown evaluation method "{id}"{suggestion}':
+        '未知的评估方法 "{id}"{suggestion_zh}',
+    'RF404\x04Risk id {id} was added in vocabulary {added}, after the cited vocabulary {cited}':
+        '风险编号 {id} 于词表 {added} 中新增，晚于报告所引用的词表 {cited}',
+    'RF405\x04Risk id "{id}" is unknown here; it may come from the newer vocabulary {cited}':
+        '风险编号 "{id}" 在此无法识别，可能来自更新的词表 {cited}',
+    'RF406\x04Framework code {id} has no riskfmt equivalent in vocabulary {version}; cite a riskfmt concept as well':
+        '框架编码 {id} 在词表 {version} 中没有对应的 riskfmt 概念，请同时引用一个 riskfmt 概念',
+    'RF501\x04Confidence interval [{lower}, {upper}] does not contain the value {value}':
+        '置信区间 [{lower}, {upper}] 不包含取值 {value}',
+    'RF502\x04Confidence interval lower bound {lower} is above its upper bound {upper}':
+        '置信区间下限 {lower} 大于上限 {upper}',
+    "RF503\x04Value {value} lies outside the metric's bounds [{min}, {max}]":
+        '取值 {value} 超出指标范围 [{min}, {max}]',
+    'RF504\x04Metric minimum {min} is above its maximum {max}':
+        '指标下限 {min} 大于上限 {max}',
+    'RF505\x04{later_field} ({later}) is before {earlier_field} ({earlier})':
+        '{later_field}（{later}）早于 {earlier_field}（{earlier}）',
+    'RF506\x04Id "{id}" is used more than once (first at {first})':
+        '标识 "{id}" 重复使用（首次出现于 {first}）',
+    'RF507\x04Same metric, slice and risks as {first}: two values for one measurement':
+        '与 {first} 的指标、切片和风险相同：同一测量出现两个取值',
+    "RF508\x04report_id {found} does not match the report's defining content; expected {expected}":
+        'report_id {found} 与报告内容不符：按报告的核心内容计算，应为 {expected}',
+    'RF509\x04Samples file {path} not found next to the report':
+        '在报告所在目录中找不到样本文件 {path}',
+    'RF510\x04Samples file {path} has digest {found}, the report pins {expected}':
+        '样本文件 {path} 的哈希值为 {found}，与报告中记录的 {expected} 不一致',
+    'RF511\x04Samples file {path} has {found} rows, the report says {expected}':
+        '样本文件 {path} 有 {found} 行，报告声明为 {expected} 行',
+    'RF512\x04Samples file line {row}: {detail}':
+        '样本文件第 {row} 行：{detail_zh}',
+    'RF513\x04Digest {digest} looks like a placeholder, not a real hash':
+        '摘要 {digest} 看似占位符，而非真实的哈希值',
+    'RF514\x04Sample "{id}" (epoch {epoch}) appears more than once':
+        '样本 "{id}"（第 {epoch} 轮）重复出现',
+    'RF515\x04Uncertainty is given but n (the number of samples) is not':
+        '给出了不确定性，但未给出样本数 n',
+    'RF516\x04Standard error {se} is larger than any proportion in [0, 1] can have (0.5)':
+        '标准误 {se} 大于 [0, 1] 区间内比例所能取的最大值（0.5）',
+    'RF517\x04Finding cites sample "{id}", which is not among the evaluation\'s samples':
+        '评估发现引用的样本 "{id}" 不在本次评估的样本之中',
+    "RF518\x04Samples file path {path} leaves the report's folder":
+        '样本文件路径 {path} 指向报告所在目录之外',
+    'RF519\x04Value is not a finite number':
+        '取值不是有限数值',
+    'RF520\x04{more} more {capped} finding(s) in this file not listed (at most {limit} per code; change it with --max-findings-per-code or RISKFMT_MAX_FINDINGS_PER_CODE, 0 for no limit)':
+        '此文件另有 {more} 项 {capped} 未列出（每个编号最多列出 {limit} 项；可用 --max-findings-per-code 或 RISKFMT_MAX_FINDINGS_PER_CODE 调整，0 表示不限）',
+    'RF601\x04{field} ({tool}) has no place in a riskfmt report and was not carried over{why}':
+        '{field}（{tool}）在 riskfmt 报告中没有对应字段，未予保留{why_zh}',
+    'RF602\x04Task "{task}" maps to no risk concept; recorded as R0000 (general capability). Map it with --task-map':
+        '任务 "{task}" 未映射到任何风险概念，已记为 R0000（通用能力）。可用 --task-map 指定映射',
+    'RF603\x04The source run\'s status is "{status}"; its results are partial':
+        '源评估运行的状态为 "{status}"，其结果不完整',
+    'RF604\x04{count} sample(s) were invalidated by the producer; the run is marked invalidated':
+        '评测工具将 {count} 个样本标记为无效，本次运行记为 invalidated（结果作废）',
+    'RF605\x04Cannot tell which tool produced {path}; name it with --from ({known})':
+        '无法判断 {path} 由哪个工具生成，请用 --from 指定（{known}）',
+    'RF606\x04Refused archive member {member}: {reason}':
+        '已拒绝归档成员 {member}：{reason_zh}',
+    'RF607\x04Cannot read {path} as {tool} output: {detail}':
+        '无法将 {path} 作为 {tool} 的输出读取：{detail}',
+    'RF608\x04{field} was derived: {how}':
+        '{field} 为推算值：{how_zh}',
+    'RF609\x04{field} is not recorded by {tool}; set to "{value}"{hint}':
+        '{tool} 未记录 {field}，已设为 "{value}"{hint_zh}',
+    'RF610\x04{tool} records no standard error for {metric}{why}':
+        '{tool} 未记录 {metric} 的标准误{why_zh}',
+    'RF620\x04{path} uses the {layout} layout of {tool}; converted, but {gap}':
+        '{path} 采用 {tool} 的 {layout} 旧版格式；已转换，但{gap_zh}',
+    'RF621\x04{path}: no {tool} result has a usable value ({detail}); no report was written':
+        '{path}：{tool} 的结果中没有可用数值（{detail}），未生成报告',
+    'RF640\x04{folder} holds pairwise (compare-mode) judgements of {model_a} against {model_b} by {judge}: not converted, because {why}; {model_a} and {model_b} are not marked failed for it':
+        '{folder} 是 {judge} 对 {model_a} 与 {model_b} 的两两比较（对战模式）评判结果：未转换，原因是{why_zh}；{model_a} 与 {model_b} 不因此被标记为失败',
+    'RF641\x04{folder} holds judged results, but "{prefix}" is neither one model of the run nor two joined by "_": not converted (the models it belongs to are unknown)':
+        '{folder} 是评判结果，但 "{prefix}" 既不是本次运行中的某个模型，也不是以 "_" 连接的两个模型：未转换（无法确定其所属模型）',
+    'RF642\x04{path}: resolving its name references would build more than {limit} values (each reference copies the value it names); the config was not read':
+        '{path}：解析其中的名称引用将生成超过 {limit} 个值（每次引用都会复制所引用的值）；未读取该配置',
+    'RF643\x04Incident {incident}: the source gives no date, and riskfmt never invents one; not converted. Convert it together with its AI Incident Database record (which has the date)':
+        '事件 {incident}：来源未给出日期，riskfmt 不会编造日期；未转换。请与该事件的 AI 事件数据库记录（含日期）一并转换',
+    'RF645\x04Incident {incident}: CSET harm types ({values}) not carried as harms; vocabulary {version} has no CSET crosswalk (it was added in vocabulary 1.1)':
+        '事件 {incident}：CSET 危害类型（{values}）未转为危害条目；词表 {version} 没有 CSET 对照表（词表 1.1 起提供）',
+    'RF646\x04Incident {incident}: {field} "{value}" carried as a harm of {risks} ({predicate} in the riskfmt CSET crosswalk; CSET names the consequence, riskfmt the risk)':
+        '事件 {incident}：{field} "{value}" 已按 riskfmt 的 CSET 对照表（{predicate}）转为风险 {risks} 的危害条目（CSET 记录的是后果，riskfmt 记录的是风险）',
+    'RF611\x04{path} was not converted: no converter recognises its content (name the tool with --from)':
+        '{path} 未转换：没有转换器能识别其内容（可用 --from 指定工具）',
+    'RF612\x04{path} was read together with {owner}':
+        '{path} 已随 {owner} 一并读取',
+    'RF613\x04The report converted from {path} fails validation ({count} error(s): {codes}); it was not written':
+        '由 {path} 转换得到的报告未通过校验（{count} 个错误：{codes}），未予输出',
+    'RF614\x04{path} ({tool}) holds no results{why}; there is nothing to convert':
+        '{path}（{tool}）中没有任何结果{why_zh}，无可转换的内容',
+    "RF615\x04{field}: the confidence interval states no confidence level; it is kept in extensions.{ext}, not as the result's uncertainty":
+        '{field}：该置信区间未注明置信水平，已保留于 extensions.{ext}，未记为结果的不确定性',
+    'RF900\x04Internal error while checking this file ({detail}); please report it':
+        '校验此文件时发生内部错误（{detail}），请报告此问题',
+    'RF701\x04Array of {count} numbers: weights, activations or embeddings must not travel in a report':
+        '包含 {count} 个数值的数组：权重、激活值或嵌入向量不得随报告传递',
+    'RF702\x04{encoding} blob of {length} characters: binary content must not travel in a report; give its digest':
+        '长度为 {length} 个字符的 {encoding_zh} 数据块：二进制内容不得随报告传递，请改为给出其摘要',
+    'RF703\x04Text of {length} characters looks like binary data ({share}% control or replacement characters)':
+        '长度为 {length} 个字符的文本看似二进制数据（控制字符或替换字符占 {share}%）',
+    'RF704\x04Reference to a weight file ({name}): identify weights by digest only (model.digests)':
+        '引用了权重文件（{name}）：权重只能通过摘要标识（model.digests）',
+    'RF705\x04Looks like {what}: secrets must never be in a report':
+        '疑似{what_zh}：报告中绝不能包含密钥或凭据',
+    'RF706\x04{kind} is declared withheld (disclosure.withholds) but present here':
+        '{kind_zh}已声明为隐去（disclosure.withholds），但此处仍然存在',
+    'RF707\x04Withheld item of kind {kind} is not declared in disclosure.withholds':
+        '类型为 {kind} 的隐去条目未在 disclosure.withholds 中声明',
+    'RF708\x04{count} more {other} findings in this document are not shown':
+        '本文档中另有 {count} 条 {other} 发现未显示',
+    'RF714\x04{count} numbers in {places} free places (extensions, free settings, numbers written as text, numeric arrays), most of them here: together they can carry weights, activations or embeddings':
+        '{places} 处自由字段（扩展数据、自由设置、以文本书写的数值、数值数组）合计包含 {count} 个数值，以此处最多：合起来足以携带权重、激活值或嵌入向量',
+    'RF715\x04{length} characters of encoded data in {places} places, most of them here: pieces that together can carry binary content, weights or keys':
+        '{places} 处合计 {length} 个字符的编码数据，以此处最多：这些片段合起来足以携带二进制内容、权重或密钥',
+    'RF716\x04{name} is named as a secret and holds a value: credentials must never be in a report, not even in parts':
+        '{name} 按名称是密钥或凭据且有取值：报告中绝不能包含凭据，哪怕只是其中一部分',
+    "RF710\x04Parts marked TLP:{label} are weaker than the document's TLP:{document}; a part never carries a weaker label":
+        '部分内容标记为 TLP:{label}，弱于文档的 TLP:{document}；部分内容的标记不得弱于整个文档',
+    'RF711\x04Marking selector {selector} selects nothing in this document':
+        '标记选择器 {selector} 在本文档中未选中任何内容',
+    "RF712\x04Marking lowered from TLP:{before} to TLP:{after} at {where}, at the owner's explicit request":
+        '应所有者的明确要求，{where_zh} 的标记已由 TLP:{before} 降为 TLP:{after}',
+    'RF713\x04Marking of {where} would be weakened from TLP:{before} to TLP:{after}':
+        '{where_zh} 的标记将由 TLP:{before} 被削弱为 TLP:{after}',
+    'RF750\x04An identifier of {length} characters reads as text while sample content is withheld: identifiers must not carry withheld content':
+        '样本内容已隐去，但此处长度为 {length} 个字符的标识符读来像正文：标识符不得携带被隐去的内容',
+    'RF751\x04This text has the digest of withheld sample content ({where}): withheld content must not be copied elsewhere':
+        '此处文本的摘要与被隐去的样本内容（{where}）一致：被隐去的内容不得复制到其他位置',
+    'RF720\x04No signature in the envelope verifies with key {keyid}':
+        '信封中没有任何签名能用密钥 {keyid} 验证通过',
+    "RF721\x04The document's canonical {algorithm} digest {found} differs from the signed {expected}: its content changed after signing":
+        '文档的规范化 {algorithm} 摘要 {found} 与签名中的 {expected} 不一致：签名后内容已被修改',
+    'RF722\x04The signed subject is "{found}", expected "{expected}"':
+        '签名中的主体为 "{found}"，应为 "{expected}"',
+    'RF723\x04Not a usable DSSE envelope: {detail}':
+        '不是可用的 DSSE 信封：{detail_zh}',
+    'RF724\x04The signed in-toto statement is not a canonical-JSON signature: {detail}':
+        '签名的 in-toto 声明不是规范化 JSON 签名：{detail_zh}',
+    'RF725\x04Cannot use the key file {path}: {detail}':
+        '无法使用密钥文件 {path}：{detail_zh}',
+    'RF726\x04The document has no RFC 8785 canonical form: {detail}':
+        '该文档无法转换为 RFC 8785 规范形式：{detail_zh}',
+    'RF727\x04Private key file {path} can be read by other users (mode {mode}); make it owner-only (chmod 600)':
+        '私钥文件 {path} 可被其他用户读取（权限 {mode}），请设为仅所有者可读（chmod 600）',
+    'RF729\x04Refusing to write {path}: {reason}':
+        '拒绝写入 {path}：{reason_zh}',
+    'RF730\x04{where} differs between the original and the redacted copy and is not a withheld item':
+        '{where_zh} 在原文档与隐去版本之间不一致，且不是隐去条目',
+    'RF731\x04Withheld item {where}: its salted digest does not match the original content':
+        '隐去条目 {where}：加盐摘要与原文档内容不符',
+    'RF732\x04Withheld item {where} has no content in the original':
+        '隐去条目 {where} 在原文档中没有对应内容',
+    'RF733\x04The salts file has no salt for the withheld item {where}':
+        '盐值文件中没有隐去条目 {where} 的盐值',
+    "RF734\x04{count} salted digests were not checked: give the owner's salts file (--salts) to check them":
+        '有 {count} 个加盐摘要未核验：请提供所有者的盐值文件（--salts）以核验',
+    'RF735\x04The proof for {where} does not match the withheld record':
+        '{where} 的证明与隐去记录不符',
+    'RF736\x04The redacted report has no withheld item at {where}':
+        '隐去版本中 {where} 处没有隐去条目',
+    'RF737\x04Redaction profile {name}: {detail}':
+        '隐去配置 {name}：{detail_zh}',
+    'RF738\x04Cannot use the salts file {path}: {detail}':
+        '无法使用盐值文件 {path}：{detail_zh}',
+    'RF739\x04Marking raised from TLP:{before} to TLP:{after} at {where}':
+        '{where_zh} 的标记已由 TLP:{before} 提升为 TLP:{after}',
+    'RF740\x04{where} has {count} withheld records (the first is record {first}): a withheld item has exactly one record, or a proof could be checked against another one than the copy was verified with':
+        '{where_zh} 有 {count} 条隐去记录（第一条为记录 {first}）：每个隐去条目只能有一条记录，否则证明可能对照另一条记录核验，而非核验副本时所用的那条',
+    "RF741\x04The copy marks {where} TLP:{after}, the original TLP:{before}: a copy derived without lowering keeps at least the original's markings (if the owner lowered it on purpose, verify with --lower-marking)":
+        '副本将 {where_zh} 标记为 TLP:{after}，原文档为 TLP:{before}：未经降级的派生副本至少保留原文档的标记（如系所有者有意降级，请加 --lower-marking 核验）',
+    'RF742\x04Withheld record {index} is for {found}, but {expected} comes next in the original: records follow the order of the document, so every copy has one form':
+        '第 {index} 条隐去记录对应 {found}，但按原文档顺序下一条应为 {expected}：隐去记录须按文档顺序排列，使每个副本只有一种形式',
+    'RF743\x04The withheld record for {where} says kind {found}; in the original the item is of kind {expected}':
+        '{where_zh} 的隐去记录声明类型为 {found}，而原文档中该条目的类型为 {expected}',
+    'RF650\x04Placeholder not filled in: {value}':
+        '占位内容尚未填写：{value}',
+    'RF651\x04Unknown {scheme} "{id}" in vocabulary {version}{suggestion}':
+        '词表 {version} 中没有{scheme_zh} "{id}"{suggestion_zh}',
+    'RF652\x04Unknown severity scale "{scale}" (scales: {known})':
+        '未知的严重程度等级体系 "{scale}"（可用：{known}）',
+    'RF653\x04"{level}" is not a level of severity scale {scale} (levels: {levels})':
+        '"{level}" 不是严重程度等级体系 {scale} 中的等级（可用等级：{levels}）',
+    'RF654\x04Likelihoods of mutually exclusive hypotheses add up to {total}, more than 1: {hypotheses}':
+        '互斥假设的可能性之和为 {total}，超过 1：{hypotheses}',
+    'RF655\x04Narrower hypotheses ({narrower}) add up to {total}, more than their broader hypothesis {broader} ({likelihood})':
+        '下位假设（{narrower}）的可能性之和为 {total}，大于其上位假设 {broader}（{likelihood}）',
+    'RF656\x04Likelihood {likelihood} lies outside the range of "{estimate}" ({low}-{high})':
+        '可能性 {likelihood} 不在“{estimate_zh}”的范围（{low}-{high}）之内',
+    'RF657\x04Cause {cause} has more than one hypothesis (first at {first})':
+        '原因 {cause} 有多个假设（首次出现于 {first}）',
+    'RF658\x04Settled cause {cause} matches none of the hypotheses; add its hypothesis with the evidence, or set the cause to undetermined':
+        '已认定的原因 {cause} 与任何假设都不对应；请补充该原因的假设及证据，或将原因设为 undetermined（原因不明）',
+    'RF659\x04Settled cause {cause} ({likelihood}) is less likely than the exclusive hypothesis {other} ({other_likelihood})':
+        '已认定的原因 {cause}（{likelihood}）的可能性低于与之互斥的假设 {other}（{other_likelihood}）',
+    'RF660\x04Hypothesis {cause} gives no evidence for or against it':
+        '假设 {cause} 未给出任何支持或反对的证据',
+    'RF661\x04The incident is concluded with the cause undetermined, but no rationale says why it could not be settled':
+        '事件已结案且原因不明，但未说明无法认定原因的理由',
+    'RF662\x04Status near_miss contradicts event type {event}: in an incident harm occurred':
+        '状态 near_miss（未遂）与事件类型 {event} 矛盾：事件意味着已发生实际损害',
+    'RF663\x04Event type evaluation-finding describes a failure under test; it belongs in an evaluation report':
+        '事件类型 evaluation-finding（评估发现）指测试中发现的失效，应写入评估报告而非事件报告',
+    'RF664\x04{value} is not a valid calendar date or time':
+        '{value} 不是有效的日期或时间',
+    'RF666\x04Assessment dated {assessed} is later than the timeline entry {seq} that records it ({date})':
+        '评估时间 {assessed} 晚于记录它的时间线条目 {seq}（{date}）',
+    'RF667\x04Timeline entry has seq {found}, expected {expected}: entries are numbered 1, 2, 3, ... without gaps':
+        '时间线条目的序号为 {found}，应为 {expected}：条目须按 1、2、3……连续编号',
+    'RF668\x04Timeline entry {seq} is dated {date}, before entry {prev_seq} ({prev_date}); entries are only appended':
+        '时间线条目 {seq} 的日期 {date} 早于条目 {prev_seq}（{prev_date}）；条目只能按时间顺序追加',
+    'RF669\x04Timeline entry {seq} does not pin the entry before it; expected previous: {expected}':
+        '时间线条目 {seq} 未固定前一条目的摘要；previous 应为 {expected}',
+    'RF670\x04The first timeline entry pins a previous entry ({found}): earlier history was removed':
+        '第一个时间线条目固定了前一条目的摘要（{found}）：更早的历史已被删除',
+    'RF671\x04History was rewritten: entry {seq} pins {found}, but the entry before it now hashes to {expected}; entry {prev_seq} was edited or an entry was removed':
+        '历史被改写：条目 {seq} 固定的摘要为 {found}，而其前一条目现在的摘要为 {expected}；条目 {prev_seq} 被修改，或有条目被删除',
+    'RF672\x04The first timeline entry does not state the initial {field}':
+        '第一个时间线条目未给出初始的 {field}',
+    'RF673\x04Current {field} differs from the one the latest timeline entry stating it gives (entry {seq}); revise it with riskfmt incident update':
+        '当前的 {field} 与最近给出该项的时间线条目（条目 {seq}）不一致；请用 riskfmt incident update 修订',
+    'RF674\x04Current {field} is stated by no timeline entry':
+        '当前的 {field} 未在任何时间线条目中给出',
+    'RF675\x04The report links to itself ({report_id})':
+        '报告链接到了自身（{report_id}）',
+    'RF680\x04Timeline entry {seq} of the previous version is missing: an update never removes history':
+        '上一版本的时间线条目 {seq} 缺失：更新不得删除历史',
+    'RF681\x04Timeline entry {seq} differs from the previous version ({fields} changed): an update never edits history':
+        '时间线条目 {seq} 与上一版本不同（{fields} 有改动）：更新不得修改历史',
+    "RF682\x04report_id changed from {old} to {new}: an update keeps the report's id":
+        'report_id 由 {old} 变为 {new}：更新须保留报告标识',
+    'RF683\x04Not written: {reason}':
+        '未写入：{reason_zh}',
+    'RF845\x04{field} differs from the previous version, and no timeline entry can record that: an update only appends entries (and revises the assessment through them)':
+        '{field} 与上一版本不同，而时间线条目无法记录此类改动：更新只能追加条目（并通过条目修订评估）',
+    'RF846\x04The marking of {where} is TLP:{after}, lower than TLP:{before} in the previous version: a later version of a report never carries a weaker label':
+        '{where_zh} 的标记为 TLP:{after}，低于上一版本的 TLP:{before}：报告的后续版本不得使用更弱的标记',
+    "RF847\x04The {which} version's timeline is not a list of entries (found {found}): the two histories cannot be compared entry by entry":
+        '{which_zh}版本的时间线不是条目列表（实际为 {found}）：无法逐条比较两个版本的历史',
+    'RF690\x04{field} "{value}" ({origin}) has no riskfmt equivalent and was not carried over':
+        '{field} "{value}"（{origin}）在 riskfmt 中没有对应项，未予保留',
+    'RF691\x04No AIID incident record for incident {incident} among the inputs; converted from its classification alone':
+        '输入中没有事件 {incident} 的 AIID 事件记录，仅依据其分类结果转换',
+    'RF692\x04{origin} {field} "{value}" does not settle the cause; the attribution says undetermined':
+        '{origin} 的 {field} "{value}" 不足以认定原因，归因记为 undetermined（原因不明）',
+    'RF693\x04Classifications of incident {incident} disagree on {field}: {values}; the report follows {kept}':
+        '事件 {incident} 的多个分类在 {field} 上不一致：{values}；报告采用 {kept} 的结果',
+    'RF801\x04Cannot compare documents of different kinds ({kind_a} and {kind_b})':
+        '无法比较不同类型的文档（{kind_a_zh}与{kind_b_zh}）',
+    'RF802\x04riskfmt cannot compare documents of kind "{kind}" (comparable: {known})':
+        'riskfmt 无法比较类型为 "{kind}" 的文档（可比较的类型：{known}）',
+    'RF803\x04riskfmt compare takes evaluation reports; this document is a {kind}':
+        'riskfmt compare 只接受评估报告；此文档的类型为 {kind}',
+    'RF804\x04Samples file line {row} can no longer be read ({detail}); was the file changed during the comparison?':
+        '样本文件第 {row} 行已无法读取（{detail}）；文件是否在比较过程中被修改？',
+    'RF810\x04{cited} was aligned with {concepts} through the {framework} crosswalk ({predicates}), not an exact match':
+        '{cited} 经 {framework} 映射表对应到 {concepts}（{predicates}），并非精确匹配',
+    'RF811\x04{cited} is deprecated; it was aligned through its replacement {concept}':
+        '{cited} 已弃用，已通过其替代概念 {concept} 进行对应',
+    'RF812\x04Aligned on the shared risks {shared} only: {name_a} cites {risks_a}, {name_b} cites {risks_b}':
+        '仅依据共同的风险 {shared} 进行对应：{name_a} 引用 {risks_a}，{name_b} 引用 {risks_b}',
+    'RF813\x04{cited} has no riskfmt equivalent; it aligns only with results that cite the same code':
+        '{cited} 没有对应的 riskfmt 概念，只能与引用同一编码的结果对应',
+    'RF814\x04This report has {count} results for {measure}; {chosen} is shown':
+        '此报告中 {measure} 有 {count} 个结果，显示的是 {chosen}',
+    'RF820\x04Cannot tell whether {metric} on {risk} differs: {why}':
+        '无法判断 {risk} 上的 {metric} 是否存在差异：{why_zh}',
+    'RF821\x04{metric} on {risk} is recorded in {unit_a} by {name_a} and in {unit_b} by {name_b}; the values are not compared':
+        '{risk} 上的 {metric}，{name_a} 的单位为 {unit_a}，{name_b} 的单位为 {unit_b}，因此不比较其取值',
+    'RF822\x04{metric} on {risk}: {name_a} says {direction_a}, {name_b} says {direction_b}; neither better nor worse is given':
+        '{risk} 上的 {metric}：{name_a} 标注为 {direction_a}，{name_b} 标注为 {direction_b}，因此不判断孰优孰劣',
+    'RF823\x04The standard error of {result} was derived from its {level} confidence interval':
+        '{result} 的标准误由其 {level} 置信区间推算得出',
+    'RF824\x04Risk levels on different scales ({scale_a}, {scale_b}) cannot be compared':
+        '不同等级体系（{scale_a}、{scale_b}）下的风险等级无法比较',
+    'RF825\x04Evaluation {id} has status {status}; its results cover only part of the task':
+        '评估 {id} 的状态为 {status}，其结果仅覆盖部分任务',
+    'RF826\x04{metric} on {risk} is in percent on one side and a fraction on the other; both are shown as fractions':
+        '{risk} 上的 {metric} 一方以百分数、另一方以小数记录，均已换算为小数',
+    'RF830\x04The reports evaluate different models: {a} and {b}':
+        '两份报告评估的是不同的模型：{a} 与 {b}',
+    'RF831\x04The model digests ({subject}) differ: the weights or snapshots evaluated are not the same':
+        '模型摘要（{subject}）不一致：所评估的权重或快照并不相同',
+    'RF832\x04A cites vocabulary {a} and B cites {b}; risk ids were compared through vocabulary {latest}':
+        'A 引用词表 {a}，B 引用词表 {b}；风险编号已按词表 {latest} 进行比较',
+    'RF840\x04The samples of {task} share no sample id and no input digest; no paired comparison was made':
+        '{task} 的样本既无相同的样本标识，也无相同的输入摘要，未进行配对比较',
+    'RF841\x04{count} samples of {task} paired by id have different input digests: the ids may not name the same prompts':
+        '{task} 中有 {count} 个按标识配对的样本输入摘要不同：相同的标识可能并不对应相同的提示词',
+    'RF842\x04The samples of {task} are in different orders; {count} rows went through temporary files to keep memory bounded':
+        '{task} 的样本顺序不一致；为控制内存占用，有 {count} 行经由临时文件处理',
+    'RF843\x04The samples of {task} were paired by input digest: the reports share no sample id':
+        '{task} 的样本按输入摘要配对：两份报告没有相同的样本标识',
+    'RF844\x04{matched} samples of {task} were paired; {only_a} are only in A and {only_b} only in B':
+        '{task} 有 {matched} 个样本完成配对；{only_a} 个仅见于 A，{only_b} 个仅见于 B',
+    'RF901\x04Not indexed: the document has {errors} error(s); fix them and index it again':
+        '未入库：该文档存在 {errors} 个错误，请修正后重新入库',
+    'RF902\x04Already indexed with the same digest as report {report_id}; nothing changed':
+        '报告 {report_id} 已以相同摘要入库，未作改动',
+    'RF903\x04Replaced report {old_id} (indexed from {old_path}, digest {old_digest}) with this version':
+        '已用此版本替换报告 {old_id}（原入库自 {old_path}，摘要 {old_digest}）',
+    'RF904\x04Documents of kind "{kind}" are not indexed (indexed: evaluation-report, incident-report)':
+        '类型为 "{kind}" 的文档不入库（可入库的类型：评估报告、事件报告）',
+    'RF905\x04Samples file {path} can no longer be read ({detail}); the report was not indexed':
+        '样本文件 {path} 已无法读取（{detail}），该报告未入库',
+    'RF910\x04Cannot use the corpus store {path}: {detail}':
+        '无法使用语料库存储 {path}：{detail}',
+    'RF911\x04The corpus store {path} has table schema {found}; this riskfmt reads schema {expected}. Index the reports again into a new store':
+        '语料库存储 {path} 的表结构版本为 {found}，而本版 riskfmt 读取的版本为 {expected}。请将报告重新入库到新的存储',
+    'RF912\x04The query failed: {detail}':
+        '查询失败：{detail}',
+    'RF913\x04The Parquet folder {path} is not empty; give an empty or new folder':
+        'Parquet 目录 {path} 非空，请指定空目录或新目录',
+    "RF914\x04This needs the optional package {package}: pip install 'riskfmt[{extra}]'":
+        "此功能需要可选依赖 {package}：pip install 'riskfmt[{extra}]'",
+    'RF915\x04{path} is not a corpus Parquet export (no {table}/ folder)':
+        '{path} 不是语料库的 Parquet 导出目录（缺少 {table}/ 子目录）',
 }
