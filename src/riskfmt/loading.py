@@ -192,7 +192,33 @@ _SIXTEEN_DIGITS = b"0" * 16
 
 
 def _has_long_digit_run(data: bytes) -> bool:
-    return _SIXTEEN_DIGITS in data.translate(_DIGIT_RUNS)
+    """Whether any integer token might lie beyond ±(2^53 - 1), the only numbers orjson and the exact parser
+    may read differently (RF116; beyond 64 bits orjson refuses and the exact parser decides anyway).
+
+    A run of 16 or more digits is looked at only where it can be a number token: after ``:``, ``,`` or ``[``
+    (JSON whitespace and a minus sign allowed between) or at the very start. Runs inside hex digests and ids
+    follow a letter or a quote and are skipped, so a report of many digests keeps the fast path. A run that
+    follows one of those bytes inside a string ("a: 1234...") is taken as a number: that can only send the
+    input to the exact parser, never skip a check. A long run followed by a fraction or an exponent goes to
+    the exact parser as well."""
+    runs = data.translate(_DIGIT_RUNS)
+    at = runs.find(_SIXTEEN_DIGITS)
+    while at != -1:
+        end = at + 16
+        while end < len(runs) and runs[end] == 48:
+            end += 1
+        before = at - 1
+        if before >= 0 and data[before] == 45:  # a minus sign
+            before -= 1
+        while before >= 0 and data[before] in b" \t\r\n":
+            before -= 1
+        if before < 0 or data[before] in b":,[":
+            if end < len(data) and data[end] in b".eE":
+                return True
+            if int(data[at:end]) > MAX_SAFE_INTEGER:
+                return True
+        at = runs.find(_SIXTEEN_DIGITS, end)
+    return False
 
 
 def _load_json_fast(doc: Document, data: bytes) -> bool:
@@ -209,8 +235,7 @@ def _load_json_fast(doc: Document, data: bytes) -> bool:
     if b"\\u003a" in data or b"\\u003A" in data:
         return False
     if _has_long_digit_run(data):
-        # an integer of 16 or more digits may lie beyond ±(2^53 - 1) (RF116) or 64 bits, which orjson reads as
-        # a float: the exact parser decides (such runs are rare: hex digests seldom hold 16 decimal digits)
+        # an integer beyond ±(2^53 - 1) (RF116) or 64 bits, which orjson reads otherwise: the exact parser decides
         return False
     try:
         with paused_gc():
