@@ -37,6 +37,7 @@ def exact_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_digests_and_safe_long_numbers_keep_the_fast_path(exact_calls: list[int]) -> None:
     body = {"digests": [f"sha256:{i:064d}" for i in range(50)], "id": "run-12345678901234567890",
+            "hex": "sha256:4694198984395866f16672b054993e24292cdfd", "label": "a:12345678901234567890x",
             "seed": 4694198984395866, "neg": -9007199254740991, "list": [1234567890123456, 0.12345678901234567]}
     doc = load_bytes(_large(body), "x.json")
     assert doc.parsed and not doc.findings and not exact_calls

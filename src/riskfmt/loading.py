@@ -189,6 +189,7 @@ def _load_json(doc: Document, data: bytes, text: str) -> None:
 # passes (translate, then a substring search) over the input, where a regular expression takes ~40 ns a byte
 _DIGIT_RUNS = bytes(48 if 48 <= b <= 57 else 46 for b in range(256))
 _SIXTEEN_DIGITS = b"0" * 16
+_NUMBER_TAIL = re.compile(rb"(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")  # a fraction and an exponent, if any
 
 
 def _has_long_digit_run(data: bytes) -> bool:
@@ -196,11 +197,12 @@ def _has_long_digit_run(data: bytes) -> bool:
     may read differently (RF116; beyond 64 bits orjson refuses and the exact parser decides anyway).
 
     A run of 16 or more digits is looked at only where it can be a number token: after ``:``, ``,`` or ``[``
-    (JSON whitespace and a minus sign allowed between) or at the very start. Runs inside hex digests and ids
-    follow a letter or a quote and are skipped, so a report of many digests keeps the fast path. A run that
-    follows one of those bytes inside a string ("a: 1234...") is taken as a number: that can only send the
-    input to the exact parser, never skip a check. A long run followed by a fraction or an exponent goes to
-    the exact parser as well."""
+    (JSON whitespace and a minus sign allowed between) or at the very start, and followed by what may end a
+    number (``,``, ``}``, ``]``, whitespace, the end) or continue it (a fraction or exponent: the exact parser
+    decides those). Runs inside digests and ids (``"sha256:4694...f1"``) fail one side or the other and are
+    skipped, so a report of many digests keeps the fast path. A run inside a string that looks like a number
+    on both sides ("a: 1234..., b") is taken as one: that can only send the input to the exact parser, never
+    skip a check."""
     runs = data.translate(_DIGIT_RUNS)
     at = runs.find(_SIXTEEN_DIGITS)
     while at != -1:
@@ -212,11 +214,12 @@ def _has_long_digit_run(data: bytes) -> bool:
             before -= 1
         while before >= 0 and data[before] in b" \t\r\n":
             before -= 1
-        if before < 0 or data[before] in b":,[":
-            if end < len(data) and data[end] in b".eE":
-                return True
-            if int(data[at:end]) > MAX_SAFE_INTEGER:
-                return True
+        tail = _NUMBER_TAIL.match(data, end)
+        stop = tail.end() if tail is not None else end
+        after = data[stop] if stop < len(data) else 32
+        if ((before < 0 or data[before] in b":,[") and after in b",}] \t\r\n"
+                and (stop > end or int(data[at:end]) > MAX_SAFE_INTEGER)):
+            return True
         at = runs.find(_SIXTEEN_DIGITS, end)
     return False
 

@@ -7,7 +7,6 @@ or output (a prompt moved into a note). Sample rows are checked column by column
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import methodcaller
 from typing import Any
 
 from riskfmt.integrity.leaks.collect import Collector
@@ -46,8 +45,9 @@ def declared_withheld(doc: dict[str, Any], out: Collector) -> set[str]:
     declared = {k for k in withholds if isinstance(k, str)} if isinstance(withholds, list) else set()
     records = disclosure.get("withheld") or []
     if isinstance(records, list) and records:
-        kinds = set(map(methodcaller("get", "kind"), (r for r in records if type(r) is dict)))
-        for kind in sorted(k for k in kinds - declared if isinstance(k, str)):
+        # before the schema a kind may be any value, a list included (unhashable): only text can be a kind
+        kinds = {kind for r in records if type(r) is dict and isinstance(kind := r.get("kind"), str)}
+        for kind in sorted(kinds - declared):
             index = next(i for i, r in enumerate(records) if type(r) is dict and r.get("kind") == kind)
             out.add("RF707", f"/disclosure/withheld/{index}/kind", kind=kind)
     return declared
