@@ -924,7 +924,9 @@ def test_cli_convert_and_back(tmp_path: Path) -> None:
 def test_regenerated_fixtures_convert(tmp_path: Path) -> None:
     work = tmp_path / "eee"
     shutil.copytree(EEE, work, ignore=shutil.ignore_patterns("data", "logs"))
-    run = subprocess.run(["bash", "generate.sh"], cwd=work, capture_output=True, text=True, timeout=1800)
+    # the copy is not next to ../lm-eval and ../inspect: the script is told where its inputs are
+    run = subprocess.run(["bash", "generate.sh"], cwd=work, capture_output=True, text=True, timeout=1800,
+                         env={**os.environ, "INPUTS": str(INPUTS)})
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     items = convert([work / "data"], from_="eee", options=OPTIONS)
     assert len(items) >= 8

@@ -6,7 +6,7 @@
 # Idempotent: data/, logs and schema/ are replaced; the venv is reused if present.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-INPUTS="$(dirname "$HERE")"
+INPUTS="${INPUTS:-$(dirname "$HERE")}"  # the test suite runs a copy of this folder elsewhere and says where the inputs are
 EEE_VERSION=0.3.0
 PY312="${PY312:-/root/.pyenv/versions/3.12.1/bin/python3.12}"   # EEE needs Python >= 3.12; used 3.12.1
 VENV="${VENV:-/tmp/riskfmt-fx-venv-eee}"
