@@ -431,6 +431,290 @@ ZH: dict[str, str] = {
         '{path} 已存在；riskfmt incident new 不会覆盖已有文件',
     '{current} extends the history of {previous}: {kept} entries kept unchanged, {added} appended, nothing else changed':
         '{current} 延续了 {previous} 的历史：{kept} 个条目保持不变，追加 {added} 个，其余内容未改动',
+    'finding category\x04Input and output':
+        '输入与输出',
+    'finding category\x04Parsing':
+        '解析',
+    'finding category\x04Document kind and version':
+        '文档类型与版本',
+    'finding category\x04JSON Schema':
+        'JSON Schema 校验',
+    'finding category\x04Vocabulary':
+        '词表',
+    'finding category\x04Rules JSON Schema cannot express':
+        'JSON Schema 无法表达的规则',
+    'finding category\x04Conversion':
+        '格式转换',
+    'finding category\x04Outputs':
+        '输出',
+    'finding category\x04Incident reports':
+        '事件报告',
+    'finding category\x04Disclosure and integrity':
+        '披露与完整性',
+    'finding category\x04Comparison':
+        '比较',
+    'finding category\x04Report corpus':
+        '报告语料库',
+    'finding category\x04Internal':
+        '内部错误',
+    'finding severity\x04error':
+        '错误',
+    'finding severity\x04warning':
+        '警告',
+    'finding severity\x04info':
+        '提示',
+    '... and {count} more {code} findings in {files} files not listed (--all-findings lists every one)':
+        '……另有 {count} 个 {code} 发现项（涉及 {files} 个文件）未列出；加 --all-findings 可全部列出',
+    '{files} files checked: {errors} errors, {warnings} warnings':
+        '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告',
+    'parser message\x04Expecting value':
+        '此处应为一个值',
+    "parser message\x04Expecting ',' delimiter":
+        '此处缺少逗号分隔符',
+    "parser message\x04Expecting ':' delimiter":
+        '此处缺少冒号分隔符',
+    'parser message\x04Expecting property name enclosed in double quotes':
+        '此处应为用双引号括起的键名',
+    'parser message\x04Extra data':
+        'JSON 值结束后还有多余内容',
+    'parser message\x04Unterminated string starting at':
+        '字符串未闭合',
+    'parser message\x04Invalid control character at':
+        '字符串中含有未转义的控制字符',
+    'parser message\x04Invalid \\escape':
+        '无效的转义序列',
+    'parser message\x04Invalid \\uXXXX escape':
+        '无效的 \\uXXXX 转义序列',
+    'parser message\x04Illegal trailing comma before end of object or array':
+        '对象或数组末尾多了逗号',
+    'parser message\x04mapping values are not allowed here':
+        '此处不允许出现映射值（冒号位置不对，或缺少引号）',
+    "parser message\x04could not find expected ':'":
+        '找不到应有的冒号',
+    'parser message\x04did not find expected key':
+        '找不到应有的键（缩进可能有误）',
+    'parser message\x04did not find expected node content':
+        '找不到应有的节点内容',
+    "parser message\x04did not find expected ',' or ']'":
+        '找不到应有的逗号或右方括号',
+    "parser message\x04did not find expected ',' or '}'":
+        '找不到应有的逗号或右花括号',
+    'parser message\x04found undefined alias {0}':
+        '引用了未定义的别名 {0}',
+    'parser message\x04found duplicate anchor {0}':
+        '锚点 {0} 重复定义',
+    'parser message\x04found unexpected end of stream':
+        '文件意外结束',
+    "parser message\x04found unexpected ':'":
+        '出现了意外的冒号',
+    'parser message\x04found unknown escape character {0}':
+        '未知的转义字符 {0}',
+    "parser message\x04found character '{0}' that cannot start any token":
+        "字符 '{0}' 不能作为任何记号的开头（YAML 缩进不能用制表符）",
+    'parser message\x04found character that cannot start any token':
+        '出现了不能作为任何记号开头的字符（YAML 缩进不能用制表符）',
+    'parser message\x04found a tab character that violates indentation':
+        '制表符破坏了缩进（YAML 缩进不能用制表符）',
+    'parser message\x04found a tab character where an indentation space is expected':
+        '此处应为缩进空格，却是制表符',
+    'parser message\x04expected <block end>, but found {0}':
+        '块结构未正确结束，却遇到了 {0}（缩进可能有误）',
+    'parser message\x04expected a single document in the stream, but found another document':
+        '文件中应只有一个 YAML 文档，却发现了另一个',
+    "parser message\x04expected '<document start>', but found {0}":
+        '此处应为文档开始标记，却遇到了 {0}',
+    'parser message\x04while scanning {0}':
+        '扫描{0}时出错',
+    'parser message\x04while parsing {0}':
+        '解析{0}时出错',
+    'parser message\x04a recursive alias':
+        '递归引用自身的别名',
+    'parser message\x04tag {0}':
+        '标签 {0}',
+    'parser message\x04mapping key {0} is not a string':
+        '映射的键 {0} 不是字符串',
+    'parser message\x04a mapping key that is a list or mapping':
+        '映射的键是列表或映射',
+    "parser message\x04The parser's own words: {text}":
+        '解析器原文：{text}',
+    'comparison\x04Comparison of two evaluation reports':
+        '两份评估报告的比较',
+    'comparison\x04Comparison of {n} evaluation reports':
+        '{n} 份评估报告的比较',
+    'comparison\x04field':
+        '字段',
+    'comparison\x04file':
+        '文件',
+    'comparison\x04organization':
+        '机构',
+    'comparison\x04tool':
+        '工具',
+    'comparison\x04model':
+        '模型',
+    'comparison\x04report id':
+        '报告标识',
+    'comparison\x04vocabulary':
+        '词表',
+    'comparison\x04Results':
+        '结果',
+    'comparison\x04risk':
+        '风险',
+    'comparison\x04task':
+        '任务',
+    'comparison\x04metric':
+        '指标',
+    'comparison\x04slice':
+        '切片',
+    'comparison\x04B − A':
+        'B − A',
+    'comparison\x04{level} interval':
+        '{level} 区间',
+    'comparison\x04p (adj.)':
+        'p（校正后）',
+    'comparison\x04verdict':
+        '结论',
+    'comparison\x04better, significant':
+        '更好，显著',
+    'comparison\x04worse, significant':
+        '更差，显著',
+    'comparison\x04changed, significant':
+        '有变化，显著',
+    'comparison\x04not significant':
+        '不显著',
+    'comparison\x04cannot tell':
+        '无法判断',
+    'comparison\x04same':
+        '相同',
+    'comparison\x04not compared':
+        '未比较',
+    'comparison\x04Risk levels and threshold verdicts':
+        '风险等级与阈值判定',
+    'comparison\x04risk level':
+        '风险等级',
+    'comparison\x04threshold':
+        '阈值',
+    'comparison\x04met':
+        '达标',
+    'comparison\x04missed':
+        '未达标',
+    'comparison\x04higher in B':
+        'B 更高',
+    'comparison\x04lower in B':
+        'B 更低',
+    'comparison\x04changed':
+        '有变化',
+    'comparison\x04one side only':
+        '仅一方给出',
+    'comparison\x04different scales':
+        '等级体系不同',
+    'comparison\x04Paired samples':
+        '配对样本',
+    'comparison\x04paired':
+        '配对数',
+    'comparison\x04by':
+        '配对依据',
+    'comparison\x04sample id':
+        '样本标识',
+    'comparison\x04input digest':
+        '输入摘要',
+    'comparison\x04A pass, B fail':
+        'A 通过、B 未通过',
+    'comparison\x04A fail, B pass':
+        'A 未通过、B 通过',
+    'comparison\x04pass rate A → B':
+        '通过率 A → B',
+    'comparison\x04McNemar p (adj.)':
+        'McNemar p（校正后）',
+    'comparison\x04mean score B − A':
+        '平均得分 B − A',
+    'comparison\x04paired t p (adj.)':
+        '配对 t 检验 p（校正后）',
+    'comparison\x04Qualitative findings':
+        '定性发现',
+    'comparison\x04In both reports':
+        '两份报告均有',
+    'comparison\x04Only in A':
+        '仅见于 A',
+    'comparison\x04Only in B':
+        '仅见于 B',
+    'comparison\x04Results only in A':
+        '仅见于 A 的结果',
+    'comparison\x04Results only in B':
+        '仅见于 B 的结果',
+    'comparison\x04Coverage':
+        '覆盖范围',
+    'comparison\x04Risks only A evaluated':
+        '仅 A 评估的风险',
+    'comparison\x04Risks only B evaluated':
+        '仅 B 评估的风险',
+    'comparison\x04Tasks only A ran':
+        '仅 A 运行的任务',
+    'comparison\x04Tasks only B ran':
+        '仅 B 运行的任务',
+    'comparison\x04Differences that may explain the results':
+        '可能解释结果差异的元数据差异',
+    'comparison\x04category':
+        '类别',
+    'comparison\x04where':
+        '范围',
+    'comparison\x04report':
+        '报告',
+    'comparison\x04Notes':
+        '说明',
+    'comparison\x04—':
+        '—',
+    'comparison\x04alignment not exact':
+        '对应并非精确',
+    'comparison\x04Gate --fail-on {gate}: passed.':
+        '门禁 --fail-on {gate}：通过。',
+    'comparison\x04Gate --fail-on {gate}: FAILED.':
+        '门禁 --fail-on {gate}：未通过。',
+    'comparison\x04No differences.':
+        '无差异。',
+    'comparison\x04No results align between the two reports.':
+        '两份报告之间没有可对应的结果。',
+    'comparison\x04Reports':
+        '报告',
+    'comparison\x04disagree':
+        '存在分歧',
+    'comparison\x04agree':
+        '一致',
+    'comparison\x04one report':
+        '仅一份报告',
+    'comparison\x04flag':
+        '标记',
+    'comparison\x04Disagreements beyond the uncertainty':
+        '超出不确定性的分歧',
+    'comparison category\x04model':
+        '模型',
+    'comparison category\x04producer':
+        '评估方',
+    'comparison category\x04tool':
+        '工具',
+    'comparison category\x04format':
+        '格式',
+    'comparison category\x04dates':
+        '日期',
+    'comparison category\x04task':
+        '任务',
+    'comparison category\x04dataset':
+        '数据集',
+    'comparison category\x04method':
+        '方法',
+    'comparison category\x04settings':
+        '生成设置',
+    'comparison\x04{pairs} aligned result pairs: {significant} significantly different ({better} better, {worse} worse), {not_significant} not significantly different, {cannot_tell} cannot tell.':
+        '共对应 {pairs} 对结果：{significant} 对差异显著（{better} 对更好，{worse} 对更差），{not_significant} 对不显著，{cannot_tell} 对无法判断。',
+    'comparison\x04 {correction} over the {tests} tests made, α = {alpha}.':
+        '对本次所作的 {tests} 项检验作 {correction}，α = {alpha}。',
+    'comparison\x04Holm correction':
+        'Holm 校正',
+    'comparison\x04Bonferroni correction':
+        'Bonferroni 校正',
+    'comparison\x04No correction':
+        '不作多重比较校正',
+    'comparison\x04{where}: {difference} {interval}, p (adj.) {p}':
+        '{where}：{difference} {interval}，p（校正后）{p}',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
