@@ -463,7 +463,8 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
             params = {"where": f"`{col['risk']}` {col['task']} · {col['metric']}",
                       "difference": f"{b} − {a} = {signed(d['difference'])}", "interval": _interval(d.get("interval")),
                       "p": pvalue(d["p_adjusted"])}
-            items.append((_DISAGREEMENT.format(**params), translate(_DISAGREEMENT, "zh", "comparison").format(**params)))
+            items.append((_DISAGREEMENT.format(**params),
+                          translate(_DISAGREEMENT, "zh", "comparison").format(**params)))
         blocks += [Heading(f"{label('disagreements', lang)} ({len(items)})"), Bullets(items, ["bad"] * len(items))]
     blocks += _notes_blocks(doc["notes"], lang)
     return blocks

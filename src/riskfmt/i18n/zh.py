@@ -715,6 +715,188 @@ ZH: dict[str, str] = {
         '不作多重比较校正',
     'comparison\x04{where}: {difference} {interval}, p (adj.) {p}':
         '{where}：{difference} {interval}，p（校正后）{p}',
+    'conversion\x04model arguments may hold local paths or keys':
+        '模型参数可能包含本地路径或密钥',
+    'conversion\x04the serving address may be internal':
+        '服务地址可能是内部地址',
+    'conversion\x04scheduling settings that do not change what the model answers':
+        '只影响调度、不改变模型回答的设置',
+    'conversion\x04run settings (concurrency, logging, sandboxes) that do not change the results':
+        '不改变结果的运行设置（并发、日志、沙箱）',
+    'conversion\x04models in roles other than grading':
+        '承担评分以外角色的模型',
+    'conversion\x04never copied: a traceback holds absolute paths of the machine that ran the evaluation':
+        '一律不予复制：错误回溯包含运行评估的机器上的绝对路径',
+    'conversion\x04run statistics':
+        '运行统计信息',
+    'conversion\x04the solver plan (solvers and their parameters) has no place in a riskfmt report':
+        '求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段',
+    'conversion\x04free-form producer metadata':
+        '生产方的自由格式元数据',
+    "conversion\x04the log's edit history (what changed, by whom, when); the edited values are kept":
+        '日志的编辑历史（改了什么、由谁、何时）；保留编辑后的值',
+    'conversion\x04per-sample scores reduced over epochs; the per-epoch rows are kept':
+        '按轮次归约后的逐样本分数；保留每一轮的样本行',
+    'conversion\x04no riskfmt field':
+        'riskfmt 中没有对应字段',
+    'conversion\x04a path on the machine that ran the evaluation is never copied':
+        '运行评估的机器上的路径一律不予复制',
+    'conversion\x04solver, sandbox and other run details have no riskfmt field':
+        '求解器、沙箱等运行细节在 riskfmt 中没有对应字段',
+    'conversion\x04the ids of the samples run':
+        '所运行样本的标识',
+    "conversion\x04the grader's answers, explanations and history":
+        '评分器提取的答案、解释和历史',
+    'conversion\x04a local path is never copied':
+        '本地路径一律不予复制',
+    'conversion\x04from eval.created (the log has no stats.started_at)':
+        '取自 eval.created（日志中没有 stats.started_at）',
+    'conversion\x04when the run was set up; stats.started_at is kept as the start':
+        '评估创建的时间；开始时间采用 stats.started_at',
+    'conversion\x04not a plain value':
+        '不是简单值',
+    "conversion\x04transcripts, solver state and attachments; the report keeps digests of each sample's input and output":
+        '对话记录、求解器状态和附件；报告只保留每个样本输入和输出的摘要',
+    'conversion\x04token counts have no place in a riskfmt report':
+        'riskfmt 报告中没有记录 token 数的字段',
+    'conversion\x04per-sample times':
+        '逐样本的时间',
+    'conversion\x04free-form sample metadata':
+        '样本的自由格式元数据',
+    "conversion\x04error messages and tracebacks are never copied (they hold absolute paths); the sample's verdict is error":
+        '错误信息和回溯一律不予复制（其中含有绝对路径）；该样本的判定为 error',
+    'conversion\x04which limit (tokens, messages, time) stopped a sample':
+        '使样本停止的限制（token 数、消息数或时间）',
+    'conversion\x04who invalidated a sample, when and why; the evaluation is marked invalidated and the samples are listed under extensions.inspect.invalidated_samples':
+        '谁在何时因何将样本标记为无效；该评估已标记为 invalidated，相关样本列于 extensions.inspect.invalidated_samples',
+    "conversion\x04Inspect's internal ids and counters":
+        'Inspect 内部的标识和计数',
+    'conversion\x04 (the provider "{provider}" is not the developer; use --developer)':
+        '（提供方 "{provider}" 并非开发者；可用 --developer 指定）',
+    'conversion\x04 (use --organization)':
+        '（可用 --organization 指定）',
+    'conversion\x04 (use --developer)':
+        '（可用 --developer 指定）',
+    'conversion\x04 (evals names a completion function, not its developer; use --developer)':
+        '（evals 只记录补全函数名，不记录其开发者；可用 --developer 指定）',
+    "conversion\x04the earliest created_at of the run's events (the spec's own date has no time zone)":
+        '取自该次运行各事件中最早的 created_at（spec 自身的日期没有时区）',
+    "conversion\x04the latest created_at of the run's events":
+        '取自该次运行各事件中最晚的 created_at',
+    'conversion\x04 (evals records no direction)':
+        '（evals 不记录指标方向）',
+    'conversion\x04the command line holds paths of the machine that ran the evaluation':
+        '命令行包含运行评估的机器上的路径',
+    'conversion\x04display settings':
+        '显示设置',
+    'conversion\x04who ran the evaluation (use --organization)':
+        '运行评估者的身份（可用 --organization 指定）',
+    'conversion\x04what the matcher picked among the options':
+        '匹配器在选项中选取的内容',
+    'conversion\x04prompts and completions are kept only as digests in the per-sample rows':
+        '提示词和补全只以摘要形式保留在逐样本行中',
+    'conversion\x04not a JSON object of the record log (truncated or repeated)':
+        '不是记录日志中的 JSON 对象（被截断或重复）',
+    'conversion\x04events or a final_report of a run whose spec line is missing':
+        '缺少 spec 行的运行所对应的事件或 final_report',
+    "conversion\x04final_report.n_samples (the eval's own count; the log holds no match events)":
+        '取自 final_report.n_samples（评估自身的样本计数；日志中没有 match 事件）',
+    'conversion\x04not a finite number':
+        '不是有限数值',
+    'conversion\x04the log has no match events to count n from':
+        '日志中没有可用于计算 n 的 match 事件',
+    "conversion\x04the run's start in local time without a time zone; riskfmt dates need a zone, so it is not given as evaluations[].started (kept in extensions.opencompass.run_started_local)":
+        '运行目录名记录的是不带时区的本地开始时间；riskfmt 日期必须带时区，因此未写入 evaluations[].started（保留在 extensions.opencompass.run_started_local）',
+    "conversion\x04computed by riskfmt from the per-sample correctness in the results' details (binomial for a single run; for replicated runs and G-Pass the standard error of the per-question values), on the value's scale; OpenCompass reports none":
+        '由 riskfmt 根据结果 details 中逐样本的正误推算（单次运行按二项分布；多次重复与 G-Pass 按逐题取值的均值标准误），量纲与取值一致；OpenCompass 不报告标准误',
+    "conversion\x04OpenCompass' get_prompt_hash of the dataset's infer_cfg (first 6 hex digits, as its summary writes it)":
+        '按 OpenCompass 的 get_prompt_hash 对数据集 infer_cfg 计算（取前6位十六进制，与其汇总表一致）',
+    "conversion\x04the sum of the member datasets' question counts (each question once, whatever its number of runs)":
+        '成员数据集题数之和（每题计一次，不论运行次数）',
+    'conversion\x04from results.scorer and results.metrics (the log layout before inspect-ai 0.3.18), as Inspect itself migrates it':
+        '取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），与 Inspect 自身的迁移方式相同',
+    'conversion\x04 (Inspect records no direction; check it for scores where higher means more harm)':
+        '（Inspect 不记录指标方向；若分数越高代表危害越大，请核实）',
+    'conversion\x04an uncertainty metric without a value metric beside it':
+        '只有不确定性指标，没有与之对应的取值指标',
+    'conversion\x04not a finite, non-negative number (too few samples?)':
+        '不是非负的有限数值（样本过少？）',
+    "conversion\x04the square root of Inspect's var metric":
+        '取 Inspect var 指标的平方根',
+    'conversion\x04the scorer declares no stderr metric':
+        '评分器未声明 stderr 指标',
+    'conversion\x04the number of source_data.sample_ids (the samples evaluated)':
+        '取 source_data.sample_ids 的个数（参与评估的样本）',
+    'conversion\x04source_data.samples_number (EEE: the number of samples in the dataset; the record names no subset)':
+        '取 source_data.samples_number（EEE 定义为数据集的样本数；记录未说明只评估了其中一部分）',
+    'conversion\x04the repository address may be private; the commit is kept under extensions.inspect.revision':
+        '仓库地址可能是私有的；提交号保留于 extensions.inspect.revision',
+    'conversion\x04further completion functions ({functions})':
+        '其余的补全函数（{functions}）',
+    'conversion\x04{repeated} further match event(s) count in n but a sample has one row':
+        '另有 {repeated} 个 match 事件计入 n，但每个样本只有一行',
+    "conversion\x04{count} per-sample metric record(s); the final_report's aggregates are kept":
+        '{count} 条逐样本指标记录；保留 final_report 中的汇总值',
+    'conversion\x04{errors} error record(s); their messages are not copied, and samples without a match get verdict error':
+        '{errors} 条错误记录；其消息不予复制，没有 match 事件的样本判定为 error',
+    'conversion\x04{undated} event date(s) without a time zone were not used':
+        '{undated} 个没有时区的事件日期未被采用',
+    'conversion\x04{stray} line(s) of unknown kind':
+        '{stray} 行类型不明',
+    'conversion\x04several models answered ({shown}), so no version is recorded':
+        '有多个模型作答（{shown}），因此不记录版本',
+    'conversion\x04task failed, no value reported (never a zero): {reason}':
+        '任务失败，不报告取值（绝不记为零）：{reason}',
+    'conversion\x04not computed, no value reported (never a zero): {reason}':
+        'OpenCompass 未计算该汇总组，不报告取值（绝不记为零）：{reason}',
+    "conversion\x04a sample row holds one score; the headline scorer's ({primary}) is kept":
+        '每个样本行只保留一个分数，即主评分器（{primary}）的分数',
+    'conversion\x04{repeated} record(s) repeating a sample already kept':
+        '{repeated} 条记录与已保留的样本重复',
+    'conversion\x04{unscored} sample(s) the scorer could not score are not counted in n':
+        '评分器未能评分的 {unscored} 个样本未计入 n',
+    'conversion\x04the stderr metric beside it is the standard error of the mean score, not of {key}':
+        '与之并列的 stderr 指标是平均分的标准误，而不是 {key} 的标准误',
+    "conversion\x04named as the Inspect log names them ({task}, {metric}) from the result's name and evaluation_description, as EEE's Inspect adapter writes them":
+        '按 Inspect 日志的命名方式（{task}，{metric}）由结果名称和 evaluation_description 推得',
+    'conversion\x04{unreadable} sample record(s) that are not JSON objects':
+        '{unreadable} 条样本记录不是 JSON 对象',
+    'conversion\x04not a date':
+        '不是日期',
+    'conversion\x04not an ISO 8601 date':
+        '不是 ISO 8601 日期',
+    'conversion\x04the date has no time zone (none is invented)':
+        '该日期没有时区（不臆造时区）',
+    'conversion\x04the date has no time zone (evals writes local time) and none is invented':
+        '该日期没有时区（evals 写入的是本地时间），不臆造时区',
+    'conversion\x04binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events':
+        '由准确率和 n = {n} 个 match 事件按二项分布 sqrt(p(1-p)/n) 计算',
+    'conversion\x04binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events; {spread_key} ({spread:.4g}) is not a standard error and is kept under extensions':
+        '由准确率和 n = {n} 个 match 事件按二项分布 sqrt(p(1-p)/n) 计算；{spread_key}（{spread:.4g}）并非标准误，仅保留于 extensions',
+    'conversion\x04OpenCompass key "{key}": the mean over {replicas} runs of each question (settings.epochs); n counts questions x runs.':
+        'OpenCompass 键 "{key}"：每题 {replicas} 次运行的平均（settings.epochs）；n 为题数 x 运行次数。',
+    'conversion\x04G-Pass family value over questions answered {replicas} times each; n counts questions.':
+        'G-Pass 类指标：每题作答 {replicas} 次；n 为题数。',
+    'conversion\x04OpenCompass reports the same value under "{alias}" too (the subdivision there is the whole dataset); one result is kept.':
+        'OpenCompass 还以 "{alias}" 报告同一取值（其子集即整个数据集）；只保留一条结果。',
+    'conversion\x04Subdivision "{subdivision}" (OpenCompass takes it from example_abbr up to its first underscore).':
+        '子集 "{subdivision}"（OpenCompass 取 example_abbr 第一个下划线之前的部分）。',
+    "conversion\x04OpenCompass summary group ({metric} of {listed}); its members' own results are in this report, so it is not independent evidence.":
+        'OpenCompass 汇总组（{listed} 的 {metric}）；成员数据集的结果也在本报告中，并非独立证据。',
+    "conversion\x04lm-eval task group: its values aggregate {listed}, whose own results are also in this report; they are not independent evidence. Standard errors are lm-eval's pooled within-subtask estimate.":
+        'lm-eval 任务组：其取值汇总自 {listed}（这些子任务的结果也在本报告中），并非独立证据。标准误为 lm-eval 按子任务合并的估计。',
+    "conversion\x04from results.scores[].scored_samples, else results.completed_samples: the log holds {records} of the run's {completed} sample records":
+        '取自 results.scores[].scored_samples，缺失时取 results.completed_samples：日志只保留了该次运行 {completed} 条样本记录中的 {records} 条',
+    'conversion\x04from results.scores[].scored_samples, else results.completed_samples: the log holds no sample records':
+        '取自 results.scores[].scored_samples，缺失时取 results.completed_samples：日志中没有样本记录',
+    'conversion\x04 (results.scores is empty)':
+        '（results.scores 为空）',
+    'conversion\x04 (the log has no results)':
+        '（日志中没有 results）',
+    "conversion\x04a riskfmt report describes one model, and which of the two models each value belongs to is set by the dataset's postprocessor, which the results file does not record":
+        'riskfmt 报告只描述一个模型，而结果中每个取值属于两个模型中的哪一个由数据集的后处理器决定，结果文件并未记录',
+    'conversion\x04that layout records no sample count, so the results have no n (and no filters: keys are read under lm-eval\'s "none" filter)':
+        '该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 "none" 过滤器读取）',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
