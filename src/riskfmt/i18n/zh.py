@@ -897,6 +897,90 @@ ZH: dict[str, str] = {
         'riskfmt 报告只描述一个模型，而结果中每个取值属于两个模型中的哪一个由数据集的后处理器决定，结果文件并未记录',
     'conversion\x04that layout records no sample count, so the results have no n (and no filters: keys are read under lm-eval\'s "none" filter)':
         '该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 "none" 过滤器读取）',
+    'converter\x04Inspect (inspect-ai) log, .eval or .json':
+        'Inspect（inspect-ai）评估日志，.eval 或 .json',
+    'converter\x04EleutherAI lm-evaluation-harness results':
+        'EleutherAI lm-evaluation-harness 评测结果',
+    'converter\x04Stanford HELM run folders':
+        '斯坦福 HELM 运行目录',
+    'converter\x04Every Eval Ever (EEE) aggregate record':
+        'Every Eval Ever（EEE）汇总记录',
+    'converter\x04Hugging Face model card (model-index) and .eval_results':
+        'Hugging Face 模型卡（model-index）及 .eval_results 文件',
+    'converter\x04OpenAI evals record log':
+        'OpenAI evals 运行记录日志',
+    'converter\x04OpenCompass work folder or station file':
+        'OpenCompass 工作目录或 station 结果文件',
+    'converter\x04AI Incident Database records and CSET classifications':
+        'AI 事件数据库（AIID）记录及 CSET 分类',
+    'converter\x04riskfmt evaluation or incident report':
+        'riskfmt 评估报告或事件报告',
+    'converter\x04CSV, one row per result':
+        'CSV，每个结果一行',
+    'converter\x04Markdown tables':
+        'Markdown 表格',
+    'markdown table\x04Model':
+        '模型',
+    'markdown table\x04Producer':
+        '评估方',
+    'markdown table\x04Tool':
+        '工具',
+    'markdown table\x04Marking':
+        '标记',
+    'markdown table\x04Task':
+        '任务',
+    'markdown table\x04Metric':
+        '指标',
+    'markdown table\x04Value':
+        '取值',
+    'markdown table\x04SE':
+        '标准误',
+    'markdown table\x04n':
+        'n',
+    'markdown table\x04Risks':
+        '风险',
+    'conversion\x04its name is {raw_len} bytes long, more than the limit of {max_bytes}':
+        '该成员名称长 {raw_len} 字节，超过 {max_bytes} 字节的上限',
+    'conversion\x04its name contains a NUL byte':
+        '该成员名称包含 NUL 字节',
+    'conversion\x04its name is empty':
+        '该成员名称为空',
+    'conversion\x04it has an absolute path':
+        '该成员使用绝对路径',
+    "conversion\x04its path climbs out of the archive with '..'":
+        '该成员路径通过 “..” 指向归档之外',
+    'conversion\x04it inflates beyond its declared size of {size} bytes (a zip bomb?)':
+        '该成员解压后超出其声明的 {size} 字节（疑似压缩炸弹）',
+    'conversion\x04it inflates beyond the limit of {max_member_bytes} per member':
+        '该成员解压后超过每个成员 {max_member_bytes} 的上限',
+    'conversion\x04reading it would exceed the limit of {max_total_bytes} for the whole archive':
+        '读取该成员将超过整个归档 {max_total_bytes} 的上限',
+    'conversion\x04it inflates at more than {max_ratio:.0f}:1 (a zip bomb?)':
+        '该成员的解压比超过 {max_ratio:.0f}:1（疑似压缩炸弹）',
+    'conversion\x04the members declare {total_size} uncompressed in total, more than the limit of {max_total_bytes}':
+        '各成员声明的解压后总大小为 {total_size}，超过 {max_total_bytes} 的上限',
+    'conversion\x04the archive declares {count} members, more than the limit of {max_members}':
+        '归档声明包含 {count} 个成员，超过 {max_members} 个的上限',
+    'conversion\x04the central directory is {cd_size}, more than the limit of {max_directory_bytes}':
+        '中央目录大小为 {cd_size}，超过 {max_directory_bytes} 的上限',
+    'conversion\x04it is a symbolic link':
+        '该成员是符号链接',
+    'conversion\x04another member has the same name':
+        '存在同名的其他成员',
+    'conversion\x04it declares {size} uncompressed, more than the limit of {max_member_bytes} per member':
+        '该成员声明的解压后大小为 {size}，超过每个成员 {max_member_bytes} 的上限',
+    'conversion\x04the archive declares a compression ratio of {ratio:.0f}:1 in total, more than the limit of {max_total_ratio:.0f}:1 (a zip bomb?)':
+        '归档声明的总压缩比为 {ratio:.0f}:1，超过 {max_total_ratio:.0f}:1 的上限（疑似压缩炸弹）',
+    'conversion\x04its data overlaps member {previous_name} (a zip bomb?)':
+        '该成员的数据与成员 {previous_name} 重叠（疑似压缩炸弹）',
+    'conversion\x04{rest} more member(s) refused for the same kinds of reasons':
+        '另有 {rest} 个成员因同类原因被拒绝',
+    'conversion\x04its local header names a different file than the central directory':
+        '其本地文件头中的文件名与中央目录不一致',
+    'conversion\x04the archive holds more than {max_members} members':
+        '归档包含的成员超过 {max_members} 个',
+    'conversion\x04it declares a compression ratio of {ratio:.0f}:1, more than the limit of {max_ratio:.0f}:1 (a zip bomb?)':
+        '该成员声明的压缩比为 {ratio:.0f}:1，超过 {max_ratio:.0f}:1 的上限（疑似压缩炸弹）',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
