@@ -981,6 +981,156 @@ ZH: dict[str, str] = {
         '归档包含的成员超过 {max_members} 个',
     'conversion\x04it declares a compression ratio of {ratio:.0f}:1, more than the limit of {max_ratio:.0f}:1 (a zip bomb?)':
         '该成员声明的压缩比为 {ratio:.0f}:1，超过 {max_ratio:.0f}:1 的上限（疑似压缩炸弹）',
+    'incident skeleton\x04# riskfmt incident report, format 1.0.\n# Fill in every <<...>> placeholder; `riskfmt validate FILE` lists those left (RF650).\n# Narrative fields take English (en), Chinese (zh) or both side by side.\n# Revise the report later with `riskfmt incident update FILE`, which appends to the timeline.':
+        '# riskfmt 事件报告，格式版本 1.0。\n# 请填写所有 <<...>> 占位内容；`riskfmt validate 文件` 会列出尚未填写之处（RF650）。\n# 叙述性字段可用英文（en）、中文（zh）或中英对照。\n# 之后请用 `riskfmt incident update 文件` 修订报告，该命令在时间线末尾追加条目。',
+    'incident skeleton\x04drawn at random; never change it: other reports link to it':
+        '随机生成；请勿修改：其他报告据此链接本报告',
+    'incident skeleton\x04one-line title of the incident':
+        '事件标题（一句话）',
+    'incident skeleton\x04what is known now: what happened, to whom, what has been done':
+        '目前掌握的情况：发生了什么、影响了谁、已采取哪些措施',
+    'incident skeleton\x04name of the reporting organization':
+        '报告机构名称',
+    'incident skeleton\x04developer | deployer | affected_party | regulator | researcher | incident_database | other':
+        'developer（开发方）| deployer（部署方）| affected_party（受影响方）| regulator（监管方）| researcher（研究方）| incident_database（事件库）| other',
+    'incident skeleton\x04incident | serious-incident | hazard | near-miss  (riskfmt vocab list --scheme event)':
+        'incident（事件）| serious-incident（严重事件）| hazard（隐患）| near-miss（未遂事件）',
+    'incident skeleton\x04ongoing | halted | mitigated | concluded | near_miss':
+        'ongoing（持续中）| halted（已停止）| mitigated（已缓解）| concluded（已结案）| near_miss（未遂）',
+    'incident skeleton\x04CLEAR | GREEN | AMBER | AMBER+STRICT | RED':
+        'CLEAR | GREEN | AMBER | AMBER+STRICT | RED（TLP 2.0 标记）',
+    'incident skeleton\x04negligible | minor | moderate | major | critical':
+        'negligible（可忽略）| minor（轻微）| moderate（中等）| major（严重）| critical（特别严重）',
+    'incident skeleton\x04a date (YYYY-MM-DD) or a date-time with zone; occurred <= detected <= reported':
+        '日期（YYYY-MM-DD）或带时区的日期时间；发生 <= 发现 <= 报告',
+    'incident skeleton\x04occurred: YYYY-MM-DD   # when it happened, if known':
+        'occurred: YYYY-MM-DD   # 发生时间（如已知）',
+    'incident skeleton\x04name of the AI system':
+        '人工智能系统名称',
+    'incident skeleton\x04developer of the AI system':
+        '该系统的开发方',
+    'incident skeleton\x04primary | contributing | target | instrument | detection | other':
+        'primary（直接致害）| contributing（共同致害）| target（被攻击）| instrument（被用作工具）| detection（发现或处置）| other',
+    'incident skeleton\x04identify the model by digest, never by its weights:':
+        '以摘要标识模型，切勿提供模型权重：',
+    'incident skeleton\x04risk id such as R0006; find one with: riskfmt vocab search WORDS':
+        '风险编号，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找',
+    'incident skeleton\x04the harm, and who suffered it':
+        '危害内容及受害方',
+    'incident skeleton\x04the settled cause, or undetermined until one is settled  (riskfmt vocab list --scheme attribution)':
+        '已认定的原因；尚未认定时为 undetermined（原因不明）',
+    'incident skeleton\x04who assessed the cause':
+        '归因评估方',
+    'incident skeleton\x04each candidate cause with its likelihood; exclusive hypotheses add up to at most 1:\n#   - id: h1\n#     cause: accidental-malfunction\n#     likelihood: 0.6          # and/or estimate: likely\n#     confidence: moderate\n#     evidence_for: [{description: {en: ...}}]\n#     evidence_against: [{description: {en: ...}}]\n#     assessed_by: {en: ...}\n#     assessed: 2025-01-01T00:00:00Z':
+        '各候选原因及其可能性；互斥假设的可能性之和不超过 1：\n#   - id: h1\n#     cause: accidental-malfunction   # 系统意外失效\n#     likelihood: 0.6          # 或 estimate: likely（很可能）\n#     confidence: moderate\n#     evidence_for: [{description: {zh: ...}}]\n#     evidence_against: [{description: {zh: ...}}]\n#     assessed_by: {zh: ...}\n#     assessed: 2025-01-01T00:00:00Z',
+    'incident skeleton\x04who wrote this entry':
+        '本条目撰写方',
+    'incident skeleton\x04initial report':
+        '首次报告',
+    'incident skeleton\x04append-only: never edit or remove an entry; `riskfmt incident update` appends the next':
+        '只可追加：不得修改或删除已有条目；用 `riskfmt incident update` 追加下一条',
+    'incident comparison\x04Incident reports compared':
+        '事件报告比较',
+    'incident comparison\x04Two versions of one report ({id})':
+        '同一报告的两个版本（{id}）',
+    'incident comparison\x04Two reports: A {a} by {ra}; B {b} by {rb}':
+        '两份报告：A {a}（{ra}）；B {b}（{rb}）',
+    'incident comparison\x04The reports link each other as the same incident':
+        '两份报告互相链接为同一事件',
+    'incident comparison\x04One report links the other as the same incident':
+        '一份报告将另一份链接为同一事件',
+    'incident comparison\x04Neither report links the other':
+        '两份报告互不链接',
+    'incident comparison\x04Attribution':
+        '归因',
+    'incident comparison\x04Total variation distance over the broadest causes: {tvd}':
+        '按最上位原因计算的总变差距离：{tvd}',
+    'incident comparison\x04Total variation distance: cannot tell ({why} gives no likelihoods)':
+        '总变差距离：无法计算（{why} 未给出可能性）',
+    'incident comparison\x04cause':
+        '原因',
+    'incident comparison\x04B - A':
+        'B - A',
+    'incident comparison\x04(unassigned)':
+        '（未分配）',
+    'incident comparison\x04Most likely cause: A {a}, B {b}: {agreement}':
+        '最可能的原因：A {a}，B {b}：{agreement}',
+    'incident comparison\x04Settled cause: A {a}, B {b}: {agreement}':
+        '已认定的原因：A {a}，B {b}：{agreement}',
+    'incident comparison\x04agree':
+        '一致',
+    'incident comparison\x04compatible (one is broader)':
+        '相容（一方更宽泛）',
+    'incident comparison\x04disagree':
+        '不一致',
+    'incident comparison\x04cannot tell':
+        '无法判断',
+    'incident comparison\x04Other differences':
+        '其他差异',
+    'incident comparison\x04field':
+        '字段',
+    'incident comparison\x04Harms (risk concepts): shared {shared}; only A {a}; only B {b}':
+        '危害（风险概念）：共有 {shared}；仅 A {a}；仅 B {b}',
+    'incident comparison\x04Systems: shared digests {shared}; only A {a}; only B {b}':
+        '系统：共有摘要 {shared}；仅 A {a}；仅 B {b}',
+    'incident comparison\x04History':
+        '历史',
+    'incident comparison\x04B keeps all {kept} entries of A and appends {added}':
+        'B 保留了 A 的全部 {kept} 个条目，并追加了 {added} 个',
+    "incident comparison\x04B does not keep A's history: {problems}":
+        'B 未保留 A 的历史：{problems}',
+    'incident comparison\x04none':
+        '无',
+    'incident comparison\x04No differences.':
+        '没有差异。',
+    'likelihood\x04almost no chance':
+        '几乎不可能',
+    'likelihood\x04very unlikely':
+        '很不可能',
+    'likelihood\x04unlikely':
+        '不太可能',
+    'likelihood\x04roughly even chance':
+        '可能性大致相当',
+    'likelihood\x04likely':
+        '很可能',
+    'likelihood\x04very likely':
+        '极有可能',
+    'likelihood\x04almost certain':
+        '几乎肯定',
+    'incident update\x04previous':
+        '上一',
+    'incident update\x04new':
+        '新',
+    'incident update\x04not an incident report':
+        '不是事件报告',
+    'incident update\x04the input has errors; fix them first (an edited history must not be blessed by appending to it)':
+        '输入文件有错误，请先修正（不能在被改写的历史之上追加条目）',
+    'incident update\x04the updated report would not validate':
+        '更新后的报告无法通过校验',
+    'incident update\x04{shown} exists and cannot be read as an incident report this version extends':
+        '{shown} 已存在，且无法作为本版本所延续的事件报告读取',
+    'incident update\x04{shown} holds history this version lacks; it changed after it was read, or is another report':
+        '{shown} 含有本版本所缺少的历史：读取后已被修改，或为另一份报告',
+    'conversion\x04: only CSET classifications are mapped':
+        '：仅映射 CSET 分类',
+    'conversion\x04 (the incident date)':
+        '（事件发生日期）',
+    'conversion\x04: the AIID lists incidents':
+        '：AIID 收录的是事件',
+    'conversion\x04: the source classifies it as no harm done':
+        '：来源将其归类为未造成损害',
+    'conversion\x04: a database record describes a past incident':
+        '：数据库记录描述的是已发生的事件',
+    'conversion\x04: harms need risk concepts, and no CSET harm type of this incident maps to one':
+        '：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念',
+    'incident check\x04event type':
+        '事件类型',
+    'incident check\x04cause':
+        '归因',
+    'incident check\x04jurisdiction':
+        '法域',
+    'incident check\x04; did you mean {suggestions}?':
+        '；是否应为 {suggestions}？',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':

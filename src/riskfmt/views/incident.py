@@ -37,7 +37,7 @@ def _concept_plain(vocab: Any, scheme: str, token: Any) -> tuple[str, str]:
 
 
 def _likelihood(page: Page, hypothesis: dict[str, Any]) -> str:
-    from riskfmt.incident.likelihood import BAND_LABELS, BANDS
+    from riskfmt.incident.likelihood import BANDS, band_label
 
     parts = []
     if isinstance(hypothesis.get("likelihood"), (int, float)):
@@ -47,7 +47,7 @@ def _likelihood(page: Page, hypothesis: dict[str, Any]) -> str:
     word = hypothesis.get("estimate")
     if word:
         low, high = BANDS.get(str(word), (0.0, 1.0))
-        parts.append(f"{page.t(BAND_LABELS.get(str(word), (str(word), str(word))))} "
+        parts.append(f"{page.t(band_label(str(word)))} "
                      f'<span class="sub">({esc(f"{low:g}–{high:g}")})</span>')
     return " · ".join(parts) or "—"
 
@@ -173,7 +173,7 @@ def _change_label(page: Page, vocab: Any, key: str) -> str:
 
 def _shown(page: Page, vocab: Any, key: str, value: Any) -> str:
     """One stated value of an assessment, with its label where the catalogue or the vocabulary has one."""
-    from riskfmt.incident.likelihood import BAND_LABELS
+    from riskfmt.incident.likelihood import BAND_WORDS, band_label
 
     if value is None:
         return "—"
@@ -185,8 +185,8 @@ def _shown(page: Page, vocab: Any, key: str, value: Any) -> str:
         return _concept(page, vocab, "attribution", value)
     if key.startswith("confidence:"):
         return page.t(enum_label("confidence", value))
-    if key.startswith("hypothesis:") and isinstance(value, str) and value in BAND_LABELS:
-        return page.t(BAND_LABELS[value])
+    if key.startswith("hypothesis:") and isinstance(value, str) and value in BAND_WORDS:
+        return page.t(band_label(value))
     return code(num(value) if isinstance(value, float) else value)
 
 
