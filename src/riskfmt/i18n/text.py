@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-__all__ = ["current", "english", "pair", "set_language", "translate", "ui_language"]
+__all__ = ["both", "current", "english", "pair", "params", "set_language", "translate", "ui_language"]
 
 _language: str | None = None
 
@@ -82,3 +82,15 @@ def pair(english: str, *contexts: str) -> tuple[str, str]:
         if found is not None:
             return english, found
     raise KeyError(f"no Chinese for {english!r} (msgctxt {' or '.join(contexts)}) in riskfmt/i18n/zh_CN.po")
+
+
+def both(english: str, context: str, **values: object) -> tuple[str, str]:
+    """(English, Chinese) of a text the catalogue holds under ``context``, ``values`` filling the ``{names}`` of
+    both: for the pairs a module passes on (a finding's ``why`` and ``why_zh``). Reads the table."""
+    return english.format(**values), translate(english, "zh", context).format(**values)
+
+
+def params(name: str, english: str, context: str, **values: object) -> dict[str, str]:
+    """A finding's parameter ``name`` and its Chinese ``name_zh``, as :func:`both` gives them."""
+    en, zh = both(english, context, **values)
+    return {name: en, f"{name}_zh": zh}

@@ -1131,6 +1131,128 @@ ZH: dict[str, str] = {
         '法域',
     'incident check\x04; did you mean {suggestions}?':
         '；是否应为 {suggestions}？',
+    'integrity\x04not a {SALTS_KIND} file':
+        '不是 {SALTS_KIND} 文件',
+    'integrity\x04not JSON':
+        '不是 JSON',
+    'integrity\x04a salt is not hex':
+        '有盐值不是十六进制',
+    'integrity\x04the signature file is not a JSON object':
+        '签名文件不是 JSON 对象',
+    'integrity\x04payload type {found}, expected {PAYLOAD_TYPE}':
+        '载荷类型为 {found}，应为 {PAYLOAD_TYPE}',
+    'integrity\x04the payload is not base64 text':
+        '载荷不是 base64 文本',
+    'integrity\x04no signatures':
+        '没有签名',
+    'integrity\x04more than {MAX_SIGNATURES} signatures':
+        '签名超过 {MAX_SIGNATURES} 个',
+    'integrity\x04the payload is not JSON ({exc})':
+        '载荷不是 JSON（{exc}）',
+    'integrity\x04not JSON ({exc})':
+        '不是 JSON（{exc}）',
+    'integrity\x04a {kind} key, not Ed25519':
+        '是 {kind} 密钥，而非 Ed25519 密钥',
+    'integrity\x04cannot decrypt the key':
+        '无法解密密钥',
+    'integrity\x04the key is encrypted: give its password (--key-password-env)':
+        '密钥已加密：请提供密码（--key-password-env）',
+    'integrity\x04the key is not encrypted, but a password was given':
+        '密钥未加密，却提供了密码',
+    'integrity\x04this is a private key; verify with the public key (KEYFILE.pub)':
+        '这是私钥，请改用公钥（KEYFILE.pub）验证',
+    'integrity\x04is a folder':
+        '是一个文件夹',
+    'integrity\x04already exists; refusing to replace a key (use --force)':
+        '已存在，拒绝覆盖密钥（可用 --force）',
+    'integrity\x04not a PEM private key':
+        '不是 PEM 私钥',
+    'integrity\x04not a PEM public key':
+        '不是 PEM 公钥',
+    'integrity\x04wrong password, or not a PEM private key':
+        '密码错误，或不是 PEM 私钥',
+    'integrity\x04not a readable YAML document':
+        '不是可读取的 YAML 文档',
+    'integrity\x04a profile is a mapping':
+        '配置应为映射',
+    "integrity\x04field 'profile' must be a short lowercase name":
+        '字段 profile 应为简短的小写名称',
+    "integrity\x04field 'withhold' must be a list of kinds":
+        '字段 withhold 应为类型列表',
+    "integrity\x04field 'reason' must be a short lowercase code":
+        '字段 reason 应为简短的小写代码',
+    'integrity\x04no such profile (shipped: {shipped}; or give a file path)':
+        '没有这个配置（内置：{shipped}；也可给出配置文件路径）',
+    "integrity\x04field '{field}' must have en and/or zh text":
+        '字段 {field} 应包含 en 和/或 zh 文本',
+    'integrity\x04it is an input':
+        '这是输入文件',
+    'integrity\x04the salts must go to a separate file':
+        '盐值必须写入单独的文件',
+    'integrity\x04it is the input':
+        '这是输入文件',
+    "integrity\x04it is the input's samples file":
+        '这是输入的样本文件',
+    'integrity\x04not an in-toto Statement v1':
+        '不是 in-toto Statement v1',
+    'integrity\x04predicate type {found}':
+        '谓词类型为 {found}',
+    'integrity\x04the predicate is not an object':
+        '谓词不是对象',
+    'integrity\x04canonicalization {found}, expected {CANONICALIZATION}':
+        '规范化方法为 {found}，应为 {CANONICALIZATION}',
+    'integrity\x04digest source {found}, expected {DIGEST_SOURCE}':
+        '摘要来源为 {found}，应为 {DIGEST_SOURCE}',
+    'integrity\x04digest algorithm {algorithm}':
+        '不支持的摘要算法 {algorithm}',
+    'integrity\x04a document signature has exactly one subject':
+        '文档签名应恰有一个主体',
+    'integrity\x04the subject has no name':
+        '主体没有名称',
+    'integrity\x04the subject has no {algorithm} digest':
+        '主体没有 {algorithm} 摘要',
+    'integrity\x04the document':
+        '这是待签名的文档',
+    'integrity\x04the key':
+        '这是密钥文件',
+    'integrity\x04a private key':
+        '私钥',
+    'integrity\x04an API key (sk-...)':
+        'API 密钥（sk-...）',
+    'integrity\x04a Hugging Face token':
+        'Hugging Face 访问令牌',
+    'integrity\x04an AWS access key':
+        'AWS 访问密钥',
+    'integrity\x04a GitHub token':
+        'GitHub 令牌',
+    'integrity\x04a GitLab token':
+        'GitLab 令牌',
+    'integrity\x04a Google API key':
+        'Google API 密钥',
+    'integrity\x04a Google OAuth token':
+        'Google OAuth 令牌',
+    'integrity\x04a Slack token':
+        'Slack 令牌',
+    'integrity\x04a Stripe key':
+        'Stripe 密钥',
+    'integrity\x04an npm token':
+        'npm 令牌',
+    'integrity\x04a PyPI token':
+        'PyPI 令牌',
+    'integrity\x04a JSON web token':
+        'JSON Web 令牌',
+    'integrity\x04a password in a URL':
+        'URL 中的密码',
+    'integrity\x04a token split over several values':
+        '拆分到多个值中的令牌',
+    'integrity\x04unknown field(s): {fields}':
+        '未知字段：{fields}',
+    'integrity\x04unknown kind(s) {bad} (known: {known})':
+        '未知类型 {bad}（已知：{known}）',
+    'integrity\x04a shareable copy never carries sample content; add {missing}':
+        '可共享副本中一律不含样本内容，请加入 {missing}',
+    'integrity\x04audience must be a TLP label ({labels})':
+        'audience 应为 TLP 标签（{labels}）',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
