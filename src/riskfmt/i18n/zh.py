@@ -1253,6 +1253,36 @@ ZH: dict[str, str] = {
         '可共享副本中一律不含样本内容，请加入 {missing}',
     'integrity\x04audience must be a TLP label ({labels})':
         'audience 应为 TLP 标签（{labels}）',
+    'leak encoding\x04base64':
+        'base64',
+    'leak encoding\x04hex':
+        '十六进制',
+    'leak encoding\x04data URI':
+        'data URI',
+    'leak encoding\x04numbers as text':
+        '数值文本',
+    'leak encoding\x04ascii85':
+        'ascii85 类',
+    'integrity\x04A sample input':
+        '样本输入',
+    'integrity\x04A sample output':
+        '样本输出',
+    'integrity\x04A sample target':
+        '样本参考答案',
+    'integrity\x04An unsalted sample digest':
+        '未加盐的样本摘要',
+    'integrity\x04A finding title':
+        '发现标题',
+    'integrity\x04A finding description':
+        '发现描述',
+    'integrity\x04A risk-level rationale':
+        '风险等级理由',
+    'integrity\x04A note':
+        '备注',
+    'integrity\x04An extension':
+        '扩展数据',
+    'marking\x04the document':
+        '整个文档',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
