@@ -181,11 +181,20 @@ def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Release | None
     return None, cited, [unknown]
 
 
+# the suggestion of an unknown id; its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "suggestion")
+_DID_YOU_MEAN = "; did you mean {suggestions}?"
+
+
 def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
              scheme: str = "risk") -> Finding:
     close = vocab.suggest(value, scheme=scheme)
-    suggestion = "; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else ""
-    suggestion_zh = "；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else ""
+    suggestion = suggestion_zh = ""
+    if close:
+        from riskfmt.i18n.text import translate
+
+        suggestion = _DID_YOU_MEAN.format(suggestions=", ".join(f"{c.token} ({c.label('en')})" for c in close))
+        suggestion_zh = translate(_DID_YOU_MEAN, "zh", "suggestion").format(
+            suggestions="、".join(f"{c.token}（{c.label('zh')}）" for c in close))
     return Finding.make(code, source, pointer, id=value, suggestion=suggestion, suggestion_zh=suggestion_zh)
 
 
@@ -506,9 +515,11 @@ class _SampleScan:
         try:
             sample = self.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
+            from riskfmt.i18n.text import params
+
             problems.append(Finding.make("RF512", source, line=rows, column=1, row=rows,
-                                        detail=f"invalid JSON ({str(exc).split(':')[0]})",
-                                        detail_zh=f"JSON 无效（{str(exc).split(':')[0]}）"))
+                                        **params("detail", "invalid JSON ({error})", "validation",
+                                                 error=str(exc).split(":")[0])))
             sample = None
         if sample is not None and _may_repeat_keys([raw], [sample]):
             key = _duplicate_key(raw)

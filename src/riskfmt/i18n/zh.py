@@ -1129,7 +1129,7 @@ ZH: dict[str, str] = {
         '归因',
     'incident check\x04jurisdiction':
         '法域',
-    'incident check\x04; did you mean {suggestions}?':
+    'suggestion\x04; did you mean {suggestions}?':
         '；是否应为 {suggestions}？',
     'integrity\x04not a {SALTS_KIND} file':
         '不是 {SALTS_KIND} 文件',
@@ -1283,6 +1283,68 @@ ZH: dict[str, str] = {
         '扩展数据',
     'marking\x04the document':
         '整个文档',
+    'document kind\x04evaluation report':
+        '评估报告',
+    'document kind\x04vocabulary':
+        '词表',
+    'document kind\x04incident report':
+        '事件报告',
+    'document kind\x04diff result':
+        '差异比较结果',
+    'file kind\x04a FIFO (named pipe)':
+        '命名管道（FIFO）',
+    'file kind\x04a character device':
+        '字符设备',
+    'file kind\x04a block device':
+        '块设备',
+    'file kind\x04a socket':
+        '套接字',
+    'file kind\x04a directory':
+        '目录',
+    'file kind\x04not a regular file':
+        '非普通文件',
+    'file kind\x04a dangling symbolic link':
+        '失效的符号链接',
+    'file kind\x04its folder is not a folder':
+        '其上级路径不是文件夹',
+    'file kind\x04the folder {parent} is not writable':
+        '文件夹 {parent} 不可写',
+    'file kind\x04a file':
+        '文件',
+    'file kind\x04a folder':
+        '文件夹',
+    'file kind\x04a regular file':
+        '普通文件',
+    'validation\x04invalid JSON ({error})':
+        'JSON 无效（{error}）',
+    'yaml value\x04null':
+        '空值 null',
+    'yaml value\x04the boolean {word}':
+        '布尔值 {word}',
+    'yaml value\x04the number {number}':
+        '数值 {number}',
+    'yaml value\x04the text "{text}"':
+        '文本“{text}”',
+    'vocabulary diff\x04Vocabulary {versions}':
+        '词表 {versions} 的变更',
+    'vocabulary diff\x04ERROR: ids were removed (a published id may never be deleted):':
+        '错误：以下标识被删除（标识一经发布不得删除）：',
+    'vocabulary diff\x04Added':
+        '新增',
+    'vocabulary diff\x04Deprecated':
+        '弃用',
+    'vocabulary diff\x04Relabelled':
+        '标签变更',
+    'vocabulary diff\x04Definition revised':
+        '定义修订',
+    'vocabulary diff\x04Moved in the hierarchy':
+        '层级移动',
+    'vocabulary diff\x04Mappings added':
+        '新增映射',
+    'vocabulary diff\x04Mappings removed':
+        '删除映射',
+    'vocabulary diff\x04No changes.':
+        '无变更。',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':

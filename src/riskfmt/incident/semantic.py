@@ -24,7 +24,8 @@ __all__ = ["PLACEHOLDER", "check_document", "check_incident", "placeholders"]
 PLACEHOLDER = re.compile(r"^<<.*>>$", re.DOTALL)
 _DIGEST_PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
-# the English of RF651's texts; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident check")
+# the English of RF651's texts; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident check", and
+# "suggestion" for the suggestion, which riskfmt.semantic words the same)
 _DID_YOU_MEAN = "; did you mean {suggestions}?"
 
 
@@ -150,7 +151,7 @@ class _Checker:
             version=self.vocab.version,
             suggestion=_DID_YOU_MEAN.format(suggestions=", ".join(f"{c.token} ({c.label('en')})" for c in close))
             if close else "",
-            suggestion_zh=translate(_DID_YOU_MEAN, "zh", "incident check").format(
+            suggestion_zh=translate(_DID_YOU_MEAN, "zh", "suggestion").format(
                 suggestions="、".join(f"{c.token}（{c.label('zh')}）" for c in close)) if close else "",
         )
         return False
