@@ -1345,6 +1345,24 @@ ZH: dict[str, str] = {
         '删除映射',
     'vocabulary diff\x04No changes.':
         '无变更。',
+    'comparison\x04the values or their uncertainty lie beyond what floating point can compute with':
+        '数值或其不确定性超出浮点运算可处理的范围',
+    'comparison\x04neither report records its uncertainty (a standard error, an interval, or n for a proportion)':
+        '两份报告均未记录不确定性（标准误、置信区间，或比例指标的样本数 n）',
+    'comparison\x04{side} records no uncertainty (a standard error, an interval, or n for a proportion)':
+        '{side} 未记录不确定性（标准误、置信区间，或比例指标的样本数 n）',
+    'label:flag_disagree\x04disagree':
+        '存在分歧',
+    'label:flag_agree\x04agree':
+        '一致',
+    'label:flag_single\x04one report':
+        '仅一份报告',
+    'label\x04p (adj.) {p}':
+        '校正后 p {p}',
+    'label\x04n = {n}':
+        '样本数 {n}',
+    'label:hypothesis_mark\x04{cause}: {value}; confidence {confidence}':
+        '{cause}：{value}；把握程度 {confidence}',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':

@@ -116,8 +116,8 @@ def _hypotheses(page: Page, doc: dict[str, Any], vocab: Any) -> str:
             label=f"{_concept(page, vocab, 'attribution', h.get('cause'))}",
             value=middle,
             lower=lower, upper=upper, tone="" if value is not None else "warn",
-            title=page.plain((f"{cause_en}: {shown_value}; confidence {conf_en}",
-                              f"{cause_zh}：{shown_value}；把握程度 {conf_zh}")),
+            title=page.plain((L["hypothesis_mark"][0].format(cause=cause_en, value=shown_value, confidence=conf_en),
+                              L["hypothesis_mark"][1].format(cause=cause_zh, value=shown_value, confidence=conf_zh))),
             shown=esc(shown_value)))
         evidence = []
         for key, word in (("evidence_for", "evidence_for"), ("evidence_against", "evidence_against")):

@@ -173,8 +173,8 @@ class _Row:
         """n, standard error, method (and where the interval came from) in both languages."""
         method = enum_label("uncertainty", self.method) if self.method else L["unknown"]
         m_en, m_zh = (method, method) if isinstance(method, str) else method
-        n_en = f"n = {self.n}" if self.n is not None else L["n_missing"][0]
-        n_zh = f"样本数 {self.n}" if self.n is not None else L["n_missing"][1]
+        n_en, n_zh = (L["n_value"][0].format(n=self.n), L["n_value"][1].format(n=self.n)) if self.n is not None \
+            else L["n_missing"]
         se_en = f"; {L['se'][0].format(se=num(self.se))}" if self.se is not None else ""
         se_zh = f"；{L['se'][1].format(se=num(self.se))}" if self.se is not None else ""
         how = self.interval_how() if with_interval else None
