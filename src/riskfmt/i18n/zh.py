@@ -1363,6 +1363,146 @@ ZH: dict[str, str] = {
         '样本数 {n}',
     'label:hypothesis_mark\x04{cause}: {value}; confidence {confidence}':
         '{cause}：{value}；把握程度 {confidence}',
+    'schema check\x04a digest such as sha256: followed by 64 lowercase hex digits':
+        '形如 sha256: 加 64 位小写十六进制数字的摘要',
+    "schema check\x04an id of letters, digits, '.', '_', ':' or '-', at most 128 characters":
+        "由字母、数字及 '.'、'_'、':'、'-' 组成、不超过 128 个字符的标识",
+    "schema check\x04a relative path inside the report's folder (no leading '/', no '..')":
+        "位于报告所在目录内的相对路径（不能以 '/' 开头，不能包含 '..'）",
+    'schema check\x04a BCP 47 language tag such as en or zh-Hans':
+        'BCP 47 语言标签，如 en 或 zh-Hans',
+    'schema check\x04a MAJOR.MINOR version such as 1.0':
+        '形如 1.0 的“主版本.次版本”',
+    'schema check\x04rfr- followed by 32 lowercase hex digits':
+        'rfr- 加 32 位小写十六进制数字',
+    'schema check\x04a two-letter ISO 3166-1 country code':
+        '两位 ISO 3166-1 国家或地区代码',
+    'schema check\x04a file name without folders':
+        '不含目录的文件名',
+    'schema check\x04rfi- followed by 32 lowercase hex digits':
+        'rfi- 加 32 位小写十六进制数字',
+    'schema check\x04a date (2026-11-02) or a date and time with its zone (2026-11-02T09:00:00+08:00)':
+        '日期（2026-11-02）或带时区的日期时间（2026-11-02T09:00:00+08:00）',
+    'schema check\x04string':
+        '字符串',
+    'schema check\x04number':
+        '数值',
+    'schema check\x04integer':
+        '整数',
+    'schema check\x04boolean':
+        '布尔值',
+    'schema check\x04array':
+        '数组',
+    'schema check\x04object':
+        '对象',
+    'schema check\x04null':
+        'null',
+    'schema check\x04 or ':
+        '或',
+    'schema check\x04 ({count} allowed values)':
+        '（共 {count} 个允许值）',
+    'schema check\x04below the minimum':
+        '小于下限',
+    'schema check\x04above the maximum':
+        '大于上限',
+    'schema check\x04not above':
+        '不大于',
+    'schema check\x04not below':
+        '不小于',
+    'schema check\x04not allowed by the JSON Schema: {message}':
+        '不符合 JSON Schema 约束：{message}',
+    'sarif help\x04The file could not be read as given. Check the path, the permissions and the size limit (--max-size); riskfmt exits 2 for these.':
+        '无法按给定方式读取文件。请检查路径、权限和大小上限（--max-size）；出现此类问题时 riskfmt 以退出码 2 结束。',
+    'sarif help\x04The file is not well-formed JSON or YAML, or uses a construct riskfmt refuses because parsers would read it differently. Fix the text at the line and column given.':
+        '文件不是格式正确的 JSON 或 YAML，或使用了不同解析器会作不同解读、因而被拒绝的写法。请按给出的行号和列号修改原文。',
+    'sarif help\x04The document does not say which kind and version of riskfmt document it is, or names one this release does not know. Set `kind` and `format_version`.':
+        '文档未声明其所属的 riskfmt 文档类型和格式版本，或声明了当前版本不支持的类型或版本。请设置 `kind` 和 `format_version`。',
+    'sarif help\x04The document breaks the published JSON Schema of its kind and version at the JSON pointer given. The schemas are in schemas/jsonschema/ and can be used by any JSON Schema 2020-12 validator.':
+        '文档在给出的 JSON 指针处不符合该类型和版本已发布的 JSON Schema。模式文件位于 schemas/jsonschema/，任何支持 JSON Schema 2020-12 的校验器均可使用。',
+    'sarif help\x04A concept id is unknown, deprecated or newer than the vocabulary the document cites. `riskfmt vocab show ID` and `riskfmt vocab search TEXT` find the right concept.':
+        '概念编号未知、已弃用，或晚于文档所引用的词表版本。可用 `riskfmt vocab show 编号` 或 `riskfmt vocab search 文本` 查找正确的概念。',
+    'sarif help\x04The document is schema-valid but breaks a rule JSON Schema cannot express (statistics, dates, identity, consistency between fields).':
+        '文档符合模式，但违反了 JSON Schema 无法表达的规则（统计量、日期、标识一致性、字段之间的一致性）。',
+    "sarif help\x04A fact of the producer tool's output could not be carried over exactly, was derived, or was defaulted. The finding names the field; check the converted report before sharing it.":
+        '生产工具输出中的某项信息未能原样转换，或经推导得出，或使用了默认值。发现项指明了相应字段；共享转换后的报告前请先核对。',
+    'sarif help\x04An incident report breaks a rule of the incident format (attribution, likelihoods, timeline, hash chain).':
+        '事件报告违反了事件格式的规则（归因、可能性、时间线、哈希链）。',
+    'sarif help\x04Something that must not leave the producer may be in the document (weights, data, credentials, withheld content), or a marking, proof or signature does not hold. Remove it or redact the document with `riskfmt redact` before sharing.':
+        '文档中可能含有不应离开生产方的内容（模型权重、数据、凭据、已声明保留的内容），或标记、证明、签名不成立。共享前请删除相关内容，或用 `riskfmt redact` 生成脱敏副本。',
+    'sarif help\x04Two or more reports could not be compared as asked, or a difference crossed the gate set with --fail-on.':
+        '无法按要求比较两份或多份报告，或差异超过了 --fail-on 设定的门限。',
+    'sarif help\x04riskfmt itself failed. Run again with --traceback and report the output.':
+        'riskfmt 自身出错。请加 --traceback 重新运行并报告输出。',
+    'sarif help\x04Documentation':
+        '说明文档',
+    'corpus heading\x04concept_id':
+        '风险编号',
+    'corpus heading\x04label':
+        '风险名称',
+    'corpus heading\x04depth':
+        '层级',
+    'corpus heading\x04results':
+        '结果数',
+    'corpus heading\x04findings':
+        '发现数',
+    'corpus heading\x04incidents':
+        '事件数',
+    'corpus heading\x04producer_count':
+        '评估方数',
+    'corpus heading\x04producers':
+        '评估方',
+    'corpus heading\x04models':
+        '模型',
+    'corpus heading\x04task_id':
+        '任务',
+    'corpus heading\x04metric_id':
+        '指标',
+    'corpus heading\x04model':
+        '模型',
+    'corpus heading\x04slice':
+        '切片',
+    'corpus heading\x04producer_a':
+        '评估方甲',
+    'corpus heading\x04value_a':
+        '甲取值',
+    'corpus heading\x04lower_a':
+        '甲下限',
+    'corpus heading\x04upper_a':
+        '甲上限',
+    'corpus heading\x04producer_b':
+        '评估方乙',
+    'corpus heading\x04value_b':
+        '乙取值',
+    'corpus heading\x04lower_b':
+        '乙下限',
+    'corpus heading\x04upper_b':
+        '乙上限',
+    'corpus heading\x04z':
+        'z 值',
+    'corpus heading\x04intervals_apart':
+        '区间不重叠',
+    'corpus heading\x04report_a':
+        '甲报告',
+    'corpus heading\x04report_b':
+        '乙报告',
+    'corpus heading\x04observed':
+        '时间',
+    'corpus heading\x04producer':
+        '评估方',
+    'corpus heading\x04model_version':
+        '模型版本',
+    'corpus heading\x04value':
+        '取值',
+    'corpus heading\x04ci_lower':
+        '区间下限',
+    'corpus heading\x04ci_upper':
+        '区间上限',
+    'corpus heading\x04n':
+        '样本数',
+    'corpus heading\x04risks':
+        '风险',
+    'corpus heading\x04report_id':
+        '报告编号',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
