@@ -133,8 +133,6 @@ ZH: dict[str, str] = {
         '允许 --tlp 降低文档的标记（此操作会被报告）；与 --verify 同用时，接受所有者降低了标记的副本（报告为警告而不判为失败）。',
     "Compare two vocabulary releases (versions, or vocabulary files: JSON or YAML, - for standard input).\n\nA removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the\nvalidator's findings.":
         '比较两个词表版本（版本号，或词表文件：JSON 或 YAML，- 表示标准输入）。\n\n若有编号被删除，以退出码 1 结束；文件不是有效词表（或有重复编号）时以退出码 2 结束，并给出校验发现项。',
-    "Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,\nriskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are\ncalled; a folder is walked recursively and every file in it is converted or named by a finding.\nEverything that cannot be carried over is reported as a finding naming the field; a report that would\nfail validation is not written (RF613).\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.":
-        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录，以及 riskfmt 自身的评估报告和事件报告。\n文件按内容识别，与文件名无关；目录会被递归遍历，其中每个文件要么被转换，要么由发现项指明。\n无法原样转换的内容都会以发现项报告，并指明对应字段；无法通过校验的报告不会写出（RF613）。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
     'text for a terminal, json for programs (one document), markdown for briefings, html for people (one self-contained page).':
         'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报，html 供人阅读（单个自包含页面）。',
     'Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). Env: RISKFMT_LANG.':
@@ -149,14 +147,10 @@ ZH: dict[str, str] = {
         '将报告、事件或比较结果绘制为单个自包含 HTML 页面。',
     'List every finding in text output (by default at most 50 of each code, the rest counted).':
         '在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。',
-    'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
-        'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.',
     'Show a Python traceback on internal errors (for bug reports).':
         '内部错误时显示 Python 回溯信息（用于提交缺陷报告）。',
     "A matrix of evaluation reports against risk concepts: each report's value with its interval, and a\nflag where reports disagree beyond their uncertainty (one correction over all the tests).\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error,\n3 internal error.":
         '将多份评估报告按风险概念排成矩阵：列出每份报告的取值及其区间，并标出报告之间差异超出其不确定性的位置（对全部检验统一做多重比较校正）。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误，3 内部错误。',
-    'text for a terminal, json for programs (one document), markdown for briefings.':
-        'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报。',
     'Language of messages and headings (zh: Simplified Chinese). Env: RISKFMT_LANG.':
         '消息和标题的语言（zh：简体中文）。环境变量：RISKFMT_LANG。',
     'Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.':
@@ -165,12 +159,6 @@ ZH: dict[str, str] = {
         '全部检验的族错误率（FWER）；区间按 1 - alpha 的置信水平显示。',
     'Correction for the number of tests.':
         '针对检验次数的多重比较校正方法。',
-    'Write to this file (atomically) instead of standard output.':
-        '写入此文件（原子写入），而不是标准输出。',
-    'Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results_*.json, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders.\nEverything that cannot be carried over is reported as a finding naming the field.\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.':
-        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果文件、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录。\n无法原样转换的内容都会以发现项报告，并指明对应字段。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
-    'Output file, or folder for several reports (default: standard output).':
-        '输出文件；有多份报告时为输出目录（默认：标准输出）。',
     'The producer tool (default: detected from each input).':
         '生成输入文件的工具（默认：按每个输入的内容自动识别）。',
     'Output format.':
@@ -195,8 +183,6 @@ ZH: dict[str, str] = {
         '只输出发现项：不输出汇总，检查通过时不输出任何内容。',
     "Compare two riskfmt reports (JSON or YAML; - for standard input) symmetrically: aligned results with\nboth values, the difference B - A and whether it exceeds the recorded uncertainty; changed risk levels\nand verdicts; findings in one report only; coverage; paired per-sample tests; metadata differences.\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error\n(an invalid input is refused with the validator's findings), 3 internal error.":
         '对称地比较两份 riskfmt 报告（JSON 或 YAML；- 表示标准输入）：对齐后的结果及两方取值、差值 B - A 及其是否超出\n已记录的不确定性；风险等级和判定的变化；只出现在一份报告中的发现项；覆盖范围；逐样本配对检验；元数据差异。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误\n（无效的输入会被拒绝，并给出校验发现项），3 内部错误。',
-    'text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull requests.':
-        'text 供终端阅读，json 供程序处理（单个文档，模式为 diff-result-1.0），markdown 用于合并请求。',
     "Exit 1 on any difference beyond the uncertainty (or untestable), or only on those that make B worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.":
         '出现任何超出不确定性（或无法检验）的差异时以退出码 1 结束；也可只在 B 变差时（按各指标的方向判断）以 1 结束。未指定时，除非输入无效，退出码均为 0。',
     'Skip the paired per-sample comparison (and do not open samples files).':
@@ -207,8 +193,6 @@ ZH: dict[str, str] = {
         '输出每个文档按 RFC 8785 规范化后的摘要值（JSON 或 YAML；- 表示标准输入）。\n\n\x08\n重新缩进、调整键的顺序或在 JSON 与 YAML 之间转换都不改变摘要值；改动任何取值都会改变它。\n每行格式为“摘要值  路径”，与 sha256sum 的输出一致。',
     'Incident reports: new, update, history.':
         '事件报告：新建、更新、历史核对。',
-    'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed.\n\n\x08\nBoth files are validated too. Exit codes: 0 history kept, 1 findings at or above --fail-on,\n2 usage or input/output error, 3 internal error.':
-        '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目，没有修改或删除任何已有条目。\n\n\x08\n两个文件也会同时接受校验。退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，\n2 用法或输入输出错误，3 内部错误。',
     'Write an incident report skeleton to fill in, in English or Chinese (--lang zh).\n\n\x08\nPlaceholders are marked <<...>>; `riskfmt validate` reports each one left as RF650 and nothing else,\nso the skeleton validates once they are filled in.':
         '生成一份待填写的事件报告模板，可选英文或中文（--lang zh）。\n\n\x08\n占位内容以 <<...>> 标出；`riskfmt validate` 会把每个未填写的占位符报告为 RF650，且只报告这一项，\n因此全部填写后模板即可通过校验。',
     'The file to create (YAML); never replaces an existing file.':
@@ -249,8 +233,6 @@ ZH: dict[str, str] = {
         '替换已有的密钥文件（原私钥将丢失）。',
     "Read the private key's password from this environment variable.":
         '从此环境变量读取私钥的口令。',
-    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
-        '生成 REPORT 的可共享副本：需保留的内容替换为加盐摘要值。\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\n样本的输入、输出和参考答案总是会被移除；其余保留哪些内容由脱敏配置决定。每一项被保留的内容都变为一条记录，\n包含以其独有的盐计算的 HMAC-SHA-256 摘要值；盐单独写入仅所有者可读的文件，因此没有盐的人无法验证对某项内容的猜测，\n而所有者日后可以证明其中任意一项（--reveal）。标记保持不变；不会覆盖任何输入文件，若副本无法通过校验则不写入任何内容。',
     'Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, tlp-clear) or a profile file.':
         '脱敏配置：随包提供的名称（tlp-red、tlp-amber-strict、tlp-amber、tlp-green、tlp-clear）或配置文件。',
     'The shareable copy (or, with --reveal, the proof).':
@@ -259,8 +241,6 @@ ZH: dict[str, str] = {
         '所有者的盐文件（由 redact 写出；默认为 OUTPUT.salts.json）。',
     'Relabel the copy. Raising is always allowed; lowering needs --lower-marking.':
         '为副本重新标记。提高密级总是允许的；降低密级需要 --lower-marking。',
-    "Allow --tlp to lower the document's marking (it is reported).":
-        '允许 --tlp 降低文档的标记（此操作会被报告）。',
     'Check that REDACTED was derived from ORIGINAL.':
         '检查 REDACTED 是否由 ORIGINAL 脱敏得到。',
     'Write a proof of one withheld item of REPORT (needs --salts and -o).':
@@ -299,12 +279,8 @@ ZH: dict[str, str] = {
         '词表版本（默认：随包提供的最新版本）。',
     'Output format of the findings.':
         '发现项的输出格式。',
-    'Compare two vocabulary releases (versions or vocabulary.json files). A removed id exits 1.':
-        '比较两个词表版本（版本号或 vocabulary.json 文件）。若有编号被删除，以退出码 1 结束。',
     'Write a release in a published form (SKOS Turtle or JSON-LD, CSV, JSON, LinkML, SSSOM).':
         '以公开发布的格式写出某一版本（SKOS Turtle 或 JSON-LD、CSV、JSON、LinkML、SSSOM）。',
-    'File (or folder for sssom); default stdout.':
-        '输出文件（sssom 为输出目录）；默认为标准输出。',
     'List concepts as a tree.':
         '以树状结构列出概念。',
     "Concept scheme (risk, method, ...; 'all' for every one).":
@@ -1503,6 +1479,80 @@ ZH: dict[str, str] = {
         '风险',
     'corpus heading\x04report_id':
         '报告编号',
+    'conversion\x04the value is not a finite number':
+        '该值不是有限数值',
+    'conversion\x04not a key-value map':
+        '不是键值映射',
+    'conversion\x04not an object':
+        '不是对象',
+    'conversion\x04it has no evaluation_name':
+        '缺少 evaluation_name',
+    'conversion\x04EEE allows only string values here':
+        'EEE 在此只允许字符串值',
+    "conversion\x04 (EEE marks the metric's polarity unknown)":
+        '（EEE 将该指标的方向标为未知）',
+    'conversion\x04it has no confidence_level, which riskfmt requires; kept in extensions.every-eval-ever':
+        '缺少 riskfmt 所要求的 confidence_level；保留于 extensions.every-eval-ever',
+    "conversion\x04a local path on the evaluator's system; only its last component is kept":
+        '评估方系统上的本地路径；只保留最后一级名称',
+    'conversion\x04backend arguments (they may name local paths or servers); the model is identified by name and revision':
+        '后端参数（可能包含本地路径或服务器地址）；模型以名称和修订版本标识',
+    'conversion\x04engineering parameters that do not change results':
+        '不影响结果的工程参数',
+    'conversion\x04run options with no riskfmt field':
+        'riskfmt 中没有对应字段的运行选项',
+    'conversion\x04the installed transformers version; this backend does not use it':
+        '所安装的 transformers 版本；该后端并不使用它',
+    'conversion\x04the resolved task configurations (prompt templates, filters, metadata) are not kept; their sha256 (canonical JSON) is in extensions["lm-eval"].config_digests':
+        '解析后的任务配置（提示词模板、过滤器、元数据）不予保留；其 sha256 摘要值（规范化 JSON）记于 extensions["lm-eval"].config_digests',
+    "conversion\x04date (the run's start, Unix seconds) + total_evaluation_time_seconds":
+        '由 date（运行开始时间，Unix 秒）加 total_evaluation_time_seconds 得出',
+    "conversion\x04local data files; a report never records the evaluator's file paths":
+        '本地数据文件；报告一律不记录评估方的文件路径',
+    'conversion\x04rows that are not JSON objects with a new doc_id':
+        '不是带有新 doc_id 的 JSON 对象的行',
+    'conversion\x04a sample has one score: the first metric the row lists':
+        '每个样本只保留一个分数：该行列出的第一个指标',
+    'conversion\x04no per-sample field (input is the prompt, output the filtered response; the target text is kept only with --include-content); the hashes are folded into task_hashes, kept in extensions':
+        '没有逐样本的对应字段（输入为提示词，输出为过滤后的回答；参考答案文本仅在指定 --include-content 时保留）；这些哈希值已汇入 task_hashes，保留于 extensions',
+    'conversion\x04a standard error without its metric':
+        '只有标准误，没有对应的指标',
+    'conversion\x04not a metric key ("<metric>,<filter>")':
+        '不是指标键（应为 "<metric>,<filter>"）',
+    "conversion\x04the sum of its subtasks' n-samples.effective":
+        '取各子任务 n-samples.effective 之和',
+    'conversion\x04not a model hub id (org/name): a local path or name is not carried over':
+        '不是模型库标识（org/name）：本地路径或名称不予转换',
+    'conversion\x04loading and engineering parameters (they may name local paths)':
+        '加载与工程参数（可能包含本地路径）',
+    'conversion\x04the chat role template has no riskfmt field':
+        '对话角色模板在 riskfmt 中没有对应字段',
+    'conversion\x04model config values that are not scalars':
+        '模型配置中不是标量的值',
+    'conversion\x04task logs are not carried over (read only to name the error of a failed task)':
+        '任务日志不予转换（仅用于说明失败任务的错误）',
+    'conversion\x04earlier config dumps of re-runs (-r); the newest one was read':
+        '重新运行（-r）留下的较早配置转储；已读取最新的一份',
+    'conversion\x04per-sample details in a shape riskfmt does not read':
+        'riskfmt 无法读取其结构的逐样本详情',
+    'conversion\x04a local data path is not carried over':
+        '本地数据路径不予转换',
+    'conversion\x04prompt and reader configuration has no riskfmt field; task.version is the prompt hash':
+        '提示词与读取器配置在 riskfmt 中没有对应字段；task.version 取提示词哈希',
+    'conversion\x04fewer than two questions':
+        '题目少于两道',
+    'conversion\x04the per-sample data do not reproduce the reported value, so no standard error is derived from them':
+        '逐样本数据无法复现所报告的取值，因此不据此推算标准误',
+    'conversion\x04a summary-group aggregate of other results':
+        '由其他结果汇总而成的汇总组取值',
+    'conversion\x04a second value for a metric id already reported':
+        '已报告过的指标编号的又一个取值',
+    'conversion\x04contains expressions riskfmt does not evaluate: no prompt hash for task.version':
+        '含有 riskfmt 不予求值的表达式：task.version 没有提示词哈希',
+    'conversion\x04only the 2-decimal summary value exists (no raw-format block): the value is rounded':
+        '只有保留两位小数的汇总值（没有 raw 格式区块）：该值经过舍入',
+    'conversion\x04no value in the summary':
+        '汇总表中没有取值',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
