@@ -1553,6 +1553,44 @@ ZH: dict[str, str] = {
         '只有保留两位小数的汇总值（没有 raw 格式区块）：该值经过舍入',
     'conversion\x04no value in the summary':
         '汇总表中没有取值',
+    'Share a report with content withheld, and prove withheld items later.\n\n\x08\nriskfmt redact copy REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact check-proof PROOF REDACTED\nriskfmt redact profiles\n\nThe flag forms of riskfmt 0.2 (--verify, --reveal, --check-proof, --list-profiles, and a REPORT with no\nsubcommand) still work until riskfmt 0.4, with a note on standard error.':
+        '分享隐去部分内容的报告，并在日后证明被隐去的条目。\n\n\x08\nriskfmt redact copy REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact check-proof PROOF REDACTED\nriskfmt redact profiles\n\nriskfmt 0.2 的旗标写法（--verify、--reveal、--check-proof、--list-profiles，以及不带子命令直接给出 REPORT）在 riskfmt 0.4 之前仍可使用，但会在标准错误输出中给出提示。',
+    'Check that PROOF proves a withheld item of REDACTED (exit 1 if not).':
+        '检查 PROOF 是否证明了 REDACTED 中的某个隐去条目（不成立时退出码为 1）。',
+    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (riskfmt redact reveal). Markings are kept; nothing is written over an input, and nothing at\nall if the copy would not validate.':
+        '生成 REPORT 的可共享副本：隐去的内容替换为加盐摘要值。\n\n样本的输入、输出和参考答案一律移除；其余隐去哪些内容由脱敏配置决定。每个隐去条目变为一条记录，含以其专属盐值计算的 HMAC-SHA-256 摘要值；盐值单独写入仅所有者可读的文件，因此没有盐值的人无法验证对某一条目的猜测，而所有者日后可以证明其中任意一条（riskfmt redact reveal）。密级标记保持不变；不会覆盖任何输入文件，副本若无法通过校验则不写入任何内容。',
+    'The shareable copy.':
+        '可共享的副本。',
+    "The owner's salts file (default OUTPUT.salts.json).":
+        '所有者的盐值文件（默认为 OUTPUT.salts.json）。',
+    "Allow --tlp to lower the document's marking (it is reported).":
+        '允许 --tlp 降低文档的标记（此操作会被报告）。',
+    'List the shipped redaction profiles.':
+        '列出随附的脱敏配置。',
+    'Write a proof of the withheld item POINTER of REPORT (the original), for one recipient.':
+        '为 REPORT（原件）中的隐去条目 POINTER 写出证明，供某一接收方使用。',
+    "The owner's salts file.":
+        '所有者的盐值文件。',
+    'The proof.':
+        '证明文件。',
+    'Check that REDACTED was derived from ORIGINAL by withholding items (exit 1 if not).':
+        '检查 REDACTED 是否由 ORIGINAL 隐去条目后得到（不成立时退出码为 1）。',
+    "The owner's salts file: also check the salted digests.":
+        '所有者的盐值文件：同时核验加盐摘要值。',
+    'Accept a copy whose marking the owner lowered (reported as a warning instead of failing).':
+        '接受所有者降低了标记的副本（报告为警告而不判为失败）。',
+    'Share a report with content withheld (salted digests), and prove withheld items later.':
+        '分享隐去部分内容（以加盐摘要值代替）的报告，并在日后证明被隐去的条目。',
+    'riskfmt: `riskfmt redact {old}` is deprecated and goes in riskfmt 0.4; use `riskfmt redact {new}` (see riskfmt redact --help)':
+        'riskfmt：`riskfmt redact {old}` 已弃用，将在 riskfmt 0.4 中移除；请改用 `riskfmt redact {new}`（见 riskfmt redact --help）',
+    'use one of --verify, --reveal, --check-proof, --list-profiles':
+        '--verify、--reveal、--check-proof、--list-profiles 只能选用其一',
+    '--reveal needs a POINTER':
+        '--reveal 需要给出 POINTER',
+    '--lower-marking only applies together with --tlp':
+        '--lower-marking 只能与 --tlp 一同使用',
+    'standard input (-) can stand for only one of the documents':
+        '标准输入（-）只能代表其中一份文档',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
