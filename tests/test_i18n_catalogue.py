@@ -5,8 +5,8 @@ modules whose texts moved there hold no Chinese of their own any more."""
 from __future__ import annotations
 
 import gettext
-import re
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -248,7 +248,8 @@ def test_an_entry_nobody_uses_is_found() -> None:
 # the msgctxt is the literal argument after the text)
 _LOOKUPS: dict[str, tuple[int, str | None]] = {
     "translate": (0, None), "both": (0, None), "bilingual": (0, "conversion"), "_reason": (0, "conversion"),
-    "_why": (0, "incident update"), "_zh": (0, "schema check"), "_listed": (0, "integrity"), "t": (0, "vocabulary diff"),
+    "_why": (0, "incident update"), "_zh": (0, "schema check"), "_listed": (0, "integrity"),
+    "t": (0, "vocabulary diff"),
     "lost": (1, "conversion"), "derived": (1, "conversion"), "no_uncertainty": (1, "conversion"),
 }
 _KEYWORD_LOOKUPS = {"hint": "conversion"}  # builder.defaulted(..., hint="...")
