@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Imports here stay light on purpose: a clean report must validate in a few milliseconds of start-up (see
 # riskfmt/_quick.py). Whatever only a finding or a samples file needs is imported where it is used.
 
-__all__ = ["SamplesFileCheck", "check_report", "check_samples_file", "check_vocabulary_refs"]
+__all__ = ["SamplesFileCheck", "check_report", "check_samples_file", "check_vocabulary_refs", "unknown_id"]
 
 _PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
@@ -135,7 +135,7 @@ def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int
     if vocab is not None:
         method = evaluation["method"]
         if not has_token(vocab.version, "method", method):
-            out.append(_unknown(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
+            out.append(unknown_id(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
     measurements: dict[tuple[Any, ...], str] = {}
     for r_index, result in enumerate(evaluation.get("results", [])):
         r_ptr = f"{e_ptr}/results/{r_index}"
@@ -181,12 +181,13 @@ def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Release | None
     return None, cited, [unknown]
 
 
-# the suggestion of an unknown id; its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "suggestion")
+# the suggestion of an unknown id (unknown_id); its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "suggestion")
 _DID_YOU_MEAN = "; did you mean {suggestions}?"
 
 
-def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
+def unknown_id(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
              scheme: str = "risk") -> Finding:
+    """The finding ``code`` for an id ``value`` the vocabulary does not know, with the closest ids suggested."""
     close = vocab.suggest(value, scheme=scheme)
     suggestion = suggestion_zh = ""
     if close:
@@ -229,7 +230,7 @@ def check_vocabulary_refs(
             elif newer:
                 yield Finding.make("RF405", source, here, id=risk_id, cited=cited)
             else:
-                yield _unknown(vocab, "RF401", risk_id, here, source)
+                yield unknown_id(vocab, "RF401", risk_id, here, source)
             continue
         from riskfmt.versions import version_key
 

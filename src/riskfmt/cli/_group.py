@@ -16,7 +16,7 @@ _COMMANDS = {
     "convert": ("riskfmt.cli.convert", "command", "Convert other tools' evaluation outputs to riskfmt, and back."),
     "diff": ("riskfmt.cli.diff", "command", "Compare two reports: aligned results, significance, coverage."),
     "digest": ("riskfmt.cli.integrity", "digest", "The RFC 8785 canonical SHA-256 digest of a document."),
-    "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update."),
+    "incident": ("riskfmt.cli.incident", "group", "Incident reports: new, update, history."),
     "keygen": ("riskfmt.cli.integrity", "keygen", "Create an Ed25519 key pair for signing."),
     "render": ("riskfmt.cli.render", "command", "Draw a report, incident or diff as one self-contained HTML page."),
     "redact": ("riskfmt.cli.redact", "redact",

@@ -337,8 +337,6 @@ ZH: dict[str, str] = {
         '比较两份报告：对齐的结果、显著性、覆盖范围。',
     'The RFC 8785 canonical SHA-256 digest of a document.':
         '文档的 RFC 8785 规范化 SHA-256 摘要值。',
-    'Incident reports: new, update.':
-        '事件报告：新建、更新。',
     'Create an Ed25519 key pair for signing.':
         '生成用于签名的 Ed25519 密钥对。',
     'Write a shareable copy with withheld content replaced by salted digests.':

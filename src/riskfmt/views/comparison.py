@@ -187,9 +187,9 @@ def _diff_plot(page: Page, doc: dict[str, Any]) -> str:
 
 
 def _coverage(page: Page, doc: dict[str, Any]) -> str:
-    from riskfmt.views.report import _vocab
+    from riskfmt.views.report import vocabulary_of
 
-    vocab = _vocab({"vocabulary_version": (doc.get("a") or {}).get("vocabulary_version")})
+    vocab = vocabulary_of({"vocabulary_version": (doc.get("a") or {}).get("vocabulary_version")})
     coverage = doc.get("coverage") or {}
     parts = []
     for kind, key in (("risks", "risks_only"), ("tasks", "tasks_only")):

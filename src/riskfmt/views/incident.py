@@ -16,7 +16,7 @@ __all__ = ["render_incident", "render_incident_diff"]
 
 
 def _vocab(doc: dict[str, Any]) -> Any:
-    from riskfmt.views.report import _vocab as vocab_of
+    from riskfmt.views.report import vocabulary_of as vocab_of
 
     return vocab_of(doc)
 

@@ -12,10 +12,11 @@ from riskfmt.views.html import Page, badge, code, dl, esc, section, table
 from riskfmt.views.labels import L, enum_label
 from riskfmt.views.parts import checks, footer, lt_of, marking, num, percent, risk_label, risk_list
 
-__all__ = ["render_report"]
+__all__ = ["render_report", "vocabulary_of"]
 
 
-def _vocab(doc: dict[str, Any]) -> Any:
+def vocabulary_of(doc: dict[str, Any]) -> Any:
+    """The vocabulary release a document cites (``vocabulary_version``), else the latest one."""
     from riskfmt.vocab import known_version, latest_version, load_vocabulary
 
     version = str(doc.get("vocabulary_version") or "")
@@ -24,7 +25,7 @@ def _vocab(doc: dict[str, Any]) -> Any:
 
 def render_report(doc: dict[str, Any], page: Page, *, source: str, findings: Sequence[Any]) -> tuple[str, str]:
     """(title, body HTML) of the report card."""
-    vocab = _vocab(doc)
+    vocab = vocabulary_of(doc)
     rows = list(_results(doc))
     title_en, title_zh = lt_of(doc.get("title"))
     heading = page.lt(doc.get("title")) if doc.get("title") else page.t(L["report_title"])
