@@ -62,8 +62,7 @@ def missing() -> list[tuple[str, str]]:
         texts += [(f"{module} MESSAGES[{key!r}]", text) for key, text in table.items()]
     gaps = [(where, text) for where, text in texts if text not in ZH]
     for module_name, texts_of, context in LOOKUP_TABLES:
-        module = importlib.import_module(module_name)
-        gaps += [(f"{module_name} (msgctxt {context})", text) for text in texts_of(module)
+        gaps += [(f"{module_name} (msgctxt {context})", text) for text in texts_of(importlib.import_module(module_name))
                  if f"{context}\x04{text}" not in ZH]
     # every finding message, of the core table and of every package's, under its code as msgctxt
     gaps += [(f"finding {code}", spec.en) for code, spec in sorted(CODES.items())

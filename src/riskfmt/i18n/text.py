@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 __all__ = ["both", "current", "english", "pair", "params", "set_language", "translate", "ui_language"]
 
@@ -90,7 +91,8 @@ def both(english: str, context: str, **values: object) -> tuple[str, str]:
     return english.format(**values), translate(english, "zh", context).format(**values)
 
 
-def params(name: str, english: str, context: str, **values: object) -> dict[str, str]:
-    """A finding's parameter ``name`` and its Chinese ``name_zh``, as :func:`both` gives them."""
+def params(name: str, english: str, context: str, **values: object) -> dict[str, Any]:
+    """A finding's parameter ``name`` and its Chinese ``name_zh``, as :func:`both` gives them (typed ``Any`` to
+    be spread into ``Finding.make``, whose other keywords are not strings)."""
     en, zh = both(english, context, **values)
     return {name: en, f"{name}_zh": zh}

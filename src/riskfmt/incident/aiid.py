@@ -79,7 +79,7 @@ _V1_YES_FIELDS = {"rightsviolation": "v1.rights-violation", "protectedcharacteri
 _CSET_WORKFLOW = {"annotationstatus", "reviewer", "peerreviewer", "qualitycontrol", "publish", "estimateddate"}
 
 
-def _explained(name: str, english: str) -> dict[str, str]:
+def _explained(name: str, english: str) -> dict[str, Any]:
     """A finding's parameter ``name`` and its ``name_zh``, the Chinese from riskfmt/i18n/zh_CN.po (msgctxt
     "conversion")."""
     from riskfmt.i18n.text import translate
