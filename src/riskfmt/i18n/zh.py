@@ -127,10 +127,6 @@ ZH: dict[str, str] = {
         '将 sssom 文件写入已存在的非空目录。',
     'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed, and nothing else\nchanged (title, summary, harms, ...; markings may only get stricter).\n\n\x08\nEvery entry both files hold is compared in canonical form, so an entry rewritten with a recomputed hash\nchain is found, though such a file passes validate on its own. Both files are validated too.\nExit codes: 0 history kept, 1 findings at or above --fail-on, 2 usage or input/output error,\n3 internal error.':
         '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目：没有修改或删除任何条目，其他内容（标题、摘要、危害等）也未改变；\n标记只能变得更严格。\n\n\x08\n两个文件共同持有的每个条目都按规范化形式逐一比较，因此即使改写条目后重新计算了哈希链也能被发现，\n尽管这样的文件单独校验时可以通过。两个文件也会同时接受校验。\n退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，2 用法或输入输出错误，3 内部错误。',
-    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
-        '生成 REPORT 的可共享副本：需保留的内容替换为加盐摘要值。\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\n样本的输入、输出和参考答案总是会被移除；其余保留哪些内容由脱敏配置决定。每一项被保留的内容都变为一条记录，\n包含以其独有的盐计算的 HMAC-SHA-256 摘要值；盐单独写入仅所有者可读的文件，因此没有盐的人无法验证对某项内容的猜测，\n而所有者日后可以证明其中任意一项（--reveal）。标记保持不变；不会覆盖任何输入文件，若副本无法通过校验则不写入任何内容。',
-    "Allow --tlp to lower the document's marking (it is reported); with --verify, accept a copy whose marking the owner lowered (reported as a warning instead of failing).":
-        '允许 --tlp 降低文档的标记（此操作会被报告）；与 --verify 同用时，接受所有者降低了标记的副本（报告为警告而不判为失败）。',
     "Compare two vocabulary releases (versions, or vocabulary files: JSON or YAML, - for standard input).\n\nA removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the\nvalidator's findings.":
         '比较两个词表版本（版本号，或词表文件：JSON 或 YAML，- 表示标准输入）。\n\n若有编号被删除，以退出码 1 结束；文件不是有效词表（或有重复编号）时以退出码 2 结束，并给出校验发现项。',
     'text for a terminal, json for programs (one document), markdown for briefings, html for people (one self-contained page).':
@@ -235,20 +231,8 @@ ZH: dict[str, str] = {
         '从此环境变量读取私钥的口令。',
     'Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, tlp-clear) or a profile file.':
         '脱敏配置：随包提供的名称（tlp-red、tlp-amber-strict、tlp-amber、tlp-green、tlp-clear）或配置文件。',
-    'The shareable copy (or, with --reveal, the proof).':
-        '可共享的副本（使用 --reveal 时为证明文件）。',
-    "The owner's salts file (written by redact; default OUTPUT.salts.json).":
-        '所有者的盐文件（由 redact 写出；默认为 OUTPUT.salts.json）。',
     'Relabel the copy. Raising is always allowed; lowering needs --lower-marking.':
         '为副本重新标记。提高密级总是允许的；降低密级需要 --lower-marking。',
-    'Check that REDACTED was derived from ORIGINAL.':
-        '检查 REDACTED 是否由 ORIGINAL 脱敏得到。',
-    'Write a proof of one withheld item of REPORT (needs --salts and -o).':
-        '为 REPORT 中一项被保留的内容写出证明（需要 --salts 和 -o）。',
-    'Check that PROOF proves a withheld item of REDACTED.':
-        '检查 PROOF 是否证明了 REDACTED 中一项被保留的内容。',
-    'List the shipped profiles and exit.':
-        '列出随包提供的脱敏配置并退出。',
     "Sign DOCUMENT's canonical digest: a detached DSSE envelope with an in-toto statement.\n\n\x08\ncompliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n(trestle needs a .json file and, by default, the subject name to be the file's name).":
         '对 DOCUMENT 的规范化摘要值签名：生成分离式 DSSE 信封，内含 in-toto 声明。\n\n\x08\ncompliance-trestle 可以验证该签名：trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n（trestle 要求文件为 .json，且默认要求声明中的主体名称与文件名一致）。',
     'The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).':
@@ -339,8 +323,6 @@ ZH: dict[str, str] = {
         '文档的 RFC 8785 规范化 SHA-256 摘要值。',
     'Create an Ed25519 key pair for signing.':
         '生成用于签名的 Ed25519 密钥对。',
-    'Write a shareable copy with withheld content replaced by salted digests.':
-        '生成可共享副本，需保留的内容替换为加盐摘要值。',
     'Sign a document: a detached DSSE envelope with an in-toto statement.':
         '对文档签名：分离式 DSSE 信封，内含 in-toto 声明。',
     'Verify a document against a detached signature.':
