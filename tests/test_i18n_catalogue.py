@@ -289,18 +289,11 @@ def _looked_up() -> list[tuple[str, str, str]]:
     return found
 
 
-# Converters whose notes never had Chinese (their Chinese findings show the English note, as before issue 15):
-# the next texts to translate. A module listed here with every text translated fails the test below.
-ENGLISH_NOTES_YET = {"convert/hf.py", "convert/helm.py", "convert/eee/read.py"}
-
-
 def test_every_text_looked_up_has_an_entry() -> None:
     found = _looked_up()
     assert len(found) > 250  # the scan sees the calls (a renamed helper would make it see none)
     lacking = [(where, context, text) for where, context, text in found if f"{context}\x04{text}" not in ZH]
-    assert [x for x in lacking if x[0].split(":")[0] not in ENGLISH_NOTES_YET] == [], \
-        "add these to src/riskfmt/i18n/zh_CN.po (msgctxt, msgid)"
-    assert {x[0].split(":")[0] for x in lacking} == ENGLISH_NOTES_YET
+    assert lacking == [], "add these to src/riskfmt/i18n/zh_CN.po (msgctxt, msgid)"
 
 
 def test_every_lookup_table_has_its_entries_and_a_gap_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:

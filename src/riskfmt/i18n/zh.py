@@ -1571,6 +1571,122 @@ ZH: dict[str, str] = {
         '--lower-marking 只能与 --tlp 一同使用',
     'standard input (-) can stand for only one of the documents':
         '标准输入（-）只能代表其中一份文档',
+    'conversion\x04kept in extensions.every-eval-ever; the evaluation_id embeds the retrieval time (EEE issue #270), so it is not the report id':
+        '保留于 extensions.every-eval-ever；evaluation_id 中含有抓取时间（EEE issue #270），因此不作为报告编号',
+    'conversion\x04the record names no evaluation library':
+        '记录未说明所用的评估库',
+    'conversion\x04kept in extensions.every-eval-ever':
+        '保留于 extensions.every-eval-ever',
+    'conversion\x04inline per-sample inputs and responses of EEE 0.1.0 records, without scores, are not carried over':
+        'EEE 0.1.0 记录中内嵌的逐样本输入和回答不含分数，不予转换',
+    'conversion\x04not part of EEE schema 0.3.0; kept in extensions.every-eval-ever':
+        '不属于 EEE 0.3.0 模式；保留于 extensions.every-eval-ever',
+    'conversion\x04it names no samples file':
+        '未指明样本文件',
+    'conversion\x04not JSON objects with a sample_id':
+        '不是带有 sample_id 的 JSON 对象',
+    'conversion\x04riskfmt keeps the sample id, epoch, score, verdict and digests (and the content only with --include-content)':
+        'riskfmt 保留样本编号、轮次、分数、判定和摘要值（内容仅在指定 --include-content 时保留）',
+    'conversion\x04no riskfmt field; kept per result in extensions.every-eval-ever':
+        'riskfmt 中没有对应字段；按结果保留于 extensions.every-eval-ever',
+    "conversion\x04riskfmt keeps per-sample scores for one metric per evaluation (the evaluation's first result)":
+        'riskfmt 每个评估只保留一个指标的逐样本分数（该评估的第一个结果）',
+    'conversion\x04exact duplicates of earlier rows; kept once':
+        '与之前的行完全相同；只保留一次',
+    'conversion\x04they repeat the sample id and epoch of an earlier row with nothing telling them apart (EEE keeps no train-trial or perturbation marker); only the first is kept':
+        '与之前某行的样本编号和轮次相同，且没有可以区分二者的信息（EEE 不记录训练试次或扰动标记）；只保留第一行',
+    'conversion\x04it names no engine; kept in extensions.every-eval-ever':
+        '未指明推理引擎；保留于 extensions.every-eval-ever',
+    "conversion\x04HELM's stddev is the spread of per-train-trial means, not a sampling error; the standard error is recomputed from per_instance_stats.json (the trial spread is kept in extensions when count > 1)":
+        'HELM 的 stddev 是各训练试次均值的离散程度，而非抽样误差；标准误根据 per_instance_stats.json 重新计算（count > 1 时，试次间离散程度保留于 extensions）',
+    "conversion\x04a sample has one score (the run group's main metric, else exact_match)":
+        '每个样本只有一个分数（该运行组的主指标，否则取 exact_match）',
+    'conversion\x04only the prompt and completion digests are kept':
+        '只保留提示词和补全的摘要值',
+    'conversion\x04the file could not be read':
+        '无法读取该文件',
+    "conversion\x04 (schema.json does not list the model's access)":
+        '（schema.json 未列出该模型的访问方式）',
+    'conversion\x04display metadata of the model':
+        '模型的展示用元数据',
+    "conversion\x04 (not in schema.json nor in the converter's table of known metrics)":
+        '（schema.json 和转换器的已知指标表中均未收录）',
+    'conversion\x04sample sd / sqrt(n instances) of the per-instance values in per_instance_stats.json (same metric, split and perturbation; train trials averaged per instance first)':
+        '取 per_instance_stats.json 中逐实例取值的样本标准差 / sqrt(实例数)（同一指标、数据划分和扰动；各训练试次先按实例取平均）',
+    'conversion\x04num_instances of the unperturbed split (worst/original slices cover the same instances), or the number of distinct instances in per_instance_stats.json':
+        '取未扰动数据划分的 num_instances（worst/original 切片覆盖相同的实例），否则取 per_instance_stats.json 中不同实例的个数',
+    "conversion\x04no per-instance values (a corpus-level or aggregate-only metric); HELM's stddev is the spread across train trials, not a standard error":
+        '没有逐实例取值（语料级或仅有汇总值的指标）；HELM 的 stddev 是训练试次间的离散程度，而非标准误',
+    'conversion\x04HELM computes these slices from aggregates, with no per-instance values':
+        'HELM 由汇总值计算这些切片，没有逐实例取值',
+    'conversion\x04fewer than 2 instances':
+        '实例少于 2 个',
+    'conversion\x04stats with no mean (count 0)':
+        '没有均值的统计项（count 为 0）',
+    'conversion\x04they describe the run, not the model; unperturbed values are kept in extensions["helm"].bookkeeping':
+        '这些描述的是运行过程而非模型；未扰动的取值保留于 extensions["helm"].bookkeeping',
+    'conversion\x04a repeated instance, perturbation and train trial (the first row is kept), or no valid train_trial_index':
+        '实例、扰动和训练试次重复（保留第一行），或 train_trial_index 无效',
+    'conversion\x04no request state with the same instance id, perturbation and train trial: no digests':
+        '没有实例编号、扰动和训练试次都相同的请求状态：没有摘要值',
+    'conversion\x04the texts are not kept; the sha256 of the whole adapter_spec is settings.other.adapter_spec_digest':
+        '文本不予保留；整个 adapter_spec 的 sha256 摘要值记于 settings.other.adapter_spec_digest',
+    'conversion\x04augmentation options; the perturbation classes are settings.other.data_augmentation and the perturbations appear as result slices':
+        '数据增强选项；扰动类别记于 settings.other.data_augmentation，各扰动以结果切片呈现',
+    "conversion\x04every response came from HELM's cache, so the times are when they were first made, not when this run happened":
+        '所有回答都来自 HELM 的缓存，因此这些时间是回答最初生成的时间，而非本次运行的时间',
+    'conversion\x04not a stat':
+        '不是统计项',
+    'conversion\x04a second stat with the same name, split and perturbation':
+        '名称、数据划分和扰动都相同的第二个统计项',
+    'conversion\x04 (a model card does not say which harness produced its numbers)':
+        '（模型卡未说明其数字由哪个评测框架得出）',
+    'conversion\x04 (a model card does not say how the evaluator reached the model)':
+        '（模型卡未说明评估方如何访问该模型）',
+    'conversion\x04 (model-index records no number of samples)':
+        '（model-index 不记录样本数）',
+    'conversion\x04 (model-index records no date)':
+        '（model-index 不记录日期）',
+    'conversion\x04 (model-index does not say whether a value is a fraction, a percentage or a raw score; values are kept as written, never rescaled)':
+        '（model-index 未说明取值是比例、百分数还是原始分数；取值按原样保留，绝不换算）',
+    "conversion\x04 (.eval_results names no metric: the benchmark dataset's eval.yaml defines it)":
+        '（.eval_results 未指明指标：指标由基准数据集的 eval.yaml 定义）',
+    'conversion\x04 (.eval_results records no number of samples)':
+        '（.eval_results 不记录样本数）',
+    'conversion\x04 (.eval_results records no unit or bounds; values are kept as written, never rescaled)':
+        '（.eval_results 不记录单位或取值范围；取值按原样保留，绝不换算）',
+    'conversion\x04.eval_results has no standard-error field':
+        '.eval_results 没有标准误字段',
+    'conversion\x04 (taken from the folder name)':
+        '（取自目录名称）',
+    'conversion\x04model card metadata, not evaluation results':
+        '模型卡元数据，而非评估结果',
+    'conversion\x04there are none':
+        '没有任何结果',
+    "conversion\x04a display name; the task type and arguments are in the result's slice, all of it in extensions.huggingface":
+        '展示用名称；任务类型和参数见结果的切片，完整内容保留于 extensions.huggingface',
+    'conversion\x04one result holds one value per metric: the first is kept, this one stays in extensions.huggingface':
+        '每个结果的每个指标只有一个取值：保留第一个，此值保留于 extensions.huggingface',
+    'conversion\x04metric arguments have no riskfmt field; kept in extensions.huggingface':
+        '指标参数在 riskfmt 中没有对应字段；保留于 extensions.huggingface',
+    'conversion\x04 (the card does not say whether ± is a standard error, a standard deviation or an interval half-width; the original string is kept in extensions.huggingface)':
+        '（模型卡未说明 ± 表示标准误、标准差还是区间半宽；原始字符串保留于 extensions.huggingface）',
+    'conversion\x04model-index has no standard-error field':
+        'model-index 没有标准误字段',
+    'conversion\x04 (.eval_results names no model; taken from the repository folder)':
+        '（.eval_results 未指明模型；取自仓库目录）',
+    'conversion\x04 (some entries have no date)':
+        '（部分条目没有日期）',
+    'conversion\x04not a mapping':
+        '不是映射',
+    'conversion\x04not a mapping; kept in extensions.huggingface':
+        '不是映射；保留于 extensions.huggingface',
+    'conversion\x04not part of the .eval_results format':
+        '不属于 .eval_results 格式',
+    'conversion\x04not part of the .eval_results format; kept in extensions.huggingface':
+        '不属于 .eval_results 格式；保留于 extensions.huggingface',
+    'conversion\x04not a plain value; kept in extensions.huggingface':
+        '不是简单值；保留于 extensions.huggingface',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':
