@@ -26,7 +26,6 @@ from markdown.preprocessors import Preprocessor  # noqa: E402
 from vocab_pages import vocabulary_pages  # noqa: E402
 
 
-
 def _commands() -> list[tuple[str, str, str, str]]:
     """(name, module, attribute, English summary) of every command `riskfmt --help` lists."""
     import click
@@ -110,11 +109,13 @@ def findings_zh() -> str:
     from riskfmt.i18n import translate
 
     for category, title in codes.CATEGORY_TITLES.items():
-        lines += [f"## {translate(title, 'zh', 'finding category')}", "", "| 编码 | 名称 | 严重程度 | 消息 |", "|---|---|---|---|"]
+        heading = translate(title, "zh", "finding category")
+        lines += [f"## {heading}", "", "| 编码 | 名称 | 严重程度 | 消息 |", "|---|---|---|---|"]
         for spec in sorted(codes.CODES.values(), key=lambda c: c.code):
             if spec.category == category:
                 zh = spec.zh.replace("|", "\\|")
-                lines.append(f"| {spec.code} | {spec.title} | {translate(spec.severity.label, 'zh', 'finding severity')} | {zh} |")
+                severity = translate(spec.severity.label, "zh", "finding severity")
+                lines.append(f"| {spec.code} | {spec.title} | {severity} | {zh} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

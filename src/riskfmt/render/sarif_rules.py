@@ -24,26 +24,26 @@ _PLACEHOLDER = re.compile(r"\{([a-z0-9_]+?)(?:_zh)?\}")
 # what to do about each category of findings; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "sarif help")
 _CATEGORY_HELP = {
     "io": "The file could not be read as given. Check the path, the permissions and the size limit (--max-size); "
-           "riskfmt exits 2 for these.",
+          "riskfmt exits 2 for these.",
     "parse": "The file is not well-formed JSON or YAML, or uses a construct riskfmt refuses because parsers "
-              "would read it differently. Fix the text at the line and column given.",
+             "would read it differently. Fix the text at the line and column given.",
     "document": "The document does not say which kind and version of riskfmt document it is, or names one this "
-                 "release does not know. Set `kind` and `format_version`.",
+                "release does not know. Set `kind` and `format_version`.",
     "schema": "The document breaks the published JSON Schema of its kind and version at the JSON pointer given. "
-               "The schemas are in schemas/jsonschema/ and can be used by any JSON Schema 2020-12 validator.",
+              "The schemas are in schemas/jsonschema/ and can be used by any JSON Schema 2020-12 validator.",
     "vocabulary": "A concept id is unknown, deprecated or newer than the vocabulary the document cites. "
-                   "`riskfmt vocab show ID` and `riskfmt vocab search TEXT` find the right concept.",
+                  "`riskfmt vocab show ID` and `riskfmt vocab search TEXT` find the right concept.",
     "semantic": "The document is schema-valid but breaks a rule JSON Schema cannot express (statistics, dates, "
-                 "identity, consistency between fields).",
+                "identity, consistency between fields).",
     "conversion": "A fact of the producer tool's output could not be carried over exactly, was derived, or was "
-                   "defaulted. The finding names the field; check the converted report before sharing it.",
+                  "defaulted. The finding names the field; check the converted report before sharing it.",
     "incident": "An incident report breaks a rule of the incident format (attribution, likelihoods, timeline, "
-                 "hash chain).",
+                "hash chain).",
     "disclosure": "Something that must not leave the producer may be in the document (weights, data, credentials, "
-                   "withheld content), or a marking, proof or signature does not hold. Remove it or redact the "
-                   "document with `riskfmt redact` before sharing.",
+                  "withheld content), or a marking, proof or signature does not hold. Remove it or redact the "
+                  "document with `riskfmt redact` before sharing.",
     "comparison": "Two or more reports could not be compared as asked, or a difference crossed the gate set "
-                   "with --fail-on.",
+                  "with --fail-on.",
     "internal": "riskfmt itself failed. Run again with --traceback and report the output.",
 }
 _SEVERITY_SCORE = {"error": "8.0", "warning": "5.0", "info": "2.0"}  # code scanning's security-severity scale
