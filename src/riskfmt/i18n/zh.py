@@ -700,7 +700,7 @@ ZH: dict[str, str] = {
     'conversion\x04solver, sandbox and other run details have no riskfmt field':
         '求解器、沙箱等运行细节在 riskfmt 中没有对应字段',
     'conversion\x04the ids of the samples run':
-        '所运行样本的标识',
+        '所运行样本的编号',
     "conversion\x04the grader's answers, explanations and history":
         '评分器提取的答案、解释和历史',
     'conversion\x04a local path is never copied':
@@ -726,7 +726,7 @@ ZH: dict[str, str] = {
     'conversion\x04who invalidated a sample, when and why; the evaluation is marked invalidated and the samples are listed under extensions.inspect.invalidated_samples':
         '谁在何时因何将样本标记为无效；该评估已标记为 invalidated，相关样本列于 extensions.inspect.invalidated_samples',
     "conversion\x04Inspect's internal ids and counters":
-        'Inspect 内部的标识和计数',
+        'Inspect 内部的编号和计数',
     'conversion\x04 (the provider "{provider}" is not the developer; use --developer)':
         '（提供方 "{provider}" 并非开发者；可用 --developer 指定）',
     'conversion\x04 (use --organization)':
@@ -1284,7 +1284,7 @@ ZH: dict[str, str] = {
     'vocabulary diff\x04Vocabulary {versions}':
         '词表 {versions} 的变更',
     'vocabulary diff\x04ERROR: ids were removed (a published id may never be deleted):':
-        '错误：以下标识被删除（标识一经发布不得删除）：',
+        '错误：以下编号被删除（编号一经发布不得删除）：',
     'vocabulary diff\x04Added':
         '新增',
     'vocabulary diff\x04Deprecated':
