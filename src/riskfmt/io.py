@@ -22,7 +22,6 @@ from pathlib import Path
 
 from riskfmt.errors import RiskfmtError
 from riskfmt.findings import Finding
-from riskfmt.i18n.text import both, params
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -77,6 +76,8 @@ _KINDS = (
 
 
 def _kind(mode: int) -> tuple[str, str]:
+    from riskfmt.i18n.text import both
+
     for test, en in _KINDS:
         if test(mode):
             return both(en, "file kind")
@@ -205,6 +206,8 @@ def check_output(
     good) or any existing folder content, unless ``force``; a parent folder that is missing or not writable.
     ``"-"`` (standard output) is always accepted.
     """
+    from riskfmt.i18n.text import params  # for the reasons of a refusal
+
     name = os.fspath(path)
     if name == "-":
         return

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from riskfmt.i18n.text import translate
-
 __all__ = ["shown_token", "zh_parser_detail"]
 
 # (pattern on the parser's message, English template); groups are carried into the Chinese text
@@ -66,6 +64,8 @@ _VERBATIM = "The parser's own words: {text}"
 
 def zh_parser_detail(detail: object) -> str:
     """The parser's message in Chinese; an unknown message is kept verbatim and marked as the parser's own."""
+    from riskfmt.i18n.text import translate  # the table is read only for a parse error, never at start-up
+
     text = str(detail).strip()
     for pattern, english in _RULES:
         found = pattern.match(text)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from riskfmt.i18n.text import both
 from riskfmt.integrity.leaks.collect import Collector
 from riskfmt.integrity.leaks.patterns import SPACE_RE, Pattern
 
@@ -89,6 +88,8 @@ def weight_name(text: str) -> str | None:
 
 
 def credential_in(text: str, pointer: str = "") -> tuple[str, str] | None:
+    from riskfmt.i18n.text import both
+
     if _CREDENTIAL_HINT.search(text):
         for pattern, what in _CREDENTIALS:
             if re.search(pattern, text):
@@ -114,6 +115,9 @@ def split_credential(strings: list[str], pointer: str, out: Collector) -> None:
             joined = "".join(strings[index:index + 8])
             credential = credential_in(joined) or credential_in(SPACE_RE.sub("", joined))
             if credential is not None or len(part.group(0)) < 20:
-                what = credential or both("a token split over several values", "integrity")
-                out.add("RF705", pointer, what=what[0], what_zh=what[1])
+                if credential is None:
+                    from riskfmt.i18n.text import both
+
+                    credential = both("a token split over several values", "integrity")
+                out.add("RF705", pointer, what=credential[0], what_zh=credential[1])
                 return
