@@ -8,6 +8,12 @@ command line's own messages, the labels of the HTML views and the message of eve
 start-up, and reads it only when something is shown in Chinese.
 
 The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``, else English.
+
+The lookups themselves are in :mod:`riskfmt.i18n.text`, which any module may import (the core included: it
+reaches neither Click nor the command line); this package adds Click's side. A module keeps the English of its
+texts and looks each up under a ``msgctxt`` naming where it stands; ``riskfmt.cli.i18n_coverage.LOOKUP_TABLES``
+lists its tables, and ``tests/test_i18n_catalogue.py`` fails on a text without an entry, an entry no module
+uses, and Chinese anywhere else in ``src/riskfmt`` but the data modules it names.
 """
 
 from __future__ import annotations
