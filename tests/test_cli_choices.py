@@ -36,7 +36,7 @@ def test_tlp_options_and_labels_use_the_one_definition() -> None:
     from riskfmt.views.labels import TLP_MEANING
 
     assert _choices("convert")["--tlp"] == TLP_LEVELS
-    assert _choices("redact")["--tlp"] == TLP_LEVELS
+    assert _choices("redact", "copy")["--tlp"] == TLP_LEVELS
     assert _choices("corpus", "coverage")["--max-tlp"] == TLP_LEVELS
     assert tuple(TLP_MEANING) == TLP_LEVELS
 

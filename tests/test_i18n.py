@@ -45,6 +45,8 @@ def test_catalogue_keeps_click_placeholders() -> None:
 
     placeholders = r"\{[^}]*\}|%\([a-z]+\)s"
     for english, chinese in ZH.items():
+        if english.startswith("incident skeleton\x04"):
+            continue  # comments of a new report, never formatted: their braces are YAML examples ({zh: ...})
         found_en, found_zh = set(re.findall(placeholders, english)), set(re.findall(placeholders, chinese))
         if re.match(r"RF\d{3}\x04", english):
             found_zh = {re.sub(r"_zh\}$", "}", name) for name in found_zh}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gettext
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -161,3 +162,144 @@ def test_vocab_headings_statuses_and_predicates_have_chinese() -> None:
     assert all(f"concept status\x04{c.status}" in ZH for c in vocab)
     predicates = {m.predicate_id for rows in load_crosswalk(vocab.version).by_concept.values() for m in rows}
     assert predicates and all(f"mapping predicate\x04{p}" in ZH for p in predicates)
+
+
+# ---- one catalogue: no Chinese outside it, no entry without a use, no text looked up without an entry ------
+
+SRC = ROOT / "src" / "riskfmt"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# Modules that keep Chinese because it is data, not interface text; each with the reason.
+DATA_MODULES = {
+    "corpus/schema.py": "the corpus tables' own schema: its Chinese descriptions are published as the "
+                        "alt_descriptions of schemas/linkml/corpus.yaml, which this module generates, as every other "
+                        "schema's Chinese lives in its LinkML source",
+    "convert/zh_labels.py": "reads Chinese benchmarks' category labels: the spellings it normalises (侵害 as 侵犯, a "
+                            "leading 包含) are facts of the data it reads",
+    "integrity/withholding.py": "WITHHELD_TEXT is the value a redacted document carries in place of a withheld title "
+                                "({en, zh}), part of the format that readers compare against",
+    "cli/_group.py": "the top-level --help shows the tool's one-line description in both languages on purpose (the "
+                     "whole help, that line included, is also translated through the catalogue)",
+}
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if "i18n" not in p.relative_to(SRC).parts[:1])
+
+
+def test_no_module_outside_the_catalogue_holds_chinese_unless_it_is_data() -> None:
+    holding = {p.relative_to(SRC).as_posix() for p in _modules() if _HAN.search(p.read_text(encoding="utf-8"))}
+    assert holding - set(DATA_MODULES) == set(), "move these texts into src/riskfmt/i18n/zh_CN.po"
+    assert set(DATA_MODULES) - holding == set(), "these declared data modules hold no Chinese any more"
+
+
+def test_the_han_check_sees_a_chinese_string(tmp_path: Path) -> None:
+    # the check above must be able to fail: the same pattern finds a Chinese literal in a module's text
+    assert _HAN.search('why_zh="不是简单值"')
+    assert not _HAN.search('why="not a plain value", why_zh="：" + "、".join(x)')  # punctuation alone is not text
+
+
+def _literals(path: Path) -> set[str]:
+    """Every string literal of a Python file (adjacent literals joined, as Python joins them), and each
+    docstring as Click shows it (dedented)."""
+    import ast
+    import inspect
+
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            out.add(node.value)
+            out.add(inspect.cleandoc(node.value))
+    return out
+
+
+def _used_texts() -> set[str]:
+    import click
+
+    from riskfmt.cli._group import cli
+    from riskfmt.i18n import help_texts
+    from riskfmt.mappings import load_crosswalk
+    from riskfmt.vocab import load_vocabulary
+
+    used = {text for _, text in help_texts(cli)}  # help as Click shows it (some is joined from pieces)
+    for path in [*_modules(), *sorted((ROOT / "docs" / "gen").glob("*.py")),
+                 *sorted(Path(click.__file__).parent.glob("*.py"))]:
+        used |= _literals(path)
+    # texts that come from the vocabulary's data, shown through the catalogue by riskfmt vocab
+    vocab = load_vocabulary()
+    used |= {c.status for c in vocab}
+    used |= {m.predicate_id for rows in load_crosswalk(vocab.version).by_concept.values() for m in rows}
+    return used
+
+
+def test_every_catalogue_entry_is_used_somewhere() -> None:
+    used = _used_texts()
+    unused = sorted({key.partition("\x04")[2] or key for key in ZH} - used)
+    assert unused == [], "entries of zh_CN.po whose English no module, docs hook or Click uses: remove them"
+
+
+def test_an_entry_nobody_uses_is_found() -> None:
+    used = _used_texts()
+    assert "Comparison of two evaluation reports" in used  # a label of riskfmt diff
+    assert "A sentence riskfmt never shows" not in used
+
+
+# helpers that look a literal English text up: name -> (index of the text argument, its msgctxt, or None when
+# the msgctxt is the literal argument after the text)
+_LOOKUPS: dict[str, tuple[int, str | None]] = {
+    "translate": (0, None), "both": (0, None), "bilingual": (0, "conversion"), "_reason": (0, "conversion"),
+    "_why": (0, "incident update"), "_zh": (0, "schema check"), "_listed": (0, "integrity"),
+    "t": (0, "vocabulary diff"),
+    "lost": (1, "conversion"), "derived": (1, "conversion"), "no_uncertainty": (1, "conversion"),
+}
+_KEYWORD_LOOKUPS = {"hint": "conversion"}  # builder.defaulted(..., hint="...")
+
+
+def _looked_up() -> list[tuple[str, str, str]]:
+    """(where, msgctxt, English) of every literal text the source looks up in the catalogue."""
+    import ast
+
+    found: list[tuple[str, str, str]] = []
+    for path in _modules():
+        module = path.relative_to(SRC).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else \
+                node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            args = node.args
+            if name == "params" and len(args) >= 3:  # params("why", "English", "context")
+                args = args[1:]
+                name = "both"
+            if name in _LOOKUPS and len(args) > _LOOKUPS[name][0]:
+                index, context = _LOOKUPS[name]
+                text = args[index]
+                if context is None:
+                    ctx_arg = args[-1] if name == "translate" and len(args) == 3 else \
+                        args[index + 1] if len(args) > index + 1 else None
+                    if not (isinstance(ctx_arg, ast.Constant) and isinstance(ctx_arg.value, str)):
+                        continue  # no msgctxt, or a computed one: the command-line texts, checked by missing()
+                    context = ctx_arg.value
+                if isinstance(text, ast.Constant) and isinstance(text.value, str) and text.value:
+                    found.append((f"{module}:{node.lineno}", context, text.value))
+            if name == "defaulted":
+                for keyword in node.keywords:
+                    if keyword.arg in _KEYWORD_LOOKUPS and isinstance(keyword.value, ast.Constant):
+                        found.append((f"{module}:{node.lineno}", _KEYWORD_LOOKUPS[keyword.arg], keyword.value.value))
+    return found
+
+
+def test_every_text_looked_up_has_an_entry() -> None:
+    found = _looked_up()
+    assert len(found) > 250  # the scan sees the calls (a renamed helper would make it see none)
+    lacking = [(where, context, text) for where, context, text in found if f"{context}\x04{text}" not in ZH]
+    assert lacking == [], "add these to src/riskfmt/i18n/zh_CN.po (msgctxt, msgid)"
+
+
+def test_every_lookup_table_has_its_entries_and_a_gap_is_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from riskfmt.cli.i18n_coverage import LOOKUP_TABLES, missing
+    from riskfmt.compare import render
+
+    assert len(LOOKUP_TABLES) >= 15
+    monkeypatch.setitem(render._LABELS, "new", "A label nobody translated yet")
+    assert ("riskfmt.compare.render (msgctxt comparison)", "A label nobody translated yet") in missing()

@@ -25,8 +25,6 @@ from markdown.extensions import Extension  # noqa: E402
 from markdown.preprocessors import Preprocessor  # noqa: E402
 from vocab_pages import vocabulary_pages  # noqa: E402
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-
 
 def _commands() -> list[tuple[str, str, str, str]]:
     """(name, module, attribute, English summary) of every command `riskfmt --help` lists."""
@@ -108,12 +106,16 @@ def findings_zh() -> str:
              "riskfmt 报告的每个问题都有一个稳定的编码。编码的含义永不改变，也绝不复用。表中的严重程度为默认值；"
              "`--fail-on` 决定哪些严重程度会使 `riskfmt validate` 以退出码 1 结束。“输入与输出”类问题使其以退出码 2 结束。",
              ""]
-    for category, (_, title_zh) in codes._CATEGORY_TITLES.items():
-        lines += [f"## {title_zh}", "", "| 编码 | 名称 | 严重程度 | 消息 |", "|---|---|---|---|"]
+    from riskfmt.i18n import translate
+
+    for category, title in codes.CATEGORY_TITLES.items():
+        heading = translate(title, "zh", "finding category")
+        lines += [f"## {heading}", "", "| 编码 | 名称 | 严重程度 | 消息 |", "|---|---|---|---|"]
         for spec in sorted(codes.CODES.values(), key=lambda c: c.code):
             if spec.category == category:
                 zh = spec.zh.replace("|", "\\|")
-                lines.append(f"| {spec.code} | {spec.title} | {SEVERITY_ZH[spec.severity.label]} | {zh} |")
+                severity = translate(spec.severity.label, "zh", "finding severity")
+                lines.append(f"| {spec.code} | {spec.title} | {severity} | {zh} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from riskfmt.severity import Severity
 
-__all__ = ["CODES", "CodeSpec", "catalogue_markdown"]
+__all__ = ["CATEGORY_TITLES", "CODES", "CodeSpec", "catalogue_markdown"]
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 - one letter each, for the table's width
 
@@ -280,20 +280,21 @@ def _all_specs() -> list[CodeSpec]:
 
 CODES: dict[str, CodeSpec] = {spec.code: spec for spec in _all_specs()}
 
-_CATEGORY_TITLES = {
-    "io": ("Input and output", "输入与输出"),
-    "parse": ("Parsing", "解析"),
-    "document": ("Document kind and version", "文档类型与版本"),
-    "schema": ("JSON Schema", "JSON Schema 校验"),
-    "vocabulary": ("Vocabulary", "词表"),
-    "semantic": ("Rules JSON Schema cannot express", "JSON Schema 无法表达的规则"),
-    "conversion": ("Conversion", "格式转换"),
-    "output": ("Outputs", "输出"),
-    "incident": ("Incident reports", "事件报告"),
-    "disclosure": ("Disclosure and integrity", "披露与完整性"),
-    "comparison": ("Comparison", "比较"),
-    "corpus": ("Report corpus", "报告语料库"),
-    "internal": ("Internal", "内部错误"),
+# the title of each category of findings; its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "finding category")
+CATEGORY_TITLES: dict[str, str] = {
+    "io": "Input and output",
+    "parse": "Parsing",
+    "document": "Document kind and version",
+    "schema": "JSON Schema",
+    "vocabulary": "Vocabulary",
+    "semantic": "Rules JSON Schema cannot express",
+    "conversion": "Conversion",
+    "output": "Outputs",
+    "incident": "Incident reports",
+    "disclosure": "Disclosure and integrity",
+    "comparison": "Comparison",
+    "corpus": "Report corpus",
+    "internal": "Internal",
 }
 
 
@@ -309,7 +310,10 @@ def catalogue_markdown() -> str:
         "Findings in the *Input and output* group make it exit 2.",
         "",
     ]
-    for category, (title_en, title_zh) in _CATEGORY_TITLES.items():
+    from riskfmt.i18n.text import translate
+
+    for category, title_en in CATEGORY_TITLES.items():
+        title_zh = translate(title_en, "zh", "finding category")
         lines += [f"## {title_en} / {title_zh}", "", "| code | name | severity | message (en) | message (zh) |",
                   "|---|---|---|---|---|"]
         for spec in sorted(CODES.values(), key=lambda c: c.code):

@@ -65,20 +65,23 @@ class OutputRefused(RiskfmtError):
 # Reading
 # ------------------------------------------------------------------------------------------------
 
+# what a path that is not a regular file is; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "file kind")
 _KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)", "命名管道（FIFO）"),
-    (stat.S_ISCHR, "a character device", "字符设备"),
-    (stat.S_ISBLK, "a block device", "块设备"),
-    (stat.S_ISSOCK, "a socket", "套接字"),
-    (stat.S_ISDIR, "a directory", "目录"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
 )
 
 
 def _kind(mode: int) -> tuple[str, str]:
-    for test, en, zh in _KINDS:
+    from riskfmt.i18n.text import both
+
+    for test, en in _KINDS:
         if test(mode):
-            return en, zh
-    return "not a regular file", "非普通文件"
+            return both(en, "file kind")
+    return both("not a regular file", "file kind")
 
 
 def special_file(path: str | os.PathLike[str]) -> Finding | None:
@@ -203,6 +206,8 @@ def check_output(
     good) or any existing folder content, unless ``force``; a parent folder that is missing or not writable.
     ``"-"`` (standard output) is always accepted.
     """
+    from riskfmt.i18n.text import params  # for the reasons of a refusal
+
     name = os.fspath(path)
     if name == "-":
         return
@@ -216,30 +221,32 @@ def check_output(
             findings.append(Finding.make("RF008", name, path=name, input=item_name))
             raise OutputRefused(findings)
     if target.is_symlink() and not target.exists():
-        findings.append(Finding.make("RF009", name, path=name, reason="a dangling symbolic link",
-                                     reason_zh="失效的符号链接"))
+        findings.append(Finding.make("RF009", name, path=name,
+                                     **params("reason", "a dangling symbolic link", "file kind")))
     elif target.exists():
         special = special_file(target)
         if special is not None:
-            findings.append(Finding.make("RF010", name, path=name, want="a regular file" if kind == "file"
-                                         else "a folder", want_zh="普通文件" if kind == "file" else "文件夹",
+            findings.append(Finding.make("RF010", name, path=name,
+                                         **params("want", "a regular file" if kind == "file" else "a folder",
+                                                  "file kind"),
                                          what=special.params["what"], what_zh=special.params["what_zh"]))
         elif kind == "file" and target.is_dir():
-            findings.append(Finding.make("RF010", name, path=name, want="a file", want_zh="文件",
-                                         what="a folder", what_zh="文件夹"))
+            findings.append(Finding.make("RF010", name, path=name, **params("want", "a file", "file kind"),
+                                         **params("what", "a folder", "file kind")))
         elif kind == "folder" and not target.is_dir():
-            findings.append(Finding.make("RF010", name, path=name, want="a folder", want_zh="文件夹",
-                                         what="a file", what_zh="文件"))
+            findings.append(Finding.make("RF010", name, path=name, **params("want", "a folder", "file kind"),
+                                         **params("what", "a file", "file kind")))
         elif not force and (protected or (kind == "folder" and any(target.iterdir()))):
             findings.append(Finding.make("RF007", name, path=name))
     if not findings:
         parent = _existing_parent(target)
         if parent is None or not parent.is_dir():
-            findings.append(Finding.make("RF009", name, path=name, reason="its folder is not a folder",
-                                         reason_zh="其上级路径不是文件夹"))
+            findings.append(Finding.make("RF009", name, path=name,
+                                         **params("reason", "its folder is not a folder", "file kind")))
         elif not os.access(parent, os.W_OK | os.X_OK):
-            findings.append(Finding.make("RF009", name, path=name, reason=f"the folder {parent} is not writable",
-                                         reason_zh=f"文件夹 {parent} 不可写"))
+            findings.append(Finding.make("RF009", name, path=name,
+                                         **params("reason", "the folder {parent} is not writable", "file kind",
+                                                  parent=parent)))
     if findings:
         raise OutputRefused(findings)
 

@@ -36,14 +36,21 @@ class DocumentKind:
 
     # a plain class, not a NamedTuple or a dataclass: this module is imported by every `riskfmt validate`,
     # also on the quick path, where building a named tuple class costs more than the whole table
-    __slots__ = ("checker", "differ", "en", "linkml", "name", "top_class", "validated", "versions", "view", "zh")
+    __slots__ = ("checker", "differ", "en", "linkml", "name", "top_class", "validated", "versions", "view")
 
-    def __init__(self, name: str, en: str, zh: str, versions: tuple[str, ...], *, linkml: str, top_class: str,
+    def __init__(self, name: str, en: str, versions: tuple[str, ...], *, linkml: str, top_class: str,
                  validated: bool = True, checker: str | None = None, differ: str | None = None,
                  view: str | None = None) -> None:
-        self.name, self.en, self.zh, self.versions = name, en, zh, versions
+        self.name, self.en, self.versions = name, en, versions
         self.linkml, self.top_class, self.validated = linkml, top_class, validated
         self.checker, self.differ, self.view = checker, differ, view
+
+    @property
+    def zh(self) -> str:
+        """The kind's name in Chinese, from riskfmt/i18n/zh_CN.po (msgctxt "document kind")."""
+        from riskfmt.i18n.text import translate
+
+        return translate(self.en, "zh", "document kind")
 
     def __repr__(self) -> str:
         return f"DocumentKind({self.name!r})"
@@ -70,19 +77,19 @@ class DocumentCheck:
 
 # The order is the order of the "known" list in RF202 (validated kinds) and of the build.
 KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in (
-    DocumentKind("evaluation-report", "evaluation report", "评估报告", ("1.0",),
+    DocumentKind("evaluation-report", "evaluation report", ("1.0",),
                  linkml="evaluation_report.yaml", top_class="EvaluationReport",
                  checker="riskfmt.semantic:check_report",
                  differ="riskfmt.compare.diff:diff_reports",
                  view="riskfmt.views.report:render_report"),
-    DocumentKind("vocabulary", "vocabulary", "词表", ("1.0",),
+    DocumentKind("vocabulary", "vocabulary", ("1.0",),
                  linkml="vocabulary.yaml", top_class="Vocabulary"),
-    DocumentKind("incident-report", "incident report", "事件报告", ("1.0",),
+    DocumentKind("incident-report", "incident report", ("1.0",),
                  linkml="incident_report.yaml", top_class="IncidentReport",
                  checker="riskfmt.incident.semantic:check_document",
                  differ="riskfmt.incident.diff:diff_incidents",
                  view="riskfmt.views.incident:render_incident"),
-    DocumentKind("diff-result", "diff result", "差异比较结果", ("1.0",),
+    DocumentKind("diff-result", "diff result", ("1.0",),
                  linkml="diff_result.yaml", top_class="DiffResult", validated=False,
                  view="riskfmt.views.comparison:render_diff"),
 )}

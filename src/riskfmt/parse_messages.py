@@ -1,5 +1,8 @@
 """Chinese for the messages of the JSON and YAML parsers, which riskfmt passes on in RF101, RF108 and RF111.
 
+Each known message has an English template here (the parser's words, ``{0}`` for what it quotes); its Chinese
+is in ``riskfmt/i18n/zh_CN.po`` under the ``msgctxt`` ``parser message``.
+
 Python's ``json`` and PyYAML speak English only; a Chinese finding that embeds "Expecting ',' delimiter" reads as
 half a translation. The common messages are rendered here in riskfmt's own words; an unknown one is kept as the
 parser wrote it, marked as the parser's text, so nothing is lost.
@@ -11,58 +14,64 @@ import re
 
 __all__ = ["shown_token", "zh_parser_detail"]
 
-# (pattern on the parser's message, Chinese); groups are carried into the Chinese text
-_RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+# (pattern on the parser's message, English template); groups are carried into the Chinese text
+_RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), english) for p, english in [
     # json (CPython json.decoder and json.scanner)
-    (r"^Expecting value$", "此处应为一个值"),
-    (r"^Expecting ',' delimiter$", "此处缺少逗号分隔符"),
-    (r"^Expecting ':' delimiter$", "此处缺少冒号分隔符"),
-    (r"^Expecting property name enclosed in double quotes$", "此处应为用双引号括起的键名"),
-    (r"^Extra data$", "JSON 值结束后还有多余内容"),
-    (r"^Unterminated string starting at$", "字符串未闭合"),
-    (r"^Invalid control character at$", "字符串中含有未转义的控制字符"),
-    (r"^Invalid \\escape$", "无效的转义序列"),
-    (r"^Invalid \\uXXXX escape$", "无效的 \\uXXXX 转义序列"),
-    (r"^Illegal trailing comma before end of (object|array)$", "对象或数组末尾多了逗号"),
+    (r"^Expecting value$", "Expecting value"),
+    (r"^Expecting ',' delimiter$", "Expecting ',' delimiter"),
+    (r"^Expecting ':' delimiter$", "Expecting ':' delimiter"),
+    (r"^Expecting property name enclosed in double quotes$", "Expecting property name enclosed in double quotes"),
+    (r"^Extra data$", "Extra data"),
+    (r"^Unterminated string starting at$", "Unterminated string starting at"),
+    (r"^Invalid control character at$", "Invalid control character at"),
+    (r"^Invalid \\escape$", "Invalid \\escape"),
+    (r"^Invalid \\uXXXX escape$", "Invalid \\uXXXX escape"),
+    (r"^Illegal trailing comma before end of (object|array)$", "Illegal trailing comma before end of object or array"),
     # PyYAML (scanner, parser, composer)
-    (r"^mapping values are not allowed (?:here|in this context)$", "此处不允许出现映射值（冒号位置不对，或缺少引号）"),
-    (r"^could not find expected ':'$", "找不到应有的冒号"),
-    (r"^did not find expected key$", "找不到应有的键（缩进可能有误）"),
-    (r"^did not find expected node content$", "找不到应有的节点内容"),
-    (r"^did not find expected ',' or '\]'$", "找不到应有的逗号或右方括号"),
-    (r"^did not find expected ',' or '\}'$", "找不到应有的逗号或右花括号"),
-    (r"^found undefined alias(?: '?(.*?)'?)?$", "引用了未定义的别名 {0}"),
-    (r"^found duplicate anchor '?(.*?)'?; first occurrence$", "锚点 {0} 重复定义"),
-    (r"^found unexpected end of stream$", "文件意外结束"),
-    (r"^found unexpected ':'$", "出现了意外的冒号"),
-    (r"^found unknown escape character '?(.*?)'?$", "未知的转义字符 {0}"),
+    (r"^mapping values are not allowed (?:here|in this context)$", "mapping values are not allowed here"),
+    (r"^could not find expected ':'$", "could not find expected ':'"),
+    (r"^did not find expected key$", "did not find expected key"),
+    (r"^did not find expected node content$", "did not find expected node content"),
+    (r"^did not find expected ',' or '\]'$", "did not find expected ',' or ']'"),
+    (r"^did not find expected ',' or '\}'$", "did not find expected ',' or '}'"),
+    (r"^found undefined alias(?: '?(.*?)'?)?$", "found undefined alias {0}"),
+    (r"^found duplicate anchor '?(.*?)'?; first occurrence$", "found duplicate anchor {0}"),
+    (r"^found unexpected end of stream$", "found unexpected end of stream"),
+    (r"^found unexpected ':'$", "found unexpected ':'"),
+    (r"^found unknown escape character '?(.*?)'?$", "found unknown escape character {0}"),
     (r"^found character '(.*)' that cannot start any token$",
-     "字符 '{0}' 不能作为任何记号的开头（YAML 缩进不能用制表符）"),
-    (r"^found character that cannot start any token$", "出现了不能作为任何记号开头的字符（YAML 缩进不能用制表符）"),
-    (r"^found a tab character that violates indentation$", "制表符破坏了缩进（YAML 缩进不能用制表符）"),
-    (r"^found a tab character where an indentation space is expected$", "此处应为缩进空格，却是制表符"),
-    (r"^expected <block end>, but found '?(.*?)'?$", "块结构未正确结束，却遇到了 {0}（缩进可能有误）"),
+     "found character '{0}' that cannot start any token"),
+    (r"^found character that cannot start any token$", "found character that cannot start any token"),
+    (r"^found a tab character that violates indentation$", "found a tab character that violates indentation"),
+    (r"^found a tab character where an indentation space is expected$",
+     "found a tab character where an indentation space is expected"),
+    (r"^expected <block end>, but found '?(.*?)'?$", "expected <block end>, but found {0}"),
     (r"^expected a single document in the stream, but found another document$",
-     "文件中应只有一个 YAML 文档，却发现了另一个"),
-    (r"^expected '<document start>', but found '?(.*?)'?$", "此处应为文档开始标记，却遇到了 {0}"),
-    (r"^while scanning (.+)$", "扫描{0}时出错"),
-    (r"^while parsing (.+)$", "解析{0}时出错"),
+     "expected a single document in the stream, but found another document"),
+    (r"^expected '<document start>', but found '?(.*?)'?$", "expected '<document start>', but found {0}"),
+    (r"^while scanning (.+)$", "while scanning {0}"),
+    (r"^while parsing (.+)$", "while parsing {0}"),
     # riskfmt's own details of RF111
-    (r"^a recursive alias$", "递归引用自身的别名"),
-    (r"^tag (.+)$", "标签 {0}"),
-    (r"^mapping key (.+) is not a string$", "映射的键 {0} 不是字符串"),
-    (r"^a mapping key that is a list or mapping$", "映射的键是列表或映射"),
+    (r"^a recursive alias$", "a recursive alias"),
+    (r"^tag (.+)$", "tag {0}"),
+    (r"^mapping key (.+) is not a string$", "mapping key {0} is not a string"),
+    (r"^a mapping key that is a list or mapping$", "a mapping key that is a list or mapping"),
 ]]
+
+# a message not in the table: kept as the parser wrote it, and said to be the parser's own words
+_VERBATIM = "The parser's own words: {text}"
 
 
 def zh_parser_detail(detail: object) -> str:
     """The parser's message in Chinese; an unknown message is kept verbatim and marked as the parser's own."""
+    from riskfmt.i18n.text import translate  # the table is read only for a parse error, never at start-up
+
     text = str(detail).strip()
-    for pattern, zh in _RULES:
+    for pattern, english in _RULES:
         found = pattern.match(text)
         if found:
-            return zh.format(*(g or "" for g in found.groups())).strip()
-    return f"解析器原文：{text}"
+            return translate(english, "zh", "parser message").format(*(g or "" for g in found.groups())).strip()
+    return translate(_VERBATIM, "zh", "parser message").format(text=text)
 
 
 def shown_token(text: str) -> str:

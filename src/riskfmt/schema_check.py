@@ -86,31 +86,40 @@ def _show(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-# The forms the schema's patterns require, in words; an unlisted pattern is shown as the regex itself.
+# The forms the schema's patterns require, in words; an unlisted pattern is shown as the regex itself. The Chinese
+# of these and of the other words below is in riskfmt/i18n/zh_CN.po (msgctxt "schema check").
 _PATTERN_WORDS = {
-    "^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$": (
+    "^(sha256:[0-9a-f]{64}|sha384:[0-9a-f]{96}|sha512:[0-9a-f]{128})$":
         "a digest such as sha256: followed by 64 lowercase hex digits",
-        "形如 sha256: 加 64 位小写十六进制数字的摘要"),
-    "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$": (
+    "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$":
         "an id of letters, digits, '.', '_', ':' or '-', at most 128 characters",
-        "由字母、数字及 '.'、'_'、':'、'-' 组成、不超过 128 个字符的标识"),
-    "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\\\x00]{1,255}$": (
+    "^(?!/)(?!.*(^|/)\\.\\.(/|$))[^\\\\\\x00]{1,255}$":
         "a relative path inside the report's folder (no leading '/', no '..')",
-        "位于报告所在目录内的相对路径（不能以 '/' 开头，不能包含 '..'）"),
-    "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$": ("a BCP 47 language tag such as en or zh-Hans",
-                                            "BCP 47 语言标签，如 en 或 zh-Hans"),
-    "^[0-9]+\\.[0-9]+$": ("a MAJOR.MINOR version such as 1.0", "形如 1.0 的“主版本.次版本”"),
-    "^rfr-[0-9a-f]{32}$": ("rfr- followed by 32 lowercase hex digits", "rfr- 加 32 位小写十六进制数字"),
-    "^[A-Z]{2}$": ("a two-letter ISO 3166-1 country code", "两位 ISO 3166-1 国家或地区代码"),
-    "^[^/\\\\]{1,255}$": ("a file name without folders", "不含目录的文件名"),
-    "^rfi-[0-9a-f]{32}$": ("rfi- followed by 32 lowercase hex digits", "rfi- 加 32 位小写十六进制数字"),
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$": (
+    "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$":
+        "a BCP 47 language tag such as en or zh-Hans",
+    "^[0-9]+\\.[0-9]+$":
+        "a MAJOR.MINOR version such as 1.0",
+    "^rfr-[0-9a-f]{32}$":
+        "rfr- followed by 32 lowercase hex digits",
+    "^[A-Z]{2}$":
+        "a two-letter ISO 3166-1 country code",
+    "^[^/\\\\]{1,255}$":
+        "a file name without folders",
+    "^rfi-[0-9a-f]{32}$":
+        "rfi- followed by 32 lowercase hex digits",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$":
         "a date (2026-11-02) or a date and time with its zone (2026-11-02T09:00:00+08:00)",
-        "日期（2026-11-02）或带时区的日期时间（2026-11-02T09:00:00+08:00）"),
 }
 
-_TYPE_ZH = {"string": "字符串", "number": "数值", "integer": "整数", "boolean": "布尔值", "array": "数组",
-            "object": "对象", "null": "null"}
+_RELATIONS = {"Minimum": "below the minimum", "Maximum": "above the maximum", "ExclusiveMinimum": "not above",
+              "ExclusiveMaximum": "not below"}
+
+
+def _zh(text: str) -> str:
+    """``text`` in Chinese; read only when a finding is made, so a valid document never loads the table."""
+    from riskfmt.i18n.text import translate as in_language
+
+    return in_language(text, "zh", "schema check")
 
 
 def translate(error: Any, source: str, base: str = "") -> list[Finding]:
@@ -127,26 +136,21 @@ def translate(error: Any, source: str, base: str = "") -> list[Finding]:
         expected = " or ".join(kind.types)
         found = _json_type(instance)
         return [Finding.make("RF303", source, pointer, expected=expected, found=found,
-                             expected_zh="或".join(_TYPE_ZH.get(t, t) for t in kind.types),
-                             found_zh=_TYPE_ZH.get(found, found))]
+                             expected_zh=_zh(" or ").join(_zh(t) for t in kind.types), found_zh=_zh(found))]
     if name == "Enum":
         options = [str(o) for o in kind.options]
         few = len(options) <= 8
         hint = ": " + ", ".join(options) if few else f" ({len(options)} allowed values)"
-        hint_zh = "：" + "、".join(options) if few else f"（共 {len(options)} 个允许值）"
+        hint_zh = "：" + "、".join(options) if few else _zh(" ({count} allowed values)").format(count=len(options))
         return [Finding.make("RF304", source, pointer, value=_show(instance), hint=hint, hint_zh=hint_zh)]
     if name == "Pattern":
-        en, zh = _PATTERN_WORDS.get(kind.pattern, (kind.pattern, kind.pattern))
+        en = _PATTERN_WORDS.get(kind.pattern, kind.pattern)
+        zh = _zh(en) if kind.pattern in _PATTERN_WORDS else en
         return [Finding.make("RF305", source, pointer, value=_show(instance), pattern=en, pattern_zh=zh)]
     if name in ("Minimum", "Maximum", "ExclusiveMinimum", "ExclusiveMaximum"):
-        relation, relation_zh = {
-            "Minimum": ("below the minimum", "小于下限"),
-            "Maximum": ("above the maximum", "大于上限"),
-            "ExclusiveMinimum": ("not above", "不大于"),
-            "ExclusiveMaximum": ("not below", "不小于"),
-        }[name]
+        relation = _RELATIONS[name]
         return [Finding.make("RF306", source, pointer, value=_show(instance), relation=relation,
-                             relation_zh=relation_zh, limit=kind.limit)]
+                             relation_zh=_zh(relation), limit=kind.limit)]
     if name == "Format":
         return [Finding.make("RF307", source, pointer, value=_show(instance), format=kind.format)]
     if name == "MinItems":
@@ -162,7 +166,7 @@ def translate(error: Any, source: str, base: str = "") -> list[Finding]:
         fields = ", ".join(sorted(instance)) if isinstance(instance, dict) else _json_type(instance)
         return [Finding.make("RF310", source, pointer, detail=fields)]
     return [Finding.make("RF300", source, pointer, detail=error.message,
-                         detail_zh="不符合 JSON Schema 约束：" + error.message)]
+                         detail_zh=_zh("not allowed by the JSON Schema: {message}").format(message=error.message))]
 
 
 def _closest(context: list[list[Any]], source: str, base: str) -> Finding | None:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Imports here stay light on purpose: a clean report must validate in a few milliseconds of start-up (see
 # riskfmt/_quick.py). Whatever only a finding or a samples file needs is imported where it is used.
 
-__all__ = ["SamplesFileCheck", "check_report", "check_samples_file", "check_vocabulary_refs"]
+__all__ = ["SamplesFileCheck", "check_report", "check_samples_file", "check_vocabulary_refs", "unknown_id"]
 
 _PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
@@ -135,7 +135,7 @@ def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int
     if vocab is not None:
         method = evaluation["method"]
         if not has_token(vocab.version, "method", method):
-            out.append(_unknown(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
+            out.append(unknown_id(vocab, "RF403", method, f"{e_ptr}/method", source, scheme="method"))
     measurements: dict[tuple[Any, ...], str] = {}
     for r_index, result in enumerate(evaluation.get("results", [])):
         r_ptr = f"{e_ptr}/results/{r_index}"
@@ -181,11 +181,21 @@ def _vocabulary_for(report: dict[str, Any], source: str) -> tuple[Release | None
     return None, cited, [unknown]
 
 
-def _unknown(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
+# the suggestion of an unknown id (unknown_id); its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "suggestion")
+_DID_YOU_MEAN = "; did you mean {suggestions}?"
+
+
+def unknown_id(vocab: Vocabulary | Release, code: str, value: str, pointer: str, source: str,
              scheme: str = "risk") -> Finding:
+    """The finding ``code`` for an id ``value`` the vocabulary does not know, with the closest ids suggested."""
     close = vocab.suggest(value, scheme=scheme)
-    suggestion = "; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?" if close else ""
-    suggestion_zh = "；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？" if close else ""
+    suggestion = suggestion_zh = ""
+    if close:
+        from riskfmt.i18n.text import translate
+
+        suggestion = _DID_YOU_MEAN.format(suggestions=", ".join(f"{c.token} ({c.label('en')})" for c in close))
+        suggestion_zh = translate(_DID_YOU_MEAN, "zh", "suggestion").format(
+            suggestions="、".join(f"{c.token}（{c.label('zh')}）" for c in close))
     return Finding.make(code, source, pointer, id=value, suggestion=suggestion, suggestion_zh=suggestion_zh)
 
 
@@ -220,7 +230,7 @@ def check_vocabulary_refs(
             elif newer:
                 yield Finding.make("RF405", source, here, id=risk_id, cited=cited)
             else:
-                yield _unknown(vocab, "RF401", risk_id, here, source)
+                yield unknown_id(vocab, "RF401", risk_id, here, source)
             continue
         from riskfmt.versions import version_key
 
@@ -506,9 +516,11 @@ class _SampleScan:
         try:
             sample = self.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
+            from riskfmt.i18n.text import params
+
             problems.append(Finding.make("RF512", source, line=rows, column=1, row=rows,
-                                        detail=f"invalid JSON ({str(exc).split(':')[0]})",
-                                        detail_zh=f"JSON 无效（{str(exc).split(':')[0]}）"))
+                                        **params("detail", "invalid JSON ({error})", "validation",
+                                                 error=str(exc).split(":")[0])))
             sample = None
         if sample is not None and _may_repeat_keys([raw], [sample]):
             key = _duplicate_key(raw)

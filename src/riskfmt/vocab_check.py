@@ -20,7 +20,7 @@ _MAX_BYTES = 16 * 1024 * 1024  # a hook runs on every committed text file; a lar
 
 def check_text(text: str, source: str, version: str | None = None) -> list[Finding]:
     """Unknown (RF401) and deprecated (RF402) risk ids in ``text``, each at its line and column."""
-    from riskfmt.semantic import _unknown
+    from riskfmt.semantic import unknown_id
     from riskfmt.vocab import load_vocabulary
 
     vocab = load_vocabulary(version)
@@ -30,7 +30,7 @@ def check_text(text: str, source: str, version: str | None = None) -> list[Findi
             token, column = match.group(), match.start() + 1
             concept = vocab.get(token)
             if concept is None or concept.scheme != "risk":
-                found = _unknown(vocab, "RF401", token, "", source)
+                found = unknown_id(vocab, "RF401", token, "", source)
                 out.append(Finding(found.code, found.severity, found.location.with_position(number, column),
                                    found.params))
             elif concept.deprecated:

@@ -171,32 +171,33 @@ def load_release(spec: str) -> tuple[dict[str, Any], Crosswalk]:
 def blocks(diff: VocabularyDiff, lang: str = "en") -> list[Any]:
     """The rendering as blocks of the output machinery riskfmt diff uses (riskfmt.compare.render)."""
     from riskfmt.compare.blocks import Bullets, Heading, Para
+    from riskfmt.i18n.text import translate
+
+    def t(text: str) -> str:  # the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "vocabulary diff")
+        return translate(text, lang, "vocabulary diff")
 
     zh = lang == "zh"
     versions = f"{diff.old_version} → {diff.new_version}"
-    title = f"词表 {versions} 的变更" if zh else f"Vocabulary {versions}"
-    out: list[Any] = [Heading(title, 1)]
+    out: list[Any] = [Heading(t("Vocabulary {versions}").format(versions=versions), 1)]
     if diff.removed:
-        out.append(Para("**" + ("错误：以下标识被删除（标识一经发布不得删除）：" if zh else
-                                "ERROR: ids were removed (a published id may never be deleted):") + "** "
+        out.append(Para("**" + t("ERROR: ids were removed (a published id may never be deleted):") + "** "
                         + ", ".join(diff.removed), "bad"))
     sections: list[tuple[str, list[str], str]] = [
-        ("新增" if zh else "Added",
+        (t("Added"),
          [f"`{i}` {_text(diff.new_concepts[i], 'pref_label', 'zh' if zh else 'en') or '—'}" for i in diff.added],
          "good"),
-        ("弃用" if zh else "Deprecated", [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
-        ("标签变更" if zh else "Relabelled", [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
-        ("定义修订" if zh else "Definition revised", [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),
-        ("层级移动" if zh else "Moved in the hierarchy",
-         [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved], ""),
-        ("新增映射" if zh else "Mappings added", [f"{s} {p} {o}" for s, p, o in diff.mappings_added], ""),
-        ("删除映射" if zh else "Mappings removed", [f"{s} {p} {o}" for s, p, o in diff.mappings_removed], ""),
+        (t("Deprecated"), [f"`{i}` → `{r}`" for i, r in diff.deprecated], "warn"),
+        (t("Relabelled"), [f"`{i}` [{lang_}] {o} → {n}" for i, lang_, o, n in diff.relabelled], ""),
+        (t("Definition revised"), [f"`{i}` [{lang_}]" for i, lang_ in diff.redefined], ""),
+        (t("Moved in the hierarchy"), [f"`{i}`: {o or '—'} → {n or '—'}" for i, o, n in diff.moved], ""),
+        (t("Mappings added"), [f"{s} {p} {o}" for s, p, o in diff.mappings_added], ""),
+        (t("Mappings removed"), [f"{s} {p} {o}" for s, p, o in diff.mappings_removed], ""),
     ]
     for heading, items, style in sections:
         if items:
             out += [Heading(f"{heading} ({len(items)})"), Bullets(list(items), [style] * len(items))]
     if diff.empty:
-        out.append(Para("无变更。" if zh else "No changes."))
+        out.append(Para(t("No changes.")))
     return out
 
 

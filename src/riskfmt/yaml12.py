@@ -313,14 +313,16 @@ def _core_value(text: str) -> Any:
 
 
 def _describe(value: Any, lang: str) -> str:
+    # the Chinese of these is in riskfmt/i18n/zh_CN.po (msgctxt "yaml value"), read only for a Chinese message
+    from riskfmt.i18n.text import translate
+
     if value is None:
-        return "null" if lang == "en" else "空值 null"
+        return translate("null", lang, "yaml value")
     if isinstance(value, bool):
-        word = "true" if value else "false"
-        return f"the boolean {word}" if lang == "en" else f"布尔值 {word}"
+        return translate("the boolean {word}", lang, "yaml value").format(word="true" if value else "false")
     if isinstance(value, (int, float)):
-        return f"the number {shown_token(repr(value))}" if lang == "en" else f"数值 {shown_token(repr(value))}"
-    return f'the text "{shown_token(str(value))}"' if lang == "en" else f"文本“{shown_token(str(value))}”"
+        return translate("the number {number}", lang, "yaml value").format(number=shown_token(repr(value)))
+    return translate('the text "{text}"', lang, "yaml value").format(text=shown_token(str(value)))
 
 
 def yaml12_plain_is_text(text: str) -> bool:

@@ -1,8 +1,7 @@
-"""``riskfmt digest``, ``keygen``, ``sign``, ``verify`` and ``redact``: options in, one library call, rendering out.
+"""``riskfmt digest``, ``keygen``, ``sign`` and ``verify``: options in, one library call, rendering out.
 
-Exit codes: 0 success (valid, derived), 1 a signature, derivation or proof that does not hold (or a redacted
-copy that would not validate), 2 usage or input error (unreadable file or key, bad profile), 3 internal error.
-Key material is never printed: only paths and key ids.
+Exit codes: 0 success (valid), 1 a signature that does not hold, 2 usage or input error (unreadable file or
+key), 3 internal error. Key material is never printed: only paths and key ids.
 """
 
 from __future__ import annotations
@@ -15,10 +14,13 @@ from typing import Any
 
 import click
 
-from riskfmt.cli._options import lang_option, tlp_choice
+from riskfmt.cli._options import lang_option
 from riskfmt.cli._output import checked
 
-# One-line results; their Chinese is in riskfmt/i18n/zh_CN.po (findings carry their own, in the code tables).
+__all__ = ["MESSAGES", "digest", "keygen", "say", "show_findings", "sign", "verify"]
+
+# One-line results of these commands and of ``riskfmt redact`` (``riskfmt.cli.redact``); their Chinese is in
+# riskfmt/i18n/zh_CN.po (findings carry their own, in the code tables).
 MESSAGES: dict[str, str] = {
     "keygen": ("Wrote the private key {private} (owner-only; never share it) and the public key {public}. Key id "
                "{keyid}."),
@@ -39,17 +41,8 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def _complete_profile(incomplete: str) -> list[Any]:
-    """Shell completion of --profile: the shipped profile names, then files (a profile may be a YAML file)."""
-    from click.shell_completion import CompletionItem
-
-    from riskfmt.integrity.profiles import profile_names
-
-    names = [CompletionItem(name) for name in profile_names() if name.startswith(incomplete)]
-    return [*names, CompletionItem(incomplete, type="file")]
-
-
-def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+def say(key: str, lang: str, err: bool = False, **params: Any) -> None:
+    """One line of ``MESSAGES`` in ``lang``, its parameters made printable."""
     from riskfmt.i18n import translate
     from riskfmt.render.safe import printable
 
@@ -58,7 +51,8 @@ def _say(key: str, lang: str, err: bool = False, **params: Any) -> None:
     click.echo(translate(MESSAGES[key], lang).format(**safe), err=err)
 
 
-def _findings(findings: list[Any], lang: str, err: bool = False) -> None:
+def show_findings(findings: list[Any], lang: str, err: bool = False) -> None:
+    """Findings as ``riskfmt validate`` shows them, without the summary line."""
     from riskfmt.findings import FileResult, ValidationResult
     from riskfmt.render import render
 
@@ -130,7 +124,7 @@ def keygen(output: Path, force: bool, password_env: str | None, lang: str) -> in
     for target in (output, public_path(output)):  # existing keys: RF725 from generate_keypair, unless --force
         checked(target, lang)
     pair = generate_keypair(output, password=_password(password_env), overwrite=force)
-    _say("keygen", lang, private=pair.private, public=pair.public, keyid=pair.keyid)
+    say("keygen", lang, private=pair.private, public=pair.public, keyid=pair.keyid)
     return 0
 
 
@@ -160,7 +154,7 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     if mode is not None:
         from riskfmt.findings import Finding
 
-        _findings([Finding.make("RF727", str(key), path=str(key), mode=mode)], lang, err=True)
+        show_findings([Finding.make("RF727", str(key), path=str(key), mode=mode)], lang, err=True)
     from riskfmt.integrity.canonical import load_document
     from riskfmt.integrity.keys import load_private_key
 
@@ -171,9 +165,9 @@ def sign(document: str, key: Path, output: Path, subject_name: str | None, algor
     public = load_private_key(key, _password(password_env)).public_key()
     outcome = verify(load_document(document), load_envelope(output), public)
     if not outcome.ok:  # pragma: no cover - would be a bug in sign
-        _findings(outcome.findings, lang, err=True)
+        show_findings(outcome.findings, lang, err=True)
         return 3
-    _say("signed", lang, path=document, digest=outcome.digest, subject=outcome.subject, keyid=key_id(public),
+    say("signed", lang, path=document, digest=outcome.digest, subject=outcome.subject, keyid=key_id(public),
          signature=output)
     return 0
 
@@ -202,164 +196,8 @@ def verify(document: str, signature: Path, key: Path, subject_name: str | None, 
                                "digest": outcome.digest, "keyid": outcome.keyid,
                                "findings": [f.to_dict(lang) for f in outcome.findings]}, indent=2, ensure_ascii=False))
     elif outcome.ok:
-        _say("valid", lang, path=document, keyid=outcome.keyid, subject=outcome.subject, digest=outcome.digest)
+        say("valid", lang, path=document, keyid=outcome.keyid, subject=outcome.subject, digest=outcome.digest)
     else:
-        _findings(outcome.findings, lang)
-        _say("invalid", lang, path=document, signature=signature)
+        show_findings(outcome.findings, lang)
+        say("invalid", lang, path=document, signature=signature)
     return outcome.exit_code
-
-
-@click.command("redact")
-@click.argument("paths", nargs=-1, metavar="REPORT | ORIGINAL REDACTED | PROOF REDACTED")
-@click.option("--profile", shell_complete=lambda ctx, param, incomplete: _complete_profile(incomplete),
-              help="Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, "
-                   "tlp-clear) or a profile file.")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
-              help="The shareable copy (or, with --reveal, the proof).")
-@click.option("--salts", "salts", type=click.Path(path_type=Path),
-              help="The owner's salts file (written by redact; default OUTPUT.salts.json).")
-@click.option("--tlp", type=tlp_choice,
-              help="Relabel the copy. Raising is always allowed; lowering needs --lower-marking.")
-@click.option("--lower-marking", is_flag=True, help="Allow --tlp to lower the document's marking (it is reported); "
-                                                   "with --verify, accept a copy whose marking the owner lowered "
-                                                   "(reported as a warning instead of failing).")
-@click.option("--verify", "verify_mode", is_flag=True, help="Check that REDACTED was derived from ORIGINAL.")
-@click.option("--reveal", "pointer", metavar="POINTER", help="Write a proof of one withheld item of REPORT (needs "
-                                                               "--salts and -o).")
-@click.option("--check-proof", "check_mode", is_flag=True, help="Check that PROOF proves a withheld item of REDACTED.")
-@click.option("--list-profiles", is_flag=True, help="List the shipped profiles and exit.")
-@click.option("--force", is_flag=True, help="Replace an existing salts file (copies redacted with the old salts "
-                                            "can then no longer be proven).")
-@lang_option
-def redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
-           lower_marking: bool, verify_mode: bool, pointer: str | None, check_mode: bool, list_profiles: bool,
-           force: bool, lang: str) -> int:
-    """Write a shareable copy of REPORT: withheld content replaced by salted digests.
-
-    \b
-    riskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]
-    riskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]
-    riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF
-    riskfmt redact --check-proof PROOF REDACTED
-
-    Sample inputs, outputs and targets are always removed; the profile says what else is withheld. Each
-    withheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a
-    separate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any
-    one item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the
-    copy would not validate.
-    """
-    modes = sum([verify_mode, pointer is not None, check_mode, list_profiles])
-    if modes > 1:
-        raise click.UsageError("use one of --verify, --reveal, --check-proof, --list-profiles")
-    if list_profiles:
-        return _list_profiles(lang)
-    if verify_mode:
-        return _verify_derived(paths, salts, lower_marking, lang)
-    if pointer is not None:
-        return _reveal(paths, pointer, salts, output, lang)
-    if lower_marking and tlp is None:
-        raise click.UsageError("--lower-marking only applies together with --tlp or --verify")
-    if check_mode:
-        return _check_proof(paths, lang)
-    return _redact(paths, profile, output, salts, tlp, lower_marking, force, lang)
-
-
-def _list_profiles(lang: str) -> int:
-    from riskfmt.integrity.profiles import load_profile, profile_names
-
-    for name in profile_names():
-        loaded = load_profile(name)
-        click.echo(f"{name:18} {loaded.label(lang)}")
-    return 0
-
-
-def _redact(paths: tuple[str, ...], profile: str | None, output: Path | None, salts: Path | None, tlp: str | None,
-            lower_marking: bool, force: bool, lang: str) -> int:
-    from riskfmt.integrity.profiles import load_profile
-    from riskfmt.integrity.redact import default_salts_path, redact_file
-
-    if len(paths) != 1 or profile is None or output is None:
-        raise click.UsageError("usage: riskfmt redact REPORT --profile NAME -o OUT")
-    if lower_marking and tlp is None:
-        raise click.UsageError("--lower-marking only applies together with --tlp")
-    checked(output, lang)  # over an input: RF729 from redact_file
-    # replacing a salts file makes every copy redacted with it unprovable: only with --force
-    checked(salts if salts is not None else default_salts_path(output), lang, protected=True, force=force)
-    if paths[0] != "-":
-        # redaction walks the report by the shape its schema guarantees: a report of another shape cannot
-        # give a copy that validates, and is refused here with the validator's findings (not a crash). Leaks
-        # and other rule findings are left to redact, which may well withhold what they point at.
-        from riskfmt.codes import CODES
-        from riskfmt.findings import Severity
-        from riskfmt.validation import validate
-
-        checked_input = validate([paths[0]], check_samples=False)
-        shape = [f for f in checked_input.findings if f.severity == Severity.ERROR
-                 and CODES[f.code].category in ("io", "parse", "document", "schema")]
-        if shape:
-            _findings(shape, lang, err=True)
-            if checked_input.has_io_error:
-                return 2
-            _say("not-written", lang, err=True)
-            return 1
-    outcome = redact_file(paths[0], load_profile(profile), output, salts_path=salts, tlp=tlp,
-                          allow_lower=lower_marking)
-    _findings(outcome.findings, lang, err=True)
-    if not outcome.ok:
-        _say("not-written", lang, err=True)
-        return 1
-    for sample_path in outcome.samples:
-        _say("samples", lang, path=sample_path)
-    counts = ", ".join(f"{kind} {n}" for kind, n in sorted(outcome.counts.items()))
-    _say("redacted", lang, output=outcome.output, count=sum(outcome.counts.values()),
-         counts=f" ({counts})" if counts else "", salts=outcome.salts)
-    return 0
-
-
-def _verify_derived(paths: tuple[str, ...], salts: Path | None, lower_marking: bool, lang: str) -> int:
-    from riskfmt.findings import Severity
-    from riskfmt.i18n import translate
-    from riskfmt.integrity.proofs import verify_derived_files
-
-    if len(paths) != 2:
-        raise click.UsageError("usage: riskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]")
-    _one_stdin(paths)
-    findings = verify_derived_files(paths[0], paths[1], salts=salts, accept_lowered=lower_marking)
-    _findings([f for f in findings if f.code != "RF734"], lang)
-    if any(f.severity == Severity.ERROR for f in findings):
-        _say("not-derived", lang, original=paths[0], redacted=paths[1])
-        return 1
-    partial = translate(MESSAGES["partial"], lang) if any(f.code == "RF734" for f in findings) else ""
-    _say("derived", lang, original=paths[0], redacted=paths[1], partial=partial)
-    return 0
-
-
-def _reveal(paths: tuple[str, ...], pointer: str, salts: Path | None, output: Path | None, lang: str) -> int:
-    from riskfmt.integrity.proofs import reveal_file
-
-    if len(paths) != 1 or salts is None or output is None:
-        raise click.UsageError("usage: riskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF")
-    checked(output, lang)  # over an input: RF729 from reveal_file
-    proof = reveal_file(paths[0], salts, pointer, output)
-    _say("proof", lang, pointer=pointer, output=output, tlp=proof["marking"]["tlp"])
-    return 0
-
-
-def _one_stdin(paths: tuple[str, ...]) -> None:
-    if list(paths).count("-") > 1:
-        raise click.UsageError("standard input (-) can stand for only one of the documents")
-
-
-def _check_proof(paths: tuple[str, ...], lang: str) -> int:
-    from riskfmt.integrity.proofs import check_proof_file
-
-    if len(paths) != 2:
-        raise click.UsageError("usage: riskfmt redact --check-proof PROOF REDACTED")
-    _one_stdin(paths)
-    findings, pointer = check_proof_file(paths[0], paths[1])
-    if findings:
-        _findings(findings, lang)
-        _say("not-proven", lang, proof=paths[0], redacted=paths[1])
-        return 1
-    _say("proven", lang, proof=paths[0], pointer=pointer, redacted=paths[1])
-    return 0

@@ -36,10 +36,10 @@ __all__ = [
 ]
 
 from riskfmt.kinds import KINDS as _KINDS  # the one table of document kinds (light to import)
+from riskfmt.kinds import label as kind_label
 
 DIFFERS: dict[str, str] = {kind.name: kind.differ for kind in _KINDS.values() if kind.differ is not None}
 
-_KIND_ZH = {kind.name: kind.zh for kind in _KINDS.values()}
 
 
 class DiffOutcome(Protocol):
@@ -99,8 +99,8 @@ def diff_documents(a: dict[str, Any], b: dict[str, Any], *, sources: tuple[str, 
 
     kind_a, kind_b = str(a.get("kind")), str(b.get("kind"))
     if kind_a != kind_b:
-        raise _kind_error("RF801", sources[1], kind_a=kind_a, kind_b=kind_b, kind_a_zh=_KIND_ZH.get(kind_a, kind_a),
-                          kind_b_zh=_KIND_ZH.get(kind_b, kind_b))
+        raise _kind_error("RF801", sources[1], kind_a=kind_a, kind_b=kind_b, kind_a_zh=kind_label(kind_a, "zh"),
+                          kind_b_zh=kind_label(kind_b, "zh"))
     differ = get_differ(kind_a)
     if differ is None:
         known = ", ".join(k for k in DIFFERS if get_differ(k) is not None)

@@ -24,6 +24,7 @@ from riskfmt.compare.measure import (
 )
 from riskfmt.compare.notes import note
 from riskfmt.compare.options import DiffOptions
+from riskfmt.i18n.text import both, params
 
 __all__ = ["PairBuilder", "PairWork"]
 
@@ -160,7 +161,7 @@ class PairBuilder:
             entry["difference"] = None
             entry["significant"] = None
             entry["reason"] = "out-of-range"
-            self.note("RF820", None, "", metric=metric, risk=risk, why=_OUT_OF_RANGE[0], why_zh=_OUT_OF_RANGE[1])
+            self.note("RF820", None, "", metric=metric, risk=risk, **params("why", _OUT_OF_RANGE, "comparison"))
             return
         entry["difference"] = difference
         kind_a = is_proportion_kind(self.canon, a.result["metric"].get("kind"))
@@ -191,7 +192,7 @@ class PairBuilder:
         if test is not None and stats.finite(test) is None:
             entry["significant"] = None
             entry["reason"] = "out-of-range"
-            self.note("RF820", None, "", metric=metric, risk=risk, why=_OUT_OF_RANGE[0], why_zh=_OUT_OF_RANGE[1])
+            self.note("RF820", None, "", metric=metric, risk=risk, **params("why", _OUT_OF_RANGE, "comparison"))
             return
         test = stats.finite(test) if test is not None else None
         if test is None:
@@ -210,14 +211,13 @@ class PairBuilder:
         work.p_value = test.p_value
 
 
-_OUT_OF_RANGE = ("the values or their uncertainty lie beyond what floating point can compute with",
-                 "数值或其不确定性超出浮点运算可处理的范围")
+# English; the Chinese of the reasons is in riskfmt/i18n/zh_CN.po (msgctxt "comparison")
+_OUT_OF_RANGE = "the values or their uncertainty lie beyond what floating point can compute with"
 
 
 def _why(missing_a: bool, missing_b: bool, names: tuple[str, str]) -> tuple[str, str]:
     if missing_a and missing_b:
-        return ("neither report records its uncertainty (a standard error, an interval, or n for a proportion)",
-                "两份报告均未记录不确定性（标准误、置信区间，或比例指标的样本数 n）")
-    side = names[0] if missing_a else names[1]
-    return (f"{side} records no uncertainty (a standard error, an interval, or n for a proportion)",
-            f"{side} 未记录不确定性（标准误、置信区间，或比例指标的样本数 n）")
+        return both("neither report records its uncertainty (a standard error, an interval, or n for a proportion)",
+                    "comparison")
+    return both("{side} records no uncertainty (a standard error, an interval, or n for a proportion)", "comparison",
+                side=names[0] if missing_a else names[1])

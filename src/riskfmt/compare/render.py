@@ -11,99 +11,102 @@ from __future__ import annotations
 from typing import Any
 
 from riskfmt.compare.blocks import Block, Bullets, Cell, Heading, Para, Table, Text, pick
+from riskfmt.i18n.text import translate
 
 __all__ = ["diff_blocks", "json_output", "label", "markdown_output", "matrix_blocks", "text_output"]
 
 
 # ---- labels --------------------------------------------------------------------------------------------
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Comparison of two evaluation reports", "两份评估报告的比较"),
-    "matrix_title": ("Comparison of {n} evaluation reports", "{n} 份评估报告的比较"),
-    "field": ("field", "字段"),
-    "source": ("file", "文件"),
-    "organization": ("organization", "机构"),
-    "tool": ("tool", "工具"),
-    "model": ("model", "模型"),
-    "report_id": ("report id", "报告标识"),
-    "vocabulary": ("vocabulary", "词表"),
-    "results": ("Results", "结果"),
-    "risk": ("risk", "风险"),
-    "task": ("task", "任务"),
-    "metric": ("metric", "指标"),
-    "slice": ("slice", "切片"),
-    "difference": ("B − A", "B − A"),
-    "interval": ("{level} interval", "{level} 区间"),
-    "p_adjusted": ("p (adj.)", "p（校正后）"),
-    "verdict": ("verdict", "结论"),
-    "significant_better": ("better, significant", "更好，显著"),
-    "significant_worse": ("worse, significant", "更差，显著"),
-    "significant_changed": ("changed, significant", "有变化，显著"),
-    "not_significant": ("not significant", "不显著"),
-    "cannot_tell": ("cannot tell", "无法判断"),
-    "same": ("same", "相同"),
-    "not_compared": ("not compared", "未比较"),
-    "levels": ("Risk levels and threshold verdicts", "风险等级与阈值判定"),
-    "level": ("risk level", "风险等级"),
-    "threshold": ("threshold", "阈值"),
-    "met": ("met", "达标"),
-    "missed": ("missed", "未达标"),
-    "higher": ("higher in B", "B 更高"),
-    "lower": ("lower in B", "B 更低"),
-    "changed": ("changed", "有变化"),
-    "one-sided": ("one side only", "仅一方给出"),
-    "incomparable": ("different scales", "等级体系不同"),
-    "samples": ("Paired samples", "配对样本"),
-    "paired": ("paired", "配对数"),
-    "by": ("by", "配对依据"),
-    "sample_id": ("sample id", "样本标识"),
-    "input_digest": ("input digest", "输入摘要"),
-    "a_pass_b_fail": ("A pass, B fail", "A 通过、B 未通过"),
-    "a_fail_b_pass": ("A fail, B pass", "A 未通过、B 通过"),
-    "pass_rates": ("pass rate A → B", "通过率 A → B"),
-    "mcnemar": ("McNemar p (adj.)", "McNemar p（校正后）"),
-    "score_difference": ("mean score B − A", "平均得分 B − A"),
-    "score_p": ("paired t p (adj.)", "配对 t 检验 p（校正后）"),
-    "findings": ("Qualitative findings", "定性发现"),
-    "both_reports": ("In both reports", "两份报告均有"),
-    "only_in_a": ("Only in A", "仅见于 A"),
-    "only_in_b": ("Only in B", "仅见于 B"),
-    "results_only_a": ("Results only in A", "仅见于 A 的结果"),
-    "results_only_b": ("Results only in B", "仅见于 B 的结果"),
-    "coverage": ("Coverage", "覆盖范围"),
-    "risks_only_a": ("Risks only A evaluated", "仅 A 评估的风险"),
-    "risks_only_b": ("Risks only B evaluated", "仅 B 评估的风险"),
-    "tasks_only_a": ("Tasks only A ran", "仅 A 运行的任务"),
-    "tasks_only_b": ("Tasks only B ran", "仅 B 运行的任务"),
-    "metadata": ("Differences that may explain the results", "可能解释结果差异的元数据差异"),
-    "category": ("category", "类别"),
-    "where": ("where", "范围"),
-    "report": ("report", "报告"),
-    "notes": ("Notes", "说明"),
-    "absent": ("—", "—"),
-    "not_exact": ("alignment not exact", "对应并非精确"),
-    "gate_passed": ("Gate --fail-on {gate}: passed.", "门禁 --fail-on {gate}：通过。"),
-    "gate_failed": ("Gate --fail-on {gate}: FAILED.", "门禁 --fail-on {gate}：未通过。"),
-    "no_differences": ("No differences.", "无差异。"),
-    "no_pairs": ("No results align between the two reports.", "两份报告之间没有可对应的结果。"),
-    "reports": ("Reports", "报告"),
-    "disagree": ("disagree", "存在分歧"),
-    "agree": ("agree", "一致"),
-    "single": ("one report", "仅一份报告"),
-    "flag": ("flag", "标记"),
-    "disagreements": ("Disagreements beyond the uncertainty", "超出不确定性的分歧"),
+# English; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "comparison")
+_LABELS: dict[str, str] = {
+    "title": "Comparison of two evaluation reports",
+    "matrix_title": "Comparison of {n} evaluation reports",
+    "field": "field",
+    "source": "file",
+    "organization": "organization",
+    "tool": "tool",
+    "model": "model",
+    "report_id": "report id",
+    "vocabulary": "vocabulary",
+    "results": "Results",
+    "risk": "risk",
+    "task": "task",
+    "metric": "metric",
+    "slice": "slice",
+    "difference": "B − A",
+    "interval": "{level} interval",
+    "p_adjusted": "p (adj.)",
+    "verdict": "verdict",
+    "significant_better": "better, significant",
+    "significant_worse": "worse, significant",
+    "significant_changed": "changed, significant",
+    "not_significant": "not significant",
+    "cannot_tell": "cannot tell",
+    "same": "same",
+    "not_compared": "not compared",
+    "levels": "Risk levels and threshold verdicts",
+    "level": "risk level",
+    "threshold": "threshold",
+    "met": "met",
+    "missed": "missed",
+    "higher": "higher in B",
+    "lower": "lower in B",
+    "changed": "changed",
+    "one-sided": "one side only",
+    "incomparable": "different scales",
+    "samples": "Paired samples",
+    "paired": "paired",
+    "by": "by",
+    "sample_id": "sample id",
+    "input_digest": "input digest",
+    "a_pass_b_fail": "A pass, B fail",
+    "a_fail_b_pass": "A fail, B pass",
+    "pass_rates": "pass rate A → B",
+    "mcnemar": "McNemar p (adj.)",
+    "score_difference": "mean score B − A",
+    "score_p": "paired t p (adj.)",
+    "findings": "Qualitative findings",
+    "both_reports": "In both reports",
+    "only_in_a": "Only in A",
+    "only_in_b": "Only in B",
+    "results_only_a": "Results only in A",
+    "results_only_b": "Results only in B",
+    "coverage": "Coverage",
+    "risks_only_a": "Risks only A evaluated",
+    "risks_only_b": "Risks only B evaluated",
+    "tasks_only_a": "Tasks only A ran",
+    "tasks_only_b": "Tasks only B ran",
+    "metadata": "Differences that may explain the results",
+    "category": "category",
+    "where": "where",
+    "report": "report",
+    "notes": "Notes",
+    "absent": "—",
+    "not_exact": "alignment not exact",
+    "gate_passed": "Gate --fail-on {gate}: passed.",
+    "gate_failed": "Gate --fail-on {gate}: FAILED.",
+    "no_differences": "No differences.",
+    "no_pairs": "No results align between the two reports.",
+    "reports": "Reports",
+    "disagree": "disagree",
+    "agree": "agree",
+    "single": "one report",
+    "flag": "flag",
+    "disagreements": "Disagreements beyond the uncertainty",
 }
 
-_CATEGORY = {
-    "model": ("model", "模型"), "producer": ("producer", "评估方"), "tool": ("tool", "工具"),
-    "format": ("format", "格式"), "dates": ("dates", "日期"), "task": ("task", "任务"),
-    "dataset": ("dataset", "数据集"), "method": ("method", "方法"), "settings": ("settings", "生成设置"),
-}
+# the categories of metadata differences, named by their English (msgctxt "comparison category")
+_CATEGORIES = ("model", "producer", "tool", "format", "dates", "task", "dataset", "method", "settings")
 
 
 def label(key: str, lang: str, **params: object) -> str:
-    text = pick(_LABELS[key], lang)
+    text = pick(translate(_LABELS[key], lang, "comparison"), lang)
     return text.format(**params) if params else text
+
+
+def _category(name: str) -> tuple[str, str]:
+    return name, translate(name, "zh", "comparison category") if name in _CATEGORIES else name
 
 
 def _both(key: str, **params: object) -> tuple[str, str]:
@@ -217,17 +220,20 @@ def _marking(doc: dict[str, Any]) -> Para:
     return Para(f"**TLP:{tlp}**", {"RED": "bad", "AMBER": "warn", "AMBER+STRICT": "warn"}.get(tlp, "strong"))
 
 
+_SUMMARY = ("{pairs} aligned result pairs: {significant} significantly different ({better} better, {worse} worse), "
+            "{not_significant} not significantly different, {cannot_tell} cannot tell.")
+_TESTS = " {correction} over the {tests} tests made, α = {alpha}."
+
+
 def _summary_text(doc: dict[str, Any], lang: str) -> str:
     s, options = doc["summary"], doc["options"]
     if not s["pairs"]:
         return label("no_pairs", lang)
-    if lang == "zh":
-        text = (f"共对应 {s['pairs']} 对结果：{s['significant']} 对差异显著"
-                f"（{s['better']} 对更好，{s['worse']} 对更差），"
-                f"{s['not_significant']} 对不显著，{s['cannot_tell']} 对无法判断。")
+    if lang == "zh":  # Chinese has no plural: one template each (the English below has its plurals)
+        text = translate(_SUMMARY, lang, "comparison").format(**s)
         if s["tests"]:
-            text += (f"对本次所作的 {s['tests']} 项检验作 {_correction(options['correction'], lang)}，"
-                     f"α = {options['alpha']:g}。")
+            text += translate(_TESTS, lang, "comparison").format(
+                tests=s["tests"], correction=_correction(options["correction"], lang), alpha=f"{options['alpha']:g}")
     else:
         text = (f"{s['pairs']} aligned result pair{'s' if s['pairs'] != 1 else ''}: {s['significant']} significantly "
                 f"different ({s['better']} better, {s['worse']} worse), {s['not_significant']} not significantly "
@@ -239,11 +245,8 @@ def _summary_text(doc: dict[str, Any], lang: str) -> str:
 
 
 def _correction(name: str, lang: str) -> str:
-    return {
-        "holm": ("Holm correction", "Holm 校正"),
-        "bonferroni": ("Bonferroni correction", "Bonferroni 校正"),
-        "none": ("No correction", "不作多重比较校正"),
-    }[name][1 if lang == "zh" else 0]
+    english = {"holm": "Holm correction", "bonferroni": "Bonferroni correction", "none": "No correction"}[name]
+    return translate(english, lang, "comparison")
 
 
 def diff_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
@@ -387,7 +390,7 @@ def _metadata_blocks(doc: dict[str, Any], lang: str) -> list[Block]:
     entries = doc["metadata"]
     if not entries:
         return []
-    rows = [[Cell(_CATEGORY.get(m["category"], (m["category"], m["category"]))),
+    rows = [[Cell(_category(m["category"])),
              Cell(m.get("task", "") or _both("report")),
              Cell(f"`{m['field']}`"), Cell(m.get("a", "—")), Cell(m.get("b", "—"))] for m in entries]
     header: list[Text] = [_both("category"), _both("where"), _both("field"), "A", "B"]
@@ -419,6 +422,9 @@ def _cell_text(cell: dict[str, Any] | None) -> str:
     if cell.get("n") is not None:
         text += f" n={cell['n']}"
     return text
+
+
+_DISAGREEMENT = "{where}: {difference} {interval}, p (adj.) {p}"
 
 
 def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
@@ -454,10 +460,11 @@ def matrix_blocks(doc: dict[str, Any], lang: str = "en") -> list[Block]:
         items: list[Text] = []
         for col, d in disagreements:
             a, b = reports[d["a"]]["label"], reports[d["b"]]["label"]
-            items.append((f"`{col['risk']}` {col['task']} · {col['metric']}: {b} − {a} = {signed(d['difference'])} "
-                          f"{_interval(d.get('interval'))}, p (adj.) {pvalue(d['p_adjusted'])}",
-                          f"`{col['risk']}` {col['task']} · {col['metric']}：{b} − {a} = {signed(d['difference'])} "
-                          f"{_interval(d.get('interval'))}，p（校正后）{pvalue(d['p_adjusted'])}"))
+            params = {"where": f"`{col['risk']}` {col['task']} · {col['metric']}",
+                      "difference": f"{b} − {a} = {signed(d['difference'])}", "interval": _interval(d.get("interval")),
+                      "p": pvalue(d["p_adjusted"])}
+            items.append((_DISAGREEMENT.format(**params),
+                          translate(_DISAGREEMENT, "zh", "comparison").format(**params)))
         blocks += [Heading(f"{label('disagreements', lang)} ({len(items)})"), Bullets(items, ["bad"] * len(items))]
     blocks += _notes_blocks(doc["notes"], lang)
     return blocks

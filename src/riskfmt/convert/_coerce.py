@@ -12,7 +12,7 @@ import math
 from datetime import datetime
 from typing import Any
 
-__all__ = ["DATE_WHY_ZH", "NO_ZONE", "as_dict", "as_int", "as_list", "filled", "finite_number", "is_number",
+__all__ = ["NO_ZONE", "as_dict", "as_int", "as_list", "filled", "finite_number", "is_number",
            "is_scalar", "parse_date"]
 
 
@@ -82,12 +82,7 @@ def filled(value: Any, *, deep: bool = False) -> bool:
 
 
 NO_ZONE = "the date has no time zone (none is invented)"
-# the reasons parse_date gives, as a Chinese reader in the field would put them
-DATE_WHY_ZH = {
-    "not a date": "不是日期",
-    "not an ISO 8601 date": "不是 ISO 8601 日期",
-    NO_ZONE: "该日期没有时区（不臆造时区）",
-}
+# the reasons parse_date gives are English; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "conversion")
 
 
 def parse_date(value: Any, *, no_zone: str = NO_ZONE) -> tuple[str | None, str]:

@@ -73,6 +73,14 @@ class Refusal:
     reason_zh: str
 
 
+def _reason(english: str, **values: object) -> tuple[str, str]:
+    """(English, Chinese) of why a member is refused; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt
+    "conversion"), read only when an archive is refused."""
+    from riskfmt.i18n.text import translate
+
+    return english.format(**values), translate(english, "zh", "conversion").format(**values)
+
+
 class UnsafeArchive(RiskfmtError):
     """The archive is refused; ``refusals`` lists why (one RF606 finding each, made by the converter, which
     knows the source)."""
@@ -207,13 +215,12 @@ class SafeZip:
         count, cd_size, cd_offset, end = self._end_record()
         if count > limits.max_members:
             raise UnsafeArchive([Refusal(
-                "*", f"the archive declares {count} members, more than the limit of {limits.max_members}",
-                f"归档声明包含 {count} 个成员，超过 {limits.max_members} 个的上限")])
+                "*", *_reason("the archive declares {count} members, more than the limit of {max_members}",
+                              count=count, max_members=limits.max_members))])
         if cd_size > limits.max_directory_bytes:
             raise UnsafeArchive([Refusal(
-                "*", f"the central directory is {_human(cd_size)}, more than the limit of "
-                     f"{_human(limits.max_directory_bytes)}",
-                f"中央目录大小为 {_human(cd_size)}，超过 {_human(limits.max_directory_bytes)} 的上限")])
+                "*", *_reason("the central directory is {cd_size}, more than the limit of {max_directory_bytes}",
+                              cd_size=_human(cd_size), max_directory_bytes=_human(limits.max_directory_bytes)))])
         if cd_offset + cd_size != end:
             raise UnreadableArchive("truncated or corrupt ZIP archive (the central directory is not where the "
                                     "end record says)")
@@ -225,8 +232,8 @@ class SafeZip:
         while pos < cd_size:
             if len(members) >= limits.max_members:
                 raise UnsafeArchive([Refusal(
-                    "*", f"the archive holds more than {limits.max_members} members",
-                    f"归档包含的成员超过 {limits.max_members} 个")])
+                    "*", *_reason("the archive holds more than {max_members} members",
+                                  max_members=limits.max_members))])
             if pos + 46 > cd_size:
                 raise UnreadableArchive("corrupt ZIP archive (central directory entry cut short)")
             (sig, made_by, _need, flags, method, _time, _date, crc, csize, usize, nlen, xlen, clen, _disk, _iattr,
@@ -260,38 +267,35 @@ class SafeZip:
                 refusals.append(Refusal(_shown(m.name), *reason))
                 continue
             if m.mode is not None and stat.S_ISLNK(m.mode):
-                refusals.append(Refusal(m.name, "it is a symbolic link", "该成员是符号链接"))
+                refusals.append(Refusal(m.name, *_reason("it is a symbolic link")))
                 continue
             key = m.name.rstrip("/")
             if key in seen:
-                refusals.append(Refusal(m.name, "another member has the same name", "存在同名的其他成员"))
+                refusals.append(Refusal(m.name, *_reason("another member has the same name")))
                 continue
             seen.add(key)
             total_size += m.size
             total_csize += m.compressed_size
             if m.size > limits.max_member_bytes:
                 refusals.append(Refusal(
-                    m.name, f"it declares {_human(m.size)} uncompressed, more than the limit of "
-                            f"{_human(limits.max_member_bytes)} per member",
-                    f"该成员声明的解压后大小为 {_human(m.size)}，"
-                    f"超过每个成员 {_human(limits.max_member_bytes)} 的上限"))
+                    m.name, *_reason("it declares {size} uncompressed, more than the limit of {max_member_bytes} per "
+                                     "member", size=_human(m.size), max_member_bytes=_human(limits.max_member_bytes))))
             elif m.size > limits.ratio_floor and m.size > limits.max_ratio * max(m.compressed_size, 1):
                 ratio = m.size / max(m.compressed_size, 1)
                 refusals.append(Refusal(
-                    m.name, f"it declares a compression ratio of {ratio:.0f}:1, more than the limit of "
-                            f"{limits.max_ratio:.0f}:1 (a zip bomb?)",
-                    f"该成员声明的压缩比为 {ratio:.0f}:1，超过 {limits.max_ratio:.0f}:1 的上限（疑似压缩炸弹）"))
+                    m.name, *_reason("it declares a compression ratio of {ratio:.0f}:1, more than the limit of "
+                                     "{max_ratio:.0f}:1 (a zip bomb?)", ratio=ratio, max_ratio=limits.max_ratio)))
         if total_size > limits.max_total_bytes:
             refusals.append(Refusal(
-                "*", f"the members declare {_human(total_size)} uncompressed in total, more than the limit of "
-                     f"{_human(limits.max_total_bytes)}",
-                f"各成员声明的解压后总大小为 {_human(total_size)}，超过 {_human(limits.max_total_bytes)} 的上限"))
+                "*", *_reason("the members declare {total_size} uncompressed in total, more than the limit of "
+                              "{max_total_bytes}",
+                              total_size=_human(total_size), max_total_bytes=_human(limits.max_total_bytes))))
         elif total_size > limits.ratio_floor and total_size > limits.max_total_ratio * max(total_csize, 1):
             ratio = total_size / max(total_csize, 1)
             refusals.append(Refusal(
-                "*", f"the archive declares a compression ratio of {ratio:.0f}:1 in total, more than the limit of "
-                     f"{limits.max_total_ratio:.0f}:1 (a zip bomb?)",
-                f"归档声明的总压缩比为 {ratio:.0f}:1，超过 {limits.max_total_ratio:.0f}:1 的上限（疑似压缩炸弹）"))
+                "*", *_reason("the archive declares a compression ratio of {ratio:.0f}:1 in total, more than the "
+                              "limit of {max_total_ratio:.0f}:1 (a zip bomb?)",
+                              ratio=ratio, max_total_ratio=limits.max_total_ratio)))
         # members must not overlap nor reach into the central directory: the lower bound of each member's
         # extent (local header without its extra field, plus the compressed data) is enough to tell
         previous_end, previous_name = 0, ""
@@ -299,8 +303,8 @@ class SafeZip:
             extent_end = m.offset + 30 + len(m.raw_name) + m.compressed_size
             if m.offset < previous_end:
                 refusals.append(Refusal(
-                    _shown(m.name), f"its data overlaps member {_shown(previous_name)} (a zip bomb?)",
-                    f"该成员的数据与成员 {_shown(previous_name)} 重叠（疑似压缩炸弹）"))
+                    _shown(m.name), *_reason("its data overlaps member {previous_name} (a zip bomb?)",
+                                             previous_name=_shown(previous_name))))
             elif extent_end > self._cd_offset:
                 raise UnreadableArchive(f"truncated or corrupt ZIP archive (member {_shown(m.name)} extends past "
                                         "the archive's data)")
@@ -309,8 +313,7 @@ class SafeZip:
             if len(refusals) > limits.max_refusals:
                 rest = len(refusals) - limits.max_refusals
                 refusals = [*refusals[:limits.max_refusals], Refusal(
-                    "*", f"{rest} more member(s) refused for the same kinds of reasons",
-                    f"另有 {rest} 个成员因同类原因被拒绝")]
+                    "*", *_reason("{rest} more member(s) refused for the same kinds of reasons", rest=rest))]
             raise UnsafeArchive(refusals)
 
     # ---- reading one member ---------------------------------------------------------------------------
@@ -333,8 +336,8 @@ class SafeZip:
         if sig != _LOCAL:
             raise UnreadableArchive(f"corrupt ZIP archive (no local header for member {name})")
         if self._pread(m.offset + 30, nlen) != m.raw_name:
-            raise UnsafeArchive([Refusal(name, "its local header names a different file than the central directory",
-                                         "其本地文件头中的文件名与中央目录不一致")])
+            raise UnsafeArchive([Refusal(name, *_reason("its local header names a different file than the central "
+                                                        "directory"))])
         start = m.offset + 30 + nlen + xlen
         if start + m.compressed_size > self._cd_offset:
             raise UnreadableArchive(f"truncated or corrupt ZIP archive (member {name} extends past the data)")
@@ -342,14 +345,13 @@ class SafeZip:
         left = limits.max_total_bytes - self._read_total
         ratio_cap = max(limits.ratio_floor, int(limits.max_ratio * max(m.compressed_size, 1)))
         caps: list[tuple[int, str, str]] = [
-            (m.size, f"it inflates beyond its declared size of {m.size} bytes (a zip bomb?)",
-             f"该成员解压后超出其声明的 {m.size} 字节（疑似压缩炸弹）"),
-            (limits.max_member_bytes, f"it inflates beyond the limit of {_human(limits.max_member_bytes)} per member",
-             f"该成员解压后超过每个成员 {_human(limits.max_member_bytes)} 的上限"),
-            (left, f"reading it would exceed the limit of {_human(limits.max_total_bytes)} for the whole archive",
-             f"读取该成员将超过整个归档 {_human(limits.max_total_bytes)} 的上限"),
-            (ratio_cap, f"it inflates at more than {limits.max_ratio:.0f}:1 (a zip bomb?)",
-             f"该成员的解压比超过 {limits.max_ratio:.0f}:1（疑似压缩炸弹）"),
+            (m.size, *_reason("it inflates beyond its declared size of {size} bytes (a zip bomb?)", size=m.size)),
+            (limits.max_member_bytes, *_reason("it inflates beyond the limit of {max_member_bytes} per member",
+                                               max_member_bytes=_human(limits.max_member_bytes))),
+            (left, *_reason("reading it would exceed the limit of {max_total_bytes} for the whole archive",
+                            max_total_bytes=_human(limits.max_total_bytes))),
+            (ratio_cap, *_reason("it inflates at more than {max_ratio:.0f}:1 (a zip bomb?)",
+                                 max_ratio=limits.max_ratio)),
         ]
         cap, reason, reason_zh = min(caps, key=lambda c: c[0])
         try:
@@ -374,16 +376,16 @@ def _shown(name: str) -> str:
 
 def _name_problem(name: str, raw_len: int, max_bytes: int) -> tuple[str, str] | None:
     if raw_len > max_bytes:
-        return (f"its name is {raw_len} bytes long, more than the limit of {max_bytes}",
-                f"该成员名称长 {raw_len} 字节，超过 {max_bytes} 字节的上限")
+        return _reason("its name is {raw_len} bytes long, more than the limit of {max_bytes}",
+                       raw_len=raw_len, max_bytes=max_bytes)
     if "\x00" in name:
-        return ("its name contains a NUL byte", "该成员名称包含 NUL 字节")
+        return _reason("its name contains a NUL byte")
     if not name:
-        return ("its name is empty", "该成员名称为空")
+        return _reason("its name is empty")
     if name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return ("it has an absolute path", "该成员使用绝对路径")
+        return _reason("it has an absolute path")
     if ".." in re.split(r"[\\/]", name):
-        return ("its path climbs out of the archive with '..'", "该成员路径通过 “..” 指向归档之外")
+        return _reason("its path climbs out of the archive with '..'")
     return None
 
 

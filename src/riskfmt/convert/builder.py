@@ -17,7 +17,8 @@ from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.tasks import load_task_map
 from riskfmt.findings import Finding
 
-__all__ = ["ReportBuilder", "binomial_se", "local_id", "mean_se", "sha256_file", "sha256_text", "wilson_interval"]
+__all__ = ["ReportBuilder", "bilingual", "binomial_se", "local_id", "mean_se", "sha256_file", "sha256_text",
+           "wilson_interval"]
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
 
@@ -113,27 +114,34 @@ class ReportBuilder:
             },
         }
         if not options.organization:
-            self.defaulted("producer.organization", "unknown", hint=" (use --organization)",
-                           hint_zh="（可用 --organization 指定）")
+            self.defaulted("producer.organization", "unknown", hint=" (use --organization)")
 
     # ---- findings ---------------------------------------------------------------------------------
 
     def _add(self, code: str, pointer: str = "", **params: Any) -> None:
         self.findings.append(Finding.make(code, self.source, pointer, **params))
 
-    def lost(self, field: str, why: str = "", why_zh: str = "") -> None:
+    # The explanation of a loss, derivation or default is given in English; its Chinese comes from the
+    # catalogue riskfmt/i18n/zh_CN.po (msgctxt "conversion") unless a converter passes its own. ``values`` fill
+    # the {names} of both, so a text with numbers or names in it is still one catalogue entry.
+
+    def lost(self, field: str, why: str = "", why_zh: str = "", **values: object) -> None:
+        why, why_zh = _explained(why, why_zh, values)
         self._add("RF601", field=field, tool=self.tool, why=f": {why}" if why else "",
-                  why_zh=f"：{why_zh or why}" if why else "")
+                  why_zh=f"：{why_zh}" if why else "")
 
-    def derived(self, field: str, how: str, how_zh: str = "") -> None:
-        self._add("RF608", field=field, how=how, how_zh=how_zh or how)
+    def derived(self, field: str, how: str, how_zh: str = "", **values: object) -> None:
+        how, how_zh = _explained(how, how_zh, values)
+        self._add("RF608", field=field, how=how, how_zh=how_zh)
 
-    def defaulted(self, field: str, value: object, hint: str = "", hint_zh: str = "") -> None:
-        self._add("RF609", field=field, tool=self.tool, value=value, hint=hint, hint_zh=hint_zh or hint)
+    def defaulted(self, field: str, value: object, hint: str = "", hint_zh: str = "", **values: object) -> None:
+        hint, hint_zh = _explained(hint, hint_zh, values)
+        self._add("RF609", field=field, tool=self.tool, value=value, hint=hint, hint_zh=hint_zh)
 
-    def no_uncertainty(self, metric: str, why: str = "", why_zh: str = "") -> None:
+    def no_uncertainty(self, metric: str, why: str = "", why_zh: str = "", **values: object) -> None:
+        why, why_zh = _explained(why, why_zh, values)
         self._add("RF610", tool=self.tool, metric=metric, why=f" ({why})" if why else "",
-                  why_zh=f"（{why_zh or why}）" if why else "")
+                  why_zh=f"（{why_zh}）" if why else "")
 
     def status(self, status: str) -> None:
         self._add("RF603", status=status)
@@ -148,7 +156,7 @@ class ReportBuilder:
         if not dev:
             dev = name.split("/", 1)[0] if "/" in name else "unknown"
             if dev == "unknown":
-                self.defaulted("model.developer", dev, hint=" (use --developer)", hint_zh="（可用 --developer 指定）")
+                self.defaulted("model.developer", dev, hint=" (use --developer)")
         model = {"name": name, "developer": dev, "access": access}
         model.update({k: v for k, v in fields.items() if v not in (None, "", [], {})})
         self.report["model"] = model
@@ -258,6 +266,27 @@ class ReportBuilder:
         if rows is None:
             converted.findings.extend(validate_data(report, source=self.source).findings)
         return converted
+
+
+def bilingual(english: str, **values: object) -> dict[str, str]:
+    """``{"en": ..., "zh": ...}`` of a converter's note, the Chinese from the catalogue (msgctxt "conversion");
+    ``values`` fill the ``{names}`` of both."""
+    from riskfmt.i18n.text import translate
+
+    return {"en": english.format(**values), "zh": translate(english, "zh", "conversion").format(**values)}
+
+
+def _explained(english: str, chinese: str, values: dict[str, object]) -> tuple[str, str]:
+    """(English, Chinese) of a converter's explanation, the Chinese from the catalogue unless given."""
+    if not english:
+        return "", ""
+    if not chinese:
+        from riskfmt.i18n.text import translate
+
+        chinese = translate(english, "zh", "conversion")
+    if values:
+        return english.format(**values), chinese.format(**values)
+    return english, chinese
 
 
 def _as_text(value: Any) -> str:

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import ClassVar
 
 from riskfmt.convert.base import Converted, ConvertOptions
+from riskfmt.kinds import KINDS
 
-_KINDS = rb"(evaluation-report|incident-report)"
+# the report kinds, from the one table of document kinds: those riskfmt validates and compares
+_KINDS = ("(" + "|".join(re.escape(k.name) for k in KINDS.values() if k.validated and k.differ) + ")").encode()
 _KIND_JSON = re.compile(rb'"kind"\s*:\s*"' + _KINDS + rb'"')
 _FORMAT_YAML = re.compile(rb"(?m)^format_version\s*:")
 _KIND_YAML = re.compile(rb"(?m)^kind\s*:\s*[\"']?" + _KINDS + rb"[\"']?\s*$")

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar
+from riskfmt.convert._coerce import as_dict, as_list, filled, finite_number, is_scalar
 from riskfmt.convert._coerce import parse_date as coerce_date
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, binomial_se
@@ -46,7 +46,6 @@ _HEAD = re.compile(rb'^\s*\{\s*"spec"\s*:\s*\{')
 _LOCAL_PATH = re.compile(r"^(/|~|\.{1,2}[/\\]|[A-Za-z]:[\\/]|\\\\|file:)")
 _STD_KEYS = ("boostrap_std", "bootstrap_std")  # evals spells it "boostrap_std"; accept the fixed spelling too
 _NO_ZONE = "the date has no time zone (evals writes local time) and none is invented"
-_DATE_WHY_ZH = {**DATE_WHY_ZH, _NO_ZONE: "该日期没有时区（evals 写入的是本地时间），不臆造时区"}
 
 
 def parse_date(value: Any) -> tuple[str | None, str]:
@@ -247,8 +246,7 @@ class OpenAIEvalsConverter:
         samples_jsonl = args.get("samples_jsonl")
         if isinstance(samples_jsonl, str) and samples_jsonl:
             if _LOCAL_PATH.match(samples_jsonl):
-                b.lost("spec.run_config.eval_spec.args.samples_jsonl", "a local path is never copied",
-                       "本地路径一律不予复制")
+                b.lost("spec.run_config.eval_spec.args.samples_jsonl", "a local path is never copied")
             elif "://" in samples_jsonl:
                 dataset["location"] = samples_jsonl
             else:  # relative to the evals registry's data folder: a name, not a path on the machine
@@ -294,18 +292,17 @@ class OpenAIEvalsConverter:
                 fields["version"] = model
         elif len(run.models) > 1:
             shown = ", ".join(sorted(run.models))
-            b.lost("sampling events' data.model", f"several models answered ({shown}), so no version is recorded",
-                   f"有多个模型作答（{shown}），因此不记录版本")
+            b.lost("sampling events' data.model", "several models answered ({shown}), so no version is recorded",
+                   shown=shown)
         if len(fns) > 1:
-            b.lost("spec.completion_fns[1:]", f"further completion functions ({', '.join(fns[1:])})",
-                   f"其余的补全函数（{', '.join(fns[1:])}）")
+            b.lost("spec.completion_fns[1:]", "further completion functions ({functions})",
+                   functions=', '.join(fns[1:]))
         if b.options.developer:
             b.model(name, developer=b.options.developer, access="other", **fields)
             return
         b.model(name, developer="unknown", access="other", **fields)
         b.defaulted("model.developer", "unknown", hint=" (evals names a completion function, not its developer; "
-                                                       "use --developer)",
-                    hint_zh="（evals 只记录补全函数名，不记录其开发者；可用 --developer 指定）")
+                                                       "use --developer)")
 
     @staticmethod
     def _settings(b: ReportBuilder, run_config: dict[str, Any], eval_spec: dict[str, Any],
@@ -323,7 +320,7 @@ class OpenAIEvalsConverter:
             if is_scalar(value):
                 other[f"args.{key}"] = value
             else:
-                b.lost(f"spec.run_config.eval_spec.args.{key}", "not a plain value", "不是简单值")
+                b.lost(f"spec.run_config.eval_spec.args.{key}", "not a plain value")
         if is_scalar(run_config.get("max_samples")):
             other["max_samples"] = run_config["max_samples"]
         if other:
@@ -337,17 +334,15 @@ class OpenAIEvalsConverter:
         if spec.get("created_at"):
             started, why = parse_date(spec["created_at"])
             if started is None:
-                b.lost("spec.created_at", why, _DATE_WHY_ZH.get(why, why))
+                b.lost("spec.created_at", why)
         if started is None and run.first is not None:
             started = run.first.isoformat()
             b.derived("evaluations[0].started", "the earliest created_at of the run's events (the spec's own date "
-                                                "has no time zone)",
-                      "取自该次运行各事件中最早的 created_at（spec 自身的日期没有时区）")
+                                                "has no time zone)")
         start_time = datetime.fromisoformat(started) if started else None
         if run.final_report is not None and run.last is not None and (start_time is None or run.last >= start_time):
             completed = run.last.isoformat()
-            b.derived("evaluations[0].completed", "the latest created_at of the run's events",
-                      "取自该次运行各事件中最晚的 created_at")
+            b.derived("evaluations[0].completed", "the latest created_at of the run's events")
         return started, completed
 
     @staticmethod
@@ -360,8 +355,7 @@ class OpenAIEvalsConverter:
             extension["final_report.n_samples"] = counted
             if not n:  # a log stripped of its events: the eval's own count of samples is n
                 n = counted
-                b.derived("accuracy n", "final_report.n_samples (the eval's own count; the log holds no match events)",
-                          "取自 final_report.n_samples（评估自身的样本计数；日志中没有 match 事件）")
+                b.derived("accuracy n", "final_report.n_samples (the eval's own count; the log holds no match events)")
         usage: list[str] = []
         spread_key = next((k for k in _STD_KEYS if k in final), None)
         spread = finite_number(final.get(spread_key)) if spread_key else None
@@ -378,7 +372,7 @@ class OpenAIEvalsConverter:
                 continue  # a count of samples, used as n, not a result
             number = finite_number(value)
             if number is None:
-                b.lost(f"final_report.{key}", "not a finite number", "不是有限数值")
+                b.lost(f"final_report.{key}", "not a finite number")
                 continue
             metric: dict[str, Any] = {"id": key}
             uncertainty: dict[str, Any] | None = None
@@ -400,16 +394,13 @@ class OpenAIEvalsConverter:
                     # binomial sqrt(p(1-p)/n). The producer's number is kept under extensions, uninterpreted.
                     se = binomial_se(number, n)
                     uncertainty = {"standard_error": se, "method": "derived"}
-                    kept = f"; {spread_key} ({spread:.4g}) is not a standard error and is kept under extensions" \
-                        if spread is not None else ""
-                    kept_zh = f"；{spread_key}（{spread:.4g}）并非标准误，仅保留于 extensions" \
-                        if spread is not None else ""
-                    b.derived("accuracy uncertainty.standard_error",
-                              f"binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events" + kept,
-                              f"由准确率和 n = {n} 个 match 事件按二项分布 sqrt(p(1-p)/n) 计算" + kept_zh)
+                    how = "binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events"
+                    if spread is not None:
+                        how = ("binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events; {spread_key} "
+                               "({spread:.4g}) is not a standard error and is kept under extensions")
+                    b.derived("accuracy uncertainty.standard_error", how, n=n, spread_key=spread_key, spread=spread)
                 else:
-                    b.no_uncertainty("accuracy", "the log has no match events to count n from",
-                                     "日志中没有可用于计算 n 的 match 事件")
+                    b.no_uncertainty("accuracy", "the log has no match events to count n from")
             elif key.startswith("counts/"):
                 metric.update(kind="count", unit="count", direction="neither")
                 if number >= 0:
@@ -421,13 +412,12 @@ class OpenAIEvalsConverter:
             b.result(evaluation, metric, number, n=result_n, uncertainty=uncertainty)
         if defaulted:
             b.defaulted("results[].metric.direction", "higher_is_better",
-                        hint=" (evals records no direction)", hint_zh="（evals 不记录指标方向）")
+                        hint=" (evals records no direction)")
         if usage or run.data_keys.get("sampling", set()) & {"usage"}:
             fields = [f"final_report.{k}" for k in usage]
             if "usage" in run.data_keys.get("sampling", set()):
                 fields.append("sampling events' data.usage")
-            b.lost(", ".join(fields), "token counts have no place in a riskfmt report",
-                   "riskfmt 报告中没有记录 token 数的字段")
+            b.lost(", ".join(fields), "token counts have no place in a riskfmt report")
         return extension
 
     @staticmethod
@@ -452,61 +442,52 @@ class OpenAIEvalsConverter:
                 b.sample(evaluation, sample_id, verdict="error", input=run.prompts.get(sample_id))
         if repeated:
             b.lost("match events after the first of a sample",
-                   f"{repeated} further match event(s) count in n but a sample has one row",
-                   f"另有 {repeated} 个 match 事件计入 n，但每个样本只有一行")
+                   "{repeated} further match event(s) count in n but a sample has one row", repeated=repeated)
 
     @staticmethod
     def _losses(b: ReportBuilder, spec: dict[str, Any], run_config: dict[str, Any], eval_spec: dict[str, Any],
                 run: _Run, bad_lines: list[int], stray: int, orphans: list[_Run]) -> None:
         if filled(run_config.get("command")):
-            b.lost("spec.run_config.command", "the command line holds paths of the machine that ran the evaluation",
-                   "命令行包含运行评估的机器上的路径")
+            b.lost("spec.run_config.command", "the command line holds paths of the machine that ran the evaluation")
         if filled(eval_spec.get("registry_path")):
-            b.lost("spec.run_config.eval_spec.registry_path", "a local path is never copied", "本地路径一律不予复制")
+            b.lost("spec.run_config.eval_spec.registry_path", "a local path is never copied")
         if filled(run_config.get("initial_settings")):
-            b.lost("spec.run_config.initial_settings", "display settings", "显示设置")
+            b.lost("spec.run_config.initial_settings", "display settings")
         creators = [spec.get("created_by")] + (["events' created_by"] if "created_by" in run.event_keys else [])
         if any(filled(c) for c in creators):
-            b.lost("spec.created_by, events' created_by", "who ran the evaluation (use --organization)",
-                   "运行评估者的身份（可用 --organization 指定）")
+            b.lost("spec.created_by, events' created_by", "who ran the evaluation (use --organization)")
         handled = {"completion_fns", "eval_name", "base_eval", "split", "run_config", "created_by", "run_id",
                    "created_at"}
         rest = sorted(k for k, v in spec.items() if k not in handled and filled(v))
         if rest:
-            b.lost(", ".join(f"spec.{k}" for k in rest), "no riskfmt field", "riskfmt 中没有对应字段")
+            b.lost(", ".join(f"spec.{k}" for k in rest), "no riskfmt field")
         handled_rc = {"completion_fns", "eval_spec", "seed", "max_samples", "command", "initial_settings"}
         rest = sorted(k for k, v in run_config.items() if k not in handled_rc and filled(v))
         if rest:
-            b.lost(", ".join(f"spec.run_config.{k}" for k in rest), "no riskfmt field", "riskfmt 中没有对应字段")
+            b.lost(", ".join(f"spec.run_config.{k}" for k in rest), "no riskfmt field")
         match_rest = sorted(run.data_keys.get("match", set()) - {"correct", "expected", "sampled"})
         if match_rest:
-            b.lost("match events' data." + ", ".join(match_rest), "what the matcher picked among the options",
-                   "匹配器在选项中选取的内容")
+            b.lost("match events' data." + ", ".join(match_rest), "what the matcher picked among the options")
         if run.types.get("sampling"):
             b.lost("sampling events' data.prompt, sampled", "prompts and completions are kept only as digests in the "
-                                                            "per-sample rows",
-                   "提示词和补全只以摘要形式保留在逐样本行中")
+                                                            "per-sample rows")
         if run.types.get("metrics"):
             count = run.types["metrics"]
-            b.lost("metrics events", f"{count} per-sample metric record(s); the final_report's aggregates are kept",
-                   f"{count} 条逐样本指标记录；保留 final_report 中的汇总值")
+            b.lost("metrics events", "{count} per-sample metric record(s); the final_report's aggregates are kept",
+                   count=count)
         if run.errors:
-            b.lost("error events", f"{len(run.errors)} error record(s); their messages are not copied, and samples "
-                                   "without a match get verdict error",
-                   f"{len(run.errors)} 条错误记录；其消息不予复制，没有 match 事件的样本判定为 error")
+            b.lost("error events", "{errors} error record(s); their messages are not copied, and samples without a "
+                                   "match get verdict error", errors=len(run.errors))
         others = sorted(t for t in run.types if t not in ("sampling", "match", "metrics", "error"))
         if others:
-            b.lost("events of type " + ", ".join(others), "no riskfmt field", "riskfmt 中没有对应字段")
+            b.lost("events of type " + ", ".join(others), "no riskfmt field")
         if run.undated:
-            b.lost("events' created_at", f"{run.undated} event date(s) without a time zone were not used",
-                   f"{run.undated} 个没有时区的事件日期未被采用")
+            b.lost("events' created_at", "{undated} event date(s) without a time zone were not used",
+                   undated=run.undated)
         if bad_lines:
             shown = ", ".join(str(n) for n in bad_lines[:10]) + (" ..." if len(bad_lines) > 10 else "")
-            b.lost(f"line(s) {shown}", "not a JSON object of the record log (truncated or repeated)",
-                   "不是记录日志中的 JSON 对象（被截断或重复）")
+            b.lost(f"line(s) {shown}", "not a JSON object of the record log (truncated or repeated)")
         if stray:
-            b.lost("lines without spec, final_report or type", f"{stray} line(s) of unknown kind",
-                   f"{stray} 行类型不明")
+            b.lost("lines without spec, final_report or type", "{stray} line(s) of unknown kind", stray=stray)
         for orphan in orphans:
-            b.lost(f"run {orphan.run_id}", "events or a final_report of a run whose spec line is missing",
-                   "缺少 spec 行的运行所对应的事件或 final_report")
+            b.lost(f"run {orphan.run_id}", "events or a final_report of a run whose spec line is missing")

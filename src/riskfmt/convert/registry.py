@@ -21,8 +21,7 @@ class Entry:
     """One format riskfmt converts from, to, or both."""
 
     name: str  # the --from / --to value
-    label_en: str
-    label_zh: str
+    label_en: str  # its Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "converter")
     reader: str | None = None  # "module:Class" of the converter that reads it
     writer: str | None = None  # "module:function" that writes it
     # a folder this converter claims is read as one unit (a HELM run, an OpenCompass work folder)
@@ -35,33 +34,34 @@ class Entry:
     companions: str | None = None
 
     def label(self, lang: str = "en") -> str:
-        return self.label_zh if lang == "zh" else self.label_en
+        from riskfmt.i18n.text import translate
+
+        return translate(self.label_en, lang, "converter")
 
 
 ENTRIES: tuple[Entry, ...] = (
-    Entry("inspect", "Inspect (inspect-ai) log, .eval or .json", "Inspect（inspect-ai）评估日志，.eval 或 .json",
+    Entry("inspect", "Inspect (inspect-ai) log, .eval or .json",
           reader="riskfmt.convert.inspect_ai:InspectConverter"),
-    Entry("lm-eval", "EleutherAI lm-evaluation-harness results", "EleutherAI lm-evaluation-harness 评测结果",
+    Entry("lm-eval", "EleutherAI lm-evaluation-harness results",
           reader="riskfmt.convert.lm_eval:LmEvalConverter"),
-    Entry("helm", "Stanford HELM run folders", "斯坦福 HELM 运行目录",
+    Entry("helm", "Stanford HELM run folders",
           reader="riskfmt.convert.helm:HelmConverter", folder_unit=True),
-    Entry("eee", "Every Eval Ever (EEE) aggregate record", "Every Eval Ever（EEE）汇总记录",
+    Entry("eee", "Every Eval Ever (EEE) aggregate record",
           reader="riskfmt.convert.eee:EeeConverter", writer="riskfmt.convert.eee.write:write_eee",
           companions="_samples.jsonl"),
     Entry("hf", "Hugging Face model card (model-index) and .eval_results",
-          "Hugging Face 模型卡（model-index）及 .eval_results 文件",
           reader="riskfmt.convert.hf:HuggingFaceConverter"),
-    Entry("openai-evals", "OpenAI evals record log", "OpenAI evals 运行记录日志",
+    Entry("openai-evals", "OpenAI evals record log",
           reader="riskfmt.convert.openai_evals:OpenAIEvalsConverter"),
-    Entry("opencompass", "OpenCompass work folder or station file", "OpenCompass 工作目录或 station 结果文件",
+    Entry("opencompass", "OpenCompass work folder or station file",
           reader="riskfmt.convert.opencompass:OpenCompassConverter", folder_unit=True),
     Entry("aiid", "AI Incident Database records and CSET classifications",
-          "AI 事件数据库（AIID）记录及 CSET 分类", reader="riskfmt.incident.aiid:AiidConverter"),
-    Entry("riskfmt", "riskfmt evaluation or incident report", "riskfmt 评估报告或事件报告",
+          reader="riskfmt.incident.aiid:AiidConverter"),
+    Entry("riskfmt", "riskfmt evaluation or incident report",
           reader="riskfmt.convert.native:NativeConverter", writer="riskfmt.convert.targets:write_riskfmt",
           detect_first=True),
-    Entry("csv", "CSV, one row per result", "CSV，每个结果一行", writer="riskfmt.convert.targets:write_csv"),
-    Entry("markdown", "Markdown tables", "Markdown 表格", writer="riskfmt.convert.targets:write_markdown"),
+    Entry("csv", "CSV, one row per result", writer="riskfmt.convert.targets:write_csv"),
+    Entry("markdown", "Markdown tables", writer="riskfmt.convert.targets:write_markdown"),
 )
 
 _BY_NAME = {entry.name: entry for entry in ENTRIES}

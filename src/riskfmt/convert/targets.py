@@ -20,6 +20,7 @@ from riskfmt.convert import registry
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.sink import OutputError, Writer, emit, folder_named, sink
 from riskfmt.findings import Finding, Severity
+from riskfmt.i18n.text import translate
 from riskfmt.io import OutputRefused, check_output, portable_name
 
 __all__ = ["TARGETS", "OutputError", "OutputRefused", "rows", "write", "write_csv", "write_markdown",
@@ -151,7 +152,8 @@ def write_markdown(items: list[Converted], out: Path | None, options: ConvertOpt
         org = report["producer"]["organization"]["name"]
         title = (report.get("title") or {}).get("zh" if zh else "en") or f"{model['name']} ({report['report_id']})"
         lines += [f"# {title}", ""]
-        head = (("模型", "评估方", "工具", "标记") if zh else ("Model", "Producer", "Tool", "Marking"))
+        head = [translate(word, "zh" if zh else "en", "markdown table")
+                for word in ("Model", "Producer", "Tool", "Marking")]
         producer = org.get("zh" if zh else "en") or org.get("en") or org.get("zh")
         lines += [
             f"- **{head[0]}**: {model['name']} {model.get('version', '')}".rstrip(),
@@ -160,8 +162,8 @@ def write_markdown(items: list[Converted], out: Path | None, options: ConvertOpt
             f"- **{head[3]}**: TLP:{report['marking']['tlp']}",
             "",
         ]
-        columns = (("任务", "指标", "取值", "标准误", "n", "风险") if zh
-                   else ("Task", "Metric", "Value", "SE", "n", "Risks"))
+        columns = [translate(word, "zh" if zh else "en", "markdown table")
+                   for word in ("Task", "Metric", "Value", "SE", "n", "Risks")]
         lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for row in rows(report):
             labels = row["risk_labels_zh" if zh else "risk_labels_en"].replace(";", "; ")

@@ -90,18 +90,17 @@ ORDER BY observed NULLS LAST, task_id, metric_id, slice NULLS FIRST, producer, r
 """
 
 
-# Column headings of the named questions, in Chinese (English headings are the column names)
-HEADINGS: dict[str, str] = {
-    "concept_id": "风险编号", "label": "风险名称", "depth": "层级", "results": "结果数", "findings": "发现数",
-    "incidents": "事件数", "producer_count": "评估方数", "producers": "评估方", "models": "模型",
-    "task_id": "任务", "metric_id": "指标", "model": "模型", "slice": "切片",
-    "producer_a": "评估方甲", "value_a": "甲取值", "lower_a": "甲下限", "upper_a": "甲上限",
-    "producer_b": "评估方乙", "value_b": "乙取值", "lower_b": "乙下限", "upper_b": "乙上限", "z": "z 值",
-    "intervals_apart": "区间不重叠", "report_a": "甲报告", "report_b": "乙报告",
-    "observed": "时间", "producer": "评估方", "model_version": "模型版本", "value": "取值",
-    "ci_lower": "区间下限", "ci_upper": "区间上限", "n": "样本数", "risks": "风险", "report_id": "报告编号",
-}
+# Column headings of the named questions: the column names; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt
+# "corpus heading"); a column not listed keeps its name
+HEADINGS: tuple[str, ...] = (
+    "concept_id", "label", "depth", "results", "findings", "incidents", "producer_count", "producers", "models",
+    "task_id", "metric_id", "model", "slice", "producer_a", "value_a", "lower_a", "upper_a", "producer_b",
+    "value_b", "lower_b", "upper_b", "z", "intervals_apart", "report_a", "report_b", "observed", "producer",
+    "model_version", "value", "ci_lower", "ci_upper", "n", "risks", "report_id",
+)
 
 
 def heading(column: str, lang: str) -> str:
-    return HEADINGS.get(column, column) if lang == "zh" else column
+    from riskfmt.i18n.text import translate
+
+    return translate(column, lang, "corpus heading") if column in HEADINGS else column

@@ -8,82 +8,22 @@ command line's own messages, the labels of the HTML views and the message of eve
 start-up, and reads it only when something is shown in Chinese.
 
 The language is ``--lang`` when given on the command line, else ``RISKFMT_LANG``, else English.
+
+The lookups themselves are in :mod:`riskfmt.i18n.text`, which any module may import (the core included: it
+reaches neither Click nor the command line); this package adds Click's side. A module keeps the English of its
+texts and looks each up under a ``msgctxt`` naming where it stands; ``riskfmt.cli.i18n_coverage.LOOKUP_TABLES``
+lists its tables, and ``tests/test_i18n_catalogue.py`` fails on a text without an entry, an entry no module
+uses, and Chinese anywhere else in ``src/riskfmt`` but the data modules it names.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
+from riskfmt.i18n.text import current, english, pair, set_language, translate, ui_language
+
 __all__ = ["current", "english", "install_click", "pair", "set_language", "translate", "ui_language"]
-
-_language: str | None = None
-
-
-def ui_language(args: Sequence[str]) -> str:
-    """The interface language for one command line: ``--lang``, then ``RISKFMT_LANG``, then English."""
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            return "zh" if args[i + 1] == "zh" else "en"
-        if arg.startswith("--lang="):
-            return "zh" if arg.split("=", 1)[1] == "zh" else "en"
-    return "zh" if os.environ.get("RISKFMT_LANG", "").lower().startswith("zh") else "en"
-
-
-def set_language(lang: str | None) -> None:
-    global _language
-    _language = lang
-
-
-@contextmanager
-def english() -> Iterator[None]:
-    """English while Click objects are made: texts Click translates when it builds an object (a Path type's
-    name, the --help option) must stay the English msgid, or the first Chinese run would fix them in Chinese
-    for the whole process. They are translated when shown."""
-    global _language
-    saved, _language = _language, "en"
-    try:
-        yield
-    finally:
-        _language = saved
-
-
-def current() -> str:
-    return _language if _language is not None else ui_language([])
-
-
-def translate(text: str, lang: str | None = None, context: str | None = None) -> str:
-    """``text`` in ``lang`` (default: the interface language), from the entry with that ``context``
-    (``msgctxt``) if given; unchanged when English or when the catalogue has no entry."""
-    if not text or (lang or current()) != "zh":
-        return text
-    from riskfmt.i18n.zh import ZH
-
-    if context is not None:
-        return ZH.get(f"{context}\x04{text}", text)
-    found = ZH.get(text)
-    if found is None and "\n" in text:  # docstrings arrive indented: the catalogue holds them dedented
-        import inspect
-
-        found = ZH.get(inspect.cleandoc(text))
-    return found if found is not None else text
-
-
-def pair(english: str, *contexts: str) -> tuple[str, str]:
-    """(English, Chinese) of a text the catalogue holds under a context (``msgctxt``): the first of
-    ``contexts`` that has an entry. A missing entry is a ``KeyError`` when the module that asks is imported,
-    so no page is ever drawn with a hole in it."""
-    from riskfmt.i18n.zh import ZH
-
-    for context in contexts:
-        found = ZH.get(f"{context}\x04{english}")
-        if found is not None:
-            return english, found
-    raise KeyError(f"no Chinese for {english!r} (msgctxt {' or '.join(contexts)}) in riskfmt/i18n/zh_CN.po")
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:

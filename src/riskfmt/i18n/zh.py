@@ -127,14 +127,8 @@ ZH: dict[str, str] = {
         '将 sssom 文件写入已存在的非空目录。',
     'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed, and nothing else\nchanged (title, summary, harms, ...; markings may only get stricter).\n\n\x08\nEvery entry both files hold is compared in canonical form, so an entry rewritten with a recomputed hash\nchain is found, though such a file passes validate on its own. Both files are validated too.\nExit codes: 0 history kept, 1 findings at or above --fail-on, 2 usage or input/output error,\n3 internal error.':
         '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目：没有修改或删除任何条目，其他内容（标题、摘要、危害等）也未改变；\n标记只能变得更严格。\n\n\x08\n两个文件共同持有的每个条目都按规范化形式逐一比较，因此即使改写条目后重新计算了哈希链也能被发现，\n尽管这样的文件单独校验时可以通过。两个文件也会同时接受校验。\n退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，2 用法或输入输出错误，3 内部错误。',
-    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
-        '生成 REPORT 的可共享副本：需保留的内容替换为加盐摘要值。\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\n样本的输入、输出和参考答案总是会被移除；其余保留哪些内容由脱敏配置决定。每一项被保留的内容都变为一条记录，\n包含以其独有的盐计算的 HMAC-SHA-256 摘要值；盐单独写入仅所有者可读的文件，因此没有盐的人无法验证对某项内容的猜测，\n而所有者日后可以证明其中任意一项（--reveal）。标记保持不变；不会覆盖任何输入文件，若副本无法通过校验则不写入任何内容。',
-    "Allow --tlp to lower the document's marking (it is reported); with --verify, accept a copy whose marking the owner lowered (reported as a warning instead of failing).":
-        '允许 --tlp 降低文档的标记（此操作会被报告）；与 --verify 同用时，接受所有者降低了标记的副本（报告为警告而不判为失败）。',
     "Compare two vocabulary releases (versions, or vocabulary files: JSON or YAML, - for standard input).\n\nA removed id exits 1; a file that is not a valid vocabulary (or repeats an id) exits 2 with the\nvalidator's findings.":
         '比较两个词表版本（版本号，或词表文件：JSON 或 YAML，- 表示标准输入）。\n\n若有编号被删除，以退出码 1 结束；文件不是有效词表（或有重复编号）时以退出码 2 结束，并给出校验发现项。',
-    "Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders,\nriskfmt's own evaluation and incident reports. Files are recognised by their content, whatever they are\ncalled; a folder is walked recursively and every file in it is converted or named by a finding.\nEverything that cannot be carried over is reported as a finding naming the field; a report that would\nfail validation is not written (RF613).\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.":
-        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录，以及 riskfmt 自身的评估报告和事件报告。\n文件按内容识别，与文件名无关；目录会被递归遍历，其中每个文件要么被转换，要么由发现项指明。\n无法原样转换的内容都会以发现项报告，并指明对应字段；无法通过校验的报告不会写出（RF613）。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
     'text for a terminal, json for programs (one document), markdown for briefings, html for people (one self-contained page).':
         'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报，html 供人阅读（单个自包含页面）。',
     'Language of headings and labels (zh: Simplified Chinese; both: each label in both, html only). Env: RISKFMT_LANG.':
@@ -149,14 +143,10 @@ ZH: dict[str, str] = {
         '将报告、事件或比较结果绘制为单个自包含 HTML 页面。',
     'List every finding in text output (by default at most 50 of each code, the rest counted).':
         '在文本输出中列出全部发现项（默认每个编号最多列出 50 个，其余只计数）。',
-    'riskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.\n\nriskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。':
-        'riskfmt：统一的中英双语人工智能风险词表与可互操作的评估报告格式。\n\nriskfmt: one bilingual vocabulary of AI risks and one evaluation-report format.',
     'Show a Python traceback on internal errors (for bug reports).':
         '内部错误时显示 Python 回溯信息（用于提交缺陷报告）。',
     "A matrix of evaluation reports against risk concepts: each report's value with its interval, and a\nflag where reports disagree beyond their uncertainty (one correction over all the tests).\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error,\n3 internal error.":
         '将多份评估报告按风险概念排成矩阵：列出每份报告的取值及其区间，并标出报告之间差异超出其不确定性的位置（对全部检验统一做多重比较校正）。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误，3 内部错误。',
-    'text for a terminal, json for programs (one document), markdown for briefings.':
-        'text 供终端阅读，json 供程序处理（单个文档），markdown 用于简报。',
     'Language of messages and headings (zh: Simplified Chinese). Env: RISKFMT_LANG.':
         '消息和标题的语言（zh：简体中文）。环境变量：RISKFMT_LANG。',
     'Exit 1 when two reports disagree beyond their uncertainty, or when agreement cannot be told.':
@@ -165,12 +155,6 @@ ZH: dict[str, str] = {
         '全部检验的族错误率（FWER）；区间按 1 - alpha 的置信水平显示。',
     'Correction for the number of tests.':
         '针对检验次数的多重比较校正方法。',
-    'Write to this file (atomically) instead of standard output.':
-        '写入此文件（原子写入），而不是标准输出。',
-    'Convert evaluation outputs of other tools into riskfmt reports, and reports into other formats.\n\n\x08\nSources: Inspect logs (.eval, .json), lm-evaluation-harness results_*.json, HELM run folders, Every Eval\nEver records, Hugging Face model cards and .eval_results, OpenAI evals logs, OpenCompass work folders.\nEverything that cannot be carried over is reported as a finding naming the field.\nExit codes: 0 converted, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error.':
-        '将其他工具的评估输出转换为 riskfmt 报告，或将报告转换为其他格式。\n\n\x08\n支持的来源：Inspect 日志（.eval、.json）、lm-evaluation-harness 结果文件、HELM 运行目录、Every Eval Ever 记录、\nHugging Face 模型卡与 .eval_results、OpenAI evals 日志、OpenCompass 工作目录。\n无法原样转换的内容都会以发现项报告，并指明对应字段。\n退出码：0 已转换，1 存在不低于 --fail-on 级别的发现项，2 用法或输入错误，3 内部错误。',
-    'Output file, or folder for several reports (default: standard output).':
-        '输出文件；有多份报告时为输出目录（默认：标准输出）。',
     'The producer tool (default: detected from each input).':
         '生成输入文件的工具（默认：按每个输入的内容自动识别）。',
     'Output format.':
@@ -195,8 +179,6 @@ ZH: dict[str, str] = {
         '只输出发现项：不输出汇总，检查通过时不输出任何内容。',
     "Compare two riskfmt reports (JSON or YAML; - for standard input) symmetrically: aligned results with\nboth values, the difference B - A and whether it exceeds the recorded uncertainty; changed risk levels\nand verdicts; findings in one report only; coverage; paired per-sample tests; metadata differences.\n\n\x08\nExit codes: 0 the gate passes (always, without --fail-on), 1 it fails, 2 usage or input error\n(an invalid input is refused with the validator's findings), 3 internal error.":
         '对称地比较两份 riskfmt 报告（JSON 或 YAML；- 表示标准输入）：对齐后的结果及两方取值、差值 B - A 及其是否超出\n已记录的不确定性；风险等级和判定的变化；只出现在一份报告中的发现项；覆盖范围；逐样本配对检验；元数据差异。\n\n\x08\n退出码：0 门限通过（未指定 --fail-on 时始终为 0），1 门限未通过，2 用法或输入错误\n（无效的输入会被拒绝，并给出校验发现项），3 内部错误。',
-    'text for a terminal, json for programs (one document; schema diff-result-1.0), markdown for pull requests.':
-        'text 供终端阅读，json 供程序处理（单个文档，模式为 diff-result-1.0），markdown 用于合并请求。',
     "Exit 1 on any difference beyond the uncertainty (or untestable), or only on those that make B worse (by each metric's direction). Without it the exit code is 0 unless an input is invalid.":
         '出现任何超出不确定性（或无法检验）的差异时以退出码 1 结束；也可只在 B 变差时（按各指标的方向判断）以 1 结束。未指定时，除非输入无效，退出码均为 0。',
     'Skip the paired per-sample comparison (and do not open samples files).':
@@ -207,8 +189,6 @@ ZH: dict[str, str] = {
         '输出每个文档按 RFC 8785 规范化后的摘要值（JSON 或 YAML；- 表示标准输入）。\n\n\x08\n重新缩进、调整键的顺序或在 JSON 与 YAML 之间转换都不改变摘要值；改动任何取值都会改变它。\n每行格式为“摘要值  路径”，与 sha256sum 的输出一致。',
     'Incident reports: new, update, history.':
         '事件报告：新建、更新、历史核对。',
-    'Check that CURRENT is PREVIOUS with timeline entries appended, none edited or removed.\n\n\x08\nBoth files are validated too. Exit codes: 0 history kept, 1 findings at or above --fail-on,\n2 usage or input/output error, 3 internal error.':
-        '检查 CURRENT 是否只是在 PREVIOUS 的时间线末尾追加了条目，没有修改或删除任何已有条目。\n\n\x08\n两个文件也会同时接受校验。退出码：0 历史完整，1 存在不低于 --fail-on 级别的发现项，\n2 用法或输入输出错误，3 内部错误。',
     'Write an incident report skeleton to fill in, in English or Chinese (--lang zh).\n\n\x08\nPlaceholders are marked <<...>>; `riskfmt validate` reports each one left as RF650 and nothing else,\nso the skeleton validates once they are filled in.':
         '生成一份待填写的事件报告模板，可选英文或中文（--lang zh）。\n\n\x08\n占位内容以 <<...>> 标出；`riskfmt validate` 会把每个未填写的占位符报告为 RF650，且只报告这一项，\n因此全部填写后模板即可通过校验。',
     'The file to create (YAML); never replaces an existing file.':
@@ -249,26 +229,10 @@ ZH: dict[str, str] = {
         '替换已有的密钥文件（原私钥将丢失）。',
     "Read the private key's password from this environment variable.":
         '从此环境变量读取私钥的口令。',
-    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (--reveal). Markings are kept; nothing is written over an input, and nothing at all if the\ncopy would not validate.':
-        '生成 REPORT 的可共享副本：需保留的内容替换为加盐摘要值。\n\n\x08\nriskfmt redact REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact --verify ORIGINAL REDACTED [--salts FILE]\nriskfmt redact --reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact --check-proof PROOF REDACTED\n\n样本的输入、输出和参考答案总是会被移除；其余保留哪些内容由脱敏配置决定。每一项被保留的内容都变为一条记录，\n包含以其独有的盐计算的 HMAC-SHA-256 摘要值；盐单独写入仅所有者可读的文件，因此没有盐的人无法验证对某项内容的猜测，\n而所有者日后可以证明其中任意一项（--reveal）。标记保持不变；不会覆盖任何输入文件，若副本无法通过校验则不写入任何内容。',
     'Redaction profile: a shipped name (tlp-red, tlp-amber-strict, tlp-amber, tlp-green, tlp-clear) or a profile file.':
         '脱敏配置：随包提供的名称（tlp-red、tlp-amber-strict、tlp-amber、tlp-green、tlp-clear）或配置文件。',
-    'The shareable copy (or, with --reveal, the proof).':
-        '可共享的副本（使用 --reveal 时为证明文件）。',
-    "The owner's salts file (written by redact; default OUTPUT.salts.json).":
-        '所有者的盐文件（由 redact 写出；默认为 OUTPUT.salts.json）。',
     'Relabel the copy. Raising is always allowed; lowering needs --lower-marking.':
         '为副本重新标记。提高密级总是允许的；降低密级需要 --lower-marking。',
-    "Allow --tlp to lower the document's marking (it is reported).":
-        '允许 --tlp 降低文档的标记（此操作会被报告）。',
-    'Check that REDACTED was derived from ORIGINAL.':
-        '检查 REDACTED 是否由 ORIGINAL 脱敏得到。',
-    'Write a proof of one withheld item of REPORT (needs --salts and -o).':
-        '为 REPORT 中一项被保留的内容写出证明（需要 --salts 和 -o）。',
-    'Check that PROOF proves a withheld item of REDACTED.':
-        '检查 PROOF 是否证明了 REDACTED 中一项被保留的内容。',
-    'List the shipped profiles and exit.':
-        '列出随包提供的脱敏配置并退出。',
     "Sign DOCUMENT's canonical digest: a detached DSSE envelope with an in-toto statement.\n\n\x08\ncompliance-trestle verifies it: trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n(trestle needs a .json file and, by default, the subject name to be the file's name).":
         '对 DOCUMENT 的规范化摘要值签名：生成分离式 DSSE 信封，内含 in-toto 声明。\n\n\x08\ncompliance-trestle 可以验证该签名：trestle verify --beta -f DOCUMENT --signature SIG --public-key KEYFILE.pub\n（trestle 要求文件为 .json，且默认要求声明中的主体名称与文件名一致）。',
     'The PEM private key (from riskfmt keygen, or any Ed25519 PKCS#8 key).':
@@ -299,12 +263,8 @@ ZH: dict[str, str] = {
         '词表版本（默认：随包提供的最新版本）。',
     'Output format of the findings.':
         '发现项的输出格式。',
-    'Compare two vocabulary releases (versions or vocabulary.json files). A removed id exits 1.':
-        '比较两个词表版本（版本号或 vocabulary.json 文件）。若有编号被删除，以退出码 1 结束。',
     'Write a release in a published form (SKOS Turtle or JSON-LD, CSV, JSON, LinkML, SSSOM).':
         '以公开发布的格式写出某一版本（SKOS Turtle 或 JSON-LD、CSV、JSON、LinkML、SSSOM）。',
-    'File (or folder for sssom); default stdout.':
-        '输出文件（sssom 为输出目录）；默认为标准输出。',
     'List concepts as a tree.':
         '以树状结构列出概念。',
     "Concept scheme (risk, method, ...; 'all' for every one).":
@@ -361,12 +321,8 @@ ZH: dict[str, str] = {
         '比较两份报告：对齐的结果、显著性、覆盖范围。',
     'The RFC 8785 canonical SHA-256 digest of a document.':
         '文档的 RFC 8785 规范化 SHA-256 摘要值。',
-    'Incident reports: new, update.':
-        '事件报告：新建、更新。',
     'Create an Ed25519 key pair for signing.':
         '生成用于签名的 Ed25519 密钥对。',
-    'Write a shareable copy with withheld content replaced by salted digests.':
-        '生成可共享副本，需保留的内容替换为加盐摘要值。',
     'Sign a document: a detached DSSE envelope with an in-toto statement.':
         '对文档签名：分离式 DSSE 信封，内含 in-toto 声明。',
     'Verify a document against a detached signature.':
@@ -431,6 +387,1306 @@ ZH: dict[str, str] = {
         '{path} 已存在；riskfmt incident new 不会覆盖已有文件',
     '{current} extends the history of {previous}: {kept} entries kept unchanged, {added} appended, nothing else changed':
         '{current} 延续了 {previous} 的历史：{kept} 个条目保持不变，追加 {added} 个，其余内容未改动',
+    'finding category\x04Input and output':
+        '输入与输出',
+    'finding category\x04Parsing':
+        '解析',
+    'finding category\x04Document kind and version':
+        '文档类型与版本',
+    'finding category\x04JSON Schema':
+        'JSON Schema 校验',
+    'finding category\x04Vocabulary':
+        '词表',
+    'finding category\x04Rules JSON Schema cannot express':
+        'JSON Schema 无法表达的规则',
+    'finding category\x04Conversion':
+        '格式转换',
+    'finding category\x04Outputs':
+        '输出',
+    'finding category\x04Incident reports':
+        '事件报告',
+    'finding category\x04Disclosure and integrity':
+        '披露与完整性',
+    'finding category\x04Comparison':
+        '比较',
+    'finding category\x04Report corpus':
+        '报告语料库',
+    'finding category\x04Internal':
+        '内部错误',
+    'finding severity\x04error':
+        '错误',
+    'finding severity\x04warning':
+        '警告',
+    'finding severity\x04info':
+        '提示',
+    '... and {count} more {code} findings in {files} files not listed (--all-findings lists every one)':
+        '……另有 {count} 个 {code} 发现项（涉及 {files} 个文件）未列出；加 --all-findings 可全部列出',
+    '{files} files checked: {errors} errors, {warnings} warnings':
+        '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告',
+    'parser message\x04Expecting value':
+        '此处应为一个值',
+    "parser message\x04Expecting ',' delimiter":
+        '此处缺少逗号分隔符',
+    "parser message\x04Expecting ':' delimiter":
+        '此处缺少冒号分隔符',
+    'parser message\x04Expecting property name enclosed in double quotes':
+        '此处应为用双引号括起的键名',
+    'parser message\x04Extra data':
+        'JSON 值结束后还有多余内容',
+    'parser message\x04Unterminated string starting at':
+        '字符串未闭合',
+    'parser message\x04Invalid control character at':
+        '字符串中含有未转义的控制字符',
+    'parser message\x04Invalid \\escape':
+        '无效的转义序列',
+    'parser message\x04Invalid \\uXXXX escape':
+        '无效的 \\uXXXX 转义序列',
+    'parser message\x04Illegal trailing comma before end of object or array':
+        '对象或数组末尾多了逗号',
+    'parser message\x04mapping values are not allowed here':
+        '此处不允许出现映射值（冒号位置不对，或缺少引号）',
+    "parser message\x04could not find expected ':'":
+        '找不到应有的冒号',
+    'parser message\x04did not find expected key':
+        '找不到应有的键（缩进可能有误）',
+    'parser message\x04did not find expected node content':
+        '找不到应有的节点内容',
+    "parser message\x04did not find expected ',' or ']'":
+        '找不到应有的逗号或右方括号',
+    "parser message\x04did not find expected ',' or '}'":
+        '找不到应有的逗号或右花括号',
+    'parser message\x04found undefined alias {0}':
+        '引用了未定义的别名 {0}',
+    'parser message\x04found duplicate anchor {0}':
+        '锚点 {0} 重复定义',
+    'parser message\x04found unexpected end of stream':
+        '文件意外结束',
+    "parser message\x04found unexpected ':'":
+        '出现了意外的冒号',
+    'parser message\x04found unknown escape character {0}':
+        '未知的转义字符 {0}',
+    "parser message\x04found character '{0}' that cannot start any token":
+        "字符 '{0}' 不能作为任何记号的开头（YAML 缩进不能用制表符）",
+    'parser message\x04found character that cannot start any token':
+        '出现了不能作为任何记号开头的字符（YAML 缩进不能用制表符）',
+    'parser message\x04found a tab character that violates indentation':
+        '制表符破坏了缩进（YAML 缩进不能用制表符）',
+    'parser message\x04found a tab character where an indentation space is expected':
+        '此处应为缩进空格，却是制表符',
+    'parser message\x04expected <block end>, but found {0}':
+        '块结构未正确结束，却遇到了 {0}（缩进可能有误）',
+    'parser message\x04expected a single document in the stream, but found another document':
+        '文件中应只有一个 YAML 文档，却发现了另一个',
+    "parser message\x04expected '<document start>', but found {0}":
+        '此处应为文档开始标记，却遇到了 {0}',
+    'parser message\x04while scanning {0}':
+        '扫描{0}时出错',
+    'parser message\x04while parsing {0}':
+        '解析{0}时出错',
+    'parser message\x04a recursive alias':
+        '递归引用自身的别名',
+    'parser message\x04tag {0}':
+        '标签 {0}',
+    'parser message\x04mapping key {0} is not a string':
+        '映射的键 {0} 不是字符串',
+    'parser message\x04a mapping key that is a list or mapping':
+        '映射的键是列表或映射',
+    "parser message\x04The parser's own words: {text}":
+        '解析器原文：{text}',
+    'comparison\x04Comparison of two evaluation reports':
+        '两份评估报告的比较',
+    'comparison\x04Comparison of {n} evaluation reports':
+        '{n} 份评估报告的比较',
+    'comparison\x04field':
+        '字段',
+    'comparison\x04file':
+        '文件',
+    'comparison\x04organization':
+        '机构',
+    'comparison\x04tool':
+        '工具',
+    'comparison\x04model':
+        '模型',
+    'comparison\x04report id':
+        '报告标识',
+    'comparison\x04vocabulary':
+        '词表',
+    'comparison\x04Results':
+        '结果',
+    'comparison\x04risk':
+        '风险',
+    'comparison\x04task':
+        '任务',
+    'comparison\x04metric':
+        '指标',
+    'comparison\x04slice':
+        '切片',
+    'comparison\x04B − A':
+        'B − A',
+    'comparison\x04{level} interval':
+        '{level} 区间',
+    'comparison\x04p (adj.)':
+        'p（校正后）',
+    'comparison\x04verdict':
+        '结论',
+    'comparison\x04better, significant':
+        '更好，显著',
+    'comparison\x04worse, significant':
+        '更差，显著',
+    'comparison\x04changed, significant':
+        '有变化，显著',
+    'comparison\x04not significant':
+        '不显著',
+    'comparison\x04cannot tell':
+        '无法判断',
+    'comparison\x04same':
+        '相同',
+    'comparison\x04not compared':
+        '未比较',
+    'comparison\x04Risk levels and threshold verdicts':
+        '风险等级与阈值判定',
+    'comparison\x04risk level':
+        '风险等级',
+    'comparison\x04threshold':
+        '阈值',
+    'comparison\x04met':
+        '达标',
+    'comparison\x04missed':
+        '未达标',
+    'comparison\x04higher in B':
+        'B 更高',
+    'comparison\x04lower in B':
+        'B 更低',
+    'comparison\x04changed':
+        '有变化',
+    'comparison\x04one side only':
+        '仅一方给出',
+    'comparison\x04different scales':
+        '等级体系不同',
+    'comparison\x04Paired samples':
+        '配对样本',
+    'comparison\x04paired':
+        '配对数',
+    'comparison\x04by':
+        '配对依据',
+    'comparison\x04sample id':
+        '样本标识',
+    'comparison\x04input digest':
+        '输入摘要',
+    'comparison\x04A pass, B fail':
+        'A 通过、B 未通过',
+    'comparison\x04A fail, B pass':
+        'A 未通过、B 通过',
+    'comparison\x04pass rate A → B':
+        '通过率 A → B',
+    'comparison\x04McNemar p (adj.)':
+        'McNemar p（校正后）',
+    'comparison\x04mean score B − A':
+        '平均得分 B − A',
+    'comparison\x04paired t p (adj.)':
+        '配对 t 检验 p（校正后）',
+    'comparison\x04Qualitative findings':
+        '定性发现',
+    'comparison\x04In both reports':
+        '两份报告均有',
+    'comparison\x04Only in A':
+        '仅见于 A',
+    'comparison\x04Only in B':
+        '仅见于 B',
+    'comparison\x04Results only in A':
+        '仅见于 A 的结果',
+    'comparison\x04Results only in B':
+        '仅见于 B 的结果',
+    'comparison\x04Coverage':
+        '覆盖范围',
+    'comparison\x04Risks only A evaluated':
+        '仅 A 评估的风险',
+    'comparison\x04Risks only B evaluated':
+        '仅 B 评估的风险',
+    'comparison\x04Tasks only A ran':
+        '仅 A 运行的任务',
+    'comparison\x04Tasks only B ran':
+        '仅 B 运行的任务',
+    'comparison\x04Differences that may explain the results':
+        '可能解释结果差异的元数据差异',
+    'comparison\x04category':
+        '类别',
+    'comparison\x04where':
+        '范围',
+    'comparison\x04report':
+        '报告',
+    'comparison\x04Notes':
+        '说明',
+    'comparison\x04—':
+        '—',
+    'comparison\x04alignment not exact':
+        '对应并非精确',
+    'comparison\x04Gate --fail-on {gate}: passed.':
+        '门禁 --fail-on {gate}：通过。',
+    'comparison\x04Gate --fail-on {gate}: FAILED.':
+        '门禁 --fail-on {gate}：未通过。',
+    'comparison\x04No differences.':
+        '无差异。',
+    'comparison\x04No results align between the two reports.':
+        '两份报告之间没有可对应的结果。',
+    'comparison\x04Reports':
+        '报告',
+    'comparison\x04disagree':
+        '存在分歧',
+    'comparison\x04agree':
+        '一致',
+    'comparison\x04one report':
+        '仅一份报告',
+    'comparison\x04flag':
+        '标记',
+    'comparison\x04Disagreements beyond the uncertainty':
+        '超出不确定性的分歧',
+    'comparison category\x04model':
+        '模型',
+    'comparison category\x04producer':
+        '评估方',
+    'comparison category\x04tool':
+        '工具',
+    'comparison category\x04format':
+        '格式',
+    'comparison category\x04dates':
+        '日期',
+    'comparison category\x04task':
+        '任务',
+    'comparison category\x04dataset':
+        '数据集',
+    'comparison category\x04method':
+        '方法',
+    'comparison category\x04settings':
+        '生成设置',
+    'comparison\x04{pairs} aligned result pairs: {significant} significantly different ({better} better, {worse} worse), {not_significant} not significantly different, {cannot_tell} cannot tell.':
+        '共对应 {pairs} 对结果：{significant} 对差异显著（{better} 对更好，{worse} 对更差），{not_significant} 对不显著，{cannot_tell} 对无法判断。',
+    'comparison\x04 {correction} over the {tests} tests made, α = {alpha}.':
+        '对本次所作的 {tests} 项检验作 {correction}，α = {alpha}。',
+    'comparison\x04Holm correction':
+        'Holm 校正',
+    'comparison\x04Bonferroni correction':
+        'Bonferroni 校正',
+    'comparison\x04No correction':
+        '不作多重比较校正',
+    'comparison\x04{where}: {difference} {interval}, p (adj.) {p}':
+        '{where}：{difference} {interval}，p（校正后）{p}',
+    'conversion\x04model arguments may hold local paths or keys':
+        '模型参数可能包含本地路径或密钥',
+    'conversion\x04the serving address may be internal':
+        '服务地址可能是内部地址',
+    'conversion\x04scheduling settings that do not change what the model answers':
+        '只影响调度、不改变模型回答的设置',
+    'conversion\x04run settings (concurrency, logging, sandboxes) that do not change the results':
+        '不改变结果的运行设置（并发、日志、沙箱）',
+    'conversion\x04models in roles other than grading':
+        '承担评分以外角色的模型',
+    'conversion\x04never copied: a traceback holds absolute paths of the machine that ran the evaluation':
+        '一律不予复制：错误回溯包含运行评估的机器上的绝对路径',
+    'conversion\x04run statistics':
+        '运行统计信息',
+    'conversion\x04the solver plan (solvers and their parameters) has no place in a riskfmt report':
+        '求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段',
+    'conversion\x04free-form producer metadata':
+        '生产方的自由格式元数据',
+    "conversion\x04the log's edit history (what changed, by whom, when); the edited values are kept":
+        '日志的编辑历史（改了什么、由谁、何时）；保留编辑后的值',
+    'conversion\x04per-sample scores reduced over epochs; the per-epoch rows are kept':
+        '按轮次归约后的逐样本分数；保留每一轮的样本行',
+    'conversion\x04no riskfmt field':
+        'riskfmt 中没有对应字段',
+    'conversion\x04a path on the machine that ran the evaluation is never copied':
+        '运行评估的机器上的路径一律不予复制',
+    'conversion\x04solver, sandbox and other run details have no riskfmt field':
+        '求解器、沙箱等运行细节在 riskfmt 中没有对应字段',
+    'conversion\x04the ids of the samples run':
+        '所运行样本的编号',
+    "conversion\x04the grader's answers, explanations and history":
+        '评分器提取的答案、解释和历史',
+    'conversion\x04a local path is never copied':
+        '本地路径一律不予复制',
+    'conversion\x04from eval.created (the log has no stats.started_at)':
+        '取自 eval.created（日志中没有 stats.started_at）',
+    'conversion\x04when the run was set up; stats.started_at is kept as the start':
+        '评估创建的时间；开始时间采用 stats.started_at',
+    'conversion\x04not a plain value':
+        '不是简单值',
+    "conversion\x04transcripts, solver state and attachments; the report keeps digests of each sample's input and output":
+        '对话记录、求解器状态和附件；报告只保留每个样本输入和输出的摘要',
+    'conversion\x04token counts have no place in a riskfmt report':
+        'riskfmt 报告中没有记录 token 数的字段',
+    'conversion\x04per-sample times':
+        '逐样本的时间',
+    'conversion\x04free-form sample metadata':
+        '样本的自由格式元数据',
+    "conversion\x04error messages and tracebacks are never copied (they hold absolute paths); the sample's verdict is error":
+        '错误信息和回溯一律不予复制（其中含有绝对路径）；该样本的判定为 error',
+    'conversion\x04which limit (tokens, messages, time) stopped a sample':
+        '使样本停止的限制（token 数、消息数或时间）',
+    'conversion\x04who invalidated a sample, when and why; the evaluation is marked invalidated and the samples are listed under extensions.inspect.invalidated_samples':
+        '谁在何时因何将样本标记为无效；该评估已标记为 invalidated，相关样本列于 extensions.inspect.invalidated_samples',
+    "conversion\x04Inspect's internal ids and counters":
+        'Inspect 内部的编号和计数',
+    'conversion\x04 (the provider "{provider}" is not the developer; use --developer)':
+        '（提供方 "{provider}" 并非开发者；可用 --developer 指定）',
+    'conversion\x04 (use --organization)':
+        '（可用 --organization 指定）',
+    'conversion\x04 (use --developer)':
+        '（可用 --developer 指定）',
+    'conversion\x04 (evals names a completion function, not its developer; use --developer)':
+        '（evals 只记录补全函数名，不记录其开发者；可用 --developer 指定）',
+    "conversion\x04the earliest created_at of the run's events (the spec's own date has no time zone)":
+        '取自该次运行各事件中最早的 created_at（spec 自身的日期没有时区）',
+    "conversion\x04the latest created_at of the run's events":
+        '取自该次运行各事件中最晚的 created_at',
+    'conversion\x04 (evals records no direction)':
+        '（evals 不记录指标方向）',
+    'conversion\x04the command line holds paths of the machine that ran the evaluation':
+        '命令行包含运行评估的机器上的路径',
+    'conversion\x04display settings':
+        '显示设置',
+    'conversion\x04who ran the evaluation (use --organization)':
+        '运行评估者的身份（可用 --organization 指定）',
+    'conversion\x04what the matcher picked among the options':
+        '匹配器在选项中选取的内容',
+    'conversion\x04prompts and completions are kept only as digests in the per-sample rows':
+        '提示词和补全只以摘要形式保留在逐样本行中',
+    'conversion\x04not a JSON object of the record log (truncated or repeated)':
+        '不是记录日志中的 JSON 对象（被截断或重复）',
+    'conversion\x04events or a final_report of a run whose spec line is missing':
+        '缺少 spec 行的运行所对应的事件或 final_report',
+    "conversion\x04final_report.n_samples (the eval's own count; the log holds no match events)":
+        '取自 final_report.n_samples（评估自身的样本计数；日志中没有 match 事件）',
+    'conversion\x04not a finite number':
+        '不是有限数值',
+    'conversion\x04the log has no match events to count n from':
+        '日志中没有可用于计算 n 的 match 事件',
+    "conversion\x04the run's start in local time without a time zone; riskfmt dates need a zone, so it is not given as evaluations[].started (kept in extensions.opencompass.run_started_local)":
+        '运行目录名记录的是不带时区的本地开始时间；riskfmt 日期必须带时区，因此未写入 evaluations[].started（保留在 extensions.opencompass.run_started_local）',
+    "conversion\x04computed by riskfmt from the per-sample correctness in the results' details (binomial for a single run; for replicated runs and G-Pass the standard error of the per-question values), on the value's scale; OpenCompass reports none":
+        '由 riskfmt 根据结果 details 中逐样本的正误推算（单次运行按二项分布；多次重复与 G-Pass 按逐题取值的均值标准误），量纲与取值一致；OpenCompass 不报告标准误',
+    "conversion\x04OpenCompass' get_prompt_hash of the dataset's infer_cfg (first 6 hex digits, as its summary writes it)":
+        '按 OpenCompass 的 get_prompt_hash 对数据集 infer_cfg 计算（取前6位十六进制，与其汇总表一致）',
+    "conversion\x04the sum of the member datasets' question counts (each question once, whatever its number of runs)":
+        '成员数据集题数之和（每题计一次，不论运行次数）',
+    'conversion\x04from results.scorer and results.metrics (the log layout before inspect-ai 0.3.18), as Inspect itself migrates it':
+        '取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），与 Inspect 自身的迁移方式相同',
+    'conversion\x04 (Inspect records no direction; check it for scores where higher means more harm)':
+        '（Inspect 不记录指标方向；若分数越高代表危害越大，请核实）',
+    'conversion\x04an uncertainty metric without a value metric beside it':
+        '只有不确定性指标，没有与之对应的取值指标',
+    'conversion\x04not a finite, non-negative number (too few samples?)':
+        '不是非负的有限数值（样本过少？）',
+    "conversion\x04the square root of Inspect's var metric":
+        '取 Inspect var 指标的平方根',
+    'conversion\x04the scorer declares no stderr metric':
+        '评分器未声明 stderr 指标',
+    'conversion\x04the number of source_data.sample_ids (the samples evaluated)':
+        '取 source_data.sample_ids 的个数（参与评估的样本）',
+    'conversion\x04source_data.samples_number (EEE: the number of samples in the dataset; the record names no subset)':
+        '取 source_data.samples_number（EEE 定义为数据集的样本数；记录未说明只评估了其中一部分）',
+    'conversion\x04the repository address may be private; the commit is kept under extensions.inspect.revision':
+        '仓库地址可能是私有的；提交号保留于 extensions.inspect.revision',
+    'conversion\x04further completion functions ({functions})':
+        '其余的补全函数（{functions}）',
+    'conversion\x04{repeated} further match event(s) count in n but a sample has one row':
+        '另有 {repeated} 个 match 事件计入 n，但每个样本只有一行',
+    "conversion\x04{count} per-sample metric record(s); the final_report's aggregates are kept":
+        '{count} 条逐样本指标记录；保留 final_report 中的汇总值',
+    'conversion\x04{errors} error record(s); their messages are not copied, and samples without a match get verdict error':
+        '{errors} 条错误记录；其消息不予复制，没有 match 事件的样本判定为 error',
+    'conversion\x04{undated} event date(s) without a time zone were not used':
+        '{undated} 个没有时区的事件日期未被采用',
+    'conversion\x04{stray} line(s) of unknown kind':
+        '{stray} 行类型不明',
+    'conversion\x04several models answered ({shown}), so no version is recorded':
+        '有多个模型作答（{shown}），因此不记录版本',
+    'conversion\x04task failed, no value reported (never a zero): {reason}':
+        '任务失败，不报告取值（绝不记为零）：{reason}',
+    'conversion\x04not computed, no value reported (never a zero): {reason}':
+        'OpenCompass 未计算该汇总组，不报告取值（绝不记为零）：{reason}',
+    "conversion\x04a sample row holds one score; the headline scorer's ({primary}) is kept":
+        '每个样本行只保留一个分数，即主评分器（{primary}）的分数',
+    'conversion\x04{repeated} record(s) repeating a sample already kept':
+        '{repeated} 条记录与已保留的样本重复',
+    'conversion\x04{unscored} sample(s) the scorer could not score are not counted in n':
+        '评分器未能评分的 {unscored} 个样本未计入 n',
+    'conversion\x04the stderr metric beside it is the standard error of the mean score, not of {key}':
+        '与之并列的 stderr 指标是平均分的标准误，而不是 {key} 的标准误',
+    "conversion\x04named as the Inspect log names them ({task}, {metric}) from the result's name and evaluation_description, as EEE's Inspect adapter writes them":
+        '按 Inspect 日志的命名方式（{task}，{metric}）由结果名称和 evaluation_description 推得',
+    'conversion\x04{unreadable} sample record(s) that are not JSON objects':
+        '{unreadable} 条样本记录不是 JSON 对象',
+    'conversion\x04not a date':
+        '不是日期',
+    'conversion\x04not an ISO 8601 date':
+        '不是 ISO 8601 日期',
+    'conversion\x04the date has no time zone (none is invented)':
+        '该日期没有时区（不臆造时区）',
+    'conversion\x04the date has no time zone (evals writes local time) and none is invented':
+        '该日期没有时区（evals 写入的是本地时间），不臆造时区',
+    'conversion\x04binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events':
+        '由准确率和 n = {n} 个 match 事件按二项分布 sqrt(p(1-p)/n) 计算',
+    'conversion\x04binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events; {spread_key} ({spread:.4g}) is not a standard error and is kept under extensions':
+        '由准确率和 n = {n} 个 match 事件按二项分布 sqrt(p(1-p)/n) 计算；{spread_key}（{spread:.4g}）并非标准误，仅保留于 extensions',
+    'conversion\x04OpenCompass key "{key}": the mean over {replicas} runs of each question (settings.epochs); n counts questions x runs.':
+        'OpenCompass 键 "{key}"：每题 {replicas} 次运行的平均（settings.epochs）；n 为题数 x 运行次数。',
+    'conversion\x04G-Pass family value over questions answered {replicas} times each; n counts questions.':
+        'G-Pass 类指标：每题作答 {replicas} 次；n 为题数。',
+    'conversion\x04OpenCompass reports the same value under "{alias}" too (the subdivision there is the whole dataset); one result is kept.':
+        'OpenCompass 还以 "{alias}" 报告同一取值（其子集即整个数据集）；只保留一条结果。',
+    'conversion\x04Subdivision "{subdivision}" (OpenCompass takes it from example_abbr up to its first underscore).':
+        '子集 "{subdivision}"（OpenCompass 取 example_abbr 第一个下划线之前的部分）。',
+    "conversion\x04OpenCompass summary group ({metric} of {listed}); its members' own results are in this report, so it is not independent evidence.":
+        'OpenCompass 汇总组（{listed} 的 {metric}）；成员数据集的结果也在本报告中，并非独立证据。',
+    "conversion\x04lm-eval task group: its values aggregate {listed}, whose own results are also in this report; they are not independent evidence. Standard errors are lm-eval's pooled within-subtask estimate.":
+        'lm-eval 任务组：其取值汇总自 {listed}（这些子任务的结果也在本报告中），并非独立证据。标准误为 lm-eval 按子任务合并的估计。',
+    "conversion\x04from results.scores[].scored_samples, else results.completed_samples: the log holds {records} of the run's {completed} sample records":
+        '取自 results.scores[].scored_samples，缺失时取 results.completed_samples：日志只保留了该次运行 {completed} 条样本记录中的 {records} 条',
+    'conversion\x04from results.scores[].scored_samples, else results.completed_samples: the log holds no sample records':
+        '取自 results.scores[].scored_samples，缺失时取 results.completed_samples：日志中没有样本记录',
+    'conversion\x04 (results.scores is empty)':
+        '（results.scores 为空）',
+    'conversion\x04 (the log has no results)':
+        '（日志中没有 results）',
+    "conversion\x04a riskfmt report describes one model, and which of the two models each value belongs to is set by the dataset's postprocessor, which the results file does not record":
+        'riskfmt 报告只描述一个模型，而结果中每个取值属于两个模型中的哪一个由数据集的后处理器决定，结果文件并未记录',
+    'conversion\x04that layout records no sample count, so the results have no n (and no filters: keys are read under lm-eval\'s "none" filter)':
+        '该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 "none" 过滤器读取）',
+    'converter\x04Inspect (inspect-ai) log, .eval or .json':
+        'Inspect（inspect-ai）评估日志，.eval 或 .json',
+    'converter\x04EleutherAI lm-evaluation-harness results':
+        'EleutherAI lm-evaluation-harness 评测结果',
+    'converter\x04Stanford HELM run folders':
+        '斯坦福 HELM 运行目录',
+    'converter\x04Every Eval Ever (EEE) aggregate record':
+        'Every Eval Ever（EEE）汇总记录',
+    'converter\x04Hugging Face model card (model-index) and .eval_results':
+        'Hugging Face 模型卡（model-index）及 .eval_results 文件',
+    'converter\x04OpenAI evals record log':
+        'OpenAI evals 运行记录日志',
+    'converter\x04OpenCompass work folder or station file':
+        'OpenCompass 工作目录或 station 结果文件',
+    'converter\x04AI Incident Database records and CSET classifications':
+        'AI 事件数据库（AIID）记录及 CSET 分类',
+    'converter\x04riskfmt evaluation or incident report':
+        'riskfmt 评估报告或事件报告',
+    'converter\x04CSV, one row per result':
+        'CSV，每个结果一行',
+    'converter\x04Markdown tables':
+        'Markdown 表格',
+    'markdown table\x04Model':
+        '模型',
+    'markdown table\x04Producer':
+        '评估方',
+    'markdown table\x04Tool':
+        '工具',
+    'markdown table\x04Marking':
+        '标记',
+    'markdown table\x04Task':
+        '任务',
+    'markdown table\x04Metric':
+        '指标',
+    'markdown table\x04Value':
+        '取值',
+    'markdown table\x04SE':
+        '标准误',
+    'markdown table\x04n':
+        'n',
+    'markdown table\x04Risks':
+        '风险',
+    'conversion\x04its name is {raw_len} bytes long, more than the limit of {max_bytes}':
+        '该成员名称长 {raw_len} 字节，超过 {max_bytes} 字节的上限',
+    'conversion\x04its name contains a NUL byte':
+        '该成员名称包含 NUL 字节',
+    'conversion\x04its name is empty':
+        '该成员名称为空',
+    'conversion\x04it has an absolute path':
+        '该成员使用绝对路径',
+    "conversion\x04its path climbs out of the archive with '..'":
+        '该成员路径通过 “..” 指向归档之外',
+    'conversion\x04it inflates beyond its declared size of {size} bytes (a zip bomb?)':
+        '该成员解压后超出其声明的 {size} 字节（疑似压缩炸弹）',
+    'conversion\x04it inflates beyond the limit of {max_member_bytes} per member':
+        '该成员解压后超过每个成员 {max_member_bytes} 的上限',
+    'conversion\x04reading it would exceed the limit of {max_total_bytes} for the whole archive':
+        '读取该成员将超过整个归档 {max_total_bytes} 的上限',
+    'conversion\x04it inflates at more than {max_ratio:.0f}:1 (a zip bomb?)':
+        '该成员的解压比超过 {max_ratio:.0f}:1（疑似压缩炸弹）',
+    'conversion\x04the members declare {total_size} uncompressed in total, more than the limit of {max_total_bytes}':
+        '各成员声明的解压后总大小为 {total_size}，超过 {max_total_bytes} 的上限',
+    'conversion\x04the archive declares {count} members, more than the limit of {max_members}':
+        '归档声明包含 {count} 个成员，超过 {max_members} 个的上限',
+    'conversion\x04the central directory is {cd_size}, more than the limit of {max_directory_bytes}':
+        '中央目录大小为 {cd_size}，超过 {max_directory_bytes} 的上限',
+    'conversion\x04it is a symbolic link':
+        '该成员是符号链接',
+    'conversion\x04another member has the same name':
+        '存在同名的其他成员',
+    'conversion\x04it declares {size} uncompressed, more than the limit of {max_member_bytes} per member':
+        '该成员声明的解压后大小为 {size}，超过每个成员 {max_member_bytes} 的上限',
+    'conversion\x04the archive declares a compression ratio of {ratio:.0f}:1 in total, more than the limit of {max_total_ratio:.0f}:1 (a zip bomb?)':
+        '归档声明的总压缩比为 {ratio:.0f}:1，超过 {max_total_ratio:.0f}:1 的上限（疑似压缩炸弹）',
+    'conversion\x04its data overlaps member {previous_name} (a zip bomb?)':
+        '该成员的数据与成员 {previous_name} 重叠（疑似压缩炸弹）',
+    'conversion\x04{rest} more member(s) refused for the same kinds of reasons':
+        '另有 {rest} 个成员因同类原因被拒绝',
+    'conversion\x04its local header names a different file than the central directory':
+        '其本地文件头中的文件名与中央目录不一致',
+    'conversion\x04the archive holds more than {max_members} members':
+        '归档包含的成员超过 {max_members} 个',
+    'conversion\x04it declares a compression ratio of {ratio:.0f}:1, more than the limit of {max_ratio:.0f}:1 (a zip bomb?)':
+        '该成员声明的压缩比为 {ratio:.0f}:1，超过 {max_ratio:.0f}:1 的上限（疑似压缩炸弹）',
+    'incident skeleton\x04# riskfmt incident report, format 1.0.\n# Fill in every <<...>> placeholder; `riskfmt validate FILE` lists those left (RF650).\n# Narrative fields take English (en), Chinese (zh) or both side by side.\n# Revise the report later with `riskfmt incident update FILE`, which appends to the timeline.':
+        '# riskfmt 事件报告，格式版本 1.0。\n# 请填写所有 <<...>> 占位内容；`riskfmt validate 文件` 会列出尚未填写之处（RF650）。\n# 叙述性字段可用英文（en）、中文（zh）或中英对照。\n# 之后请用 `riskfmt incident update 文件` 修订报告，该命令在时间线末尾追加条目。',
+    'incident skeleton\x04drawn at random; never change it: other reports link to it':
+        '随机生成；请勿修改：其他报告据此链接本报告',
+    'incident skeleton\x04one-line title of the incident':
+        '事件标题（一句话）',
+    'incident skeleton\x04what is known now: what happened, to whom, what has been done':
+        '目前掌握的情况：发生了什么、影响了谁、已采取哪些措施',
+    'incident skeleton\x04name of the reporting organization':
+        '报告机构名称',
+    'incident skeleton\x04developer | deployer | affected_party | regulator | researcher | incident_database | other':
+        'developer（开发方）| deployer（部署方）| affected_party（受影响方）| regulator（监管方）| researcher（研究方）| incident_database（事件库）| other',
+    'incident skeleton\x04incident | serious-incident | hazard | near-miss  (riskfmt vocab list --scheme event)':
+        'incident（事件）| serious-incident（严重事件）| hazard（隐患）| near-miss（未遂事件）',
+    'incident skeleton\x04ongoing | halted | mitigated | concluded | near_miss':
+        'ongoing（持续中）| halted（已停止）| mitigated（已缓解）| concluded（已结案）| near_miss（未遂）',
+    'incident skeleton\x04CLEAR | GREEN | AMBER | AMBER+STRICT | RED':
+        'CLEAR | GREEN | AMBER | AMBER+STRICT | RED（TLP 2.0 标记）',
+    'incident skeleton\x04negligible | minor | moderate | major | critical':
+        'negligible（可忽略）| minor（轻微）| moderate（中等）| major（严重）| critical（特别严重）',
+    'incident skeleton\x04a date (YYYY-MM-DD) or a date-time with zone; occurred <= detected <= reported':
+        '日期（YYYY-MM-DD）或带时区的日期时间；发生 <= 发现 <= 报告',
+    'incident skeleton\x04occurred: YYYY-MM-DD   # when it happened, if known':
+        'occurred: YYYY-MM-DD   # 发生时间（如已知）',
+    'incident skeleton\x04name of the AI system':
+        '人工智能系统名称',
+    'incident skeleton\x04developer of the AI system':
+        '该系统的开发方',
+    'incident skeleton\x04primary | contributing | target | instrument | detection | other':
+        'primary（直接致害）| contributing（共同致害）| target（被攻击）| instrument（被用作工具）| detection（发现或处置）| other',
+    'incident skeleton\x04identify the model by digest, never by its weights:':
+        '以摘要标识模型，切勿提供模型权重：',
+    'incident skeleton\x04risk id such as R0006; find one with: riskfmt vocab search WORDS':
+        '风险编号，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找',
+    'incident skeleton\x04the harm, and who suffered it':
+        '危害内容及受害方',
+    'incident skeleton\x04the settled cause, or undetermined until one is settled  (riskfmt vocab list --scheme attribution)':
+        '已认定的原因；尚未认定时为 undetermined（原因不明）',
+    'incident skeleton\x04who assessed the cause':
+        '归因评估方',
+    'incident skeleton\x04each candidate cause with its likelihood; exclusive hypotheses add up to at most 1:\n#   - id: h1\n#     cause: accidental-malfunction\n#     likelihood: 0.6          # and/or estimate: likely\n#     confidence: moderate\n#     evidence_for: [{description: {en: ...}}]\n#     evidence_against: [{description: {en: ...}}]\n#     assessed_by: {en: ...}\n#     assessed: 2025-01-01T00:00:00Z':
+        '各候选原因及其可能性；互斥假设的可能性之和不超过 1：\n#   - id: h1\n#     cause: accidental-malfunction   # 系统意外失效\n#     likelihood: 0.6          # 或 estimate: likely（很可能）\n#     confidence: moderate\n#     evidence_for: [{description: {zh: ...}}]\n#     evidence_against: [{description: {zh: ...}}]\n#     assessed_by: {zh: ...}\n#     assessed: 2025-01-01T00:00:00Z',
+    'incident skeleton\x04who wrote this entry':
+        '本条目撰写方',
+    'incident skeleton\x04initial report':
+        '首次报告',
+    'incident skeleton\x04append-only: never edit or remove an entry; `riskfmt incident update` appends the next':
+        '只可追加：不得修改或删除已有条目；用 `riskfmt incident update` 追加下一条',
+    'incident comparison\x04Incident reports compared':
+        '事件报告比较',
+    'incident comparison\x04Two versions of one report ({id})':
+        '同一报告的两个版本（{id}）',
+    'incident comparison\x04Two reports: A {a} by {ra}; B {b} by {rb}':
+        '两份报告：A {a}（{ra}）；B {b}（{rb}）',
+    'incident comparison\x04The reports link each other as the same incident':
+        '两份报告互相链接为同一事件',
+    'incident comparison\x04One report links the other as the same incident':
+        '一份报告将另一份链接为同一事件',
+    'incident comparison\x04Neither report links the other':
+        '两份报告互不链接',
+    'incident comparison\x04Attribution':
+        '归因',
+    'incident comparison\x04Total variation distance over the broadest causes: {tvd}':
+        '按最上位原因计算的总变差距离：{tvd}',
+    'incident comparison\x04Total variation distance: cannot tell ({why} gives no likelihoods)':
+        '总变差距离：无法计算（{why} 未给出可能性）',
+    'incident comparison\x04cause':
+        '原因',
+    'incident comparison\x04B - A':
+        'B - A',
+    'incident comparison\x04(unassigned)':
+        '（未分配）',
+    'incident comparison\x04Most likely cause: A {a}, B {b}: {agreement}':
+        '最可能的原因：A {a}，B {b}：{agreement}',
+    'incident comparison\x04Settled cause: A {a}, B {b}: {agreement}':
+        '已认定的原因：A {a}，B {b}：{agreement}',
+    'incident comparison\x04agree':
+        '一致',
+    'incident comparison\x04compatible (one is broader)':
+        '相容（一方更宽泛）',
+    'incident comparison\x04disagree':
+        '不一致',
+    'incident comparison\x04cannot tell':
+        '无法判断',
+    'incident comparison\x04Other differences':
+        '其他差异',
+    'incident comparison\x04field':
+        '字段',
+    'incident comparison\x04Harms (risk concepts): shared {shared}; only A {a}; only B {b}':
+        '危害（风险概念）：共有 {shared}；仅 A {a}；仅 B {b}',
+    'incident comparison\x04Systems: shared digests {shared}; only A {a}; only B {b}':
+        '系统：共有摘要 {shared}；仅 A {a}；仅 B {b}',
+    'incident comparison\x04History':
+        '历史',
+    'incident comparison\x04B keeps all {kept} entries of A and appends {added}':
+        'B 保留了 A 的全部 {kept} 个条目，并追加了 {added} 个',
+    "incident comparison\x04B does not keep A's history: {problems}":
+        'B 未保留 A 的历史：{problems}',
+    'incident comparison\x04none':
+        '无',
+    'incident comparison\x04No differences.':
+        '没有差异。',
+    'likelihood\x04almost no chance':
+        '几乎不可能',
+    'likelihood\x04very unlikely':
+        '很不可能',
+    'likelihood\x04unlikely':
+        '不太可能',
+    'likelihood\x04roughly even chance':
+        '可能性大致相当',
+    'likelihood\x04likely':
+        '很可能',
+    'likelihood\x04very likely':
+        '极有可能',
+    'likelihood\x04almost certain':
+        '几乎肯定',
+    'incident update\x04previous':
+        '上一',
+    'incident update\x04new':
+        '新',
+    'incident update\x04not an incident report':
+        '不是事件报告',
+    'incident update\x04the input has errors; fix them first (an edited history must not be blessed by appending to it)':
+        '输入文件有错误，请先修正（不能在被改写的历史之上追加条目）',
+    'incident update\x04the updated report would not validate':
+        '更新后的报告无法通过校验',
+    'incident update\x04{shown} exists and cannot be read as an incident report this version extends':
+        '{shown} 已存在，且无法作为本版本所延续的事件报告读取',
+    'incident update\x04{shown} holds history this version lacks; it changed after it was read, or is another report':
+        '{shown} 含有本版本所缺少的历史：读取后已被修改，或为另一份报告',
+    'conversion\x04: only CSET classifications are mapped':
+        '：仅映射 CSET 分类',
+    'conversion\x04 (the incident date)':
+        '（事件发生日期）',
+    'conversion\x04: the AIID lists incidents':
+        '：AIID 收录的是事件',
+    'conversion\x04: the source classifies it as no harm done':
+        '：来源将其归类为未造成损害',
+    'conversion\x04: a database record describes a past incident':
+        '：数据库记录描述的是已发生的事件',
+    'conversion\x04: harms need risk concepts, and no CSET harm type of this incident maps to one':
+        '：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念',
+    'incident check\x04event type':
+        '事件类型',
+    'incident check\x04cause':
+        '归因',
+    'incident check\x04jurisdiction':
+        '法域',
+    'suggestion\x04; did you mean {suggestions}?':
+        '；是否应为 {suggestions}？',
+    'integrity\x04not a {SALTS_KIND} file':
+        '不是 {SALTS_KIND} 文件',
+    'integrity\x04not JSON':
+        '不是 JSON',
+    'integrity\x04a salt is not hex':
+        '有盐值不是十六进制',
+    'integrity\x04the signature file is not a JSON object':
+        '签名文件不是 JSON 对象',
+    'integrity\x04payload type {found}, expected {PAYLOAD_TYPE}':
+        '载荷类型为 {found}，应为 {PAYLOAD_TYPE}',
+    'integrity\x04the payload is not base64 text':
+        '载荷不是 base64 文本',
+    'integrity\x04no signatures':
+        '没有签名',
+    'integrity\x04more than {MAX_SIGNATURES} signatures':
+        '签名超过 {MAX_SIGNATURES} 个',
+    'integrity\x04the payload is not JSON ({exc})':
+        '载荷不是 JSON（{exc}）',
+    'integrity\x04not JSON ({exc})':
+        '不是 JSON（{exc}）',
+    'integrity\x04a {kind} key, not Ed25519':
+        '是 {kind} 密钥，而非 Ed25519 密钥',
+    'integrity\x04cannot decrypt the key':
+        '无法解密密钥',
+    'integrity\x04the key is encrypted: give its password (--key-password-env)':
+        '密钥已加密：请提供密码（--key-password-env）',
+    'integrity\x04the key is not encrypted, but a password was given':
+        '密钥未加密，却提供了密码',
+    'integrity\x04this is a private key; verify with the public key (KEYFILE.pub)':
+        '这是私钥，请改用公钥（KEYFILE.pub）验证',
+    'integrity\x04is a folder':
+        '是一个文件夹',
+    'integrity\x04already exists; refusing to replace a key (use --force)':
+        '已存在，拒绝覆盖密钥（可用 --force）',
+    'integrity\x04not a PEM private key':
+        '不是 PEM 私钥',
+    'integrity\x04not a PEM public key':
+        '不是 PEM 公钥',
+    'integrity\x04wrong password, or not a PEM private key':
+        '密码错误，或不是 PEM 私钥',
+    'integrity\x04not a readable YAML document':
+        '不是可读取的 YAML 文档',
+    'integrity\x04a profile is a mapping':
+        '配置应为映射',
+    "integrity\x04field 'profile' must be a short lowercase name":
+        '字段 profile 应为简短的小写名称',
+    "integrity\x04field 'withhold' must be a list of kinds":
+        '字段 withhold 应为类型列表',
+    "integrity\x04field 'reason' must be a short lowercase code":
+        '字段 reason 应为简短的小写代码',
+    'integrity\x04no such profile (shipped: {shipped}; or give a file path)':
+        '没有这个配置（内置：{shipped}；也可给出配置文件路径）',
+    "integrity\x04field '{field}' must have en and/or zh text":
+        '字段 {field} 应包含 en 和/或 zh 文本',
+    'integrity\x04it is an input':
+        '这是输入文件',
+    'integrity\x04the salts must go to a separate file':
+        '盐值必须写入单独的文件',
+    'integrity\x04it is the input':
+        '这是输入文件',
+    "integrity\x04it is the input's samples file":
+        '这是输入的样本文件',
+    'integrity\x04not an in-toto Statement v1':
+        '不是 in-toto Statement v1',
+    'integrity\x04predicate type {found}':
+        '谓词类型为 {found}',
+    'integrity\x04the predicate is not an object':
+        '谓词不是对象',
+    'integrity\x04canonicalization {found}, expected {CANONICALIZATION}':
+        '规范化方法为 {found}，应为 {CANONICALIZATION}',
+    'integrity\x04digest source {found}, expected {DIGEST_SOURCE}':
+        '摘要来源为 {found}，应为 {DIGEST_SOURCE}',
+    'integrity\x04digest algorithm {algorithm}':
+        '不支持的摘要算法 {algorithm}',
+    'integrity\x04a document signature has exactly one subject':
+        '文档签名应恰有一个主体',
+    'integrity\x04the subject has no name':
+        '主体没有名称',
+    'integrity\x04the subject has no {algorithm} digest':
+        '主体没有 {algorithm} 摘要',
+    'integrity\x04the document':
+        '这是待签名的文档',
+    'integrity\x04the key':
+        '这是密钥文件',
+    'integrity\x04a private key':
+        '私钥',
+    'integrity\x04an API key (sk-...)':
+        'API 密钥（sk-...）',
+    'integrity\x04a Hugging Face token':
+        'Hugging Face 访问令牌',
+    'integrity\x04an AWS access key':
+        'AWS 访问密钥',
+    'integrity\x04a GitHub token':
+        'GitHub 令牌',
+    'integrity\x04a GitLab token':
+        'GitLab 令牌',
+    'integrity\x04a Google API key':
+        'Google API 密钥',
+    'integrity\x04a Google OAuth token':
+        'Google OAuth 令牌',
+    'integrity\x04a Slack token':
+        'Slack 令牌',
+    'integrity\x04a Stripe key':
+        'Stripe 密钥',
+    'integrity\x04an npm token':
+        'npm 令牌',
+    'integrity\x04a PyPI token':
+        'PyPI 令牌',
+    'integrity\x04a JSON web token':
+        'JSON Web 令牌',
+    'integrity\x04a password in a URL':
+        'URL 中的密码',
+    'integrity\x04a token split over several values':
+        '拆分到多个值中的令牌',
+    'integrity\x04unknown field(s): {fields}':
+        '未知字段：{fields}',
+    'integrity\x04unknown kind(s) {bad} (known: {known})':
+        '未知类型 {bad}（已知：{known}）',
+    'integrity\x04a shareable copy never carries sample content; add {missing}':
+        '可共享副本中一律不含样本内容，请加入 {missing}',
+    'integrity\x04audience must be a TLP label ({labels})':
+        'audience 应为 TLP 标签（{labels}）',
+    'leak encoding\x04base64':
+        'base64',
+    'leak encoding\x04hex':
+        '十六进制',
+    'leak encoding\x04data URI':
+        'data URI',
+    'leak encoding\x04numbers as text':
+        '数值文本',
+    'leak encoding\x04ascii85':
+        'ascii85 类',
+    'integrity\x04A sample input':
+        '样本输入',
+    'integrity\x04A sample output':
+        '样本输出',
+    'integrity\x04A sample target':
+        '样本参考答案',
+    'integrity\x04An unsalted sample digest':
+        '未加盐的样本摘要',
+    'integrity\x04A finding title':
+        '发现标题',
+    'integrity\x04A finding description':
+        '发现描述',
+    'integrity\x04A risk-level rationale':
+        '风险等级理由',
+    'integrity\x04A note':
+        '备注',
+    'integrity\x04An extension':
+        '扩展数据',
+    'marking\x04the document':
+        '整个文档',
+    'document kind\x04evaluation report':
+        '评估报告',
+    'document kind\x04vocabulary':
+        '词表',
+    'document kind\x04incident report':
+        '事件报告',
+    'document kind\x04diff result':
+        '差异比较结果',
+    'file kind\x04a FIFO (named pipe)':
+        '命名管道（FIFO）',
+    'file kind\x04a character device':
+        '字符设备',
+    'file kind\x04a block device':
+        '块设备',
+    'file kind\x04a socket':
+        '套接字',
+    'file kind\x04a directory':
+        '目录',
+    'file kind\x04not a regular file':
+        '非普通文件',
+    'file kind\x04a dangling symbolic link':
+        '失效的符号链接',
+    'file kind\x04its folder is not a folder':
+        '其上级路径不是文件夹',
+    'file kind\x04the folder {parent} is not writable':
+        '文件夹 {parent} 不可写',
+    'file kind\x04a file':
+        '文件',
+    'file kind\x04a folder':
+        '文件夹',
+    'file kind\x04a regular file':
+        '普通文件',
+    'validation\x04invalid JSON ({error})':
+        'JSON 无效（{error}）',
+    'yaml value\x04null':
+        '空值 null',
+    'yaml value\x04the boolean {word}':
+        '布尔值 {word}',
+    'yaml value\x04the number {number}':
+        '数值 {number}',
+    'yaml value\x04the text "{text}"':
+        '文本“{text}”',
+    'vocabulary diff\x04Vocabulary {versions}':
+        '词表 {versions} 的变更',
+    'vocabulary diff\x04ERROR: ids were removed (a published id may never be deleted):':
+        '错误：以下编号被删除（编号一经发布不得删除）：',
+    'vocabulary diff\x04Added':
+        '新增',
+    'vocabulary diff\x04Deprecated':
+        '弃用',
+    'vocabulary diff\x04Relabelled':
+        '标签变更',
+    'vocabulary diff\x04Definition revised':
+        '定义修订',
+    'vocabulary diff\x04Moved in the hierarchy':
+        '层级移动',
+    'vocabulary diff\x04Mappings added':
+        '新增映射',
+    'vocabulary diff\x04Mappings removed':
+        '删除映射',
+    'vocabulary diff\x04No changes.':
+        '无变更。',
+    'comparison\x04the values or their uncertainty lie beyond what floating point can compute with':
+        '数值或其不确定性超出浮点运算可处理的范围',
+    'comparison\x04neither report records its uncertainty (a standard error, an interval, or n for a proportion)':
+        '两份报告均未记录不确定性（标准误、置信区间，或比例指标的样本数 n）',
+    'comparison\x04{side} records no uncertainty (a standard error, an interval, or n for a proportion)':
+        '{side} 未记录不确定性（标准误、置信区间，或比例指标的样本数 n）',
+    'label:flag_disagree\x04disagree':
+        '存在分歧',
+    'label:flag_agree\x04agree':
+        '一致',
+    'label:flag_single\x04one report':
+        '仅一份报告',
+    'label\x04p (adj.) {p}':
+        '校正后 p {p}',
+    'label\x04n = {n}':
+        '样本数 {n}',
+    'label:hypothesis_mark\x04{cause}: {value}; confidence {confidence}':
+        '{cause}：{value}；把握程度 {confidence}',
+    'schema check\x04a digest such as sha256: followed by 64 lowercase hex digits':
+        '形如 sha256: 加 64 位小写十六进制数字的摘要',
+    "schema check\x04an id of letters, digits, '.', '_', ':' or '-', at most 128 characters":
+        "由字母、数字及 '.'、'_'、':'、'-' 组成、不超过 128 个字符的标识",
+    "schema check\x04a relative path inside the report's folder (no leading '/', no '..')":
+        "位于报告所在目录内的相对路径（不能以 '/' 开头，不能包含 '..'）",
+    'schema check\x04a BCP 47 language tag such as en or zh-Hans':
+        'BCP 47 语言标签，如 en 或 zh-Hans',
+    'schema check\x04a MAJOR.MINOR version such as 1.0':
+        '形如 1.0 的“主版本.次版本”',
+    'schema check\x04rfr- followed by 32 lowercase hex digits':
+        'rfr- 加 32 位小写十六进制数字',
+    'schema check\x04a two-letter ISO 3166-1 country code':
+        '两位 ISO 3166-1 国家或地区代码',
+    'schema check\x04a file name without folders':
+        '不含目录的文件名',
+    'schema check\x04rfi- followed by 32 lowercase hex digits':
+        'rfi- 加 32 位小写十六进制数字',
+    'schema check\x04a date (2026-11-02) or a date and time with its zone (2026-11-02T09:00:00+08:00)':
+        '日期（2026-11-02）或带时区的日期时间（2026-11-02T09:00:00+08:00）',
+    'schema check\x04string':
+        '字符串',
+    'schema check\x04number':
+        '数值',
+    'schema check\x04integer':
+        '整数',
+    'schema check\x04boolean':
+        '布尔值',
+    'schema check\x04array':
+        '数组',
+    'schema check\x04object':
+        '对象',
+    'schema check\x04null':
+        'null',
+    'schema check\x04 or ':
+        '或',
+    'schema check\x04 ({count} allowed values)':
+        '（共 {count} 个允许值）',
+    'schema check\x04below the minimum':
+        '小于下限',
+    'schema check\x04above the maximum':
+        '大于上限',
+    'schema check\x04not above':
+        '不大于',
+    'schema check\x04not below':
+        '不小于',
+    'schema check\x04not allowed by the JSON Schema: {message}':
+        '不符合 JSON Schema 约束：{message}',
+    'sarif help\x04The file could not be read as given. Check the path, the permissions and the size limit (--max-size); riskfmt exits 2 for these.':
+        '无法按给定方式读取文件。请检查路径、权限和大小上限（--max-size）；出现此类问题时 riskfmt 以退出码 2 结束。',
+    'sarif help\x04The file is not well-formed JSON or YAML, or uses a construct riskfmt refuses because parsers would read it differently. Fix the text at the line and column given.':
+        '文件不是格式正确的 JSON 或 YAML，或使用了不同解析器会作不同解读、因而被拒绝的写法。请按给出的行号和列号修改原文。',
+    'sarif help\x04The document does not say which kind and version of riskfmt document it is, or names one this release does not know. Set `kind` and `format_version`.':
+        '文档未声明其所属的 riskfmt 文档类型和格式版本，或声明了当前版本不支持的类型或版本。请设置 `kind` 和 `format_version`。',
+    'sarif help\x04The document breaks the published JSON Schema of its kind and version at the JSON pointer given. The schemas are in schemas/jsonschema/ and can be used by any JSON Schema 2020-12 validator.':
+        '文档在给出的 JSON 指针处不符合该类型和版本已发布的 JSON Schema。模式文件位于 schemas/jsonschema/，任何支持 JSON Schema 2020-12 的校验器均可使用。',
+    'sarif help\x04A concept id is unknown, deprecated or newer than the vocabulary the document cites. `riskfmt vocab show ID` and `riskfmt vocab search TEXT` find the right concept.':
+        '概念编号未知、已弃用，或晚于文档所引用的词表版本。可用 `riskfmt vocab show 编号` 或 `riskfmt vocab search 文本` 查找正确的概念。',
+    'sarif help\x04The document is schema-valid but breaks a rule JSON Schema cannot express (statistics, dates, identity, consistency between fields).':
+        '文档符合模式，但违反了 JSON Schema 无法表达的规则（统计量、日期、标识一致性、字段之间的一致性）。',
+    "sarif help\x04A fact of the producer tool's output could not be carried over exactly, was derived, or was defaulted. The finding names the field; check the converted report before sharing it.":
+        '生产工具输出中的某项信息未能原样转换，或经推导得出，或使用了默认值。发现项指明了相应字段；共享转换后的报告前请先核对。',
+    'sarif help\x04An incident report breaks a rule of the incident format (attribution, likelihoods, timeline, hash chain).':
+        '事件报告违反了事件格式的规则（归因、可能性、时间线、哈希链）。',
+    'sarif help\x04Something that must not leave the producer may be in the document (weights, data, credentials, withheld content), or a marking, proof or signature does not hold. Remove it or redact the document with `riskfmt redact` before sharing.':
+        '文档中可能含有不应离开生产方的内容（模型权重、数据、凭据、已声明保留的内容），或标记、证明、签名不成立。共享前请删除相关内容，或用 `riskfmt redact` 生成脱敏副本。',
+    'sarif help\x04Two or more reports could not be compared as asked, or a difference crossed the gate set with --fail-on.':
+        '无法按要求比较两份或多份报告，或差异超过了 --fail-on 设定的门限。',
+    'sarif help\x04riskfmt itself failed. Run again with --traceback and report the output.':
+        'riskfmt 自身出错。请加 --traceback 重新运行并报告输出。',
+    'sarif help\x04Documentation':
+        '说明文档',
+    'corpus heading\x04concept_id':
+        '风险编号',
+    'corpus heading\x04label':
+        '风险名称',
+    'corpus heading\x04depth':
+        '层级',
+    'corpus heading\x04results':
+        '结果数',
+    'corpus heading\x04findings':
+        '发现数',
+    'corpus heading\x04incidents':
+        '事件数',
+    'corpus heading\x04producer_count':
+        '评估方数',
+    'corpus heading\x04producers':
+        '评估方',
+    'corpus heading\x04models':
+        '模型',
+    'corpus heading\x04task_id':
+        '任务',
+    'corpus heading\x04metric_id':
+        '指标',
+    'corpus heading\x04model':
+        '模型',
+    'corpus heading\x04slice':
+        '切片',
+    'corpus heading\x04producer_a':
+        '评估方甲',
+    'corpus heading\x04value_a':
+        '甲取值',
+    'corpus heading\x04lower_a':
+        '甲下限',
+    'corpus heading\x04upper_a':
+        '甲上限',
+    'corpus heading\x04producer_b':
+        '评估方乙',
+    'corpus heading\x04value_b':
+        '乙取值',
+    'corpus heading\x04lower_b':
+        '乙下限',
+    'corpus heading\x04upper_b':
+        '乙上限',
+    'corpus heading\x04z':
+        'z 值',
+    'corpus heading\x04intervals_apart':
+        '区间不重叠',
+    'corpus heading\x04report_a':
+        '甲报告',
+    'corpus heading\x04report_b':
+        '乙报告',
+    'corpus heading\x04observed':
+        '时间',
+    'corpus heading\x04producer':
+        '评估方',
+    'corpus heading\x04model_version':
+        '模型版本',
+    'corpus heading\x04value':
+        '取值',
+    'corpus heading\x04ci_lower':
+        '区间下限',
+    'corpus heading\x04ci_upper':
+        '区间上限',
+    'corpus heading\x04n':
+        '样本数',
+    'corpus heading\x04risks':
+        '风险',
+    'corpus heading\x04report_id':
+        '报告编号',
+    'conversion\x04the value is not a finite number':
+        '该值不是有限数值',
+    'conversion\x04not a key-value map':
+        '不是键值映射',
+    'conversion\x04not an object':
+        '不是对象',
+    'conversion\x04it has no evaluation_name':
+        '缺少 evaluation_name',
+    'conversion\x04EEE allows only string values here':
+        'EEE 在此只允许字符串值',
+    "conversion\x04 (EEE marks the metric's polarity unknown)":
+        '（EEE 将该指标的方向标为未知）',
+    'conversion\x04it has no confidence_level, which riskfmt requires; kept in extensions.every-eval-ever':
+        '缺少 riskfmt 所要求的 confidence_level；保留于 extensions.every-eval-ever',
+    "conversion\x04a local path on the evaluator's system; only its last component is kept":
+        '评估方系统上的本地路径；只保留最后一级名称',
+    'conversion\x04backend arguments (they may name local paths or servers); the model is identified by name and revision':
+        '后端参数（可能包含本地路径或服务器地址）；模型以名称和修订版本标识',
+    'conversion\x04engineering parameters that do not change results':
+        '不影响结果的工程参数',
+    'conversion\x04run options with no riskfmt field':
+        'riskfmt 中没有对应字段的运行选项',
+    'conversion\x04the installed transformers version; this backend does not use it':
+        '所安装的 transformers 版本；该后端并不使用它',
+    'conversion\x04the resolved task configurations (prompt templates, filters, metadata) are not kept; their sha256 (canonical JSON) is in extensions["lm-eval"].config_digests':
+        '解析后的任务配置（提示词模板、过滤器、元数据）不予保留；其 sha256 摘要值（规范化 JSON）记于 extensions["lm-eval"].config_digests',
+    "conversion\x04date (the run's start, Unix seconds) + total_evaluation_time_seconds":
+        '由 date（运行开始时间，Unix 秒）加 total_evaluation_time_seconds 得出',
+    "conversion\x04local data files; a report never records the evaluator's file paths":
+        '本地数据文件；报告一律不记录评估方的文件路径',
+    'conversion\x04rows that are not JSON objects with a new doc_id':
+        '不是带有新 doc_id 的 JSON 对象的行',
+    'conversion\x04a sample has one score: the first metric the row lists':
+        '每个样本只保留一个分数：该行列出的第一个指标',
+    'conversion\x04no per-sample field (input is the prompt, output the filtered response; the target text is kept only with --include-content); the hashes are folded into task_hashes, kept in extensions':
+        '没有逐样本的对应字段（输入为提示词，输出为过滤后的回答；参考答案文本仅在指定 --include-content 时保留）；这些哈希值已汇入 task_hashes，保留于 extensions',
+    'conversion\x04a standard error without its metric':
+        '只有标准误，没有对应的指标',
+    'conversion\x04not a metric key ("<metric>,<filter>")':
+        '不是指标键（应为 "<metric>,<filter>"）',
+    "conversion\x04the sum of its subtasks' n-samples.effective":
+        '取各子任务 n-samples.effective 之和',
+    'conversion\x04not a model hub id (org/name): a local path or name is not carried over':
+        '不是模型库标识（org/name）：本地路径或名称不予转换',
+    'conversion\x04loading and engineering parameters (they may name local paths)':
+        '加载与工程参数（可能包含本地路径）',
+    'conversion\x04the chat role template has no riskfmt field':
+        '对话角色模板在 riskfmt 中没有对应字段',
+    'conversion\x04model config values that are not scalars':
+        '模型配置中不是标量的值',
+    'conversion\x04task logs are not carried over (read only to name the error of a failed task)':
+        '任务日志不予转换（仅用于说明失败任务的错误）',
+    'conversion\x04earlier config dumps of re-runs (-r); the newest one was read':
+        '重新运行（-r）留下的较早配置转储；已读取最新的一份',
+    'conversion\x04per-sample details in a shape riskfmt does not read':
+        'riskfmt 无法读取其结构的逐样本详情',
+    'conversion\x04a local data path is not carried over':
+        '本地数据路径不予转换',
+    'conversion\x04prompt and reader configuration has no riskfmt field; task.version is the prompt hash':
+        '提示词与读取器配置在 riskfmt 中没有对应字段；task.version 取提示词哈希',
+    'conversion\x04fewer than two questions':
+        '题目少于两道',
+    'conversion\x04the per-sample data do not reproduce the reported value, so no standard error is derived from them':
+        '逐样本数据无法复现所报告的取值，因此不据此推算标准误',
+    'conversion\x04a summary-group aggregate of other results':
+        '由其他结果汇总而成的汇总组取值',
+    'conversion\x04a second value for a metric id already reported':
+        '已报告过的指标编号的又一个取值',
+    'conversion\x04contains expressions riskfmt does not evaluate: no prompt hash for task.version':
+        '含有 riskfmt 不予求值的表达式：task.version 没有提示词哈希',
+    'conversion\x04only the 2-decimal summary value exists (no raw-format block): the value is rounded':
+        '只有保留两位小数的汇总值（没有 raw 格式区块）：该值经过舍入',
+    'conversion\x04no value in the summary':
+        '汇总表中没有取值',
+    'Share a report with content withheld, and prove withheld items later.\n\n\x08\nriskfmt redact copy REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact check-proof PROOF REDACTED\nriskfmt redact profiles\n\nThe flag forms of riskfmt 0.2 (--verify, --reveal, --check-proof, --list-profiles, and a REPORT with no\nsubcommand) still work until riskfmt 0.4, with a note on standard error.':
+        '分享隐去部分内容的报告，并在日后证明被隐去的条目。\n\n\x08\nriskfmt redact copy REPORT --profile NAME -o OUT [--salts FILE] [--tlp LABEL [--lower-marking]]\nriskfmt redact verify ORIGINAL REDACTED [--salts FILE] [--lower-marking]\nriskfmt redact reveal POINTER REPORT --salts FILE -o PROOF\nriskfmt redact check-proof PROOF REDACTED\nriskfmt redact profiles\n\nriskfmt 0.2 的旗标写法（--verify、--reveal、--check-proof、--list-profiles，以及不带子命令直接给出 REPORT）在 riskfmt 0.4 之前仍可使用，但会在标准错误输出中给出提示。',
+    'Check that PROOF proves a withheld item of REDACTED (exit 1 if not).':
+        '检查 PROOF 是否证明了 REDACTED 中的某个隐去条目（不成立时退出码为 1）。',
+    'Write a shareable copy of REPORT: withheld content replaced by salted digests.\n\nSample inputs, outputs and targets are always removed; the profile says what else is withheld. Each\nwithheld item becomes a record with its HMAC-SHA-256 digest under a salt of its own; the salts go to a\nseparate owner-only file, so nobody can confirm a guessed item without them, and the owner can prove any\none item later (riskfmt redact reveal). Markings are kept; nothing is written over an input, and nothing at\nall if the copy would not validate.':
+        '生成 REPORT 的可共享副本：隐去的内容替换为加盐摘要值。\n\n样本的输入、输出和参考答案一律移除；其余隐去哪些内容由脱敏配置决定。每个隐去条目变为一条记录，含以其专属盐值计算的 HMAC-SHA-256 摘要值；盐值单独写入仅所有者可读的文件，因此没有盐值的人无法验证对某一条目的猜测，而所有者日后可以证明其中任意一条（riskfmt redact reveal）。密级标记保持不变；不会覆盖任何输入文件，副本若无法通过校验则不写入任何内容。',
+    'The shareable copy.':
+        '可共享的副本。',
+    "The owner's salts file (default OUTPUT.salts.json).":
+        '所有者的盐值文件（默认为 OUTPUT.salts.json）。',
+    "Allow --tlp to lower the document's marking (it is reported).":
+        '允许 --tlp 降低文档的标记（此操作会被报告）。',
+    'List the shipped redaction profiles.':
+        '列出随附的脱敏配置。',
+    'Write a proof of the withheld item POINTER of REPORT (the original), for one recipient.':
+        '为 REPORT（原件）中的隐去条目 POINTER 写出证明，供某一接收方使用。',
+    "The owner's salts file.":
+        '所有者的盐值文件。',
+    'The proof.':
+        '证明文件。',
+    'Check that REDACTED was derived from ORIGINAL by withholding items (exit 1 if not).':
+        '检查 REDACTED 是否由 ORIGINAL 隐去条目后得到（不成立时退出码为 1）。',
+    "The owner's salts file: also check the salted digests.":
+        '所有者的盐值文件：同时核验加盐摘要值。',
+    'Accept a copy whose marking the owner lowered (reported as a warning instead of failing).':
+        '接受所有者降低了标记的副本（报告为警告而不判为失败）。',
+    'Share a report with content withheld (salted digests), and prove withheld items later.':
+        '分享隐去部分内容（以加盐摘要值代替）的报告，并在日后证明被隐去的条目。',
+    'riskfmt: `riskfmt redact {old}` is deprecated and goes in riskfmt 0.4; use `riskfmt redact {new}` (see riskfmt redact --help)':
+        'riskfmt：`riskfmt redact {old}` 已弃用，将在 riskfmt 0.4 中移除；请改用 `riskfmt redact {new}`（见 riskfmt redact --help）',
+    'use one of --verify, --reveal, --check-proof, --list-profiles':
+        '--verify、--reveal、--check-proof、--list-profiles 只能选用其一',
+    '--reveal needs a POINTER':
+        '--reveal 需要给出 POINTER',
+    '--lower-marking only applies together with --tlp':
+        '--lower-marking 只能与 --tlp 一同使用',
+    'standard input (-) can stand for only one of the documents':
+        '标准输入（-）只能代表其中一份文档',
+    'conversion\x04kept in extensions.every-eval-ever; the evaluation_id embeds the retrieval time (EEE issue #270), so it is not the report id':
+        '保留于 extensions.every-eval-ever；evaluation_id 中含有抓取时间（EEE issue #270），因此不作为报告编号',
+    'conversion\x04the record names no evaluation library':
+        '记录未说明所用的评估库',
+    'conversion\x04kept in extensions.every-eval-ever':
+        '保留于 extensions.every-eval-ever',
+    'conversion\x04inline per-sample inputs and responses of EEE 0.1.0 records, without scores, are not carried over':
+        'EEE 0.1.0 记录中内嵌的逐样本输入和回答不含分数，不予转换',
+    'conversion\x04not part of EEE schema 0.3.0; kept in extensions.every-eval-ever':
+        '不属于 EEE 0.3.0 模式；保留于 extensions.every-eval-ever',
+    'conversion\x04it names no samples file':
+        '未指明样本文件',
+    'conversion\x04not JSON objects with a sample_id':
+        '不是带有 sample_id 的 JSON 对象',
+    'conversion\x04riskfmt keeps the sample id, epoch, score, verdict and digests (and the content only with --include-content)':
+        'riskfmt 保留样本编号、轮次、分数、判定和摘要值（内容仅在指定 --include-content 时保留）',
+    'conversion\x04no riskfmt field; kept per result in extensions.every-eval-ever':
+        'riskfmt 中没有对应字段；按结果保留于 extensions.every-eval-ever',
+    "conversion\x04riskfmt keeps per-sample scores for one metric per evaluation (the evaluation's first result)":
+        'riskfmt 每个评估只保留一个指标的逐样本分数（该评估的第一个结果）',
+    'conversion\x04exact duplicates of earlier rows; kept once':
+        '与之前的行完全相同；只保留一次',
+    'conversion\x04they repeat the sample id and epoch of an earlier row with nothing telling them apart (EEE keeps no train-trial or perturbation marker); only the first is kept':
+        '与之前某行的样本编号和轮次相同，且没有可以区分二者的信息（EEE 不记录训练试次或扰动标记）；只保留第一行',
+    'conversion\x04it names no engine; kept in extensions.every-eval-ever':
+        '未指明推理引擎；保留于 extensions.every-eval-ever',
+    "conversion\x04HELM's stddev is the spread of per-train-trial means, not a sampling error; the standard error is recomputed from per_instance_stats.json (the trial spread is kept in extensions when count > 1)":
+        'HELM 的 stddev 是各训练试次均值的离散程度，而非抽样误差；标准误根据 per_instance_stats.json 重新计算（count > 1 时，试次间离散程度保留于 extensions）',
+    "conversion\x04a sample has one score (the run group's main metric, else exact_match)":
+        '每个样本只有一个分数（该运行组的主指标，否则取 exact_match）',
+    'conversion\x04only the prompt and completion digests are kept':
+        '只保留提示词和补全的摘要值',
+    'conversion\x04the file could not be read':
+        '无法读取该文件',
+    "conversion\x04 (schema.json does not list the model's access)":
+        '（schema.json 未列出该模型的访问方式）',
+    'conversion\x04display metadata of the model':
+        '模型的展示用元数据',
+    "conversion\x04 (not in schema.json nor in the converter's table of known metrics)":
+        '（schema.json 和转换器的已知指标表中均未收录）',
+    'conversion\x04sample sd / sqrt(n instances) of the per-instance values in per_instance_stats.json (same metric, split and perturbation; train trials averaged per instance first)':
+        '取 per_instance_stats.json 中逐实例取值的样本标准差 / sqrt(实例数)（同一指标、数据划分和扰动；各训练试次先按实例取平均）',
+    'conversion\x04num_instances of the unperturbed split (worst/original slices cover the same instances), or the number of distinct instances in per_instance_stats.json':
+        '取未扰动数据划分的 num_instances（worst/original 切片覆盖相同的实例），否则取 per_instance_stats.json 中不同实例的个数',
+    "conversion\x04no per-instance values (a corpus-level or aggregate-only metric); HELM's stddev is the spread across train trials, not a standard error":
+        '没有逐实例取值（语料级或仅有汇总值的指标）；HELM 的 stddev 是训练试次间的离散程度，而非标准误',
+    'conversion\x04HELM computes these slices from aggregates, with no per-instance values':
+        'HELM 由汇总值计算这些切片，没有逐实例取值',
+    'conversion\x04fewer than 2 instances':
+        '实例少于 2 个',
+    'conversion\x04stats with no mean (count 0)':
+        '没有均值的统计项（count 为 0）',
+    'conversion\x04they describe the run, not the model; unperturbed values are kept in extensions["helm"].bookkeeping':
+        '这些描述的是运行过程而非模型；未扰动的取值保留于 extensions["helm"].bookkeeping',
+    'conversion\x04a repeated instance, perturbation and train trial (the first row is kept), or no valid train_trial_index':
+        '实例、扰动和训练试次重复（保留第一行），或 train_trial_index 无效',
+    'conversion\x04no request state with the same instance id, perturbation and train trial: no digests':
+        '没有实例编号、扰动和训练试次都相同的请求状态：没有摘要值',
+    'conversion\x04the texts are not kept; the sha256 of the whole adapter_spec is settings.other.adapter_spec_digest':
+        '文本不予保留；整个 adapter_spec 的 sha256 摘要值记于 settings.other.adapter_spec_digest',
+    'conversion\x04augmentation options; the perturbation classes are settings.other.data_augmentation and the perturbations appear as result slices':
+        '数据增强选项；扰动类别记于 settings.other.data_augmentation，各扰动以结果切片呈现',
+    "conversion\x04every response came from HELM's cache, so the times are when they were first made, not when this run happened":
+        '所有回答都来自 HELM 的缓存，因此这些时间是回答最初生成的时间，而非本次运行的时间',
+    'conversion\x04not a stat':
+        '不是统计项',
+    'conversion\x04a second stat with the same name, split and perturbation':
+        '名称、数据划分和扰动都相同的第二个统计项',
+    'conversion\x04 (a model card does not say which harness produced its numbers)':
+        '（模型卡未说明其数字由哪个评测框架得出）',
+    'conversion\x04 (a model card does not say how the evaluator reached the model)':
+        '（模型卡未说明评估方如何访问该模型）',
+    'conversion\x04 (model-index records no number of samples)':
+        '（model-index 不记录样本数）',
+    'conversion\x04 (model-index records no date)':
+        '（model-index 不记录日期）',
+    'conversion\x04 (model-index does not say whether a value is a fraction, a percentage or a raw score; values are kept as written, never rescaled)':
+        '（model-index 未说明取值是比例、百分数还是原始分数；取值按原样保留，绝不换算）',
+    "conversion\x04 (.eval_results names no metric: the benchmark dataset's eval.yaml defines it)":
+        '（.eval_results 未指明指标：指标由基准数据集的 eval.yaml 定义）',
+    'conversion\x04 (.eval_results records no number of samples)':
+        '（.eval_results 不记录样本数）',
+    'conversion\x04 (.eval_results records no unit or bounds; values are kept as written, never rescaled)':
+        '（.eval_results 不记录单位或取值范围；取值按原样保留，绝不换算）',
+    'conversion\x04.eval_results has no standard-error field':
+        '.eval_results 没有标准误字段',
+    'conversion\x04 (taken from the folder name)':
+        '（取自目录名称）',
+    'conversion\x04model card metadata, not evaluation results':
+        '模型卡元数据，而非评估结果',
+    'conversion\x04there are none':
+        '没有任何结果',
+    "conversion\x04a display name; the task type and arguments are in the result's slice, all of it in extensions.huggingface":
+        '展示用名称；任务类型和参数见结果的切片，完整内容保留于 extensions.huggingface',
+    'conversion\x04one result holds one value per metric: the first is kept, this one stays in extensions.huggingface':
+        '每个结果的每个指标只有一个取值：保留第一个，此值保留于 extensions.huggingface',
+    'conversion\x04metric arguments have no riskfmt field; kept in extensions.huggingface':
+        '指标参数在 riskfmt 中没有对应字段；保留于 extensions.huggingface',
+    'conversion\x04 (the card does not say whether ± is a standard error, a standard deviation or an interval half-width; the original string is kept in extensions.huggingface)':
+        '（模型卡未说明 ± 表示标准误、标准差还是区间半宽；原始字符串保留于 extensions.huggingface）',
+    'conversion\x04model-index has no standard-error field':
+        'model-index 没有标准误字段',
+    'conversion\x04 (.eval_results names no model; taken from the repository folder)':
+        '（.eval_results 未指明模型；取自仓库目录）',
+    'conversion\x04 (some entries have no date)':
+        '（部分条目没有日期）',
+    'conversion\x04not a mapping':
+        '不是映射',
+    'conversion\x04not a mapping; kept in extensions.huggingface':
+        '不是映射；保留于 extensions.huggingface',
+    'conversion\x04not part of the .eval_results format':
+        '不属于 .eval_results 格式',
+    'conversion\x04not part of the .eval_results format; kept in extensions.huggingface':
+        '不属于 .eval_results 格式；保留于 extensions.huggingface',
+    'conversion\x04not a plain value; kept in extensions.huggingface':
+        '不是简单值；保留于 extensions.huggingface',
     'label\x04Evaluation report':
         '评估报告',
     'label\x04Incident report':

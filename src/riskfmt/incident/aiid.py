@@ -79,6 +79,14 @@ _V1_YES_FIELDS = {"rightsviolation": "v1.rights-violation", "protectedcharacteri
 _CSET_WORKFLOW = {"annotationstatus", "reviewer", "peerreviewer", "qualitycontrol", "publish", "estimateddate"}
 
 
+def _explained(name: str, english: str) -> dict[str, Any]:
+    """A finding's parameter ``name`` and its ``name_zh``, the Chinese from riskfmt/i18n/zh_CN.po (msgctxt
+    "conversion")."""
+    from riskfmt.i18n.text import translate
+
+    return {name: english, f"{name}_zh": translate(english, "zh", "conversion")}
+
+
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.casefold())
 
@@ -238,7 +246,7 @@ class AiidConverter:
                 if len(incident.classifications) + (incident.record is not None) != before.get(incident.incident_id, 0):
                     incident.sources.append(file)
         extra = [Finding.make("RF601", source, field=f"classification namespace {ns}", tool=TOOL,
-                              why=": only CSET classifications are mapped", why_zh="：仅映射 CSET 分类")
+                              **_explained("why", ": only CSET classifications are mapped"))
                  for source, ns in others]
         if not incidents:
             yield Converted(str(path), None, problems + extra + [Finding.make(
@@ -464,20 +472,18 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
         findings.append(Finding.make("RF643", source, incident=iid))
         return Converted(source, None, findings)
     findings.append(Finding.make("RF609", source, field="when the incident was reported and assessed", tool=TOOL,
-                                 value=occurred, hint=" (the incident date)", hint_zh="（事件发生日期）"))
+                                 value=occurred, **_explained("hint", " (the incident date)")))
     stamp = f"{occurred}T00:00:00Z"
 
     event_type = primary.event_type or "incident"
     if primary.event_type is None:
         findings.append(Finding.make("RF609", source, field="event type (harm or near miss)", tool=TOOL,
-                                     value="incident", hint=": the AIID lists incidents",
-                                     hint_zh="：AIID 收录的是事件"))
+                                     value="incident", **_explained("hint", ": the AIID lists incidents")))
     status = "near_miss" if event_type in ("near-miss", "hazard") else "concluded"
     findings.append(Finding.make(
         "RF609", source, field="status", tool=TOOL, value=status,
-        hint=": the source classifies it as no harm done" if status == "near_miss" else
-        ": a database record describes a past incident",
-        hint_zh="：来源将其归类为未造成损害" if status == "near_miss" else "：数据库记录描述的是已发生的事件"))
+        **_explained("hint", ": the source classifies it as no harm done" if status == "near_miss" else
+                     ": a database record describes a past incident")))
     assessor = {"en": f"CSET annotators ({primary_ns}) via the AI Incident Database" if mapped
                 else "AI Incident Database editors"}
     attribution: dict[str, Any] = {"cause": primary.cause or "undetermined", "assessed_by": assessor,
@@ -540,9 +546,8 @@ def _convert(incident: _Incident, options: ConvertOptions) -> Converted:
     elif harmed:
         findings.append(Finding.make("RF601", source, field=f"incident {iid} Alleged harmed or nearly harmed parties",
                                      tool=TOOL,
-                                     why=": harms need risk concepts, and no CSET harm type of this incident "
-                                         "maps to one",
-                                     why_zh="：危害须对应风险概念，而该事件的 CSET 危害类型均无对应概念"))
+                                     **_explained("why", ": harms need risk concepts, and no CSET harm type of "
+                                                         "this incident maps to one")))
     known = {_key(x) for x in _INTERNAL | _MAPPED_RECORD} | {"allegedharmedornearlyharmedparties"}
     for name in sorted(k for k, v in record.items() if _key(k) not in known and not _empty(v)):
         findings.append(Finding.make("RF601", source, field=f"incident {iid} {name}", tool=TOOL, why="", why_zh=""))

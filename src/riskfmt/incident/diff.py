@@ -26,43 +26,42 @@ __all__ = ["IncidentDiff", "diff_incidents"]
 _FIELDS = ("event_type", "status", "severity", "dates.occurred", "dates.detected", "dates.reported", "sectors",
            "jurisdictions", "countries")
 
+# English; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident comparison")
 _LABELS = {
-    "title": ("Incident reports compared", "事件报告比较"),
-    "same_report": ("Two versions of one report ({id})", "同一报告的两个版本（{id}）"),
-    "two_reports": ("Two reports: A {a} by {ra}; B {b} by {rb}", "两份报告：A {a}（{ra}）；B {b}（{rb}）"),
-    "linked": ("The reports link each other as the same incident", "两份报告互相链接为同一事件"),
-    "linked_one": ("One report links the other as the same incident", "一份报告将另一份链接为同一事件"),
-    "not_linked": ("Neither report links the other", "两份报告互不链接"),
-    "attribution": ("Attribution", "归因"),
-    "tvd": ("Total variation distance over the broadest causes: {tvd}", "按最上位原因计算的总变差距离：{tvd}"),
-    "tvd_none": ("Total variation distance: cannot tell ({why} gives no likelihoods)",
-                 "总变差距离：无法计算（{why} 未给出可能性）"),
-    "cause": ("cause", "原因"),
-    "difference": ("B - A", "B - A"),
-    "unassigned": ("(unassigned)", "（未分配）"),
-    "most_likely": ("Most likely cause: A {a}, B {b}: {agreement}", "最可能的原因：A {a}，B {b}：{agreement}"),
-    "settled": ("Settled cause: A {a}, B {b}: {agreement}", "已认定的原因：A {a}，B {b}：{agreement}"),
-    "same": ("agree", "一致"),
-    "compatible": ("compatible (one is broader)", "相容（一方更宽泛）"),
-    "different": ("disagree", "不一致"),
-    "unknown": ("cannot tell", "无法判断"),
-    "fields": ("Other differences", "其他差异"),
-    "field": ("field", "字段"),
-    "harms": ("Harms (risk concepts): shared {shared}; only A {a}; only B {b}",
-              "危害（风险概念）：共有 {shared}；仅 A {a}；仅 B {b}"),
-    "systems": ("Systems: shared digests {shared}; only A {a}; only B {b}",
-                "系统：共有摘要 {shared}；仅 A {a}；仅 B {b}"),
-    "history": ("History", "历史"),
-    "history_ok": ("B keeps all {kept} entries of A and appends {added}",
-                   "B 保留了 A 的全部 {kept} 个条目，并追加了 {added} 个"),
-    "history_bad": ("B does not keep A's history: {problems}", "B 未保留 A 的历史：{problems}"),
-    "none": ("none", "无"),
-    "no_differences": ("No differences.", "没有差异。"),
+    "title": "Incident reports compared",
+    "same_report": "Two versions of one report ({id})",
+    "two_reports": "Two reports: A {a} by {ra}; B {b} by {rb}",
+    "linked": "The reports link each other as the same incident",
+    "linked_one": "One report links the other as the same incident",
+    "not_linked": "Neither report links the other",
+    "attribution": "Attribution",
+    "tvd": "Total variation distance over the broadest causes: {tvd}",
+    "tvd_none": "Total variation distance: cannot tell ({why} gives no likelihoods)",
+    "cause": "cause",
+    "difference": "B - A",
+    "unassigned": "(unassigned)",
+    "most_likely": "Most likely cause: A {a}, B {b}: {agreement}",
+    "settled": "Settled cause: A {a}, B {b}: {agreement}",
+    "same": "agree",
+    "compatible": "compatible (one is broader)",
+    "different": "disagree",
+    "unknown": "cannot tell",
+    "fields": "Other differences",
+    "field": "field",
+    "harms": "Harms (risk concepts): shared {shared}; only A {a}; only B {b}",
+    "systems": "Systems: shared digests {shared}; only A {a}; only B {b}",
+    "history": "History",
+    "history_ok": "B keeps all {kept} entries of A and appends {added}",
+    "history_bad": "B does not keep A's history: {problems}",
+    "none": "none",
+    "no_differences": "No differences.",
 }
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return _LABELS[key][1 if lang == "zh" else 0].format(**params)
+    from riskfmt.i18n.text import translate
+
+    return translate(_LABELS[key], lang, "incident comparison").format(**params)
 
 
 @dataclass

@@ -193,7 +193,7 @@ def check_history(previous: Any, current: Any, source: str) -> list[Finding]:
     if old_doc.get("report_id") != new_doc.get("report_id"):
         out.append(Finding.make("RF682", source, "/report_id", old=old_doc.get("report_id"),
                                 new=new_doc.get("report_id")))
-    for doc, which, which_zh in ((old_doc, "previous", "上一"), (new_doc, "new", "新")):
+    for doc, which, which_zh in ((old_doc, *_why("previous")), (new_doc, *_why("new"))):
         if "timeline" in doc and not isinstance(doc["timeline"], list):
             out.append(Finding.make("RF847", source, "/timeline", which=which, which_zh=which_zh,
                                     found=type(doc["timeline"]).__name__))
@@ -346,6 +346,13 @@ def _load(path: Path, source: str) -> tuple[dict[str, Any] | None, bytes | None,
     return (document.data if document.parsed else None), data, list(document.findings)
 
 
+def _why(english: str, **values: object) -> tuple[str, str]:
+    """(English, Chinese) of a reason; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident update")."""
+    from riskfmt.i18n.text import translate
+
+    return english.format(**values), translate(english, "zh", "incident update").format(**values)
+
+
 def _refused(source: str, en: str, zh: str) -> Finding:
     return Finding.make("RF683", source, reason=en, reason_zh=zh)
 
@@ -372,17 +379,15 @@ def update_file(path: str | os.PathLike[str], update: Update, output: str | os.P
     checked = validate_bytes(raw, source, base_dir=Path(source).parent)
     errors = [f for f in checked.findings if f.severity >= Severity.ERROR]
     if checked.kind != "incident-report":
-        return UpdateResult([*errors, _refused(source, "not an incident report", "不是事件报告")])
+        return UpdateResult([*errors, _refused(source, *_why("not an incident report"))])
     if errors:
-        return UpdateResult([*errors, _refused(source, "the input has errors; fix them first (an edited history must "
-                                               "not be blessed by appending to it)",
-                                               "输入文件有错误，请先修正（不能在被改写的历史之上追加条目）")])
+        return UpdateResult([*errors, _refused(source, *_why("the input has errors; fix them first (an edited history "
+                                                             "must not be blessed by appending to it)"))])
     new = apply_update(doc, update)
     shown = os.fspath(target)
     findings = list(validate_data(new, shown).findings) + check_history(doc, new, shown)
     if any(f.severity >= Severity.ERROR for f in findings):
-        return UpdateResult([*findings, _refused(shown, "the updated report would not validate",
-                                                 "更新后的报告无法通过校验")], document=new)
+        return UpdateResult([*findings, _refused(shown, *_why("the updated report would not validate"))], document=new)
     # Whatever is at the target now (another update may have landed since we read it) must be history we
     # extend, never history we erase.
     if target.exists():
@@ -391,13 +396,13 @@ def update_file(path: str | os.PathLike[str], update: Update, output: str | os.P
             # what is there cannot be read as an incident report (a value the loader refuses, another kind):
             # its history cannot be compared, so it is never written over
             return UpdateResult([*findings, _refused(
-                shown, f"{shown} exists and cannot be read as an incident report this version extends",
-                f"{shown} 已存在，且无法作为本版本所延续的事件报告读取")], document=new)
+                shown, *_why("{shown} exists and cannot be read as an incident report this version extends",
+                             shown=shown))], document=new)
         lost = check_history(present, new, shown)
         if lost:
             return UpdateResult([*findings, *lost, _refused(
-                shown, f"{shown} holds history this version lacks; it changed after it was read, or is another "
-                "report", f"{shown} 含有本版本所缺少的历史：读取后已被修改，或为另一份报告")], document=new)
+                shown, *_why("{shown} holds history this version lacks; it changed after it was read, or is another "
+                             "report", shown=shown))], document=new)
     syntax = "json" if target.suffix.lower() == ".json" else "yaml"
     atomic_write_bytes(target, dump_document(new, syntax))
     return UpdateResult(findings, written=target, document=new)

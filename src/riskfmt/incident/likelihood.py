@@ -14,7 +14,7 @@ from typing import Any
 
 from riskfmt.vocab import Vocabulary
 
-__all__ = ["BANDS", "BAND_LABELS", "Node", "ancestors", "band_of", "bounds", "exclusive_total", "hierarchy", "point",
+__all__ = ["BANDS", "BAND_WORDS", "Node", "ancestors", "band_of", "bounds", "exclusive_total", "hierarchy", "point",
            "related", "show", "top"]
 
 # Words of estimative probability with the ranges of US ICD 203; the two extreme bands are closed at 0 and 1.
@@ -28,15 +28,25 @@ BANDS: dict[str, tuple[float, float]] = {
     "almost_certain": (0.95, 1.0),
 }
 
-BAND_LABELS: dict[str, tuple[str, str]] = {
-    "almost_no_chance": ("almost no chance", "几乎不可能"),
-    "very_unlikely": ("very unlikely", "很不可能"),
-    "unlikely": ("unlikely", "不太可能"),
-    "roughly_even_chance": ("roughly even chance", "可能性大致相当"),
-    "likely": ("likely", "很可能"),
-    "very_likely": ("very likely", "极有可能"),
-    "almost_certain": ("almost certain", "几乎肯定"),
+# the words of the bands in English; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "likelihood")
+BAND_WORDS: dict[str, str] = {
+    "almost_no_chance": "almost no chance",
+    "very_unlikely": "very unlikely",
+    "unlikely": "unlikely",
+    "roughly_even_chance": "roughly even chance",
+    "likely": "likely",
+    "very_likely": "very likely",
+    "almost_certain": "almost certain",
 }
+
+
+def band_label(word: str) -> tuple[str, str]:
+    """(English, Chinese) of a likelihood word; a word riskfmt does not know is shown as written."""
+    from riskfmt.i18n.text import translate
+
+    english = BAND_WORDS.get(word)
+    return (english, translate(english, "zh", "likelihood")) if english is not None else (word, word)
+
 
 EPSILON = 1e-9  # likelihoods are decimals written by people: 0.1 + 0.2 must not exceed 0.3
 
@@ -67,7 +77,7 @@ def show(hypothesis: dict[str, Any], lang: str = "en") -> str:
         return f"{float(hypothesis['likelihood']):g}"
     word = hypothesis.get("estimate", "")
     low, high = BANDS.get(word, (0.0, 1.0))
-    label = BAND_LABELS.get(word, (word, word))[1 if lang == "zh" else 0]
+    label = band_label(word)[1 if lang == "zh" else 0]
     return f"{label} ({low:g}-{high:g})"
 
 

@@ -24,7 +24,9 @@ __all__ = ["PLACEHOLDER", "check_document", "check_incident", "placeholders"]
 PLACEHOLDER = re.compile(r"^<<.*>>$", re.DOTALL)
 _DIGEST_PLACEHOLDER = re.compile(r"^[a-z0-9]+:(.)\1*$")
 
-_SCHEMES_ZH = {"event type": "事件类型", "cause": "归因", "jurisdiction": "法域"}
+# the English of RF651's texts; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident check", and
+# "suggestion" for the suggestion, which riskfmt.semantic words the same)
+_DID_YOU_MEAN = "; did you mean {suggestions}?"
 
 
 def placeholders(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
@@ -143,12 +145,14 @@ class _Checker:
         if self.vocab.by_token(vocab_scheme, token) is not None:
             return True
         close = self.vocab.suggest(token, scheme=vocab_scheme)
-        self.add("RF651", pointer, scheme=scheme, scheme_zh=_SCHEMES_ZH.get(scheme, scheme), id=token,
+        from riskfmt.i18n.text import translate
+
+        self.add("RF651", pointer, scheme=scheme, scheme_zh=translate(scheme, "zh", "incident check"), id=token,
             version=self.vocab.version,
-            suggestion=("; did you mean " + ", ".join(f"{c.token} ({c.label('en')})" for c in close) + "?")
+            suggestion=_DID_YOU_MEAN.format(suggestions=", ".join(f"{c.token} ({c.label('en')})" for c in close))
             if close else "",
-            suggestion_zh=("；是否应为 " + "、".join(f"{c.token}（{c.label('zh')}）" for c in close) + "？")
-            if close else "",
+            suggestion_zh=translate(_DID_YOU_MEAN, "zh", "suggestion").format(
+                suggestions="、".join(f"{c.token}（{c.label('zh')}）" for c in close)) if close else "",
         )
         return False
 
@@ -217,7 +221,7 @@ class _Checker:
                 low, high = lk.BANDS[estimate]
                 if not low - lk.EPSILON <= value <= high + lk.EPSILON:
                     self.add("RF656", f"{h_ptr}/likelihood", likelihood=value,
-                                                 estimate=estimate, estimate_zh=lk.BAND_LABELS[estimate][1],
+                                                 estimate=estimate, estimate_zh=lk.band_label(estimate)[1],
                                                  low=low, high=high)
             if not hypothesis.get("evidence_for") and not hypothesis.get("evidence_against"):
                 self.add("RF660", h_ptr, cause=hypothesis["cause"])

@@ -20,6 +20,7 @@ def new_report_id() -> str:
     return "rfi-" + secrets.token_hex(16)
 
 
+# the comments of a new report; their Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "incident skeleton")
 _TEXT = {
     "en": {
         "header": (
@@ -62,49 +63,6 @@ _TEXT = {
         "entry": "initial report",
         "timeline": "append-only: never edit or remove an entry; `riskfmt incident update` appends the next",
     },
-    "zh": {
-        "header": (
-            "# riskfmt 事件报告，格式版本 1.0。\n"
-            "# 请填写所有 <<...>> 占位内容；`riskfmt validate 文件` 会列出尚未填写之处（RF650）。\n"
-            "# 叙述性字段可用英文（en）、中文（zh）或中英对照。\n"
-            "# 之后请用 `riskfmt incident update 文件` 修订报告，该命令在时间线末尾追加条目。"
-        ),
-        "report_id": "随机生成；请勿修改：其他报告据此链接本报告",
-        "title": "事件标题（一句话）",
-        "summary": "目前掌握的情况：发生了什么、影响了谁、已采取哪些措施",
-        "org": "报告机构名称",
-        "role": "developer（开发方）| deployer（部署方）| affected_party（受影响方）| regulator（监管方）"
-                "| researcher（研究方）| incident_database（事件库）| other",
-        "event": "incident（事件）| serious-incident（严重事件）| hazard（隐患）| near-miss（未遂事件）",
-        "status": "ongoing（持续中）| halted（已停止）| mitigated（已缓解）| concluded（已结案）| near_miss（未遂）",
-        "tlp": "CLEAR | GREEN | AMBER | AMBER+STRICT | RED（TLP 2.0 标记）",
-        "level": "negligible（可忽略）| minor（轻微）| moderate（中等）| major（严重）| critical（特别严重）",
-        "dates": "日期（YYYY-MM-DD）或带时区的日期时间；发生 <= 发现 <= 报告",
-        "occurred": "occurred: YYYY-MM-DD   # 发生时间（如已知）",
-        "system_name": "人工智能系统名称",
-        "developer": "该系统的开发方",
-        "system_role": "primary（直接致害）| contributing（共同致害）| target（被攻击）"
-                       "| instrument（被用作工具）| detection（发现或处置）| other",
-        "digests": "以摘要标识模型，切勿提供模型权重：",
-        "risk": "风险编号，如 R0006；可用 riskfmt vocab search 关键词 --lang zh 查找",
-        "harm": "危害内容及受害方",
-        "cause": "已认定的原因；尚未认定时为 undetermined（原因不明）",
-        "assessed_by": "归因评估方",
-        "hypotheses": (
-            "各候选原因及其可能性；互斥假设的可能性之和不超过 1：\n"
-            "#   - id: h1\n"
-            "#     cause: accidental-malfunction   # 系统意外失效\n"
-            "#     likelihood: 0.6          # 或 estimate: likely（很可能）\n"
-            "#     confidence: moderate\n"
-            "#     evidence_for: [{description: {zh: ...}}]\n"
-            "#     evidence_against: [{description: {zh: ...}}]\n"
-            "#     assessed_by: {zh: ...}\n"
-            "#     assessed: 2025-01-01T00:00:00Z"
-        ),
-        "author": "本条目撰写方",
-        "entry": "首次报告",
-        "timeline": "只可追加：不得修改或删除已有条目；用 `riskfmt incident update` 追加下一条",
-    },
 }
 
 
@@ -122,9 +80,11 @@ def skeleton(lang: str = "en", *, report_id: str | None = None, now: str | None 
     from riskfmt.incident.history import utc_now
     from riskfmt.vocab import latest_version
 
-    if lang not in _TEXT:
+    if lang not in ("en", "zh"):
         raise ValueError(f"lang must be en or zh, not {lang!r}")
-    t = _TEXT[lang]
+    from riskfmt.i18n.text import translate
+
+    t = {key: translate(text, lang, "incident skeleton") for key, text in _TEXT["en"].items()}
     now = now or utc_now()
     today = now[:10]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import both
 from riskfmt.integrity import IntegrityError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,10 +85,9 @@ def generate_keypair(path: str | os.PathLike[str], *, password: bytes | None = N
     private_file, public_file = Path(path), public_path(path)
     for target in (private_file, public_file):
         if target.is_dir():
-            raise _problem(str(target), "is a folder", "是一个文件夹")
+            raise _problem(str(target), *both("is a folder", "integrity"))
         if target.exists() and not overwrite:
-            raise _problem(str(target), "already exists; refusing to replace a key (use --force)",
-                           "已存在，拒绝覆盖密钥（可用 --force）")
+            raise _problem(str(target), *both("already exists; refusing to replace a key (use --force)", "integrity"))
     key = Ed25519PrivateKey.generate()
     encryption = (serialization.BestAvailableEncryption(password) if password
                   else serialization.NoEncryption())
@@ -116,7 +116,7 @@ def _read(path: str | os.PathLike[str]) -> bytes:
     except FileNotFoundError:
         raise IntegrityError(Finding.make("RF001", name, path=name)) from None
     except IsADirectoryError:
-        raise _problem(name, "is a folder", "是一个文件夹") from None
+        raise _problem(name, *both("is a folder", "integrity")) from None
     except OSError as exc:
         raise IntegrityError(Finding.make("RF003", name, reason=exc.strerror or type(exc).__name__)) from None
 
@@ -150,8 +150,8 @@ def load_private_key(path: str | os.PathLike[str], password: bytes | None = None
         raise _problem(name, *_password_detail(exc)) from None
     except Exception:
         if password:
-            raise _problem(name, "wrong password, or not a PEM private key", "密码错误，或不是 PEM 私钥") from None
-        raise _problem(name, "not a PEM private key", "不是 PEM 私钥") from None
+            raise _problem(name, *both("wrong password, or not a PEM private key", "integrity")) from None
+        raise _problem(name, *both("not a PEM private key", "integrity")) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise _wrong_type(name, key)
     return key
@@ -159,17 +159,16 @@ def load_private_key(path: str | os.PathLike[str], password: bytes | None = None
 
 def _wrong_type(name: str, key: object) -> IntegrityError:
     kind = type(key).__name__.removeprefix("_").removesuffix("PrivateKey").removesuffix("PublicKey")
-    return _problem(name, f"a {kind} key, not Ed25519", f"是 {kind} 密钥，而非 Ed25519 密钥")
+    return _problem(name, *both("a {kind} key, not Ed25519", "integrity", kind=kind))
 
 
 def _password_detail(exc: Exception) -> tuple[str, str]:
     text = str(exc).lower()
     if "not given" in text:
-        return ("the key is encrypted: give its password (--key-password-env)",
-                "密钥已加密：请提供密码（--key-password-env）")
+        return both("the key is encrypted: give its password (--key-password-env)", "integrity")
     if "was given" in text:
-        return "the key is not encrypted, but a password was given", "密钥未加密，却提供了密码"
-    return "cannot decrypt the key", "无法解密密钥"
+        return both("the key is not encrypted, but a password was given", "integrity")
+    return both("cannot decrypt the key", "integrity")
 
 
 def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
@@ -184,12 +183,11 @@ def load_public_key(path: str | os.PathLike[str]) -> Ed25519PublicKey:
     name = os.fspath(path)
     data = _read(name)
     if b"PRIVATE KEY" in data:
-        raise _problem(name, "this is a private key; verify with the public key (KEYFILE.pub)",
-                       "这是私钥，请改用公钥（KEYFILE.pub）验证")
+        raise _problem(name, *both("this is a private key; verify with the public key (KEYFILE.pub)", "integrity"))
     try:
         key = serialization.load_pem_public_key(data)
     except Exception:
-        raise _problem(name, "not a PEM public key", "不是 PEM 公钥") from None
+        raise _problem(name, *both("not a PEM public key", "integrity")) from None
     if not isinstance(key, Ed25519PublicKey):
         raise _wrong_type(name, key)
     return key

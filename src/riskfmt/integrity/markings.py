@@ -51,7 +51,11 @@ class MarkingError(RiskfmtError):
 
 def where(pointer: str) -> dict[str, Any]:
     """The ``where``/``where_zh`` parameters of a finding about a place in a document."""
-    return {"where": pointer, "where_zh": pointer} if pointer else {"where": "the document", "where_zh": "整个文档"}
+    if pointer:
+        return {"where": pointer, "where_zh": pointer}
+    from riskfmt.i18n.text import params
+
+    return params("where", "the document", "marking")
 
 
 def rank(label: str) -> int:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import both
 from riskfmt.integrity import IntegrityError
 
 __all__ = ["ALWAYS", "KINDS", "Profile", "load_profile", "profile_names", "profiles_dir"]
@@ -74,8 +76,8 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
         path = profiles_dir() / f"{text}.yaml"
         if not path.is_file():
             shipped = ", ".join(profile_names())
-            raise _problem(text, f"no such profile (shipped: {shipped}; or give a file path)",
-                           f"没有这个配置（内置：{shipped}；也可给出配置文件路径）")
+            raise _problem(text, *both("no such profile (shipped: {shipped}; or give a file path)", "integrity",
+                                       shipped=shipped))
     from riskfmt.io import InputRefused, read_limited
     from riskfmt.loading import load_bytes
 
@@ -86,45 +88,51 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
         raise _problem(text, reason, exc.finding.message("zh")) from None
     document = load_bytes(raw, str(path), "yaml")
     if not document.parsed or any(f.severity.label == "error" for f in document.findings):
-        raise _problem(text, "not a readable YAML document", "不是可读取的 YAML 文档")
+        raise _problem(text, *both("not a readable YAML document", "integrity"))
     return parse_profile(document.data, text)
+
+
+def _listed(english: str, **lists: Sequence[str]) -> tuple[str, str]:
+    """(English, Chinese) of a problem naming lists of words, joined as each language writes a list."""
+    from riskfmt.i18n.text import translate
+
+    chinese = translate(english, "zh", "integrity")
+    return (english.format(**{k: ", ".join(v) for k, v in lists.items()}),
+            chinese.format(**{k: "、".join(v) for k, v in lists.items()}))
 
 
 def parse_profile(data: Any, name: str = "<profile>") -> Profile:
     if not isinstance(data, dict):
-        raise _problem(name, "a profile is a mapping", "配置应为映射")
+        raise _problem(name, *both("a profile is a mapping", "integrity"))
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise _problem(name, f"unknown field(s): {', '.join(unknown)}", f"未知字段：{'、'.join(unknown)}")
+        raise _problem(name, *_listed("unknown field(s): {fields}", fields=unknown))
     profile_name = data.get("profile")
     if not isinstance(profile_name, str) or not _NAME.match(profile_name):
-        raise _problem(name, "field 'profile' must be a short lowercase name", "字段 profile 应为简短的小写名称")
+        raise _problem(name, *both("field 'profile' must be a short lowercase name", "integrity"))
     withhold = data.get("withhold")
     if not isinstance(withhold, list) or not all(isinstance(k, str) for k in withhold):
-        raise _problem(name, "field 'withhold' must be a list of kinds", "字段 withhold 应为类型列表")
+        raise _problem(name, *both("field 'withhold' must be a list of kinds", "integrity"))
     bad = sorted(set(withhold) - set(KINDS))
     if bad:
-        raise _problem(name, f"unknown kind(s) {', '.join(bad)} (known: {', '.join(KINDS)})",
-                       f"未知类型 {'、'.join(bad)}（已知：{'、'.join(KINDS)}）")
+        raise _problem(name, *_listed("unknown kind(s) {bad} (known: {known})", bad=bad, known=KINDS))
     missing = sorted(ALWAYS - set(withhold))
     if missing:
-        raise _problem(name, f"a shareable copy never carries sample content; add {', '.join(missing)}",
-                       f"可共享副本中一律不含样本内容，请加入 {'、'.join(missing)}")
+        raise _problem(name, *_listed("a shareable copy never carries sample content; add {missing}",
+                                      missing=missing))
     reason = data.get("reason", profile_name)
     if not isinstance(reason, str) or not _NAME.match(reason):
-        raise _problem(name, "field 'reason' must be a short lowercase code", "字段 reason 应为简短的小写代码")
+        raise _problem(name, *both("field 'reason' must be a short lowercase code", "integrity"))
     audience = data.get("audience")
     if audience is not None:
         from riskfmt.integrity.markings import TLP_LEVELS
 
         if audience not in TLP_LEVELS:
-            raise _problem(name, f"audience must be a TLP label ({', '.join(TLP_LEVELS)})",
-                           f"audience 应为 TLP 标签（{'、'.join(TLP_LEVELS)}）")
+            raise _problem(name, *_listed("audience must be a TLP label ({labels})", labels=TLP_LEVELS))
     for field in ("title", "description"):
         value = data.get(field)
         if value is not None and (not isinstance(value, dict) or not set(value) <= {"en", "zh"}
                                   or not all(isinstance(v, str) for v in value.values())):
-            raise _problem(name, f"field '{field}' must have en and/or zh text",
-                           f"字段 {field} 应包含 en 和/或 zh 文本")
+            raise _problem(name, *both("field '{field}' must have en and/or zh text", "integrity", field=field))
     return Profile(name=profile_name, withhold=frozenset(withhold), reason=reason, audience=audience,
                    title=data.get("title"), description=data.get("description"))

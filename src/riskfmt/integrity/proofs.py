@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import both, params
 from riskfmt.integrity import IntegrityError
 from riskfmt.integrity.canonical import canonical_bytes, load_document, same_file
 from riskfmt.integrity.markings import check_not_weakened, label_at, resolve, where
@@ -66,18 +67,20 @@ def load_salts(path: str | os.PathLike[str]) -> dict[str, str]:
     except FileNotFoundError:
         raise IntegrityError(Finding.make("RF001", name, path=name)) from None
     except (OSError, ValueError):
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail="not JSON", detail_zh="不是 JSON")) from None
+        raise IntegrityError(Finding.make("RF738", name, path=name,
+                                          **params("detail", "not JSON", "integrity"))) from None
     salts = data.get("salts") if isinstance(data, dict) and data.get("kind") == SALTS_KIND else None
     if not isinstance(salts, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(v) == 2 * SALT_BYTES
                                               for k, v in salts.items()):
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail=f"not a {SALTS_KIND} file",
-                                          detail_zh=f"不是 {SALTS_KIND} 文件"))
+        raise IntegrityError(Finding.make("RF738", name, path=name, **params("detail",
+                                                                             "not a {SALTS_KIND} file", "integrity",
+                                                                             SALTS_KIND=SALTS_KIND)))
     try:
         for value in salts.values():
             bytes.fromhex(value)
     except ValueError:
-        raise IntegrityError(Finding.make("RF738", name, path=name, detail="a salt is not hex",
-                                          detail_zh="有盐值不是十六进制")) from None
+        raise IntegrityError(Finding.make("RF738", name, path=name,
+                                          **params("detail", "a salt is not hex", "integrity"))) from None
     return salts
 
 
@@ -342,7 +345,7 @@ def reveal_file(original: str | os.PathLike[str], salts: str | os.PathLike[str],
 
     for other in (original, salts):
         if same_file(output, other):
-            raise refuse(output, "it is an input", "这是输入文件")
+            raise refuse(output, *both("it is an input", "integrity"))
     doc = load_document(original)
     if not isinstance(doc, dict):
         raise IntegrityError(Finding.make("RF201", os.fspath(original)))

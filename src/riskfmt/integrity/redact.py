@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import Finding, Severity
+from riskfmt.i18n.text import both
 from riskfmt.integrity import IntegrityError, output_mode
 from riskfmt.integrity.canonical import load_document, same_file
 from riskfmt.integrity.markings import carry, relabel, resolve
@@ -171,9 +172,9 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
     salts_file = Path(salts_path) if salts_path is not None else default_salts_path(out)
     for target in (out, salts_file):
         if source != "-" and same_file(target, source):
-            raise refuse(target, "it is the input", "这是输入文件")
+            raise refuse(target, *both("it is the input", "integrity"))
     if same_file(out, salts_file):
-        raise refuse(out, "the salts must go to a separate file", "盐值必须写入单独的文件")
+        raise refuse(out, *both("the salts must go to a separate file", "integrity"))
     doc = load_document(path)
     if not isinstance(doc, dict):
         raise IntegrityError(Finding.make("RF201", source))
@@ -189,7 +190,7 @@ def redact_file(path: str | os.PathLike[str], profile: Profile, output: str | os
             name = f"{original.name.removesuffix('.jsonl')}.{profile.name}.jsonl"
             target = out.parent / name
             if same_file(target, base / original):
-                raise refuse(target, "it is the input's samples file", "这是输入的样本文件")
+                raise refuse(target, *both("it is the input's samples file", "integrity"))
             body = _jsonl(rows)
             atomic_write_bytes(target, body, mode=output_mode())
             written.append(target)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import both, params
 from riskfmt.integrity import IntegrityError, output_mode
 from riskfmt.integrity.canonical import ALGORITHMS, canonical_bytes, load_document, same_file
 
@@ -112,7 +113,7 @@ def sign_file(path: str | os.PathLike[str], key: str | os.PathLike[str], output:
     from riskfmt.integrity.keys import load_private_key
     from riskfmt.io import atomic_write_bytes
 
-    for other, what in ((path, ("the document", "这是待签名的文档")), (key, ("the key", "这是密钥文件"))):
+    for other, what in ((path, both("the document", "integrity")), (key, both("the key", "integrity"))):
         if os.fspath(other) != "-" and same_file(output, other):
             out = os.fspath(output)
             raise IntegrityError(Finding.make("RF729", out, path=out, reason=f"it is {what[0]}", reason_zh=what[1]))
@@ -184,19 +185,22 @@ def verify(document: Any, envelope: Any, public_key: Ed25519PublicKey, *, subjec
         return outcome
 
     if not isinstance(envelope, dict):
-        return fail("RF723", detail="the signature file is not a JSON object", detail_zh="签名文件不是 JSON 对象")
+        return fail("RF723", **params("detail", "the signature file is not a JSON object", "integrity"))
     if envelope.get("payloadType") != PAYLOAD_TYPE:
         found = str(envelope.get("payloadType"))
-        return fail("RF723", detail=f"payload type {found}, expected {PAYLOAD_TYPE}",
-                    detail_zh=f"载荷类型为 {found}，应为 {PAYLOAD_TYPE}")
+        return fail("RF723", **params("detail",
+                                      "payload type {found}, expected {PAYLOAD_TYPE}", "integrity", found=found,
+                                      PAYLOAD_TYPE=PAYLOAD_TYPE))
     payload = _b64(envelope.get("payload"))
     if payload is None:
-        return fail("RF723", detail="the payload is not base64 text", detail_zh="载荷不是 base64 文本")
+        return fail("RF723", **params("detail", "the payload is not base64 text", "integrity"))
     signatures = envelope.get("signatures")
     if not isinstance(signatures, list) or not signatures:
-        return fail("RF723", detail="no signatures", detail_zh="没有签名")
+        return fail("RF723", **params("detail", "no signatures", "integrity"))
     if len(signatures) > MAX_SIGNATURES:
-        return fail("RF723", detail=f"more than {MAX_SIGNATURES} signatures", detail_zh=f"签名超过 {MAX_SIGNATURES} 个")
+        return fail("RF723", **params("detail",
+                                      "more than {MAX_SIGNATURES} signatures", "integrity",
+                                      MAX_SIGNATURES=MAX_SIGNATURES))
     signed = pae(PAYLOAD_TYPE, payload)
     for entry in signatures:
         raw = _b64(entry.get("sig")) if isinstance(entry, dict) else None
@@ -213,7 +217,7 @@ def verify(document: Any, envelope: Any, public_key: Ed25519PublicKey, *, subjec
     try:
         stmt = json.loads(payload.decode("utf-8"), object_pairs_hook=_strict_object)
     except (UnicodeDecodeError, ValueError) as exc:
-        return fail("RF724", detail=f"the payload is not JSON ({exc})", detail_zh=f"载荷不是 JSON（{exc}）")
+        return fail("RF724", **params("detail", "the payload is not JSON ({exc})", "integrity", exc=exc))
     problem = _statement_problem(stmt)
     if problem:
         return fail("RF724", detail=problem[0], detail_zh=problem[1])
@@ -234,32 +238,33 @@ def verify(document: Any, envelope: Any, public_key: Ed25519PublicKey, *, subjec
 def _statement_problem(stmt: Any) -> tuple[str, str] | None:
     """What makes a statement unusable, in English and Chinese; None when it is a canonical-JSON signature."""
     if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE:
-        return "not an in-toto Statement v1", "不是 in-toto Statement v1"
+        return both("not an in-toto Statement v1", "integrity")
     if stmt.get("predicateType") != PREDICATE_TYPE:
         found = str(stmt.get("predicateType"))
-        return f"predicate type {found}", f"谓词类型为 {found}"
+        return both("predicate type {found}", "integrity", found=found)
     predicate = stmt.get("predicate")
     if not isinstance(predicate, dict):
-        return "the predicate is not an object", "谓词不是对象"
+        return both("the predicate is not an object", "integrity")
     if predicate.get("canonicalization") != CANONICALIZATION:
         found = str(predicate.get("canonicalization"))
-        return (f"canonicalization {found}, expected {CANONICALIZATION}",
-                f"规范化方法为 {found}，应为 {CANONICALIZATION}")
+        return both("canonicalization {found}, expected {CANONICALIZATION}",
+                    "integrity", found=found, CANONICALIZATION=CANONICALIZATION)
     if predicate.get("digestSource") != DIGEST_SOURCE:
         found = str(predicate.get("digestSource"))
-        return f"digest source {found}, expected {DIGEST_SOURCE}", f"摘要来源为 {found}，应为 {DIGEST_SOURCE}"
+        return both("digest source {found}, expected {DIGEST_SOURCE}",
+                    "integrity", found=found, DIGEST_SOURCE=DIGEST_SOURCE)
     algorithm = predicate.get("digestAlgorithm")
     if algorithm not in _VERIFIABLE:
-        return f"digest algorithm {algorithm}", f"不支持的摘要算法 {algorithm}"
+        return both("digest algorithm {algorithm}", "integrity", algorithm=algorithm)
     subjects = stmt.get("subject")
     if not isinstance(subjects, list) or len(subjects) != 1 or not isinstance(subjects[0], dict):
-        return "a document signature has exactly one subject", "文档签名应恰有一个主体"
+        return both("a document signature has exactly one subject", "integrity")
     subject = subjects[0]
     if not isinstance(subject.get("name"), str):
-        return "the subject has no name", "主体没有名称"
+        return both("the subject has no name", "integrity")
     digests = subject.get("digest")
     if not isinstance(digests, dict) or not isinstance(digests.get(algorithm), str):
-        return f"the subject has no {algorithm} digest", f"主体没有 {algorithm} 摘要"
+        return both("the subject has no {algorithm} digest", "integrity", algorithm=algorithm)
     return None
 
 
@@ -274,8 +279,8 @@ def load_envelope(path: str | os.PathLike[str]) -> Any:
     try:
         return json.loads(raw.decode("utf-8"), object_pairs_hook=_strict_object)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise IntegrityError(Finding.make("RF723", name, detail=f"not JSON ({exc})",
-                                          detail_zh=f"不是 JSON（{exc}）")) from None
+        raise IntegrityError(Finding.make("RF723", name, **params("detail",
+                                                                  "not JSON ({exc})", "integrity", exc=exc))) from None
 
 
 def verify_file(path: str | os.PathLike[str], signature: str | os.PathLike[str], key: str | os.PathLike[str], *,

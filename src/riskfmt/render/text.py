@@ -9,7 +9,15 @@ from riskfmt.render.safe import printable
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+# the English of the two lines with counts; the Chinese (which has no plural) is in riskfmt/i18n/zh_CN.po
+_MORE = "... and {count} more {code} findings in {files} files not listed (--all-findings lists every one)"
+_SUMMARY = "{files} files checked: {errors} errors, {warnings} warnings"
+
+
+def _zh(text: str, context: str | None = None) -> str:
+    from riskfmt.i18n.text import translate  # only for Chinese output: English never imports the catalogue
+
+    return translate(text, "zh", context)
 
 
 def _where(source: str, line: int | None, column: int | None) -> str:
@@ -28,7 +36,7 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
         findings, hidden = _condense(findings, limit)
     for finding in findings:
         loc = finding.location
-        severity = _SEVERITY_ZH[finding.severity] if lang == "zh" else finding.severity.label
+        severity = _zh(finding.severity.label, "finding severity") if lang == "zh" else finding.severity.label
         if color:
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
         pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
@@ -37,8 +45,7 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
                   f"{printable(finding.message(lang))}{pointer}\n")
     for code, (count, files) in sorted(hidden.items()):
         if lang == "zh":
-            out.write(f"……另有 {count:,} 个 {code} 发现项（涉及 {files:,} 个文件）未列出；"
-                      "加 --all-findings 可全部列出\n")
+            out.write(_zh(_MORE).format(count=f"{count:,}", code=code, files=f"{files:,}") + "\n")
         else:
             out.write(f"... and {count:,} more {code} finding{'s' if count != 1 else ''} in {files:,} "
                       f"file{'s' if files != 1 else ''} not listed (--all-findings lists every one)\n")
@@ -68,6 +75,6 @@ def _condense(findings: list[Finding], limit: int) -> tuple[list[Finding], dict[
 def summary_line(files: int, errors: int, warnings: int, lang: str = "en") -> str:
     """The closing line of every text report (also written by the quick path, riskfmt/_quick.py)."""
     if lang == "zh":
-        return f"已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告\n"
+        return _zh(_SUMMARY).format(files=files, errors=errors, warnings=warnings) + "\n"
     return (f"{files} file{'s' if files != 1 else ''} checked: "
             f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n")

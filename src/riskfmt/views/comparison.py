@@ -38,7 +38,7 @@ def _bi(page: Page, en: str, zh: str) -> str:
         return inline(en)
     if page.lang == "zh":
         return inline(zh)
-    # a risk id leading both texts ("`R0001` Harmful content" / "`R0001` 有害内容") is shown once
+    # a risk id leading both texts (the same `R0001` before the English and the Chinese label) is shown once
     lead = _LEAD.match(en)
     prefix = ""
     if lead and zh.startswith(lead.group(0)) and len(lead.group(0)) < min(len(en), len(zh)):
@@ -163,11 +163,11 @@ def _diff_plot(page: Page, doc: dict[str, Any]) -> str:
         shown_interval = f"[{signed(lower)}, {signed(upper)}]" if lower is not None else "—"
         facts_en = (f"A {_side_text(pair.get('a') or {})}; B {_side_text(pair.get('b') or {})}; B − A "
                     f"{signed(pair.get('difference'))} {shown_interval}"
-                    + (f"; p (adj.) {num(p_adj, 3)}" if p_adj is not None else "")
+                    + (f"; {L['p_adjusted_value'][0].format(p=num(p_adj, 3))}" if p_adj is not None else "")
                     + (f"; {pair['test']}" if pair.get("test") else "") + f"; {verdict[0]}")
         facts_zh = (f"A {_side_text(pair.get('a') or {})}；B {_side_text(pair.get('b') or {})}；B − A "
                     f"{signed(pair.get('difference'))} {shown_interval}"
-                    + (f"；校正后 p {num(p_adj, 3)}" if p_adj is not None else "")
+                    + (f"；{L['p_adjusted_value'][1].format(p=num(p_adj, 3))}" if p_adj is not None else "")
                     + (f"；{pair['test']}" if pair.get("test") else "") + f"；{verdict[1]}")
         shown = f"{esc(signed(pair.get('difference')))}<br><span class=\"{tone}\">{page.t(verdict)}</span>"
         marks.append(Mark(label=html, value=pair.get("difference"), lower=lower, upper=upper,
@@ -187,9 +187,9 @@ def _diff_plot(page: Page, doc: dict[str, Any]) -> str:
 
 
 def _coverage(page: Page, doc: dict[str, Any]) -> str:
-    from riskfmt.views.report import _vocab
+    from riskfmt.views.report import vocabulary_of
 
-    vocab = _vocab({"vocabulary_version": (doc.get("a") or {}).get("vocabulary_version")})
+    vocab = vocabulary_of({"vocabulary_version": (doc.get("a") or {}).get("vocabulary_version")})
     coverage = doc.get("coverage") or {}
     parts = []
     for kind, key in (("risks", "risks_only"), ("tasks", "tasks_only")):
@@ -269,8 +269,8 @@ def _matrix_plot(page: Page, doc: dict[str, Any]) -> str:
                 tone=tone, derived=source in ("standard_error", "wilson")))
         flag = column.get("flag", "")
         tone = {"disagree": "bad", "cannot_tell": "warn"}.get(flag, "dim")
-        flag_label = {"disagree": ("disagree", "存在分歧"), "agree": ("agree", "一致"),
-                      "single": ("one report", "仅一份报告"), "cannot_tell": L["cannot_tell"]}.get(flag, flag)
+        flag_label = {"disagree": L["flag_disagree"], "agree": L["flag_agree"], "single": L["flag_single"],
+                      "cannot_tell": L["cannot_tell"]}.get(flag, flag)
         caption = f'{html} <span class="badge {tone}">{page.t(flag_label)}</span>'
         figures.append(forest(page, caption, marks))
     if not figures:

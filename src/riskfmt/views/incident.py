@@ -16,7 +16,7 @@ __all__ = ["render_incident", "render_incident_diff"]
 
 
 def _vocab(doc: dict[str, Any]) -> Any:
-    from riskfmt.views.report import _vocab as vocab_of
+    from riskfmt.views.report import vocabulary_of as vocab_of
 
     return vocab_of(doc)
 
@@ -37,7 +37,7 @@ def _concept_plain(vocab: Any, scheme: str, token: Any) -> tuple[str, str]:
 
 
 def _likelihood(page: Page, hypothesis: dict[str, Any]) -> str:
-    from riskfmt.incident.likelihood import BAND_LABELS, BANDS
+    from riskfmt.incident.likelihood import BANDS, band_label
 
     parts = []
     if isinstance(hypothesis.get("likelihood"), (int, float)):
@@ -47,7 +47,7 @@ def _likelihood(page: Page, hypothesis: dict[str, Any]) -> str:
     word = hypothesis.get("estimate")
     if word:
         low, high = BANDS.get(str(word), (0.0, 1.0))
-        parts.append(f"{page.t(BAND_LABELS.get(str(word), (str(word), str(word))))} "
+        parts.append(f"{page.t(band_label(str(word)))} "
                      f'<span class="sub">({esc(f"{low:g}–{high:g}")})</span>')
     return " · ".join(parts) or "—"
 
@@ -116,8 +116,8 @@ def _hypotheses(page: Page, doc: dict[str, Any], vocab: Any) -> str:
             label=f"{_concept(page, vocab, 'attribution', h.get('cause'))}",
             value=middle,
             lower=lower, upper=upper, tone="" if value is not None else "warn",
-            title=page.plain((f"{cause_en}: {shown_value}; confidence {conf_en}",
-                              f"{cause_zh}：{shown_value}；把握程度 {conf_zh}")),
+            title=page.plain((L["hypothesis_mark"][0].format(cause=cause_en, value=shown_value, confidence=conf_en),
+                              L["hypothesis_mark"][1].format(cause=cause_zh, value=shown_value, confidence=conf_zh))),
             shown=esc(shown_value)))
         evidence = []
         for key, word in (("evidence_for", "evidence_for"), ("evidence_against", "evidence_against")):
@@ -173,7 +173,7 @@ def _change_label(page: Page, vocab: Any, key: str) -> str:
 
 def _shown(page: Page, vocab: Any, key: str, value: Any) -> str:
     """One stated value of an assessment, with its label where the catalogue or the vocabulary has one."""
-    from riskfmt.incident.likelihood import BAND_LABELS
+    from riskfmt.incident.likelihood import BAND_WORDS, band_label
 
     if value is None:
         return "—"
@@ -185,8 +185,8 @@ def _shown(page: Page, vocab: Any, key: str, value: Any) -> str:
         return _concept(page, vocab, "attribution", value)
     if key.startswith("confidence:"):
         return page.t(enum_label("confidence", value))
-    if key.startswith("hypothesis:") and isinstance(value, str) and value in BAND_LABELS:
-        return page.t(BAND_LABELS[value])
+    if key.startswith("hypothesis:") and isinstance(value, str) and value in BAND_WORDS:
+        return page.t(band_label(value))
     return code(num(value) if isinstance(value, float) else value)
 
 

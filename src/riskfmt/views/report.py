@@ -12,10 +12,11 @@ from riskfmt.views.html import Page, badge, code, dl, esc, section, table
 from riskfmt.views.labels import L, enum_label
 from riskfmt.views.parts import checks, footer, lt_of, marking, num, percent, risk_label, risk_list
 
-__all__ = ["render_report"]
+__all__ = ["render_report", "vocabulary_of"]
 
 
-def _vocab(doc: dict[str, Any]) -> Any:
+def vocabulary_of(doc: dict[str, Any]) -> Any:
+    """The vocabulary release a document cites (``vocabulary_version``), else the latest one."""
     from riskfmt.vocab import known_version, latest_version, load_vocabulary
 
     version = str(doc.get("vocabulary_version") or "")
@@ -24,7 +25,7 @@ def _vocab(doc: dict[str, Any]) -> Any:
 
 def render_report(doc: dict[str, Any], page: Page, *, source: str, findings: Sequence[Any]) -> tuple[str, str]:
     """(title, body HTML) of the report card."""
-    vocab = _vocab(doc)
+    vocab = vocabulary_of(doc)
     rows = list(_results(doc))
     title_en, title_zh = lt_of(doc.get("title"))
     heading = page.lt(doc.get("title")) if doc.get("title") else page.t(L["report_title"])
@@ -173,8 +174,8 @@ class _Row:
         """n, standard error, method (and where the interval came from) in both languages."""
         method = enum_label("uncertainty", self.method) if self.method else L["unknown"]
         m_en, m_zh = (method, method) if isinstance(method, str) else method
-        n_en = f"n = {self.n}" if self.n is not None else L["n_missing"][0]
-        n_zh = f"样本数 {self.n}" if self.n is not None else L["n_missing"][1]
+        n_en, n_zh = (L["n_value"][0].format(n=self.n), L["n_value"][1].format(n=self.n)) if self.n is not None \
+            else L["n_missing"]
         se_en = f"; {L['se'][0].format(se=num(self.se))}" if self.se is not None else ""
         se_zh = f"；{L['se'][1].format(se=num(self.se))}" if self.se is not None else ""
         how = self.interval_how() if with_interval else None

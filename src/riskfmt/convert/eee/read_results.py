@@ -147,10 +147,9 @@ class ResultReader:
                 b.defaulted(f"evaluation_results[{index}].metric_config.metric_id", before)
             elif metric["id"] != before:
                 b.derived(f"evaluation_results[{index}] task and metric",
-                          f"named as the Inspect log names them ({task['id']}, {metric['id']}) from the result's "
-                          "name and evaluation_description, as EEE's Inspect adapter writes them",
-                          f"按 Inspect 日志的命名方式（{task['id']}，{metric['id']}）"
-                          "由结果名称和 evaluation_description 推得")
+                          "named as the Inspect log names them ({task}, {metric}) from the result's name and "
+                          "evaluation_description, as EEE's Inspect adapter writes them", task=task["id"],
+                          metric=metric["id"])
         lo, hi = metric.get("min"), metric.get("max")
         if is_number(value) and ((is_number(lo) and value < lo) or (is_number(hi) and value > hi)):
             metric.pop("min", None)
@@ -177,17 +176,14 @@ class ResultReader:
         if isinstance(ids, list) and ids:
             if index == 0 or not self._n_noted:
                 self._n_noted = True
-                self.b.derived("results[].n", "the number of source_data.sample_ids (the samples evaluated)",
-                               "取 source_data.sample_ids 的个数（参与评估的样本）")
+                self.b.derived("results[].n", "the number of source_data.sample_ids (the samples evaluated)")
             return len(ids)
         number = sd.get("samples_number")
         if isinstance(number, int) and not isinstance(number, bool) and number > 0:
             if not self._n_noted:
                 self._n_noted = True
                 self.b.derived("results[].n", "source_data.samples_number (EEE: the number of samples in the "
-                                              "dataset; the record names no subset)",
-                               "取 source_data.samples_number（EEE 定义为数据集的样本数；"
-                               "记录未说明只评估了其中一部分）")
+                                              "dataset; the record names no subset)")
             return number
         return None
 

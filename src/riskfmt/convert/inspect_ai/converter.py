@@ -17,6 +17,7 @@ from riskfmt.convert.inspect_ai.facts import LogFacts
 from riskfmt.convert.inspect_ai.results import ResultReader, sample_order
 from riskfmt.convert.inspect_ai.samples import Sample
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import translate
 
 TOOL = "inspect-ai"
 
@@ -200,16 +201,15 @@ class InspectConverter(LogFacts, ResultReader):
             # claim an evaluation with nothing measured
             why = (" (results.scores is empty)" if isinstance(results.get("scores"), list)
                    else " (the log has no results)")
-            why_zh = "（results.scores 为空）" if isinstance(results.get("scores"), list) else "（日志中没有 results）"
             return Converted(str(path), None, [*b.findings, Finding.make(
-                "RF614", str(path), path=str(path), tool=TOOL, why=why, why_zh=why_zh)])
+                "RF614", str(path), path=str(path), tool=TOOL, why=why, why_zh=translate(why, "zh", "conversion"))])
         if headline:
             extension["headline"] = headline
         self._samples(b, evaluation, samples, results, spec)
         self._report_losses(b, log, spec, samples, epochs, options)
         if unreadable:
-            b.lost("samples[] (unreadable)", f"{unreadable} sample record(s) that are not JSON objects",
-                   f"{unreadable} 条样本记录不是 JSON 对象")
+            b.lost("samples[] (unreadable)", "{unreadable} sample record(s) that are not JSON objects",
+                   unreadable=unreadable)
 
         tags = [t for t in as_list(log.get("tags")) + as_list(spec.get("tags")) if isinstance(t, str)]
         if tags:
@@ -222,8 +222,7 @@ class InspectConverter(LogFacts, ResultReader):
                 extension["revision"] = kept
             if filled(revision.get("origin"), deep=True):
                 b.lost("eval.revision.origin", "the repository address may be private; the commit is kept under "
-                                               "extensions.inspect.revision",
-                       "仓库地址可能是私有的；提交号保留于 extensions.inspect.revision")
+                                               "extensions.inspect.revision")
         b.report["extensions"] = {"inspect": {k: v for k, v in extension.items() if v is not None}}
         return b.finish()
 

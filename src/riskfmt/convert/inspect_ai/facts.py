@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from riskfmt.convert._coerce import DATE_WHY_ZH, as_dict, as_list, filled, finite_number, is_scalar, parse_date
+from riskfmt.convert._coerce import as_dict, as_list, filled, finite_number, is_scalar, parse_date
 from riskfmt.convert.base import ConvertOptions
 from riskfmt.convert.builder import ReportBuilder
 from riskfmt.convert.inspect_ai.samples import Sample
@@ -62,17 +62,6 @@ _GROUP_WHY = {
                     "listed under extensions.inspect.invalidated_samples",
     "ids": "Inspect's internal ids and counters",
 }
-_GROUP_WHY_ZH = {
-    "transcript": "对话记录、求解器状态和附件；报告只保留每个样本输入和输出的摘要",
-    "usage": "riskfmt 报告中没有记录 token 数的字段",
-    "timing": "逐样本的时间",
-    "metadata": "样本的自由格式元数据",
-    "error": "错误信息和回溯一律不予复制（其中含有绝对路径）；该样本的判定为 error",
-    "limit": "使样本停止的限制（token 数、消息数或时间）",
-    "invalidation": "谁在何时因何将样本标记为无效；该评估已标记为 invalidated，相关样本列于 "
-                    "extensions.inspect.invalidated_samples",
-    "ids": "Inspect 内部的标识和计数",
-}
 
 
 class LogFacts:
@@ -112,12 +101,11 @@ class LogFacts:
         b.model(full, developer=developer or "unknown", access=access, **fields)
         if not developer:
             b.defaulted("model.developer", "unknown",
-                        hint=f" (the provider \"{provider}\" is not the developer; use --developer)",
-                        hint_zh=f"（提供方 \"{provider}\" 并非开发者；可用 --developer 指定）")
+                        hint=" (the provider \"{provider}\" is not the developer; use --developer)", provider=provider)
         if filled(spec.get("model_args"), deep=True):
-            b.lost("eval.model_args", "model arguments may hold local paths or keys", "模型参数可能包含本地路径或密钥")
+            b.lost("eval.model_args", "model arguments may hold local paths or keys")
         if filled(spec.get("model_base_url"), deep=True):
-            b.lost("eval.model_base_url", "the serving address may be internal", "服务地址可能是内部地址")
+            b.lost("eval.model_base_url", "the serving address may be internal")
 
     @staticmethod
     def _task(b: ReportBuilder, spec: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +123,7 @@ class LogFacts:
         location = dataset_raw.get("location")
         if isinstance(location, str) and location:
             if _LOCAL_PATH.match(location):
-                b.lost("eval.dataset.location", "a local path is never copied", "本地路径一律不予复制")
+                b.lost("eval.dataset.location", "a local path is never copied")
             else:
                 dataset["location"] = location
         size = dataset_raw.get("samples")
@@ -181,10 +169,10 @@ class LogFacts:
             elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                 other[key] = json.dumps(value, ensure_ascii=False)
             else:
-                b.lost(f"{origin[key]}.{key}", "not a plain value", "不是简单值")
+                b.lost(f"{origin[key]}.{key}", "not a plain value")
         if operational:
             b.lost(", ".join(sorted(operational)),
-                   "scheduling settings that do not change what the model answers", "只影响调度、不改变模型回答的设置")
+                   "scheduling settings that do not change what the model answers")
         config_lost: list[str] = []
         for key, value in config.items():
             if key == "epochs" or value is None:
@@ -195,20 +183,19 @@ class LogFacts:
                 elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
                     other[key] = ",".join(str(v) for v in value)
                 else:
-                    b.lost(f"eval.config.{key}", "not a plain value", "不是简单值")
+                    b.lost(f"eval.config.{key}", "not a plain value")
             elif filled(value, deep=True):
                 config_lost.append(key)
         if config_lost:
             b.lost("eval.config." + ", ".join(sorted(config_lost)),
-                   "run settings (concurrency, logging, sandboxes) that do not change the results",
-                   "不改变结果的运行设置（并发、日志、沙箱）")
+                   "run settings (concurrency, logging, sandboxes) that do not change the results")
         task_args = spec.get("task_args")
         if isinstance(task_args, dict):
             for key, value in task_args.items():
                 if is_scalar(value, none=True) and value is not None:
                     other[f"task_args.{key}"] = value
                 elif filled(value, deep=True):
-                    b.lost(f"eval.task_args.{key}", "not a plain value", "不是简单值")
+                    b.lost(f"eval.task_args.{key}", "not a plain value")
         dataset = as_dict(spec.get("dataset"))
         if isinstance(dataset.get("shuffled"), bool):
             other["dataset_shuffled"] = dataset["shuffled"]
@@ -228,7 +215,7 @@ class LogFacts:
                 if is_scalar(value, none=True) and value is not None:
                     other[f"scorer.{scorer_name}.{key}"] = value
                 elif filled(value, deep=True):
-                    b.lost(f"scorer {scorer_name} option {key}", "not a plain value", "不是简单值")
+                    b.lost(f"scorer {scorer_name} option {key}", "not a plain value")
         if other:
             settings["other"] = dict(sorted(other.items()))
         return settings
@@ -244,19 +231,17 @@ class LogFacts:
                 continue
             date, why = parse_date(value)
             if date is None:
-                b.lost(field_name, why, DATE_WHY_ZH.get(why, why))
+                b.lost(field_name, why)
             out.append(date)
         started, completed = out
         created, why = parse_date(spec.get("created")) if spec.get("created") else (None, "")
         if spec.get("created") and created is None:
-            b.lost("eval.created", why, DATE_WHY_ZH.get(why, why))
+            b.lost("eval.created", why)
         elif created and started is None:
             started = created
-            b.derived("evaluations[0].started", "from eval.created (the log has no stats.started_at)",
-                      "取自 eval.created（日志中没有 stats.started_at）")
+            b.derived("evaluations[0].started", "from eval.created (the log has no stats.started_at)")
         elif created and started and created != started:
-            b.lost("eval.created", "when the run was set up; stats.started_at is kept as the start",
-                   "评估创建的时间；开始时间采用 stats.started_at")
+            b.lost("eval.created", "when the run was set up; stats.started_at is kept as the start")
         return started, completed
 
     @staticmethod
@@ -275,8 +260,7 @@ class LogFacts:
             else:
                 others.append(str(role))
         if others:
-            b.lost("eval.model_roles." + ", ".join(sorted(others)), "models in roles other than grading",
-                   "承担评分以外角色的模型")
+            b.lost("eval.model_roles." + ", ".join(sorted(others)), "models in roles other than grading")
         return judges
 
     @staticmethod
@@ -285,59 +269,51 @@ class LogFacts:
         error = log.get("error")
         if filled(error, deep=True):
             b.lost("error.message, error.traceback", "never copied: a traceback holds absolute paths of the "
-                                                     "machine that ran the evaluation",
-                   "一律不予复制：错误回溯包含运行评估的机器上的绝对路径")
+                                                     "machine that ran the evaluation")
         stats = as_dict(log.get("stats"))
         usage = [k for k in ("model_usage", "role_usage") if filled(stats.get(k), deep=True)]
         if usage:
-            b.lost(", ".join(f"stats.{k}" for k in usage), _GROUP_WHY["usage"], _GROUP_WHY_ZH["usage"])
+            b.lost(", ".join(f"stats.{k}" for k in usage), _GROUP_WHY["usage"])
         stats_rest = [k for k, v in stats.items() if k not in ("started_at", "completed_at", "model_usage",
                                                                  "role_usage") and filled(v, deep=True)]
         if stats_rest:
-            b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics", "运行统计信息")
+            b.lost(", ".join(f"stats.{k}" for k in sorted(stats_rest)), "run statistics")
         plan = log.get("plan")
         if isinstance(plan, dict) and filled({k: v for k, v in plan.items() if k != "config"}, deep=True):
-            b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report",
-                   "求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段")
+            b.lost("plan.steps", "the solver plan (solvers and their parameters) has no place in a riskfmt report")
         if filled(log.get("metadata"), deep=True) or filled(spec.get("metadata"), deep=True):
-            b.lost("metadata, eval.metadata", "free-form producer metadata", "生产方的自由格式元数据")
+            b.lost("metadata, eval.metadata", "free-form producer metadata")
         if filled(log.get("log_updates"), deep=True):
-            b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept",
-                   "日志的编辑历史（改了什么、由谁、何时）；保留编辑后的值")
+            b.lost("log_updates", "the log's edit history (what changed, by whom, when); the edited values are kept")
         if epochs > 1 and filled(log.get("reductions"), deep=True):
-            b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept",
-                   "按轮次归约后的逐样本分数；保留每一轮的样本行")
+            b.lost("reductions", "per-sample scores reduced over epochs; the per-epoch rows are kept")
         handled_log = {"version", "status", "eval", "plan", "results", "stats", "error", "invalidated", "tags",
                        "metadata", "samples", "reductions", "log_updates", "location", "etag"}
         rest = sorted(k for k, v in log.items() if k not in handled_log and filled(v, deep=True))
         if rest:
-            b.lost(", ".join(rest), "no riskfmt field", "riskfmt 中没有对应字段")
+            b.lost(", ".join(rest), "no riskfmt field")
         handled_eval = {"eval_id", "run_id", "task_id", "eval_set_id", "created", "task", "task_version",
                         "task_display_name", "task_registry_name", "task_args", "task_args_passed", "dataset", "model",
                         "model_generate_config", "model_args", "model_base_url", "model_roles", "config", "revision",
                         "packages", "scorers", "metadata", "tags"}
         if spec.get("task_file"):
-            b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied",
-                   "运行评估的机器上的路径一律不予复制")
+            b.lost("eval.task_file", "a path on the machine that ran the evaluation is never copied")
         rest = sorted(k for k, v in spec.items() if k not in handled_eval | {"task_file"} and filled(v, deep=True))
         registry = spec.get("task_registry_name")
         if isinstance(registry, str) and registry and registry != spec.get("task"):
             rest.append("task_registry_name")
         if rest:
-            b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field",
-                   "求解器、沙箱等运行细节在 riskfmt 中没有对应字段")
+            b.lost(", ".join(f"eval.{k}" for k in rest), "solver, sandbox and other run details have no riskfmt field")
         dataset = as_dict(spec.get("dataset"))
         if filled(dataset.get("sample_ids"), deep=True) and (not samples or options.samples == "none"):
-            b.lost("eval.dataset.sample_ids", "the ids of the samples run", "所运行样本的标识")
+            b.lost("eval.dataset.sample_ids", "the ids of the samples run")
         # what the sample records hold beyond id, epoch, scores, input, output.completion and target
         groups: dict[str, list[str]] = {}
         for key in sorted({k for s in samples for k in s.keys} - {"id", "epoch", "scores", "score", "input", "target"}):
             groups.setdefault(_SAMPLE_KEY_GROUP.get(key, "other"), []).append(
                 "output (all but the completion)" if key == "output" else key)
         for group, keys in groups.items():
-            b.lost("samples[]." + ", ".join(keys), _GROUP_WHY.get(group, "no riskfmt field"),
-                   _GROUP_WHY_ZH.get(group, "riskfmt 中没有对应字段"))
+            b.lost("samples[]." + ", ".join(keys), _GROUP_WHY.get(group, "no riskfmt field"))
         details = sorted({k for s in samples for k in s.score_details})
         if details:
-            b.lost("samples[].scores.*." + ", ".join(details), "the grader's answers, explanations and history",
-                   "评分器提取的答案、解释和历史")
+            b.lost("samples[].scores.*." + ", ".join(details), "the grader's answers, explanations and history")

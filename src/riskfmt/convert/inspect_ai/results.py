@@ -55,9 +55,7 @@ class ResultReader:
             entries = [{**results["scorer"], "scorer": results["scorer"].get("name"),
                         "metrics": as_dict(results.get("metrics"))}]
             b.derived("results.scores", "from results.scorer and results.metrics (the log layout before inspect-ai "
-                                        "0.3.18), as Inspect itself migrates it",
-                      "取自 results.scorer 和 results.metrics（inspect-ai 0.3.18 之前的日志结构），"
-                      "与 Inspect 自身的迁移方式相同")
+                                        "0.3.18), as Inspect itself migrates it")
         registered = _registered_metrics(spec)
         # n comes from the sample records only when the log holds all of them; a log whose samples were trimmed
         # (or never written) keeps the run's own counts in results
@@ -68,12 +66,11 @@ class ResultReader:
         partial = not samples or (completed is not None and records < completed)
         counted = {} if partial else _scored_counts(samples)
         if partial and entries:
-            held = (f"the log holds {records} of the run's {completed} sample records" if samples and completed
-                    else "the log holds no sample records")
-            held_zh = (f"日志只保留了该次运行 {completed} 条样本记录中的 {records} 条" if samples and completed
-                       else "日志中没有样本记录")
-            b.derived("results[].n", f"from results.scores[].scored_samples, else results.completed_samples: {held}",
-                      f"取自 results.scores[].scored_samples，缺失时取 results.completed_samples：{held_zh}")
+            how = ("from results.scores[].scored_samples, else results.completed_samples: the log holds {records} of "
+                   "the run's {completed} sample records") if samples and completed else \
+                ("from results.scores[].scored_samples, else results.completed_samples: the log holds no sample "
+                 "records")
+            b.derived("results[].n", how, records=records, completed=completed)
         categorical = _categorical_scorers(samples)
         headline_raw = as_dict(results.get("headline"))
         headline: str | None = None
@@ -98,18 +95,16 @@ class ResultReader:
             if isinstance(unscored, int) and unscored > 0 and scorer not in unscored_reported:
                 unscored_reported.add(scorer)
                 b.lost(f"results.scores[{scorer}].unscored_samples",
-                       f"{unscored} sample(s) the scorer could not score are not counted in n",
-                       f"评分器未能评分的 {unscored} 个样本未计入 n")
+                       "{unscored} sample(s) the scorer could not score are not counted in n", unscored=unscored)
             uncertainty = self._uncertainty(b, scorer, metrics, registered.get(scorer, set()))
             values = [k for k in metrics if k not in _UNCERTAINTY_METRICS]
             if not values and any(k in metrics for k in _UNCERTAINTY_METRICS):
-                b.lost(f"results.scores[{scorer}].metrics", "an uncertainty metric without a value metric beside it",
-                       "只有不确定性指标，没有与之对应的取值指标")
+                b.lost(f"results.scores[{scorer}].metrics", "an uncertainty metric without a value metric beside it")
             for key in values:
                 value = _metric_value(metrics[key])
                 mid = metric_id(scorer, key, reducer)
                 if value is None:
-                    b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number", "不是有限数值")
+                    b.lost(f"results.scores[{scorer}].metrics.{key}", "not a finite number")
                     continue
                 mean_like = key in _MEAN_LIKE
                 metric: dict[str, Any] = {"id": mid, "direction": "higher_is_better"}
@@ -124,18 +119,16 @@ class ResultReader:
                 if mean_like and uncertainty:
                     unc = dict(uncertainty)
                 elif uncertainty:
-                    b.no_uncertainty(mid, f"the stderr metric beside it is the standard error of the mean score, "
-                                          f"not of {key}",
-                                     f"与之并列的 stderr 指标是平均分的标准误，而不是 {key} 的标准误")
+                    b.no_uncertainty(mid, "the stderr metric beside it is the standard error of the mean score, not "
+                                          "of {key}", key=key)
                 else:
-                    b.no_uncertainty(mid, "the scorer declares no stderr metric", "评分器未声明 stderr 指标")
+                    b.no_uncertainty(mid, "the scorer declares no stderr metric")
                 result = b.result(evaluation, metric, value, n=n, uncertainty=unc)
                 if result is not None and self._is_headline(headline_raw, scorer, key, reducer):
                     headline = mid
         if directions_defaulted:
             b.defaulted("results[].metric.direction", "higher_is_better",
-                        hint=" (Inspect records no direction; check it for scores where higher means more harm)",
-                        hint_zh="（Inspect 不记录指标方向；若分数越高代表危害越大，请核实）")
+                        hint=" (Inspect records no direction; check it for scores where higher means more harm)")
         return headline
 
     @staticmethod
@@ -151,7 +144,7 @@ class ResultReader:
         for key in sorted(_UNCERTAINTY_METRICS & set(metrics)):
             if _spread_value(metrics[key]) is None:
                 b.lost(f"results.scores[{scorer}].metrics.{key}",
-                       "not a finite, non-negative number (too few samples?)", "不是非负的有限数值（样本过少？）")
+                       "not a finite, non-negative number (too few samples?)")
         stderr = _spread_value(metrics.get("stderr")) if "stderr" in metrics else None
         boot_key = "bootstrap_stderr" if "bootstrap_stderr" in metrics else "bootstrap_std"
         boot = _spread_value(metrics.get(boot_key)) if boot_key in metrics else None
@@ -178,8 +171,7 @@ class ResultReader:
             out["standard_deviation"] = std
         elif var is not None and var >= 0:
             out["standard_deviation"] = math.sqrt(var)
-            b.derived("uncertainty.standard_deviation", "the square root of Inspect's var metric",
-                      "取 Inspect var 指标的平方根")
+            b.derived("uncertainty.standard_deviation", "the square root of Inspect's var metric")
         if out and "method" not in out:
             out["method"] = "reported"
         return out
@@ -192,8 +184,7 @@ class ResultReader:
         others = sorted({name for s in samples for name in s.scores if name != primary})
         if others:
             b.lost("samples[].scores." + ", ".join(others),
-                   f"a sample row holds one score; the headline scorer's ({primary}) is kept",
-                   f"每个样本行只保留一个分数，即主评分器（{primary}）的分数")
+                   "a sample row holds one score; the headline scorer's ({primary}) is kept", primary=primary)
         seen: set[tuple[str, int]] = set()
         repeated = 0
         for sample in samples:
@@ -209,8 +200,8 @@ class ResultReader:
             b.sample(evaluation, sample.id if sample.id is not None else "", epoch=sample.epoch, score=score,
                      verdict=verdict, input=sample.input, output=sample.output, target=sample.target)
         if repeated:
-            b.lost("samples[] (repeated id and epoch)", f"{repeated} record(s) repeating a sample already kept",
-                   f"{repeated} 条记录与已保留的样本重复")
+            b.lost("samples[] (repeated id and epoch)", "{repeated} record(s) repeating a sample already kept",
+                   repeated=repeated)
 
 
 def sample_order(spec: dict[str, Any]) -> dict[str, int]:

@@ -24,7 +24,10 @@ from riskfmt.convert.lm_eval.values import (
     version_text,
 )
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import translate
 
+_LEGACY_GAP = ("that layout records no sample count, so the results have no n (and no filters: keys are read under "
+               "lm-eval's \"none\" filter)")
 _OPEN_WEIGHT_BACKENDS = {
     "hf-causal", "hf-causal-experimental", "hf-seq2seq", "gpt2",  # lm-eval 0.3 names
     "hf", "hf-auto", "huggingface", "hf-multimodal", "vllm", "vllm-vlm", "sglang", "sglang-generate", "mamba_ssm",
@@ -129,10 +132,7 @@ class Run(TaskReader):
         if self.legacy:
             self.b.findings.append(Finding.make(
                 "RF620", str(self.path), path=self.path.name, layout="0.3 results", tool=TOOL,
-                        gap="that layout records no sample count, so the results have no n (and no filters: keys "
-                            "are read under lm-eval's \"none\" filter)",
-                        gap_zh="该格式不记录样本数，因此结果没有 n（也没有过滤器：指标键按 lm-eval 的 "
-                               "\"none\" 过滤器读取）"))
+                        gap=_LEGACY_GAP, gap_zh=translate(_LEGACY_GAP, "zh", "conversion")))
         self._lost_configs()
         if self.ext:
             self.b.report["extensions"] = {"lm-eval": json_safe(self.ext)}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.convert._coerce import as_dict, as_int, finite_number
-from riskfmt.convert.builder import ReportBuilder, sha256_text
+from riskfmt.convert.builder import ReportBuilder, bilingual, sha256_text
 from riskfmt.convert.lm_eval.metrics import (
     DEFAULT_AGGREGATION,
     PER_ITEM_BINARY,
@@ -224,13 +224,9 @@ class TaskReader:
         evaluation = self.b.evaluation(group, task_obj, settings=settings, started=self.started,
                                        completed=self.completed)
         listed = ", ".join(subtasks) if subtasks else "its subtasks"
-        evaluation["notes"] = {
-            "en": f"lm-eval task group: its values aggregate {listed}, whose own results are also in this report; "
-                  "they are not independent evidence. Standard errors are lm-eval's pooled within-subtask "
-                  "estimate.",
-            "zh": f"lm-eval 任务组：其取值汇总自 {listed}（这些子任务的结果也在本报告中），并非独立证据。"
-                  "标准误为 lm-eval 按子任务合并的估计。",
-        }
+        evaluation["notes"] = bilingual("lm-eval task group: its values aggregate {listed}, whose own results are "
+                                        "also in this report; they are not independent evidence. Standard errors are "
+                                        "lm-eval's pooled within-subtask estimate.", listed=listed)
         counts = as_dict(entry.get("sample_count"))
         for metric, filt, raw, raw_se, has_se in metrics:
             value = finite_number(raw, nonfinite=True)

@@ -15,6 +15,7 @@ from riskfmt.convert.opencompass.config import MAX_CONFIG_VALUES, ConfigTooLarge
 from riskfmt.convert.opencompass.names import GROUP_METRICS, JUDGED, TS, split_judged
 from riskfmt.convert.opencompass.samples import ordered_entries
 from riskfmt.findings import Finding
+from riskfmt.i18n.text import translate
 
 _MAX_CONFIG_BYTES = 20 * 1024 * 1024
 _MAX_SNIFF_ENTRIES = 2000
@@ -269,8 +270,6 @@ def _load_predictions(folder: Path, dataset: str) -> tuple[list[Any] | None, lis
 
 _PAIR_WHY = ("a riskfmt report describes one model, and which of the two models each value belongs to is set by "
              "the dataset's postprocessor, which the results file does not record")
-_PAIR_WHY_ZH = ("riskfmt 报告只描述一个模型，而结果中每个取值属于两个模型中的哪一个由数据集的后处理器决定，"
-                "结果文件并未记录")
 
 
 def model_runs_of_folder(run: Path) -> list[ModelRun]:
@@ -333,7 +332,7 @@ def model_runs_of_folder(run: Path) -> list[ModelRun]:
                 judged_by_model.setdefault(members[0], {})[dataset] = folder
         else:
             finding = Finding.make("RF640", str(folder), folder=rel, model_a=members[0], model_b=members[1],
-                                   judge=judge, why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH)
+                                   judge=judge, why=_PAIR_WHY, why_zh=translate(_PAIR_WHY, "zh", "conversion"))
             for member in members:
                 pairwise.setdefault(member, set()).update(judged_sets)
                 pair_findings.setdefault(member, []).append(finding)
@@ -426,7 +425,8 @@ def model_runs_of_station(files: list[Path]) -> list[ModelRun]:
             base = str(bases[0].get("abbr", "the baseline"))
             run.findings.append(Finding.make(
                 "RF640", str(path), folder=f"{path.parent.name}/{path.name}", model_a=base, model_b=model,
-                judge=str(judge_cfg.get("abbr", "a judge model")), why=_PAIR_WHY, why_zh=_PAIR_WHY_ZH))
+                judge=str(judge_cfg.get("abbr", "a judge model")), why=_PAIR_WHY,
+                why_zh=translate(_PAIR_WHY, "zh", "conversion")))
             run.files.append(path)
             continue
         results = (as_dict(data.get("results")) or None)

@@ -9,7 +9,7 @@ from typing import Any
 
 from riskfmt.convert._coerce import as_dict, as_int, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
-from riskfmt.convert.builder import ReportBuilder, binomial_se, mean_se
+from riskfmt.convert.builder import ReportBuilder, bilingual, binomial_se, mean_se
 from riskfmt.convert.opencompass.config import Opaque, prompt_hash
 from riskfmt.convert.opencompass.layout import ModelRun, SummaryRow, Task, exception_name
 from riskfmt.convert.opencompass.names import (
@@ -151,9 +151,7 @@ class Report:
         if run.run_folder is not None and parse_run_folder_name(run.run_folder.name):
             self.b.lost(f"run folder name {run.run_folder.name}",
                         "the run's start in local time without a time zone; riskfmt dates need a zone, so it is "
-                        "not given as evaluations[].started (kept in extensions.opencompass.run_started_local)",
-                        "运行目录名记录的是不带时区的本地开始时间；riskfmt 日期必须带时区，"
-                        "因此未写入 evaluations[].started（保留在 extensions.opencompass.run_started_local）")
+                        "not given as evaluations[].started (kept in extensions.opencompass.run_started_local)")
         if run.config_dumps:
             self.ext["config_dumps"] = run.config_dumps
             if len(run.config_dumps) > 1:
@@ -243,9 +241,7 @@ class Report:
             self.b.derived(f"{eval_id} uncertainty.standard_error ({', '.join(derived)})",
                            "computed by riskfmt from the per-sample correctness in the results' details "
                            "(binomial for a single run; for replicated runs and G-Pass the standard error of the "
-                           "per-question values), on the value's scale; OpenCompass reports none",
-                           "由 riskfmt 根据结果 details 中逐样本的正误推算（单次运行按二项分布；"
-                           "多次重复与 G-Pass 按逐题取值的均值标准误），量纲与取值一致；OpenCompass 不报告标准误")
+                           "per-question values), on the value's scale; OpenCompass reports none")
         self._samples(evaluation, task, per_sample, replicas)
         return evaluation
 
@@ -266,9 +262,7 @@ class Report:
         elif computed:
             obj["version"] = computed[:6]
             self.b.derived(f"{task.dataset} task.version", "OpenCompass' get_prompt_hash of the dataset's infer_cfg "
-                                                           "(first 6 hex digits, as its summary writes it)",
-                           "按 OpenCompass 的 get_prompt_hash 对数据集 infer_cfg 计算"
-                           "（取前6位十六进制，与其汇总表一致）")
+                                                           "(first 6 hex digits, as its summary writes it)")
         elif cfg:
             self.b.lost(f"datasets[{task.dataset}].infer_cfg", "contains expressions riskfmt does not evaluate: no "
                                                                "prompt hash for task.version")
@@ -378,8 +372,7 @@ class Report:
             return False  # values exist: they are converted
         evaluation["status"] = "error"
         self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
-        self.b.lost(self._rel(task), f"task failed, no value reported (never a zero): {reason}",
-                    f"任务失败，不报告取值（绝不记为零）：{reason}")
+        self.b.lost(self._rel(task), "task failed, no value reported (never a zero): {reason}", reason=reason)
         no_values = results is None or not any(finite_number(v) is not None
                                                for k, v in results.items() if k != "details")
         if no_values and task.predictions is not None:  # otherwise the values and samples are converted as usual
@@ -481,25 +474,21 @@ class Report:
                                name=f"{eval_id}.{key}")
         if result is None:
             return
-        notes_en, notes_zh = [], []
+        notes: list[dict[str, str]] = []
         if parsed.replicas:
-            notes_en.append(f"OpenCompass key \"{key}\": the mean over {parsed.replicas} runs of each question "
-                            f"(settings.epochs); n counts questions x runs.")
-            notes_zh.append(f"OpenCompass 键 \"{key}\"：每题 {parsed.replicas} 次运行的平均（settings.epochs）；"
-                            "n 为题数 x 运行次数。")
+            notes.append(bilingual("OpenCompass key \"{key}\": the mean over {replicas} runs of each question "
+                                   "(settings.epochs); n counts questions x runs.", key=key, replicas=parsed.replicas))
         if gpass:
-            notes_en.append(f"G-Pass family value over questions answered {replicas} times each; n counts questions.")
-            notes_zh.append(f"G-Pass 类指标：每题作答 {replicas} 次；n 为题数。")
+            notes.append(bilingual("G-Pass family value over questions answered {replicas} times each; n counts "
+                                   "questions.", replicas=replicas))
         if alias and alias != key:
-            notes_en.append(f"OpenCompass reports the same value under \"{alias}\" too (the subdivision there is the "
-                            "whole dataset); one result is kept.")
-            notes_zh.append(f"OpenCompass 还以 \"{alias}\" 报告同一取值（其子集即整个数据集）；只保留一条结果。")
+            notes.append(bilingual("OpenCompass reports the same value under \"{alias}\" too (the subdivision there "
+                                   "is the whole dataset); one result is kept.", alias=alias))
         if parsed.subdivision:
-            notes_en.append(f"Subdivision \"{parsed.subdivision}\" (OpenCompass takes it from example_abbr up to its "
-                            "first underscore).")
-            notes_zh.append(f"子集 \"{parsed.subdivision}\"（OpenCompass 取 example_abbr 第一个下划线之前的部分）。")
-        if notes_en:
-            result["notes"] = {"en": " ".join(notes_en), "zh": "".join(notes_zh)}
+            notes.append(bilingual("Subdivision \"{subdivision}\" (OpenCompass takes it from example_abbr up to its "
+                                   "first underscore).", subdivision=parsed.subdivision))
+        if notes:
+            result["notes"] = {"en": " ".join(n["en"] for n in notes), "zh": "".join(n["zh"] for n in notes)}
 
     def _direction(self, task: Task, metric: str) -> str:
         if GPASS.match(metric) or HIGHER_IS_BETTER.search(metric):
@@ -562,20 +551,17 @@ class Report:
             evaluation = self.b.evaluation(name, {"id": name}, settings={"other": {"mode": rows[0].mode}}
                                            if rows[0].mode not in ("", "-") else None)
             listed = ", ".join(members) if members else "its member datasets"
-            evaluation["notes"] = {
-                "en": f"OpenCompass summary group ({rows[0].metric} of {listed}); its members' own results are in "
-                      "this report, so it is not independent evidence.",
-                "zh": f"OpenCompass 汇总组（{listed} 的 {rows[0].metric}）；"
-                      "成员数据集的结果也在本报告中，并非独立证据。",
-            }
+            evaluation["notes"] = bilingual("OpenCompass summary group ({metric} of {listed}); its members' own "
+                                            "results are in this report, so it is not independent evidence.",
+                                            metric=rows[0].metric, listed=listed)
             raw_values = raw.get(name, {})
             if isinstance(raw_values.get("error"), str) or any(row.values.get(self.run.model) == "-" for row in rows):
                 evaluation["status"] = "error"
                 pointer = f"/evaluations/{len(self.b.report['evaluations']) - 1}"
                 self.b.findings.append(Finding.make("RF603", self.b.source, pointer, status="error"))
                 reason = raw_values.get("error") or "the summary shows '-'"
-                self.b.lost(f"summary group {name}", f"not computed, no value reported (never a zero): {reason}",
-                            f"OpenCompass 未计算该汇总组，不报告取值（绝不记为零）：{reason}")
+                self.b.lost(f"summary group {name}", "not computed, no value reported (never a zero): {reason}",
+                            reason=reason)
                 continue
             member_evals = [evaluations[m] for m in members if m in evaluations]
             counts = [self.questions.get(m["id"]) for m in member_evals]
@@ -604,8 +590,7 @@ class Report:
                 n = n_total or None
                 if n:
                     self.b.derived(f"{name} {row.metric} n", "the sum of the member datasets' question counts "
-                                   "(each question once, whatever its number of runs)",
-                                   "成员数据集题数之和（每题计一次，不论运行次数）")
+                                   "(each question once, whatever its number of runs)")
                 self.b.no_uncertainty(f"{name} {row.metric}", "a summary-group aggregate of other results")
                 self.b.result(evaluation, metric_obj, value, n=n, name=f"{evaluation['id']}.{row.metric}")
                 if precise:

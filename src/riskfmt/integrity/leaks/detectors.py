@@ -27,22 +27,23 @@ _WEIGHT = Pattern(r"([\w+-][\w.+-]*?)\.(" + "|".join(WEIGHT_EXTENSIONS) + r")" +
 _SHARD = Pattern(r"\b[\w.-]*\d{5}-of-\d{5}\b")  # sharded checkpoints name their shards this way
 _TOKEN_BREAK = Pattern(r"[\s\"'<>()\[\]{},;]")
 
-_CREDENTIALS: tuple[tuple[str, str, str], ...] = (
-    (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "a private key", "私钥"),
-    (r"\bsk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,}", "an API key (sk-...)", "API 密钥（sk-...）"),
-    (r"\bhf_[A-Za-z0-9]{30,}", "a Hugging Face token", "Hugging Face 访问令牌"),
-    (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}", "an AWS access key", "AWS 访问密钥"),
-    (r"\bgh[pousr]_[A-Za-z0-9]{36,}", "a GitHub token", "GitHub 令牌"),
-    (r"\bgithub_pat_[A-Za-z0-9_]{40,}", "a GitHub token", "GitHub 令牌"),
-    (r"\bglpat-[A-Za-z0-9_-]{20,}", "a GitLab token", "GitLab 令牌"),
-    (r"\bAIza[0-9A-Za-z_-]{35}", "a Google API key", "Google API 密钥"),
-    (r"\bya29\.[0-9A-Za-z_-]{30,}", "a Google OAuth token", "Google OAuth 令牌"),
-    (r"\bxox[abprs]-[A-Za-z0-9-]{10,}", "a Slack token", "Slack 令牌"),
-    (r"\b[rs]k_live_[0-9A-Za-z]{20,}", "a Stripe key", "Stripe 密钥"),
-    (r"\bnpm_[A-Za-z0-9]{36}", "an npm token", "npm 令牌"),
-    (r"\bpypi-AgE[A-Za-z0-9_-]{50,}", "a PyPI token", "PyPI 令牌"),
-    (r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", "a JSON web token", "JSON Web 令牌"),
-    (r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s:/@]{6,}@", "a password in a URL", "URL 中的密码"),
+# what each pattern finds, in English; the Chinese is in riskfmt/i18n/zh_CN.po (msgctxt "integrity")
+_CREDENTIALS: tuple[tuple[str, str], ...] = (
+    (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "a private key"),
+    (r"\bsk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{32,}", "an API key (sk-...)"),
+    (r"\bhf_[A-Za-z0-9]{30,}", "a Hugging Face token"),
+    (r"\b(?:AKIA|ASIA)[0-9A-Z]{16}", "an AWS access key"),
+    (r"\bgh[pousr]_[A-Za-z0-9]{36,}", "a GitHub token"),
+    (r"\bgithub_pat_[A-Za-z0-9_]{40,}", "a GitHub token"),
+    (r"\bglpat-[A-Za-z0-9_-]{20,}", "a GitLab token"),
+    (r"\bAIza[0-9A-Za-z_-]{35}", "a Google API key"),
+    (r"\bya29\.[0-9A-Za-z_-]{30,}", "a Google OAuth token"),
+    (r"\bxox[abprs]-[A-Za-z0-9-]{10,}", "a Slack token"),
+    (r"\b[rs]k_live_[0-9A-Za-z]{20,}", "a Stripe key"),
+    (r"\bnpm_[A-Za-z0-9]{36}", "an npm token"),
+    (r"\bpypi-AgE[A-Za-z0-9_-]{50,}", "a PyPI token"),
+    (r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}", "a JSON web token"),
+    (r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s:/@]{6,}@", "a password in a URL"),
 )
 _CREDENTIAL_HINT = Pattern(r"PRIVATE KEY|sk-|hf_|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|AIza|ya29\.|xox[abprs]-"
                            r"|k_live_|npm_|pypi-|eyJ|://[^\s/@]+:[^\s/@]+@")
@@ -87,12 +88,14 @@ def weight_name(text: str) -> str | None:
 
 
 def credential_in(text: str, pointer: str = "") -> tuple[str, str] | None:
+    from riskfmt.i18n.text import both
+
     if _CREDENTIAL_HINT.search(text):
-        for pattern, what, what_zh in _CREDENTIALS:
+        for pattern, what in _CREDENTIALS:
             if re.search(pattern, text):
                 if pattern.startswith(r"\beyJ") and _ATTESTATION.search(pointer.rsplit("/", 1)[-1]):
                     continue
-                return what, what_zh
+                return both(what, "integrity")
     return None
 
 
@@ -112,6 +115,9 @@ def split_credential(strings: list[str], pointer: str, out: Collector) -> None:
             joined = "".join(strings[index:index + 8])
             credential = credential_in(joined) or credential_in(SPACE_RE.sub("", joined))
             if credential is not None or len(part.group(0)) < 20:
-                what = credential or ("a token split over several values", "拆分到多个值中的令牌")
-                out.add("RF705", pointer, what=what[0], what_zh=what[1])
+                if credential is None:
+                    from riskfmt.i18n.text import both
+
+                    credential = both("a token split over several values", "integrity")
+                out.add("RF705", pointer, what=credential[0], what_zh=credential[1])
                 return

@@ -14,7 +14,7 @@ from riskfmt.integrity.leaks.candidates import candidates
 from riskfmt.integrity.leaks.collect import Collector, Totals
 from riskfmt.integrity.leaks.patterns import BINARY_MIN, ENCODED_TOTAL
 from riskfmt.integrity.leaks.text import check_size, check_text
-from riskfmt.integrity.leaks.withheld import CONTENT_KINDS, KIND_NAMES, KIND_NAMES_ZH, identifiers_as_text
+from riskfmt.integrity.leaks.withheld import CONTENT_KINDS, KIND_NAMES, identifiers_as_text, kind_zh
 
 _SAMPLE_TEXT = ("input", "output", "target")
 _SAMPLE_DECLARED = (("input", "sample_input"), ("output", "sample_output"), ("target", "sample_target"),
@@ -86,7 +86,7 @@ def check_samples(rows: list[Any], pointer: str, declared: set[str], out: Collec
                 if shaped and out.full("RF706"):  # early cut-off: count the rest at C speed, no more pointers
                     out.counts["RF706"] += sum(map(dict.__contains__, rows[index:], repeat(name)))
                     break
-                out.add("RF706", f"{pointer}/{index}/{name}", kind=KIND_NAMES[kind], kind_zh=KIND_NAMES_ZH[kind])
+                out.add("RF706", f"{pointer}/{index}/{name}", kind=KIND_NAMES[kind], kind_zh=kind_zh(kind))
 
 
 class SampleFileScan:

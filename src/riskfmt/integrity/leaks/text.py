@@ -32,8 +32,12 @@ from riskfmt.integrity.leaks.patterns import (
     variety,
 )
 
-_ENCODING_ZH = {"base64": "base64", "hex": "十六进制", "data URI": "data URI", "numbers as text": "数值文本",
-                "ascii85": "ascii85 类"}
+
+def _encoding_zh(encoding: str) -> str:
+    """The Chinese name of an encoding, from riskfmt/i18n/zh_CN.po (msgctxt "leak encoding")."""
+    from riskfmt.i18n.text import translate
+
+    return translate(encoding, "zh", "leak encoding")
 
 
 def _blob(text: str, content: bool = False) -> str | None:
@@ -92,7 +96,7 @@ def check_size(text: str, pointer: str, out: Collector, content: bool = False) -
     if length >= BLOB_MIN:
         encoding = _blob(normalise(text), content)
         if encoding is not None:
-            out.add("RF702", pointer, encoding=encoding, encoding_zh=_ENCODING_ZH[encoding], length=length)
+            out.add("RF702", pointer, encoding=encoding, encoding_zh=_encoding_zh(encoding), length=length)
             return True
     if length >= BINARY_MIN:
         bad = len(CONTROL.findall(text))
@@ -120,7 +124,7 @@ def check_text(text: str, pointer: str, out: Collector, totals: Totals | None = 
     for piece in _pieces(normal):
         if len(piece) >= BLOB_MIN:  # a blob inside a longer text (a URL, a sentence around it)
             encoding = "hex" if HEX.fullmatch(piece) else "ascii85" if not PIECE.fullmatch(piece) else "base64"
-            out.add("RF702", pointer, encoding=encoding, encoding_zh=_ENCODING_ZH[encoding], length=len(piece))
+            out.add("RF702", pointer, encoding=encoding, encoding_zh=_encoding_zh(encoding), length=len(piece))
             return
         # random identifiers are what id fields are for; elsewhere every piece counts
         if not identifier or (len(piece) >= 32 and not HEX.fullmatch(piece)):

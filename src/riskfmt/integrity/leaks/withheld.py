@@ -18,11 +18,15 @@ KIND_NAMES = {
     "finding_description": "A finding description", "rationale": "A risk-level rationale", "notes": "A note",
     "extensions": "An extension",
 }
-KIND_NAMES_ZH = {
-    "sample_input": "样本输入", "sample_output": "样本输出", "sample_target": "样本参考答案",
-    "sample_digest": "未加盐的样本摘要", "finding_title": "发现标题", "finding_description": "发现描述",
-    "rationale": "风险等级理由", "notes": "备注", "extensions": "扩展数据",
-}
+
+
+def kind_zh(kind: str) -> str:
+    """The Chinese of ``KIND_NAMES[kind]``, from riskfmt/i18n/zh_CN.po (msgctxt "integrity")."""
+    from riskfmt.i18n.text import translate
+
+    return translate(KIND_NAMES[kind], "zh", "integrity")
+
+
 CONTENT_KINDS = frozenset({"sample_input", "sample_output", "sample_target"})
 
 
@@ -143,11 +147,11 @@ def declared_content(doc: dict[str, Any], declared: set[str], out: Collector) ->
 
     def present(container: Any, key: str, pointer: str, kind: str) -> None:
         if kind in declared and isinstance(container, dict) and key in container:
-            out.add("RF706", pointer, kind=KIND_NAMES[kind], kind_zh=KIND_NAMES_ZH[kind])
+            out.add("RF706", pointer, kind=KIND_NAMES[kind], kind_zh=kind_zh(kind))
 
     present(doc, "notes", "/notes", "notes")
     if "extensions" in declared and doc.get("extensions"):
-        out.add("RF706", "/extensions", kind=KIND_NAMES["extensions"], kind_zh=KIND_NAMES_ZH["extensions"])
+        out.add("RF706", "/extensions", kind=KIND_NAMES["extensions"], kind_zh=kind_zh("extensions"))
     for e_index, evaluation in enumerate(seq(doc.get("evaluations"))):
         if not isinstance(evaluation, dict):
             continue
@@ -164,7 +168,7 @@ def declared_content(doc: dict[str, Any], declared: set[str], out: Collector) ->
             f_ptr = f"{e_ptr}/findings/{f_index}"
             if "finding_title" in declared and "title" in finding and finding["title"] != WITHHELD_TEXT:
                 out.add("RF706", f"{f_ptr}/title", kind=KIND_NAMES["finding_title"],
-                        kind_zh=KIND_NAMES_ZH["finding_title"])
+                        kind_zh=kind_zh("finding_title"))
             present(finding, "description", f"{f_ptr}/description", "finding_description")
             present(finding.get("risk_level"), "rationale", f"{f_ptr}/risk_level/rationale", "rationale")
             if declared & CONTENT_KINDS:
