@@ -508,7 +508,7 @@ ZH: dict[str, str] = {
     'comparison\x04model':
         '模型',
     'comparison\x04report id':
-        '报告标识',
+        '报告编号',
     'comparison\x04vocabulary':
         '词表',
     'comparison\x04Results':
@@ -570,7 +570,7 @@ ZH: dict[str, str] = {
     'comparison\x04by':
         '配对依据',
     'comparison\x04sample id':
-        '样本标识',
+        '样本编号',
     'comparison\x04input digest':
         '输入摘要',
     'comparison\x04A pass, B fail':
@@ -2530,7 +2530,7 @@ ZH: dict[str, str] = {
     'RF681\x04Timeline entry {seq} differs from the previous version ({fields} changed): an update never edits history':
         '时间线条目 {seq} 与上一版本不同（{fields} 有改动）：更新不得修改历史',
     "RF682\x04report_id changed from {old} to {new}: an update keeps the report's id":
-        'report_id 由 {old} 变为 {new}：更新须保留报告标识',
+        'report_id 由 {old} 变为 {new}：更新须保留报告编号',
     'RF683\x04Not written: {reason}':
         '未写入：{reason_zh}',
     'RF845\x04{field} differs from the previous version, and no timeline entry can record that: an update only appends entries (and revises the assessment through them)':
@@ -2586,13 +2586,13 @@ ZH: dict[str, str] = {
     'RF832\x04A cites vocabulary {a} and B cites {b}; risk ids were compared through vocabulary {latest}':
         'A 引用词表 {a}，B 引用词表 {b}；风险编号已按词表 {latest} 进行比较',
     'RF840\x04The samples of {task} share no sample id and no input digest; no paired comparison was made':
-        '{task} 的样本既无相同的样本标识，也无相同的输入摘要，未进行配对比较',
+        '{task} 的样本既无相同的样本编号，也无相同的输入摘要，未进行配对比较',
     'RF841\x04{count} samples of {task} paired by id have different input digests: the ids may not name the same prompts':
-        '{task} 中有 {count} 个按标识配对的样本输入摘要不同：相同的标识可能并不对应相同的提示词',
+        '{task} 中有 {count} 个按编号配对的样本输入摘要不同：相同的编号可能并不对应相同的提示词',
     'RF842\x04The samples of {task} are in different orders; {count} rows went through temporary files to keep memory bounded':
         '{task} 的样本顺序不一致；为控制内存占用，有 {count} 行经由临时文件处理',
     'RF843\x04The samples of {task} were paired by input digest: the reports share no sample id':
-        '{task} 的样本按输入摘要配对：两份报告没有相同的样本标识',
+        '{task} 的样本按输入摘要配对：两份报告没有相同的样本编号',
     'RF844\x04{matched} samples of {task} were paired; {only_a} are only in A and {only_b} only in B':
         '{task} 有 {matched} 个样本完成配对；{only_a} 个仅见于 A，{only_b} 个仅见于 B',
     'RF901\x04Not indexed: the document has {errors} error(s); fix them and index it again':
