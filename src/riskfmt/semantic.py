@@ -421,7 +421,8 @@ class SamplesFileCheck:
         the schema's shape, in order."""
         blob = b"".join(lines)
         self._digest.update(blob)
-        return self._scan.chunk([line for line in lines if not line.isspace()], blob)
+        return self._scan.chunk([line for line in lines if not line.isspace()] if any(map(bytes.isspace, lines))
+                                else lines, blob)
 
     def finish(self) -> list[Finding]:
         """The findings, once every line has been fed."""
