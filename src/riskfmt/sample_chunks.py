@@ -109,16 +109,16 @@ class SampleKeys:
             try:
                 # ids alone ascending is enough; otherwise the (id, epoch) pairs must
                 ascending = all(map(lt, ids, islice(ids, 1, None))) or all(
-                    map(lt, keys := list(zip(ids, epochs)), islice(keys, 1, None)))
+                    map(lt, keys := list(zip(ids, epochs, strict=True)), islice(keys, 1, None)))
             except TypeError:  # keys that do not compare: searched by hash
                 ascending = False
             first = (ids[0], epochs[0])
             if ascending and (self._last is None or _less(self._last, first)):
                 self._last = (ids[-1], epochs[-1])
-                self._hold(list(map(hash, zip(ids, epochs))))
+                self._hold(list(map(hash, zip(ids, epochs, strict=True))))
                 return
             self._stop_ascending()
-        self._search.add_hashes(list(map(hash, zip(ids, epochs))))
+        self._search.add_hashes(list(map(hash, zip(ids, epochs, strict=True))))
 
     def candidates(self) -> set[int]:
         if self._ascending:
@@ -151,6 +151,9 @@ class SampleKeys:
         # a few at a time: the search holds at most its bound plus one handful (a whole run at once would not)
         for start in range(0, len(hashes), _GIVEN):
             self._search.add_hashes(hashes[start:start + _GIVEN].tolist())
+
+    def __del__(self) -> None:  # a check abandoned half way (an error elsewhere) closes its file too
+        self._close()
 
     def _close(self) -> None:
         self._held = array("q")

@@ -22,7 +22,7 @@ import math
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -157,6 +157,7 @@ class PairedSamples:
 
 
 _CODES: dict[Any, int] = {None: _NONE, "pass": _PASS, "fail": _FAIL}  # any other verdict: _OTHER
+_Rows = Iterable[list[Any]]  # (keys, values) of rows: a tuple of the two lists, or a _Batch that unpacks to them
 _SAMPLE_ID = itemgetter("sample_id")
 
 
@@ -182,8 +183,8 @@ class _Batch:
         return len(self.firsts)
 
     def __iter__(self) -> Iterator[list[Any]]:
-        yield list(zip(self.firsts, self.epochs))
-        yield list(zip(self.codes, self.scores, self.digests))
+        yield list(zip(self.firsts, self.epochs, strict=True))
+        yield list(zip(self.codes, self.scores, self.digests, strict=True))
 
     def same_keys(self, other: _Batch) -> bool:
         return self.firsts == other.firsts and self.epochs == other.epochs
@@ -384,7 +385,7 @@ def _items(table: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
             yield key, held
 
 
-def _index(chunks: Iterator[tuple[list[Any], list[Any]]], unique: bool) -> dict[Any, Any]:
+def _index(chunks: Iterator[_Rows], unique: bool) -> dict[Any, Any]:
     """A table of one side's rows by key. Sample ids are unique within a side (the validator checks it,
     RF514), so they index in one step; input digests may repeat and queue."""
     table: dict[Any, Any] = {}
@@ -397,7 +398,7 @@ def _index(chunks: Iterator[tuple[list[Any], list[Any]]], unique: bool) -> dict[
     return table
 
 
-def _probe(table: dict[Any, Any], chunks: Iterator[tuple[list[Any], list[Any]]], r: PairedSamples,
+def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
            table_is_a: bool, unique: bool) -> int:
     """Pair streamed chunks with a table of the other side; returns the streamed rows left without a partner."""
     unmatched = 0
@@ -461,7 +462,8 @@ class _Partitions:
                 keys, values = pickle.load(handle)
             except EOFError:
                 return
-            yield list(zip(keys[0::2], keys[1::2])), list(zip(values[0::3], values[1::3], values[2::3]))
+            yield (list(zip(keys[0::2], keys[1::2], strict=True)),
+                   list(zip(values[0::3], values[1::3], values[2::3], strict=True)))
 
     def close(self) -> None:
         for handle in self.files:
