@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from riskfmt.compare import samples
-from riskfmt.compare.samples import SampleSource, SamplesError, compare_samples
+from riskfmt.compare.samples import SamplesError, SampleSource, compare_samples
 
 _SCALE = 2.0**64
 
