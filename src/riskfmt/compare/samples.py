@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
-from operator import eq, itemgetter, mul, ne, sub
+from operator import is_not, itemgetter, mul, ne, sub
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -207,8 +207,11 @@ def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[
 
 def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: list[tuple[int, Any, Any]]) -> None:
     """Add pairs (values_a[i], values_b[i]) to the tallies."""
-    _tally_columns(r, [v[0] for v in values_a], [v[0] for v in values_b], [v[1] for v in values_a],
-                   [v[1] for v in values_b], [v[2] for v in values_a], [v[2] for v in values_b])
+    if not values_a:
+        return
+    codes_a, scores_a, digests_a = map(list, zip(*values_a, strict=True))  # rows to columns, in C
+    codes_b, scores_b, digests_b = map(list, zip(*values_b, strict=True))
+    _tally_columns(r, codes_a, codes_b, scores_a, scores_b, digests_a, digests_b)
 
 
 def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], scores_a: list[Any],
@@ -404,9 +407,10 @@ def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
     unmatched = 0
     for keys, values in chunks:
         if unique:
-            taken = [table.pop(key, _MISSING) for key in keys]
-            found = [v for v, t in zip(values, taken, strict=True) if t is not _MISSING]
-            partners = [t for t in taken if t is not _MISSING]
+            taken = list(map(table.pop, keys, repeat(_MISSING)))
+            paired = list(map(is_not, taken, repeat(_MISSING)))
+            found = list(compress(values, paired))
+            partners = list(compress(taken, paired))
             unmatched += len(keys) - len(found)
         else:
             found, partners = [], []
@@ -438,12 +442,20 @@ class _Partitions:
         self.written = 0
 
     def write(self, keys: list[Any], values: list[Any]) -> None:
+        if not keys:
+            return
         count = len(self.files)
         parts = list(map(count.__rmod__, map(hash, keys)))  # hash(key) % count
-        for part in set(parts):
-            chosen = list(map(eq, parts, repeat(part)))
-            self.keys[part] += chain.from_iterable(compress(keys, chosen))
-            self.values[part] += chain.from_iterable(compress(values, chosen))
+        # rows grouped by partition, keeping their order within each: a stable sort of the row numbers, in C
+        order = sorted(range(len(keys)), key=parts.__getitem__)
+        pick = itemgetter(*order) if len(order) > 1 else lambda rows: (rows[0],)
+        grouped_keys: tuple[Any, ...] = pick(keys)
+        grouped_values: tuple[Any, ...] = pick(values)
+        start = 0
+        for part, size in sorted(Counter(parts).items()):
+            self.keys[part] += chain.from_iterable(grouped_keys[start:start + size])
+            self.values[part] += chain.from_iterable(grouped_values[start:start + size])
+            start += size
             if len(self.keys[part]) >= self.limit:
                 self._flush(part)
         self.written += len(keys)
