@@ -19,8 +19,6 @@ grid), so the result does not depend on the order pairs are met in, nor on which
 from __future__ import annotations
 
 import math
-import pickle
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -29,8 +27,9 @@ from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
 from operator import is_not, itemgetter, mul, ne, sub
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
+from riskfmt.compare.partitions import Partitions
 from riskfmt.errors import RiskfmtError
 
 __all__ = ["DEFAULT_MEMORY_ROWS", "CheckedRead", "PairedSamples", "SampleSource", "SamplesError", "checked_while_read",
@@ -258,7 +257,6 @@ def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], sco
 
 
 _CHUNK_ROWS = 4096  # rows the join takes at a time
-_KEY_WIDTH = 2  # a key is (sample id or input digest, epoch); a value is (verdict code, score, digest hash)
 PIECE_ROWS = 512  # lines parsed and checked at a time: a piece stays in the processor's cache while it is handled
 
 
@@ -428,60 +426,6 @@ def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
     return unmatched
 
 
-class _Partitions:
-    """(key, value) rows spread over temporary files by key hash, each small enough to join in memory.
-    The files hold this process's own rows, pickled a few thousand at a time as two flat lists (the keys' parts,
-    the values' parts): a flat list of strings and numbers pickles several times faster than a list of tuples."""
-
-    def __init__(self, count: int, memory_rows: int) -> None:
-        self.files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(count)]  # noqa: SIM115 - closed by close()
-        self.keys: list[list[Any]] = [[] for _ in range(count)]  # flat: first, epoch, first, epoch, ...
-        self.values: list[list[Any]] = [[] for _ in range(count)]  # flat: code, score, digest, code, ...
-        # what waits in buffers stays within half the memory budget, whatever the number of partitions
-        self.limit = max(16, min(_CHUNK_ROWS, memory_rows // (2 * count))) * _KEY_WIDTH
-        self.written = 0
-
-    def write(self, keys: list[Any], values: list[Any]) -> None:
-        if not keys:
-            return
-        count = len(self.files)
-        parts = list(map(count.__rmod__, map(hash, keys)))  # hash(key) % count
-        # rows grouped by partition, keeping their order within each: a stable sort of the row numbers, in C
-        order = sorted(range(len(keys)), key=parts.__getitem__)
-        pick = itemgetter(*order) if len(order) > 1 else lambda rows: (rows[0],)
-        grouped_keys: tuple[Any, ...] = pick(keys)
-        grouped_values: tuple[Any, ...] = pick(values)
-        start = 0
-        for part, size in sorted(Counter(parts).items()):
-            self.keys[part] += chain.from_iterable(grouped_keys[start:start + size])
-            self.values[part] += chain.from_iterable(grouped_values[start:start + size])
-            start += size
-            if len(self.keys[part]) >= self.limit:
-                self._flush(part)
-        self.written += len(keys)
-
-    def _flush(self, index: int) -> None:
-        if self.keys[index]:
-            pickle.dump((self.keys[index], self.values[index]), self.files[index], protocol=pickle.HIGHEST_PROTOCOL)
-            self.keys[index], self.values[index] = [], []
-
-    def read(self, index: int) -> Iterator[tuple[list[Any], list[Any]]]:
-        self._flush(index)
-        handle = self.files[index]
-        handle.seek(0)
-        while True:
-            try:
-                keys, values = pickle.load(handle)
-            except EOFError:
-                return
-            yield (list(zip(keys[0::2], keys[1::2], strict=True)),
-                   list(zip(values[0::3], values[1::3], values[2::3], strict=True)))
-
-    def close(self) -> None:
-        for handle in self.files:
-            handle.close()
-
-
 def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_rows: int,
                   expected: int) -> tuple[int, int, int]:
     """Lockstep join of two streams: (unmatched in A, unmatched in B, rows spilled to disk)."""
@@ -536,7 +480,7 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
     """A Grace hash join of everything not yet paired: both sides partitioned by key, each partition
     joined in memory."""
     count = max(2, math.ceil(2 * expected / max(1, memory_rows)) + 1)  # a partition's side: half the budget
-    parts_a, parts_b = _Partitions(count, memory_rows), _Partitions(count, memory_rows)
+    parts_a, parts_b = Partitions(count, memory_rows, _CHUNK_ROWS), Partitions(count, memory_rows, _CHUNK_ROWS)
     unique = by == "sample_id"
     try:
         for pending, parts in ((pending_a, parts_a), (pending_b, parts_b)):
