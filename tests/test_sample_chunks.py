@@ -122,7 +122,7 @@ def test_repeated_keys_are_never_cleared() -> None:
 
 @given(st.lists(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.integers(1, 2)), max_size=6),
                 max_size=8), st.integers(1, 5))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_sample_keys_find_every_repeat(batches: list[list[tuple[str, int]]], held: int) -> None:
     """Every hash of a repeated key is a candidate; a file with no repeat has no candidate beyond what the hash
     search itself would give (hash collisions)."""
