@@ -1,18 +1,21 @@
-"""riskfmt diff on two reports with 500,000 sample results each, against orjson.loads of both files.
+"""riskfmt diff on two reports with many sample results each, against orjson.loads of both files.
 
-    python benchmarks/diff.py            # full size: two ~130 MB reports, two ~80 MB JSONL files
-    python benchmarks/diff.py --quick    # a tenth of the sizes, for a smoke run
+    python benchmarks/diff.py                     # 300,000 samples per report: both JSONL orders and inline
+    python benchmarks/diff.py --cases same shuffled --rows 100000
+    python benchmarks/diff.py --quick             # a tenth of the rows, for a smoke run
+    python benchmarks/run.py --only diff          # the two JSONL rows inside run.py's table
 
 Every figure is the median of fresh processes (start-up and peak memory are each process's own), with the
-commands interleaved within each repetition; the baseline runs in the same session. Three cases:
+commands interleaved within each repetition; the baseline runs in the same session, and the ratio is taken in
+that run, on wall time (the issue's target) and on CPU time (user + system: steadier on a shared machine). Cases:
 
-- inline: both reports carry their samples inline (the whole report must be parsed);
-- JSONL, same order: each report pins a samples file, written in the same order on both sides;
-- JSONL, different order: B's samples file is shuffled, so the join partitions rows to temporary files.
+- same: each report pins a JSONL samples file, written in the same order on both sides;
+- shuffled: B's samples file is shuffled, so the join partitions rows to temporary files;
+- inline: both reports carry their samples inline (the whole report must be parsed).
 
-`riskfmt validate` of the same two files is shown as well: a diff validates both inputs completely
-(schema, vocabulary, every samples line), and that is most of its time. Each samples file is read once: its
-lines are validated as the comparison pairs them (riskfmt.compare.files).
+The baseline of the JSONL cases is the issue's: a bare orjson process that parses both reports and every line of
+both samples files. `riskfmt validate` of the same two files is shown as well (the same checks, no pairing).
+Each samples file is read once: its lines are validated as the comparison pairs them (riskfmt.compare.files).
 """
 
 from __future__ import annotations
@@ -23,17 +26,19 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import BASE, measure, riskfmt_exe  # noqa: E402 - the shared measuring code of benchmarks/run.py
+from run import BASE, riskfmt_exe  # noqa: E402 - the shared data and executable of benchmarks/run.py
 
 DATA = HERE / "data" / "diff"
-SAMPLES = 500_000
+SAMPLES = 300_000  # the issue's shape (issue 19: two reports pinning 300,000-row samples files)
 
 
 def _row(i: int, rnd: random.Random, changed: bool) -> dict:
@@ -110,80 +115,117 @@ def _loads_both(py: str, reports: list[Path], jsonl: list[Path], gc_off: bool = 
     return [py, "-c", code]
 
 
+def _run_once(argv: list[str]) -> dict:
+    """Wall and CPU seconds (user + system, from os.wait4), peak RSS in MB, exit code and stdout of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    return {"seconds": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mb": usage.ru_maxrss / 1024, "exit": os.waitstatus_to_exitcode(status), "stdout": out}
+
+
+def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
+    """Medians per command; commands interleaved, start rotated each repetition; only the last stdout kept."""
+    names = list(commands)
+    runs: dict[str, list[dict]] = {n: [] for n in names}
+    for rep in range(repeat):
+        for name in names[rep % len(names):] + names[: rep % len(names)]:
+            if runs[name]:
+                runs[name][-1]["stdout"] = b""  # a forked child would count what this process holds
+            runs[name].append(_run_once(commands[name]))
+    return {name: {"seconds": statistics.median(r["seconds"] for r in got),
+                   "cpu": statistics.median(r["cpu"] for r in got),
+                   "rss_mb": statistics.median(r["rss_mb"] for r in got), "exit": got[-1]["exit"],
+                   "stdout": got[-1]["stdout"]} for name, got in runs.items()}
+
+
+CASES = ("same", "shuffled", "inline")
+
+
+def run_cases(count: int, cases: list[str], repeat: int) -> tuple[list[dict], list[str]]:
+    """Measure the cases; one row (a dict) per case, and notes."""
+    paths = make_data(count)
+    exe, py = riskfmt_exe(), sys.executable
+    jsonl_dir = paths["jsonl_a"].parent
+    rows: list[dict] = []
+    notes: list[str] = []
+
+    def row(case: str, m: dict, size: float, memory_target: float | None) -> None:
+        ours, base = m["riskfmt diff"], m["orjson.loads"]
+        validate = m.get("riskfmt validate")
+        ratio = ours["seconds"] / base["seconds"]
+        rows.append({"case": case, "size_mb": size, "seconds": ours["seconds"], "cpu": ours["cpu"],
+                     "rss_mb": ours["rss_mb"], "base_seconds": base["seconds"], "base_cpu": base["cpu"],
+                     "base_rss_mb": base["rss_mb"], "ratio": ratio, "cpu_ratio": ours["cpu"] / base["cpu"],
+                     "validate_ratio": validate["seconds"] / base["seconds"] if validate else None,
+                     "met": ratio <= 3 and (memory_target is None or ours["rss_mb"] <= memory_target),
+                     "target": "<= 3x" + (f", peak <= {memory_target:g} MB" if memory_target else "")})
+
+    for case in cases:
+        if case == "inline":
+            a, b = paths["inline_a"], paths["inline_b"]
+            size = (a.stat().st_size + b.stat().st_size) / 1e6
+            m = measure({"orjson.loads": _loads_both(py, [a, b], []),
+                         "orjson.loads, GC off": _loads_both(py, [a, b], [], gc_off=True),
+                         "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"],
+                         "riskfmt validate": [exe, "validate", "-q", str(a), str(b)]}, repeat)
+            assert m["riskfmt diff"]["exit"] == 0, m["riskfmt diff"]["stdout"][:2000]
+            assert json.loads(m["riskfmt diff"]["stdout"])["samples"][0]["matched"] == count
+            row(f"diff, inline, 2 x {count:,} samples", m, size, None)
+            off = m["orjson.loads, GC off"]["seconds"]
+            # most of a bare orjson.loads of a large report is the cyclic GC, which riskfmt pauses: show both
+            notes.append(f"inline: orjson.loads of both with the GC disabled takes {off:.2f} s; riskfmt diff is "
+                         f"{m['riskfmt diff']['seconds'] / off:.2f}x of that")
+            continue
+        a = paths["jsonl_a"]
+        b = paths["jsonl_b"] if case == "same" else paths["shuffled_b"]
+        lines = [jsonl_dir / "a.jsonl", jsonl_dir / ("b.jsonl" if case == "same" else "b-shuffled.jsonl")]
+        size = sum(p.stat().st_size for p in lines) / 1e6
+        commands = {"orjson.loads": _loads_both(py, [a, b], lines),
+                    "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"]}
+        if case == "same":
+            commands["riskfmt validate"] = [exe, "validate", "-q", str(a), str(b)]
+        m = measure(commands, repeat)
+        assert m["riskfmt diff"]["exit"] == 0, m["riskfmt diff"]["stdout"][:2000]
+        assert json.loads(m["riskfmt diff"]["stdout"])["samples"][0]["matched"] == count
+        order = "same order" if case == "same" else "different order"
+        row(f"diff, JSONL, {order}, 2 x {count:,} samples", m, size, 150)
+    return rows, notes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
+    parser.add_argument("--quick", action="store_true", help="a tenth of the rows")
+    parser.add_argument("--rows", type=int, default=SAMPLES, help="samples per report (default %(default)s)")
+    parser.add_argument("--cases", nargs="*", choices=CASES, default=list(CASES), help="which cases to run")
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for benchmarks/run.py)")
     parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    count = SAMPLES // 10 if args.quick else SAMPLES
+    count = args.rows // 10 if args.quick else args.rows
     if args.generate_only:
         make_data(count)
         return 0
     # generate in a child: a forked child's peak RSS would include what the generator held
-    print(f"generating data ({count} samples per report) ...", flush=True)
-    subprocess.run([sys.executable, __file__, "--generate-only"] + (["--quick"] if args.quick else []), check=True)
-    paths = make_data(count)
-    exe, py = riskfmt_exe(), sys.executable
-    jsonl_dir = paths["jsonl_a"].parent
-    rows: list[tuple[str, str, str, str, str, str]] = []
-
-    def row(case: str, m: dict, base: str, target: float | None, memory_target: float | None = None) -> None:
-        ours, ref = m["riskfmt diff"], m[base]
-        ratio = ours["seconds"] / ref["seconds"]
-        validate = m.get("riskfmt validate")
-        share = f"{validate['seconds'] / ref['seconds']:.2f}x" if validate else "-"
-        goals = []
-        if target is not None:
-            goals.append(f"time <= {target:g}x: {'yes' if ratio <= target else 'NO'}")
-        if memory_target is not None:
-            goals.append(f"peak <= {memory_target:g} MB: {'yes' if ours['rss_mb'] <= memory_target else 'NO'}")
-        rows.append((case, f"{ours['seconds']:.2f} s, {ours['rss_mb']:.0f} MB",
-                     f"{ref['seconds']:.2f} s, {ref['rss_mb']:.0f} MB", f"{ratio:.2f}x", share, "; ".join(goals)))
-
-    # 1. inline samples: everything parsed, both reports validated in full
-    a, b = paths["inline_a"], paths["inline_b"]
-    size = (a.stat().st_size + b.stat().st_size) / 1e6
-    m = measure({"orjson.loads": _loads_both(py, [a, b], []),
-                 "orjson.loads, GC off": _loads_both(py, [a, b], [], gc_off=True),
-                 "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"],
-                 "riskfmt validate": [exe, "validate", "-q", str(a), str(b)]}, args.repeat)
-    assert m["riskfmt diff"]["exit"] == 0, m["riskfmt diff"]["stdout"][:2000]
-    doc = json.loads(m["riskfmt diff"]["stdout"])
-    assert doc["samples"][0]["matched"] == count
-    row(f"inline, 2 x {count:,} samples ({size:.0f} MB)", m, "orjson.loads", 3)
-    # most of a bare orjson.loads of a large report is the cyclic GC, which riskfmt pauses: show both
-    off = m["orjson.loads, GC off"]["seconds"]
-    notes = [f"inline: orjson.loads of both with the GC disabled takes {off:.2f} s; riskfmt diff is "
-             f"{m['riskfmt diff']['seconds'] / off:.2f}x of that"]
-
-    # 2. JSONL samples in the same order
-    a, b = paths["jsonl_a"], paths["jsonl_b"]
-    lines = [jsonl_dir / "a.jsonl", jsonl_dir / "b.jsonl"]
-    size = sum(p.stat().st_size for p in lines) / 1e6
-    m = measure({"orjson.loads": _loads_both(py, [a, b], lines),
-                 "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"],
-                 "riskfmt validate": [exe, "validate", "-q", str(a), str(b)]}, args.repeat)
-    assert m["riskfmt diff"]["exit"] == 0
-    row(f"JSONL, same order, 2 x {count:,} samples ({size:.0f} MB)", m, "orjson.loads", 3, 150)
-
-    # 3. JSONL samples in different orders: the join partitions through temporary files
-    b = paths["shuffled_b"]
-    lines = [jsonl_dir / "a.jsonl", jsonl_dir / "b-shuffled.jsonl"]
-    m = measure({"orjson.loads": _loads_both(py, [a, b], lines),
-                 "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"]}, args.repeat)
-    assert m["riskfmt diff"]["exit"] == 0
-    doc = json.loads(m["riskfmt diff"]["stdout"])
-    assert doc["samples"][0]["matched"] == count
-    row(f"JSONL, different order, 2 x {count:,} samples ({size:.0f} MB)", m, "orjson.loads", 3, 150)
-
+    print(f"generating data ({count} samples per report) ...", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, __file__, "--generate-only", "--rows", str(count)], check=True)
+    rows, notes = run_cases(count, args.cases, args.repeat)
+    load = os.getloadavg()[0]
+    if args.json:
+        print(json.dumps({"rows": rows, "notes": notes, "load": load}))
+        return 0
     print(f"\nriskfmt diff benchmarks: Python {platform.python_version()}, {platform.machine()}, "
-          f"{os.cpu_count()} cores, {count:,} samples per report\n")
-    print("| case | riskfmt diff | orjson.loads of both (same run) | ratio "
-          "| riskfmt validate of both, ratio | target |")
-    print("|---|---|---|---|---|---|")
+          f"{os.cpu_count()} cores, {count:,} samples per report, load average {load:.1f} at the end\n")
+    print("| case | riskfmt diff | orjson.loads of both (same run) | ratio, wall | ratio, CPU "
+          "| riskfmt validate of both, ratio | target | met |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print("| " + " | ".join(r) + " |")
+        validate = f"{r['validate_ratio']:.2f}x" if r["validate_ratio"] is not None else "-"
+        print(f"| {r['case']} ({r['size_mb']:.0f} MB) "
+              f"| {r['seconds']:.2f} s, {r['cpu']:.2f} s CPU, {r['rss_mb']:.0f} MB "
+              f"| {r['base_seconds']:.2f} s, {r['base_cpu']:.2f} s CPU, {r['base_rss_mb']:.0f} MB | {r['ratio']:.2f}x "
+              f"| {r['cpu_ratio']:.2f}x | {validate} | {r['target']} | {'yes' if r['met'] else 'NO'} |")
     for note in notes:
         print(f"\nAlso measured: {note}.")
     return 0

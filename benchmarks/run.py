@@ -3,7 +3,7 @@
     python benchmarks/run.py            # full size (100 MB report, 1 GB JSONL): about 10 minutes
     python benchmarks/run.py --quick    # a tenth of the sizes, for a smoke run
     python benchmarks/run.py --only results   # only the report shapes named so (no small-file, JSONL cases)
-    python benchmarks/run.py --diff     # and benchmarks/diff.py (riskfmt diff) at the same scale
+    python benchmarks/run.py --diff     # and the inline case of benchmarks/diff.py (riskfmt diff)
 
 Every figure is the median of several fresh processes (so start-up and peak memory are each process's own),
 with the tools interleaved within each repetition. The machines are shared and noisy (about +-20% here):
@@ -237,7 +237,8 @@ def main() -> int:
     parser.add_argument("--skip", nargs="*", default=[], help="skip the report shapes whose name has one of these words")
     parser.add_argument("--no-leak-scan", action="store_true",
                         help="measure the report shapes with the leak scan replaced by a no-op (for work on the rest)")
-    parser.add_argument("--diff", action="store_true", help="also run benchmarks/diff.py (riskfmt diff)")
+    parser.add_argument("--diff", action="store_true",
+                        help="riskfmt diff in every case of benchmarks/diff.py (inline too), whatever --only says")
     args = parser.parse_args()
     scale = 0.1 if args.quick else 1.0
     if args.generate_only:
@@ -354,6 +355,22 @@ def main() -> int:
         rows.append((f"samples JSONL, {size:.0f} MB", f"{m['riskfmt']['seconds']:.1f} s ({size / m['riskfmt']['seconds']:.0f} MB/s)",
                      "-", m["riskfmt"]["rss_mb"], "peak RSS < 100 MB", m["riskfmt"]["rss_mb"] < 100))
 
+    # 6. riskfmt diff of two reports pinning 300,000-row samples files (benchmarks/diff.py, which measures it and
+    # its baseline, orjson of both reports and every line, in one run): both orders of the rows; --diff adds inline
+    diff_names = (("same", "diff, JSONL, same order"), ("shuffled", "diff, JSONL, different order"))
+    diff_cases = [case for case, name in diff_names
+                  if (args.diff or not args.only or any(word in name for word in args.only))
+                  and not any(word in name for word in args.skip)] + (["inline"] if args.diff else [])
+    if diff_cases:
+        got = subprocess.run([py, str(HERE / "diff.py"), "--json", "--rows", str(int(300_000 * scale)), "--cases",
+                              *diff_cases], check=True, capture_output=True, text=True)
+        measured = json.loads(got.stdout)
+        for r in measured["rows"]:
+            rows.append((f"{r['case']}, {r['size_mb']:.0f} MB", f"{r['seconds']:.2f} s, {r['rss_mb']:.0f} MB "
+                         f"(CPU {r['cpu']:.2f} s: {r['cpu_ratio']:.2f}x)",
+                         f"orjson.loads of reports and lines {r['base_seconds']:.2f} s", r["ratio"], r["target"], r["met"]))
+        notes.extend(measured["notes"])
+
     print(f"\nriskfmt benchmarks: Python {platform.python_version()}, {platform.machine()}, "
           f"{os.cpu_count()} cores, scale {scale}, load average {os.getloadavg()[0]:.1f} at the end"
           + (", LEAK SCAN OFF in the report shapes" if args.no_leak_scan else "") + "\n")
@@ -364,9 +381,6 @@ def main() -> int:
     for note in notes:
         print(f"\nAlso measured: {note}.")
     print("\nNot measured: streaming of a report too large to parse whole (no streaming mode exists yet).")
-    if args.diff:
-        print("\nriskfmt diff (benchmarks/diff.py):", flush=True)
-        subprocess.run([py, str(HERE / "diff.py")] + (["--quick"] if args.quick else []), check=True)
     return 0
 
 

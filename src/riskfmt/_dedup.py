@@ -42,7 +42,10 @@ class DuplicateCandidates:
 
     def add_many(self, keys: list[Hashable]) -> None:
         """``add`` for each key, as set operations: the same candidates, far less per-key Python work."""
-        hashes = [hash(key) for key in keys]
+        self.add_hashes([hash(key) for key in keys])
+
+    def add_hashes(self, hashes: list[int]) -> None:
+        """``add_many`` for keys already hashed (``hash(key)`` each)."""
         fresh = set(hashes)
         if len(fresh) != len(hashes):  # repeats within the batch itself
             seen: set[int] = set()

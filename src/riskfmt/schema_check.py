@@ -52,6 +52,16 @@ def sample_validator(version: str) -> Any:
     return jsonschema_rs.validator_for(line_schema, validate_formats=True)
 
 
+def samples_validator(version: str) -> Any:
+    """A validator for a list of samples-file lines (parsed), valid when each one is: one call for a chunk."""
+    import jsonschema_rs
+
+    schema = _runtime_schema("evaluation-report", version)
+    rows_schema = {"$schema": schema["$schema"], "type": "array", "items": {"$ref": "#/$defs/SampleResult"},
+                   "$defs": schema["$defs"]}
+    return jsonschema_rs.validator_for(rows_schema, validate_formats=True)
+
+
 def pointer_of(path: Iterable[object]) -> str:
     from riskfmt._positions import escape_token
 

@@ -413,7 +413,7 @@ class SamplesFileCheck:
         unsafe or names no file)."""
         from pathlib import Path
 
-        from riskfmt.schema_check import sample_validator
+        from riskfmt.schema_check import sample_validator, samples_validator
 
         base = (base_dir or Path.cwd()).resolve()
         target = (base / spec["path"]).resolve()
@@ -423,13 +423,16 @@ class SamplesFileCheck:
             return [Finding.make("RF509", source, f"{pointer}/path", path=spec["path"])]
         shown = Path(source).parent / spec["path"] if base_dir is not None else Path(spec["path"])
         return cls(target, spec, pointer, source,
-                   _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, report or {}))
+                   _SampleScan(shown.as_posix(), sample_validator(format_version), vocab, cited, report or {},
+                               samples_validator(format_version)))
 
     def feed(self, lines: list[bytes]) -> list[Any]:
         """Check the next lines of the file (blank ones included, as read); returns their samples that have
         the schema's shape, in order."""
-        self._digest.update(b"".join(lines))
-        return self._scan.chunk([line for line in lines if not line.isspace()])
+        blob = b"".join(lines)
+        self._digest.update(blob)
+        return self._scan.chunk([line for line in lines if not line.isspace()] if any(map(bytes.isspace, lines))
+                                else lines, blob)
 
     def finish(self) -> list[Finding]:
         """The findings, once every line has been fed."""
@@ -463,13 +466,13 @@ class _SampleScan:
     their order are exactly those of the line rule (tests/test_samples_file.py checks this)."""
 
     def __init__(self, source: str, validator: Any, vocab: Release | None, cited: str,
-                 report: dict[str, Any]) -> None:
-        from riskfmt._dedup import DuplicateCandidates
+                 report: dict[str, Any], batch: Any) -> None:
+        from riskfmt.sample_chunks import SampleKeys
 
-        self.source, self.validator, self.vocab, self.cited = source, validator, vocab, cited
+        self.source, self.validator, self.vocab, self.cited, self.batch = source, validator, vocab, cited, batch
         self.plain = plain_risk_ids(vocab.version, cited) if vocab is not None else frozenset()
         self.loads = _line_parser()
-        self.keys = DuplicateCandidates()
+        self.keys = SampleKeys()
         self.rows = 0
         from riskfmt.caps import Tally
 
@@ -477,24 +480,21 @@ class _SampleScan:
         self.scanners = [resolve(check.samples)(source, report) for check in document_checks("evaluation-report")
                          if check.samples is not None]
 
-    def chunk(self, lines: list[bytes]) -> list[Any]:
-        """Check non-blank lines, in order; returns the samples that have the schema's shape."""
+    def chunk(self, lines: list[bytes], blob: bytes | None = None) -> list[Any]:
+        """Check non-blank lines, in order (``blob``: the lines as read, joined, blank ones included); returns
+        the samples that have the schema's shape."""
+        from riskfmt.sample_chunks import clean
+
         first = self.rows + 1
         if _FAST_CHUNKS and lines:
-            try:
-                samples = [self.loads(raw) for raw in lines]
-            except (ValueError, UnicodeDecodeError):
-                samples = None
-            if samples is not None and _may_repeat_keys(lines, samples):
-                samples = None  # the line rule finds the duplicate key (RF105)
-            if samples is not None and all(map(self.validator.is_valid, samples)):
-                risks = [s["risks"] for s in samples if "risks" in s]
-                if self.vocab is None or all(map(self.plain.issuperset, risks)):
-                    self.keys.add_many([(s["sample_id"], s.get("epoch", 1)) for s in samples])
-                    self.rows += len(lines)
-                    for scanner in self.scanners:
-                        scanner.rows(samples, range(first, first + len(samples)))
-                    return samples
+            samples = clean(lines, b"".join(lines) if blob is None else blob, self.loads, self.batch,
+                            None if self.vocab is None else self.plain)
+            if samples is not None:
+                self.keys.add_rows(samples)
+                self.rows += len(lines)
+                for scanner in self.scanners:
+                    scanner.rows(samples, range(first, first + len(samples)))
+                return samples
         shaped, rows = [], []
         for raw in lines:
             sample = self.line(raw)

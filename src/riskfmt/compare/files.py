@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from riskfmt.compare.inputs import InputError, LoadedDocument, ReadDocument, accept, read_document
 from riskfmt.compare.options import DiffOptions
-from riskfmt.compare.samples import checked_while_read
+from riskfmt.compare.samples import PIECE_ROWS, checked_while_read
 from riskfmt.findings import FileResult, Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,21 +50,31 @@ class _CheckedFile:
         self.check = check
         self.state = "unread"  # reading, read, failed
 
-    def read(self, rows: int) -> Iterator[list[Any]] | None:
-        """The file's samples (those of the schema's shape), ``rows`` lines at a time, each chunk checked as it
-        goes by; None when the file has been read already (a second pass reads it plainly)."""
+    def read(self, rows: int) -> Iterator[tuple[list[Any], bool]] | None:
+        """The file's samples (those of the schema's shape), a piece of lines at a time, each piece checked as it
+        goes by and marked True when it ends a chunk of ``rows`` lines; None when the file has been read already
+        (a second pass reads it plainly)."""
         if self.state != "unread":
             return None
         self.state = "reading"
-        return self._chunks(rows)
+        return self._pieces(rows)
 
-    def _chunks(self, rows: int) -> Iterator[list[Any]]:
+    def _pieces(self, rows: int) -> Iterator[tuple[list[Any], bool]]:
+        # Pieces of a few hundred lines: parsed, checked and taken apart into columns while they are still in the
+        # processor's cache (at 4,096 lines the same work took about half as long again).
         try:
             with self.check.target.open("rb") as handle:
-                while lines := list(islice(handle, rows)):
+                taken = 0
+                while lines := list(islice(handle, min(PIECE_ROWS, rows - taken))):
+                    taken += len(lines)
                     samples = self.check.feed(lines)
-                    if samples:
-                        yield samples
+                    if taken == rows:
+                        taken = 0
+                        yield samples, True
+                    elif samples:
+                        yield samples, False
+                if taken:
+                    yield [], True
         except Exception as exc:
             self.state = "failed"
             raise _Failed from exc
@@ -72,14 +82,11 @@ class _CheckedFile:
 
     def finish(self) -> list[Finding]:
         if self.state == "unread":  # no pair read it: check it on its own
-            for _ in self.read(_LINES) or ():
+            for _ in self.read(PIECE_ROWS) or ():
                 pass
         if self.state != "read":
             raise _Failed
         return self.check.finish()
-
-
-_LINES = 4096  # lines read at a time when no pair reads the file (the pairing reads as many)
 
 
 class _Deferred:

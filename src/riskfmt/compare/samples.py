@@ -19,17 +19,17 @@ grid), so the result does not depend on the order pairs are met in, nor on which
 from __future__ import annotations
 
 import math
-import pickle
-import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, compress, islice, repeat
+from operator import is_not, itemgetter, mul, ne, sub
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
+from riskfmt.compare.partitions import Partitions
 from riskfmt.errors import RiskfmtError
 
 __all__ = ["DEFAULT_MEMORY_ROWS", "CheckedRead", "PairedSamples", "SampleSource", "SamplesError", "checked_while_read",
@@ -57,9 +57,10 @@ class SamplesError(RiskfmtError):
 
 class CheckedRead(Protocol):
     """A samples file whose validation runs as it is read (``riskfmt.compare.files``): ``read`` gives its
-    samples a chunk of lines at a time, or None once it has been read (later passes read the file plainly)."""
+    samples a few lines at a time, each piece with True when it ends a chunk of ``rows`` lines (or the file),
+    or None once it has been read (later passes read the file plainly)."""
 
-    def read(self, rows: int) -> Iterator[list[Any]] | None: ...
+    def read(self, rows: int) -> Iterator[tuple[list[Any], bool]] | None: ...
 
 
 @dataclass(frozen=True)
@@ -155,22 +156,69 @@ class PairedSamples:
 
 
 _CODES: dict[Any, int] = {None: _NONE, "pass": _PASS, "fail": _FAIL}  # any other verdict: _OTHER
+_Rows = Iterable[list[Any]]  # (keys, values) of rows: a tuple of the two lists, or a _Batch that unpacks to them
+_SAMPLE_ID = itemgetter("sample_id")
 
 
-def _values(chunk: list[dict[str, Any]]) -> list[tuple[int, Any, Any]]:
-    """What a pair needs of each sample: (verdict code, score, hash of the input digest). The digest only
-    serves to notice that two paired samples had different prompts, which its hash tells as well, and
-    rows waiting in memory or in temporary files stay small."""
-    codes = _CODES
-    return [(codes.get(s.get("verdict"), _OTHER), s.get("score"),
-             None if (digest := s.get("input_digest")) is None else hash(digest)) for s in chunk]
+class _Batch:
+    """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, hash
+    of the input digest) and the keys. The digest only serves to notice that two paired samples had different
+    prompts, which its hash tells as well, and rows waiting in memory or in temporary files stay small.
+
+    Iterating gives ``(keys, values)``, the rows of the join, built only when the join needs them: two files
+    in the same order pair column by column (``_tally_columns``) and never build a tuple per row."""
+
+    __slots__ = ("codes", "digests", "epochs", "firsts", "missing", "scores")
+
+    def __init__(self) -> None:
+        self.firsts: list[Any] = []  # sample ids (or input digests, when pairing by digest)
+        self.epochs: list[Any] = []
+        self.codes: list[int] = []
+        self.scores: list[Any] = []
+        self.digests: list[Any] = []  # hashes of the input digests, None where there is none
+        self.missing = 0  # how many None in digests
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        yield list(zip(self.firsts, self.epochs, strict=True))
+        yield list(zip(self.codes, self.scores, self.digests, strict=True))
+
+    def same_keys(self, other: _Batch) -> bool:
+        return self.firsts == other.firsts and self.epochs == other.epochs
+
+
+def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[Any], list[int], list[Any],
+                                                                   list[Any], int]:
+    """(keys' first parts, epochs, verdict codes, scores, digest hashes, rows without a digest) of a chunk of
+    samples, a C-level pass per column. Raises KeyError, TypeError or AttributeError on a row that is no
+    sample (not a dict, no sample_id)."""
+    get = dict.get
+    verdicts = list(map(get, chunk, repeat("verdict")))
+    digests = list(map(get, chunk, repeat("input_digest")))
+    missing = digests.count(None)
+    hashed = list(map(hash, digests)) if not missing else [None if d is None else hash(d) for d in digests]
+    firsts = list(map(_SAMPLE_ID, chunk)) if by_id else digests
+    return (firsts, list(map(get, chunk, repeat("epoch"), repeat(1))),
+            list(map(_CODES.get, verdicts, repeat(_OTHER))), list(map(get, chunk, repeat("score"))), hashed, missing)
 
 
 def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: list[tuple[int, Any, Any]]) -> None:
-    """Add pairs (values_a[i], values_b[i]) to the tallies, with comprehensions and a Counter rather than a
-    Python call per pair."""
-    r.matched += len(values_a)
-    verdicts = Counter(zip([v[0] for v in values_a], [v[0] for v in values_b], strict=True))
+    """Add pairs (values_a[i], values_b[i]) to the tallies."""
+    if not values_a:
+        return
+    codes_a, scores_a, digests_a = map(list, zip(*values_a, strict=True))  # rows to columns, in C
+    codes_b, scores_b, digests_b = map(list, zip(*values_b, strict=True))
+    _tally_columns(r, codes_a, codes_b, scores_a, scores_b, digests_a, digests_b)
+
+
+def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], scores_a: list[Any],
+                   scores_b: list[Any], digests_a: list[Any], digests_b: list[Any]) -> None:
+    """Add the pairs (a[i], b[i]) of these columns to the tallies, with a C-level pass per sum and a Counter
+    rather than a Python call per pair."""
+    r.matched += len(codes_a)
+    verdicts = Counter(zip(codes_a, codes_b, strict=True))
     for (code_a, code_b), count in verdicts.items():
         if _FAIL <= code_a <= _PASS and _FAIL <= code_b <= _PASS:
             if code_a == _PASS:
@@ -184,82 +232,113 @@ def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: lis
                 r.both_fail += count
         elif code_a != _NONE or code_b != _NONE:
             r.other += count
-    scored = [(x[1], y[1]) for x, y in zip(values_a, values_b, strict=True) if x[1] is not None and y[1] is not None]
-    if scored:
+    if scores_a.count(None) or scores_b.count(None):  # only pairs with both scores count
+        kept = [(x, y) for x, y in zip(scores_a, scores_b, strict=True) if x is not None and y is not None]
+        scores_a, scores_b = [x for x, _ in kept], [y for _, y in kept]
+    if scores_a:
         try:
             # y - x is exactly -(x - y), and int() truncates towards 0: the mirror sums are exact negatives
-            differences = [int((y - x) * _SCALE) for x, y in scored]
-            sum_a = sum(int(x * _SCALE) for x, _ in scored)
-            sum_b = sum(int(y * _SCALE) for _, y in scored)
+            differences = list(map(int, map(_SCALE.__mul__, map(sub, scores_b, scores_a))))
+            sum_a = sum(map(int, map(_SCALE.__mul__, scores_a)))
+            sum_b = sum(map(int, map(_SCALE.__mul__, scores_b)))
         except (OverflowError, ValueError):
             r.score_overflow = True
         else:
-            r.score_n += len(scored)
+            r.score_n += len(scores_a)
             r.sum_a += sum_a
             r.sum_b += sum_b
             r.sum_d += sum(differences)
-            r.sum_d2 += sum(d * d for d in differences)
-    r.digest_conflicts += sum(1 for x, y in zip(values_a, values_b, strict=True)
-                              if x[2] is not None and y[2] is not None and x[2] != y[2])
+            r.sum_d2 += sum(map(mul, differences, differences))
+    if digests_a.count(None) or digests_b.count(None):
+        r.digest_conflicts += sum(1 for x, y in zip(digests_a, digests_b, strict=True)
+                                  if x is not None and y is not None and x != y)
+    else:
+        r.digest_conflicts += sum(map(ne, digests_a, digests_b))
 
 
-_CHUNK_ROWS = 4096
+_CHUNK_ROWS = 4096  # rows the join takes at a time
+PIECE_ROWS = 512  # lines parsed and checked at a time: a piece stays in the processor's cache while it is handled
 
 
 class _Chunks:
-    """A side's samples as chunks of (keys, values), counting rows and digests as they go by. Whole
-    chunks keep the per-row Python work small: parsing and extraction run as comprehensions."""
+    """A side's samples as chunks (``_Batch``: columns, or keys and values), counting rows and digests as they
+    go by. Whole chunks keep the per-row Python work small: parsing and extraction run a column at a time, on
+    pieces small enough to stay in the processor's cache."""
 
     def __init__(self, source: SampleSource, by: str) -> None:
         self.source, self.by = source, by
         self.rows = 0
         self.digests = 0
 
-    def __iter__(self) -> Iterator[tuple[list[Any], list[tuple[int, Any, Any]]]]:
+    def __iter__(self) -> Iterator[_Batch]:
         by_id = self.by == "sample_id"
-        for chunk in self._raw():
-            self.rows += len(chunk)
-            try:
-                values = _values(chunk)
-                keys = [(s["sample_id"], s.get("epoch", 1)) for s in chunk] if by_id else None
-            except (KeyError, TypeError, AttributeError):
-                rows: list[Any] = chunk  # typed as samples, but a line of a file can hold any JSON value
-                bad = next(i for i, s in enumerate(rows) if not isinstance(s, dict) or "sample_id" not in s)
-                raise SamplesError(str(self.source.path or "<inline>"), self.rows - len(chunk) + bad + 1,
-                                   "not a sample result") from None
-            with_digest = sum(1 for v in values if v[2] is not None)
-            self.digests += with_digest
-            if keys is not None:
-                yield keys, values
-            elif with_digest == len(chunk):
-                yield [(s["input_digest"], s.get("epoch", 1)) for s in chunk], values
-            else:
-                kept = [(s, v) for s, v in zip(chunk, values, strict=True) if v[2] is not None]
-                yield [(s["input_digest"], s.get("epoch", 1)) for s, _ in kept], [v for _, v in kept]
+        batch = _Batch()
+        for piece, last in self._raw():
+            if piece:
+                self._add(batch, piece, by_id)
+            if last and len(batch):
+                yield batch
+                batch = _Batch()
 
-    def _raw(self) -> Iterator[list[dict[str, Any]]]:
+    def _add(self, batch: _Batch, piece: list[dict[str, Any]], by_id: bool) -> None:
+        self.rows += len(piece)
+        try:
+            firsts, epochs, codes, scores, digests, missing = _columns(piece, by_id)
+        except (KeyError, TypeError, AttributeError):
+            rows: list[Any] = piece  # typed as samples, but a line of a file can hold any JSON value
+            bad = next((i for i, s in enumerate(rows) if not isinstance(s, dict) or "sample_id" not in s), 0)
+            raise SamplesError(str(self.source.path or "<inline>"), self.rows - len(piece) + bad + 1,
+                               "not a sample result") from None
+        self.digests += len(piece) - missing
+        if not by_id and missing:  # rows without a digest cannot pair by digest
+            keep = [d is not None for d in digests]
+            firsts, epochs, codes, scores, digests = (list(compress(column, keep)) for column in
+                                                      (firsts, epochs, codes, scores, digests))
+            missing = 0
+        batch.firsts += firsts
+        batch.epochs += epochs
+        batch.codes += codes
+        batch.scores += scores
+        batch.digests += digests
+        batch.missing += missing
+
+    def _raw(self) -> Iterator[tuple[list[dict[str, Any]], bool]]:
+        """Pieces of samples, each with True when it ends a chunk of ``_CHUNK_ROWS`` rows (or lines)."""
         if self.source.inline is not None:
             rows = self.source.inline
             for start in range(0, len(rows), _CHUNK_ROWS):
-                yield rows[start:start + _CHUNK_ROWS]
+                stop = min(start + _CHUNK_ROWS, len(rows))
+                for begin in range(start, stop, PIECE_ROWS):
+                    yield rows[begin:min(begin + PIECE_ROWS, stop)], begin + PIECE_ROWS >= stop
             return
         assert self.source.path is not None
         checked = self.source.checked.read(_CHUNK_ROWS) if self.source.checked is not None else None
         if checked is not None:  # the first pass over a file being validated: its check parses the lines
             yield from checked
             return
-        import orjson
+        yield from _plain_pieces(self.source.path, _CHUNK_ROWS)
 
-        loads = orjson.loads
-        path = self.source.path
-        row = 0
-        with path.open("rb") as handle:
-            while raw := list(islice(handle, _CHUNK_ROWS)):
+
+def _plain_pieces(path: Path, rows: int) -> Iterator[tuple[list[Any], bool]]:
+    """The samples of a file read plainly (it was validated before), in pieces of at most ``PIECE_ROWS``
+    lines, each with True when it ends a chunk of ``rows`` lines; blank lines are skipped."""
+    import orjson
+
+    loads = orjson.loads
+    row = 0
+    with path.open("rb") as handle:
+        while True:
+            taken = 0
+            while taken < rows:
+                raw = list(islice(handle, min(PIECE_ROWS, rows - taken)))
+                if not raw:
+                    if taken:
+                        yield [], True
+                    return
+                taken += len(raw)
                 lines = [line for line in raw if not line.isspace()]
-                if not lines:
-                    continue  # a run of blank lines is not the end of the file
                 try:
-                    chunk = [loads(line) for line in lines]
+                    piece = list(map(loads, lines))
                 except ValueError:
                     for offset, line in enumerate(lines):  # find the line, for the message
                         try:
@@ -268,7 +347,7 @@ class _Chunks:
                             raise SamplesError(str(path), row + offset + 1, f"invalid JSON ({exc})") from None
                     raise  # pragma: no cover - the loop above always finds it
                 row += len(lines)
-                yield chunk
+                yield piece, taken == rows
 
 
 def _put(table: dict[Any, Any], key: Any, value: Any) -> None:
@@ -307,7 +386,7 @@ def _items(table: dict[Any, Any]) -> Iterator[tuple[Any, Any]]:
             yield key, held
 
 
-def _index(chunks: Iterator[tuple[list[Any], list[Any]]], unique: bool) -> dict[Any, Any]:
+def _index(chunks: Iterator[_Rows], unique: bool) -> dict[Any, Any]:
     """A table of one side's rows by key. Sample ids are unique within a side (the validator checks it,
     RF514), so they index in one step; input digests may repeat and queue."""
     table: dict[Any, Any] = {}
@@ -320,15 +399,16 @@ def _index(chunks: Iterator[tuple[list[Any], list[Any]]], unique: bool) -> dict[
     return table
 
 
-def _probe(table: dict[Any, Any], chunks: Iterator[tuple[list[Any], list[Any]]], r: PairedSamples,
+def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
            table_is_a: bool, unique: bool) -> int:
     """Pair streamed chunks with a table of the other side; returns the streamed rows left without a partner."""
     unmatched = 0
     for keys, values in chunks:
         if unique:
-            taken = [table.pop(key, _MISSING) for key in keys]
-            found = [v for v, t in zip(values, taken, strict=True) if t is not _MISSING]
-            partners = [t for t in taken if t is not _MISSING]
+            taken = list(map(table.pop, keys, repeat(_MISSING)))
+            paired = list(map(is_not, taken, repeat(_MISSING)))
+            found = list(compress(values, paired))
+            partners = list(compress(taken, paired))
             unmatched += len(keys) - len(found)
         else:
             found, partners = [], []
@@ -346,53 +426,6 @@ def _probe(table: dict[Any, Any], chunks: Iterator[tuple[list[Any], list[Any]]],
     return unmatched
 
 
-class _Partitions:
-    """(key, value) rows spread over temporary files by key hash, each small enough to join in memory.
-    The files hold this process's own tuples, pickled a few thousand at a time."""
-
-    def __init__(self, count: int, memory_rows: int) -> None:
-        self.files: list[IO[bytes]] = [tempfile.TemporaryFile() for _ in range(count)]  # noqa: SIM115 - closed by close()
-        self.buffers: list[list[tuple[Any, Any]]] = [[] for _ in range(count)]
-        # what waits in buffers stays within half the memory budget, whatever the number of partitions
-        self.limit = max(16, min(_CHUNK_ROWS, memory_rows // (2 * count)))
-        self.written = 0
-
-    def write(self, keys: list[Any], values: list[Any]) -> None:
-        count, buffers = len(self.files), self.buffers
-        parts = [hash(key) % count for key in keys]
-        rows = list(zip(keys, values, strict=True))
-        if count <= 16:  # a few partitions: one comprehension each beats a Python loop over the rows
-            for part in range(count):
-                buffers[part].extend([row for row, p in zip(rows, parts, strict=True) if p == part])
-        else:
-            for row, part in zip(rows, parts, strict=True):
-                buffers[part].append(row)
-        for part in set(parts):
-            if len(buffers[part]) >= self.limit:
-                self._flush(part)
-        self.written += len(keys)
-
-    def _flush(self, index: int) -> None:
-        if self.buffers[index]:
-            pickle.dump(self.buffers[index], self.files[index], protocol=pickle.HIGHEST_PROTOCOL)
-            self.buffers[index] = []
-
-    def read(self, index: int) -> Iterator[tuple[list[Any], list[Any]]]:
-        self._flush(index)
-        handle = self.files[index]
-        handle.seek(0)
-        while True:
-            try:
-                rows = pickle.load(handle)
-            except EOFError:
-                return
-            yield [k for k, _ in rows], [v for _, v in rows]
-
-    def close(self) -> None:
-        for handle in self.files:
-            handle.close()
-
-
 def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_rows: int,
                   expected: int) -> tuple[int, int, int]:
     """Lockstep join of two streams: (unmatched in A, unmatched in B, rows spilled to disk)."""
@@ -405,11 +438,13 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
         chunk_a, chunk_b = next(it_a, None), next(it_b, None)
         if chunk_a is None and chunk_b is None:
             return _count(pending_a), _count(pending_b), 0
+        if held == 0 and chunk_a is not None and chunk_b is not None and chunk_a.same_keys(chunk_b):
+            # the common case: the same samples in the same order, paired a column at a time
+            _tally_columns(r, chunk_a.codes, chunk_b.codes, chunk_a.scores, chunk_b.scores, chunk_a.digests,
+                           chunk_b.digests)
+            continue
         keys_a, values_a = chunk_a or empty
         keys_b, values_b = chunk_b or empty
-        if held == 0 and keys_a == keys_b:
-            _tally(r, values_a, values_b)  # the common case: the same samples in the same order
-            continue
         # row by row, alternating sides, so that a row never waits for a partner already read
         paired_a: list[Any] = []
         paired_b: list[Any] = []
@@ -445,7 +480,7 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
     """A Grace hash join of everything not yet paired: both sides partitioned by key, each partition
     joined in memory."""
     count = max(2, math.ceil(2 * expected / max(1, memory_rows)) + 1)  # a partition's side: half the budget
-    parts_a, parts_b = _Partitions(count, memory_rows), _Partitions(count, memory_rows)
+    parts_a, parts_b = Partitions(count, memory_rows, _CHUNK_ROWS), Partitions(count, memory_rows, _CHUNK_ROWS)
     unique = by == "sample_id"
     try:
         for pending, parts in ((pending_a, parts_a), (pending_b, parts_b)):

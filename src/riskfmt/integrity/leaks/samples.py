@@ -54,8 +54,10 @@ def check_samples(rows: list[Any], pointer: str, declared: set[str], out: Collec
     measured with C-level iterators first. Sample ids are identifiers: the raw pass runs over all of them
     joined, and the ids it points at get the metadata checks (a token in a sample id is a leak)."""
     shaped = True
-    try:  # one comprehension and C-level calls; rows short enough that no field can be a blob cost one step
-        totals_ = [len(r.get("input", "")) + len(r.get("output", "")) + len(r.get("target", "")) for r in rows]
+    try:  # C-level passes, a column at a time: rows whose fields are all shorter than a blob cost no Python step
+        longest = max(max(map(len, map(dict.get, rows, repeat(name), repeat(""))), default=0) for name in _SAMPLE_TEXT)
+        totals_ = ([len(r.get("input", "")) + len(r.get("output", "")) + len(r.get("target", "")) for r in rows]
+                   if longest >= BINARY_MIN else [])
         joined = "\n".join(map(methodcaller("get", "sample_id", ""), rows))  # TypeError: an id is not a string
     except (TypeError, AttributeError):  # not the shape the schema guarantees: the slow, careful way
         shaped, totals_, joined = False, [BINARY_MIN] * len(rows), ""
