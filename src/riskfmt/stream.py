@@ -39,6 +39,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from operator import itemgetter
 from typing import Any
 
 from riskfmt.findings import FileResult, Finding
@@ -102,7 +103,10 @@ class _Guard:
             raise _Refused("unusual input")
         if b"\\u" in probe and len(self._SURROGATE.findall(probe)) != 2 * len(self._PAIR.findall(probe)):
             raise _Refused("a lone surrogate, maybe")  # the normal path reports it (RF115)
-        self._tail = data[-64:]
+        tail = data[-4096:]
+        # start the overlap where no number token can be cut: a number's digits at the very start of the next
+        # probe would read as a number token of their own
+        self._tail = tail[len(tail) - len(tail.lstrip(b"0123456789.eE+-")):]
         return data
 
 
@@ -207,19 +211,18 @@ class StreamedRows(list):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
     def check_leaks(self, pointer: str, declared: set[str], out: Any, totals: Any) -> None:
-        """What ``check_samples`` would add to the leak scan's collector and totals for these rows."""
+        """What ``check_samples`` would add to the leak scan's collector and totals for these rows, in its order."""
         mine = self._state.leaks.get(self.e_index)
         if mine is None:
             return
-        found, kept = mine
-        listed: dict[str, int] = {}
-        for finding in found.findings:
-            listed[finding.code] = listed.get(finding.code, 0) + 1
-            out.add(finding.code, finding.location.pointer, **finding.params)
-        for code, count in found.counts.items():  # the ones only counted (past the collector's cap)
-            out.counts[code] = out.counts.get(code, 0) + count - listed.get(code, 0)
+        replayed: dict[str, int] = {}
+        for _, code, where, params in sorted(mine.found, key=itemgetter(0)):
+            replayed[code] = replayed.get(code, 0) + 1
+            out.add(code, where, **params)
+        for code, count in mine.total.items():  # the ones only counted (past a collector's cap)
+            out.counts[code] = out.counts.get(code, 0) + count - replayed.get(code, 0)
         if totals is not None:
-            for piece, where in kept.pieces.items():
+            for piece, where in mine.pieces.pieces.items():
                 totals.piece(piece, where)
 
     def first_digests(self, fields: list[str]) -> Iterator[tuple[str, str]]:
@@ -240,7 +243,7 @@ class _Rows:
     def __init__(self, source: str, context: _Context) -> None:
         self.source, self.context = source, context
         self.schema: list[Finding] = []
-        self.leaks: dict[int, tuple[Any, Any]] = {}
+        self.leaks: dict[int, _LeakRows] = {}
         self.keys: dict[int, Any] = {}
         self.vocabulary: dict[int, list[Finding]] = {}
         self.duplicates: dict[int, list[Finding]] = {}
@@ -318,21 +321,58 @@ class _Rows:
         check_samples(rows, "", self.context.declared, chunk, pieces)
         state = self.leaks.get(e_index)
         if state is None:
-            state = self.leaks[e_index] = (Collector(self.source), Totals())
-        found, kept = state
-
-        def moved(pointer: str) -> str:  # "/<index in the batch>/<field>" -> the pointer in the report
-            index, _, rest = pointer[1:].partition("/")
-            return f"{base}/{offset + int(index)}" + (f"/{rest}" if rest else "")
-
+            state = self.leaks[e_index] = _LeakRows(Totals())
         listed: dict[str, int] = {}
         for finding in chunk.findings:
             listed[finding.code] = listed.get(finding.code, 0) + 1
-            found.add(finding.code, moved(finding.location.pointer), **finding.params)
+            state.add(finding, base, offset)
         for code, count in chunk.counts.items():
-            found.counts[code] = found.counts.get(code, 0) + count - listed.get(code, 0)
+            state.total[code] = state.total.get(code, 0) + count - listed.get(code, 0)
         for piece, where in pieces.pieces.items():
-            kept.piece(piece, moved(where))
+            index, _, rest = where[1:].partition("/")
+            state.pieces.piece(piece, f"{base}/{offset + int(index)}/{rest}")
+
+
+# ``check_samples`` finds, for one array: the content fields' sizes row by row, then the sample ids, then ids
+# that read as text, then withheld fields one field at a time. Findings of one code keep that order, whatever the
+# batches (a cap keeps the first ones of a code).
+_CONTENT_FIELDS = {"input": 0, "output": 1, "target": 2}
+_WITHHELD_FIELDS = {"input": 0, "output": 1, "target": 2, "input_digest": 3, "output_digest": 4}
+
+
+class _LeakRows:
+    """The leak scan's findings for the rows of one array: at most the collector's cap per code and place in
+    that order (enough for the first ones of every code), and how many there were in all."""
+
+    def __init__(self, pieces: Any) -> None:
+        from riskfmt.integrity.leaks.patterns import MAX_PER_CODE
+
+        self.found: list[tuple[tuple[int, ...], str, str, Any]] = []
+        self.total: dict[str, int] = {}
+        self.pieces = pieces
+        self._groups: dict[tuple[str, tuple[int, ...]], int] = {}
+        self._limit = MAX_PER_CODE
+
+    def add(self, finding: Finding, base: str, offset: int) -> None:
+        code = finding.code
+        self.total[code] = self.total.get(code, 0) + 1
+        index, _, field = finding.location.pointer[1:].partition("/")
+        row = offset + int(index)
+        if code == "RF706":
+            key: tuple[int, ...] = (3, _WITHHELD_FIELDS.get(field, 9), row)
+        elif code == "RF750":
+            key = (2, 0, row)
+        elif field == "sample_id":
+            key = (1, 0, row)
+        else:
+            key = (0, row, _CONTENT_FIELDS.get(field, 9))
+        group = (code, key[:2] if key[0] else (0,))
+        kept = self._groups.get(group, 0)
+        if kept >= self._limit:
+            return
+        self._groups[group] = kept + 1
+        pointer = f"{base}/{row}" + (f"/{field}" if field else "")
+        self.found.append((key, code, pointer, finding.params))
 
 
 # ------------------------------------------------------------------------------------------------
