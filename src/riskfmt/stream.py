@@ -39,7 +39,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from riskfmt.findings import FileResult, Finding
@@ -83,9 +83,7 @@ class _Guard:
     _PAIR = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
     def __init__(self, handle: Any, take: Callable[[], None]) -> None:
-        from riskfmt.loading import _has_long_digit_run
-
-        self._handle, self._take, self._long = handle, take, _has_long_digit_run
+        self._handle, self._take = handle, take
         self.colons = self.nulls = 0
         self.size = 0
         self._tail = b""
@@ -97,16 +95,16 @@ class _Guard:
             raise _Refused("byte-order mark")
         self.size += len(data)
         self.colons += data.count(b":")
-        probe = self._tail + data  # a token split between two reads is seen whole here
-        self.nulls += (self._tail[-3:] + data).count(b"null")  # each "null" counted where it ends
-        if b"\x00" in data or b"\\u003a" in probe or b"\\u003A" in probe or self._long(probe):
-            raise _Refused("unusual input")
-        if b"\\u" in probe and len(self._SURROGATE.findall(probe)) != 2 * len(self._PAIR.findall(probe)):
-            raise _Refused("a lone surrogate, maybe")  # the normal path reports it (RF115)
-        tail = data[-4096:]
-        # start the overlap where no number token can be cut: a number's digits at the very start of the next
-        # probe would read as a number token of their own
-        self._tail = tail[len(tail) - len(tail.lstrip(b"0123456789.eE+-")):]
+        # each "null" counted once: in this read, or across the boundary with the previous one
+        self.nulls += data.count(b"null") + (self._tail[-3:] + data[:3]).count(b"null")
+        if b"\x00" in data:
+            raise _Refused("a NUL byte")
+        if data.find(b"\\") != -1 or self._tail.find(b"\\") != -1:  # one memchr; escapes are looked at only if any
+            probe = self._tail + data  # an escape split between two reads is seen whole here
+            if (b"\\u003a" in probe or b"\\u003A" in probe
+                    or len(self._SURROGATE.findall(probe)) != 2 * len(self._PAIR.findall(probe))):
+                raise _Refused("an escaped colon or a lone surrogate, maybe")  # the normal path decides (RF115)
+        self._tail = data[-16:]
         return data
 
 
@@ -244,7 +242,7 @@ class _Rows:
         self.source, self.context = source, context
         self.schema: list[Finding] = []
         self.leaks: dict[int, _LeakRows] = {}
-        self.keys: dict[int, Any] = {}
+        self.keys: dict[int, _KeyHashes] = {}
         self.vocabulary: dict[int, list[Finding]] = {}
         self.duplicates: dict[int, list[Finding]] = {}
         self.cited_found: dict[int, set[str]] = {}
@@ -271,8 +269,8 @@ class _Rows:
         import orjson
 
         try:
-            dumped = orjson.dumps(rows)
-        except (TypeError, ValueError) as exc:  # an integer past 64 bits: the normal path decides
+            dumped = orjson.dumps(rows, option=orjson.OPT_STRICT_INTEGER)
+        except (TypeError, ValueError) as exc:  # an integer past 2^53 (RF116): the normal path decides
             raise _Refused("unserialisable row") from exc
         self.colons += dumped.count(b":")
         self.nulls += dumped.count(b"null")
@@ -291,16 +289,13 @@ class _Rows:
             return  # with any schema finding no semantic rule runs: nothing more to gather
         if self.schema:
             return
-        from riskfmt._dedup import DuplicateCandidates
-
         keys = self.keys.get(e_index)
         if keys is None:
-            keys = self.keys[e_index] = DuplicateCandidates()
-        keys.add_many([(row["sample_id"], row.get("epoch", 1)) for row in rows])
+            keys = self.keys[e_index] = _KeyHashes()
+        keys.add(rows)
         plain = self._plain
         if plain is not None:
             from itertools import chain
-            from operator import methodcaller
 
             every = chain.from_iterable(filter(None, map(methodcaller("get", "risks"), rows)))
             if not plain.issuperset(every):
@@ -331,6 +326,75 @@ class _Rows:
         for piece, where in pieces.pieces.items():
             index, _, rest = where[1:].partition("/")
             state.pieces.piece(piece, f"{base}/{offset + int(index)}/{rest}")
+
+
+_SLICES = 64
+_SLICE_BOUNDS = [-(1 << 63) + k * ((1 << 64) // _SLICES) for k in range(1, _SLICES)]
+
+
+class _KeyHashes:
+    """The (sample id, epoch) keys of one array, as 64-bit hashes in bounded memory, for the duplicate rule
+    (RF514): each batch's hashes are sorted and split by their top bits into ``_SLICES`` temporary files, and at
+    the end each file is read alone into a set (a slice of everything). A hash seen twice makes its key a
+    candidate, confirmed exactly on a second reading; a clean array is read once. All per-row work is C-level
+    (``map``, ``sorted``, ``array.tofile``); riskfmt._dedup does the same for samples files with per-run
+    sorting, which costs several times more on millions of rows."""
+
+    _SLICES = _SLICES
+    _BOUNDS = _SLICE_BOUNDS
+
+    def __init__(self) -> None:
+        self._files: list[Any] | None = None
+        self._first: list[int] = []  # hashes of the first rows, kept in memory while there are few
+
+    def add(self, rows: list[Any]) -> None:
+        hashes = list(map(hash, zip(map(itemgetter("sample_id"), rows), map(methodcaller("get", "epoch", 1), rows))))
+        if self._files is None:
+            self._first += hashes
+            if len(self._first) < 1 << 18:
+                return
+            hashes, self._first = self._first, []
+            self._open()
+        self._write(hashes)
+
+    def _open(self) -> None:
+        import tempfile
+
+        self._files = [tempfile.TemporaryFile() for _ in range(self._SLICES)]  # noqa: SIM115 - closed in candidates
+
+    def _write(self, hashes: list[int]) -> None:
+        from array import array
+        from bisect import bisect_left
+
+        assert self._files is not None
+        ordered = sorted(hashes)
+        start = 0
+        for index, bound in enumerate([*self._BOUNDS, None]):
+            end = len(ordered) if bound is None else bisect_left(ordered, bound, start)
+            if end > start:
+                array("q", ordered[start:end]).tofile(self._files[index])
+            start = end
+
+    def candidates(self) -> set[int]:
+        """The hashes seen more than once; closes the files."""
+        from array import array
+
+        parts: list[list[int]] = [self._first]
+        if self._files is not None:
+            parts = []
+            for handle in self._files:
+                size = handle.seek(0, 2)
+                handle.seek(0)
+                part = array("q")
+                part.fromfile(handle, size // part.itemsize)
+                handle.close()
+                parts.append(part.tolist())
+        found: set[int] = set()
+        for part in parts:
+            if len(set(part)) != len(part):
+                seen: set[int] = set()
+                found.update(value for value in part if value in seen or seen.add(value))  # type: ignore[func-returns-value]
+        return found
 
 
 # ``check_samples`` finds, for one array: the content fields' sizes row by row, then the sample ids, then ids
@@ -445,8 +509,8 @@ def _streamed(path: str, source: str) -> StreamedDocument | None:
     context = _Context(document)
     rows = holder.get("rows") or _Rows(source, context)
     try:
-        dumped = orjson.dumps(document)
-    except (TypeError, ValueError):  # nesting past orjson's limit, an integer past 64 bits: the normal path
+        dumped = orjson.dumps(document, option=orjson.OPT_STRICT_INTEGER)
+    except (TypeError, ValueError):  # nesting past orjson's limit, an integer past 2^53: the normal path
         return None
     if guard.colons != dumped.count(b":") + rows.colons or guard.nulls != dumped.count(b"null") + rows.nulls:
         # a key repeated within an object (one colon lost), or a number past a double (written back as null):
