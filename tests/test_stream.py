@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 pytest.importorskip("ijson.backends.yajl2_c")  # the [stream] extra (also in [test])
 
-from riskfmt import stream  # noqa: E402
-from riskfmt.caps import limited  # noqa: E402
-from riskfmt.findings import FileResult  # noqa: E402
-from riskfmt.identity import report_id  # noqa: E402
-from riskfmt.validation import validate  # noqa: E402
+from riskfmt import stream, stream_rows
+from riskfmt.caps import limited
+from riskfmt.findings import FileResult
+from riskfmt.identity import report_id
+from riskfmt.validation import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
@@ -52,8 +52,10 @@ def _both(path: Path, *, streamed: bool | None = True) -> tuple[FileResult, File
 
 @pytest.fixture(autouse=True)
 def _small_reads(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a few hundred bytes per read: rows are taken out in many small batches, across every boundary
+    # a few hundred bytes per read: rows are taken out in many small batches, across every boundary; and the key
+    # hashes of the duplicate rule go to their slice files after a few rows, as they do after 262,144
     monkeypatch.setattr(stream, "_READ", 331)
+    monkeypatch.setattr(stream_rows, "_IN_MEMORY", 5)
 
 
 # the files the streaming path hands to the normal path (not well-formed JSON, or what it cannot judge exactly)
@@ -193,7 +195,35 @@ def test_rows_are_not_kept(tmp_path: Path) -> None:
     assert document is not None
     rows = document.data["evaluations"][0]["samples"]["inline"]
     assert isinstance(rows, stream.StreamedRows)
-    assert (len(rows), rows.count) == (0, 2000)
+    assert (len(rows), rows.rows) == (0, 2000)
+
+
+@pytest.mark.parametrize("value", ["9007199254740993", "-9007199254740993", "1e400", "-1.5E+999",
+                                   '"\\ud800"', '"a\\u003ab"'])
+def test_what_only_the_normal_path_judges_goes_there(tmp_path: Path, value: str) -> None:
+    """An integer past 2^53 (RF116), a number past a double (RF110), a lone surrogate (RF115), an escaped
+    colon (the duplicate-key count cannot be trusted): the normal path takes the file, findings unchanged."""
+    doc = copy.deepcopy(MINIMAL)
+    doc["evaluations"][0]["samples"] = {"inline": [{"sample_id": f"s{i}", "score": 1} for i in range(40)]}
+    doc["report_id"] = report_id(doc)
+    text = json.dumps(doc).replace('"score": 1}', f'"score": {value}}}', 1)
+    path = tmp_path / "report.json"
+    path.write_text(text, encoding="utf-8")
+    normal, ours = _both(path, streamed=False)
+    assert _findings(ours) == _findings(normal)
+    assert normal.findings
+
+
+def test_escapes_and_pairs_are_streamed(tmp_path: Path) -> None:
+    """Escapes that are no trouble (a surrogate pair, a newline, a quote) keep the streaming path."""
+    doc = copy.deepcopy(MINIMAL)
+    doc["evaluations"][0]["samples"] = {"inline": [{"sample_id": f"s{i}", "output": 'a "quote"\n😀 and null'}
+                                                   for i in range(40)]}
+    doc["report_id"] = report_id(doc)
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")  # ensure_ascii: the emoji as \\ud83d\\ude00
+    normal, ours = _both(path, streamed=True)
+    assert _findings(ours) == _findings(normal)
 
 
 def test_duplicate_key_in_a_row_goes_to_the_normal_path(tmp_path: Path) -> None:
