@@ -49,7 +49,7 @@ __all__ = ["STREAM_THRESHOLD", "StreamedDocument", "available", "chooser", "vali
 
 # From this size on `riskfmt validate` streams a JSON report without being asked (docs/streaming.md): below
 # it the normal path is faster and its memory (about 5-6 times the file) is still modest.
-STREAM_THRESHOLD = 512 << 20
+STREAM_THRESHOLD = 256 << 20
 
 _READ = 1 << 20  # bytes ijson reads at a time
 
