@@ -97,28 +97,28 @@ def _report_flood(digests: int) -> dict:
     return _with_report_id(doc)  # the digests are defining content: only the warnings remain
 
 
-def _sample_row(i: int) -> dict:
-    return {"sample_id": f"item-{i:09d}", "epoch": 1, "score": float(i % 2), "verdict": "pass" if i % 2 else "fail",
-            "risks": ["R0013"], "input_digest": "sha256:" + hashlib.sha256(str(i).encode()).hexdigest(),
-            "output": "模型回答：这是一个示例输出，用于测量解析速度。" if i % 3 == 0 else
-            "An example answer used to measure parsing speed."}
-
-
 def write_streaming_report(path: Path, target_bytes: int) -> None:
     """A report of about ``target_bytes`` with one evaluation of inline samples, written a block of rows at a time
-    (never held whole). The samples are not defining content (riskfmt.identity), so the report id of the report
-    without them is the report's."""
+    (never held whole), from six row templates (the samples-heavy report's mix; ids numbered). The samples are not
+    defining content (riskfmt.identity), so the report id of the report without them is the report's."""
     from riskfmt.identity import report_id
 
     doc = json.loads(json.dumps(BASE))
     doc["evaluations"][0]["samples"] = {"inline": []}
     doc["report_id"] = report_id(doc)
     head, tail = json.dumps(doc, ensure_ascii=False).split('"inline": []')
+    templates = []
+    for k in range(6):
+        row = {"sample_id": "item-%09d", "epoch": 1, "score": float(k % 2), "verdict": "pass" if k % 2 else "fail",
+               "risks": ["R0013"], "input_digest": "sha256:" + hashlib.sha256(str(k).encode()).hexdigest(),
+               "output": "模型回答：这是一个示例输出，用于测量解析速度。" if k % 3 == 0 else
+               "An example answer used to measure parsing speed."}
+        templates.append(json.dumps(row, ensure_ascii=False))
     written, i = 0, 0
     with path.open("w", encoding="utf-8") as out:
         out.write(head + '"inline": [')
         while written < target_bytes:
-            block = ",".join(json.dumps(_sample_row(n), ensure_ascii=False) for n in range(i, i + 10_000))
+            block = ",".join(templates[n % 6] % n for n in range(i, i + 10_000))
             out.write(("," if i else "") + block)
             written += len(block.encode("utf-8"))
             i += 10_000
