@@ -38,12 +38,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import FileResult, Finding
 from riskfmt.loading import Document
-from riskfmt.stream_rows import Refused, Rows, RowsContext, StreamedRows
+from riskfmt.stream_rows import Refused, Rows, RowsContext, StreamedRows, key_hashes
 
 __all__ = ["STREAM_THRESHOLD", "StreamedDocument", "available", "chooser", "validate_stream"]
 
@@ -232,9 +233,18 @@ def _streamed(path: str, source: str) -> StreamedDocument | None:
     """The skeleton with its rows checked, or None when the normal path must take the file."""
     if path.lower().endswith((".yaml", ".yml")):
         return None
+    made: list[Rows] = []  # their temporary files are closed whatever happens
+    try:
+        return _streamed_rows(path, source, made)
+    finally:
+        for rows in made:
+            rows.close()
+
+
+def _streamed_rows(path: str, source: str, made: list[Rows]) -> StreamedDocument | None:
     holder: dict[str, Rows] = {}
     first: list[RowsContext] = []
-    reading = _Pass(path, lambda e, offset, rows: _first_batch(reading, holder, first, source, e, offset, rows))
+    reading = _Pass(path, lambda e, offset, rows: _first_batch(reading, holder, first, made, source, e, offset, rows))
     document, guard = reading.run()
     if document.get("kind") != "evaluation-report":
         return None  # the other kinds have no inline samples: the normal path
@@ -253,6 +263,7 @@ def _streamed(path: str, source: str) -> StreamedDocument | None:
     if not holder or context.key() != first[0].key():
         # the rows were read before the context they need (it follows them in the file): read them again
         rows = Rows(source, context)
+        made.append(rows)
         again = _Pass(path, rows.batch)
         again.run()
     _second_pass(path, document, rows, reading.counts)
@@ -262,12 +273,13 @@ def _streamed(path: str, source: str) -> StreamedDocument | None:
     return StreamedDocument(source, document, path, rows)
 
 
-def _first_batch(reading: _Pass, holder: dict[str, Rows], first: list[RowsContext], source: str, e_index: int,
-                 offset: int, rows: list[Any]) -> None:
+def _first_batch(reading: _Pass, holder: dict[str, Rows], first: list[RowsContext], made: list[Rows], source: str,
+                 e_index: int, offset: int, rows: list[Any]) -> None:
     if not holder:
         root = reading.root or {}
         first.append(RowsContext(root))
         holder["rows"] = Rows(source, first[0])
+        made.append(holder["rows"])
     holder["rows"].batch(e_index, offset, rows)
 
 
@@ -279,8 +291,7 @@ def _second_pass(path: str, document: dict[str, Any], rows: Rows, counts: dict[i
     from riskfmt.caps import Tally
 
     evaluations = document["evaluations"]
-    candidates = {e: keys.candidates() for e, keys in rows.keys.items()}
-    candidates = {e: found for e, found in candidates.items() if found}
+    candidates = rows.keys.candidates()
     cited: dict[int, set[str]] = {}
     for e_index in counts:
         wanted = {i for f in evaluations[e_index].get("findings") or [] for i in f.get("sample_ids") or []}
@@ -297,34 +308,38 @@ def _second_pass(path: str, document: dict[str, Any], rows: Rows, counts: dict[i
                          *(p.strip() for p in text.split("\n\n"))}:
                 if part:
                     texts.add(hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest())
-    if rows.schema:  # the semantic rules will not run: only the leak scan's digests are wanted
-        candidates, cited = {}, {}
+    if rows.schema or rows.context.version is None:  # no semantic rule will run: only the leak scan's digests
+        candidates, cited = set(), {}
     if not (candidates or cited or texts):
         return
-    first_seen: dict[int, dict[tuple[Any, Any], int]] = {e: {} for e in candidates}
-    tallies = {e: Tally() for e in candidates}
+    first_seen: dict[int, dict[tuple[Any, Any], int]] = {}
+    tallies: dict[int, Tally] = {}
     source = rows.source
 
     def on_rows(e_index: int, offset: int, batch: list[Any]) -> None:
+        # C-level tests per batch; a Python loop only over a batch that holds a candidate or a digest asked for
         base = f"/evaluations/{e_index}/samples/inline"
-        hashes = candidates.get(e_index)
         wanted = cited.get(e_index)
-        for index, row in enumerate(batch, start=offset):
-            if type(row) is not dict:
-                continue
-            key = (row.get("sample_id"), row.get("epoch", 1))
-            if hashes is not None and hash(key) in hashes:
-                seen = first_seen[e_index]
+        if wanted is not None:
+            found = wanted.intersection(map(itemgetter("sample_id"), batch))
+            rows.cited_found.setdefault(e_index, set()).update(found)
+        if candidates and not candidates.isdisjoint(key_hashes(e_index, batch)):
+            seen = first_seen.setdefault(e_index, {})
+            tally = tallies.setdefault(e_index, Tally())
+            for index, row in enumerate(batch, start=offset):
+                key = (row["sample_id"], row.get("epoch", 1))
+                if hash((e_index, *key)) not in candidates:
+                    continue
                 if key in seen:
-                    tallies[e_index].add(Finding.make("RF514", source, f"{base}/{index}", id=key[0], epoch=key[1]))
+                    tally.add(Finding.make("RF514", source, f"{base}/{index}", id=key[0], epoch=key[1]))
                 else:
                     seen[key] = index
-            if wanted is not None and key[0] in wanted:
-                rows.cited_found.setdefault(e_index, set()).add(key[0])
-            for field in fields:
-                value = row.get(field)
-                if type(value) is str and value.startswith("sha256:") and value[7:] in texts:
-                    rows.digests.setdefault(e_index, {}).setdefault(value[7:], f"{base}/{index}/{field}")
+        if fields:
+            for index, row in enumerate(batch, start=offset):
+                for field in fields:
+                    value = row.get(field) if type(row) is dict else None
+                    if type(value) is str and value.startswith("sha256:") and value[7:] in texts:
+                        rows.digests.setdefault(e_index, {}).setdefault(value[7:], f"{base}/{index}/{field}")
 
     _Pass(path, on_rows).run()
     for e_index, tally in tallies.items():

@@ -10,6 +10,7 @@ files (bounded memory; candidates confirmed on a second reading).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -89,7 +90,7 @@ class Rows:
         self.source, self.context = source, context
         self.schema: list[Finding] = []
         self.leaks: dict[int, _LeakRows] = {}
-        self.keys: dict[int, _KeyHashes] = {}
+        self.keys = _KeyHashes()  # of every array: the evaluation's index is part of the key
         self.vocabulary: dict[int, list[Finding]] = {}
         self.duplicates: dict[int, list[Finding]] = {}
         self.cited_found: dict[int, set[str]] = {}
@@ -110,6 +111,10 @@ class Rows:
             if vocab is not None:
                 self._vocab = vocab
                 self._plain = plain_risk_ids(vocab.version, context.cited)
+
+    def close(self) -> None:
+        """Close the temporary files of the duplicate rule."""
+        self.keys.close()
 
     def batch(self, e_index: int, offset: int, rows: list[Any]) -> None:
         import orjson
@@ -135,10 +140,7 @@ class Rows:
             return  # with any schema finding no semantic rule runs: nothing more to gather
         if self.schema:
             return
-        keys = self.keys.get(e_index)
-        if keys is None:
-            keys = self.keys[e_index] = _KeyHashes()
-        keys.add(rows)
+        self.keys.add(e_index, rows)
         plain = self._plain
         if plain is not None:
             from itertools import chain
@@ -174,6 +176,12 @@ class Rows:
             state.pieces.piece(piece, f"{base}/{offset + int(index)}/{rest}")
 
 
+def key_hashes(e_index: int, rows: list[Any]) -> list[int]:
+    """The hash of (evaluation index, sample id, epoch) of each row, at C level."""
+    return list(map(hash, zip(repeat(e_index), map(itemgetter("sample_id"), rows),
+                              map(methodcaller("get", "epoch", 1), rows), strict=False)))
+
+
 _SLICES = 64
 _IN_MEMORY = 1 << 18  # hashes kept in a list before the slice files are opened (2 MB)
 _SLICE_BOUNDS = [-(1 << 63) + k * ((1 << 64) // _SLICES) for k in range(1, _SLICES)]
@@ -194,9 +202,8 @@ class _KeyHashes:
         self._files: list[Any] | None = None
         self._first: list[int] = []  # hashes of the first rows, kept in memory while there are few
 
-    def add(self, rows: list[Any]) -> None:
-        hashes = list(map(hash, zip(map(itemgetter("sample_id"), rows), map(methodcaller("get", "epoch", 1), rows),
-                                    strict=True)))
+    def add(self, e_index: int, rows: list[Any]) -> None:
+        hashes = key_hashes(e_index, rows)
         if self._files is None:
             self._first += hashes
             if len(self._first) < _IN_MEMORY:
@@ -223,26 +230,35 @@ class _KeyHashes:
                 array("q", ordered[start:end]).tofile(self._files[index])
             start = end
 
+    def close(self) -> None:
+        for handle in self._files or ():
+            handle.close()
+        self._files = None
+
     def candidates(self) -> set[int]:
-        """The hashes seen more than once; closes the files."""
+        """The hashes seen more than once; closes the files. One slice is in memory at a time."""
         from array import array
 
-        parts: list[list[int]] = [self._first]
-        if self._files is not None:
-            parts = []
-            for handle in self._files:
-                size = handle.seek(0, 2)
-                handle.seek(0)
-                stored = array("q")
-                stored.fromfile(handle, size // stored.itemsize)
-                handle.close()
-                parts.append(stored.tolist())
         found: set[int] = set()
-        for part in parts:
-            if len(set(part)) != len(part):
-                seen: set[int] = set()
-                found.update(value for value in part if value in seen or seen.add(value))  # type: ignore[func-returns-value]
+        if self._files is None:
+            _repeated(self._first, found)
+            return found
+        for handle in self._files:
+            size = handle.seek(0, 2)
+            handle.seek(0)
+            stored = array("q")
+            stored.fromfile(handle, size // stored.itemsize)
+            handle.close()
+            _repeated(stored.tolist(), found)
+        self._files = None
         return found
+
+
+def _repeated(values: list[int], found: set[int]) -> None:
+    if len(set(values)) != len(values):
+        seen: set[int] = set()
+        # set.add returns None: `or seen.add(value)` records a first sighting and keeps it out of the hits
+        found.update(value for value in values if value in seen or seen.add(value))  # type: ignore[func-returns-value]
 
 
 # ``check_samples`` finds, for one array: the content fields' sizes row by row, then the sample ids, then ids
