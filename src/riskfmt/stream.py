@@ -45,7 +45,7 @@ from typing import Any
 
 from riskfmt.findings import FileResult, Finding
 from riskfmt.loading import Document
-from riskfmt.stream_rows import Refused, Rows, RowsContext, StreamedRows, key_hashes
+from riskfmt.stream_rows import Rows, RowsContext, StreamedRows, _Refused, key_hashes
 
 __all__ = ["STREAM_THRESHOLD", "StreamedDocument", "available", "chooser", "validate_stream"]
 
@@ -92,19 +92,19 @@ class _Guard:
         self._take()  # what the parser built from the previous read
         data: bytes = self._handle.read(size)
         if self.size == 0 and data[:3] == b"\xef\xbb\xbf":
-            raise Refused("byte-order mark")
+            raise _Refused("byte-order mark")
         self.size += len(data)
         self.colons += data.count(b":")
         # each "null" counted once: in this read, or across the boundary with the previous one
         self.nulls += data.count(b"null") + (self._tail[-3:] + data[:3]).count(b"null")
         if b"\x00" in data:
-            raise Refused("a NUL byte")
+            raise _Refused("a NUL byte")
         if not data and self._LONE_HIGH.search(self._tail):  # the end: nothing follows the overlap
-            raise Refused("a lone surrogate, maybe")
+            raise _Refused("a lone surrogate, maybe")
         if data.find(b"\\") != -1 or self._tail.find(b"\\") != -1:  # one memchr; escapes are looked at only if any
             probe = self._tail + data  # an escape split between two reads is seen whole here
             if b"\\u003a" in probe or b"\\u003A" in probe or self._lone(probe):
-                raise Refused("an escaped colon or a lone surrogate, maybe")  # the normal path decides (RF115)
+                raise _Refused("an escaped colon or a lone surrogate, maybe")  # the normal path decides (RF115)
         self._tail = data[-16:]
         return data
 
@@ -169,11 +169,11 @@ class _Pass:
                 parsed = yajl2_c.items(guard, "", map_type=maps.__next__, use_float=True, buf_size=_READ)
                 document = next(parsed, None)
                 if next(parsed, None) is not None:
-                    raise Refused("more than one value")
+                    raise _Refused("more than one value")
             except (JSONError, ValueError, UnicodeDecodeError, RecursionError) as exc:
-                raise Refused(f"not well-formed JSON ({type(exc).__name__})") from exc
+                raise _Refused(f"not well-formed JSON ({type(exc).__name__})") from exc
         if document is not self.root:
-            raise Refused("not an object at the top")
+            raise _Refused("not an object at the top")
         self._take(final=True)
         return document, guard
 
@@ -214,7 +214,7 @@ def validate_stream(path: str | os.PathLike[str], source: str | None = None, *,
     try:
         with paused_gc():
             document = _streamed(path, shown)
-    except Refused:
+    except _Refused:
         document = None
     if document is None:
         return _normal(path, shown, base_dir, check_samples)

@@ -16,10 +16,10 @@ from typing import Any
 
 from riskfmt.findings import Finding
 
-__all__ = ["Refused", "Rows", "RowsContext", "StreamedRows"]
+__all__ = ["Rows", "RowsContext", "StreamedRows", "key_hashes"]
 
 
-class Refused(Exception):
+class _Refused(Exception):
     """The streaming path cannot judge this file exactly: the normal path takes it."""
 
 
@@ -122,7 +122,7 @@ class Rows:
         try:
             dumped = orjson.dumps(rows, option=orjson.OPT_STRICT_INTEGER)
         except (TypeError, ValueError) as exc:  # an integer past 2^53 (RF116): the normal path decides
-            raise Refused("unserialisable row") from exc
+            raise _Refused("unserialisable row") from exc
         self.colons += dumped.count(b":")
         self.nulls += dumped.count(b"null")
         base = f"/evaluations/{e_index}/samples/inline"
