@@ -335,6 +335,9 @@ def _inline_samples(
     samples = (evaluation.get("samples") or {}).get("inline")
     if samples is None:
         return None
+    streamed = getattr(samples, "check_rules", None)
+    if streamed is not None:  # riskfmt.stream: the rows were checked as they were read, and not kept
+        return streamed(evaluation, e_ptr, out)  # type: ignore[no-any-return]
     # Hundreds of thousands of samples: check with comprehensions, and walk one by one only to locate
     # what the bulk checks found.
     # map, zip and chain run in C: no Python frame per sample unless something is found

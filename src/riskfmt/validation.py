@@ -43,29 +43,37 @@ def validate(
     check_samples: bool = True,
     max_findings_per_code: int | None = None,
     progress: Callable[[str], None] | None = None,
+    stream: Callable[[str], FileResult | None] | None = None,
 ) -> ValidationResult:
     """Validate files (``"-"`` is standard input) and directories; never raises on bad input.
 
     ``max_size`` bounds the bytes read from each file; ``max_findings_per_code`` the findings of one code
     listed per file (``riskfmt.caps``; None: the environment or the default, 0: no limit). ``progress`` is
-    called with each file's path before it is read (the CLI shows it on a terminal).
+    called with each file's path before it is read (the CLI shows it on a terminal). ``stream``, when given, is
+    offered each file first and returns its result or None (``riskfmt.stream.chooser``: huge reports are read
+    in bounded memory; the core never imports it).
 
     .. versionadded:: 0.1
     """
     from riskfmt.caps import limited
 
     with limited(max_findings_per_code):
-        return _validate(paths, max_size, check_samples, progress)
+        return _validate(paths, max_size, check_samples, progress, stream)
 
 
 def _validate(paths: Iterable[str | os.PathLike[str]], max_size: int, check_samples: bool,
-              progress: Callable[[str], None] | None = None) -> ValidationResult:
+              progress: Callable[[str], None] | None = None,
+              stream: Callable[[str], FileResult | None] | None = None) -> ValidationResult:
     result = ValidationResult()
     for path, problem in expand_paths(paths):
         if progress is not None:
             progress(path)
         if problem is not None:
             result.files.append(FileResult(source=path, findings=[problem]))
+            continue
+        streamed = stream(path) if stream is not None and path != "-" else None
+        if streamed is not None:
+            result.files.append(streamed)
             continue
         data, problem = read_source(path, max_size=max_size)
         source = "<stdin>" if path == "-" else path
@@ -176,6 +184,9 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
         for check in checks:
             result.extend(resolve(check.document)(data, source, raw, syntax))
     schema_findings = schema_check.check(kind, resolution.use, data, source)
+    streamed = getattr(document, "row_schema_findings", None)
+    if streamed is not None:  # riskfmt.stream: the inline samples, checked row by row as they were read
+        schema_findings += streamed()
     result.extend(schema_findings)
     if schema_findings:
         return  # semantic rules assume the shape the schema guarantees

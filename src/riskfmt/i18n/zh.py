@@ -247,6 +247,10 @@ ZH: dict[str, str] = {
         '拒绝大于此大小的文件（默认 1 GiB）。',
     'Do not open referenced sample files (skip digest and row checks).':
         '不打开报告引用的样本文件（跳过摘要值和逐行检查）。',
+    'Read JSON reports in bounded memory, inline samples checked row by row, with the same findings (needs riskfmt[stream]; docs/streaming.md). Default: files of 256 MiB or more are streamed when ijson is installed, and the 1 GiB limit does not apply to them.':
+        '以有界内存读取 JSON 报告：内嵌样本逐行检查，发现项与常规读取完全相同（需安装 riskfmt[stream]，见 docs/streaming.md）。默认在已安装 ijson 时，256 MiB 及以上的文件自动流式读取，且不受 1 GiB 的大小上限约束。',
+    "--stream needs ijson: pip install 'riskfmt[stream]'":
+        "--stream 需要 ijson：请执行 pip install 'riskfmt[stream]'",
     "Verify DOCUMENT against a detached signature: 0 valid, 1 invalid, 2 unusable input.\n\nValid means the signature verifies with the key and the signed digest equals the digest of DOCUMENT's\nRFC 8785 canonical form, so a re-indented or re-ordered copy still verifies and any changed value does not.":
         '用分离式签名验证 DOCUMENT：0 有效，1 无效，2 输入不可用。\n\n有效指签名可用该公钥验证，且所签摘要值等于 DOCUMENT 按 RFC 8785 规范化后的摘要值。因此重新缩进或调整键顺序的副本\n仍可通过验证，而改动任何取值都无法通过。',
     'The detached DSSE envelope (from riskfmt sign or trestle sign).':

@@ -53,6 +53,10 @@ def check_samples(rows: list[Any], pointer: str, declared: set[str], out: Collec
     and binary text count there, and only long strings can be either, so each column's longest string is
     measured with C-level iterators first. Sample ids are identifiers: the raw pass runs over all of them
     joined, and the ids it points at get the metadata checks (a token in a sample id is a leak)."""
+    streamed = getattr(rows, "check_leaks", None)
+    if streamed is not None:  # riskfmt.stream: the rows were checked as they were read, and not kept
+        streamed(pointer, declared, out, totals)
+        return
     shaped = True
     try:  # C-level passes, a column at a time: rows whose fields are all shorter than a blob cost no Python step
         longest = max(max(map(len, map(dict.get, rows, repeat(name), repeat(""))), default=0) for name in _SAMPLE_TEXT)

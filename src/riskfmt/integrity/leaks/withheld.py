@@ -119,6 +119,11 @@ def copied_content(doc: dict[str, Any], declared: set[str], out: Collector) -> N
     for e_index, evaluation in enumerate(seq(doc.get("evaluations"))):
         samples = evaluation.get("samples") if type(evaluation) is dict else None
         rows = samples.get("inline") if type(samples) is dict else None
+        streamed = getattr(rows, "first_digests", None)
+        if streamed is not None:  # riskfmt.stream: the rows were read as they came, and not kept
+            for digest, where in streamed(fields):
+                digests.setdefault(digest, where)
+            continue
         for index, row in enumerate(rows if type(rows) is list else []):
             if type(row) is dict:
                 for field in fields:
