@@ -94,13 +94,20 @@ class Tally:
         self.kept: list[Finding] = []
 
     def add(self, finding: Finding) -> None:
-        key = (finding.location.source, finding.code)
+        if self.admit(finding.location.source, finding.code, finding.severity):
+            self.kept.append(finding)
+
+    def admit(self, source: str, code: str, severity: Severity) -> bool:
+        """Count one finding of ``code`` in ``source``; True while it is to be listed (the caller then makes it
+        and appends it to ``kept``). A check that finds in bulk asks before making each finding, so past the
+        limit a finding costs one count, not a message's parameters, a location and an object."""
+        key = (source, code)
         count = self.counts.get(key, 0) + 1
         self.counts[key] = count
         if self.bound <= 0 or count <= self.bound:
-            self.kept.append(finding)
-        else:
-            self.severity[key] = max(self.severity.get(key, finding.severity), finding.severity)
+            return True
+        self.severity[key] = max(self.severity.get(key, severity), severity)
+        return False
 
     def finish(self) -> list[Finding]:
         out = list(self.kept)
