@@ -77,7 +77,7 @@ def _trie(pointers: Iterable[str]) -> _Node:
             if child is None:
                 child = node.children[key] = _Node()
             elif child.__class__ is str:  # a leaf so far, and now a step towards another pointer
-                child = node.children[key] = _Node(child)  # type: ignore[arg-type]
+                child = node.children[key] = _Node(child)
             node = child  # type: ignore[assignment]
         token = tokens[-1]
         key = token if "~" not in token else _key(token)
@@ -87,7 +87,7 @@ def _trie(pointers: Iterable[str]) -> _Node:
         if existing is None:
             node.children[key] = pointer
         elif existing.__class__ is _Node:
-            existing.pointer = pointer  # type: ignore[union-attr]
+            existing.pointer = pointer
     return root
 
 
@@ -176,7 +176,7 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
                 i = scan(text, i)[1]
             elif child.__class__ is str:  # a wanted value with nothing wanted inside it
                 if child not in found:
-                    found[child] = i  # type: ignore[index]
+                    found[child] = i
                     if len(found) == total:
                         raise _Done
                 i = scan(text, i)[1]
@@ -199,7 +199,7 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
                 i = scan(text, i)[1]
             elif item.__class__ is str:
                 if item not in found:
-                    found[item] = i  # type: ignore[index]
+                    found[item] = i
                     if len(found) == total:
                         raise _Done
                 i = scan(text, i)[1]
