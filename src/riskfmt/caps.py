@@ -94,20 +94,29 @@ class Tally:
         self.kept: list[Finding] = []
 
     def add(self, finding: Finding) -> None:
-        if self.admit(finding.location.source, finding.code, finding.severity):
+        if self.admit_many(finding.location.source, finding.code, 1, finding.severity):
             self.kept.append(finding)
 
-    def admit(self, source: str, code: str, severity: Severity) -> bool:
+    def admit(self, source: str, code: str, severity: Severity | None = None) -> bool:
         """Count one finding of ``code`` in ``source``; True while it is to be listed (the caller then makes it
-        and appends it to ``kept``). A check that finds in bulk asks before making each finding, so past the
-        limit a finding costs one count, not a message's parameters, a location and an object."""
+        and appends it to ``kept``). ``severity``: the code's own unless given."""
+        return self.admit_many(source, code, 1, severity) == 1
+
+    def admit_many(self, source: str, code: str, count: int, severity: Severity | None = None) -> int:
+        """Count ``count`` findings of ``code`` in ``source`` at once; returns how many of them (the first ones)
+        are to be listed. A check that finds in bulk asks before it makes any finding, so past the limit a
+        finding costs nothing but its share of one count: no parameters, location or object are made for it."""
         key = (source, code)
-        count = self.counts.get(key, 0) + 1
-        self.counts[key] = count
-        if self.bound <= 0 or count <= self.bound:
-            return True
-        self.severity[key] = max(self.severity.get(key, severity), severity)
-        return False
+        before = self.counts.get(key, 0)
+        self.counts[key] = before + count
+        listed = count if self.bound <= 0 else max(0, min(count, self.bound - before))
+        if listed < count:
+            if severity is None:
+                from riskfmt.codes import CODES
+
+                severity = CODES[code].severity
+            self.severity[key] = max(self.severity.get(key, severity), severity)
+        return listed
 
     def finish(self) -> list[Finding]:
         out = list(self.kept)

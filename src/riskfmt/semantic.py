@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
-from riskfmt.findings import Finding, Severity
+from riskfmt.findings import Finding
 from riskfmt.kinds import document_checks, resolve
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
 
@@ -285,10 +285,16 @@ def _dates(report: dict[str, Any], source: str) -> list[Finding]:
 def _digests(report: dict[str, Any], source: str) -> list[Finding]:
     from riskfmt.caps import Tally
 
-    tally = Tally()  # one placeholder copied 847,000 times: the first ones listed, the rest counted (RF520)
-    for index, digest in enumerate(report["model"].get("digests", [])):
-        if _PLACEHOLDER.match(digest["digest"]) and tally.admit(source, "RF513", Severity.WARNING):
-            tally.kept.append(Finding.make("RF513", source, f"/model/digests/{index}/digest", digest=digest["digest"]))
+    values = [digest["digest"] for digest in report["model"].get("digests", [])]
+    # each distinct digest is matched once: one placeholder copied 847,000 times is one match, then a set lookup
+    placeholders = {value for value in set(values) if _PLACEHOLDER.match(value)}
+    if not placeholders:
+        return []
+    found = [index for index, value in enumerate(values) if value in placeholders]
+    tally = Tally()  # the first ones listed, the rest only counted (RF520)
+    listed = tally.admit_many(source, "RF513", len(found))
+    tally.kept = [Finding.make("RF513", source, f"/model/digests/{index}/digest", digest=values[index])
+                  for index in found[:listed]]
     return tally.finish()
 
 
