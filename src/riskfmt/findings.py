@@ -81,11 +81,6 @@ class Location(_Frozen):
         return Location(self.source, self.pointer, line, column)
 
 
-def _shorten(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= _MAX_PARAM else text[: _MAX_PARAM - 1] + "…"
-
-
 class Finding(_Frozen):
     __slots__ = ("code", "severity", "location", "params")
     code: str
@@ -116,8 +111,9 @@ class Finding(_Frozen):
         **params: object,
     ) -> Finding:
         spec = (_CODES or _codes())[code]
+        # each parameter as text, shortened to _MAX_PARAM (inline: hundreds of thousands of findings pass here)
         return cls(code, spec.severity if severity is None else severity, Location(source, pointer, line, column),
-                   {k: _shorten(v) for k, v in params.items()})
+                   {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…" for k, v in params.items()})
 
     def message(self, lang: str = "en") -> str:
         from riskfmt.codes import CODES
