@@ -106,6 +106,8 @@ class Tally:
         """Count ``count`` findings of ``code`` in ``source`` at once; returns how many of them (the first ones)
         are to be listed. A check that finds in bulk asks before it makes any finding, so past the limit a
         finding costs nothing but its share of one count: no parameters, location or object are made for it."""
+        if count <= 0:
+            return 0  # nothing found is nothing counted (the summaries keep the order codes were first found in)
         key = (source, code)
         before = self.counts.get(key, 0)
         self.counts[key] = before + count
