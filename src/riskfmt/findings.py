@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from itertools import islice
 from typing import Any
 
 from riskfmt.severity import Severity
@@ -220,11 +221,13 @@ def ordered(findings: list[Finding]) -> list[Finding]:
             for f in findings for loc in (f.location,)]
     order = sorted(range(len(findings)), key=keys.__getitem__)
     out = [findings[i] for i in order]
-    if len(set(keys)) == len(keys):
+    short = [keys[i] for i in order]
+    # neighbours compared in C (tuple.__eq__, not operator.eq: the operator module costs start-up): no tie, done
+    if not any(map(tuple.__eq__, short, islice(short, 1, None))):
         return out
     start = 0
-    for end in range(1, len(order) + 1):  # each run of equal short keys, in order of the parameters
-        if end == len(order) or keys[order[end]] != keys[order[start]]:
+    for end in range(1, len(short) + 1):  # each run of equal short keys, in order of the parameters
+        if end == len(short) or short[end] != short[start]:
             if end - start > 1:
                 out[start:end] = sorted(out[start:end], key=Finding.sort_key)
             start = end
