@@ -283,9 +283,9 @@ def _dates(report: dict[str, Any], source: str) -> list[Finding]:
 
 
 def _digests(report: dict[str, Any], source: str) -> list[Finding]:
-    from riskfmt.caps import Tally
-
     from itertools import compress
+
+    from riskfmt.caps import Tally
 
     values = list(map(itemgetter("digest"), report["model"].get("digests", [])))
     # each distinct digest is matched once: one placeholder copied 847,000 times is one match, then set lookups in C
