@@ -15,6 +15,7 @@ import json
 import string
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -176,13 +177,18 @@ def test_ordered_is_the_full_sort(findings: list[Finding]) -> None:
     assert [id(f) for f in ordered(everything)] == [id(f) for f in sorted(everything, key=Finding.sort_key)]
 
 
-def test_a_large_generated_flood_in_every_format() -> None:
-    """Thousands of one code and a few of others, in two files: the flood's shape at a test's size."""
+@pytest.mark.parametrize("slice_size", [10_000, 7, 1])
+def test_a_large_generated_flood_in_every_format(slice_size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of one code and a few of others: the flood's shape at a test's size (SARIF's results written
+    in one slice, or in slices of 7 or 1)."""
+    from riskfmt.render import machine
+
+    monkeypatch.setattr(machine, "_SLICE", slice_size)
     findings = [Finding.make("RF513", "r.json", f"/model/digests/{i}/digest", line=1, column=40 + 80 * i,
                              digest="sha256:" + "0" * 64) for i in range(3000)]
     findings += [Finding.make("RF520", "r.json", more=846000, capped="RF513", limit=1000),
                  Finding.make("RF503", "s.json", "/evaluations/1/results/0/value", value="1.5", min="0", max="1")]
-    result = ValidationResult([FileResult("r.json", findings=findings[::-1])])
+    result = ValidationResult([FileResult("r.json", findings=findings[::-1]), FileResult("empty.json")])
     for lang in ("en", "zh"):
         for name, reference in (("json", _reference_json), ("github", _reference_github), ("sarif", _reference_sarif)):
             out = io.StringIO()

@@ -166,8 +166,33 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
             "tool": {"driver": {"name": "riskfmt", "version": __version__,
                                 "informationUri": "https://w3id.org/riskfmt/", "rules": rules}},
             "language": "zh-CN" if lang == "zh" else "en",  # the SARIF schema allows only ll or ll-CC
-            "results": results,
+            "results": _RESULTS,
         }],
     }
-    out.write(_indented(sarif))  # as json.dump(sarif, out, ensure_ascii=False, indent=2) writes it, in C
+    # as json.dump(sarif, out, ensure_ascii=False, indent=2) writes it, in C, and the results a slice at a time:
+    # one string of 847,000 results would be 700 MB, twice over while it is decoded
+    head, tail = _indented(sarif).split(f'"{_RESULTS}"')
+    out.write(head)
+    _write_list(out, results, "      ")
+    out.write(tail)
     out.write("\n")
+
+
+_RESULTS = "riskfmt-results-go-here"  # a placeholder no other value of the SARIF skeleton holds
+_SLICE = 10_000
+
+
+def _write_list(out: TextIO, items: list[Any], indent: str) -> None:
+    """``items`` as an indented JSON list whose closing bracket stands at ``indent`` (exactly what the
+    indented writer puts at that depth), written a slice at a time. Only the structure holds line breaks
+    (JSON escapes those in strings), so indenting a slice is one replacement of each line break."""
+    if not items:
+        out.write("[]")
+        return
+    out.write("[")
+    for start in range(0, len(items), _SLICE):
+        text = _indented({"": items[start:start + _SLICE]})  # the slice at depth 1, as in any document
+        body = text[text.index("[") + 1:text.rindex("]") - 3]  # its items, each line after a line break
+        out.write(("," if start else "") + body.replace("\n  ", "\n" + indent))
+        del text, body
+    out.write("\n" + indent + "]")
