@@ -29,25 +29,65 @@ def escape_token(token: str) -> str:
 
 
 class _Node:
-    __slots__ = ("children", "target")
+    """One step of the pointers: the members or items below it, and the pointer that ends here (if any). A child
+    that is a plain string is a leaf: the pointer that ends there, with nothing wanted below it (the most
+    common case by far, so no node is made for it)."""
 
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.target = False
+    __slots__ = ("children", "items", "pointer")
+
+    def __init__(self, pointer: str | None = None) -> None:
+        self.children: dict[str, _Node | str] = {}
+        self.items: list[_Node | str | None] | None = None
+        self.pointer = pointer
+
+    def by_index(self) -> list[_Node | str | None]:
+        """The children as an array's items (None where no pointer goes), made on the first array met here: a
+        list lookup by position rather than ``str(index)`` and a dict lookup for each of maybe millions of items."""
+        items = self.items
+        if items is None:
+            indices = {int(key): node for key, node in self.children.items()
+                       if key.isascii() and key.isdigit() and (key == "0" or key[0] != "0")}
+            items = self.items = [None] * (max(indices) + 1 if indices else 0)
+            for index, node in indices.items():
+                items[index] = node
+        return items
+
+
+def _key(token: str) -> str | None:
+    """The member name or index a pointer token stands for; None for a token no document path is written as
+    (an escape other than ~0 and ~1): as before, such a pointer is never found."""
+    key = unescape_token(token)
+    return key if escape_token(key) == token else None
 
 
 def _trie(pointers: Iterable[str]) -> _Node:
     root = _Node()
     for pointer in pointers:
-        node = root
-        if pointer:
-            for token in pointer.split("/")[1:]:
-                key = unescape_token(token)
-                child = node.children.get(key)
-                if child is None:  # (setdefault would build a node for every token of every pointer)
-                    child = node.children[key] = _Node()
-                node = child
-        node.target = True
+        if not pointer:
+            root.pointer = pointer
+            continue
+        tokens = pointer.split("/")
+        node: _Node | None = root
+        for token in tokens[1:-1]:
+            key = token if "~" not in token else _key(token)
+            if key is None or node is None:
+                node = None
+                break
+            child = node.children.get(key)
+            if child is None:
+                child = node.children[key] = _Node()
+            elif child.__class__ is str:  # a leaf so far, and now a step towards another pointer
+                child = node.children[key] = _Node(child)
+            node = child  # type: ignore[assignment]
+        token = tokens[-1]
+        key = token if "~" not in token else _key(token)
+        if node is None or key is None:
+            continue
+        existing = node.children.get(key)
+        if existing is None:
+            node.children[key] = pointer
+        elif existing.__class__ is _Node:
+            existing.pointer = pointer
     return root
 
 
@@ -74,14 +114,27 @@ class LineIndex:
         return starts
 
 
+class _Done(Exception):
+    """Every pointer has been found: the rest of the text is not read."""
+
+
 def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
-    """Character index of the value at each pointer that exists in ``text`` (valid JSON)."""
-    root = _trie(pointers)
+    """Character index of the value at each pointer that exists in ``text`` (valid JSON).
+
+    One pass over the text, however many pointers: a walk descends along the pointers only (every other value
+    is skipped by the C decoder), reads each member's key and the separator after each value with one
+    regular-expression match apiece, finds an array's items by position in a list, and stops as soon as every
+    pointer is found. For the first occurrence of a pointer the index is the one a search for
+    that pointer alone finds (tests/property/test_positions.py).
+    """
+    wanted = set(pointers)
+    root = _trie(wanted)
     found: dict[str, int] = {}
-    start = _ws(text, 0).end()
     try:
-        _walk(text, start, root, "", found)
-    except (ValueError, IndexError, RecursionError):
+        _walk(text, _ws(text, 0).end(), root, found, len(wanted))
+    except _Done:
+        pass
+    except (ValueError, IndexError, RecursionError, StopIteration):
         pass  # positions are a courtesy; a finding without one is still reported
     return found
 
@@ -90,44 +143,74 @@ def _skip(text: str, index: int) -> int:
     return _DECODER.raw_decode(text, index)[1]
 
 
-def _walk(text: str, i: int, node: _Node, pointer: str, found: dict[str, int]) -> int:
-    """Walk the value starting at ``i``; return the index just after it."""
-    if node.target and pointer not in found:
+_MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')  # a key, its colon
+_AFTER = re.compile(r"[ \t\n\r]*([,}\]])[ \t\n\r]*")  # what follows a value in a container
+# the C scanner itself, without JSONDecoder.raw_decode's Python frame around it (StopIteration on bad input)
+_scan: Callable[[str, int], tuple[object, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
+
+
+def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> int:
+    """Walk the value starting at ``i``; return the index just after it (and the whitespace after it)."""
+    pointer = node.pointer
+    if pointer is not None and pointer not in found:
         found[pointer] = i
+        if len(found) == total:
+            raise _Done
     if not node.children:
-        return _skip(text, i)
-    ws = _ws
+        return _scan(text, i)[1]
+    scan, after = _scan, _AFTER.match
     char = text[i]
     if char == "{":
-        i = ws(text, i + 1).end()
-        if text[i] == "}":
-            return i + 1
+        member, children = _MEMBER.match, node.children
+        i += 1
         while True:
-            key, i = scanstring(text, i + 1)
-            i = ws(text, i).end()
-            i = ws(text, i + 1).end()  # past ':'
-            child = node.children.get(key)
-            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{escape_token(key)}", found)
-            i = ws(text, i).end()
-            if text[i] == ",":
-                i = ws(text, i + 1).end()
-                continue
-            return i + 1
+            m = member(text, i)
+            if m is None:  # the '}' of an empty object
+                return after(text, i).end()  # type: ignore[union-attr]  # valid JSON: a '}' is there
+            key = m.group(1)
+            if "\\" in key:
+                key = scanstring(text, m.start(1))[0]
+            child = children.get(key)
+            i = m.end()
+            if child is None:
+                i = scan(text, i)[1]
+            elif child.__class__ is str:  # a wanted value with nothing wanted inside it
+                if child not in found:
+                    found[child] = i
+                    if len(found) == total:
+                        raise _Done
+                i = scan(text, i)[1]
+            else:
+                i = _walk(text, i, child, found, total)  # type: ignore[arg-type]
+            m = after(text, i)
+            i = m.end()  # type: ignore[union-attr]
+            if m.group(1) != ",":  # type: ignore[union-attr]
+                return i
     if char == "[":
-        i = ws(text, i + 1).end()
+        items = node.by_index()
+        i = _ws(text, i + 1).end()
         if text[i] == "]":
             return i + 1
+        last = len(items) - 1
         index = 0
         while True:
-            child = node.children.get(str(index))
-            i = _skip(text, i) if child is None else _walk(text, i, child, f"{pointer}/{index}", found)
-            i = ws(text, i).end()
-            if text[i] == ",":
-                i = ws(text, i + 1).end()
-                index += 1
-                continue
-            return i + 1
-    return _skip(text, i)
+            item = items[index] if index <= last else None
+            if item is None:
+                i = scan(text, i)[1]
+            elif item.__class__ is str:
+                if item not in found:
+                    found[item] = i
+                    if len(found) == total:
+                        raise _Done
+                i = scan(text, i)[1]
+            else:
+                i = _walk(text, i, item, found, total)  # type: ignore[arg-type]
+            m = after(text, i)
+            i = m.end()  # type: ignore[union-attr]
+            if m.group(1) != ",":  # type: ignore[union-attr]
+                return i
+            index += 1
+    return scan(text, i)[1]
 
 
 class _Duplicate(Exception):

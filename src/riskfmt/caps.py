@@ -94,13 +94,31 @@ class Tally:
         self.kept: list[Finding] = []
 
     def add(self, finding: Finding) -> None:
-        key = (finding.location.source, finding.code)
-        count = self.counts.get(key, 0) + 1
-        self.counts[key] = count
-        if self.bound <= 0 or count <= self.bound:
+        if self.admit_many(finding.location.source, finding.code, 1, finding.severity):
             self.kept.append(finding)
-        else:
-            self.severity[key] = max(self.severity.get(key, finding.severity), finding.severity)
+
+    def admit(self, source: str, code: str, severity: Severity | None = None) -> bool:
+        """Count one finding of ``code`` in ``source``; True while it is to be listed (the caller then makes it
+        and appends it to ``kept``). ``severity``: the code's own unless given."""
+        return self.admit_many(source, code, 1, severity) == 1
+
+    def admit_many(self, source: str, code: str, count: int, severity: Severity | None = None) -> int:
+        """Count ``count`` findings of ``code`` in ``source`` at once; returns how many of them (the first ones)
+        are to be listed. A check that finds in bulk asks before it makes any finding, so past the limit a
+        finding costs nothing but its share of one count: no parameters, location or object are made for it."""
+        if count <= 0:
+            return 0  # nothing found is nothing counted (the summaries keep the order codes were first found in)
+        key = (source, code)
+        before = self.counts.get(key, 0)
+        self.counts[key] = before + count
+        listed = count if self.bound <= 0 else max(0, min(count, self.bound - before))
+        if listed < count:
+            if severity is None:
+                from riskfmt.codes import CODES
+
+                severity = CODES[code].severity
+            self.severity[key] = max(self.severity.get(key, severity), severity)
+        return listed
 
     def finish(self) -> list[Finding]:
         out = list(self.kept)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ class Document:
             self._raw = None
         return self.text
 
-    def positions(self, pointers: list[str]) -> dict[str, tuple[int, int]]:
+    def positions(self, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
         """(line, column) of each pointer that can be found, both 1-based."""
         if self.yaml_positions is not None:
             out = {}
@@ -58,16 +59,17 @@ class Document:
         if self._text() is None:
             return {}
         assert self.text is not None
-        wanted = set(pointers)
-        # a pointer to a missing member (e.g. a required field) is shown at its parent object
-        parents = {p: p for p in wanted}
-        indices = locate(self.text, wanted)
-        missing = [p for p in wanted if p not in indices]
-        for pointer in missing:
-            parents[pointer] = pointer.rsplit("/", 1)[0] if pointer else ""
-        if missing:
-            indices.update(locate(self.text, {parents[p] for p in missing}))
-        return {p: self.index_position(indices[parents[p]]) for p in wanted if parents[p] in indices}
+        wanted = pointers if isinstance(pointers, (set, frozenset)) else set(pointers)
+        indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
+        if len(indices) < len(wanted):
+            # a pointer to a missing member (e.g. a required field) is shown at its parent object
+            parents = {p: p.rsplit("/", 1)[0] if p else "" for p in wanted if p not in indices}
+            found = locate(self.text, set(parents.values()))
+            indices.update((p, found[parent]) for p, parent in parents.items() if parent in found)
+        if self._lines is None:
+            self._lines = LineIndex(self._text() or "")
+        position = self._lines.position
+        return {pointer: position(index) for pointer, index in indices.items()}
 
     def index_position(self, index: int) -> tuple[int, int]:
         if self._lines is None:

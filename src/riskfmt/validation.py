@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from riskfmt.findings import FileResult, Finding, ValidationResult
+from riskfmt.findings import FileResult, Finding, Location, ValidationResult
 from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, paused_gc, read_source
 from riskfmt.versions import resolve_format
@@ -196,16 +196,16 @@ def _check(data: Any, result: FileResult, base_dir: Path | None, check_samples: 
 
 
 def _attach_positions(document: Document, result: FileResult) -> None:
-    pending = [
-        f.location.pointer for f in result.findings
-        if f.location.line is None and f.location.source == result.source and f.code not in ("RF102",)
-        and document.parsed
-    ]
+    if not document.parsed:
+        return
+    source = result.source
+    pending = {f.location.pointer for f in result.findings
+               if f.location.line is None and f.location.source == source and f.code != "RF102"}
     if not pending:
         return
-    positions = document.positions(sorted(set(pending)))
+    positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
     result.findings = [
-        f if f.location.line is not None or f.location.pointer not in positions
-        else Finding(f.code, f.severity, f.location.with_position(*positions[f.location.pointer]), f.params)
+        f if (loc := f.location).line is not None or (at := positions.get(loc.pointer)) is None
+        else Finding(f.code, f.severity, Location(loc.source, loc.pointer, at[0], at[1]), f.params)
         for f in result.findings
     ]

@@ -46,8 +46,9 @@ def render(
     """Write ``result`` in the named format; ``quiet`` drops the text summary (machine formats ignore it).
 
     ``limit`` caps the findings of each code that the text format lists (the rest are counted); machine
-    formats always carry every finding. Every command's findings pass here, so here they are bounded too: at
-    most the per-code limit of ``riskfmt.caps`` for each file and code, then one RF520 counting the rest.
+    formats ignore it. Every command's findings pass here, so here they are bounded too, in every format: at
+    most the per-code limit of ``riskfmt.caps`` for each file and code, then one RF520 counting the rest
+    (docs/integrations.md, "A flood of findings", says why that is the default for JSON as well).
     """
     from riskfmt.caps import cap
     from riskfmt.caps import limit as per_file_limit

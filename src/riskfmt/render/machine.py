@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
-from riskfmt.findings import Severity, ValidationResult
+from riskfmt.findings import Finding, Severity, ValidationResult, messages
+from riskfmt.render.safe import printable
 
 FINDINGS_FORMAT = "riskfmt-findings/1.0"
 
@@ -27,8 +29,31 @@ def as_dict(result: ValidationResult, lang: str = "en") -> dict[str, Any]:
              "valid": not any(f.severity == Severity.ERROR for f in r.findings)}
             for r in result.files
         ],
-        "findings": [f.to_dict(lang) for f in result.findings],
+        "findings": finding_dicts(result.findings, lang),
     }
+
+
+_LABEL = {severity: severity.label for severity in Severity}
+
+
+def finding_dicts(findings: list[Finding], lang: str = "en") -> list[dict[str, object]]:
+    """``[f.to_dict(lang) for f in findings]``, with what is the same for every finding of a code (its
+    template, its title) looked up once per code rather than once per finding."""
+    from riskfmt.codes import CODES
+
+    message = messages(lang)
+    titles: dict[str, str] = {}
+    out: list[dict[str, object]] = []
+    append = out.append
+    for finding in findings:
+        loc = finding.location
+        code = finding.code
+        title = titles.get(code)
+        if title is None:
+            title = titles[code] = CODES[code].title
+        append({"code": code, "severity": _LABEL[finding.severity], "file": loc.source, "pointer": loc.pointer,
+                "line": loc.line, "column": loc.column, "message": message(finding), "title": title})
+    return out
 
 
 def render_json(result: ValidationResult, out: TextIO, lang: str = "en") -> None:
@@ -38,7 +63,8 @@ def render_json(result: ValidationResult, out: TextIO, lang: str = "en") -> None
 
 def _indented(document: dict[str, Any]) -> str:
     """``json.dumps(document, ensure_ascii=False, indent=2)``, written by orjson when it can: the standard
-    library indents in pure Python, which for hundreds of thousands of findings costs seconds. The two agree
+    library indents in pure Python, which for hundreds of thousands of findings costs seconds (for SARIF, whose
+    results nest five deep, half a minute for 85,000). The two agree
     byte for byte on what findings hold (strings, integers, booleans, null; tests/test_fast_paths.py); what
     orjson refuses (a lone surrogate, an integer beyond 64 bits) is left to the standard library."""
     try:
@@ -51,8 +77,6 @@ def _indented(document: dict[str, Any]) -> str:
 
 def _escape_data(text: str) -> str:
     # GitHub's own escapes first (a line break must stay one annotation), then every other control
-    from riskfmt.render.safe import printable
-
     return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
@@ -65,16 +89,29 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 def render_github(result: ValidationResult, out: TextIO, lang: str = "en") -> None:
     """GitHub Actions workflow commands, so findings show as annotations on the pull request."""
-    for finding in result.findings:
+    out.writelines(_github_lines(result.findings, lang))
+
+
+def _github_lines(findings: list[Finding], lang: str) -> Iterator[str]:
+    from riskfmt.codes import CODES
+
+    message = messages(lang)
+    files: dict[str, str] = {}  # escaped once per file and once per code, not once per finding
+    titles: dict[str, str] = {}
+    for finding in findings:
         loc = finding.location
-        props = [f"file={_escape_property(loc.source)}"]
+        props = files.get(loc.source)
+        if props is None:
+            props = files[loc.source] = f"file={_escape_property(loc.source)}"
         if loc.line is not None:
-            props.append(f"line={loc.line}")
+            props += f",line={loc.line}"
         if loc.column is not None:
-            props.append(f"col={loc.column}")
-        props.append(f"title={_escape_property(finding.code + ' ' + finding.title)}")
-        message = finding.message(lang) + (f" [{loc.pointer}]" if loc.pointer else "")
-        out.write(f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::{_escape_data(message)}\n")
+            props += f",col={loc.column}"
+        title = titles.get(finding.code)
+        if title is None:
+            title = titles[finding.code] = _escape_property(finding.code + " " + CODES[finding.code].title)
+        text = message(finding) + (f" [{loc.pointer}]" if loc.pointer else "")
+        yield f"::{_GITHUB_LEVEL[finding.severity]} {props},title={title}::{_escape_data(text)}\n"
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -97,20 +134,26 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     from riskfmt.codes import CODES
     from riskfmt.render.sarif_rules import rule
 
-    used = sorted({f.code for f in result.findings})
+    findings = result.findings
+    used = sorted({f.code for f in findings})
     rules = [rule(CODES[code], lang) for code in used]
     index = {code: i for i, code in enumerate(used)}
+    message = messages(lang)
+    uris: dict[str, str] = {}
     results = []
-    for finding in result.findings:
+    for finding in findings:
         loc = finding.location
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(loc.source)}}
+        uri = uris.get(loc.source)
+        if uri is None:
+            uri = uris[loc.source] = _artifact_uri(loc.source)
+        physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
         physical["region"] = {"startLine": loc.line or 1, **({"startColumn": loc.column} if loc.column else {})}
         entry: dict[str, Any] = {
             "ruleId": finding.code,
             "ruleIndex": index[finding.code],
             "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": finding.message(lang)},
+            "message": {"text": message(finding)},
             "locations": [{"physicalLocation": physical}],
         }
         if loc.pointer:
@@ -123,8 +166,33 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
             "tool": {"driver": {"name": "riskfmt", "version": __version__,
                                 "informationUri": "https://w3id.org/riskfmt/", "rules": rules}},
             "language": "zh-CN" if lang == "zh" else "en",  # the SARIF schema allows only ll or ll-CC
-            "results": results,
+            "results": _RESULTS,
         }],
     }
-    json.dump(sarif, out, ensure_ascii=False, indent=2)
+    # as json.dump(sarif, out, ensure_ascii=False, indent=2) writes it, in C, and the results a slice at a time:
+    # one string of 847,000 results would be 700 MB, twice over while it is decoded
+    head, tail = _indented(sarif).split(f'"{_RESULTS}"')
+    out.write(head)
+    _write_list(out, results, "      ")
+    out.write(tail)
     out.write("\n")
+
+
+_RESULTS = "riskfmt-results-go-here"  # a placeholder no other value of the SARIF skeleton holds
+_SLICE = 10_000
+
+
+def _write_list(out: TextIO, items: list[Any], indent: str) -> None:
+    """``items`` as an indented JSON list whose closing bracket stands at ``indent`` (exactly what the
+    indented writer puts at that depth), written a slice at a time. Only the structure holds line breaks
+    (JSON escapes those in strings), so indenting a slice is one replacement of each line break."""
+    if not items:
+        out.write("[]")
+        return
+    out.write("[")
+    for start in range(0, len(items), _SLICE):
+        text = _indented({"": items[start:start + _SLICE]})  # the slice at depth 1, as in any document
+        body = text[text.index("[") + 1:text.rindex("]") - 3]  # its items, each line after a line break
+        out.write(("," if start else "") + body.replace("\n  ", "\n" + indent))
+        del text, body
+    out.write("\n" + indent + "]")

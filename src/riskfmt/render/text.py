@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
-from riskfmt.findings import Finding, Severity, ValidationResult
+from riskfmt.findings import Finding, Severity, ValidationResult, messages
 from riskfmt.render.safe import printable
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -34,15 +35,11 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
     hidden: dict[str, list[int]] = {}
     if limit is not None:
         findings, hidden = _condense(findings, limit)
-    for finding in findings:
-        loc = finding.location
-        severity = _zh(finding.severity.label, "finding severity") if lang == "zh" else finding.severity.label
-        if color:
-            severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
-        pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
-        # file names, pointers and message parameters come from documents: one finding is one line
-        out.write(f"{_where(printable(loc.source), loc.line, loc.column)}: {severity} {finding.code} "
-                  f"{printable(finding.message(lang))}{pointer}\n")
+    message = messages(lang)
+    labels = {s: _zh(s.label, "finding severity") if lang == "zh" else s.label for s in Severity}
+    if color:
+        labels = {s: f"{_COLOURS[s]}{label}{_RESET}" for s, label in labels.items()}
+    out.writelines(_lines(findings, message, labels))
     for code, (count, files) in sorted(hidden.items()):
         if lang == "zh":
             out.write(_zh(_MORE).format(count=f"{count:,}", code=code, files=f"{files:,}") + "\n")
@@ -52,6 +49,19 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
     if not summary:
         return
     out.write(summary_line(len(result.files), result.count(Severity.ERROR), result.count(Severity.WARNING), lang))
+
+
+def _lines(findings: list[Finding], message: Callable[[Finding], str], labels: dict[Severity, str]) -> Iterator[str]:
+    sources: dict[str, str] = {}  # each file name made printable once, not once per finding
+    for finding in findings:
+        loc = finding.location
+        source = sources.get(loc.source)
+        if source is None:
+            source = sources[loc.source] = printable(loc.source)
+        pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
+        # file names, pointers and message parameters come from documents: one finding is one line
+        yield (f"{_where(source, loc.line, loc.column)}: {labels[finding.severity]} {finding.code} "
+               f"{printable(message(finding))}{pointer}\n")
 
 
 def _condense(findings: list[Finding], limit: int) -> tuple[list[Finding], dict[str, list[int]]]:

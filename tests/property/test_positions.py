@@ -1,0 +1,138 @@
+"""Positions in bulk: one walk for many pointers gives exactly what a search for each pointer alone gives.
+
+The documents are written here, token by token, with generated whitespace, escapes (any character may be written
+as ``\\uXXXX``, characters beyond the BMP as surrogate pairs), duplicate keys and unicode, and the writer notes
+where each value starts: that is the reference the walk is held to, independent of the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from riskfmt._positions import escape_token, locate
+from riskfmt.loading import Document
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """An object as written, keys in order and possibly repeated."""
+
+
+_WS = st.text(alphabet=" \t\n\r", max_size=3)
+# member names and strings: any character but lone surrogates, with the JSON pointer's own "/" and "~" frequent
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("/~01 \"\\\n"), max_size=6)
+_SCALARS = (st.none() | st.booleans() | st.integers(-10**20, 10**20)
+            | st.floats(allow_nan=False, allow_infinity=False) | _TEXT)
+# an object is a list of (key, value) pairs, so a key may repeat (the first occurrence is the one located)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=5) | st.builds(_Pairs, st.lists(st.tuples(_TEXT, inner), max_size=5)),
+    max_leaves=30,
+)
+
+
+def _string(text: str, escape: st.DataObject) -> str:
+    out = ['"']
+    for char in text:
+        how = escape.draw(st.integers(0, 3))
+        if char in '"\\' or ord(char) < 0x20 or how == 0:
+            if ord(char) > 0xFFFF:  # a surrogate pair
+                code = ord(char) - 0x10000
+                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04X}")
+            else:
+                out.append(f"\\u{ord(char):04x}" if how < 2 or char not in '"\\\n' else json.dumps(char)[1:-1])
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _write(value: object, pointer: str, out: list[str], where: dict[str, int], draw: st.DataObject) -> None:
+    """Append ``value`` to ``out``; note the character index where each pointer's value starts (first one)."""
+    where.setdefault(pointer, sum(map(len, out)))
+    if isinstance(value, _Pairs):
+        out.append("{")
+        for n, (key, item) in enumerate(value):
+            out.append(("," if n else "") + draw.draw(_WS) + _string(key, draw) + draw.draw(_WS) + ":"
+                       + draw.draw(_WS))
+            _write(item, f"{pointer}/{escape_token(key)}", out, where, draw)
+            out.append(draw.draw(_WS))
+        out.append("}")
+    elif isinstance(value, list):
+        out.append("[")
+        for n, item in enumerate(value):
+            out.append(("," if n else "") + draw.draw(_WS))
+            _write(item, f"{pointer}/{n}", out, where, draw)
+            out.append(draw.draw(_WS))
+        out.append("]")
+    elif isinstance(value, str):
+        out.append(_string(value, draw))
+    else:
+        out.append(json.dumps(value))
+
+
+def _document(value: object, draw: st.DataObject) -> tuple[str, dict[str, int]]:
+    out: list[str] = [draw.draw(_WS)]
+    where: dict[str, int] = {}
+    _write(value, "", out, where, draw)
+    out.append(draw.draw(_WS))
+    return "".join(out), where
+
+
+# pointers no value has: past the end, non-canonical indices, bad escapes, a member of a scalar
+_ABSENT = st.sampled_from(["/999", "/01", "/-", "/~2", "/a~", "/0/0/0/0/0/0/0", "/ ", "x"])
+
+
+@given(_VALUES, st.data())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_bulk_positions_are_the_one_at_a_time_positions(value: object, data: st.DataObject) -> None:
+    text, where = _document(value, data)
+    json.loads(text)  # the writer writes JSON
+    existing = sorted(where)
+    chosen = data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else []
+    wanted = chosen + data.draw(st.lists(_ABSENT, max_size=3))
+    bulk = locate(text, wanted)
+    # exactly the noted start of each existing pointer, nothing for the others
+    assert bulk == {p: where[p] for p in wanted if p in where}
+    for pointer in wanted:  # and what a walk for that pointer alone finds
+        assert locate(text, [pointer]) == ({pointer: bulk[pointer]} if pointer in bulk else {})
+
+
+@given(_VALUES, st.data())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_document_positions_in_bulk_equal_one_at_a_time(value: object, data: st.DataObject) -> None:
+    """Line and column, with a missing member shown at its parent, for many pointers at once or one by one."""
+    text, where = _document(value, data)
+    # pointers to members that are not there (shown at the parent) as well as to values that are
+    wanted = sorted(where) + [f"{p}/missing" for p in sorted(where)][:5] + data.draw(st.lists(_ABSENT, max_size=2))
+    document = Document(source="x.json", parsed=True, text=text)
+    bulk = document.positions(wanted)
+    for pointer in wanted:
+        alone = Document(source="x.json", parsed=True, text=text).positions([pointer])
+        assert alone == ({pointer: bulk[pointer]} if pointer in bulk else {})
+    for pointer in where:  # and the line and column are those of the noted index
+        line = text.count("\n", 0, where[pointer]) + 1
+        column = where[pointer] - (text.rfind("\n", 0, where[pointer]) + 1) + 1
+        assert bulk[pointer] == (line, column)
+
+
+def test_many_pointers_into_one_long_array() -> None:
+    """The flood's shape: one wanted member in each of thousands of array items, and a cap's first few only."""
+    items = [{"subject": "weights_file", "digest": "sha256:" + "0" * 64}] * 5000
+    text = json.dumps({"model": {"digests": items}, "after": [1, 2]}, indent=1)
+    pointers = [f"/model/digests/{i}/digest" for i in range(5000)] + ["/after/1"]
+    bulk = locate(text, pointers)
+    assert len(bulk) == 5001
+    for pointer in [*pointers[::97], "/after/1"]:
+        assert locate(text, [pointer]) == {pointer: bulk[pointer]}
+        assert json.JSONDecoder().raw_decode(text, bulk[pointer])[0] in ("sha256:" + "0" * 64, 2)
+    assert locate(text, pointers[:10]) == {p: bulk[p] for p in pointers[:10]}
+
+
+def test_a_repeated_key_is_located_at_its_first_occurrence() -> None:
+    text = '{"a": {"b": 1}, "a": {"b": 2}, "c": [0, {"d": 3}]}'
+    assert locate(text, ["/a", "/a/b", "/c/1/d"]) == {"/a": 6, "/a/b": 12, "/c/1/d": 46}
+    assert locate(text, ["/a/b"]) == {"/a/b": 12}
