@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -191,7 +191,7 @@ class StreamedDocument(Document):
         super().__init__(source=source, data=data, parsed=True, syntax="json")
         self._path, self.streamed_rows = path, rows
 
-    def positions(self, pointers: list[str]) -> dict[str, tuple[int, int]]:
+    def positions(self, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
         from riskfmt.stream_positions import locate_in_file
 
         return locate_in_file(self._path, pointers)

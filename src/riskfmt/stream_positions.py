@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, missing from typeshed
 from typing import Any
 
@@ -185,7 +186,7 @@ def _find(path: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
         return text.positions
 
 
-def locate_in_file(path: str, pointers: list[str]) -> dict[str, tuple[int, int]]:
+def locate_in_file(path: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
     """(line, column) of each pointer that can be found, both 1-based; a pointer to a missing member is given
     its parent's position, as ``riskfmt.loading.Document.positions`` does."""
     wanted = set(pointers)

@@ -24,7 +24,10 @@ from riskfmt.findings import FileResult, Finding, Severity, ValidationResult, or
 from riskfmt.render import RENDERERS
 from riskfmt.render.machine import _artifact_uri, _escape_data, _escape_property, _indented
 from riskfmt.render.safe import printable
-from riskfmt.render.text import _COLOURS, _RESET, _SEVERITY_ZH, _where, summary_line
+from riskfmt.render.text import _COLOURS, _RESET, _where, summary_line
+
+# written out here, not read from the catalogue: the reference writer stays independent of what it checks
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 _CODES = sorted(CODES)
 _ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("%:,\n\r\x1b\u202e\"\\"),
@@ -138,7 +141,7 @@ def _reference_text(result: ValidationResult, lang: str, color: bool, summary: b
     out = []
     for finding in _reference_findings(result):
         loc = finding.location
-        severity = _SEVERITY_ZH[finding.severity] if lang == "zh" else finding.severity.label
+        severity = SEVERITY_ZH[finding.severity] if lang == "zh" else finding.severity.label
         if color:
             severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
         pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
