@@ -50,6 +50,29 @@ def test_capped_flood_lists_the_first_findings_of_the_full_list(per_code: int) -
         [f for f in capped if f.code not in ("RF513", "RF520")]
 
 
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_summary_counts_what_was_found_not_what_was_listed(fmt: str, tmp_path: Path) -> None:
+    """1,000 listed and one RF520 standing for the rest are summed as every finding found (they used to be
+    summed as 1,001 warnings), in the text summary and in the JSON summary alike."""
+    from click.testing import CliRunner
+
+    from riskfmt.cli import cli
+
+    path = tmp_path / "flood.json"
+    path.write_bytes(_flood(2500))
+    every = CliRunner().invoke(cli, ["validate", "--format", "json", "--max-findings-per-code", "0", str(path)])
+    total = json.loads(every.output)["summary"]["warnings"]
+    assert total == len(json.loads(every.output)["findings"]) > 1000
+    capped = CliRunner().invoke(cli, ["validate", "--format", fmt, "--max-findings-per-code", "10", str(path)])
+    assert capped.exit_code == every.exit_code
+    if fmt == "json":
+        doc = json.loads(capped.output)
+        assert len(doc["findings"]) < 20 and doc["summary"]["warnings"] == total
+    else:
+        assert capped.output.rstrip().endswith(f"1 files checked: 0 errors, {total} warnings") or \
+            capped.output.rstrip().endswith(f"1 file checked: 0 errors, {total} warnings")
+
 _COUNTS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.sampled_from(["RF513", "RF514"]), st.integers(0, 9)),
                    max_size=12)
 

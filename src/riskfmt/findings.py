@@ -183,7 +183,15 @@ class ValidationResult(_Record):
         return ordered([f for r in self.files for f in r.findings])
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for r in self.files for f in r.findings if f.severity == severity)
+        """Findings of this severity that were found, listed or not: an RF520 (riskfmt.caps) stands for the
+        ``more`` findings it did not list, so a capped flood is summed as what it is, not as 1,001."""
+        total = 0
+        for r in self.files:
+            for f in r.findings:
+                if f.severity == severity:
+                    more = f.params.get("more", "") if f.code == "RF520" else ""
+                    total += int(more) if more.isdecimal() else 1
+        return total
 
     def worst(self) -> Severity | None:
         severities = [f.severity for r in self.files for f in r.findings]
