@@ -9,8 +9,8 @@ import math
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from itertools import chain
-from operator import itemgetter, methodcaller
+from itertools import chain, compress, repeat
+from operator import itemgetter, le, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
@@ -57,6 +57,8 @@ def check_report(
         # every other rule looks at one evaluation only: the findings are the rules' own, in the same order.
         plain = plain_risk_ids(vocab.version, cited) if vocab is not None else None
         methods = _index_tokens(vocab.version, "method") if vocab is not None else None
+        if _all_plain(evaluations, plain, methods):
+            return out  # what the loop below would conclude, one column at a time instead of one evaluation
         for e_index, evaluation in enumerate(evaluations):
             if not _plain_evaluation(evaluation, plain, methods):
                 _evaluation(report, evaluation, e_index, vocab, cited, seen_ids, source, base_dir, format_version,
@@ -72,10 +74,64 @@ _FOLDED_RESULTS = True  # tests switch it off to compare with the rules taken on
 
 
 def _repeated_ids(evaluations: list[dict[str, Any]]) -> bool:
-    ids = [e["id"] for e in evaluations]
-    ids += [r["id"] for e in evaluations if "results" in e for r in e["results"]]
-    ids += [f["id"] for e in evaluations if "findings" in e for f in e["findings"]]
+    # map, itemgetter and chain run in C: no Python frame per evaluation, result or finding
+    ids = list(map(_ID, evaluations))
+    ids += map(_ID, chain.from_iterable(map(methodcaller("get", "results", ()), evaluations)))
+    ids += map(_ID, chain.from_iterable(map(methodcaller("get", "findings", ()), evaluations)))
     return len(set(ids)) != len(ids)
+
+
+_ID = itemgetter("id")
+
+
+def _all_plain(evaluations: list[dict[str, Any]], plain: frozenset[str] | None, methods: Any) -> bool:
+    """True only when ``_plain_evaluation`` clears every evaluation; decided a column at a time (every method,
+    every result's value, bounds, risk ids, uncertainty) with C-level iterators instead of two Python calls per
+    evaluation. False, or a shape it does not expect, costs only the loop over ``_plain_evaluation``.
+
+    Each test is the one of ``_plain_evaluation`` and ``_plain_result``, taken over all results at once: a
+    missing bound is an infinite one (``min``/``max`` are numbers when present, the schema says so), an absent
+    standard error is 0, and ``compress`` keeps the results whose uncertainty (then ci) is truthy, as ``if
+    uncertainty:`` and ``if ci`` do."""
+    if plain is None:
+        return False
+    try:
+        if (not methods.issuperset(map(itemgetter("method"), evaluations))
+                or any(map(dict.__contains__, evaluations, repeat("samples")))
+                or any(map(dict.__contains__, evaluations, repeat("findings")))):
+            return False
+        lists = list(filter(None, map(methodcaller("get", "results"), evaluations)))
+        results = list(chain.from_iterable(lists))
+        values = list(map(itemgetter("value"), results))
+        metrics = list(map(itemgetter("metric"), results))
+        if not (all(map(math.isfinite, values))
+                and all(map(le, map(methodcaller("get", "min", -math.inf), metrics), values))
+                and all(map(le, values, map(methodcaller("get", "max", math.inf), metrics)))
+                and plain.issuperset(chain.from_iterable(map(itemgetter("risks"), results)))):
+            return False
+        uncertainties = list(map(methodcaller("get", "uncertainty"), results))
+        measured = list(filter(None, uncertainties))
+        if measured:
+            if not all(map(dict.__contains__, compress(results, uncertainties), repeat("n"))):
+                return False
+            if max(map(methodcaller("get", "standard_error", 0), measured)) > 0.5:
+                return False
+            intervals = list(map(methodcaller("get", "ci"), measured))
+            held = list(compress(compress(values, uncertainties), intervals))
+            bounded = list(filter(None, intervals))
+            if not (all(map(le, map(itemgetter("lower"), bounded), held))
+                    and all(map(le, held, map(itemgetter("upper"), bounded)))):
+                return False
+        # several results in one evaluation must measure different things (RF507)
+        return all(_distinct_measurements(group) for group in lists if len(group) > 1)
+    except (TypeError, KeyError, AttributeError):
+        return False
+
+
+def _distinct_measurements(results: list[dict[str, Any]]) -> bool:
+    keys = {(r["metric"]["id"], tuple(sorted((r.get("slice") or {}).items())), tuple(sorted(r["risks"])))
+            for r in results}
+    return len(keys) == len(results)
 
 
 def _index_tokens(release: str, scheme: str) -> Any:
@@ -96,11 +152,7 @@ def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, 
         return True
     if not all(_plain_result(r, plain) for r in results):
         return False
-    if len(results) > 1:
-        keys = {(r["metric"]["id"], tuple(sorted((r.get("slice") or {}).items())), tuple(sorted(r["risks"])))
-                for r in results}
-        return len(keys) == len(results)
-    return True
+    return len(results) == 1 or _distinct_measurements(results)
 
 
 def _plain_result(result: dict[str, Any], plain: frozenset[str]) -> bool:
