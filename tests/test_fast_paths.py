@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import rfc8785
-from hypothesis import event, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskfmt import jcs, semantic
@@ -150,54 +150,3 @@ def test_json_findings_orjson_refuses_are_left_to_the_standard_library() -> None
 
     for document in ({"findings": [{"message": "lone \udc80 surrogate"}]}, {"n": 2**70}, {"empty": [], "none": {}}):
         assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.lists(st.fixed_dictionaries({
-    "value": _numbers, "min": st.none() | _numbers, "max": st.none() | _numbers,
-    "se": st.none() | st.sampled_from([0.01, 0.5, 0.6]), "n": st.booleans(),
-    "uncertainty": st.sampled_from(["none", "empty", "some"]),
-    "ci": st.none() | st.tuples(_numbers, _numbers),
-    "risks": st.lists(st.sampled_from(["R0013", "R0001", "R9999", "ailuminate:iwp"]), min_size=1, max_size=2),
-    "metric": st.sampled_from(["acc", "f1"]), "slice": st.sampled_from([None, {}, {"lang": "en"}]),
-}), max_size=3), min_size=1, max_size=5), st.sampled_from(["benchmark", "vibes"]),
-    st.sampled_from([None, "samples", "findings"]))
-def test_the_whole_report_test_clears_exactly_what_the_per_evaluation_test_clears(
-        groups: list[list[dict]], method: str, extra: str | None) -> None:
-    # semantic._all_plain (columns over all results at once) against semantic._plain_evaluation (one evaluation
-    # at a time), which test_folded_results_find_what_the_rules_find compares with the rules themselves
-    from riskfmt.vocab_index import plain_risk_ids, releases
-
-    evaluations = []
-    for e_index, rows in enumerate(groups):
-        results = []
-        for r_index, row in enumerate(rows):
-            metric = {"id": row["metric"], "direction": "higher_is_better"}
-            metric.update({k: row[k] for k in ("min", "max") if row[k] is not None})
-            result = {"id": f"r{e_index}-{r_index}", "risks": row["risks"], "metric": metric, "value": row["value"]}
-            if row["n"]:
-                result["n"] = 10
-            if row["slice"] is not None:
-                result["slice"] = row["slice"]
-            if row["uncertainty"] != "none":
-                result["uncertainty"] = {}
-                if row["uncertainty"] == "some":
-                    result["uncertainty"]["method"] = "analytic"
-                    if row["se"] is not None:
-                        result["uncertainty"]["standard_error"] = row["se"]
-                    if row["ci"] is not None:
-                        result["uncertainty"]["ci"] = {"lower": row["ci"][0], "upper": row["ci"][1], "level": 0.95}
-            results.append(result)
-        evaluation: dict = {"id": f"e{e_index}", "task": {"id": "t"}, "method": method}
-        if results or e_index % 2:
-            evaluation["results"] = results
-        evaluations.append(evaluation)
-    if extra is not None:
-        evaluations[-1][extra] = {"inline": []} if extra == "samples" else []
-    release = releases()[-1]
-    plain = plain_risk_ids(release, release)
-    methods = semantic._index_tokens(release, "method")
-    expected = all(semantic._plain_evaluation(e, plain, methods) for e in evaluations)
-    event(f"all plain: {expected}")
-    assert semantic._all_plain(evaluations, plain, methods) == expected
-    assert semantic._all_plain(evaluations, None, methods) is False
