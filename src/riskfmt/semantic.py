@@ -118,9 +118,9 @@ def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, 
     results = evaluation.get("results")
     if not results:
         return True
-    if not all(_plain_result(r, plain) for r in results):
-        return False
-    return len(results) == 1 or _distinct_measurements(results)
+    if len(results) == 1:  # the common case, without a generator per evaluation
+        return _plain_result(results[0], plain)
+    return all(_plain_result(r, plain) for r in results) and _distinct_measurements(results)
 
 
 def _plain_result(result: dict[str, Any], plain: frozenset[str]) -> bool:
