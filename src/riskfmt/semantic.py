@@ -349,7 +349,9 @@ def _inline_samples(
     # what the bulk checks found.
     # map, zip and chain run in C: no Python frame per sample unless something is found
     ids = list(map(itemgetter("sample_id"), samples))
-    keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples), strict=True))
+    # distinct ids make distinct (id, epoch) keys: the pairs are built only when an id repeats (several epochs)
+    keys = [] if len(set(ids)) == len(ids) else list(zip(ids, map(methodcaller("get", "epoch", 1), samples),
+                                                         strict=True))
     if len(set(keys)) != len(keys):
         from riskfmt.caps import Tally
 
