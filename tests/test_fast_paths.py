@@ -167,6 +167,6 @@ def test_repeated_samples_are_found_as_the_row_by_row_rule_finds_them(rows: list
     for index, (sample_id, epoch) in enumerate(rows):
         key = (sample_id, 1 if epoch is None else epoch)
         if key in seen:
-            expected.append((f"/evaluations/0/samples/inline/{index}", sample_id, key[1]))
+            expected.append((f"/evaluations/0/samples/inline/{index}", sample_id, str(key[1])))
         seen.add(key)
-    assert [(f.location.pointer, f.params["id"], f.params["epoch"]) for f in out if f.code == "RF514"] == expected
+    assert [(f.location.pointer, f.params["id"], str(f.params["epoch"])) for f in out if f.code == "RF514"] == expected
