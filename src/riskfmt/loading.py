@@ -258,35 +258,61 @@ def _has_long_digit_run(data: bytes) -> bool:
     return False
 
 
-def _load_json_fast(doc: Document, data: bytes) -> bool:
-    """orjson for large inputs, with an exact duplicate-key check that costs one serialisation.
+_MSGSPEC = True  # tests switch it off to check the orjson route, which stands in when msgspec cannot be imported
 
-    orjson keeps the last of duplicate keys silently. Colons outside strings are exactly the key separators,
-    and the parsed strings serialise back with the same colons inside them (unless the input escaped a colon
-    as \\u003a), so the input and ``orjson.dumps`` of the tree hold the same number of colons if and only if
-    no key was dropped. Anything unusual (a parse error, an escaped colon, a mismatch, extreme depth) returns
-    False and the exact parser decides, with its precise findings.
+
+def _load_json_fast(doc: Document, data: bytes) -> bool:
+    """msgspec (or orjson) for large inputs, with an exact duplicate-key check that costs one serialisation.
+
+    msgspec's untyped decoder builds the same dicts, lists and scalars as the exact parser, 20% faster than
+    orjson (0.45 s against 0.56 s of CPU for the 128 MB samples-heavy report, 0.64 s against 0.80 s for the
+    results-heavy one), and it is stricter than the exact parser, never laxer: NaN and Infinity, lone surrogates,
+    numbers beyond a double, control characters in strings are errors, and the exact parser then gives its
+    precise findings. Integers come back exact whatever their size, so strict serialisation refuses every
+    integer beyond ±(2^53 - 1) and the exact parser reports it (RF116).
+
+    Both keep the last of duplicate keys silently. Colons outside strings are exactly the key separators, and
+    the parsed strings serialise back with the same colons inside them (unless the input escaped a colon as
+    \\u003a), so the input and ``orjson.dumps`` of the tree hold the same number of colons if and only if no key
+    was dropped. Anything unusual (a parse error, an escaped colon, a mismatch, extreme depth) returns False and
+    the exact parser decides, with its precise findings.
     """
     import orjson
 
+    decode, refused = _fast_decoder()
     if b"\\u003a" in data or b"\\u003A" in data:
         return False
     try:
         with paused_gc():
-            parsed = orjson.loads(data)
-            # strict integers: an integer beyond ±(2^53 - 1) that orjson read as one (up to 64 bits) is refused
+            parsed = decode(data)
+            # strict integers: an integer beyond ±(2^53 - 1) is refused, and the exact parser reports it
             serialised = orjson.dumps(parsed, option=orjson.OPT_STRICT_INTEGER)
-    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+    except (refused, orjson.JSONEncodeError, RecursionError):
         return False
     if data.count(b":") != serialised.count(b":"):
         return False
-    if b"e+" in serialised and _has_long_digit_run(data):
-        # An integer literal beyond 64 bits, which orjson reads as a float (RF116 on the exact path): such a
-        # float is at least 2^63, and orjson writes every float from 1e16 up with "e+", so without "e+" in
-        # what it wrote back there is none, and the digit runs of the input need no look
+    if decode is orjson.loads and b"e+" in serialised and _has_long_digit_run(data):
+        # orjson reads an integer literal beyond 64 bits as a float (RF116 on the exact path): such a float is at
+        # least 2^63, and orjson writes every float from 1e16 up with "e+", so without "e+" in what it wrote back
+        # there is none, and the digit runs of the input need no look
         return False
     doc.data, doc.parsed = parsed, True
     return True
+
+
+def _fast_decoder() -> tuple[Any, type[Exception]]:
+    """The parser of large inputs and the errors it raises on input it refuses: msgspec's, or orjson's where
+    msgspec cannot be imported (it is a dependency; this is for odd platforms and for the tests)."""
+    import orjson
+
+    if _MSGSPEC:
+        try:
+            import msgspec
+        except ImportError:  # pragma: no cover - depends on the platform
+            pass
+        else:
+            return msgspec.json.decode, msgspec.MsgspecError
+    return orjson.loads, orjson.JSONDecodeError
 
 
 def _load_json_exact(doc: Document, data: bytes, text: str) -> None:
