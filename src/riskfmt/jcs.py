@@ -53,7 +53,15 @@ def dumps(value: Any) -> bytes:
 
     try:
         out = orjson.dumps(value, option=_OPTIONS, default=_refuse)
-        if _suspect(out):
+        # the common case first, each test one pass over the bytes: no escape, no null, no exponent, not a
+        # number at the top level; then only integral floats can differ, and they are rewritten on the bytes
+        # (removing ".0" before a delimiter cannot make an exponent). Anything else: the careful way below.
+        plain = (out[:1] not in b"-0123456789" and b"\\" not in out and b"null" not in out
+                 and not _has_exponent(out))
+        fixed = _integral_outside_strings(out) if plain else None
+        if fixed is not None:
+            out = fixed
+        elif _suspect(out):
             out = _respelled(out, value)
     except (TypeError, ValueError, orjson.JSONEncodeError):
         return _reference(value)
