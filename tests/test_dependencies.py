@@ -110,3 +110,18 @@ def test_registry_names_its_extra_when_referencing_is_missing(monkeypatch: pytes
         registry()
     runtime, extras = _declared()
     assert "referencing" not in runtime and "referencing" in extras["jsonschema"]
+
+
+def test_msgspec_is_a_lean_runtime_dependency() -> None:
+    """Why msgspec is a runtime dependency (riskfmt.loading._load_json_fast): its untyped JSON decoder parses
+    large reports about 20% faster than orjson (0.45 s against 0.56 s of CPU for the 128 MB samples-heavy report,
+    0.64 s against 0.80 s for the 108 MB results-heavy one), builds the same Python objects, and refuses more
+    (NaN, lone surrogates, numbers beyond a double), never less. It is BSD-3-Clause, maintained, has no
+    dependency of its own (only optional extras) and ships wheels for CPython 3.10-3.14 on Linux (glibc and
+    musl), macOS and Windows, x86-64 and arm64. Where it cannot be imported the loader falls back to orjson
+    (tests/test_fast_json_numbers.py runs both routes)."""
+    runtime, _ = _declared()
+    assert "msgspec" in runtime
+    required = importlib.metadata.requires("msgspec") or []
+    assert [r for r in required if "extra ==" not in r] == []  # nothing pulled in with it
+    assert importlib.metadata.metadata("msgspec").get("License-Expression") == "BSD-3-Clause"

@@ -150,3 +150,23 @@ def test_json_findings_orjson_refuses_are_left_to_the_standard_library() -> None
 
     for document in ({"findings": [{"message": "lone \udc80 surrogate"}]}, {"n": 2**70}, {"empty": [], "none": {}}):
         assert _indented(document) == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.sampled_from([None, 1, 2])), max_size=12))
+def test_repeated_samples_are_found_as_the_row_by_row_rule_finds_them(rows: list[tuple[str, int | None]]) -> None:
+    # semantic._inline_samples builds (id, epoch) pairs only when an id repeats; the rule, row by row: a row whose
+    # (id, epoch, 1 when absent) came before is RF514
+    from riskfmt.semantic import _inline_samples
+
+    samples = [{"sample_id": i, **({} if e is None else {"epoch": e})} for i, e in rows]
+    out: list = []
+    _inline_samples({"samples": {"inline": samples}}, "/evaluations/0", None, "1.0", "x", out)
+    seen: set = set()
+    expected = []
+    for index, (sample_id, epoch) in enumerate(rows):
+        key = (sample_id, 1 if epoch is None else epoch)
+        if key in seen:
+            expected.append((f"/evaluations/0/samples/inline/{index}", sample_id, str(key[1])))
+        seen.add(key)
+    assert [(f.location.pointer, f.params["id"], str(f.params["epoch"])) for f in out if f.code == "RF514"] == expected

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
 from riskfmt.kinds import document_checks, resolve
+from riskfmt.plain import index_tokens, survey
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
 
 if TYPE_CHECKING:
@@ -51,17 +52,19 @@ def check_report(
             out.extend(resolve(check.rules)(report, source))
     evaluations = report["evaluations"]
     seen_ids: dict[str, str] = {}
-    if _FOLDED_RESULTS and not _repeated_ids(evaluations):
-        # Thousands of evaluations: one cheap pass tells which ones any per-evaluation rule could fire on, and
-        # only those go through the rules, in order. No id repeats, so the id rule has nothing to say, and
-        # every other rule looks at one evaluation only: the findings are the rules' own, in the same order.
+    if _FOLDED_RESULTS:
+        # Thousands of evaluations: one cheap pass tells whether any id repeats and which evaluations any
+        # per-evaluation rule could fire on, and only those go through the rules, in order. No id repeats, so the
+        # id rule has nothing to say, and every other rule looks at one evaluation only: the findings are the
+        # rules' own, in the same order.
         plain = plain_risk_ids(vocab.version, cited) if vocab is not None else None
-        methods = _index_tokens(vocab.version, "method") if vocab is not None else None
-        for e_index, evaluation in enumerate(evaluations):
-            if not _plain_evaluation(evaluation, plain, methods):
-                _evaluation(report, evaluation, e_index, vocab, cited, seen_ids, source, base_dir, format_version,
-                            check_samples, out)
-        return out
+        methods = index_tokens(vocab.version, "method") if vocab is not None else None
+        odd = survey(evaluations, plain, methods)
+        if odd is not None:
+            for e_index in odd:
+                _evaluation(report, evaluations[e_index], e_index, vocab, cited, seen_ids, source, base_dir,
+                            format_version, check_samples, out)
+            return out
     for e_index, evaluation in enumerate(evaluations):
         _evaluation(report, evaluation, e_index, vocab, cited, seen_ids, source, base_dir, format_version,
                     check_samples, out)
@@ -69,61 +72,6 @@ def check_report(
 
 
 _FOLDED_RESULTS = True  # tests switch it off to compare with the rules taken one evaluation at a time
-
-
-def _repeated_ids(evaluations: list[dict[str, Any]]) -> bool:
-    ids = [e["id"] for e in evaluations]
-    ids += [r["id"] for e in evaluations if "results" in e for r in e["results"]]
-    ids += [f["id"] for e in evaluations if "findings" in e for f in e["findings"]]
-    return len(set(ids)) != len(ids)
-
-
-def _index_tokens(release: str, scheme: str) -> Any:
-    from riskfmt import vocab_index
-
-    # through vocab_index's own reference to the generated index, which tests replace with one of their own
-    return vocab_index._index.TOKENS[release].get(scheme, ())  # type: ignore[attr-defined]
-
-
-def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, methods: Any) -> bool:
-    """True when no rule of ``_evaluation`` can give a finding for this evaluation (ids aside): a known method,
-    no samples and no qualitative findings (their rules need the full pass), results that ``_plain_result``
-    clears and measure different things. False only costs the full rules."""
-    if plain is None or evaluation["method"] not in methods or "samples" in evaluation or "findings" in evaluation:
-        return False
-    results = evaluation.get("results")
-    if not results:
-        return True
-    if not all(_plain_result(r, plain) for r in results):
-        return False
-    if len(results) > 1:
-        keys = {(r["metric"]["id"], tuple(sorted((r.get("slice") or {}).items())), tuple(sorted(r["risks"])))
-                for r in results}
-        return len(keys) == len(results)
-    return True
-
-
-def _plain_result(result: dict[str, Any], plain: frozenset[str]) -> bool:
-    """What ``_result`` and the vocabulary rule check, as one expression that is True only when both are
-    silent: a finite value within the metric's bounds, an uncertainty with ``n``, a standard error that is
-    not implausible and a confidence interval that holds the value, every risk id current."""
-    value = result["value"]
-    metric = result["metric"]
-    low, high = metric.get("min"), metric.get("max")
-    if not (value - value == 0 and (low is None or low <= value) and (high is None or value <= high)
-            and plain.issuperset(result["risks"])):
-        return False  # value - value is 0 for every finite number, NaN for NaN and infinities
-    uncertainty = result.get("uncertainty")
-    if uncertainty:
-        if "n" not in result:
-            return False
-        se = uncertainty.get("standard_error")
-        if se is not None and se > 0.5:
-            return False
-        ci = uncertainty.get("ci")
-        if ci and not ci["lower"] <= value <= ci["upper"]:
-            return False
-    return True
 
 
 def _evaluation(report: dict[str, Any], evaluation: dict[str, Any], e_index: int, vocab: Release | None, cited: str,
@@ -352,7 +300,9 @@ def _inline_samples(
     # what the bulk checks found.
     # map, zip and chain run in C: no Python frame per sample unless something is found
     ids = list(map(itemgetter("sample_id"), samples))
-    keys = list(zip(ids, map(methodcaller("get", "epoch", 1), samples), strict=True))
+    # distinct ids make distinct (id, epoch) keys: the pairs are built only when an id repeats (several epochs)
+    keys = [] if len(set(ids)) == len(ids) else list(zip(ids, map(methodcaller("get", "epoch", 1), samples),
+                                                         strict=True))
     if len(set(keys)) != len(keys):
         from riskfmt.caps import Tally
 

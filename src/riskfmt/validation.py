@@ -9,7 +9,7 @@ from typing import Any
 
 from riskfmt.findings import FileResult, Finding, Location, ValidationResult
 from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
-from riskfmt.loading import DEFAULT_MAX_SIZE, Document, load_bytes, paused_gc, read_source
+from riskfmt.loading import DEFAULT_MAX_SIZE, Document, keep_until_exit, load_bytes, paused_gc, read_source
 from riskfmt.versions import resolve_format
 
 __all__ = ["expand_paths", "validate", "validate_bytes", "validate_data", "validate_document"]
@@ -95,7 +95,10 @@ def validate_bytes(
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
     with paused_gc():
-        return validate_document(load_bytes(data, source, syntax), base_dir=base_dir, check_samples=check_samples)
+        document = load_bytes(data, source, syntax)
+        result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
+        keep_until_exit(document)  # the command line frees no tree at exit (riskfmt.loading.keep_trees_until_exit)
+        return result
 
 
 def validate_document(document: Document, *, base_dir: Path | None = None,

@@ -107,3 +107,18 @@ def test_the_reference_is_not_needed_for_json_values_of_one_plane(
 
     monkeypatch.setattr(jcs, "_reference", unused)
     assert jcs.dumps(value) == expected
+
+
+@settings(max_examples=1500)
+@given(_plain)
+@example({"a": "x.0,", "b": [0.0, 5.0]})
+@example([1.0, {"k": 10.0, "j": "a\\"}, "}"])
+def test_the_split_rewrite_of_integral_floats_equals_the_one_place_at_a_time(value: object) -> None:
+    # jcs._integral_outside_strings splits at every ".0" before , ] } and counts quotes in C; without "-0.0" in
+    # the output it no longer goes place by place (_integral_places, which the tests above compare with rfc8785)
+    import orjson
+
+    out = orjson.dumps(value, option=jcs._OPTIONS)
+    if b"\\" in out:
+        return  # the rewrite on the bytes is only tried without escapes
+    assert jcs._integral_outside_strings(out) == jcs._integral_places(out)

@@ -45,6 +45,10 @@ def _main(argv: list[str] | None) -> None:
         if code is not None:
             sys.exit(code)
     show_traceback = "--traceback" in args or bool(os.environ.get("RISKFMT_TRACEBACK"))
+    if argv is None and args[:1] == ["validate"]:  # a process of its own, which ends once its output is written:
+        from riskfmt.loading import keep_trees_until_exit  # its last tree is left to the OS, not freed one by one
+
+        keep_trees_until_exit()
     sys.exit(run(args, show_traceback))
 
 
