@@ -87,3 +87,29 @@ def test_values_round_trip(tmp_path_factory: pytest.TempPathFactory, values: lis
     assert run("corpus", "index", str(folder / "r.json"), "--db", str(folder / "c.duckdb"), "-q") == 0
     got = sql(folder / "c.duckdb", "SELECT value, n, standard_error, model, tlp FROM results ORDER BY result_id")
     assert got == [(v, n, se, model, tlp) for v, n, se in values]  # result ids r0..r7 sort in order
+
+
+def test_parquet_store_delete_keeps_other_reports_pending_rows(tmp_path: Path) -> None:
+    """Deleting a report (a samples file that changed during loading, RF905) drops only that report's rows that
+    are waiting to be written: the reports indexed before it in the same batch stay."""
+    import pyarrow.dataset as ds
+
+    from riskfmt.corpus.store import ParquetStore
+
+    store = ParquetStore(tmp_path / "p")
+    store.begin()
+    for report_id, model in (("rfr-kept", "m-kept"), ("rfr-dropped", "m-dropped")):
+        key = {"report_id": [report_id], "producer": ["Lab"], "model": [model]}
+        store.append("reports", {**key, "kind": ["evaluation-report"], "samples": [2]}, report_id)
+        store.append("samples", {"report_id": [report_id] * 2, "producer": ["Lab"] * 2, "model": [model] * 2,
+                                 "sample_id": ["s1", "s2"]}, report_id)
+    store.delete("rfr-dropped")
+    store.commit()
+    store.close()
+
+    def ids(table: str) -> list[str]:
+        found = ds.dataset(tmp_path / "p" / table, format="parquet", partitioning="hive").to_table()
+        return sorted(found.column("report_id").to_pylist())
+
+    assert ids("reports") == ["rfr-kept"]
+    assert ids("samples") == ["rfr-kept", "rfr-kept"]

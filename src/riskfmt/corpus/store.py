@@ -54,6 +54,27 @@ class _Buffered:
     def _forget_pending(self) -> None:
         self.pending, self.pending_arrow, self.pending_rows, self.pending_ids = {}, {}, 0, set()
 
+    def _drop_pending(self, report_id: str) -> None:
+        """Forget the rows of one report that are waiting to be written, and only those: the other reports of
+        the batch are still to be written."""
+        if report_id not in self.pending_ids:
+            return
+        import pyarrow.compute as pc
+
+        for table in REPORT_TABLES:
+            columns = self.pending.get(table)
+            if columns:
+                keep = [i for i, found in enumerate(columns["report_id"]) if found != report_id]
+                self.pending_rows -= len(columns["report_id"]) - len(keep)
+                for name, values in columns.items():
+                    columns[name] = [values[i] for i in keep]
+            parts = self.pending_arrow.get(table)
+            if parts:
+                kept = [part.filter(pc.not_equal(part.column("report_id"), report_id)) for part in parts]
+                self.pending_rows -= sum(p.num_rows for p in parts) - sum(k.num_rows for k in kept)
+                self.pending_arrow[table] = kept
+        self.pending_ids.discard(report_id)
+
     def append(self, table: str, columns: dict[str, list[Any]], report_id: str | None = None) -> None:
         if not columns:
             return
@@ -222,8 +243,7 @@ class DuckDBStore(_Buffered):
         self._remember(report_id, path, digest)
 
     def delete(self, report_id: str) -> None:
-        if report_id in self.pending_ids:
-            self.flush()  # the same report twice in one run: its first copy must be written to be deleted
+        self._drop_pending(report_id)  # the same report twice in one run: its first copy may not be written yet
         for table in REPORT_TABLES:
             self.con.execute(f'DELETE FROM "{table}" WHERE report_id = ?', [report_id])
         for _, path, _ in self.by_id.pop(report_id, []):
@@ -304,8 +324,8 @@ class ParquetStore(_Buffered):
 
     def delete(self, report_id: str) -> None:
         # known() finds nothing here, so this is only the rare samples file that changed during loading
-        # (RF905): the pending rows are dropped, rows already written to Parquet stay
-        self._forget_pending()
+        # (RF905): the report's pending rows are dropped, rows already written to Parquet stay
+        self._drop_pending(report_id)
 
     def forget_findings(self, path: str) -> None:
         return None
