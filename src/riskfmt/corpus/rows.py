@@ -18,7 +18,7 @@ from riskfmt.corpus.vocabulary import Resolver
 from riskfmt.integrity.markings import document_label, label_at, rank
 
 __all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "marks_at", "read_sample_table",
-           "report_rows", "utc"]
+           "evaluation_rows", "incident_rows", "report_rows", "utc"]
 
 SAMPLE_CHUNK_BYTES = 4 << 20
 # the columns of the samples table read from a sample itself (the others are the report's key and its marking)
@@ -78,13 +78,24 @@ def _add(rows: Rows, table: str, **values: Any) -> None:
 
 def report_rows(doc: dict[str, Any], path: str, digest: str,
                 resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
-    """The rows of one valid report, and the samples files to stream: (evaluation id, file path, TLP pointer)."""
+    """The rows of one valid document of an indexed kind (``riskfmt.kinds``: its ``corpus`` entry), and the
+    samples files to read: (evaluation id, file path, TLP pointer). KeyError for a kind that is not indexed."""
+    from riskfmt.kinds import KINDS, resolve as resolve_entry
+
+    entry = KINDS[doc["kind"]].corpus
+    if entry is None:
+        raise KeyError(doc["kind"])
+    made: tuple[Rows, list[tuple[str, str, str]]] = resolve_entry(entry)(doc, path, digest, resolve)
+    return made
+
+
+def evaluation_rows(doc: dict[str, Any], path: str, digest: str,
+                    resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
+    """The rows of a valid evaluation report, and its samples files (``report_rows``)."""
     marks = _Marks(doc)
     rows: Rows = {}
     report_id = doc["report_id"]
     kind = doc.get("kind")
-    if kind == "incident-report":
-        return _incident_rows(doc, path, digest, resolve, marks), []
     producer_org = ((doc.get("producer") or {}).get("organization") or {})
     producer = _name(producer_org.get("name")) or producer_org.get("id") or ""
     model_doc = doc.get("model") or {}
@@ -163,7 +174,10 @@ def report_rows(doc: dict[str, Any], path: str, digest: str,
     return rows, files
 
 
-def _incident_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolver, marks: _Marks) -> Rows:
+def incident_rows(doc: dict[str, Any], path: str, digest: str,
+                  resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
+    """The rows of a valid incident report (``report_rows``); it cites no samples files."""
+    marks = _Marks(doc)
     rows: Rows = {}
     reporter = (doc.get("reporter") or {}).get("organization") or {}
     systems = doc.get("systems") or []
@@ -185,7 +199,7 @@ def _incident_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolve
          title_en=_text(doc.get("title"), "en"), title_zh=_text(doc.get("title"), "zh"),
          created=utc((doc.get("dates") or {}).get("reported")), producer_relationship=None, producer_tool=None,
          model_version=None, model_developer=None, source_format=None, samples=0, tlp=tlp, tlp_rank=tlp_rank)
-    return rows
+    return rows, []
 
 
 def _sample(sample: dict[str, Any]) -> dict[str, Any]:
