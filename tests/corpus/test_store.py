@@ -30,24 +30,52 @@ def test_unchanged_and_other_kinds(tmp_path: Path, capsys: pytest.CaptureFixture
     assert sql(db, "SELECT COUNT(*) FROM reports") == [(1,)]
 
 
-def test_samples_file_changing_during_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    import riskfmt.corpus.rows as rows
-
+def _helm_report_with_samples_file(tmp_path: Path) -> Path:
     helm = ROOT / "tests/realworld/helm/helm-safety-v4"
     one = next(str(p) for p in sorted(helm.iterdir()) if p.is_dir())
-    assert run("convert", one, "--samples", "file", "-o", str(tmp_path / "r"), "-q") in (0, 1)
+    (tmp_path / "r").mkdir()
+    assert run("convert", one, "--samples", "file", "-o", str(tmp_path / "r" / "report.json"), "-q") in (0, 1)
+    assert list((tmp_path / "r").glob("*.samples.jsonl"))
+    return tmp_path / "r"
+
+
+def test_samples_file_changing_during_loading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A samples file too large to hold is read again by the store after validation: if it cannot be read as it
+    was validated, the report is not loaded at all (RF905)."""
+    import riskfmt.corpus.index as index
+    from riskfmt.corpus.store import DuckDBStore
+
+    reports = _helm_report_with_samples_file(tmp_path)
 
     def vanished(*args: object, **kwargs: object) -> object:
-        raise FileNotFoundError("gone")  # as if the file were deleted after validation read it
+        raise ValueError("gone")  # as if the file were deleted after validation read it
 
-    monkeypatch.setattr(rows, "read_sample_table", vanished)  # the store imports both at call time
-    monkeypatch.setattr(rows, "iter_sample_file", vanished)
+    monkeypatch.setattr(index, "_DIRECT_BYTES", 0)  # every samples file counts as large
+    monkeypatch.setattr(DuckDBStore, "load_samples_file", vanished)
     db = tmp_path / "c.duckdb"
     capsys.readouterr()
-    assert run("corpus", "index", str(tmp_path / "r"), "--db", str(db)) == 1
+    assert run("corpus", "index", str(reports), "--db", str(db)) == 1
     assert "RF905" in capsys.readouterr().out
     assert sql(db, "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM samples)") == [(0, 0)]
+
+
+def test_small_samples_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A samples file small enough to hold is loaded from the bytes validation read and checked: the store's
+    file readers are never called, so nothing can change in between."""
+    import riskfmt.corpus.rows as rows
+
+    reports = _helm_report_with_samples_file(tmp_path)
+    lines = sum(1 for p in reports.rglob("*.jsonl") for line in p.read_bytes().splitlines() if line.strip())
+
+    def second_read(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the samples file was read a second time")
+
+    monkeypatch.setattr(rows, "read_sample_table", second_read)
+    monkeypatch.setattr(rows, "iter_sample_file", second_read)
+    db = tmp_path / "c.duckdb"
+    assert run("corpus", "index", str(reports), "--db", str(db), "-q") == 0
+    assert sql(db, "SELECT COUNT(*), (SELECT SUM(samples) FROM reports) FROM samples") == [(lines, lines)]
 
 
 def test_other_schema_version_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

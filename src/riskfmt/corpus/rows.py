@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from riskfmt.corpus.vocabulary import Resolver
 from riskfmt.integrity.markings import document_label, label_at, rank
 
-__all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "marks_at", "read_sample_table",
+__all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "iter_sample_lines", "marks_at",
+           "read_sample_table", "sample_table_from_bytes",
            "evaluation_rows", "incident_rows", "report_rows", "utc"]
 
 SAMPLE_CHUNK_BYTES = 4 << 20
@@ -211,14 +212,20 @@ def _sample(sample: dict[str, Any]) -> dict[str, Any]:
 
 def iter_sample_file(target: Path, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Iterator[dict[str, list[Any]]]:
     """The sample columns of a JSONL samples file, a chunk of lines at a time (bounded memory)."""
+    with target.open("rb") as handle:
+        yield from iter_sample_lines(handle, chunk_bytes)
+
+
+def iter_sample_lines(handle: BinaryIO, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Iterator[dict[str, list[Any]]]:
+    """``iter_sample_file`` of an open binary file (or the bytes of one, in ``io.BytesIO``)."""
     import orjson
 
-    with target.open("rb") as handle:
-        while True:
-            lines = handle.readlines(chunk_bytes)
-            if not lines:
-                return
-            parsed = [orjson.loads(line) for line in lines if not line.isspace()]
+    while True:
+        lines = handle.readlines(chunk_bytes)
+        if not lines:
+            return
+        parsed = [orjson.loads(line) for line in lines if not line.isspace()]
+        if parsed:
             ids = [p.get("sample_id") for p in parsed]
             yield {
                 "sample_id": [i if isinstance(i, str) or i is None else _compact(i) for i in ids],
@@ -237,14 +244,18 @@ def read_sample_table(target: Path) -> Any | None:
     strict, never coercing, so whenever it answers, its values are the ones the Python rules give (checked by
     tests/corpus/test_samples_reader.py). For files small enough to hold whole (the indexer's are at most
     ``index._DIRECT_BYTES``); OSError when the file cannot be read."""
+    with target.open("rb") as handle:
+        return sample_table_from_bytes(handle.read())
+
+
+def sample_table_from_bytes(data: bytes) -> Any | None:
+    """``read_sample_table`` of a samples file's bytes."""
     import pyarrow as pa
     import pyarrow.json as pj
 
     from riskfmt.corpus.schema import arrow_schema
 
     schema = arrow_schema("samples")
-    with target.open("rb") as handle:
-        data = handle.read()
     if not data.strip():
         return None  # the reader refuses an empty file; the Python rules give no rows
     options = pj.ParseOptions(explicit_schema=pa.schema([schema.field(n) for n in SAMPLE_COLUMNS]),
