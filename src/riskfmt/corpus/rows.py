@@ -81,7 +81,8 @@ def report_rows(doc: dict[str, Any], path: str, digest: str,
                 resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
     """The rows of one valid document of an indexed kind (``riskfmt.kinds``: its ``corpus`` entry), and the
     samples files to read: (evaluation id, file path, TLP pointer). KeyError for a kind that is not indexed."""
-    from riskfmt.kinds import KINDS, resolve as resolve_entry
+    from riskfmt.kinds import KINDS
+    from riskfmt.kinds import resolve as resolve_entry
 
     entry = KINDS[doc["kind"]].corpus
     if entry is None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 __all__ = ["DEPTH", "Writer"]
 
-DEPTH = 2
+DEPTH = 8
 
 
 class Writer:
@@ -57,7 +57,7 @@ class Writer:
                     return
                 if self._error is None:  # after a failure the rest is skipped: the caller rolls back
                     task()
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller, which decides
+            except BaseException as exc:
                 self._error = exc
             finally:
                 self._queue.task_done()
