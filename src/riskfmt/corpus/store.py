@@ -359,7 +359,7 @@ class DuckDBStore(_Buffered):
         try:
             self._sync()
         except BaseException:
-            pass
+            pass  # the caller's error is the one that travels; a writer error of the same run goes with it
         finally:
             self._stop_writer()
         self.staged, self.staged_rows = [], 0
