@@ -141,3 +141,25 @@ def test_parquet_store_delete_keeps_other_reports_pending_rows(tmp_path: Path) -
 
     assert ids("reports") == ["rfr-kept"]
     assert ids("samples") == ["rfr-kept", "rfr-kept"]
+
+
+def test_a_failing_write_stops_the_run_and_leaves_the_store_as_it_was(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's inserts run on the writer thread: an error there reaches the indexing run, which rolls the
+    store back (nothing half-written) and raises."""
+    from riskfmt.corpus.index import index_paths
+    from riskfmt.corpus.store import DuckDBStore
+
+    reports = _helm_report_with_samples_file(tmp_path)
+    store = DuckDBStore(tmp_path / "c.duckdb")
+
+    def broken(self: DuckDBStore, table: str, arrow: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(DuckDBStore, "_insert", broken)
+    with pytest.raises(OSError, match="disk full"):
+        index_paths([reports, ROOT / "examples/reports/valid/minimal.json"], store)
+    store.close()
+    assert store.writer is None  # the thread was stopped
+    assert sql(tmp_path / "c.duckdb", "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM samples)") == \
+        [(0, 0)]
