@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,21 @@ def test_a_failing_write_stops_the_run_and_leaves_the_store_as_it_was(tmp_path: 
     assert store.writer is None  # the thread was stopped
     assert sql(tmp_path / "c.duckdb", "SELECT (SELECT COUNT(*) FROM reports), (SELECT COUNT(*) FROM samples)") == \
         [(0, 0)]
+
+
+def test_same_report_twice_in_one_run_keeps_one_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The second copy of a report (same report id, other bytes) replaces the first within one run, while the
+    first's rows, its samples among them, are still waiting to be written (in the batch or on the writer thread)."""
+    reports = _helm_report_with_samples_file(tmp_path)
+    lines = sum(1 for p in reports.glob("*.samples.jsonl") for line in p.read_bytes().splitlines() if line.strip())
+    second = tmp_path / "r2"
+    shutil.copytree(reports, second)
+    doc = json.loads((second / "report.json").read_text(encoding="utf-8"))
+    doc["title"] = {"en": "corrected", "zh": "更正版"}  # not defining content: the report id stays
+    (second / "report.json").write_text(json.dumps(doc), encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    capsys.readouterr()
+    assert run("corpus", "index", str(reports), str(second), "--db", str(db)) == 0
+    assert "RF903" in capsys.readouterr().out
+    assert sql(db, "SELECT COUNT(*), MIN(title_zh) FROM reports") == [(1, "更正版")]
+    assert sql(db, "SELECT COUNT(*) FROM samples") == [(lines,)]
