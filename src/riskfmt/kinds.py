@@ -31,19 +31,21 @@ class DocumentKind:
     its schema only when drawn). ``checker``: the rules JSON Schema cannot express, run once the schema
     passed, called as ``checker(data, source, base_dir, format_version, check_samples) -> [Finding]``.
     ``differ``: ``fn(a, b, *, sources, options) -> DiffOutcome`` for ``riskfmt diff``. ``view``: the HTML
-    view, ``fn(document, page, *, source, findings) -> (title, body)``.
+    view, ``fn(document, page, *, source, findings) -> (title, body)``. ``corpus``: how ``riskfmt corpus index``
+    turns a valid document into table rows, ``fn(data, path, digest, resolve) -> (rows, samples files)``; a kind
+    without it is not indexed.
     """
 
     # a plain class, not a NamedTuple or a dataclass: this module is imported by every `riskfmt validate`,
     # also on the quick path, where building a named tuple class costs more than the whole table
-    __slots__ = ("checker", "differ", "en", "linkml", "name", "top_class", "validated", "versions", "view")
+    __slots__ = ("checker", "corpus", "differ", "en", "linkml", "name", "top_class", "validated", "versions", "view")
 
     def __init__(self, name: str, en: str, versions: tuple[str, ...], *, linkml: str, top_class: str,
                  validated: bool = True, checker: str | None = None, differ: str | None = None,
-                 view: str | None = None) -> None:
+                 view: str | None = None, corpus: str | None = None) -> None:
         self.name, self.en, self.versions = name, en, versions
         self.linkml, self.top_class, self.validated = linkml, top_class, validated
-        self.checker, self.differ, self.view = checker, differ, view
+        self.checker, self.differ, self.view, self.corpus = checker, differ, view, corpus
 
     @property
     def zh(self) -> str:
@@ -81,14 +83,16 @@ KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in (
                  linkml="evaluation_report.yaml", top_class="EvaluationReport",
                  checker="riskfmt.semantic:check_report",
                  differ="riskfmt.compare.diff:diff_reports",
-                 view="riskfmt.views.report:render_report"),
+                 view="riskfmt.views.report:render_report",
+                 corpus="riskfmt.corpus.rows:evaluation_rows"),
     DocumentKind("vocabulary", "vocabulary", ("1.0",),
                  linkml="vocabulary.yaml", top_class="Vocabulary"),
     DocumentKind("incident-report", "incident report", ("1.0",),
                  linkml="incident_report.yaml", top_class="IncidentReport",
                  checker="riskfmt.incident.semantic:check_document",
                  differ="riskfmt.incident.diff:diff_incidents",
-                 view="riskfmt.views.incident:render_incident"),
+                 view="riskfmt.views.incident:render_incident",
+                 corpus="riskfmt.corpus.rows:incident_rows"),
     DocumentKind("diff-result", "diff result", ("1.0",),
                  linkml="diff_result.yaml", top_class="DiffResult", validated=False,
                  view="riskfmt.views.comparison:render_diff"),

@@ -9,6 +9,8 @@ two producers measuring the same task, metric and model: the numbers are the pub
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +62,36 @@ def sql(db: Path, query: str) -> list[tuple]:
         return con.execute(query).fetchall()
     finally:
         con.close()
+
+
+INPUTS = ROOT / "examples" / "inputs"  # the coverage view's corpus (make_coverage_page)
+HELM = INPUTS / "helm" / "benchmark_output" / "runs" / "v1"
+
+CONVERSIONS = {
+    "lm-eval.json": [str(INPUTS / "lm-eval" / "tiny_suite"), "--organization", "Example Lab"],
+    "inspect.json": [str(INPUTS / "inspect" / "tiny_epochs.eval"), "--organization", "Example Lab"],
+    "helm.json": [str(HELM / "simple_mcqa_model=simple_model1")],
+}
+COPIES = {
+    "red-team.yaml": ROOT / "examples" / "reports" / "valid" / "bilingual-red-team.yaml",
+    "grid.yaml": ROOT / "examples" / "incidents" / "valid" / "grid-dispatch.operator.yaml",
+    "voice.yaml": ROOT / "examples" / "incidents" / "valid" / "voice-clone-near-miss.yaml",
+}
+
+
+def make_coverage_page(folder: Path) -> Path:
+    """Index the corpus into ``folder`` and draw its coverage page there; returns the page's path."""
+    reports = folder / "reports"
+    reports.mkdir(parents=True)
+    for name, args in CONVERSIONS.items():
+        assert run("convert", *args, "-o", str(reports / name), "-q") in (0, 1)
+    for name, source in COPIES.items():
+        shutil.copyfile(source, reports / name)
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        assert run("corpus", "index", "reports", "--db", "corpus.duckdb", "-q") == 0
+        assert run("corpus", "coverage", "--db", "corpus.duckdb", "--format", "html", "-o", "coverage.html") == 0
+    finally:
+        os.chdir(here)
+    return folder / "coverage.html"

@@ -107,14 +107,14 @@ def test_same_rows_through_either_reader(tmp_path: Path, monkeypatch: pytest.Mon
     query = "SELECT report_id, producer, model, evaluation_id, sample_id, epoch, score, verdict, input_digest, " \
             "output_digest, tlp, tlp_rank FROM samples ORDER BY ALL"
     assert run("corpus", "index", str(tmp_path / "file"), "--db", str(tmp_path / "fast.duckdb"), "-q") == 0
-    used: list[Path] = []
-    fast_reader = rows.read_sample_table
+    used: list[bytes] = []
+    fast_reader = rows.sample_table_from_bytes  # the indexer reads the bytes validation checked
 
-    def declined(target: Path) -> None:
-        assert fast_reader(target) is not None  # the fast reader would have answered: this file tests something
-        used.append(target)
+    def declined(data: bytes) -> None:
+        assert fast_reader(data) is not None  # the fast reader would have answered: this file tests something
+        used.append(data)
 
-    monkeypatch.setattr(rows, "read_sample_table", declined)
+    monkeypatch.setattr(rows, "sample_table_from_bytes", declined)
     assert run("corpus", "index", str(tmp_path / "file"), "--db", str(tmp_path / "python.duckdb"), "-q") == 0
     assert used
     fast, python = sql(tmp_path / "fast.duckdb", query), sql(tmp_path / "python.duckdb", query)

@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "parquet-needs-output": "--format parquet needs -o FILE",
     "spark-needs-parquet": "--engine spark needs --parquet DIR (a corpus export, or the folder to index into)",
     "needs-db": "Give --db FILE (or --engine spark with --parquet DIR)",
+    "html-coverage-only": "--format html is the coverage heatmap: only riskfmt corpus coverage draws it",
 }
 
 
@@ -134,6 +135,8 @@ def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet
 
     if output_format == "parquet" and not output:
         _usage("parquet-needs-output", lang)
+    if output_format == "html":
+        _usage("html-coverage-only", lang)
     if engine == "spark" and not parquet:
         _usage("spark-needs-parquet", lang)
     if engine == "duckdb" and not db:
@@ -186,11 +189,41 @@ def query(sql: str, db: str | None, engine: str, parquet: str | None, master: st
 @click.option("--untested", is_flag=True, help="Only the risk concepts nothing in the corpus tests.")
 def coverage(db: str | None, engine: str, parquet: str | None, master: str | None, output_format: str,
              output: str | None, lang: str, max_tlp: str, untested: bool) -> int:
-    """Which risk concepts are tested, how often, by whom and on which models (rolled up the hierarchy)."""
+    """Which risk concepts are tested, how often, by whom and on which models (rolled up the hierarchy).
+
+    \b
+    --format html draws a heatmap of models x top risk concepts instead: one self-contained page in English
+    and Chinese, each model row with its TLP label.
+    """
     from riskfmt.corpus.questions import coverage_sql
 
+    if output_format == "html":
+        return _coverage_page(db, engine, parquet, master, output, lang, max_tlp)
     return _answer(lambda e: coverage_sql(e, lang=lang, max_tlp=max_tlp, untested=untested), db, engine, parquet,
                    master, output_format, output, lang)
+
+
+def _coverage_page(db: str | None, engine: str, parquet: str | None, master: str | None, output: str | None,
+                   lang: str, max_tlp: str) -> int:
+    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
+    from riskfmt.views.corpus import coverage_html
+
+    if engine == "spark" and not parquet:
+        _usage("spark-needs-parquet", lang)
+    if engine == "duckdb" and not db:
+        _usage("needs-db", lang)
+    runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
+    try:
+        page = coverage_html(runner, source=str(parquet if engine == "spark" else db), max_tlp=max_tlp)
+    finally:
+        runner.close()
+    if output:
+        from riskfmt.io import atomic_write_text
+
+        atomic_write_text(output, page)
+    else:
+        click.echo(page, nl=False)
+    return 0
 
 
 @group.command("disagreements")

@@ -9,6 +9,7 @@ lookup per unchanged file.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from riskfmt.findings import Finding, Severity
+from riskfmt.kinds import KINDS
 
 __all__ = ["INDEXED_KINDS", "IndexResult", "index_paths"]
 
-INDEXED_KINDS = ("evaluation-report", "incident-report")
+# the kinds riskfmt.kinds says how to turn into rows (its ``corpus`` entries); the others are reported (RF904)
+INDEXED_KINDS = tuple(kind.name for kind in KINDS.values() if kind.corpus is not None)
 _DIRECT_BYTES = 4 << 20
+_CHUNK_BYTES = 1 << 20
 
 
 @dataclass
@@ -86,7 +90,8 @@ def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResu
         _record(store, path, report_id, found, out)
         out.not_indexed += 1
         return
-    result = validate_document(document, base_dir=Path(path).parent)
+    read = _SamplesRead()
+    result = validate_document(document, base_dir=Path(path).parent, check_samples=read.check)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors or not isinstance(doc, dict) or report_id is None:
         found = [*result.findings, Finding.make("RF901", path, errors=len(errors))]
@@ -109,6 +114,10 @@ def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResu
     for evaluation_id, relative, pointer in files:
         label, rank = marks_at(doc, pointer)
         constants = {**key, "evaluation_id": evaluation_id, "tlp": label, "tlp_rank": rank}
+        checked = read.files.get(f"{pointer}/file")
+        if checked is not None:  # the very bytes validation read and checked: no second read, nothing can change
+            samples += store.add_samples_bytes(checked[0], checked[1], constants, report_id)
+            continue
         try:
             target = Path(path).parent / relative
             # DuckDB's JSON reader streams a file of any size but costs ~10 ms to set up: worth it for big files;
@@ -131,6 +140,36 @@ def _index_file(path: str, data: bytes, store: Any, resolve: Any, out: IndexResu
     _record(store, path, report_id, notes, out)
     out.indexed += 1
     out.samples += samples
+
+
+class _SamplesRead:
+    """Stands in for the samples-file check of validation (``riskfmt.semantic.check_report``): a file of up to
+    ``_DIRECT_BYTES`` is read whole, checked from those bytes exactly as ``check_samples_file`` checks it, and the
+    bytes are kept, so that its rows are loaded from what was validated, without reading the file again. A larger
+    file is checked the usual way, streamed, and loaded by the store's own reader afterwards."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, int]] = {}  # pointer of the file spec -> (bytes, rows of schema shape)
+
+    def check(self, spec: dict[str, Any], pointer: str, source: str, base_dir: Path | None, format_version: str,
+              vocab: Any, cited: str, report: dict[str, Any] | None = None) -> list[Finding]:
+        from riskfmt.semantic import SamplesFileCheck, check_samples_file
+
+        args = (spec, pointer, source, base_dir, format_version, vocab, cited, report)
+        check = SamplesFileCheck.open(*args)
+        if isinstance(check, list):
+            return check
+        with check.target.open("rb") as handle:
+            data = handle.read(_DIRECT_BYTES + 1)
+        if len(data) > _DIRECT_BYTES:
+            return check_samples_file(*args)
+        rows, lines = 0, io.BytesIO(data)
+        # the lines and chunks of check_samples_file (readlines: split at b"\n" only, about a megabyte at a time)
+        while chunk := lines.readlines(_CHUNK_BYTES):
+            rows += len(check.feed(chunk))
+        found = check.finish()
+        self.files[pointer] = (data, rows)
+        return found
 
 
 def _record(store: Any, path: str, report_id: str | None, findings: list[Finding], out: IndexResult) -> None:

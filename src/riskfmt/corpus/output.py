@@ -10,7 +10,8 @@ from typing import Any, TextIO
 
 __all__ = ["FORMATS", "write_answer"]
 
-FORMATS = ("table", "csv", "json", "parquet")
+# html: the coverage heatmap only (riskfmt.views.corpus), written by the coverage command itself
+FORMATS = ("table", "csv", "json", "parquet", "html")
 
 
 def _cell(value: Any) -> str:

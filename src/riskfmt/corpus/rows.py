@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from riskfmt.corpus.vocabulary import Resolver
 from riskfmt.integrity.markings import document_label, label_at, rank
 
-__all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "marks_at", "read_sample_table",
-           "report_rows", "utc"]
+__all__ = ["SAMPLE_CHUNK_BYTES", "SAMPLE_COLUMNS", "Rows", "iter_sample_file", "iter_sample_lines", "marks_at",
+           "read_sample_table", "sample_table_from_bytes",
+           "evaluation_rows", "incident_rows", "report_rows", "utc"]
 
 SAMPLE_CHUNK_BYTES = 4 << 20
 # the columns of the samples table read from a sample itself (the others are the report's key and its marking)
@@ -78,13 +79,25 @@ def _add(rows: Rows, table: str, **values: Any) -> None:
 
 def report_rows(doc: dict[str, Any], path: str, digest: str,
                 resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
-    """The rows of one valid report, and the samples files to stream: (evaluation id, file path, TLP pointer)."""
+    """The rows of one valid document of an indexed kind (``riskfmt.kinds``: its ``corpus`` entry), and the
+    samples files to read: (evaluation id, file path, TLP pointer). KeyError for a kind that is not indexed."""
+    from riskfmt.kinds import KINDS
+    from riskfmt.kinds import resolve as resolve_entry
+
+    entry = KINDS[doc["kind"]].corpus
+    if entry is None:
+        raise KeyError(doc["kind"])
+    made: tuple[Rows, list[tuple[str, str, str]]] = resolve_entry(entry)(doc, path, digest, resolve)
+    return made
+
+
+def evaluation_rows(doc: dict[str, Any], path: str, digest: str,
+                    resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
+    """The rows of a valid evaluation report, and its samples files (``report_rows``)."""
     marks = _Marks(doc)
     rows: Rows = {}
     report_id = doc["report_id"]
     kind = doc.get("kind")
-    if kind == "incident-report":
-        return _incident_rows(doc, path, digest, resolve, marks), []
     producer_org = ((doc.get("producer") or {}).get("organization") or {})
     producer = _name(producer_org.get("name")) or producer_org.get("id") or ""
     model_doc = doc.get("model") or {}
@@ -163,7 +176,10 @@ def report_rows(doc: dict[str, Any], path: str, digest: str,
     return rows, files
 
 
-def _incident_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolver, marks: _Marks) -> Rows:
+def incident_rows(doc: dict[str, Any], path: str, digest: str,
+                  resolve: Resolver) -> tuple[Rows, list[tuple[str, str, str]]]:
+    """The rows of a valid incident report (``report_rows``); it cites no samples files."""
+    marks = _Marks(doc)
     rows: Rows = {}
     reporter = (doc.get("reporter") or {}).get("organization") or {}
     systems = doc.get("systems") or []
@@ -185,7 +201,7 @@ def _incident_rows(doc: dict[str, Any], path: str, digest: str, resolve: Resolve
          title_en=_text(doc.get("title"), "en"), title_zh=_text(doc.get("title"), "zh"),
          created=utc((doc.get("dates") or {}).get("reported")), producer_relationship=None, producer_tool=None,
          model_version=None, model_developer=None, source_format=None, samples=0, tlp=tlp, tlp_rank=tlp_rank)
-    return rows
+    return rows, []
 
 
 def _sample(sample: dict[str, Any]) -> dict[str, Any]:
@@ -197,14 +213,20 @@ def _sample(sample: dict[str, Any]) -> dict[str, Any]:
 
 def iter_sample_file(target: Path, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Iterator[dict[str, list[Any]]]:
     """The sample columns of a JSONL samples file, a chunk of lines at a time (bounded memory)."""
+    with target.open("rb") as handle:
+        yield from iter_sample_lines(handle, chunk_bytes)
+
+
+def iter_sample_lines(handle: BinaryIO, chunk_bytes: int = SAMPLE_CHUNK_BYTES) -> Iterator[dict[str, list[Any]]]:
+    """``iter_sample_file`` of an open binary file (or the bytes of one, in ``io.BytesIO``)."""
     import orjson
 
-    with target.open("rb") as handle:
-        while True:
-            lines = handle.readlines(chunk_bytes)
-            if not lines:
-                return
-            parsed = [orjson.loads(line) for line in lines if not line.isspace()]
+    while True:
+        lines = handle.readlines(chunk_bytes)
+        if not lines:
+            return
+        parsed = [orjson.loads(line) for line in lines if not line.isspace()]
+        if parsed:
             ids = [p.get("sample_id") for p in parsed]
             yield {
                 "sample_id": [i if isinstance(i, str) or i is None else _compact(i) for i in ids],
@@ -223,14 +245,18 @@ def read_sample_table(target: Path) -> Any | None:
     strict, never coercing, so whenever it answers, its values are the ones the Python rules give (checked by
     tests/corpus/test_samples_reader.py). For files small enough to hold whole (the indexer's are at most
     ``index._DIRECT_BYTES``); OSError when the file cannot be read."""
+    with target.open("rb") as handle:
+        return sample_table_from_bytes(handle.read())
+
+
+def sample_table_from_bytes(data: bytes) -> Any | None:
+    """``read_sample_table`` of a samples file's bytes."""
     import pyarrow as pa
     import pyarrow.json as pj
 
     from riskfmt.corpus.schema import arrow_schema
 
     schema = arrow_schema("samples")
-    with target.open("rb") as handle:
-        data = handle.read()
     if not data.strip():
         return None  # the reader refuses an empty file; the Python rules give no rows
     options = pj.ParseOptions(explicit_schema=pa.schema([schema.field(n) for n in SAMPLE_COLUMNS]),

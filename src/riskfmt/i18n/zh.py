@@ -289,8 +289,8 @@ ZH: dict[str, str] = {
         '批量处理报告：入库到 DuckDB、查询、导出 Parquet、使用 Spark。',
     "Many reports at once: index them into DuckDB, ask SQL and named questions, export Parquet, or run the\nsame SQL on Apache Spark.\n\n\x08\nNeeds the optional packages: pip install 'riskfmt[corpus]' (DuckDB, pyarrow); 'riskfmt[spark]' for Spark.":
         "批量处理报告：将报告入库到 DuckDB，用 SQL 或预设问题查询，导出 Parquet，或在 Apache Spark 上执行同样的 SQL。\n\n\x08\n需要安装可选依赖：pip install 'riskfmt[corpus]'（DuckDB、pyarrow）；使用 Spark 还需 'riskfmt[spark]'。",
-    'Which risk concepts are tested, how often, by whom and on which models (rolled up the hierarchy).':
-        '哪些风险概念得到测评、测评了多少次、由哪些评估方在哪些模型上完成（按风险层级向上汇总）。',
+    'Which risk concepts are tested, how often, by whom and on which models (rolled up the hierarchy).\n\n\x08\n--format html draws a heatmap of models x top risk concepts instead: one self-contained page in English\nand Chinese, each model row with its TLP label.':
+        '哪些风险概念得到测评、测评了多少次、由哪些评估方在哪些模型上完成（按风险层级向上汇总）。\n\n\x08\n--format html 改为输出模型 × 顶层风险概念的覆盖热力图：一个自包含的中英双语页面，每个模型行标出其 TLP 标记。',
     'The DuckDB corpus file.':
         'DuckDB 语料库文件。',
     'duckdb reads --db; spark reads a Parquet export (--parquet).':
@@ -2621,4 +2621,22 @@ ZH: dict[str, str] = {
         "此功能需要可选依赖 {package}：pip install 'riskfmt[{extra}]'",
     'RF915\x04{path} is not a corpus Parquet export (no {table}/ folder)':
         '{path} 不是语料库的 Parquet 导出目录（缺少 {table}/ 子目录）',
+    '--format html is the coverage heatmap: only riskfmt corpus coverage draws it':
+        '--format html 用于输出覆盖热力图，仅 riskfmt corpus coverage 支持',
+    'label\x04Coverage of risk concepts by model':
+        '各模型的风险概念覆盖情况',
+    "label\x04Each cell counts the results, findings and incidents on a model that cite a risk concept under the column's top concept (rolled up the hierarchy). Darker cells hold more; the number is always written. Rows marked stricter than {max_tlp} are left out.":
+        '每个单元格统计某一模型的评估结果、定性发现和事件中，引用了该列顶层概念之下任一风险概念的条目数（沿层级向上汇总）。颜色越深数量越多，数字始终标出。标记严于 {max_tlp} 的行不计入。',
+    'label\x04Models (rows) by top risk concepts (columns): items that test each concept':
+        '模型（行）× 顶层风险概念（列）：检验各概念的条目数',
+    'label\x04Marking':
+        '标记',
+    'label\x04Total':
+        '合计',
+    'label\x04not tested':
+        '未检验',
+    'label\x04The corpus holds no result, finding or incident that cites a risk concept.':
+        '语料库中没有引用任何风险概念的评估结果、定性发现或事件。',
+    'label\x04Drawn by riskfmt {version} from the corpus {source}. This page loads nothing from the network.':
+        '由 riskfmt {version} 根据语料库 {source} 生成。本页面不从网络加载任何内容。',
 }

@@ -165,8 +165,9 @@ def inline(text: str) -> str:
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def document(page: Page, *, title: str, body: str, tlp: str) -> str:
-    """The whole self-contained file: CSP, inline style sheet (screen, phone, print), no script."""
+def document(page: Page, *, title: str, body: str, tlp: str, style: str = "") -> str:
+    """The whole self-contained file: CSP, inline style sheet (screen, phone, print), no script. ``style``: rules
+    of one view, appended to the shared sheet (a literal of the view's module, never document text)."""
     from riskfmt.views.style import STYLE
 
     return (
@@ -177,7 +178,7 @@ def document(page: Page, *, title: str, body: str, tlp: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light">\n'
         f"<title>{esc(title)}</title>\n"
-        f"<style>\n{STYLE}{_page_label(tlp)}</style>\n</head>\n"
+        f"<style>\n{STYLE}{style}{_page_label(tlp)}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 
