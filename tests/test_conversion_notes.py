@@ -47,7 +47,8 @@ ALLOWED: dict[tuple[str, str], tuple[str, Callable[[], Iterable[str]]]] = {
     ("inspect_ai/facts.py", "why"): (
         "the reason of _coerce.parse_date, one of its literals", _parse_date_reasons("riskfmt.convert._coerce")),
     ("openai_evals.py", "why"): (
-        "the reason of openai_evals.parse_date, one of its literals", _parse_date_reasons("riskfmt.convert.openai_evals")),
+        "the reason of openai_evals.parse_date, one of its literals",
+        _parse_date_reasons("riskfmt.convert.openai_evals")),
     ("inspect_ai/facts.py", "_GROUP_WHY['usage']"): (
         "a text of the _GROUP_WHY table (in i18n_coverage.LOOKUP_TABLES)",
         _table("riskfmt.convert.inspect_ai.facts", "_GROUP_WHY")),
@@ -93,7 +94,7 @@ def _texts() -> list[tuple[str, str]]:
     out = []
     for rel, line, _method, text in _explanations():
         literal = _literal(text)
-        if literal is not None:
+        if literal:  # "" (no Chinese given) asks the catalogue
             out.append((f"{rel}:{line}", literal))
         elif (rel, ast.unparse(text)) in ALLOWED:
             out += [(f"{rel}:{line} {ast.unparse(text)}", t) for t in ALLOWED[rel, ast.unparse(text)][1]() if t]
@@ -135,3 +136,54 @@ def test_the_placeholder_check_sees_a_difference() -> None:
     assert _fields("not a Unix time: {raw!r}") == [("raw", "r", "")]
     assert _fields("not a Unix time: {raw!r}") != _fields("不是 Unix 时间：{raw}")
     assert _fields("{raw!r:.186}") != _fields("{raw!r}")
+
+
+# the parameters of each method: a value named like one of them cannot be passed as **values
+_PARAMETERS = {"lost": {"field", "why", "why_zh"}, "derived": {"field", "how", "how_zh"},
+               "defaulted": {"field", "value", "hint", "hint_zh"}, "no_uncertainty": {"metric", "why", "why_zh"}}
+
+
+def test_every_literal_template_gets_exactly_its_values() -> None:
+    """A placeholder without its value would raise KeyError when the note is made, a value named like the
+    method's own parameters (``field``) a TypeError: both only on the input that reaches the call."""
+    wrong = []
+    for path in sorted(CONVERT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in _METHODS) or any(k.arg is None for k in node.keywords):
+                continue  # **values from a table: its templates are checked against the table above
+            keyword, index = _METHODS[node.func.attr]
+            texts = [_literal(t) for t in node.args[index:index + 1] + [k.value for k in node.keywords
+                                                                        if k.arg == keyword]]
+            parameters = _PARAMETERS[node.func.attr]
+            names = {k.arg for k in node.keywords if k.arg not in parameters}
+            for text in texts:
+                if text is not None and {name for name, _, _ in _fields(text)} != names:
+                    wrong.append(f"{path.relative_to(CONVERT)}:{node.lineno} {text!r} {sorted(names)}")
+            if {name for name, _, _ in _fields(" ".join(t for t in texts if t))} & parameters:
+                wrong.append(f"{path.relative_to(CONVERT)}:{node.lineno} a placeholder named like a parameter")
+    assert wrong == []
+
+
+def test_a_chat_template_note_is_chinese(tmp_path: Path) -> None:
+    """A real lm-eval 0.4 results file given the chat template and system instruction texts that its keys are
+    for (the logged run had none): the notes on them come from the catalogue, in both languages."""
+    import json
+
+    from riskfmt.convert import convert
+
+    source = ROOT / "tests" / "realworld" / "lm-eval" / "v0.4" / "Qwen2.5-1.5B" / \
+        "results_2025-03-03T00-05-12.300060.json"
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["chat_template"] = "{% for message in messages %}{{ message['content'] }}{% endfor %}"
+    data["system_instruction"] = "Answer briefly."
+    path = tmp_path / "results_2025-03-03T00-05-12.300060.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    (converted,) = convert([path])
+    notes = {(f.code, f.params["field"]): (f.message("en"), f.message("zh")) for f in converted.findings
+             if f.code in ("RF601", "RF608") and "chat_template" in f.params["field"]}
+    en, zh = notes["RF601", "chat_template"]
+    assert en.endswith("the text itself is not kept; its sha256 is settings.chat_template_digest")
+    assert zh.endswith("不保留文本本身；其 sha256 记于 settings.chat_template_digest")
+    en, zh = notes["RF608", "settings.chat_template_digest"]
+    assert en.endswith("sha256 of chat_template") and zh.endswith("chat_template 的 sha256")

@@ -727,8 +727,8 @@ ZH: dict[str, str] = {
         '不是 Unix 时间：{raw!r}',
     'conversion\x04 (lm-eval backend {backend!r} does not say how the model was reached)':
         '（lm-eval 后端 {backend!r} 无法说明模型的访问方式）',
-    'conversion\x04the text itself is not kept; its sha256 is settings.{field}':
-        '不保留文本本身；其 sha256 记于 settings.{field}',
+    'conversion\x04the text itself is not kept; its sha256 is settings.{setting}':
+        '不保留文本本身；其 sha256 记于 settings.{setting}',
     'conversion\x04the commit of the folder lm-eval ran in (not of lm-eval or the model)':
         'lm-eval 运行时所在目录的提交（并非 lm-eval 或模型的提交）',
     'conversion\x04the commit of the enclosing repository':

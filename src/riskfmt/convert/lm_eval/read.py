@@ -229,7 +229,8 @@ class Run(TaskReader):
                 settings[field] = sha256_text(text)
                 self.b.derived(f"settings.{field}", "sha256 of {text_key}", text_key=text_key)
             if isinstance(text, str) and text:
-                self.b.lost(text_key, "the text itself is not kept; its sha256 is settings.{field}", field=field)
+                self.b.lost(text_key, "the text itself is not kept; its sha256 is settings.{setting}",
+                            setting=field)
         if other:
             settings["other"] = other
         if "bootstrap_iters" in config:

@@ -160,7 +160,7 @@ class Report:
                 self.b.lost("configs/" + ",".join(run.config_dumps[:-1]),
                             "earlier config dumps of re-runs (-r); the newest one was read")
         for name, key, values in run.config_lost:
-            self.b.lost(name, CONFIG_LOST[key], **values)
+            self.b.lost(name, CONFIG_LOST[key], "", **values)
         if run.summary is not None and run.summary.csv_path is not None:
             self.ext["summary_files"] = sorted(p.name for p in (run.summary.csv_path, run.summary.txt_path) if p)
         if run.logs is not None:
