@@ -474,11 +474,10 @@ class Report:
         elif rows:
             self.b.no_uncertainty(mid, "the per-sample data do not reproduce the reported value, so no standard "
                                        "error is derived from them")
+        elif not usable:
+            self.b.no_uncertainty(mid, "no per-sample correctness in the results' details")
         else:
-            if not usable:
-                self.b.no_uncertainty(mid, "no per-sample correctness in the results' details")
-            else:
-                self.b.no_uncertainty(mid, "no per-sample values for this metric")
+            self.b.no_uncertainty(mid, "no per-sample values for this metric")
         slice_ = {"subgroup": parsed.subdivision} if parsed.subdivision else None
         result = self.b.result(evaluation, metric_obj, value, n=n, uncertainty=uncertainty, slice=slice_,
                                name=f"{eval_id}.{key}")
