@@ -37,6 +37,8 @@ LOOKUP_TABLES: tuple[tuple[str, Callable[[Any], Iterable[str]], str], ...] = (
     ("riskfmt.compare.render", lambda m: m._CATEGORIES, "comparison category"),
     ("riskfmt.convert.registry", lambda m: [e.label_en for e in m.ENTRIES], "converter"),
     ("riskfmt.convert.inspect_ai.facts", lambda m: _values(m._GROUP_WHY), "conversion"),
+    ("riskfmt.convert.lm_eval.read", lambda m: _values(m._ENVIRONMENT), "conversion"),
+    ("riskfmt.convert.opencompass.layout", lambda m: _values(m.CONFIG_LOST), "conversion"),
     ("riskfmt.incident.skeleton", lambda m: _values(m._TEXT["en"]), "incident skeleton"),
     ("riskfmt.incident.diff", lambda m: _values(m._LABELS), "incident comparison"),
     ("riskfmt.incident.likelihood", lambda m: _values(m.BAND_WORDS), "likelihood"),

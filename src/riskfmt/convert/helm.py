@@ -259,7 +259,10 @@ class _Run:
         deployment = adapter.get("model_deployment") if isinstance(adapter.get("model_deployment"), str) else None
         if name is None:
             name = deployment or "unknown"
-            self.b.defaulted("model.name", name, hint=" (from adapter_spec.model_deployment)" if deployment else "")
+            if deployment:
+                self.b.defaulted("model.name", name, hint=" (from adapter_spec.model_deployment)")
+            else:
+                self.b.defaulted("model.name", name)
         meta = next((m for m in self.schema.get("models") or [] if isinstance(m, dict) and m.get("name") == name), {})
         developer = meta.get("creator_organization") if isinstance(meta.get("creator_organization"), str) else None
         access = _ACCESS.get(str(meta.get("access")))
@@ -319,10 +322,14 @@ class _Run:
         started = completed = None
         if fresh:
             started, completed = epoch_to_rfc3339(min(fresh)), epoch_to_rfc3339(max(fresh))
-            how = "earliest and latest request_datetime of the requests not served from HELM's cache"
             if cached:
-                how += f" ({len(cached)} cached responses carry the time they were first made and were ignored)"
-            self.b.derived("evaluations[].started,completed", how)
+                self.b.derived("evaluations[].started,completed",
+                               "earliest and latest request_datetime of the requests not served from HELM's cache "
+                               "({cached} cached responses carry the time they were first made and were ignored)",
+                               cached=len(cached))
+            else:
+                self.b.derived("evaluations[].started,completed",
+                               "earliest and latest request_datetime of the requests not served from HELM's cache")
         elif cached:
             self.b.lost("scenario_state.json request_states[].result.request_datetime",
                         "every response came from HELM's cache, so the times are when they were first made, "

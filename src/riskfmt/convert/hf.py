@@ -337,9 +337,11 @@ def _card_result(b: ReportBuilder, raw: dict[str, Any], where: str) -> dict[str,
 def _direction(b: ReportBuilder, metric_type: str, where: str) -> str:
     direction = metric_direction(metric_type)
     if direction is None:
-        b.defaulted(f"{where} direction", "higher_is_better", hint=f" (unknown metric type {metric_type!r})")
+        b.defaulted(f"{where} direction", "higher_is_better", hint=" (unknown metric type {metric_type!r})",
+                    metric_type=metric_type)
         return "higher_is_better"
-    b.derived(f"{where} direction", f"{direction} for the well-known metric type {metric_type!r}")
+    b.derived(f"{where} direction", "{direction} for the well-known metric type {metric_type!r}", direction=direction,
+              metric_type=metric_type)
     return direction
 
 
@@ -408,7 +410,7 @@ def _card_metric(b: ReportBuilder, evaluation: dict[str, Any], metric: dict[str,
         spec["unit"] = unit
     uncertainty = None
     if value is None:
-        b.lost(f"{where}.value", f"{raw_value!r} is not a number")
+        b.lost(f"{where}.value", "{raw!r} is not a number", raw=raw_value)
         return ext
     if pm is not None:
         uncertainty = {"standard_error": pm, "method": "reported"}
@@ -484,7 +486,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
             b.lost(where, "not a mapping")
             continue
         if "error" in entry:
-            b.lost(where, f"the Hub rejected this entry: {entry.get('error')!r}")
+            b.lost(where, "the Hub rejected this entry: {error!r}", error=entry.get("error"))
             continue
         dataset = as_dict(entry.get("dataset"))
         dataset_id = _text(dataset.get("id")) or "unknown"
@@ -517,7 +519,8 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
             if completed:
                 kwargs["completed"] = completed
             else:
-                b.lost(f"{where}.date", f"{date!r} names no time zone (or is not a date-time); none was invented")
+                b.lost(f"{where}.date", "{date!r} names no time zone (or is not a date-time); none was invented",
+                       date=date)
         else:
             dated = False
         evaluation = b.evaluation(f"{task_id}-{variant}" if variant else task_id, {"id": task_id, "dataset": ds},
@@ -533,7 +536,7 @@ def _read_eval_results(path: Path, options: ConvertOptions) -> Converted:
                    "not part of the .eval_results format; kept in extensions.huggingface")
         ext_entries.append(ext)
         if value is None:
-            b.lost(f"{where}.value", f"{entry.get('value')!r} is not a number")
+            b.lost(f"{where}.value", "{raw!r} is not a number", raw=entry.get("value"))
             continue
         spec: dict[str, Any] = {"id": "score", "direction": "higher_is_better"}
         if unit:

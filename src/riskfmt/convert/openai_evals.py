@@ -394,11 +394,14 @@ class OpenAIEvalsConverter:
                     # binomial sqrt(p(1-p)/n). The producer's number is kept under extensions, uninterpreted.
                     se = binomial_se(number, n)
                     uncertainty = {"standard_error": se, "method": "derived"}
-                    how = "binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events"
                     if spread is not None:
-                        how = ("binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events; {spread_key} "
-                               "({spread:.4g}) is not a standard error and is kept under extensions")
-                    b.derived("accuracy uncertainty.standard_error", how, n=n, spread_key=spread_key, spread=spread)
+                        b.derived("accuracy uncertainty.standard_error",
+                                  "binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events; {spread_key} "
+                                  "({spread:.4g}) is not a standard error and is kept under extensions",
+                                  n=n, spread_key=spread_key, spread=spread)
+                    else:
+                        b.derived("accuracy uncertainty.standard_error",
+                                  "binomial sqrt(p(1-p)/n) from the accuracy and n = {n} match events", n=n)
                 else:
                     b.no_uncertainty("accuracy", "the log has no match events to count n from")
             elif key.startswith("counts/"):

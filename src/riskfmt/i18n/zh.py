@@ -689,6 +689,100 @@ ZH: dict[str, str] = {
         '一律不予复制：错误回溯包含运行评估的机器上的绝对路径',
     'conversion\x04run statistics':
         '运行统计信息',
+    'conversion\x04the record says {found!r}; it was read as {version}':
+        '记录声明的版本为 {found!r}，已按 {version} 读取',
+    'conversion\x04 (EEE deployment_type {deployment_type!r}, model_availability {availability!r})':
+        '（EEE 的 deployment_type 为 {deployment_type!r}，model_availability 为 {availability!r}）',
+    'conversion\x04unknown hash algorithm {algorithm!r}; not verified':
+        '哈希算法 {algorithm!r} 无法识别，未予核验',
+    'conversion\x04{count} results repeat a metric and slice with nothing in the record telling them apart (for example Inspect reducers); each repeat went to its own evaluation':
+        '有 {count} 条结果的指标和切片相同，记录中没有可区分它们的信息（例如 Inspect 的归约器）；每组重复结果各自归入单独的评估',
+    'conversion\x04the EEE record has no standard error':
+        'EEE 记录中没有标准误',
+    'conversion\x04the score {score!r} is the leaderboard\'s placeholder for "No matching runs", not a measurement':
+        '分数 {score!r} 是排行榜表示“No matching runs”（无对应运行）的占位值，并非测量结果',
+    'conversion\x04the score {value} lies outside the declared bounds [{lo}, {hi}]; the bounds were dropped, the score kept':
+        '分数 {value} 超出声明的取值范围 [{lo}, {hi}]；已舍弃该范围，保留分数',
+    'conversion\x04{raw!r} is not epoch seconds or a date-time with a time zone':
+        '{raw!r} 既不是 Unix 时间戳（秒），也不是带时区的日期时间',
+    "conversion\x04{method!r} is not a riskfmt method; recorded as 'other', the name kept in extensions.every-eval-ever":
+        "{method!r} 不是 riskfmt 支持的方法；记为 'other'，原名称保留在 extensions.every-eval-ever 中",
+    'conversion\x04 (from adapter_spec.model_deployment)':
+        '（取自 adapter_spec.model_deployment）',
+    "conversion\x04earliest and latest request_datetime of the requests not served from HELM's cache ({cached} cached responses carry the time they were first made and were ignored)":
+        '未经 HELM 缓存返回的请求中最早和最晚的 request_datetime（{cached} 条缓存响应记录的是首次请求的时间，已忽略）',
+    "conversion\x04earliest and latest request_datetime of the requests not served from HELM's cache":
+        '未经 HELM 缓存返回的请求中最早和最晚的 request_datetime',
+    'conversion\x04{direction} for the well-known metric type {metric_type!r}':
+        '常见指标类型 {metric_type!r} 的方向为 {direction}',
+    'conversion\x04 (unknown metric type {metric_type!r})':
+        '（指标类型 {metric_type!r} 无法识别）',
+    'conversion\x04{raw!r} is not a number':
+        '{raw!r} 不是数值',
+    'conversion\x04the Hub rejected this entry: {error!r}':
+        'Hub 拒收了此条目：{error!r}',
+    'conversion\x04{date!r} names no time zone (or is not a date-time); none was invented':
+        '{date!r} 未注明时区（或不是日期时间）；未自行补设时区',
+    'conversion\x04not a Unix time: {raw!r}':
+        '不是 Unix 时间：{raw!r}',
+    'conversion\x04 (lm-eval backend {backend!r} does not say how the model was reached)':
+        '（lm-eval 后端 {backend!r} 无法说明模型的访问方式）',
+    'conversion\x04the text itself is not kept; its sha256 is settings.{setting}':
+        '不保留文本本身；其 sha256 记于 settings.{setting}',
+    'conversion\x04the commit of the folder lm-eval ran in (not of lm-eval or the model)':
+        'lm-eval 运行时所在目录的提交（并非 lm-eval 或模型的提交）',
+    'conversion\x04the commit of the enclosing repository':
+        '外层代码仓库的提交',
+    "conversion\x04the host's software and hardware environment":
+        '主机的软硬件环境',
+    'conversion\x04a perf-counter reading, not a date':
+        '性能计数器读数，并非日期',
+    'conversion\x04sha256 of {text_key}':
+        '{text_key} 的 sha256',
+    "conversion\x04{count} rows' prompt_hash is not the sha256 of the logged prompt; input_digest is computed from the prompt":
+        '有 {count} 行的 prompt_hash 与所记录提示词的 sha256 不符；input_digest 按提示词重新计算',
+    'conversion\x04not a number: {raw!r}':
+        '不是数值：{raw!r}',
+    'conversion\x04not a standard error: {raw!r}':
+        '不是有效的标准误：{raw!r}',
+    'conversion\x04bootstrap_iters is 0':
+        'bootstrap_iters 为 0',
+    'conversion\x04lm-eval wrote "N/A"':
+        'lm-eval 记为“N/A”',
+    'conversion\x04no _stderr key':
+        '没有 _stderr 键',
+    'conversion\x04no config for model {model}: only its abbreviation is known':
+        '模型 {model} 没有配置，仅知其简称',
+    'conversion\x04larger than {limit} bytes: not read':
+        '大于 {limit} 字节，未读取',
+    'conversion\x04not readable as a Python literal config ({error}): model and dataset settings, prompt hashes and summary groups are unknown':
+        '无法作为 Python 字面量配置读取（{error}）：模型与数据集设置、提示词哈希和汇总分组均无从得知',
+    "conversion\x04a path on the evaluator's system":
+        '评估方系统上的路径',
+    'conversion\x04config entries with no riskfmt field':
+        '没有对应 riskfmt 字段的配置项',
+    'conversion\x04counted from the details entries of {where}':
+        '根据 {where} 的 details 条目计数',
+    'conversion\x04{value} is outside the range riskfmt allows':
+        '{value} 超出 riskfmt 允许的取值范围',
+    'conversion\x04{entries} question entries, but the predictions hold {questions}: per-sample correctness not used':
+        '有 {entries} 条题目记录，但预测结果中有 {questions} 道题：未使用逐样本正误',
+    'conversion\x04counted from {where}: {count} predictions / {replicas} replicas':
+        '根据 {where} 计数：{count} 条预测 / {replicas} 次重复',
+    'conversion\x04counted from {where}: {count} predictions':
+        '根据 {where} 计数：{count} 条预测',
+    'conversion\x04 (model class {short} is not an OpenCompass class riskfmt knows)':
+        '（模型类 {short} 不是 riskfmt 已知的 OpenCompass 类）',
+    'conversion\x04 (no model config: the class is unknown)':
+        '（没有模型配置，模型类未知）',
+    'conversion\x04a BLEU internal the OpenCompass summarizer ignores':
+        'OpenCompass 汇总器忽略的 BLEU 内部值',
+    'conversion\x04not a number: {raw!r:.186}':
+        '不是数值：{raw!r:.186}',
+    "conversion\x04no per-sample correctness in the results' details":
+        '结果的 details 中没有逐样本正误',
+    'conversion\x04no per-sample values for this metric':
+        '该指标没有逐样本取值',
     'conversion\x04the solver plan (solvers and their parameters) has no place in a riskfmt report':
         '求解器计划（求解器及其参数）在 riskfmt 报告中没有对应字段',
     'conversion\x04free-form producer metadata':

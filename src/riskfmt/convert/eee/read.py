@@ -106,7 +106,8 @@ class Importer(ResultReader):
         if UUID4.match(self.path.stem):
             ext["record_uuid"] = self.path.stem
         if rec.get("schema_version") != SCHEMA_VERSION:
-            b.lost("schema_version", f"the record says {rec.get('schema_version')!r}; it was read as {SCHEMA_VERSION}")
+            b.lost("schema_version", "the record says {found!r}; it was read as {version}",
+                   found=rec.get("schema_version"), version=SCHEMA_VERSION)
 
         self._producer(report, sm, org_known, rf, ext)
         ext["eval_library"] = {k: v for k, v in lib.items() if k not in ("name", "version")}
@@ -188,8 +189,9 @@ class Importer(ResultReader):
         access = access_in(kept.get("deployment_type"), kept.get("model_availability"))
         if access is None:
             access = "other"
-            b.defaulted("model.access", access, hint=" (EEE deployment_type "
-                        f"{kept.get('deployment_type')!r}, model_availability {kept.get('model_availability')!r})")
+            b.defaulted("model.access", access,
+                        hint=" (EEE deployment_type {deployment_type!r}, model_availability {availability!r})",
+                        deployment_type=kept.get("deployment_type"), availability=kept.get("model_availability"))
         engine = None
         raw_engine = mi.get("inference_engine")
         if isinstance(raw_engine, dict) and isinstance(raw_engine.get("name"), str) and raw_engine["name"]:
@@ -270,7 +272,8 @@ class Importer(ResultReader):
                                                path=samples_path.name, found=f"{algorithm}:{found}",
                                                expected=f"{algorithm}:{expected}"))
         elif expected is not None:
-            b.lost("detailed_evaluation_results.checksum", f"unknown hash algorithm {algorithm!r}; not verified")
+            b.lost("detailed_evaluation_results.checksum", "unknown hash algorithm {algorithm!r}; not verified",
+                   algorithm=algorithm)
         rows: list[dict[str, Any]] = []
         bad = 0
         lines = [line for line in data.decode("utf-8", errors="replace").splitlines() if line.strip()]
@@ -321,8 +324,9 @@ class Importer(ResultReader):
                     buckets.append(({key}, [p]))
             if len(buckets) > 1:
                 b.lost(f"evaluation_results ({members[0].task['id']})",
-                       f"{len(buckets)} results repeat a metric and slice with nothing in the record telling them "
-                       "apart (for example Inspect reducers); each repeat went to its own evaluation")
+                       "{count} results repeat a metric and slice with nothing in the record telling them "
+                       "apart (for example Inspect reducers); each repeat went to its own evaluation",
+                       count=len(buckets))
             for _seen, bucket in buckets:
                 plans.append((members[0].eval_id, bucket))
 
@@ -392,9 +396,9 @@ class Importer(ResultReader):
                 if result is None:
                     continue
                 result.update(p.result_extra)
-                if p.no_se_reason and p.metric["id"] not in no_se:
+                if p.no_se and p.metric["id"] not in no_se:
                     no_se.add(p.metric["id"])
-                    b.no_uncertainty(p.metric["id"], p.no_se_reason)
+                    b.no_uncertainty(p.metric["id"], "the EEE record has no standard error")
             self._samples(evaluation, members, row_index, used_rows, evaluation["id"] in fixed_interaction)
         residues.sort(key=lambda r: r["position"])
         ext["results"] = residues

@@ -52,7 +52,7 @@ class Parsed:
     eval_id: str | None  # riskfmt_evaluation
     eee_result_id: str | None
     residue: dict[str, Any] = field(default_factory=dict)
-    no_se_reason: str | None = None
+    no_se: bool = False  # the record has no standard error for this score
 
 
 class ResultReader:
@@ -101,8 +101,8 @@ class ResultReader:
         if isinstance(raw_details, dict) and raw_details.get("description") == "No matching runs":
             # HELM leaderboards mark a cell they have no run for with the score -1 and this text
             b.lost(f"evaluation_results[{index}] ({name})",
-                   f"the score {sc_raw.get('score')!r} is the leaderboard's placeholder for \"No matching runs\", "
-                   "not a measurement")
+                   "the score {score!r} is the leaderboard's placeholder for \"No matching runs\", "
+                   "not a measurement", score=sc_raw.get("score"))
             return None
         task, eval_facts = self._source_data(sd, name, residue)
         started = None
@@ -112,7 +112,7 @@ class ResultReader:
             started = parse_timestamp(raw_ts)
             if started is None:
                 b.lost(f"evaluation_results[{index}].evaluation_timestamp",
-                       f"{raw_ts!r} is not epoch seconds or a date-time with a time zone")
+                       "{raw!r} is not epoch seconds or a date-time with a time zone", raw=raw_ts)
         settings = self._generation(r.get("generation_config"), residue)
         mc = as_dict(r.get("metric_config"))
         metric, judges, result_extra, risks = self._metric(mc, index, residue)
@@ -137,7 +137,7 @@ class ResultReader:
             text = jload(rf_details.get(key))
             if isinstance(text, dict) and text:
                 result_extra["notes"] = text
-        value, n, unc, why = self._score(sc, index, residue, rf_details)
+        value, n, unc, no_se = self._score(sc, index, residue, rf_details)
         if n is None and isinstance(sd, dict):
             n = self._n_from_source(sd, index)
         if self.inspect_origin and not isinstance(mc.get("metric_id"), str):
@@ -159,8 +159,8 @@ class ResultReader:
                 if bound is not None:
                     kept_bounds[key] = bound  # written back on export
             b.lost(f"evaluation_results[{index}].metric_config.min_score, max_score",
-                   f"the score {value} lies outside the declared bounds [{lo}, {hi}]; the bounds were dropped, the "
-                   "score kept")
+                   "the score {value} lies outside the declared bounds [{lo}, {hi}]; the bounds were dropped, the "
+                   "score kept", value=value, lo=lo, hi=hi)
         extra = sorted(set(r) - {"evaluation_result_id", "evaluation_name", "source_data", "evaluation_timestamp",
                                  "metric_config", "score_details", "generation_config"})
         if extra:
@@ -168,7 +168,7 @@ class ResultReader:
         return Parsed(position=index, task=task, started=started, settings=settings, judges=judges, metric=metric,
                        value=value, n=n, uncertainty=unc, slice=slice_, risks=risks, result_extra=result_extra,
                        eval_facts=eval_facts, eval_id=eval_id, eee_result_id=eee_result_id, residue=residue,
-                       no_se_reason=why)
+                       no_se=no_se)
 
     def _n_from_source(self, sd: dict[str, Any], index: int) -> int | None:
         """n when the score has no num_samples: the ids of the samples evaluated, else ``samples_number``."""
@@ -393,7 +393,7 @@ class ResultReader:
         return metric, judges, result_extra, risks
 
     def _score(self, sc: dict[str, Any], index: int, residue: dict[str, Any], rf: dict[str, str]
-               ) -> tuple[Any, int | None, dict[str, Any] | None, str | None]:
+               ) -> tuple[Any, int | None, dict[str, Any] | None, bool]:
         b = self.b
         value = sc.get("score")
         if not is_number(value):
@@ -409,8 +409,8 @@ class ResultReader:
             method = unc_method_in(se.get("method"))
             if se.get("method") not in (None, "", *UNC_METHODS):
                 b.lost(f"evaluation_results[{index}].score_details.uncertainty.standard_error.method",
-                       f"{se.get('method')!r} is not a riskfmt method; recorded as 'other', the name kept in "
-                       "extensions.every-eval-ever")
+                       "{method!r} is not a riskfmt method; recorded as 'other', the name kept in "
+                       "extensions.every-eval-ever", method=se.get("method"))
         elif se is not None:
             residue["standard_error"] = se
         ci = u.get("confidence_interval")
@@ -449,8 +449,7 @@ class ResultReader:
         other = sorted(set(sc) - {"score", "details", "uncertainty"})
         if other:
             residue["score_other"] = {k: sc[k] for k in other}
-        why = None if "standard_error" in unc else "the EEE record has no standard error"
-        return value, n, unc or None, why
+        return value, n, unc or None, "standard_error" not in unc
 
 
 def _legacy_interval(value: Any, ci: Any) -> tuple[float | None, float | None, float | None]:

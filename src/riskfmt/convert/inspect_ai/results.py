@@ -66,11 +66,13 @@ class ResultReader:
         partial = not samples or (completed is not None and records < completed)
         counted = {} if partial else _scored_counts(samples)
         if partial and entries:
-            how = ("from results.scores[].scored_samples, else results.completed_samples: the log holds {records} of "
-                   "the run's {completed} sample records") if samples and completed else \
-                ("from results.scores[].scored_samples, else results.completed_samples: the log holds no sample "
-                 "records")
-            b.derived("results[].n", how, records=records, completed=completed)
+            if samples and completed:
+                b.derived("results[].n", "from results.scores[].scored_samples, else results.completed_samples: the "
+                          "log holds {records} of the run's {completed} sample records", records=records,
+                          completed=completed)
+            else:
+                b.derived("results[].n", "from results.scores[].scored_samples, else results.completed_samples: the "
+                          "log holds no sample records")
         categorical = _categorical_scorers(samples)
         headline_raw = as_dict(results.get("headline"))
         headline: str | None = None

@@ -172,7 +172,8 @@ class Run(TaskReader):
         else:
             access = "other"
             self.b.defaulted("model.access", access,
-                             hint=f" (lm-eval backend {backend!r} does not say how the model was reached)")
+                             hint=" (lm-eval backend {backend!r} does not say how the model was reached)",
+                             backend=backend)
         engine = None
         if backend in _ENGINES:
             engine_version = "unknown"
@@ -196,7 +197,7 @@ class Run(TaskReader):
         raw = self.data.get("date")
         started = epoch_to_rfc3339(raw)
         if raw is not None and started is None:
-            self.b.lost("date", f"not a Unix time: {raw!r}")
+            self.b.lost("date", "not a Unix time: {raw!r}", raw=raw)
         completed = None
         duration = finite_number(self.data.get("total_evaluation_time_seconds"), strings=True)
         if started is not None and duration is not None and duration >= 0 and isinstance(raw, (int, float, str)):
@@ -226,9 +227,10 @@ class Run(TaskReader):
                 settings[field] = "sha256:" + sha
             elif isinstance(text, str) and text:
                 settings[field] = sha256_text(text)
-                self.b.derived(f"settings.{field}", f"sha256 of {text_key}")
+                self.b.derived(f"settings.{field}", "sha256 of {text_key}", text_key=text_key)
             if isinstance(text, str) and text:
-                self.b.lost(text_key, "the text itself is not kept; its sha256 is settings." + field)
+                self.b.lost(text_key, "the text itself is not kept; its sha256 is settings.{setting}",
+                            setting=field)
         if other:
             settings["other"] = other
         if "bootstrap_iters" in config:

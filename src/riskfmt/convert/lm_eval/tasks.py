@@ -176,7 +176,7 @@ class TaskReader:
             value = finite_number(raw, nonfinite=True)
             mid = metric_id(metric, filt)
             if value is None:
-                self.b.lost(f"results.{task}.{metric},{filt}", f"not a number: {raw!r}")
+                self.b.lost(f"results.{task}.{metric},{filt}", "not a number: {raw!r}", raw=raw)
                 continue
             se, status = parse_stderr(raw_se) if has_se else (None, "na")
             uncertainty = None
@@ -184,11 +184,15 @@ class TaskReader:
                 method, resamples = stderr_method(metric, self._aggregation(metric, config), bootstrap_iters)
                 uncertainty = {"method": method, "standard_error": se, "num_bootstrap": resamples}
             elif status == "invalid":
-                self.b.lost(f"results.{task}.{metric}_stderr,{filt}", f"not a standard error: {raw_se!r}")
+                self.b.lost(f"results.{task}.{metric}_stderr,{filt}", "not a standard error: {raw!r}",
+                            raw=raw_se)
             else:
-                why = ("bootstrap_iters is 0" if bootstrap_iters == 0 else
-                       "lm-eval wrote \"N/A\"" if has_se else "no _stderr key")
-                self.b.no_uncertainty(f"{task} {mid}", why)
+                if bootstrap_iters == 0:
+                    self.b.no_uncertainty(f"{task} {mid}", "bootstrap_iters is 0")
+                elif has_se:
+                    self.b.no_uncertainty(f"{task} {mid}", "lm-eval wrote \"N/A\"")
+                else:
+                    self.b.no_uncertainty(f"{task} {mid}", "no _stderr key")
             self.b.result(evaluation, self._metric(task, metric, filt, value, config), value, n=n,
                           uncertainty=uncertainty)
         self._samples(task, evaluation, {f for _, f, _, _, _ in metrics})
@@ -232,7 +236,7 @@ class TaskReader:
             value = finite_number(raw, nonfinite=True)
             mid = metric_id(metric, filt)
             if value is None:
-                self.b.lost(f"results.{group}.{metric},{filt}", f"not a number: {raw!r}")
+                self.b.lost(f"results.{group}.{metric},{filt}", "not a number: {raw!r}", raw=raw)
                 continue
             n = positive(as_int(counts.get(f"{metric},{filt}"), strings=True))
             if n is None:
@@ -244,9 +248,13 @@ class TaskReader:
             if status == "ok":
                 uncertainty = {"method": "other", "standard_error": se}
             elif status == "invalid":
-                self.b.lost(f"results.{group}.{metric}_stderr,{filt}", f"not a standard error: {raw_se!r}")
+                self.b.lost(f"results.{group}.{metric}_stderr,{filt}", "not a standard error: {raw!r}",
+                            raw=raw_se)
             else:
-                self.b.no_uncertainty(f"{group} {mid}", "lm-eval wrote \"N/A\"" if has_se else "no _stderr key")
+                if has_se:
+                    self.b.no_uncertainty(f"{group} {mid}", "lm-eval wrote \"N/A\"")
+                else:
+                    self.b.no_uncertainty(f"{group} {mid}", "no _stderr key")
             self.b.result(evaluation, self._metric(group, metric, filt, value, {}), value, n=n,
                           uncertainty=uncertainty)
 
@@ -299,8 +307,8 @@ class TaskReader:
         if bad_lines:
             self.b.lost(f"{path.name} ({bad_lines} rows)", "rows that are not JSON objects with a new doc_id")
         if mismatched:
-            self.b.lost(f"{path.name} prompt_hash", f"{mismatched} rows' prompt_hash is not the sha256 of the logged "
-                        "prompt; input_digest is computed from the prompt")
+            self.b.lost(f"{path.name} prompt_hash", "{count} rows' prompt_hash is not the sha256 of the logged "
+                        "prompt; input_digest is computed from the prompt", count=mismatched)
         if other_metrics:
             self.b.lost(f"{path.name} per-sample " + ",".join(sorted(other_metrics)),
                         "a sample has one score: the first metric the row lists")

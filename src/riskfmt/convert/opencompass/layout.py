@@ -19,6 +19,15 @@ from riskfmt.i18n.text import translate
 
 _MAX_CONFIG_BYTES = 20 * 1024 * 1024
 _MAX_SNIFF_ENTRIES = 2000
+# why a part of the config is not carried over: templates the reader fills (``ModelRun.config_lost``), so each is
+# one catalogue entry (msgctxt "conversion") with its Chinese
+CONFIG_LOST = {
+    "too_large": "larger than {limit} bytes: not read",
+    "unreadable": "not readable as a Python literal config ({error}): model and dataset settings, prompt hashes "
+                  "and summary groups are unknown",
+    "work_dir": "a path on the evaluator's system",
+    "leftover": "config entries with no riskfmt field",
+}
 
 
 def exception_name(log: Path) -> str | None:
@@ -149,7 +158,8 @@ class ModelRun:
     summary: _Summary | None = None
     summarizer_cfg: dict[str, Any] | None = None
     config_dumps: list[str] = field(default_factory=list)
-    config_lost: list[tuple[str, str]] = field(default_factory=list)
+    # (field, key of CONFIG_LOST, the values of its template)
+    config_lost: list[tuple[str, str, dict[str, object]]] = field(default_factory=list)
     logs: Path | None = None
     station: bool = False
     findings: list[Finding] = field(default_factory=list)  # refusals that belong to this model's report
@@ -275,20 +285,18 @@ _PAIR_WHY = ("a riskfmt report describes one model, and which of the two models 
 def model_runs_of_folder(run: Path) -> list[ModelRun]:
     config: dict[str, Any] = {}
     dumps = sorted((run / "configs").glob("*.py"))
-    config_lost: list[tuple[str, str]] = []
+    config_lost: list[tuple[str, str, dict[str, object]]] = []
     refused: list[Finding] = []
     for dump in dumps[-1:]:
         if dump.stat().st_size > _MAX_CONFIG_BYTES:
-            config_lost.append((f"configs/{dump.name}", f"larger than {_MAX_CONFIG_BYTES} bytes: not read"))
+            config_lost.append((f"configs/{dump.name}", "too_large", {"limit": _MAX_CONFIG_BYTES}))
             continue
         try:
             config = parse_config(dump.read_text(encoding="utf-8", errors="replace"))
         except ConfigTooLarge:
             refused.append(Finding.make("RF642", str(dump), path=f"configs/{dump.name}", limit=MAX_CONFIG_VALUES))
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
-            config_lost.append((f"configs/{dump.name}",
-                                f"not readable as a Python literal config ({type(exc).__name__}): model and dataset "
-                                "settings, prompt hashes and summary groups are unknown"))
+            config_lost.append((f"configs/{dump.name}", "unreadable", {"error": type(exc).__name__}))
     datasets = [d for d in config.get("datasets", []) if isinstance(d, dict)] if isinstance(
         config.get("datasets"), list) else []
     models = [m for m in config.get("models", []) if isinstance(m, dict)] if isinstance(
@@ -337,8 +345,9 @@ def model_runs_of_folder(run: Path) -> list[ModelRun]:
                 pairwise.setdefault(member, set()).update(judged_sets)
                 pair_findings.setdefault(member, []).append(finding)
 
-    leftovers = [(f"configs/*.py {name}", "a path on the evaluator's system" if name == "work_dir" else
-                  "config entries with no riskfmt field") for name in _config_leftovers(config)]
+    leftovers: list[tuple[str, str, dict[str, object]]] = [
+        (f"configs/*.py {name}", "work_dir" if name == "work_dir" else "leftover", {})
+        for name in _config_leftovers(config)]
     group_names = {row.dataset for row in summary.rows if row.version in ("", "-") and row.metric in GROUP_METRICS}
     out: list[ModelRun] = []
     for model in names:

@@ -11,7 +11,7 @@ from riskfmt.convert._coerce import as_dict, as_int, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, bilingual, binomial_se, mean_se
 from riskfmt.convert.opencompass.config import Opaque, prompt_hash
-from riskfmt.convert.opencompass.layout import ModelRun, SummaryRow, Task, exception_name
+from riskfmt.convert.opencompass.layout import CONFIG_LOST, ModelRun, SummaryRow, Task, exception_name
 from riskfmt.convert.opencompass.names import (
     GPASS,
     GROUP_METRICS,
@@ -111,12 +111,14 @@ class Report:
             access = "open_weights"
         else:
             access = "other"
-            why = f" (model class {short} is not an OpenCompass class riskfmt knows)" if short else \
-                " (no model config: the class is unknown)"
-            self.b.defaulted("model.access", access, hint=why, hint_zh=why)
+            if short:
+                self.b.defaulted("model.access", access,
+                                 hint=" (model class {short} is not an OpenCompass class riskfmt knows)", short=short)
+            else:
+                self.b.defaulted("model.access", access, hint=" (no model config: the class is unknown)")
         self.b.model(run.model, access=access, id=model_id)
         if not cfg:
-            self.b.lost("models[].*", f"no config for model {run.model}: only its abbreviation is known")
+            self.b.lost("models[].*", "no config for model {model}: only its abbreviation is known", model=run.model)
             return
         if isinstance(model_type, str):
             self.ext["model_type"] = model_type
@@ -157,8 +159,8 @@ class Report:
             if len(run.config_dumps) > 1:
                 self.b.lost("configs/" + ",".join(run.config_dumps[:-1]),
                             "earlier config dumps of re-runs (-r); the newest one was read")
-        for name, why in run.config_lost:
-            self.b.lost(name, why)
+        for name, key, values in run.config_lost:
+            self.b.lost(name, CONFIG_LOST[key], "", **values)
         if run.summary is not None and run.summary.csv_path is not None:
             self.ext["summary_files"] = sorted(p.name for p in (run.summary.csv_path, run.summary.txt_path) if p)
         if run.logs is not None:
@@ -194,9 +196,7 @@ class Report:
             per_sample = read_per_sample(details, replicas)
             if per_sample is None:
                 self.b.lost(f"{self._rel(task)} details", "per-sample details in a shape riskfmt does not read")
-        questions, n_how = self._questions(task, per_sample, replicas)
-        if questions is not None and n_how:
-            self.b.derived(f"{eval_id} results[].n", n_how, n_how)
+        questions = self._questions(task, per_sample, replicas, f"{eval_id} results[].n")
 
         if questions is not None:
             self.questions[eval_id] = questions
@@ -207,9 +207,10 @@ class Report:
             parsed = parse_metric_key(key)
             value = finite_number(raw)
             if parsed is None or value is None:
-                why = "a BLEU internal the OpenCompass summarizer ignores" if key in IGNORED_RESULT_KEYS else \
-                    f"not a number: {raw!r}"[:200]
-                self.b.lost(f"{self._rel(task)} {key}", why)
+                if key in IGNORED_RESULT_KEYS:
+                    self.b.lost(f"{self._rel(task)} {key}", "a BLEU internal the OpenCompass summarizer ignores")
+                else:  # the repr cut so that the whole text stays within 200 characters
+                    self.b.lost(f"{self._rel(task)} {key}", "not a number: {raw!r:.186}", raw=raw)
                 continue
             entries.append((key, parsed, value))
         # G-Pass metrics come twice: "<subdivision>/G-Pass@k_t" and plain "G-Pass@k_t". When the subdivision is the
@@ -331,7 +332,8 @@ class Report:
             value = settings.get(name)
             if value is not None and (value < low or (high is not None and value > high)):
                 del settings[name]
-                self.b.lost(f"datasets[{task.dataset}] settings.{name}", f"{value} is outside the range riskfmt allows")
+                self.b.lost(f"datasets[{task.dataset}] settings.{name}", "{value} is outside the range riskfmt allows",
+                            value=value)
         if cfg:
             lost = [name for name in ("infer_cfg.prompt_template", "reader_cfg") if
                     (infer.get("prompt_template") if name.startswith("infer") else cfg.get("reader_cfg"))]
@@ -379,20 +381,27 @@ class Report:
             self._samples(evaluation, task, None, max(as_int((task.dataset_cfg or {}).get("n")) or 1, 1))
         return no_values
 
-    def _questions(self, task: Task, per_sample: PerSample | None, replicas: int) -> tuple[int | None, str]:
+    def _questions(self, task: Task, per_sample: PerSample | None, replicas: int, n_field: str) -> int | None:
+        """The number of questions of a task, with a note on how it was counted (``n_field``: where n goes)."""
         where = self._rel(task).replace(" results", " predictions") if self.run.station else \
             f"predictions/{self.run.model}/{task.dataset}.json"
         if task.predictions is not None and len(task.predictions) and len(task.predictions) % replicas == 0:
             count = len(task.predictions)
             questions = count // replicas
             if per_sample is not None and per_sample.questions != questions:
-                self.b.lost(f"{self._rel(task)} details", f"{per_sample.questions} question entries, but the "
-                            f"predictions hold {questions}: per-sample correctness not used")
-            how = f"counted from {where}: {count} predictions" + (f" / {replicas} replicas" if replicas > 1 else "")
-            return questions, how
+                self.b.lost(f"{self._rel(task)} details", "{entries} question entries, but the predictions hold "
+                            "{questions}: per-sample correctness not used", entries=per_sample.questions,
+                            questions=questions)
+            if replicas > 1:
+                self.b.derived(n_field, "counted from {where}: {count} predictions / {replicas} replicas", where=where,
+                               count=count, replicas=replicas)
+            else:
+                self.b.derived(n_field, "counted from {where}: {count} predictions", where=where, count=count)
+            return questions
         if per_sample is not None:
-            return per_sample.questions, f"counted from the details entries of {self._rel(task)}"
-        return None, ""
+            self.b.derived(n_field, "counted from the details entries of {where}", where=self._rel(task))
+            return per_sample.questions
+        return None
 
     def _metric_result(self, evaluation: dict[str, Any], task: Task, parsed: MetricKey, key: str, value: float,
                        per_sample: PerSample | None, questions: int | None, replicas: int,
@@ -465,10 +474,10 @@ class Report:
         elif rows:
             self.b.no_uncertainty(mid, "the per-sample data do not reproduce the reported value, so no standard "
                                        "error is derived from them")
+        elif not usable:
+            self.b.no_uncertainty(mid, "no per-sample correctness in the results' details")
         else:
-            why = "no per-sample correctness in the results' details" if not usable else \
-                "no per-sample values for this metric"
-            self.b.no_uncertainty(mid, why)
+            self.b.no_uncertainty(mid, "no per-sample values for this metric")
         slice_ = {"subgroup": parsed.subdivision} if parsed.subdivision else None
         result = self.b.result(evaluation, metric_obj, value, n=n, uncertainty=uncertainty, slice=slice_,
                                name=f"{eval_id}.{key}")
