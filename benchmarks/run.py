@@ -1,6 +1,6 @@
 """riskfmt speed and memory, as ratios against baselines measured in the same run.
 
-    python benchmarks/run.py            # full size (100 MB report, 1 GB JSONL): about 10 minutes
+    python benchmarks/run.py            # full size (100 MB reports, 1.5 GB streamed, 1 GB JSONL): 6-7 minutes
     python benchmarks/run.py --quick    # a tenth of the sizes, for a smoke run
     python benchmarks/run.py --only results   # only the report shapes named so (no small-file, JSONL cases)
     python benchmarks/run.py --diff     # and the inline case of benchmarks/diff.py (riskfmt diff)
