@@ -4,14 +4,14 @@ finding for everything the report cannot carry."""
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from riskfmt.convert._coerce import as_dict, as_int, finite_number
 from riskfmt.convert.base import Converted, ConvertOptions
 from riskfmt.convert.builder import ReportBuilder, bilingual, binomial_se, mean_se
-from riskfmt.convert.opencompass.config import Opaque, prompt_hash
+from riskfmt.convert.opencompass.config import prompt_hash
 from riskfmt.convert.opencompass.layout import CONFIG_LOST, ModelRun, SummaryRow, Task, exception_name
+from riskfmt.convert.opencompass.models import API_CLASSES, OPEN_WEIGHT_CLASSES, is_hub_id, scalar, short_type
 from riskfmt.convert.opencompass.names import (
     GPASS,
     GROUP_METRICS,
@@ -25,45 +25,6 @@ from riskfmt.convert.opencompass.names import (
 )
 from riskfmt.convert.opencompass.samples import PerSample, cell, read_per_sample
 from riskfmt.findings import Finding
-
-_OPEN_WEIGHT_CLASSES = re.compile(r"(HuggingFace|VLLM|LMDeploy|TurboMind|Llama2?$|InternLM|Mixtral|GLM$|Qwen.*HF)",
-                                  re.IGNORECASE)
-_API_CLASSES = re.compile(
-    r"(API|SDK|^OpenAI|^Claude|^Gemini|^ZhiPu|^BaiChuan|^MiniMax|^XunFei|^ERNIEBot|^Moonshot|^Hunyuan|^SenseTime|"
-    r"^Doubao|^Qwen$|^Yi$|^DeepseekAPI|^Mistral)", re.IGNORECASE)
-
-
-
-
-
-
-def _scalar(value: Any) -> str | int | float | bool | None:
-    if isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    return None
-
-
-def _short_type(value: Any) -> str | None:
-    if isinstance(value, dict):
-        value = value.get("type")
-    if isinstance(value, str) and value:
-        return value.split(".")[-1]
-    if isinstance(value, Opaque):
-        return value.source.split(".")[-1]
-    return None
-
-
-def _is_hub_id(path: Any) -> bool:
-    """``org/name`` as published on a model hub (no local path, no URL scheme, no file extension)."""
-    if not isinstance(path, str):
-        return False
-    if path.startswith(("/", "./", "../", "~", "\\")) or re.match(r"^[A-Za-z]:[\\/]", path) or "://" in path:
-        return False
-    parts = path.split("/")
-    return len(parts) == 2 and all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", p) for p in parts) and \
-        not re.search(r"\.(jsonl?|csv|txt|parquet|py|bin|safetensors)$", path, re.IGNORECASE)
 
 
 class Report:
@@ -102,12 +63,12 @@ class Report:
     def _model(self) -> None:
         run, cfg = self.run, self.run.model_cfg or {}
         model_type = cfg.get("type")
-        short = _short_type(model_type)
+        short = short_type(model_type)
         path = cfg.get("path")
-        model_id = path if _is_hub_id(path) else None
-        if short and _API_CLASSES.search(short):
+        model_id = path if is_hub_id(path) else None
+        if short and API_CLASSES.search(short):
             access = "api"
-        elif short and _OPEN_WEIGHT_CLASSES.search(short):  # the evaluator loaded the weights (hub id or local path)
+        elif short and OPEN_WEIGHT_CLASSES.search(short):  # the evaluator loaded the weights (hub id or local path)
             access = "open_weights"
         else:
             access = "other"
@@ -134,10 +95,10 @@ class Report:
         if cfg.get("meta_template") not in (None, {}, []):
             self.b.lost(f"models[{run.model}].meta_template", "the chat role template has no riskfmt field")
         known = {"abbr", "type", "path", "max_out_len", "generation_kwargs", "meta_template", *engineering}
-        extra = {k: _scalar(v) for k, v in cfg.items() if k not in known and _scalar(v) is not None}
+        extra = {k: scalar(v) for k, v in cfg.items() if k not in known and scalar(v) is not None}
         if extra:
             self.ext["model_config"] = extra
-        dropped = sorted(k for k, v in cfg.items() if k not in known and _scalar(v) is None)
+        dropped = sorted(k for k, v in cfg.items() if k not in known and scalar(v) is None)
         if dropped:
             self.b.lost(f"models[{run.model}]." + ",".join(dropped), "model config values that are not scalars")
 
@@ -269,7 +230,7 @@ class Report:
                                                                "prompt hash for task.version")
         dataset: dict[str, Any] = {}
         path = cfg.get("path")
-        if _is_hub_id(path):
+        if is_hub_id(path):
             dataset["location"] = path
         elif path is not None:
             self.b.lost(f"datasets[{task.dataset}].path", "a local data path is not carried over")
@@ -297,27 +258,27 @@ class Report:
                 settings["top_p"] = number
             elif key == "seed" and as_int(value) is not None:
                 settings["seed"] = as_int(value)
-            elif _scalar(value) is not None:
-                other[key] = _scalar(value)
+            elif scalar(value) is not None:
+                other[key] = scalar(value)
         if replicas > 1:
             settings["epochs"] = replicas
         if as_int(cfg.get("k")) is not None:
             other["k"] = as_int(cfg.get("k"))
         retriever = as_dict(infer.get("retriever"))
-        retriever_type = _short_type(retriever)
+        retriever_type = short_type(retriever)
         if retriever_type == "ZeroRetriever":
             settings["num_fewshot"] = 0
         elif isinstance(retriever.get("fix_id_list"), list):
             settings["num_fewshot"] = len(retriever["fix_id_list"])
         elif as_int(retriever.get("ice_num")) is not None:
             settings["num_fewshot"] = as_int(retriever.get("ice_num"))
-        for name, value in (("retriever", retriever_type), ("inferencer", _short_type(inferencer)),
-                            ("dataset_class", _short_type(cfg.get("type")))):
+        for name, value in (("retriever", retriever_type), ("inferencer", short_type(inferencer)),
+                            ("dataset_class", short_type(cfg.get("type")))):
             if value:
                 other[name] = value
         eval_cfg = as_dict(cfg.get("eval_cfg"))
         for name in ("evaluator", "pred_postprocessor", "dataset_postprocessor"):
-            value = _short_type(eval_cfg.get(name))
+            value = short_type(eval_cfg.get(name))
             if value:
                 other[name] = value
         if isinstance(eval_cfg.get("pred_role"), str):
