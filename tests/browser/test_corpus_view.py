@@ -12,52 +12,23 @@ TLP banner keeps its colours.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import required
 
-from browser.views import chromium_path, launch
+from browser.views import executable_or_skip, open_page
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _executable() -> str:
-    executable = chromium_path()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        executable = None
-    if executable is None:
-        message = "no Chromium with Playwright (apt-get install chromium; pip install playwright)"
-        if required("RISKFMT_REQUIRE_BROWSER"):
-            pytest.fail(message + " and RISKFMT_REQUIRE_BROWSER is set")
-        pytest.skip(message)
-    return executable
-
-
 @pytest.fixture(scope="module")
 def coverage(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    _executable()
+    executable_or_skip()
     pytest.importorskip("duckdb")
     from corpus.helpers import make_coverage_page
 
     return make_coverage_page(tmp_path_factory.mktemp("coverage-browser"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _executable()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = launch(p, executable)
-        try:
-            yield instance
-        finally:
-            instance.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -66,20 +37,8 @@ def test_coverage_page_in_a_browser(coverage: Path, browser: Any, width: int) ->
 
     models = [m for (m,) in sql(coverage.parent / "corpus.duckdb",
                                 "SELECT DISTINCT model FROM risk_links WHERE concept_id IS NOT NULL ORDER BY model")]
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def route(r: Any) -> None:
-        requests.append(r.request.url)
-        r.continue_() if r.request.url == coverage.as_uri() else r.abort()
-
-    page.route("**/*", route)
+    page, errors, requests = open_page(browser, coverage, width)
     try:
-        page.goto(coverage.as_uri())
-        page.wait_for_load_state("load")
         assert errors == [] and requests == [coverage.as_uri()]
         assert page.evaluate("document.scripts.length") == 0
         table = page.get_by_role("table")

@@ -10,79 +10,29 @@ absence a failure (CI sets it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import required
 
-from browser.views import LANGS, VIEWS, chromium_path, launch, make_views
+from browser.views import LANGS, VIEWS, executable_or_skip, make_views, open_page
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 CASES = [(view, lang) for view in VIEWS for lang in LANGS]
 
 
-def _browser_or_skip() -> str:
-    executable = chromium_path()
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        executable = None
-    if executable is None:
-        message = "no Chromium with Playwright (apt-get install chromium; pip install playwright)"
-        if required("RISKFMT_REQUIRE_BROWSER"):
-            pytest.fail(message + " and RISKFMT_REQUIRE_BROWSER is set")
-        pytest.skip(message)
-    return executable
-
-
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[Path, int]]:
-    _browser_or_skip()
+    executable_or_skip()
     return make_views(tmp_path_factory.mktemp("views"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = launch(p, executable)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-def _open(browser: Any, path: Path, width: int) -> tuple[Any, list[str], list[str]]:
-    """Open ``path`` at ``width``; returns the page, the console errors and every request the page made."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-
-    def route(r: Any) -> None:
-        requests.append(r.request.url)
-        if r.request.url == path.as_uri():
-            r.continue_()
-        else:
-            r.abort()
-
-    page.route("**/*", route)
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    return page, errors, requests
 
 
 @pytest.mark.parametrize(("view", "lang"), CASES, ids=[f"{v}-{lang}" for v, lang in CASES])
 def test_view_in_a_browser(view: str, lang: str, pages: dict[tuple[str, str], tuple[Path, int]],
                            browser: Any) -> None:
     path, marks = pages[(view, lang)]
-    page, errors, requests = _open(browser, path, 390)
+    page, errors, requests = open_page(browser, path, 390)
     try:
         assert errors == []
         assert requests == [path.as_uri()]  # nothing but the file itself: no script, font, image or beacon
@@ -121,7 +71,7 @@ def test_view_in_a_browser(view: str, lang: str, pages: dict[tuple[str, str], tu
 def test_desktop_and_print(view: str, pages: dict[tuple[str, str], tuple[Path, int]], browser: Any) -> None:
     """On a desktop the page does not scroll sideways either, and the print style sheet applies cleanly."""
     path, _ = pages[(view, "both")]
-    page, errors, requests = _open(browser, path, 1280)
+    page, errors, requests = open_page(browser, path, 1280)
     try:
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 1280
         page.emulate_media(media="print")

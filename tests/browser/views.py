@@ -38,6 +38,47 @@ def launch(playwright: Any, executable: str) -> Any:
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
 
 
+def executable_or_skip() -> str:
+    """The Chromium to drive, when Playwright is installed too; otherwise the test is skipped, or fails when
+    RISKFMT_REQUIRE_BROWSER is set (CI sets it)."""
+    import pytest
+    from conftest import required
+
+    executable = chromium_path()
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        executable = None
+    if executable is None:
+        message = "no Chromium with Playwright (apt-get install chromium; pip install playwright)"
+        if required("RISKFMT_REQUIRE_BROWSER"):
+            pytest.fail(message + " and RISKFMT_REQUIRE_BROWSER is set")
+        pytest.skip(message)
+    return executable
+
+
+def open_page(browser: Any, path: Path, width: int) -> tuple[Any, list[str], list[str]]:
+    """Open ``path`` at ``width``; returns the page, the console errors and every request the page made (all
+    but the file itself are refused)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(r: Any) -> None:
+        requests.append(r.request.url)
+        if r.request.url == path.as_uri():
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, errors, requests
+
+
 def _load(path: Path) -> Any:
     from riskfmt.loading import load_bytes
 
