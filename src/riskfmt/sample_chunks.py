@@ -19,7 +19,7 @@ from itertools import chain, islice, repeat
 from operator import itemgetter, lt
 from typing import IO, Any
 
-__all__ = ["SampleKeys", "clean"]
+__all__ = ["SampleKeys", "clean", "colons_differ"]
 
 _WHITESPACE = b" \t\r\n"  # JSON's; taken out before the keys are counted, so that a key spaced from its colon counts
 _SAMPLE_ID = itemgetter("sample_id")
@@ -37,7 +37,7 @@ def clean(lines: list[bytes], blob: bytes, loads: Any, batch: Any, plain: frozen
     its raw text, with JSON's whitespace taken out, each key, repeated or not, ends in ``":``. Any other ``":``
     is inside a string (an escaped quote, or a string that begins with a colon, maybe once spaces between are
     gone) and only adds to the count. So when the count of ``":`` equals the number of keys the rows kept, no
-    key was repeated. When it does not, the slower test of ``_colons_differ`` decides (text with quotes before
+    key was repeated. When it does not, the slower test of ``colons_differ`` decides (text with quotes before
     colons), and failing that the caller takes the lines one by one, which looks for repeats exactly."""
     try:
         samples = list(map(loads, lines))
@@ -45,7 +45,7 @@ def clean(lines: list[bytes], blob: bytes, loads: Any, batch: Any, plain: frozen
         return None
     if not batch.is_valid(samples):
         return None
-    if blob.translate(None, _WHITESPACE).count(b'":') != sum(map(len, samples)) and _colons_differ(blob, samples):
+    if blob.translate(None, _WHITESPACE).count(b'":') != sum(map(len, samples)) and colons_differ(blob, samples):
         return None
     if plain is not None and not plain.issuperset(
             chain.from_iterable(filter(None, map(dict.get, samples, repeat("risks"))))):
@@ -53,8 +53,9 @@ def clean(lines: list[bytes], blob: bytes, loads: Any, batch: Any, plain: frozen
     return samples
 
 
-def _colons_differ(blob: bytes, samples: list[Any]) -> bool:
-    """The slower test of repeated keys, for text the count of ``":`` cannot clear (quotes before colons):
+def colons_differ(blob: bytes, samples: list[Any]) -> bool:
+    """The slower test of repeated keys (also the line rule's, in ``riskfmt.semantic``), for text the count of
+    ``":`` cannot clear (quotes before colons):
     outside strings, the colons are exactly the key separators, so the raw text and a serialisation of what the
     parser kept hold as many colons unless a key was dropped (or a colon was escaped as \\u003a)."""
     import orjson
