@@ -104,10 +104,7 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
     from riskfmt.render import render
     from riskfmt.validation import expand_paths
 
-    if engine == "spark" and not parquet:
-        _usage("spark-needs-parquet", lang)
-    if engine == "duckdb" and not db:
-        _usage("needs-db", lang)
+    _need_store(engine, db, parquet, lang)
     # a store that cannot be opened raises StoreError: its finding is reported by riskfmt.cli._boundary
     store: Any = ParquetStore(parquet) if engine == "spark" else DuckDBStore(db)  # type: ignore[arg-type]
     total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
@@ -127,9 +124,23 @@ def index(paths: tuple[str, ...], db: str | None, engine: str, parquet: str | No
     return 1 if result.not_indexed or any(f.severity is Severity.ERROR for f in result.findings) else 0
 
 
+def _need_store(engine: str, db: str | None, parquet: str | None, lang: str) -> None:
+    """A usage error (exit 2) unless the store the engine works on is given."""
+    if engine == "spark" and not parquet:
+        _usage("spark-needs-parquet", lang)
+    if engine == "duckdb" and not db:
+        _usage("needs-db", lang)
+
+
+def _engine(db: str | None, engine: str, parquet: str | None, master: str | None, lang: str) -> Any:
+    """The query engine the options name, open on its store (the caller closes it)."""
+    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
+
+    _need_store(engine, db, parquet, lang)
+    return SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
+
 def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet: str | None, master: str | None,
             output_format: str, output: str | None, lang: str) -> int:
-    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
     from riskfmt.corpus.output import write_answer
     from riskfmt.corpus.questions import heading
 
@@ -137,12 +148,8 @@ def _answer(make_sql: Callable[[Any], str], db: str | None, engine: str, parquet
         _usage("parquet-needs-output", lang)
     if output_format == "html":
         _usage("html-coverage-only", lang)
-    if engine == "spark" and not parquet:
-        _usage("spark-needs-parquet", lang)
-    if engine == "duckdb" and not db:
-        _usage("needs-db", lang)
     # StoreError and QueryError carry their finding to riskfmt.cli._boundary
-    runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
+    runner = _engine(db, engine, parquet, master, lang)
     try:
         table = runner.sql(make_sql(runner))
     finally:
@@ -205,14 +212,9 @@ def coverage(db: str | None, engine: str, parquet: str | None, master: str | Non
 
 def _coverage_page(db: str | None, engine: str, parquet: str | None, master: str | None, output: str | None,
                    lang: str, max_tlp: str) -> int:
-    from riskfmt.corpus.engines import DuckDBEngine, SparkEngine
     from riskfmt.views.corpus import coverage_html
 
-    if engine == "spark" and not parquet:
-        _usage("spark-needs-parquet", lang)
-    if engine == "duckdb" and not db:
-        _usage("needs-db", lang)
-    runner: Any = SparkEngine(parquet, master) if engine == "spark" else DuckDBEngine(db)  # type: ignore[arg-type]
+    runner = _engine(db, engine, parquet, master, lang)
     try:
         page = coverage_html(runner, source=str(parquet if engine == "spark" else db), max_tlp=max_tlp)
     finally:
