@@ -36,6 +36,7 @@ rules only (``_second_pass``).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -59,8 +60,10 @@ STREAM_THRESHOLD = 256 << 20
 _READ = 1 << 16
 
 
+@functools.cache
 def available() -> bool:
-    """Whether ijson with its C backend is installed (the ``[stream]`` extra)."""
+    """Whether ijson with its C backend is installed (the ``[stream]`` extra). Asked only when a file may be
+    streamed: importing ijson costs about 3 ms, which a run of small files should not pay."""
     try:
         import ijson.backends.yajl2_c  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
@@ -360,7 +363,7 @@ def chooser(mode: bool | None, *, check_samples: bool = True, max_size: int | No
 
     .. versionadded:: 0.3
     """
-    if mode is False or (mode is None and not available()):
+    if mode is False:
         return None
 
     def offer(path: str) -> FileResult | None:
@@ -368,6 +371,8 @@ def chooser(mode: bool | None, *, check_samples: bool = True, max_size: int | No
             return None
         size = os.path.getsize(path)
         if (mode is None and size < threshold) or (max_size is not None and size > max_size):
+            return None
+        if mode is None and not available():
             return None
         return validate_stream(path, check_samples=check_samples)
 
