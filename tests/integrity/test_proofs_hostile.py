@@ -100,3 +100,13 @@ def test_the_commands_never_crash_on_mutated_copies_and_proofs(tmp_path: Path, c
     _clean(invoke("redact", "--verify", str(EXAMPLE), str(shared), "--salts", str(salts)), "verify")
     _clean(invoke("redact", "--check-proof", str(proof_path), str(shared)), "check-proof")
     _clean(invoke("redact", "--check-proof", "-", str(shared), stdin=proof_path.read_text(encoding="utf-8")), "stdin")
+
+
+def test_a_withholds_list_holding_an_object_is_a_finding_not_a_crash() -> None:
+    """Found by the mutation test above: a lab's own profile and an object among the declared kinds made
+    ``set(declared)`` raise TypeError (unhashable), an internal error where RF730 belongs."""
+    copy_ = json.loads(json.dumps(RED.document))
+    copy_["disclosure"]["profile"] = "our-own-profile"
+    copy_["disclosure"]["withholds"] = [*copy_["disclosure"]["withholds"], {"kind": "prompts"}]
+    findings = verify_derived(ORIGINAL, copy_, salts=RED.salts)
+    assert any(f.code == "RF730" and f.location.pointer == "/disclosure/withholds" for f in findings), findings

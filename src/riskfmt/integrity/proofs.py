@@ -134,6 +134,8 @@ def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list
     out: list[Finding] = []
     declared = disclosure.get("withholds")
     declared = declared if isinstance(declared, list) else []
+    # only names can be kinds; anything else in the list already makes it differ from the expected one (RF730)
+    named = {k for k in declared if isinstance(k, str)}
     required = set(ALWAYS) | kind_names(before.get("withholds"))
     name = disclosure.get("profile")
     profile = None
@@ -145,7 +147,7 @@ def _declaration(before: dict[str, Any], disclosure: dict[str, Any], fresh: list
         profile = load_profile(name)
         required |= profile.withhold
     # a shipped profile fixes the declaration exactly; a lab's own profile at least to what every one withholds
-    expected = [k for k in KINDS if k in (required if profile is not None else set(declared) | required)]
+    expected = [k for k in KINDS if k in (required if profile is not None else named | required)]
     if declared != expected:
         out.append(Finding.make("RF730", source, "/disclosure/withholds", **where("/disclosure/withholds")))
     reasons = {str(r.get("reason")) for _, r in fresh}
