@@ -107,6 +107,9 @@ def _write(path: Path, rows: list[dict[str, Any]], blanks: list[int]) -> None:
 def tiny(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(samples, "PIECE_ROWS", 3)  # pieces of 3 lines, chunks of 7: every boundary is crossed
     monkeypatch.setattr(samples, "_CHUNK_ROWS", 7)
+    # score pairs counted by value are added up once more than 4 distinct ones wait, and when those were mostly
+    # distinct the sums go pair by pair from then on: both ways, and the switch between them, are crossed
+    monkeypatch.setattr(samples, "_PENDING_MAX", 4)
 
 
 @given(_rows, st.data(), st.sampled_from(["same", "reversed", "shuffled", "partly shuffled"]),

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, compress, islice, repeat
 from operator import is_not, itemgetter, mul, ne, sub
 from pathlib import Path
@@ -129,6 +129,10 @@ class PairedSamples:
     rows_b: int = 0
     digests_a: int = 0
     digests_b: int = 0
+    # score pairs counted and not yet added to the sums (``_settle`` adds them before the tallies are read)
+    pending: Counter[tuple[Any, Any]] = field(default_factory=Counter, repr=False, compare=False)
+    pending_pairs: int = field(default=0, repr=False, compare=False)
+    grouping: bool = field(default=True, repr=False, compare=False)
 
     @property
     def verdict_pairs(self) -> int:
@@ -161,12 +165,14 @@ _SAMPLE_ID = itemgetter("sample_id")
 
 
 class _Batch:
-    """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, hash
-    of the input digest) and the keys. The digest only serves to notice that two paired samples had different
-    prompts, which its hash tells as well, and rows waiting in memory or in temporary files stay small.
+    """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, input
+    digest) and the keys.
 
     Iterating gives ``(keys, values)``, the rows of the join, built only when the join needs them: two files
-    in the same order pair column by column (``_tally_columns``) and never build a tuple per row."""
+    in the same order pair column by column (``_tally_columns``) and never build a tuple per row. A row of the
+    join carries the hash of its digest rather than the string: the digest only serves
+    to notice that two paired samples had different prompts, which its hash tells as well, and rows waiting in
+    memory or in temporary files stay small."""
 
     __slots__ = ("codes", "digests", "epochs", "firsts", "missing", "scores")
 
@@ -175,33 +181,33 @@ class _Batch:
         self.epochs: list[Any] = []
         self.codes: list[int] = []
         self.scores: list[Any] = []
-        self.digests: list[Any] = []  # hashes of the input digests, None where there is none
+        self.digests: list[Any] = []  # input digests, None where there is none
         self.missing = 0  # how many None in digests
 
     def __len__(self) -> int:
         return len(self.firsts)
 
     def __iter__(self) -> Iterator[list[Any]]:
+        digests = self.digests
+        hashed = map(hash, digests) if not self.missing else [None if d is None else hash(d) for d in digests]
         yield list(zip(self.firsts, self.epochs, strict=True))
-        yield list(zip(self.codes, self.scores, self.digests, strict=True))
+        yield list(zip(self.codes, self.scores, hashed, strict=True))
 
     def same_keys(self, other: _Batch) -> bool:
         return self.firsts == other.firsts and self.epochs == other.epochs
 
 
-def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[Any], list[int], list[Any],
+def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[Any], list[Any], list[Any],
                                                                    list[Any], int]:
-    """(keys' first parts, epochs, verdict codes, scores, digest hashes, rows without a digest) of a chunk of
+    """(keys' first parts, epochs, verdict codes, scores, input digests, rows without a digest) of a chunk of
     samples, a C-level pass per column. Raises KeyError, TypeError or AttributeError on a row that is no
     sample (not a dict, no sample_id)."""
     get = dict.get
-    verdicts = list(map(get, chunk, repeat("verdict")))
     digests = list(map(get, chunk, repeat("input_digest")))
-    missing = digests.count(None)
-    hashed = list(map(hash, digests)) if not missing else [None if d is None else hash(d) for d in digests]
     firsts = list(map(_SAMPLE_ID, chunk)) if by_id else digests
     return (firsts, list(map(get, chunk, repeat("epoch"), repeat(1))),
-            list(map(_CODES.get, verdicts, repeat(_OTHER))), list(map(get, chunk, repeat("score"))), hashed, missing)
+            list(map(_CODES.get, map(get, chunk, repeat("verdict")), repeat(_OTHER))),
+            list(map(get, chunk, repeat("score"))), digests, digests.count(None))
 
 
 def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: list[tuple[int, Any, Any]]) -> None:
@@ -216,10 +222,10 @@ def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: lis
 def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], scores_a: list[Any],
                    scores_b: list[Any], digests_a: list[Any], digests_b: list[Any]) -> None:
     """Add the pairs (a[i], b[i]) of these columns to the tallies, with a C-level pass per sum and a Counter
-    rather than a Python call per pair."""
+    rather than a Python call per pair. Digests come as the strings or as their hashes (the same on both
+    sides)."""
     r.matched += len(codes_a)
-    verdicts = Counter(zip(codes_a, codes_b, strict=True))
-    for (code_a, code_b), count in verdicts.items():
+    for (code_a, code_b), count in Counter(zip(codes_a, codes_b, strict=True)).items():
         if _FAIL <= code_a <= _PASS and _FAIL <= code_b <= _PASS:
             if code_a == _PASS:
                 if code_b == _PASS:
@@ -232,28 +238,76 @@ def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], sco
                 r.both_fail += count
         elif code_a != _NONE or code_b != _NONE:
             r.other += count
-    if scores_a.count(None) or scores_b.count(None):  # only pairs with both scores count
-        kept = [(x, y) for x, y in zip(scores_a, scores_b, strict=True) if x is not None and y is not None]
-        scores_a, scores_b = [x for x, _ in kept], [y for _, y in kept]
-    if scores_a:
-        try:
-            # y - x is exactly -(x - y), and int() truncates towards 0: the mirror sums are exact negatives
-            differences = list(map(int, map(_SCALE.__mul__, map(sub, scores_b, scores_a))))
-            sum_a = sum(map(int, map(_SCALE.__mul__, scores_a)))
-            sum_b = sum(map(int, map(_SCALE.__mul__, scores_b)))
-        except (OverflowError, ValueError):
-            r.score_overflow = True
-        else:
-            r.score_n += len(scores_a)
-            r.sum_a += sum_a
-            r.sum_b += sum_b
-            r.sum_d += sum(differences)
-            r.sum_d2 += sum(map(mul, differences, differences))
+    if r.grouping:
+        _count_scores(r, scores_a, scores_b)
+    else:
+        if scores_a.count(None) or scores_b.count(None):  # only pairs with both scores count
+            kept = [(x, y) for x, y in zip(scores_a, scores_b, strict=True) if x is not None and y is not None]
+            scores_a, scores_b = [x for x, _ in kept], [y for _, y in kept]
+        _add_scores(r, scores_a, scores_b, None)
     if digests_a.count(None) or digests_b.count(None):
         r.digest_conflicts += sum(1 for x, y in zip(digests_a, digests_b, strict=True)
                                   if x is not None and y is not None and x != y)
     else:
         r.digest_conflicts += sum(map(ne, digests_a, digests_b))
+
+
+_PENDING_MAX = 1 << 14  # distinct (score A, score B) pairs counted before they are added up
+
+
+def _count_scores(r: PairedSamples, scores_a: list[Any], scores_b: list[Any]) -> None:
+    """Count the score pairs rather than add them up one by one: most evaluations give few distinct scores (0 and
+    1, or a grid), and a count per distinct pair is one C-level pass where the sums take ten. Should the pairs
+    turn out mostly distinct, the sums are taken pair by pair from then on. Integer sums are exact, so the
+    tallies are the same either way."""
+    pending = r.pending
+    pending.update(zip(scores_a, scores_b, strict=True))
+    r.pending_pairs += len(scores_a)
+    if len(pending) > _PENDING_MAX:
+        r.grouping = 2 * len(pending) < r.pending_pairs
+        _settle(r)
+
+
+def _settle(r: PairedSamples) -> None:
+    """Add the counted score pairs to the sums (pairs missing a score count for nothing)."""
+    pending = r.pending
+    if not pending:
+        return
+    kept = [(pair, count) for pair, count in pending.items() if pair[0] is not None and pair[1] is not None]
+    pending.clear()
+    r.pending_pairs = 0
+    if kept:
+        pairs, counts = zip(*kept, strict=True)
+        xs, ys = zip(*pairs, strict=True)
+        _add_scores(r, xs, ys, counts)
+
+
+def _add_scores(r: PairedSamples, scores_a: Sequence[Any], scores_b: Sequence[Any],
+                counts: Sequence[int] | None) -> None:
+    """Add pairs of scores (each pair ``counts[i]`` times, or once) to the sums, a C-level pass per sum."""
+    if not scores_a:
+        return
+    try:
+        # y - x is exactly -(x - y), and int() truncates towards 0: the mirror sums are exact negatives
+        differences = list(map(int, map(_SCALE.__mul__, map(sub, scores_b, scores_a))))
+        grid_a = map(int, map(_SCALE.__mul__, scores_a))
+        grid_b = map(int, map(_SCALE.__mul__, scores_b))
+        if counts is None:
+            n, sum_a, sum_b, sum_d = len(scores_a), sum(grid_a), sum(grid_b), sum(differences)
+            sum_d2 = sum(map(mul, differences, differences))
+        else:
+            weighted = list(map(mul, differences, counts))
+            n, sum_a, sum_b, sum_d = (sum(counts), sum(map(mul, grid_a, counts)), sum(map(mul, grid_b, counts)),
+                                      sum(weighted))
+            sum_d2 = sum(map(mul, differences, weighted))
+    except (OverflowError, ValueError):
+        r.score_overflow = True
+    else:
+        r.score_n += n
+        r.sum_a += sum_a
+        r.sum_b += sum_b
+        r.sum_d += sum_d
+        r.sum_d2 += sum_d2
 
 
 _CHUNK_ROWS = 4096  # rows the join takes at a time
@@ -293,7 +347,7 @@ class _Chunks:
         if not by_id and missing:  # rows without a digest cannot pair by digest
             keep = [d is not None for d in digests]
             firsts, epochs, codes, scores, digests = (list(compress(column, keep)) for column in
-                                                      (firsts, epochs, codes, scores, digests))
+                                                         (firsts, epochs, codes, scores, digests))
             missing = 0
         batch.firsts += firsts
         batch.epochs += epochs
@@ -521,6 +575,7 @@ def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedS
     else:
         result.only_a, result.only_b, result.spilled_rows = _join_streams(side_a, side_b, result, memory_rows,
                                                                           max(a.rows, b.rows))
+    _settle(result)
     result.rows_a, result.rows_b = side_a.rows, side_b.rows
     result.digests_a, result.digests_b = side_a.digests, side_b.digests
     if by == "input_digest":  # rows without a digest cannot pair at all
