@@ -161,3 +161,22 @@ def test_a_broken_line_names_its_row(tmp_path: Path, tiny: None, rows: list[dict
     with pytest.raises(SamplesError) as caught:
         compare_samples(a, b, memory_rows=4)
     assert (Path(caught.value.path).name, caught.value.row) == ("a.jsonl", at + 1)
+
+
+@given(_rows, _rows, st.sampled_from(["same", "reversed", "shuffled", "partly shuffled"]), st.integers(1, 40),
+       st.randoms())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_pairing_a_chunk_at_a_time_spills_at_the_row_the_row_by_row_pairing_does(
+        tmp_path: Path, tiny: None, monkeypatch: pytest.MonkeyPatch, rows_a: list[dict[str, Any]],
+        more: list[dict[str, Any]], order: str, memory_rows: int, rnd: Any) -> None:
+    # B: some of A's rows and some of its own, in another order; every tally, and the number of rows that went
+    # through temporary files (the diff prints it), as when every chunk is paired row by row
+    rows_b = _order([r for r in rows_a if rnd.random() < 0.8] + [r for r in more if r not in rows_a], order, rnd)
+    _write(tmp_path / "a.jsonl", rows_a, [])
+    _write(tmp_path / "b.jsonl", rows_b, [])
+    a = SampleSource(path=tmp_path / "a.jsonl", rows=len(rows_a))
+    b = SampleSource(path=tmp_path / "b.jsonl", rows=len(rows_b))
+    with monkeypatch.context() as patch:  # undone before hypothesis's next example
+        patch.setattr(samples, "_MEET_BY_CHUNK", False)
+        row_by_row = compare_samples(a, b, memory_rows=memory_rows)
+    assert compare_samples(a, b, memory_rows=memory_rows) == row_by_row
