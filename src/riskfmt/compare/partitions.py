@@ -17,7 +17,6 @@ import marshal
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
 from operator import itemgetter
 from typing import IO, Any
 
@@ -57,7 +56,7 @@ class Partitions:
         for part, size in sizes:
             buffer = self.buffers[part]
             for held, column in zip(buffer, grouped, strict=True):
-                held += islice(column, start, start + size)
+                held += column[start:start + size]
             start += size
             if len(buffer[0]) >= self.limit:
                 self._flush(part)
