@@ -5,15 +5,16 @@ an ``input_digest``, by ``(input_digest, epoch)`` instead (two labs that named t
 but sent the same prompts).
 
 Two JSONL samples files are read in lockstep, a chunk of a few thousand lines of each at a time. Files
-written in the same order pair chunk by chunk and hold only the current chunks; rows that arrive out of
-order wait in a table for their partner. Should that table outgrow ``memory_rows``, everything still
-unpaired and everything still unread is partitioned by key hash into temporary files, and each partition
-is joined on its own (a Grace hash join): memory stays near ``memory_rows`` rows plus two chunks,
-whatever the files' size and order. Inline samples are in memory already and pair the same way, without
-ever spilling.
+written in the same order pair chunk by chunk, a column at a time, and hold only the current chunks; rows that
+arrive out of order wait in a table for their partner (sample ids, unique on each side, meet a chunk at a time
+by dict operations; input digests, which may repeat, row by row). Should that table outgrow ``memory_rows``,
+everything still unpaired and everything still unread is partitioned by key hash into temporary files
+(``riskfmt.compare.partitions``), and each partition is joined on its own (a Grace hash join): memory stays near
+``memory_rows`` rows plus two chunks, whatever the files' size and order. Inline samples are in memory already
+and pair the same way, without ever spilling.
 
-The tallies are exact and order-independent (integer counts; scores summed as integers on a fixed 2**-64
-grid), so the result does not depend on the order pairs are met in, nor on which report is A.
+The tallies (``riskfmt.compare.tallies``) are exact and order-independent, so the result does not depend on the
+order pairs are met in, nor on which report is A.
 """
 
 from __future__ import annotations
