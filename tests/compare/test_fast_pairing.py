@@ -171,7 +171,9 @@ def test_pairing_a_chunk_at_a_time_spills_at_the_row_the_row_by_row_pairing_does
         more: list[dict[str, Any]], order: str, memory_rows: int, rnd: Any) -> None:
     # B: some of A's rows and some of its own, in another order; every tally, and the number of rows that went
     # through temporary files (the diff prints it), as when every chunk is paired row by row
-    rows_b = _order([r for r in rows_a if rnd.random() < 0.8] + [r for r in more if r not in rows_a], order, rnd)
+    keys_a = {(r["sample_id"], r["epoch"]) for r in rows_a}  # each key once a side, as validation requires
+    rows_b = _order([r for r in rows_a if rnd.random() < 0.8]
+                    + [r for r in more if (r["sample_id"], r["epoch"]) not in keys_a], order, rnd)
     _write(tmp_path / "a.jsonl", rows_a, [])
     _write(tmp_path / "b.jsonl", rows_b, [])
     a = SampleSource(path=tmp_path / "a.jsonl", rows=len(rows_a))
