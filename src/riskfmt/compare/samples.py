@@ -251,14 +251,17 @@ def _plain_pieces(path: Path, rows: int) -> Iterator[tuple[list[Any], bool]]:
                 yield piece, taken == rows
 
 
-def _put(table: dict[Any, Any], key: Any, value: Any) -> None:
+def _put(table: dict[Any, Any], key: Any, value: Any) -> bool:
+    """Keep a row waiting; True when its key was waiting already (then the rows queue)."""
     held = table.get(key, _MISSING)
     if held is _MISSING:
         table[key] = value
-    elif isinstance(held, list):
+        return False
+    if isinstance(held, list):
         held.append(value)
     else:  # a repeated key (digests may repeat): queue, first in first out
         table[key] = [held, value]
+    return True
 
 
 def _take(table: dict[Any, Any], key: Any) -> Any:
@@ -333,6 +336,7 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
     pending_a: dict[Any, Any] = {}
     pending_b: dict[Any, Any] = {}
     unique = side_a.by == "sample_id"
+    queued = False  # a key waits twice: sample ids repeated within a side (validation refuses such a file)
     held = 0
     it_a, it_b = iter(side_a), iter(side_b)
     empty: tuple[list[Any], list[Any]] = ([], [])
@@ -347,12 +351,13 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
             continue
         keys_a, values_a = chunk_a or empty
         keys_b, values_b = chunk_b or empty
-        if unique and _MEET_BY_CHUNK and held + len(keys_a) + len(keys_b) <= memory_rows:
+        if unique and _MEET_BY_CHUNK and not queued and held + len(keys_a) + len(keys_b) <= memory_rows:
             # Each key once a side: a chunk at a time, by dict operations in C (A's rows meet B's waiting ones,
             # then B's meet A's, the current chunk included, so no row waits for a partner already read). What
             # waits afterwards is what waits after the row by row pairing below; only a chunk that may cross the
             # budget half way goes row by row, so that the spill starts at the very same row (the diff says how
-            # many rows went through temporary files).
+            # many rows went through temporary files). Once a key has queued (repeated ids: the file is refused
+            # anyway), row by row only, which knows queues.
             found_a, partners_b = _meet(keys_a, values_a, pending_b, pending_a)
             found_b, partners_a = _meet(keys_b, values_b, pending_a, pending_b)
             tally(r, found_a + partners_a, partners_b + found_b)
@@ -366,7 +371,7 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
             if index < len(keys_a):
                 partner = _take(pending_b, keys_a[index])
                 if partner is _MISSING:
-                    _put(pending_a, keys_a[index], values_a[index])
+                    queued |= _put(pending_a, keys_a[index], values_a[index])
                     held += 1
                 else:
                     paired_a.append(values_a[index])
@@ -375,7 +380,7 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
             if index < len(keys_b):
                 partner = _take(pending_a, keys_b[index])
                 if partner is _MISSING:
-                    _put(pending_b, keys_b[index], values_b[index])
+                    queued |= _put(pending_b, keys_b[index], values_b[index])
                     held += 1
                 else:
                     paired_a.append(partner)
