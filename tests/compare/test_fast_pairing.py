@@ -107,6 +107,9 @@ def _write(path: Path, rows: list[dict[str, Any]], blanks: list[int]) -> None:
 def tiny(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(samples, "PIECE_ROWS", 3)  # pieces of 3 lines, chunks of 7: every boundary is crossed
     monkeypatch.setattr(samples, "_CHUNK_ROWS", 7)
+    # score pairs counted by value are added up once more than 4 distinct ones wait, and when those were mostly
+    # distinct the sums go pair by pair from then on: both ways, and the switch between them, are crossed
+    monkeypatch.setattr(samples, "_PENDING_MAX", 4)
 
 
 @given(_rows, st.data(), st.sampled_from(["same", "reversed", "shuffled", "partly shuffled"]),
@@ -158,3 +161,55 @@ def test_a_broken_line_names_its_row(tmp_path: Path, tiny: None, rows: list[dict
     with pytest.raises(SamplesError) as caught:
         compare_samples(a, b, memory_rows=4)
     assert (Path(caught.value.path).name, caught.value.row) == ("a.jsonl", at + 1)
+
+
+@given(_rows, _rows, st.sampled_from(["same", "reversed", "shuffled", "partly shuffled"]), st.integers(1, 40),
+       st.randoms())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_pairing_a_chunk_at_a_time_spills_at_the_row_the_row_by_row_pairing_does(
+        tmp_path: Path, tiny: None, monkeypatch: pytest.MonkeyPatch, rows_a: list[dict[str, Any]],
+        more: list[dict[str, Any]], order: str, memory_rows: int, rnd: Any) -> None:
+    # B: some of A's rows and some of its own, in another order; every tally, and the number of rows that went
+    # through temporary files (the diff prints it), as when every chunk is paired row by row
+    keys_a = {(r["sample_id"], r["epoch"]) for r in rows_a}  # each key once a side, as validation requires
+    rows_b = _order([r for r in rows_a if rnd.random() < 0.8]
+                    + [r for r in more if (r["sample_id"], r["epoch"]) not in keys_a], order, rnd)
+    _write(tmp_path / "a.jsonl", rows_a, [])
+    _write(tmp_path / "b.jsonl", rows_b, [])
+    a = SampleSource(path=tmp_path / "a.jsonl", rows=len(rows_a))
+    b = SampleSource(path=tmp_path / "b.jsonl", rows=len(rows_b))
+    with monkeypatch.context() as patch:  # undone before hypothesis's next example
+        patch.setattr(samples, "_MEET_BY_CHUNK", False)
+        row_by_row = compare_samples(a, b, memory_rows=memory_rows)
+    assert compare_samples(a, b, memory_rows=memory_rows) == row_by_row
+
+
+@given(st.lists(_row, max_size=40), st.lists(_row, max_size=40), st.integers(1, 6), st.integers(1, 12),
+       st.sampled_from(["same", "shuffled"]), st.randoms())
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_keys_repeated_within_a_side_pair_without_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           rows_a: list[dict[str, Any]], rows_b: list[dict[str, Any]],
+                                                           chunk_rows: int, memory_rows: int, order: str,
+                                                           rnd: Any) -> None:
+    # validation refuses such files (RF514) and the single-pass diff then drops what the pairing found, but the
+    # pairing must get to the end: rows queued row by row and then met a chunk at a time, spilled or not
+    monkeypatch.setattr(samples, "_CHUNK_ROWS", chunk_rows)
+    rows_a = [{**r, "sample_id": f"s{r['sample_id'] % 6}", "epoch": 1} for r in rows_a]
+    rows_b = _order([{**r, "sample_id": f"s{r['sample_id'] % 6}", "epoch": 1} for r in rows_b], order, rnd)
+    _write(tmp_path / "a.jsonl", rows_a, [])
+    _write(tmp_path / "b.jsonl", rows_b, [])
+    result = compare_samples(SampleSource(path=tmp_path / "a.jsonl", rows=len(rows_a)),
+                             SampleSource(path=tmp_path / "b.jsonl", rows=len(rows_b)), memory_rows=memory_rows)
+    assert result.rows_a == len(rows_a) and result.rows_b == len(rows_b)
+
+
+def test_a_key_queued_row_by_row_and_then_met_a_chunk_at_a_time(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A's "s0" three times: the first chunks go row by row (they may cross the budget) and queue it; the last
+    # one fits the budget and would meet the queue a chunk at a time (a list where a row was expected)
+    monkeypatch.setattr(samples, "_CHUNK_ROWS", 3)
+    _write(tmp_path / "a.jsonl", [{"sample_id": "s0"}] * 3, [])
+    _write(tmp_path / "b.jsonl", [{"sample_id": s} for s in ("s0", "s2", "s1", "s0")], [])
+    result = compare_samples(SampleSource(path=tmp_path / "a.jsonl", rows=3),
+                             SampleSource(path=tmp_path / "b.jsonl", rows=4), memory_rows=5)
+    assert (result.rows_a, result.rows_b) == (3, 4)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare.reports import evaluation, report, result, samples_file, write
-from riskfmt.compare import DiffOptions, diff_files
+from riskfmt.compare import DiffOptions, diff_files, samples
 from riskfmt.compare.samples import PairedSamples, SampleSource, compare_samples
 
 _SCALE = 1 << 64
@@ -90,7 +90,10 @@ def test_streaming_join_equals_the_in_memory_join(tmp_path: Path, rows_a: list[d
         streamed.a_fail_b_pass, streamed.a_pass_b_fail, -streamed.sum_d)
 
 
-def test_rows_in_different_orders_go_through_partitions_and_still_pair(tmp_path: Path) -> None:
+def test_rows_in_different_orders_go_through_partitions_and_still_pair(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # rows pair a chunk at a time: chunks far smaller than the files, so that the budget is crossed between them
+    monkeypatch.setattr(samples, "_CHUNK_ROWS", 64)
     rows = [{"sample_id": f"id-{i:05d}", "verdict": "pass" if i % 3 else "fail", "score": i % 7 / 7}
             for i in range(3000)]
     shuffled = list(rows)

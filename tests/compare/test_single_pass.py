@@ -218,11 +218,18 @@ _lines = st.lists(st.one_of(_row.map(lambda r: json.dumps(r) + "\n"), st.just("\
                   max_size=40)
 
 
-@given(_lines, _lines, st.booleans(), st.integers(1, 6), st.sampled_from(["1.0", "1.9"]), st.randoms())
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_samples_files_give_what_validating_first_gave(tmp_path: Path, lines_a: list[str], lines_b: list[str],
-                                                           clean: bool, memory_rows: int, vocabulary: str,
+@given(_lines, _lines, st.booleans(), st.sampled_from([1, 2, 4, 6, 100]), st.sampled_from(["1.0", "1.9"]),
+       st.sampled_from([4096, 8]), st.randoms())
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_samples_files_give_what_validating_first_gave(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           lines_a: list[str], lines_b: list[str], clean: bool,
+                                                           memory_rows: int, vocabulary: str, chunk_rows: int,
                                                            rnd: Any) -> None:
+    # chunks of 8 rows, and budgets both below and above a chunk: repeated sample ids (a refusal) cross the
+    # pairing a chunk at a time as well as row by row
+    from riskfmt.compare import samples
+
+    monkeypatch.setattr(samples, "_CHUNK_ROWS", chunk_rows)
     if clean:  # mostly valid files, so that most examples get as far as the comparison
         lines_a = [line for line in lines_a if "oops" not in line and "maybe" not in line]
         lines_b = [line for line in lines_b if "oops" not in line and "maybe" not in line]

@@ -93,13 +93,19 @@ class Canonicalizer:
             from riskfmt.vocab import load_vocabulary
 
             vocab = load_vocabulary()
-        if crosswalk is None:
+        self.vocab = vocab
+        self._crosswalk = crosswalk
+        self.via = functools.lru_cache(maxsize=None)(self._via)
+
+    @property
+    def crosswalk(self) -> Any:
+        """The release's crosswalks, loaded when a label first needs them: only framework codes (labels with a
+        colon) do, and reading the mapping sets (YAML headers, TSV) was a tenth of a second of every diff."""
+        if self._crosswalk is None:
             from riskfmt.mappings import load_crosswalk
 
-            crosswalk = load_crosswalk(vocab.version)
-        self.vocab = vocab
-        self.crosswalk = crosswalk
-        self.via = functools.lru_cache(maxsize=None)(self._via)
+            self._crosswalk = load_crosswalk(self.vocab.version)
+        return self._crosswalk
 
     def _via(self, label: str) -> Via:
         concept = self.vocab.get(label)

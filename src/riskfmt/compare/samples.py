@@ -5,43 +5,39 @@ an ``input_digest``, by ``(input_digest, epoch)`` instead (two labs that named t
 but sent the same prompts).
 
 Two JSONL samples files are read in lockstep, a chunk of a few thousand lines of each at a time. Files
-written in the same order pair chunk by chunk and hold only the current chunks; rows that arrive out of
-order wait in a table for their partner. Should that table outgrow ``memory_rows``, everything still
-unpaired and everything still unread is partitioned by key hash into temporary files, and each partition
-is joined on its own (a Grace hash join): memory stays near ``memory_rows`` rows plus two chunks,
-whatever the files' size and order. Inline samples are in memory already and pair the same way, without
-ever spilling.
+written in the same order pair chunk by chunk, a column at a time, and hold only the current chunks; rows that
+arrive out of order wait in a table for their partner (sample ids, unique on each side, meet a chunk at a time
+by dict operations; input digests, which may repeat, row by row). Should that table outgrow ``memory_rows``,
+everything still unpaired and everything still unread is partitioned by key hash into temporary files
+(``riskfmt.compare.partitions``), and each partition is joined on its own (a Grace hash join): memory stays near
+``memory_rows`` rows plus two chunks, whatever the files' size and order. Inline samples are in memory already
+and pair the same way, without ever spilling.
 
-The tallies are exact and order-independent (integer counts; scores summed as integers on a fixed 2**-64
-grid), so the result does not depend on the order pairs are met in, nor on which report is A.
+The tallies (``riskfmt.compare.tallies``) are exact and order-independent, so the result does not depend on the
+order pairs are met in, nor on which report is A.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import chain, compress, islice, repeat
-from operator import is_not, itemgetter, mul, ne, sub
+from operator import is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, Protocol
 
-from riskfmt.compare.partitions import Partitions
+from riskfmt.compare.partitions import COLUMNS, Partitions
+from riskfmt.compare.tallies import CODES, OTHER, PairedSamples, settle, tally, tally_columns
 from riskfmt.errors import RiskfmtError
 
 __all__ = ["DEFAULT_MEMORY_ROWS", "CheckedRead", "PairedSamples", "SampleSource", "SamplesError", "checked_while_read",
            "compare_samples", "sample_source"]
 
 DEFAULT_MEMORY_ROWS = 50_000
-_SCALE = 2.0**64  # scores are summed as integers on this grid: exact, so the order of addition is irrelevant
-_SCALE_INT = 1 << 64
 _MISSING: Any = object()
-
-# verdict codes in a row's value
-_FAIL, _PASS, _OTHER, _NONE = 0, 1, 2, -1
 
 
 class SamplesError(RiskfmtError):
@@ -103,70 +99,19 @@ def sample_source(evaluation: dict[str, Any], base_dir: Path | None) -> SampleSo
     return SampleSource(path=(base_dir or Path.cwd()) / spec["path"], rows=spec["rows"], checked=checked)
 
 
-@dataclass
-class PairedSamples:
-    """The tallies of one paired comparison. Verdict cells count pairs where both verdicts are pass or
-    fail; ``other`` counts matched pairs where a verdict is partial, refused or error."""
-
-    matched_by: str = "sample_id"
-    matched: int = 0
-    only_a: int = 0
-    only_b: int = 0
-    both_pass: int = 0
-    a_pass_b_fail: int = 0
-    a_fail_b_pass: int = 0
-    both_fail: int = 0
-    other: int = 0
-    score_n: int = 0
-    sum_a: int = 0
-    sum_b: int = 0
-    sum_d: int = 0
-    sum_d2: int = 0
-    score_overflow: bool = False
-    digest_conflicts: int = 0
-    spilled_rows: int = 0
-    rows_a: int = 0
-    rows_b: int = 0
-    digests_a: int = 0
-    digests_b: int = 0
-
-    @property
-    def verdict_pairs(self) -> int:
-        return self.both_pass + self.a_pass_b_fail + self.a_fail_b_pass + self.both_fail
-
-    def score_means(self) -> tuple[float, float, float] | None:
-        """(mean of A, mean of B, mean of B - A) over pairs with both scores."""
-        if self.score_n == 0 or self.score_overflow:
-            return None
-        scale = self.score_n * _SCALE_INT
-        try:
-            return self.sum_a / scale, self.sum_b / scale, self.sum_d / scale
-        except OverflowError:  # a mean beyond the float range (differences of scores near +-1e308)
-            return None
-
-    def difference_variance(self) -> float | None:
-        """Sample variance of the paired differences, from exact integer sums."""
-        n = self.score_n
-        if n < 2 or self.score_overflow:
-            return None
-        try:
-            return (n * self.sum_d2 - self.sum_d * self.sum_d) / (n * (n - 1) * _SCALE_INT * _SCALE_INT)
-        except OverflowError:  # scores beyond about 1e154 apart: their variance is no float
-            return None
-
-
-_CODES: dict[Any, int] = {None: _NONE, "pass": _PASS, "fail": _FAIL}  # any other verdict: _OTHER
 _Rows = Iterable[list[Any]]  # (keys, values) of rows: a tuple of the two lists, or a _Batch that unpacks to them
 _SAMPLE_ID = itemgetter("sample_id")
 
 
 class _Batch:
-    """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, hash
-    of the input digest) and the keys. The digest only serves to notice that two paired samples had different
-    prompts, which its hash tells as well, and rows waiting in memory or in temporary files stay small.
+    """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, input
+    digest) and the keys.
 
     Iterating gives ``(keys, values)``, the rows of the join, built only when the join needs them: two files
-    in the same order pair column by column (``_tally_columns``) and never build a tuple per row."""
+    in the same order pair column by column (``_tally_columns``) and never build a tuple per row. A row of the
+    join carries the hash of its digest rather than the string: the digest only serves
+    to notice that two paired samples had different prompts, which its hash tells as well, and rows waiting in
+    memory or in temporary files stay small."""
 
     __slots__ = ("codes", "digests", "epochs", "firsts", "missing", "scores")
 
@@ -175,88 +120,44 @@ class _Batch:
         self.epochs: list[Any] = []
         self.codes: list[int] = []
         self.scores: list[Any] = []
-        self.digests: list[Any] = []  # hashes of the input digests, None where there is none
+        self.digests: list[Any] = []  # input digests, None where there is none
         self.missing = 0  # how many None in digests
 
     def __len__(self) -> int:
         return len(self.firsts)
 
     def __iter__(self) -> Iterator[list[Any]]:
+        digests = self.digests
+        hashed = map(hash, digests) if not self.missing else [None if d is None else hash(d) for d in digests]
         yield list(zip(self.firsts, self.epochs, strict=True))
-        yield list(zip(self.codes, self.scores, self.digests, strict=True))
+        yield list(zip(self.codes, self.scores, hashed, strict=True))
+
+    def columns(self) -> list[Any]:
+        """The five columns of ``riskfmt.compare.partitions``: keys, verdict codes, scores, digest hashes."""
+        digests = self.digests
+        hashed = list(map(hash, digests)) if not self.missing else [None if d is None else hash(d) for d in digests]
+        return [self.firsts, self.epochs, self.codes, self.scores, hashed]
 
     def same_keys(self, other: _Batch) -> bool:
         return self.firsts == other.firsts and self.epochs == other.epochs
 
 
-def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[Any], list[int], list[Any],
+def _columns(chunk: list[dict[str, Any]], by_id: bool) -> tuple[list[Any], list[Any], list[Any], list[Any],
                                                                    list[Any], int]:
-    """(keys' first parts, epochs, verdict codes, scores, digest hashes, rows without a digest) of a chunk of
+    """(keys' first parts, epochs, verdict codes, scores, input digests, rows without a digest) of a chunk of
     samples, a C-level pass per column. Raises KeyError, TypeError or AttributeError on a row that is no
     sample (not a dict, no sample_id)."""
     get = dict.get
-    verdicts = list(map(get, chunk, repeat("verdict")))
     digests = list(map(get, chunk, repeat("input_digest")))
-    missing = digests.count(None)
-    hashed = list(map(hash, digests)) if not missing else [None if d is None else hash(d) for d in digests]
     firsts = list(map(_SAMPLE_ID, chunk)) if by_id else digests
     return (firsts, list(map(get, chunk, repeat("epoch"), repeat(1))),
-            list(map(_CODES.get, verdicts, repeat(_OTHER))), list(map(get, chunk, repeat("score"))), hashed, missing)
-
-
-def _tally(r: PairedSamples, values_a: list[tuple[int, Any, Any]], values_b: list[tuple[int, Any, Any]]) -> None:
-    """Add pairs (values_a[i], values_b[i]) to the tallies."""
-    if not values_a:
-        return
-    codes_a, scores_a, digests_a = map(list, zip(*values_a, strict=True))  # rows to columns, in C
-    codes_b, scores_b, digests_b = map(list, zip(*values_b, strict=True))
-    _tally_columns(r, codes_a, codes_b, scores_a, scores_b, digests_a, digests_b)
-
-
-def _tally_columns(r: PairedSamples, codes_a: list[int], codes_b: list[int], scores_a: list[Any],
-                   scores_b: list[Any], digests_a: list[Any], digests_b: list[Any]) -> None:
-    """Add the pairs (a[i], b[i]) of these columns to the tallies, with a C-level pass per sum and a Counter
-    rather than a Python call per pair."""
-    r.matched += len(codes_a)
-    verdicts = Counter(zip(codes_a, codes_b, strict=True))
-    for (code_a, code_b), count in verdicts.items():
-        if _FAIL <= code_a <= _PASS and _FAIL <= code_b <= _PASS:
-            if code_a == _PASS:
-                if code_b == _PASS:
-                    r.both_pass += count
-                else:
-                    r.a_pass_b_fail += count
-            elif code_b == _PASS:
-                r.a_fail_b_pass += count
-            else:
-                r.both_fail += count
-        elif code_a != _NONE or code_b != _NONE:
-            r.other += count
-    if scores_a.count(None) or scores_b.count(None):  # only pairs with both scores count
-        kept = [(x, y) for x, y in zip(scores_a, scores_b, strict=True) if x is not None and y is not None]
-        scores_a, scores_b = [x for x, _ in kept], [y for _, y in kept]
-    if scores_a:
-        try:
-            # y - x is exactly -(x - y), and int() truncates towards 0: the mirror sums are exact negatives
-            differences = list(map(int, map(_SCALE.__mul__, map(sub, scores_b, scores_a))))
-            sum_a = sum(map(int, map(_SCALE.__mul__, scores_a)))
-            sum_b = sum(map(int, map(_SCALE.__mul__, scores_b)))
-        except (OverflowError, ValueError):
-            r.score_overflow = True
-        else:
-            r.score_n += len(scores_a)
-            r.sum_a += sum_a
-            r.sum_b += sum_b
-            r.sum_d += sum(differences)
-            r.sum_d2 += sum(map(mul, differences, differences))
-    if digests_a.count(None) or digests_b.count(None):
-        r.digest_conflicts += sum(1 for x, y in zip(digests_a, digests_b, strict=True)
-                                  if x is not None and y is not None and x != y)
-    else:
-        r.digest_conflicts += sum(map(ne, digests_a, digests_b))
+            list(map(CODES.get, map(get, chunk, repeat("verdict")), repeat(OTHER))),
+            list(map(get, chunk, repeat("score"))), digests, digests.count(None))
 
 
 _CHUNK_ROWS = 4096  # rows the join takes at a time
+_PENDING_MAX = 1 << 14  # at most this many distinct (score A, score B) pairs are counted before they are added up
+_MEET_BY_CHUNK = True  # tests switch it off to compare with the row by row pairing
 PIECE_ROWS = 512  # lines parsed and checked at a time: a piece stays in the processor's cache while it is handled
 
 
@@ -293,7 +194,7 @@ class _Chunks:
         if not by_id and missing:  # rows without a digest cannot pair by digest
             keep = [d is not None for d in digests]
             firsts, epochs, codes, scores, digests = (list(compress(column, keep)) for column in
-                                                      (firsts, epochs, codes, scores, digests))
+                                                         (firsts, epochs, codes, scores, digests))
             missing = 0
         batch.firsts += firsts
         batch.epochs += epochs
@@ -350,14 +251,17 @@ def _plain_pieces(path: Path, rows: int) -> Iterator[tuple[list[Any], bool]]:
                 yield piece, taken == rows
 
 
-def _put(table: dict[Any, Any], key: Any, value: Any) -> None:
+def _put(table: dict[Any, Any], key: Any, value: Any) -> bool:
+    """Keep a row waiting; True when its key was waiting already (then the rows queue)."""
     held = table.get(key, _MISSING)
     if held is _MISSING:
         table[key] = value
-    elif isinstance(held, list):
+        return False
+    if isinstance(held, list):
         held.append(value)
     else:  # a repeated key (digests may repeat): queue, first in first out
         table[key] = [held, value]
+    return True
 
 
 def _take(table: dict[Any, Any], key: Any) -> Any:
@@ -420,9 +324,9 @@ def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
                     found.append(value)
                     partners.append(partner)
         if table_is_a:
-            _tally(r, partners, found)
+            tally(r, partners, found)
         else:
-            _tally(r, found, partners)
+            tally(r, found, partners)
     return unmatched
 
 
@@ -431,6 +335,8 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
     """Lockstep join of two streams: (unmatched in A, unmatched in B, rows spilled to disk)."""
     pending_a: dict[Any, Any] = {}
     pending_b: dict[Any, Any] = {}
+    unique = side_a.by == "sample_id"
+    queued = False  # a key waits twice: sample ids repeated within a side (validation refuses such a file)
     held = 0
     it_a, it_b = iter(side_a), iter(side_b)
     empty: tuple[list[Any], list[Any]] = ([], [])
@@ -440,19 +346,32 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
             return _count(pending_a), _count(pending_b), 0
         if held == 0 and chunk_a is not None and chunk_b is not None and chunk_a.same_keys(chunk_b):
             # the common case: the same samples in the same order, paired a column at a time
-            _tally_columns(r, chunk_a.codes, chunk_b.codes, chunk_a.scores, chunk_b.scores, chunk_a.digests,
+            tally_columns(r, chunk_a.codes, chunk_b.codes, chunk_a.scores, chunk_b.scores, chunk_a.digests,
                            chunk_b.digests)
             continue
         keys_a, values_a = chunk_a or empty
         keys_b, values_b = chunk_b or empty
-        # row by row, alternating sides, so that a row never waits for a partner already read
+        if unique and _MEET_BY_CHUNK and not queued and held + len(keys_a) + len(keys_b) <= memory_rows:
+            # Each key once a side: a chunk at a time, by dict operations in C (A's rows meet B's waiting ones,
+            # then B's meet A's, the current chunk included, so no row waits for a partner already read). What
+            # waits afterwards is what waits after the row by row pairing below; only a chunk that may cross the
+            # budget half way goes row by row, so that the spill starts at the very same row (the diff says how
+            # many rows went through temporary files). Once a key has queued (repeated ids: the file is refused
+            # anyway), row by row only, which knows queues.
+            found_a, partners_b = _meet(keys_a, values_a, pending_b, pending_a)
+            found_b, partners_a = _meet(keys_b, values_b, pending_a, pending_b)
+            tally(r, found_a + partners_a, partners_b + found_b)
+            held = len(pending_a) + len(pending_b)
+            continue
+        # row by row, alternating sides, so that a row never waits for a partner already read (input digests may
+        # repeat, and pair first with first), and the budget is checked after every row
         paired_a: list[Any] = []
         paired_b: list[Any] = []
         for index in range(max(len(keys_a), len(keys_b))):
             if index < len(keys_a):
                 partner = _take(pending_b, keys_a[index])
                 if partner is _MISSING:
-                    _put(pending_a, keys_a[index], values_a[index])
+                    queued |= _put(pending_a, keys_a[index], values_a[index])
                     held += 1
                 else:
                     paired_a.append(values_a[index])
@@ -461,18 +380,40 @@ def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_row
             if index < len(keys_b):
                 partner = _take(pending_a, keys_b[index])
                 if partner is _MISSING:
-                    _put(pending_b, keys_b[index], values_b[index])
+                    queued |= _put(pending_b, keys_b[index], values_b[index])
                     held += 1
                 else:
                     paired_a.append(partner)
                     paired_b.append(values_b[index])
                     held -= 1
             if held > memory_rows:
-                _tally(r, paired_a, paired_b)
+                tally(r, paired_a, paired_b)
                 rest_a = chain([(keys_a[index + 1:], values_a[index + 1:])], it_a)
                 rest_b = chain([(keys_b[index + 1:], values_b[index + 1:])], it_b)
                 return _spill(pending_a, pending_b, rest_a, rest_b, r, memory_rows, expected, side_a.by)
-        _tally(r, paired_a, paired_b)
+        tally(r, paired_a, paired_b)
+
+
+def _meet(keys: list[Any], values: list[Any], waiting: dict[Any, Any], pending: dict[Any, Any]) -> tuple[list[Any],
+                                                                                                          list[Any]]:
+    """Rows (keys, values) of one side against the other side's ``waiting`` rows (unique keys): returns the values
+    that found a partner and their partners' (taken out of ``waiting``); the others wait in ``pending``."""
+    if not keys:
+        return [], []
+    taken = list(map(waiting.pop, keys, repeat(_MISSING)))
+    found = list(map(is_not, taken, repeat(_MISSING)))
+    if not any(found):
+        pending.update(zip(keys, values, strict=True))
+        return [], []
+    pending.update(compress(zip(keys, values, strict=True), map(not_, found)))
+    return list(compress(values, found)), list(compress(taken, found))
+
+
+def _as_columns(keys: list[Any], values: list[Any]) -> list[Any]:
+    """Rows (keys, values) as the five columns of ``riskfmt.compare.partitions``."""
+    if not keys:
+        return [[] for _ in range(COLUMNS)]
+    return [*zip(*keys, strict=True), *zip(*values, strict=True)]
 
 
 def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterator[Any], rest_b: Iterator[Any],
@@ -486,23 +427,74 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
         for pending, parts in ((pending_a, parts_a), (pending_b, parts_b)):
             held = list(_items(pending))  # pending rows first: their order within a key is kept
             pending.clear()
-            parts.write([k for k, _ in held], [v for _, v in held])
+            parts.write(_as_columns([k for k, _ in held], [v for _, v in held]))
         for rest, parts in ((rest_a, parts_a), (rest_b, parts_b)):
-            for keys, values in rest:
-                parts.write(keys, values)
+            for chunk in rest:
+                if isinstance(chunk, _Batch):
+                    parts.write(chunk.columns())
+                else:
+                    parts.write(_as_columns(*chunk))
         only_a = only_b = 0
         for index in range(count):
-            table = _index(parts_a.read(index), unique)
-            only_b += _probe(table, parts_b.read(index), r, True, unique)
-            only_a += _count(table)
+            side_a, side_b = parts_a.read(index), parts_b.read(index)
+            if unique:
+                only_a, only_b = only_a + len(side_a[0]), only_b + len(side_b[0])
+                matched = _join_columns(side_a, side_b, r)
+                only_a, only_b = only_a - matched, only_b - matched
+            else:
+                table = _index(iter([_rows(side_a)]), unique)
+                only_b += _probe(table, iter([_rows(side_b)]), r, True, unique)
+                only_a += _count(table)
         return only_a, only_b, parts_a.written + parts_b.written
     finally:
         parts_a.close()
         parts_b.close()
 
 
+def _rows(columns: list[list[Any]]) -> tuple[list[Any], list[Any]]:
+    """The five columns of a partition as rows (keys, values)."""
+    firsts, epochs, codes, scores, digests = columns
+    return list(zip(firsts, epochs, strict=True)), list(zip(codes, scores, digests, strict=True))
+
+
+def _join_columns(side_a: list[list[Any]], side_b: list[list[Any]], r: PairedSamples) -> int:
+    """Pair two sides of a partition (columns; each key once a side) and tally the pairs; returns how many.
+    The rows are found by number and their columns gathered in C: no tuple per row but the keys', and none of
+    those either when every epoch is 1."""
+    firsts_a, epochs_a = side_a[0], side_a[1]
+    firsts_b, epochs_b = side_b[0], side_b[1]
+    if not firsts_a or not firsts_b:
+        return 0
+    if epochs_a.count(1) == len(epochs_a) and epochs_b.count(1) == len(epochs_b):
+        keys_a: list[Any] = firsts_a
+        keys_b: list[Any] = firsts_b
+    else:
+        keys_a, keys_b = list(zip(firsts_a, epochs_a, strict=True)), list(zip(firsts_b, epochs_b, strict=True))
+    table = dict(zip(keys_a, range(len(keys_a)), strict=True))
+    numbers = list(map(table.pop, keys_b, repeat(None)))
+    found = list(map(is_not, numbers, repeat(None)))
+    rows_a = list(compress(numbers, found))
+    if not rows_a:
+        return 0
+    rows_b = list(compress(range(len(keys_b)), found))
+    pick_a, pick_b = _picker(rows_a), _picker(rows_b)
+    tally_columns(r, *(list(pick(column)) for column, pick in
+                        ((side_a[2], pick_a), (side_b[2], pick_b), (side_a[3], pick_a), (side_b[3], pick_b),
+                         (side_a[4], pick_a), (side_b[4], pick_b))))
+    return len(rows_a)
+
+
+def _picker(rows: list[int]) -> Callable[[list[Any]], Iterable[Any]]:
+    """A function that takes ``rows`` (row numbers) of a column, in C."""
+    if len(rows) == 1:
+        row = rows[0]
+        return lambda column: (column[row],)
+    return itemgetter(*rows)
+
+
 def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedSamples:
-    result = PairedSamples(matched_by=by)
+    # distinct score pairs counted before they are added up: within the memory budget too
+    result = PairedSamples(matched_by=by, pending_max=min(_PENDING_MAX, memory_rows))
     side_a, side_b = _Chunks(a, by), _Chunks(b, by)
     if a.inline is not None and b.inline is not None:
         # both in memory already: pair in lockstep (line by line when the orders agree), never spilling
@@ -521,6 +513,7 @@ def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedS
     else:
         result.only_a, result.only_b, result.spilled_rows = _join_streams(side_a, side_b, result, memory_rows,
                                                                           max(a.rows, b.rows))
+    settle(result)
     result.rows_a, result.rows_b = side_a.rows, side_b.rows
     result.digests_a, result.digests_b = side_a.digests, side_b.digests
     if by == "input_digest":  # rows without a digest cannot pair at all
