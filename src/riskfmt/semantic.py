@@ -9,8 +9,8 @@ import math
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from itertools import chain
-from operator import itemgetter, methodcaller
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from riskfmt.findings import Finding
@@ -301,7 +301,8 @@ def _inline_samples(
     # map, zip and chain run in C: no Python frame per sample unless something is found
     ids = list(map(itemgetter("sample_id"), samples))
     # distinct ids make distinct (id, epoch) keys: the pairs are built only when an id repeats (several epochs)
-    keys = [] if len(set(ids)) == len(ids) else list(zip(ids, map(methodcaller("get", "epoch", 1), samples),
+    # dict.get through map with repeated arguments: half the time of a methodcaller (schema-valid: dicts only)
+    keys = [] if len(set(ids)) == len(ids) else list(zip(ids, map(dict.get, samples, repeat("epoch"), repeat(1)),
                                                          strict=True))
     if len(set(keys)) != len(keys):
         from riskfmt.caps import Tally
@@ -315,7 +316,7 @@ def _inline_samples(
         out.extend(tally.finish())
     if vocab is not None:
         plain = plain_risk_ids(vocab.version, cited)
-        every = chain.from_iterable(filter(None, map(methodcaller("get", "risks"), samples)))
+        every = chain.from_iterable(filter(None, map(dict.get, samples, repeat("risks"))))
         odd = [] if plain.issuperset(every) else [
             i for i, sample in enumerate(samples) if (r := sample.get("risks")) and not plain.issuperset(r)]
         for index in odd:
