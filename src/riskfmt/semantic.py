@@ -300,9 +300,10 @@ def _inline_samples(
     # what the bulk checks found.
     # map, zip and chain run in C: no Python frame per sample unless something is found
     ids = list(map(itemgetter("sample_id"), samples))
+    distinct = set(ids)  # built once: it is also the answer below when findings cite samples
     # distinct ids make distinct (id, epoch) keys: the pairs are built only when an id repeats (several epochs)
     # dict.get through map with repeated arguments: half the time of a methodcaller (schema-valid: dicts only)
-    keys = [] if len(set(ids)) == len(ids) else list(zip(ids, map(dict.get, samples, repeat("epoch"), repeat(1)),
+    keys = [] if len(distinct) == len(ids) else list(zip(ids, map(dict.get, samples, repeat("epoch"), repeat(1)),
                                                          strict=True))
     if len(set(keys)) != len(keys):
         from riskfmt.caps import Tally
@@ -323,8 +324,8 @@ def _inline_samples(
             out.extend(check_vocabulary_refs(vocab, cited, samples[index]["risks"],
                                              f"{e_ptr}/samples/inline/{index}/risks", source))
     if not any(f.get("sample_ids") for f in evaluation.get("findings", [])):
-        return set()  # nobody cites samples: skip building the id set
-    return set(ids)
+        return set()  # nobody cites samples
+    return distinct
 
 
 def check_samples_file(
