@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -283,6 +282,8 @@ def _default_mode() -> int:
 
 def _write_temp(target: Path, data: bytes, mode: int | None) -> str:
     """``data`` in a temporary file beside ``target``, flushed to disk; returns its name."""
+    import tempfile  # here, not at the top: reading (every validation) never needs it, and it costs 4 ms
+
     handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(handle, _default_mode() if mode is None else mode)
@@ -397,6 +398,7 @@ class Staged:
 
     def _commit_folder(self) -> None:
         import shutil
+        import tempfile
 
         root = self.root
         files = {root / t.absolute().relative_to(root.absolute()): v for t, v in self._files.items()}
