@@ -57,7 +57,7 @@ def test_sliced_colons_are_those_of_one_whole_serialisation(tree: object, opened
 def test_an_unsafe_integer_anywhere_is_refused_by_the_sliced_serialisation(value: int) -> None:
     """Strict integers hold in every slice: the exact parser must get the document (RF116)."""
     rows = [{"n": 1}] * (loading._SLICE * 2 + 5)
-    for tree in ({"rows": rows + [{"n": value}]}, {"a": {"b": [value]}}, [[[[[[[[value]]]]]]]]):
+    for tree in ({"rows": [*rows, {"n": value}]}, {"a": {"b": [value]}}, [[[[[[[[value]]]]]]]]):
         with pytest.raises(orjson.JSONEncodeError):
             loading._colons_written(tree)
 

@@ -37,7 +37,8 @@ def test_any_claimed_size_and_any_short_reads_give_the_first_limit_plus_one_byte
     assert at <= max_size + 1
 
 
-def test_a_regular_file_is_read_by_one_call_into_the_bytes_returned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_regular_file_is_read_by_one_call_into_the_bytes_returned(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "report.json"
     content = os.urandom(3 << 20)  # three of the old 1 MiB chunks
     target.write_bytes(content)

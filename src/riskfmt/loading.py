@@ -11,8 +11,8 @@ import gc
 import re
 import sys
 from collections.abc import Iterable
-from itertools import repeat
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from riskfmt._frames import frame_depth
