@@ -14,7 +14,8 @@ from riskfmt.integrity.leaks import candidates as raw_pass
 # pieces that make hex runs, separated hex pairs, tokens and JSON punctuation likely
 _PIECES = st.sampled_from([b"0", b"a", b"f", b"9", b"de", b"ad", b"00", b"g", b"Z", b"Q", b" ", b",", b"-", b":",
                            b'"', b"\t", b"=", b"_", b".", b"[", b"]", b"{", b"}", b"x", b"0x", b"e", b"-of-",
-                           b"12345", b"de ad ", b"de:ad:", b"be-ef-", b" 00 11 22 33 44 55 66", b":aa:bb:cc:dd:ee:ff:00", b"sha256:", b"0" * 24, b"ab" * 8])
+                           b"12345", b"de ad ", b"de:ad:", b"be-ef-", b" 00 11 22 33 44 55 66",
+                           b":aa:bb:cc:dd:ee:ff:00", b"sha256:", b"0" * 24, b"ab" * 8])
 _TEXT = st.lists(_PIECES, max_size=120).map(b"".join)
 
 
@@ -39,8 +40,10 @@ def test_separated_hex_pairs_are_found_where_find_finds_them(text: bytes, which:
 
 def test_separated_hex_pairs_next_to_digests() -> None:
     # a separated run right after a token that is a long hex run, one at the very start, and two in one token
-    for text in (b'"q' * 30 + b' 00 11 22 33 44 55 66"' * 2 + b"de ad be ef 00 11 22 33 44", b'"' + b"de:" * 8 + b'ad"', b"de ad be ef 00 11 22 33 44", b'"' + b"0" * 64 + b" 00 11 22 33 44 55 66 77"
-                 + b' 88"', b'"sha256:' + b"0" * 64 + b'"' * 3, b"de-ad-be-ef-00-11-22-33 " * 3):
+    texts = (b'"q' * 30 + b' 00 11 22 33 44 55 66"' * 2 + b"de ad be ef 00 11 22 33 44", b'"' + b"de:" * 8 + b'ad"',
+             b"de ad be ef 00 11 22 33 44", b'"' + b"0" * 64 + b" 00 11 22 33 44 55 66 77" + b' 88"',
+             b'"sha256:' + b"0" * 64 + b'"' * 3, b"de-ad-be-ef-00-11-22-33 " * 3)
+    for text in texts:
         classes = text.translate(raw_pass._classes())
         for which, needle in enumerate(raw_pass._SEPARATED):
             expected = _reference_separated(classes, needle)
