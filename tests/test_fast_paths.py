@@ -85,6 +85,30 @@ def test_a_report_with_many_evaluations_gets_the_reference_id() -> None:
     assert report_id(doc) == expected
 
 
+_field_values = st.none() | st.integers() | st.floats() | st.text(max_size=3) | st.lists(st.integers(), max_size=2) \
+    | st.dictionaries(st.text(max_size=2), st.integers(), max_size=2)
+_evaluation_like = st.dictionaries(
+    st.sampled_from(["id", "task", "method", "settings", "started", "completed", "results", "notes"]), _field_values
+) | st.integers() | st.text(max_size=2) | st.dictionaries(st.integers(), st.integers(), max_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_evaluation_like, max_size=5), st.integers(0, 200), st.booleans())
+def test_defining_fields_are_picked_as_the_comprehension_picks_them(odd: list, plain: int, odd_first: bool) -> None:
+    # thousands of evaluations are projected by msgspec (identity._evaluations): the same dicts, holding the very
+    # same objects, as the comprehension, whatever the list holds (anything msgspec refuses goes the plain way)
+    from riskfmt.identity import _EVALUATION_FIELDS, _MANY, _evaluations
+
+    common = {"id": "e", "task": {"id": "t"}, "method": "benchmark", "results": [], "settings": {"t": 0.0}}
+    evaluations = [dict(common, id=f"e{i}") for i in range(_MANY + plain)]
+    evaluations = odd + evaluations if odd_first else evaluations + odd
+    expected = [{k: e[k] for k in _EVALUATION_FIELDS if k in e} for e in evaluations if isinstance(e, dict)]
+    picked = _evaluations(evaluations)
+    assert picked == expected
+    assert all(type(p) is dict and list(map(id, p.values())) == list(map(id, (e[k] for k in p)))
+               for p, e in zip(picked, (e for e in evaluations if isinstance(e, dict)), strict=True))
+
+
 _numbers = st.sampled_from([0, 1, 0.5, -1, 2, 0.0, 1.0, 0.6, float("inf"), float("nan"), 100])
 _dates = st.none() | st.sampled_from(["2026-01-01", "2026-03-01T10:00:00Z", "2026-02-01T00:00:00+00:00", "not a date"])
 

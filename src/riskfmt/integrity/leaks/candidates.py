@@ -35,9 +35,10 @@ def _classes() -> bytes:
             # on the classes: mixed case (base64, tokens, ascii85, uppercase hex); four capitals then a digit
             mixed=Pattern(rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)"),
             # on the bytes: a weight-file suffix, or two numbers with decimals in a row (".1234, -0.5678")
-            dots=Pattern(rb"\.(?:\d{3,}(?:,\s?|\s{1,2})-?\d{1,6}\.\d{3}|[A-Za-z])"),
+            # (possessive where what follows cannot be what was taken: the same matches, no backtracking)
+            dots=Pattern(rb"\.(?:[A-Za-z]|\d{3,}+(?:,\s?+|\s{1,2}+)-?\d{1,6}+\.\d{3})"),
             extension=Pattern(rb"(?:" + extensions.encode() + rb")(?![a-z0-9])"),  # on a lowercased slice
-            arrays=Pattern(rb"\[\s*-?\d"),
+            arrays=Pattern(rb"\[\s*+-?\d"),
             hex_list=Pattern(rb"x[0-9a-fA-F]{2}[,;]?\s?0x[0-9a-fA-F]{2}"),
             shards=Pattern(rb"-of-\d{5}"),
             controls=Pattern(rb"\\(?:u00[01]|u007[fF]|[bf])"),
