@@ -32,25 +32,30 @@ def survey(evaluations: list[dict[str, Any]], plain: frozenset[str] | None,
     add, extend = ids.append, ids.extend
     odd: list[int] = []
     dated: list[int] = []
+    keep, date = odd.append, dated.append
     for index, evaluation in enumerate(evaluations):
         add(evaluation["id"])
         results = evaluation.get("results")
-        if results:
+        if not results:
+            single = None
+        elif len(results) == 1:
+            single = results[0]
+            add(single["id"])
+        else:
+            single = None
             extend(map(_ID, results))
         if "started" in evaluation or "completed" in evaluation:
-            dated.append(index)
+            date(index)
         if "findings" in evaluation:  # their rules need the full pass
             extend(map(_ID, evaluation["findings"]))
-            odd.append(index)
+            keep(index)
         elif plain is None or evaluation["method"] not in methods or "samples" in evaluation:
-            odd.append(index)
-        elif not results:
-            continue
-        elif len(results) == 1:  # the common case, without a generator per evaluation
-            if not _plain_result(results[0], plain):
-                odd.append(index)
-        elif not (all(_plain_result(r, plain) for r in results) and _distinct_measurements(results)):
-            odd.append(index)
+            keep(index)
+        elif single is not None:  # the common case, without a generator per evaluation
+            if not _plain_result(single, plain):
+                keep(index)
+        elif results and not (all(_plain_result(r, plain) for r in results) and _distinct_measurements(results)):
+            keep(index)
     return (odd if len(set(ids)) == len(ids) else None), dated
 
 
