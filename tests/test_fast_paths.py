@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskfmt import jcs, semantic
+from riskfmt.findings import Finding
 from riskfmt.validation import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,6 +209,31 @@ def test_the_survey_clears_no_evaluation_a_rule_fires_on(created: str | None, ev
         assert [(f.code, f.location.pointer) for f in check_report(doc, "x", None, "1.0")] == folded
     finally:
         semantic._FOLDED_RESULTS = True
+
+
+def _digests_one_by_one(report: dict, source: str) -> list:
+    """RF513 for each placeholder digest, in order, under the cap per code (riskfmt.caps.cap)."""
+    from riskfmt.caps import cap
+
+    return cap([Finding.make("RF513", source, f"/model/digests/{i}/digest", digest=d["digest"])
+                   for i, d in enumerate(report["model"].get("digests", [])) if semantic._PLACEHOLDER.match(d["digest"])])
+
+
+_DIGESTS = st.lists(st.sampled_from(["sha256:" + "0" * 64, "sha256:" + "4f" * 32, "md5:" + "a" * 32, "sha1:1",
+                                     "sha512:" + "f" * 128, "x:0", "y:1", "sha256:" + "1" * 64, "sha256:" + "01" * 32]),
+                    max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DIGESTS, st.sampled_from([0, 1, 3, 1000]))
+def test_placeholder_digests_are_found_as_one_by_one(digests: list[str], per_code: int) -> None:
+    # semantic._digests counts in bulk and makes only the findings it lists; more than four distinct placeholders
+    # are counted another way
+    from riskfmt.caps import limited
+
+    report = {"model": {"digests": [{"subject": "weights_file", "digest": d} for d in digests]}}
+    with limited(per_code):
+        assert semantic._digests(report, "x") == _digests_one_by_one(report, "x")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
