@@ -215,8 +215,9 @@ def _digests_one_by_one(report: dict, source: str) -> list:
     """RF513 for each placeholder digest, in order, under the cap per code (riskfmt.caps.cap)."""
     from riskfmt.caps import cap
 
+    digests = report["model"].get("digests", [])
     return cap([Finding.make("RF513", source, f"/model/digests/{i}/digest", digest=d["digest"])
-                   for i, d in enumerate(report["model"].get("digests", [])) if semantic._PLACEHOLDER.match(d["digest"])])
+                for i, d in enumerate(digests) if semantic._PLACEHOLDER.match(d["digest"])])
 
 
 _DIGESTS = st.lists(st.sampled_from(["sha256:" + "0" * 64, "sha256:" + "4f" * 32, "md5:" + "a" * 32, "sha1:1",
