@@ -98,6 +98,8 @@ _evaluation_like = st.dictionaries(
 def test_defining_fields_are_picked_as_the_comprehension_picks_them(odd: list, plain: int, odd_first: bool) -> None:
     # thousands of evaluations are projected by msgspec (identity._evaluations): the same dicts, holding the very
     # same objects, as the comprehension, whatever the list holds (anything msgspec refuses goes the plain way)
+    import msgspec  # noqa: F401  # loaded, as by the parser of large inputs: identity then uses it
+
     from riskfmt.identity import _EVALUATION_FIELDS, _MANY, _evaluations
 
     common = {"id": "e", "task": {"id": "t"}, "method": "benchmark", "results": [], "settings": {"t": 0.0}}
