@@ -7,6 +7,7 @@ conflicting copies can be found (Every Eval Ever #270 asked for exactly this).
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the private modules below have no type stubs; hashlib's sha256 has the same interface
@@ -37,12 +38,37 @@ def defining_content(report: dict[str, Any]) -> dict[str, Any]:
         "organization": (producer.get("organization") or {}),
         "tool": producer.get("tool"),
         "model": {k: model[k] for k in _MODEL_FIELDS if k in model},
-        "evaluations": [
-            {k: e[k] for k in _EVALUATION_FIELDS if k in e}
-            for e in report.get("evaluations") or []
-            if isinstance(e, dict)
-        ],
+        "evaluations": _evaluations(report.get("evaluations") or []),
     }
+
+
+def _evaluations(evaluations: Any) -> list[dict[str, Any]]:
+    """The defining fields of each evaluation (a dict each; anything else is left out). Thousands of them are
+    picked by msgspec in C, into the same dicts holding the same values (a third less time than the
+    comprehension below on 262,000 evaluations); anything it refuses goes the plain way. Only when msgspec is
+    already loaded (it parses every large input, ``riskfmt.loading``): importing it costs more (30-60 ms, it
+    brings typing and datetime) than it saves on fewer than about 100,000 evaluations."""
+    msgspec = sys.modules.get("msgspec")
+    if msgspec is not None and type(evaluations) is list and len(evaluations) >= _MANY:
+        try:
+            return msgspec.convert(evaluations, _defining_type())  # type: ignore[no-any-return]
+        except msgspec.ValidationError:
+            pass
+    return [{k: e[k] for k in _EVALUATION_FIELDS if k in e} for e in evaluations if isinstance(e, dict)]
+
+
+_DEFINING_TYPE: list[Any] = []
+
+
+def _defining_type() -> Any:
+    """``list[Defining]``, a TypedDict of ``_EVALUATION_FIELDS``, none required, each of any type: made on first
+    use, since a small report never needs it."""
+    if not _DEFINING_TYPE:
+        from typing import TypedDict
+
+        defining = TypedDict("defining", dict.fromkeys(_EVALUATION_FIELDS, Any), total=False)  # type: ignore[misc]
+        _DEFINING_TYPE.append(list[defining])
+    return _DEFINING_TYPE[0]
 
 
 def report_id(report: dict[str, Any]) -> str:

@@ -27,7 +27,7 @@ comes out of a JSON parser.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import and_
 from typing import Any
 
@@ -114,16 +114,23 @@ def _integral_outside_strings(out: bytes) -> bytes | None:
     """``out`` (which has no backslash) with ``5.0`` as ``5`` and ``-0.0`` as ``0``; None when a string holds
     the same characters, or for a number at the top level.
 
-    Without ``-0.0`` in sight, in C: split at every ``.0`` that ends a number, count the quotes of each piece,
-    and every running total must be even (each place is outside every string); then join. Otherwise one step
-    per place (``_integral_places``), which also rewrites negative zero."""
+    In C: split at every ``.0`` that ends a number, and the quotes of each piece must be even (then each place
+    is outside every string; no full stop at all, nothing to split); then join. With ``-0.0`` in sight (a
+    piece that ends with ``-0``), one step per place (``_integral_places``), which also rewrites negative
+    zero."""
     if out[:1] in b"-0123456789":
         return None
-    if b"-0.0" in out:
-        return _integral_places(out)
+    if b"." not in out:  # one memchr: every number orjson writes with ".0" has a full stop (1e16 has none)
+        return out
     pieces = _INTEGRAL_END.split(out)
-    if len(pieces) > 1 and any(map(and_, accumulate(map(bytes.count, pieces[:-1], repeat(b'"'))), repeat(1))):
+    if len(pieces) == 1:
+        return out
+    last = pieces.pop()
+    if any(map(bytes.endswith, pieces, repeat(b"-0"))):
+        return _integral_places(out)
+    if any(map(and_, map(bytes.count, pieces, repeat(b'"')), repeat(1))):
         return None
+    pieces.append(last)
     return b"".join(pieces)
 
 

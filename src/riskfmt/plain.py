@@ -13,24 +13,50 @@ from typing import Any
 __all__ = ["index_tokens", "survey"]
 
 
-def survey(evaluations: list[dict[str, Any]], plain: frozenset[str] | None, methods: Any) -> list[int] | None:
-    """The indices of the evaluations ``_plain_evaluation`` does not clear, or None when an id repeats (every
-    evaluation, result and qualitative finding id together). One pass over the evaluations: a report of 262,000
-    is about a gigabyte of objects spread through memory, and each pass over them costs about 0.1 s in cache
-    misses alone, whatever it does (one C-level pass per column of the results was slower than this loop,
-    measured: 2.9 s against 0.8 s)."""
+def survey(evaluations: list[dict[str, Any]], plain: frozenset[str] | None,
+           methods: Any) -> tuple[list[int] | None, list[int]]:
+    """Two lists of indices: the evaluations some rule of ``riskfmt.semantic._evaluation`` could give a finding
+    for, ids aside (None when an id repeats: every evaluation, result and qualitative finding id together); and
+    the evaluations with a date (``started`` or ``completed``), the only ones ``riskfmt.semantic._dates`` can
+    say something about.
+
+    An evaluation is cleared when it has a known method, no samples and no qualitative findings (their rules
+    need the full pass), and results that ``_plain_result`` clears and that measure different things. Being
+    kept only costs the full rules.
+
+    One pass over the evaluations, with these tests written out in the loop: a report of 262,000 is about a
+    gigabyte of objects spread through memory, and each pass over them costs about 0.1 s in cache misses alone,
+    whatever it does (one C-level pass per column of the results was slower than this loop, measured: 2.9 s
+    against 0.8 s)."""
     ids: list[str] = []
     add, extend = ids.append, ids.extend
-    odd = []
+    odd: list[int] = []
+    dated: list[int] = []
+    keep, date = odd.append, dated.append
     for index, evaluation in enumerate(evaluations):
         add(evaluation["id"])
-        if "results" in evaluation:
-            extend(map(_ID, evaluation["results"]))
-        if "findings" in evaluation:
+        results = evaluation.get("results")
+        if not results:
+            single = None
+        elif len(results) == 1:
+            single = results[0]
+            add(single["id"])
+        else:
+            single = None
+            extend(map(_ID, results))
+        if "started" in evaluation or "completed" in evaluation:
+            date(index)
+        if "findings" in evaluation:  # their rules need the full pass
             extend(map(_ID, evaluation["findings"]))
-        if not _plain_evaluation(evaluation, plain, methods):
-            odd.append(index)
-    return odd if len(set(ids)) == len(ids) else None
+            keep(index)
+        elif plain is None or evaluation["method"] not in methods or "samples" in evaluation:
+            keep(index)
+        elif single is not None:  # the common case, without a generator per evaluation
+            if not _plain_result(single, plain):
+                keep(index)
+        elif results and not (all(_plain_result(r, plain) for r in results) and _distinct_measurements(results)):
+            keep(index)
+    return (odd if len(set(ids)) == len(ids) else None), dated
 
 
 _ID = itemgetter("id")
@@ -47,20 +73,6 @@ def index_tokens(release: str, scheme: str) -> Any:
 
     # through vocab_index's own reference to the generated index, which tests replace with one of their own
     return vocab_index._index.TOKENS[release].get(scheme, ())  # type: ignore[attr-defined]
-
-
-def _plain_evaluation(evaluation: dict[str, Any], plain: frozenset[str] | None, methods: Any) -> bool:
-    """True when no rule of ``riskfmt.semantic._evaluation`` can give a finding for this evaluation (ids aside):
-    a known method, no samples and no qualitative findings (their rules need the full pass), results that
-    ``_plain_result`` clears and measure different things. False only costs the full rules."""
-    if plain is None or evaluation["method"] not in methods or "samples" in evaluation or "findings" in evaluation:
-        return False
-    results = evaluation.get("results")
-    if not results:
-        return True
-    if len(results) == 1:  # the common case, without a generator per evaluation
-        return _plain_result(results[0], plain)
-    return all(_plain_result(r, plain) for r in results) and _distinct_measurements(results)
 
 
 def _plain_result(result: dict[str, Any], plain: frozenset[str]) -> bool:

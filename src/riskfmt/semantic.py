@@ -43,28 +43,30 @@ def check_report(
     vocab, cited, vocab_findings = _vocabulary_for(report, source)
     out.extend(vocab_findings)
     out.extend(_identity(report, source))
-    out.extend(_dates(report, source))
+    evaluations = report["evaluations"]
+    odd: list[int] | None = None
+    dated: list[int] | None = None
+    if _FOLDED_RESULTS:
+        # Thousands of evaluations: one cheap pass tells whether any id repeats, which evaluations any
+        # per-evaluation rule could fire on, and which have dates; only those go through the rules, in order. No id
+        # repeats, so the id rule has nothing to say, and every other rule looks at one evaluation only: the
+        # findings are the rules' own, in the same order.
+        plain = plain_risk_ids(vocab.version, cited) if vocab is not None else None
+        methods = index_tokens(vocab.version, "method") if vocab is not None else None
+        odd, dated = survey(evaluations, plain, methods)
+    out.extend(_dates(report, source, dated))
     out.extend(_digests(report, source))
     # the checks registered for every evaluation report (riskfmt.kinds.DOCUMENT_CHECKS) bring rules that run
     # here, after the schema (the disclosure: one record per withheld item), and scanners of samples files
     for check in document_checks("evaluation-report"):
         if check.rules is not None:
             out.extend(resolve(check.rules)(report, source))
-    evaluations = report["evaluations"]
     seen_ids: dict[str, str] = {}
-    if _FOLDED_RESULTS:
-        # Thousands of evaluations: one cheap pass tells whether any id repeats and which evaluations any
-        # per-evaluation rule could fire on, and only those go through the rules, in order. No id repeats, so the
-        # id rule has nothing to say, and every other rule looks at one evaluation only: the findings are the
-        # rules' own, in the same order.
-        plain = plain_risk_ids(vocab.version, cited) if vocab is not None else None
-        methods = index_tokens(vocab.version, "method") if vocab is not None else None
-        odd = survey(evaluations, plain, methods)
-        if odd is not None:
-            for e_index in odd:
-                _evaluation(report, evaluations[e_index], e_index, vocab, cited, seen_ids, source, base_dir,
-                            format_version, check_samples, out)
-            return out
+    if odd is not None:
+        for e_index in odd:
+            _evaluation(report, evaluations[e_index], e_index, vocab, cited, seen_ids, source, base_dir,
+                        format_version, check_samples, out)
+        return out
     for e_index, evaluation in enumerate(evaluations):
         _evaluation(report, evaluation, e_index, vocab, cited, seen_ids, source, base_dir, format_version,
                     check_samples, out)
@@ -217,10 +219,14 @@ def _parse_time(text: str) -> datetime | None:
         return None
 
 
-def _dates(report: dict[str, Any], source: str) -> list[Finding]:
+def _dates(report: dict[str, Any], source: str, dated: list[int] | None = None) -> list[Finding]:
+    """RF505: an evaluation completed before it started, or after the report was created. ``dated``: the indices
+    of the only evaluations with ``started`` or ``completed`` (``riskfmt.plain.survey``), None to look at all."""
     out = []
     created = report.get("created")
-    for index, evaluation in enumerate(report["evaluations"]):
+    evaluations = report["evaluations"]
+    for index in range(len(evaluations)) if dated is None else dated:
+        evaluation = evaluations[index]
         if not created and ("started" not in evaluation or "completed" not in evaluation):
             continue  # nothing to compare (most evaluations of a results-heavy report)
         ptr = f"/evaluations/{index}"
@@ -241,7 +247,7 @@ def _dates(report: dict[str, Any], source: str) -> list[Finding]:
 
 
 def _digests(report: dict[str, Any], source: str) -> list[Finding]:
-    from itertools import compress
+    from itertools import compress, count, islice
 
     from riskfmt.caps import Tally
 
@@ -250,11 +256,13 @@ def _digests(report: dict[str, Any], source: str) -> list[Finding]:
     placeholders = {value for value in set(values) if _PLACEHOLDER.match(value)}
     if not placeholders:
         return []
-    found = list(compress(range(len(values)), map(placeholders.__contains__, values)))
     tally = Tally()  # the first ones listed, the rest only counted (RF520)
-    listed = tally.admit_many(source, "RF513", len(found))
+    # counted in C (a few placeholders: one comparison a value each), and only the listed ones are looked for
+    found = (sum(map(values.count, placeholders)) if len(placeholders) <= 4
+             else sum(map(placeholders.__contains__, values)))
+    listed = tally.admit_many(source, "RF513", found)
     tally.kept = [Finding.make("RF513", source, f"/model/digests/{index}/digest", digest=values[index])
-                  for index in found[:listed]]
+                  for index in islice(compress(count(), map(placeholders.__contains__, values)), listed)]
     return tally.finish()
 
 
