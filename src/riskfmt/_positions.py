@@ -128,15 +128,114 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
     that pointer alone finds (tests/property/test_positions.py).
     """
     wanted = set(pointers)
-    root = _trie(wanted)
+    runs = _runs(wanted) if len(wanted) >= RUN_MIN else {}
+    if not runs:
+        return _locate(text, wanted)
+    rest = wanted.difference(*(run.values() for run in runs.values()))
+    found = _locate(text, rest.union(array for array, _ in runs))
+    for (array, key), run in runs.items():
+        start = found.get(array)
+        missing = run.values() if start is None else _locate_run(text, start, key, run, found)
+        if missing:  # not in the array's first occurrence (or not an array there): the walk decides, as before
+            found.update(_locate(text, set(missing)))
+    for array, _ in runs:
+        if array not in wanted:
+            found.pop(array, None)
+    return found
+
+
+def _locate(text: str, wanted: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
+    if not wanted:
+        return found
     try:
-        _walk(text, _ws(text, 0).end(), root, found, len(wanted))
+        _walk(text, _ws(text, 0).end(), _trie(wanted), found, len(wanted))
     except _Done:
         pass
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass  # positions are a courtesy; a finding without one is still reported
     return found
+
+
+RUN_MIN = 64  # so many pointers of the shape ARRAY/N/KEY, one per item, are found by one pass over ARRAY's items
+
+
+def _runs(wanted: set[str]) -> dict[tuple[str, str], dict[int, str]]:
+    """The wanted pointers of the shape ``ARRAY/N/KEY`` (N an item's index, KEY a member name), by (ARRAY, KEY),
+    where at least ``RUN_MIN`` share them: the flood's 847,000 ``/model/digests/N/digest``. Only member names that
+    JSON text writes without escapes qualify (what :func:`_flat_member` can match literally)."""
+    runs: dict[tuple[str, str], dict[int, str]] = {}
+    for pointer in wanted:
+        head, _, token = pointer.rpartition("/")
+        array, _, index = head.rpartition("/")
+        if not (index.isdigit() and index.isascii() and (index == "0" or index[0] != "0")) or "~" in token:
+            continue
+        run = runs.get((array, token))
+        if run is None:
+            run = runs[(array, token)] = {}
+        run[int(index)] = pointer
+    return {where: run for where, run in runs.items()
+            if len(run) >= RUN_MIN and _LITERAL.fullmatch(where[1]) is not None}
+
+
+# a member name JSON writes as it is (no quote, backslash or control character: those are always escaped)
+_LITERAL = re.compile(r'[^"\\\x00-\x1f]*')
+# the tokens of an object with no container inside it and no escape anywhere: characters outside strings that
+# open or close nothing, and whole strings (without escapes, a string ends at the very next quote)
+_FLAT_TOKEN = r'[^{}\[\]"\\]*(?:"[^"\\]*"[^{}\[\]"\\]*)*'
+_FLAT: dict[str, Callable[[str, int], re.Match[str] | None]] = {}
+
+
+def _flat_member(key: str) -> Callable[[str, int], re.Match[str] | None]:
+    """A match of a whole flat object (no object or array inside it, no escape in it) that has the member ``key``,
+    its group 1 empty at the start of the first such member's value. Tokens are whole strings or single characters
+    outside strings, so ``"key"`` followed by a colon only matches where a member name starts; anything else (a
+    nested value, an escape, no such member) does not match, and the item is walked as before."""
+    match = _FLAT.get(key)
+    if match is None:
+        lazy = _FLAT_TOKEN + "?"  # the same tokens, as few as will do: the first member of that name
+        match = _FLAT[key] = re.compile(
+            r"\{" + lazy + '"' + re.escape(key) + r'"[ \t\n\r]*:[ \t\n\r]*()' + _FLAT_TOKEN + r"\}").match
+    return match
+
+
+def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dict[str, int]) -> list[str]:
+    """Record where ``ARRAY/N/KEY`` is for every N of ``run``, ARRAY's value starting at ``start``: one pass over
+    its items, each wanted flat item matched once, any other item walked (wanted) or skipped by the C scanner.
+    Returns the pointers of the run not found in this array."""
+    if text[start] != "[":
+        return list(run.values())
+    flat, scan, after = _flat_member(key), _scan, _AFTER.match
+    left = len(run)
+    try:
+        i = _ws(text, start + 1).end()
+        if text[i] == "]":
+            return list(run.values())
+        index = 0
+        while True:
+            pointer = run.get(index)
+            if pointer is None:
+                i = scan(text, i)[1]
+            else:
+                m = flat(text, i)
+                if m is not None:
+                    found[pointer] = m.start(1)
+                    i = m.end()
+                else:  # nested, escaped or without the member: the general walk, for this item alone
+                    node = _Node()
+                    node.children[key] = pointer
+                    i = _walk(text, i, node, found, -1)  # -1: never "every pointer found"
+                left -= 1
+                if not left:
+                    break
+            m = after(text, i)
+            i = m.end()  # type: ignore[union-attr]
+            if m.group(1) != ",":  # type: ignore[union-attr]
+                break
+            index += 1
+    except (ValueError, IndexError, RecursionError, StopIteration):
+        pass
+    return [pointer for pointer in run.values() if pointer not in found] if left else []
 
 
 def _skip(text: str, index: int) -> int:
