@@ -160,13 +160,13 @@ def test_runs_of_item_members_are_found_as_one_at_a_time(items: list[object], da
     array's first occurrence may lack an item the walk then finds in a later one."""
     import riskfmt._positions as positions
 
-    value = _Pairs([("a", items), ("b", _Pairs([("c", items[::-1])])), ("a", items + [_Pairs([("digest", 1)])])])
+    value = _Pairs([("a", items), ("b", _Pairs([("c", items[::-1])])), ("a", [*items, _Pairs([("digest", 1)])])])
     text, where = _document(value, data, escapes=data.draw(st.booleans()))  # most often none: the fast match
     json.loads(text)
     keys = data.draw(st.lists(_KEYS, min_size=1, max_size=3, unique=True))
     arrays = data.draw(st.lists(st.sampled_from(["/a", "/b/c", "/x"]), min_size=1, max_size=3, unique=True))
     wanted = [f"{array}/{n}/{escape_token(key)}" for array in arrays for key in keys for n in range(len(items) + 2)]
-    wanted += data.draw(st.lists(st.sampled_from(sorted(where)), max_size=4)) + ["/a", "/a/01/digest"]
+    wanted += [*data.draw(st.lists(st.sampled_from(sorted(where)), max_size=4)), "/a", "/a/01/digest"]
     old = positions.RUN_MIN
     try:
         positions.RUN_MIN = 1
