@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from riskfmt.findings import FileResult, Finding, Location, ValidationResult
+from riskfmt.findings import FileResult, Finding, ValidationResult
 from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, keep_until_exit, load_bytes, paused_gc, read_source
 from riskfmt.versions import resolve_format
@@ -207,8 +207,10 @@ def _attach_positions(document: Document, result: FileResult) -> None:
     if not pending:
         return
     positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
-    result.findings = [
-        f if (loc := f.location).line is not None or (at := positions.get(loc.pointer)) is None
-        else Finding(f.code, f.severity, Location(loc.source, loc.pointer, at[0], at[1]), f.params)
-        for f in result.findings
-    ]
+    if positions:
+        get = positions.get
+        result.findings = [
+            f if (loc := f.location).line is not None or (at := get(loc.pointer)) is None
+            else f.with_position(at[0], at[1])
+            for f in result.findings
+        ]
