@@ -117,6 +117,6 @@ def test_the_fast_constructors_make_what_init_makes(code: str, source: str, poin
     assert moved == Finding(expected.code, expected.severity, Location(source, pointer, at_line, at_column), shown)
     assert made.location.line == line  # the original is unchanged
     with pytest.raises(AttributeError):
-        moved.code = "RF000"  # type: ignore[misc]
+        moved.code = "RF000"
     with pytest.raises(AttributeError):
-        moved.location.line = 1  # type: ignore[misc]
+        moved.location.line = 1
