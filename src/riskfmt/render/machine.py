@@ -139,26 +139,24 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     rules = [rule(CODES[code], lang) for code in used]
     index = {code: i for i, code in enumerate(used)}
     message = messages(lang)
-    uris: dict[str, str] = {}
+    artifacts: dict[str, dict[str, str]] = {}  # one artifact location per file, the same object in each result
     results = []
+    append = results.append
     for finding in findings:
         loc = finding.location
-        uri = uris.get(loc.source)
-        if uri is None:
-            uri = uris[loc.source] = _artifact_uri(loc.source)
-        physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+        artifact = artifacts.get(loc.source)
+        if artifact is None:
+            artifact = artifacts[loc.source] = {"uri": _artifact_uri(loc.source)}
         # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
-        physical["region"] = {"startLine": loc.line or 1, **({"startColumn": loc.column} if loc.column else {})}
-        entry: dict[str, Any] = {
-            "ruleId": finding.code,
-            "ruleIndex": index[finding.code],
-            "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": message(finding)},
-            "locations": [{"physicalLocation": physical}],
-        }
-        if loc.pointer:
-            entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": loc.pointer, "kind": "member"}]
-        results.append(entry)
+        region = ({"startLine": loc.line or 1, "startColumn": loc.column} if loc.column
+                  else {"startLine": loc.line or 1})
+        location: dict[str, Any] = (
+            {"physicalLocation": {"artifactLocation": artifact, "region": region},
+             "logicalLocations": [{"fullyQualifiedName": loc.pointer, "kind": "member"}]} if loc.pointer
+            else {"physicalLocation": {"artifactLocation": artifact, "region": region}})
+        code = finding.code
+        append({"ruleId": code, "ruleIndex": index[code], "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": message(finding)}, "locations": [location]})
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -184,15 +182,25 @@ _SLICE = 10_000
 
 def _write_list(out: TextIO, items: list[Any], indent: str) -> None:
     """``items`` as an indented JSON list whose closing bracket stands at ``indent`` (exactly what the
-    indented writer puts at that depth), written a slice at a time. Only the structure holds line breaks
-    (JSON escapes those in strings), so indenting a slice is one replacement of each line break."""
+    indented writer puts at that depth), written a slice at a time. Each slice is written nested in as many
+    lists as ``indent`` has levels, so the indented writer itself puts every line of its items at their depth;
+    the slice's items are then what lies between the fixed lines of those brackets (one copy, no replacement)."""
     if not items:
         out.write("[]")
         return
+    depth = len(indent) // 2
+    head = "".join("  " * level + "[\n" for level in range(depth)) + indent + "["
+    tail = "\n" + "\n".join("  " * level + "]" for level in range(depth, -1, -1))
     out.write("[")
     for start in range(0, len(items), _SLICE):
-        text = _indented({"": items[start:start + _SLICE]})  # the slice at depth 1, as in any document
-        body = text[text.index("[") + 1:text.rindex("]") - 3]  # its items, each line after a line break
-        out.write(("," if start else "") + body.replace("\n  ", "\n" + indent))
-        del text, body
+        nested: Any = items[start:start + _SLICE]
+        for _ in range(depth):
+            nested = [nested]
+        text = _indented(nested)
+        if not (text.startswith(head) and text.endswith(tail)):  # not the layout of an indented writer
+            raise AssertionError("unexpected layout of an indented list")
+        if start:
+            out.write(",")
+        out.write(text[len(head):len(text) - len(tail)])
+        del text, nested
     out.write("\n" + indent + "]")
