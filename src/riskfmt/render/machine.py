@@ -140,7 +140,7 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     index = {code: i for i, code in enumerate(used)}
     message = messages(lang)
     artifacts: dict[str, dict[str, str]] = {}  # one artifact location per file, the same object in each result
-    results = []
+    results: list[dict[str, Any]] = []
     append = results.append
     for finding in findings:
         loc = finding.location
