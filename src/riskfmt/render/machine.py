@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from riskfmt.findings import Finding, Severity, ValidationResult, messages
-from riskfmt.render.safe import printable
+from riskfmt.findings import Finding, Severity, ValidationResult, message_texts
+from riskfmt.render.safe import all_printable, printable
 
 FINDINGS_FORMAT = "riskfmt-findings/1.0"
 
@@ -41,18 +41,17 @@ def finding_dicts(findings: list[Finding], lang: str = "en") -> list[dict[str, o
     template, its title) looked up once per code rather than once per finding."""
     from riskfmt.codes import CODES
 
-    message = messages(lang)
     titles: dict[str, str] = {}
     out: list[dict[str, object]] = []
     append = out.append
-    for finding in findings:
+    for finding, text in zip(findings, message_texts(findings, lang), strict=True):
         loc = finding.location
         code = finding.code
         title = titles.get(code)
         if title is None:
             title = titles[code] = CODES[code].title
         append({"code": code, "severity": _LABEL[finding.severity], "file": loc.source, "pointer": loc.pointer,
-                "line": loc.line, "column": loc.column, "message": message(finding), "title": title})
+                "line": loc.line, "column": loc.column, "message": text, "title": title})
     return out
 
 
@@ -95,23 +94,25 @@ def render_github(result: ValidationResult, out: TextIO, lang: str = "en") -> No
 def _github_lines(findings: list[Finding], lang: str) -> Iterator[str]:
     from riskfmt.codes import CODES
 
-    message = messages(lang)
+    texts = [text + f" [{f.location.pointer}]" if f.location.pointer else text
+             for f, text in zip(findings, message_texts(findings, lang), strict=True)]
+    if not all_printable(texts) or "%" in "\t".join(texts):  # GitHub's escapes only when one is needed
+        texts = list(map(_escape_data, texts))
     files: dict[str, str] = {}  # escaped once per file and once per code, not once per finding
     titles: dict[str, str] = {}
-    for finding in findings:
+    for finding, text in zip(findings, texts, strict=True):
         loc = finding.location
         props = files.get(loc.source)
         if props is None:
             props = files[loc.source] = f"file={_escape_property(loc.source)}"
         if loc.line is not None:
-            props += f",line={loc.line}"
-        if loc.column is not None:
+            props += f",line={loc.line},col={loc.column}" if loc.column is not None else f",line={loc.line}"
+        elif loc.column is not None:
             props += f",col={loc.column}"
         title = titles.get(finding.code)
         if title is None:
             title = titles[finding.code] = _escape_property(finding.code + " " + CODES[finding.code].title)
-        text = message(finding) + (f" [{loc.pointer}]" if loc.pointer else "")
-        yield f"::{_GITHUB_LEVEL[finding.severity]} {props},title={title}::{_escape_data(text)}\n"
+        yield f"::{_GITHUB_LEVEL[finding.severity]} {props},title={title}::{text}\n"
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -138,11 +139,10 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     used = sorted({f.code for f in findings})
     rules = [rule(CODES[code], lang) for code in used]
     index = {code: i for i, code in enumerate(used)}
-    message = messages(lang)
     artifacts: dict[str, dict[str, str]] = {}  # one artifact location per file, the same object in each result
     results: list[dict[str, Any]] = []
     append = results.append
-    for finding in findings:
+    for finding, text in zip(findings, message_texts(findings, lang), strict=True):
         loc = finding.location
         artifact = artifacts.get(loc.source)
         if artifact is None:
@@ -156,7 +156,7 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
             else {"physicalLocation": {"artifactLocation": artifact, "region": region}})
         code = finding.code
         append({"ruleId": code, "ruleIndex": index[code], "level": _SARIF_LEVEL[finding.severity],
-                "message": {"text": message(finding)}, "locations": [location]})
+                "message": {"text": text}, "locations": [location]})
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
