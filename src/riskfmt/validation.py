@@ -202,8 +202,9 @@ def _attach_positions(document: Document, result: FileResult) -> None:
     if not document.parsed:
         return
     source = result.source
-    pending = {f.location.pointer for f in result.findings
-               if f.location.line is None and f.location.source == source and f.code != "RF102"}
+    # in the findings' order (a dict, not a set), which is most often the text's: read in that order (locate)
+    pending = {loc.pointer: None for f in result.findings for loc in (f.location,)
+               if loc.line is None and loc.source == source and f.code != "RF102"}
     if not pending:
         return
     positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
