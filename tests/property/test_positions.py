@@ -165,7 +165,8 @@ def test_runs_of_item_members_are_found_as_one_at_a_time(items: list[object], da
     json.loads(text)
     keys = data.draw(st.lists(_KEYS, min_size=1, max_size=3, unique=True))
     arrays = data.draw(st.lists(st.sampled_from(["/a", "/b/c", "/x"]), min_size=1, max_size=3, unique=True))
-    wanted = [f"{array}/{n}/{escape_token(key)}" for array in arrays for key in keys for n in range(len(items) + 2)]
+    chosen = data.draw(st.sets(st.integers(0, len(items) + 1)))  # the other items are skipped
+    wanted = [f"{array}/{n}/{escape_token(key)}" for array in arrays for key in keys for n in sorted(chosen)]
     wanted += [*data.draw(st.lists(st.sampled_from(sorted(where)), max_size=4)), "/a", "/a/01/digest"]
     old = positions.RUN_MIN
     try:
@@ -176,3 +177,26 @@ def test_runs_of_item_members_are_found_as_one_at_a_time(items: list[object], da
     assert bulk == {p: where[p] for p in wanted if p in where}
     for pointer in wanted:
         assert locate(text, [pointer]) == ({pointer: bulk[pointer]} if pointer in bulk else {})
+
+
+@given(_ITEMS, st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_an_object_skipped_with_string_methods_ends_where_the_decoder_ends_it(items: list[object],
+                                                                              data: st.DataObject) -> None:
+    """``_skip_object`` (an object with no object inside it and no escape) and ``_flat_member`` (nor an array):
+    where they answer, the end of the object is the C decoder's and the member's value starts where the
+    writer put it; they may decline (-1, None), never be wrong."""
+    from riskfmt._positions import _flat_member, _skip_object
+
+    text, where = _document(items, data, escapes=data.draw(st.booleans()))
+    for n in range(len(items)):
+        start = where[f"/{n}"]
+        if text[start] != "{":
+            continue
+        end = json.JSONDecoder().raw_decode(text, start)[1]
+        skipped = _skip_object(text, start)
+        assert skipped in (-1, end)
+        for key in ("digest", "subject", "", "a b", "ü评测"):
+            spans = _flat_member(text, start, json.dumps(key, ensure_ascii=False))
+            pointer = f"/{n}/{escape_token(key)}"
+            assert spans is None or spans == (where[pointer], end)
