@@ -247,6 +247,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
         return list(run.values())
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
     left = len(run)
+    missed = False
     try:
         i = _ws(text, start + 1).end()
         if text[i] == "]":
@@ -265,17 +266,23 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                     node = _Node()
                     node.children[key] = pointer
                     i = _walk(text, i, node, found, -1)  # -1: never "every pointer found"
+                    missed = missed or pointer not in found  # (a later occurrence of the array may have it)
                 left -= 1
                 if not left:
                     break
-            m = after(text, i)
-            i = m.end()  # type: ignore[union-attr]
-            if m.group(1) != ",":  # type: ignore[union-attr]
-                break
+            if text[i] == ",":  # the usual separator, read without a regular expression
+                i += 1
+                while text[i] in _SPACE:
+                    i += 1
+            else:
+                m = after(text, i)
+                i = m.end()  # type: ignore[union-attr]
+                if m.group(1) != ",":  # type: ignore[union-attr]
+                    break
             index += 1
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass
-    return [pointer for pointer in run.values() if pointer not in found] if left else []
+    return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
 
 
 def _skip(text: str, index: int) -> int:

@@ -200,3 +200,19 @@ def test_an_object_skipped_with_string_methods_ends_where_the_decoder_ends_it(it
             spans = _flat_member(text, start, json.dumps(key, ensure_ascii=False))
             pointer = f"/{n}/{escape_token(key)}"
             assert spans is None or spans == (where[pointer], end)
+
+
+def test_a_run_item_walked_without_finding_its_member_is_looked_for_in_later_occurrences() -> None:
+    """Found by the property test above: an item of the array's first occurrence that is walked (not flat) and
+    lacks the member counted as found, so the walk never looked at the repeated array that has it."""
+    import riskfmt._positions as positions
+
+    text = '{"a": [null, {"k": [1]}], "a": [[0, 1], {"k": 2}]}'
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = 1
+        bulk = locate(text, ["/a/0/1", "/a/1/k"])
+    finally:
+        positions.RUN_MIN = old
+    assert bulk == {"/a/0/1": text.index("1], {"), "/a/1/k": text.index("[1]")}
+    assert bulk == locate(text, ["/a/0/1", "/a/1/k"])
