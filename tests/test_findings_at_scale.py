@@ -120,3 +120,20 @@ def test_the_fast_constructors_make_what_init_makes(code: str, source: str, poin
         moved.code = "RF000"
     with pytest.raises(AttributeError):
         moved.location.line = 1
+
+
+def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole of ``validate_bytes`` on a flood written over many lines: the placeholders' positions found by
+    one pass over the digests (riskfmt._positions, runs) are the lines and columns the walk finds one by one."""
+    import riskfmt._positions as positions
+    from riskfmt.caps import limited
+
+    data = _flood(2500)
+    with limited(0):
+        by_runs = validate_bytes(data, "flood.json").findings
+    monkeypatch.setattr(positions, "RUN_MIN", 10**9)  # never a run: the walk alone
+    with limited(0):
+        by_walk = validate_bytes(data, "flood.json").findings
+    assert by_runs == by_walk
+    lines = [f.location.line for f in by_runs if f.code == "RF513"]
+    assert len(lines) == 2500 - len(range(3, 2500, 7)) and len(set(lines)) == len(lines)  # one line each
