@@ -196,20 +196,22 @@ _SPACE = " \t\n\r"
 
 def _flat_member(text: str, i: int, quoted: str) -> tuple[int, int] | None:
     """(start of the member's value, end of the object) when the object starting at ``i`` is flat (no escape, no
-    brace or bracket after its opening one, even inside a string) and has the member whose name written as JSON
-    is ``quoted`` (a name written without escapes); None for anything else (the item is then walked as before).
+    brace after its opening one, even inside a string; arrays of anything else may be in it) and has the member
+    whose name written as JSON is ``quoted`` (a name written without escapes); None for anything else (the item
+    is then walked as before).
 
     Without escapes, a quote always opens or closes a string, so a character is outside strings exactly when an
-    even number of quotes precede it in the object: the object ends at the first '}' so placed, and the member is
-    the first ``quoted`` so placed that a colon follows (a string followed by a colon is a member name). Only
-    string methods (C loops over the characters, where a regular expression cost twice as much per item)."""
+    even number of quotes precede it in the object: the object ends at the first '}' so placed (nothing in it
+    closes with a brace), and the member is the first ``quoted`` so placed that a colon follows (a string followed
+    by a colon is a member name, and no other object is in it to have it). Only string methods (C loops over the
+    characters, where a regular expression cost twice as much per item)."""
     end = text.find("}", i)
     while end != -1 and text.count('"', i, end) & 1:
         end = text.find("}", end + 1)
     if end == -1:
         return None
     body = text[i:end + 1]  # with its '}', which stops the skips of spaces below
-    if "\\" in body or "[" in body or "{" in body[1:]:
+    if "\\" in body or body.find("{", 1) != -1:
         return None
     at = body.find(quoted)
     while at != -1:
@@ -241,8 +243,9 @@ def _skip_object(text: str, i: int) -> int:
 
 def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dict[str, int]) -> list[str]:
     """Record where ``ARRAY/N/KEY`` is for every N of ``run``, ARRAY's value starting at ``start``: one pass over
-    its items, each wanted flat item matched once, any other item walked (wanted) or skipped by the C scanner.
-    Returns the pointers of the run not found in this array."""
+    its items, each wanted flat item read with string methods (:func:`_flat_member`), any other wanted item walked,
+    the others skipped (:func:`_skip_object`, else the C scanner); the pass ends at the last wanted item.
+    Returns the pointers of the run not found in this array (the caller's walk looks for them everywhere)."""
     if text[start] != "[":
         return list(run.values())
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'

@@ -183,7 +183,7 @@ def test_runs_of_item_members_are_found_as_one_at_a_time(items: list[object], da
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_an_object_skipped_with_string_methods_ends_where_the_decoder_ends_it(items: list[object],
                                                                               data: st.DataObject) -> None:
-    """``_skip_object`` (an object with no object inside it and no escape) and ``_flat_member`` (nor an array):
+    """``_skip_object`` and ``_flat_member`` (an object with no object inside it and no escape):
     where they answer, the end of the object is the C decoder's and the member's value starts where the
     writer put it; they may decline (-1, None), never be wrong."""
     from riskfmt._positions import _flat_member, _skip_object
