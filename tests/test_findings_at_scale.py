@@ -87,3 +87,53 @@ def test_admitting_in_bulk_is_admitting_one_by_one(batches: list[tuple[str, str,
         for n in range(count):
             single.add(Finding.make(code, source, f"/{n}"))
     assert bulk.finish() == single.finish()
+
+
+_PARAM_VALUES = (st.text(max_size=250) | st.integers() | st.none() | st.floats(allow_nan=False)
+                 | st.text(min_size=199, max_size=202) | st.lists(st.integers(), max_size=3))
+
+
+@given(st.sampled_from(["RF513", "RF503", "RF520", "RF102"]), st.text(max_size=5), st.text(max_size=8),
+       st.none() | st.sampled_from(list(Severity)), st.none() | st.integers(1, 9), st.none() | st.integers(1, 9),
+       st.dictionaries(st.sampled_from(["digest", "value", "more", "detail"]), _PARAM_VALUES, max_size=3),
+       st.integers(1, 10**6), st.integers(1, 10**6))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_constructors_make_what_init_makes(code: str, source: str, pointer: str, severity: Severity | None,
+                                                    line: int | None, column: int | None,
+                                                    params: dict[str, object], at_line: int, at_column: int) -> None:
+    """``Finding.make`` and ``Finding.with_position`` set the slots without ``__init__``: the same findings as the
+    constructors give, parameters as text shortened to 200 characters, and a made finding never shares the
+    caller's dictionary."""
+    from riskfmt.codes import CODES
+    from riskfmt.findings import Location
+
+    made = Finding.make(code, source, pointer, severity=severity, line=line, column=column, **params)
+    shown = {k: str(v) if len(str(v)) <= 200 else str(v)[:199] + "…" for k, v in params.items()}
+    expected = Finding(code, CODES[code].severity if severity is None else severity,
+                       Location(source, pointer, line, column), shown)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert made.params is not params
+    moved = made.with_position(at_line, at_column)
+    assert moved == Finding(expected.code, expected.severity, Location(source, pointer, at_line, at_column), shown)
+    assert made.location.line == line  # the original is unchanged
+    with pytest.raises(AttributeError):
+        moved.code = "RF000"
+    with pytest.raises(AttributeError):
+        moved.location.line = 1
+
+
+def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole of ``validate_bytes`` on a flood written over many lines: the placeholders' positions found by
+    one pass over the digests (riskfmt._positions, runs) are the lines and columns the walk finds one by one."""
+    import riskfmt._positions as positions
+    from riskfmt.caps import limited
+
+    data = _flood(2500)
+    with limited(0):
+        by_runs = validate_bytes(data, "flood.json").findings
+    monkeypatch.setattr(positions, "RUN_MIN", 10**9)  # never a run: the walk alone
+    with limited(0):
+        by_walk = validate_bytes(data, "flood.json").findings
+    assert by_runs == by_walk
+    lines = [f.location.line for f in by_runs if f.code == "RF513"]
+    assert len(lines) == 2500 - len(range(3, 2500, 7)) and len(set(lines)) == len(lines)  # one line each

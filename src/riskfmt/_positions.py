@@ -126,17 +126,166 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
     regular-expression match apiece, finds an array's items by position in a list, and stops as soon as every
     pointer is found. For the first occurrence of a pointer the index is the one a search for
     that pointer alone finds (tests/property/test_positions.py).
+
+    Many pointers ``ARRAY/N/KEY`` into one array (a flood of findings) are found by one pass over its items
+    (:func:`_locate_run`). Pointers given in the order of the text (as findings usually are; a dict or a list
+    keeps it) are read in that order, which for hundreds of thousands of them is faster than any other.
     """
-    wanted = set(pointers)
-    root = _trie(wanted)
+    wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)
+    if len(wanted) < RUN_MIN:
+        return _locate(text, set(wanted))
+    runs, rest = _runs(wanted)
+    if not runs:
+        return _locate(text, set(wanted))
+    found = _locate(text, set(rest).union(array for array, _ in runs))
+    for (array, key), run in runs.items():
+        start = found.get(array)
+        missing = run.values() if start is None else _locate_run(text, start, key, run, found)
+        if missing:  # not in the array's first occurrence (or not an array there): the walk decides, as before
+            found.update(_locate(text, set(missing)))
+    for array, _ in runs:
+        if array not in wanted:
+            found.pop(array, None)
+    return found
+
+
+def _locate(text: str, wanted: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
+    if not wanted:
+        return found
     try:
-        _walk(text, _ws(text, 0).end(), root, found, len(wanted))
+        _walk(text, _ws(text, 0).end(), _trie(wanted), found, len(wanted))
     except _Done:
         pass
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass  # positions are a courtesy; a finding without one is still reported
     return found
+
+
+RUN_MIN = 64  # so many pointers of the shape ARRAY/N/KEY, one per item, are found by one pass over ARRAY's items
+
+
+def _runs(wanted: Iterable[str]) -> tuple[dict[tuple[str, str], dict[int, str]], list[str]]:
+    """The wanted pointers of the shape ``ARRAY/N/KEY`` (N an item's index, KEY a member name), by (ARRAY, KEY),
+    where at least ``RUN_MIN`` share them: the flood's 847,000 ``/model/digests/N/digest``. Only member names that
+    JSON text writes without escapes qualify (what :func:`_flat_member` can match literally). Also returns the
+    other pointers."""
+    runs: dict[tuple[str, str], dict[int, str]] = {}
+    rest: list[str] = []
+    for pointer in wanted:
+        head, _, token = pointer.rpartition("/")
+        array, _, index = head.rpartition("/")
+        if not (index.isdigit() and index.isascii() and (index == "0" or index[0] != "0")) or "~" in token:
+            rest.append(pointer)
+            continue
+        run = runs.get((array, token))
+        if run is None:
+            run = runs[(array, token)] = {}
+        run[int(index)] = pointer
+    for where, run in list(runs.items()):
+        if len(run) < RUN_MIN or _LITERAL.fullmatch(where[1]) is None:
+            rest.extend(run.values())
+            del runs[where]
+    return runs, rest
+
+
+# a member name JSON writes as it is (no quote, backslash or control character: those are always escaped)
+_LITERAL = re.compile(r'[^"\\\x00-\x1f]*')
+_SPACE = " \t\n\r"
+
+
+def _flat_member(text: str, i: int, quoted: str) -> tuple[int, int] | None:
+    """(start of the member's value, end of the object) when the object starting at ``i`` is flat (no escape, no
+    brace after its opening one, even inside a string; arrays of anything else may be in it) and has the member
+    whose name written as JSON is ``quoted`` (a name written without escapes); None for anything else (the item
+    is then walked as before).
+
+    Without escapes, a quote always opens or closes a string, so a character is outside strings exactly when an
+    even number of quotes precede it in the object: the object ends at the first '}' so placed (nothing in it
+    closes with a brace), and the member is the first ``quoted`` so placed that a colon follows (a string followed
+    by a colon is a member name, and no other object is in it to have it). Only string methods (C loops over the
+    characters, where a regular expression cost twice as much per item)."""
+    end = text.find("}", i)
+    while end != -1 and text.count('"', i, end) & 1:
+        end = text.find("}", end + 1)
+    if end == -1:
+        return None
+    body = text[i:end + 1]  # with its '}', which stops the skips of spaces below
+    if "\\" in body or body.find("{", 1) != -1:
+        return None
+    at = body.find(quoted)
+    while at != -1:
+        if not body.count('"', 0, at) & 1:
+            k = at + len(quoted)
+            while body[k] in _SPACE:
+                k += 1
+            if body[k] == ":":
+                k += 1
+                while body[k] in _SPACE:
+                    k += 1
+                return i + k, end + 1
+        at = body.find(quoted, at + 1)
+    return None
+
+
+def _skip_object(text: str, i: int) -> int:
+    """The end of the object starting at ``i`` when no object is nested in it and no escape is in it (arrays and
+    any other value may be); -1 otherwise (the C scanner then skips it). Such an object ends at its first '}'
+    outside strings, found with string methods only, without making its values as the scanner does (a sample
+    with a few strings costs a third of scanning it)."""
+    end = text.find("}", i)
+    while end != -1 and text.count('"', i, end) & 1:
+        end = text.find("}", end + 1)
+    if end == -1 or text.find("\\", i, end) != -1 or text.find("{", i + 1, end) != -1:
+        return -1
+    return end + 1
+
+
+def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dict[str, int]) -> list[str]:
+    """Record where ``ARRAY/N/KEY`` is for every N of ``run``, ARRAY's value starting at ``start``: one pass over
+    its items, each wanted flat item read with string methods (:func:`_flat_member`), any other wanted item walked,
+    the others skipped (:func:`_skip_object`, else the C scanner); the pass ends at the last wanted item.
+    Returns the pointers of the run not found in this array (the caller's walk looks for them everywhere)."""
+    if text[start] != "[":
+        return list(run.values())
+    flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
+    left = len(run)
+    missed = False
+    try:
+        i = _ws(text, start + 1).end()
+        if text[i] == "]":
+            return list(run.values())
+        index = 0
+        while True:
+            pointer = run.get(index)
+            if pointer is None:
+                end = _skip_object(text, i) if text[i] == "{" else -1
+                i = end if end != -1 else scan(text, i)[1]
+            else:
+                spans = flat(text, i, quoted) if text[i] == "{" else None
+                if spans is not None:
+                    found[pointer], i = spans
+                else:  # nested, escaped or without the member: the general walk, for this item alone
+                    node = _Node()
+                    node.children[key] = pointer
+                    i = _walk(text, i, node, found, -1)  # -1: never "every pointer found"
+                    missed = missed or pointer not in found  # (a later occurrence of the array may have it)
+                left -= 1
+                if not left:
+                    break
+            if text[i] == ",":  # the usual separator, read without a regular expression
+                i += 1
+                while text[i] in _SPACE:
+                    i += 1
+            else:
+                m = after(text, i)
+                i = m.end()  # type: ignore[union-attr]
+                if m.group(1) != ",":  # type: ignore[union-attr]
+                    break
+            index += 1
+    except (ValueError, IndexError, RecursionError, StopIteration):
+        pass
+    return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
 
 
 def _skip(text: str, index: int) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from riskfmt.severity import Severity
 
-__all__ = ["FileResult", "Finding", "Location", "Severity", "ValidationResult", "messages", "ordered"]
+__all__ = ["FileResult", "Finding", "Location", "Severity", "ValidationResult", "message_texts", "messages", "ordered"]
 
 _MAX_PARAM = 200  # never paste whole documents or schemas into a message
 
@@ -49,7 +49,6 @@ class _Frozen(_Record):
             object.__setattr__(self, name, value)
 
 
-_setattr = object.__setattr__
 _CODES: Mapping[str, Any] | None = None  # riskfmt.codes.CODES once imported (imported on first use: it is large)
 
 
@@ -69,17 +68,43 @@ class Location(_Frozen):
     column: int | None
 
     def __init__(self, source: str, pointer: str = "", line: int | None = None, column: int | None = None) -> None:
-        # written out (not ``_set``): hundreds of thousands of findings each make one or two locations
-        _setattr(self, "source", source)
-        _setattr(self, "pointer", pointer)
-        _setattr(self, "line", line)
-        _setattr(self, "column", column)
+        _loc_source(self, source)
+        _loc_pointer(self, pointer)
+        _loc_line(self, line)
+        _loc_column(self, column)
 
     def __hash__(self) -> int:
         return hash(self._values())
 
     def with_position(self, line: int | None, column: int | None) -> Location:
-        return Location(self.source, self.pointer, line, column)
+        return _location(self.source, self.pointer, line, column)
+
+
+# Hundreds of thousands of findings each make a location and a finding (and one more of each when positions are
+# attached): their slots are set through the slot descriptors' own setters, which skip the refusing __setattr__
+# (a third of the cost of object.__setattr__ by name), and the fast constructors below call no __init__.
+_new = object.__new__
+
+
+def _setter(cls: type, name: str) -> Callable[[object, Any], None]:
+    setter: Callable[[object, Any], None] = vars(cls)[name].__set__  # the slot's member descriptor
+    return setter
+
+
+_loc_source = _setter(Location, "source")
+_loc_pointer = _setter(Location, "pointer")
+_loc_line = _setter(Location, "line")
+_loc_column = _setter(Location, "column")
+
+
+def _location(source: str, pointer: str, line: int | None, column: int | None) -> Location:
+    """``Location(source, pointer, line, column)``, without the call of ``__init__``."""
+    location: Location = _new(Location)
+    _loc_source(location, source)
+    _loc_pointer(location, pointer)
+    _loc_line(location, line)
+    _loc_column(location, column)
+    return location
 
 
 class Finding(_Frozen):
@@ -91,10 +116,10 @@ class Finding(_Frozen):
 
     def __init__(self, code: str, severity: Severity, location: Location,
                  params: Mapping[str, str] | None = None) -> None:
-        _setattr(self, "code", code)
-        _setattr(self, "severity", severity)
-        _setattr(self, "location", location)
-        _setattr(self, "params", {} if params is None else params)
+        _f_code(self, code)
+        _f_severity(self, severity)
+        _f_location(self, location)
+        _f_params(self, {} if params is None else params)
 
     def __hash__(self) -> int:
         return hash((self.code, self.severity, self.location, tuple(sorted(self.params.items()))))
@@ -112,9 +137,40 @@ class Finding(_Frozen):
         **params: object,
     ) -> Finding:
         spec = (_CODES or _codes())[code]
-        # each parameter as text, shortened to _MAX_PARAM (inline: hundreds of thousands of findings pass here)
-        return cls(code, spec.severity if severity is None else severity, Location(source, pointer, line, column),
-                   {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…" for k, v in params.items()})
+        for value in params.values():
+            if value.__class__ is not str or len(value) > _MAX_PARAM:
+                # each parameter as text, shortened to _MAX_PARAM
+                params = {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…"
+                          for k, v in params.items()}
+                break
+        # else every parameter is short text already, and ``params`` is this call's own dict (inline, without
+        # __init__: hundreds of thousands of findings pass here)
+        location: Location = _new(Location)
+        _loc_source(location, source)
+        _loc_pointer(location, pointer)
+        _loc_line(location, line)
+        _loc_column(location, column)
+        finding: Finding = _new(cls)
+        _f_code(finding, code)
+        _f_severity(finding, spec.severity if severity is None else severity)
+        _f_location(finding, location)
+        _f_params(finding, params)
+        return finding
+
+    def with_position(self, line: int | None, column: int | None) -> Finding:
+        """This finding at that line and column (a new finding: findings never change)."""
+        loc = self.location
+        location: Location = _new(Location)
+        _loc_source(location, loc.source)
+        _loc_pointer(location, loc.pointer)
+        _loc_line(location, line)
+        _loc_column(location, column)
+        finding: Finding = _new(Finding)
+        _f_code(finding, self.code)
+        _f_severity(finding, self.severity)
+        _f_location(finding, location)
+        _f_params(finding, self.params)
+        return finding
 
     def message(self, lang: str = "en") -> str:
         from riskfmt.codes import CODES
@@ -143,6 +199,12 @@ class Finding(_Frozen):
             "message": self.message(lang),
             "title": self.title,
         }
+
+
+_f_code = _setter(Finding, "code")
+_f_severity = _setter(Finding, "severity")
+_f_location = _setter(Finding, "location")
+_f_params = _setter(Finding, "params")
 
 
 class FileResult(_Record):
@@ -259,3 +321,22 @@ def messages(lang: str = "en") -> Callable[[Finding], str]:
             return template
 
     return message
+
+
+def message_texts(findings: list[Finding], lang: str = "en") -> list[str]:
+    """``[f.message(lang) for f in findings]``, as :func:`messages` formats them, in one loop (no call per finding
+    but the formatting itself)."""
+    codes = _CODES or _codes()
+    templates: dict[str, str] = {}
+    out: list[str] = []
+    append = out.append
+    for finding in findings:
+        template = templates.get(finding.code)
+        if template is None:
+            spec = codes[finding.code]
+            template = templates[finding.code] = spec.zh if lang == "zh" else spec.en
+        try:
+            append(template.format_map(finding.params))
+        except (KeyError, IndexError, ValueError):  # as CodeSpec.render: a missing parameter never crashes a report
+            append(template)
+    return out

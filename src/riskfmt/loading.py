@@ -61,7 +61,7 @@ class Document:
         if self._text() is None:
             return {}
         assert self.text is not None
-        wanted = pointers if isinstance(pointers, (set, frozenset)) else set(pointers)
+        wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)  # in order
         indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
         if len(indices) < len(wanted):
             # a pointer to a missing member (e.g. a required field) is shown at its parent object

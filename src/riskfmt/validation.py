@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from riskfmt.findings import FileResult, Finding, Location, ValidationResult
+from riskfmt.findings import FileResult, Finding, ValidationResult
 from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import DEFAULT_MAX_SIZE, Document, keep_until_exit, load_bytes, paused_gc, read_source
 from riskfmt.versions import resolve_format
@@ -202,13 +202,16 @@ def _attach_positions(document: Document, result: FileResult) -> None:
     if not document.parsed:
         return
     source = result.source
-    pending = {f.location.pointer for f in result.findings
-               if f.location.line is None and f.location.source == source and f.code != "RF102"}
+    # in the findings' order (a dict, not a set), which is most often the text's: read in that order (locate)
+    pending = {loc.pointer: None for f in result.findings for loc in (f.location,)
+               if loc.line is None and loc.source == source and f.code != "RF102"}
     if not pending:
         return
     positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
-    result.findings = [
-        f if (loc := f.location).line is not None or (at := positions.get(loc.pointer)) is None
-        else Finding(f.code, f.severity, Location(loc.source, loc.pointer, at[0], at[1]), f.params)
-        for f in result.findings
-    ]
+    if positions:
+        get = positions.get
+        result.findings = [
+            f if (loc := f.location).line is not None or (at := get(loc.pointer)) is None
+            else f.with_position(at[0], at[1])
+            for f in result.findings
+        ]

@@ -34,10 +34,12 @@ _VALUES = st.recursive(
 )
 
 
-def _string(text: str, escape: st.DataObject) -> str:
+def _string(text: str, escape: st.DataObject, escapes: bool = True) -> str:
+    """``text`` as a JSON string; with ``escapes``, any character may be written as an escape, else only those
+    JSON requires to be."""
     out = ['"']
     for char in text:
-        how = escape.draw(st.integers(0, 3))
+        how = escape.draw(st.integers(0, 3)) if escapes else 3
         if char in '"\\' or ord(char) < 0x20 or how == 0:
             if ord(char) > 0xFFFF:  # a surrogate pair
                 code = ord(char) - 0x10000
@@ -50,34 +52,35 @@ def _string(text: str, escape: st.DataObject) -> str:
     return "".join(out)
 
 
-def _write(value: object, pointer: str, out: list[str], where: dict[str, int], draw: st.DataObject) -> None:
+def _write(value: object, pointer: str, out: list[str], where: dict[str, int], draw: st.DataObject,
+           escapes: bool = True) -> None:
     """Append ``value`` to ``out``; note the character index where each pointer's value starts (first one)."""
     where.setdefault(pointer, sum(map(len, out)))
     if isinstance(value, _Pairs):
         out.append("{")
         for n, (key, item) in enumerate(value):
-            out.append(("," if n else "") + draw.draw(_WS) + _string(key, draw) + draw.draw(_WS) + ":"
+            out.append(("," if n else "") + draw.draw(_WS) + _string(key, draw, escapes) + draw.draw(_WS) + ":"
                        + draw.draw(_WS))
-            _write(item, f"{pointer}/{escape_token(key)}", out, where, draw)
+            _write(item, f"{pointer}/{escape_token(key)}", out, where, draw, escapes)
             out.append(draw.draw(_WS))
         out.append("}")
     elif isinstance(value, list):
         out.append("[")
         for n, item in enumerate(value):
             out.append(("," if n else "") + draw.draw(_WS))
-            _write(item, f"{pointer}/{n}", out, where, draw)
+            _write(item, f"{pointer}/{n}", out, where, draw, escapes)
             out.append(draw.draw(_WS))
         out.append("]")
     elif isinstance(value, str):
-        out.append(_string(value, draw))
+        out.append(_string(value, draw, escapes))
     else:
         out.append(json.dumps(value))
 
 
-def _document(value: object, draw: st.DataObject) -> tuple[str, dict[str, int]]:
+def _document(value: object, draw: st.DataObject, escapes: bool = True) -> tuple[str, dict[str, int]]:
     out: list[str] = [draw.draw(_WS)]
     where: dict[str, int] = {}
-    _write(value, "", out, where, draw)
+    _write(value, "", out, where, draw, escapes)
     out.append(draw.draw(_WS))
     return "".join(out), where
 
@@ -136,3 +139,80 @@ def test_a_repeated_key_is_located_at_its_first_occurrence() -> None:
     text = '{"a": {"b": 1}, "a": {"b": 2}, "c": [0, {"d": 3}]}'
     assert locate(text, ["/a", "/a/b", "/c/1/d"]) == {"/a": 6, "/a/b": 12, "/c/1/d": 46}
     assert locate(text, ["/a/b"]) == {"/a/b": 12}
+
+
+# ---- runs: ARRAY/N/KEY for many N, found by one pass over the array's items ------------------------------------
+
+# member names that JSON writes without escapes (the runs' fast match) and some it cannot (quotes, backslashes)
+_KEYS = st.sampled_from(["digest", "subject", "", "a b", "ü评测", "x:y", "{", "[", "}", "0", "k\"q", "b\\s", "~0"])
+_ITEM_VALUES = st.recursive(_SCALARS | _KEYS, lambda inner: st.lists(inner, max_size=3)
+                            | st.builds(_Pairs, st.lists(st.tuples(_KEYS, inner), max_size=3)), max_leaves=6)
+_ITEMS = st.lists(st.builds(_Pairs, st.lists(st.tuples(_KEYS, _ITEM_VALUES), max_size=4)) | _ITEM_VALUES,
+                  max_size=12)
+
+
+@given(_ITEMS, st.data())
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_runs_of_item_members_are_found_as_one_at_a_time(items: list[object], data: st.DataObject) -> None:
+    """Pointers ARRAY/N/KEY, one KEY for many items (flat objects, nested ones, escaped names, repeated names,
+    items that are not objects, indices past the end), with the run's pass forced on for every size: what each
+    pointer alone finds, and nothing where there is nothing. Arrays may repeat (a repeated member name), so the
+    array's first occurrence may lack an item the walk then finds in a later one."""
+    import riskfmt._positions as positions
+
+    value = _Pairs([("a", items), ("b", _Pairs([("c", items[::-1])])), ("a", [*items, _Pairs([("digest", 1)])])])
+    text, where = _document(value, data, escapes=data.draw(st.booleans()))  # most often none: the fast match
+    json.loads(text)
+    keys = data.draw(st.lists(_KEYS, min_size=1, max_size=3, unique=True))
+    arrays = data.draw(st.lists(st.sampled_from(["/a", "/b/c", "/x"]), min_size=1, max_size=3, unique=True))
+    chosen = data.draw(st.sets(st.integers(0, len(items) + 1)))  # the other items are skipped
+    wanted = [f"{array}/{n}/{escape_token(key)}" for array in arrays for key in keys for n in sorted(chosen)]
+    wanted += [*data.draw(st.lists(st.sampled_from(sorted(where)), max_size=4)), "/a", "/a/01/digest"]
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = 1
+        bulk = locate(text, wanted)
+    finally:
+        positions.RUN_MIN = old
+    assert bulk == {p: where[p] for p in wanted if p in where}
+    for pointer in wanted:
+        assert locate(text, [pointer]) == ({pointer: bulk[pointer]} if pointer in bulk else {})
+
+
+@given(_ITEMS, st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_an_object_skipped_with_string_methods_ends_where_the_decoder_ends_it(items: list[object],
+                                                                              data: st.DataObject) -> None:
+    """``_skip_object`` and ``_flat_member`` (an object with no object inside it and no escape):
+    where they answer, the end of the object is the C decoder's and the member's value starts where the
+    writer put it; they may decline (-1, None), never be wrong."""
+    from riskfmt._positions import _flat_member, _skip_object
+
+    text, where = _document(items, data, escapes=data.draw(st.booleans()))
+    for n in range(len(items)):
+        start = where[f"/{n}"]
+        if text[start] != "{":
+            continue
+        end = json.JSONDecoder().raw_decode(text, start)[1]
+        skipped = _skip_object(text, start)
+        assert skipped in (-1, end)
+        for key in ("digest", "subject", "", "a b", "ü评测"):
+            spans = _flat_member(text, start, json.dumps(key, ensure_ascii=False))
+            pointer = f"/{n}/{escape_token(key)}"
+            assert spans is None or spans == (where[pointer], end)
+
+
+def test_a_run_item_walked_without_finding_its_member_is_looked_for_in_later_occurrences() -> None:
+    """Found by the property test above: an item of the array's first occurrence that is walked (not flat) and
+    lacks the member counted as found, so the walk never looked at the repeated array that has it."""
+    import riskfmt._positions as positions
+
+    text = '{"a": [null, {"k": [1]}], "a": [[0, 1], {"k": 2}]}'
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = 1
+        bulk = locate(text, ["/a/0/1", "/a/1/k"])
+    finally:
+        positions.RUN_MIN = old
+    assert bulk == {"/a/0/1": text.index("1], {"), "/a/1/k": text.index("[1]")}
+    assert bulk == locate(text, ["/a/0/1", "/a/1/k"])

@@ -156,15 +156,23 @@ def _reference_text(result: ValidationResult, lang: str, color: bool, summary: b
 # ---- the laws ------------------------------------------------------------------------------------------------
 
 
-@given(_flood(), st.sampled_from(["en", "zh"]), st.booleans())
+@given(_flood(), st.sampled_from(["en", "zh"]), st.booleans(), st.sampled_from([10_000, 3, 1]))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 def test_every_format_writes_a_flood_as_one_finding_at_a_time_did(result: ValidationResult, lang: str,
-                                                                  color: bool) -> None:
+                                                                  color: bool, slice_size: int) -> None:
+    """... with JSON's findings and SARIF's results made and written in slices of any size."""
+    from riskfmt.render import machine
+
     written = {}
-    for name in ("text", "json", "github", "sarif"):
-        out = io.StringIO()
-        RENDERERS[name](result, out, lang, color, False)
-        written[name] = out.getvalue()
+    old = machine._SLICE
+    try:
+        machine._SLICE = slice_size
+        for name in ("text", "json", "github", "sarif"):
+            out = io.StringIO()
+            RENDERERS[name](result, out, lang, color, False)
+            written[name] = out.getvalue()
+    finally:
+        machine._SLICE = old
     assert written["json"] == _reference_json(result, lang)
     assert written["github"] == _reference_github(result, lang)
     assert written["sarif"] == _reference_sarif(result, lang)

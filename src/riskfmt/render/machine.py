@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from riskfmt.findings import Finding, Severity, ValidationResult, messages
-from riskfmt.render.safe import printable
+from riskfmt.findings import Finding, Severity, ValidationResult, message_texts
+from riskfmt.render.safe import all_printable, printable
 
 FINDINGS_FORMAT = "riskfmt-findings/1.0"
 
 
 def as_dict(result: ValidationResult, lang: str = "en") -> dict[str, Any]:
+    document = _summary(result)
+    document["findings"] = finding_dicts(result.findings, lang)
+    return document
+
+
+def _summary(result: ValidationResult) -> dict[str, Any]:
+    """The findings document but its findings (the last member)."""
     from riskfmt import __version__
 
     return {
@@ -29,7 +36,6 @@ def as_dict(result: ValidationResult, lang: str = "en") -> dict[str, Any]:
              "valid": not any(f.severity == Severity.ERROR for f in r.findings)}
             for r in result.files
         ],
-        "findings": finding_dicts(result.findings, lang),
     }
 
 
@@ -41,23 +47,30 @@ def finding_dicts(findings: list[Finding], lang: str = "en") -> list[dict[str, o
     template, its title) looked up once per code rather than once per finding."""
     from riskfmt.codes import CODES
 
-    message = messages(lang)
     titles: dict[str, str] = {}
     out: list[dict[str, object]] = []
     append = out.append
-    for finding in findings:
+    for finding, text in zip(findings, message_texts(findings, lang), strict=True):
         loc = finding.location
         code = finding.code
         title = titles.get(code)
         if title is None:
             title = titles[code] = CODES[code].title
         append({"code": code, "severity": _LABEL[finding.severity], "file": loc.source, "pointer": loc.pointer,
-                "line": loc.line, "column": loc.column, "message": message(finding), "title": title})
+                "line": loc.line, "column": loc.column, "message": text, "title": title})
     return out
 
 
 def render_json(result: ValidationResult, out: TextIO, lang: str = "en") -> None:
-    out.write(_indented(as_dict(result, lang)))
+    """``as_dict`` written as indented JSON, the findings a slice at a time (as SARIF's results): 847,000
+    findings are 335 MB of text, which written at once were held three times over (UTF-8, text, encoded)."""
+    document = _summary(result)
+    document["findings"] = _RESULTS
+    head, _, tail = _indented(document).rpartition(f'"{_RESULTS}"')  # the last member: its placeholder is last
+    findings = result.findings
+    out.write(head)
+    _write_list(out, len(findings), lambda start, end: finding_dicts(findings[start:end], lang), "  ")
+    out.write(tail)
     out.write("\n")
 
 
@@ -95,23 +108,25 @@ def render_github(result: ValidationResult, out: TextIO, lang: str = "en") -> No
 def _github_lines(findings: list[Finding], lang: str) -> Iterator[str]:
     from riskfmt.codes import CODES
 
-    message = messages(lang)
+    texts = [text + f" [{f.location.pointer}]" if f.location.pointer else text
+             for f, text in zip(findings, message_texts(findings, lang), strict=True)]
+    if not all_printable(texts) or "%" in "\t".join(texts):  # GitHub's escapes only when one is needed
+        texts = list(map(_escape_data, texts))
     files: dict[str, str] = {}  # escaped once per file and once per code, not once per finding
     titles: dict[str, str] = {}
-    for finding in findings:
+    for finding, text in zip(findings, texts, strict=True):
         loc = finding.location
         props = files.get(loc.source)
         if props is None:
             props = files[loc.source] = f"file={_escape_property(loc.source)}"
         if loc.line is not None:
-            props += f",line={loc.line}"
-        if loc.column is not None:
+            props += f",line={loc.line},col={loc.column}" if loc.column is not None else f",line={loc.line}"
+        elif loc.column is not None:
             props += f",col={loc.column}"
         title = titles.get(finding.code)
         if title is None:
             title = titles[finding.code] = _escape_property(finding.code + " " + CODES[finding.code].title)
-        text = message(finding) + (f" [{loc.pointer}]" if loc.pointer else "")
-        yield f"::{_GITHUB_LEVEL[finding.severity]} {props},title={title}::{_escape_data(text)}\n"
+        yield f"::{_GITHUB_LEVEL[finding.severity]} {props},title={title}::{text}\n"
 
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -138,27 +153,30 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
     used = sorted({f.code for f in findings})
     rules = [rule(CODES[code], lang) for code in used]
     index = {code: i for i, code in enumerate(used)}
-    message = messages(lang)
-    uris: dict[str, str] = {}
-    results = []
-    for finding in findings:
-        loc = finding.location
-        uri = uris.get(loc.source)
-        if uri is None:
-            uri = uris[loc.source] = _artifact_uri(loc.source)
-        physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-        # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
-        physical["region"] = {"startLine": loc.line or 1, **({"startColumn": loc.column} if loc.column else {})}
-        entry: dict[str, Any] = {
-            "ruleId": finding.code,
-            "ruleIndex": index[finding.code],
-            "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": message(finding)},
-            "locations": [{"physicalLocation": physical}],
-        }
-        if loc.pointer:
-            entry["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": loc.pointer, "kind": "member"}]
-        results.append(entry)
+    artifacts: dict[str, dict[str, str]] = {}  # one artifact location per file, the same object in each result
+
+    def results(start: int, end: int) -> list[dict[str, Any]]:
+        """The SARIF results of ``findings[start:end]`` (made a slice at a time, as they are written)."""
+        chosen = findings[start:end]
+        out: list[dict[str, Any]] = []
+        append = out.append
+        for finding, text in zip(chosen, message_texts(chosen, lang), strict=True):
+            loc = finding.location
+            artifact = artifacts.get(loc.source)
+            if artifact is None:
+                artifact = artifacts[loc.source] = {"uri": _artifact_uri(loc.source)}
+            # Code scanning needs a region to place an alert; a finding about the whole file points at its start.
+            region = ({"startLine": loc.line or 1, "startColumn": loc.column} if loc.column
+                      else {"startLine": loc.line or 1})
+            location: dict[str, Any] = (
+                {"physicalLocation": {"artifactLocation": artifact, "region": region},
+                 "logicalLocations": [{"fullyQualifiedName": loc.pointer, "kind": "member"}]} if loc.pointer
+                else {"physicalLocation": {"artifactLocation": artifact, "region": region}})
+            code = finding.code
+            append({"ruleId": code, "ruleIndex": index[code], "level": _SARIF_LEVEL[finding.severity],
+                    "message": {"text": text}, "locations": [location]})
+        return out
+
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -169,30 +187,42 @@ def render_sarif(result: ValidationResult, out: TextIO, lang: str = "en") -> Non
             "results": _RESULTS,
         }],
     }
-    # as json.dump(sarif, out, ensure_ascii=False, indent=2) writes it, in C, and the results a slice at a time:
-    # one string of 847,000 results would be 700 MB, twice over while it is decoded
+    # as json.dump(sarif, out, ensure_ascii=False, indent=2) writes it, in C, and the results made and written a
+    # slice at a time: one string of 847,000 results would be 700 MB, twice over while it is decoded
     head, tail = _indented(sarif).split(f'"{_RESULTS}"')
     out.write(head)
-    _write_list(out, results, "      ")
+    _write_list(out, len(findings), results, "      ")
     out.write(tail)
     out.write("\n")
 
 
-_RESULTS = "riskfmt-results-go-here"  # a placeholder no other value of the SARIF skeleton holds
+# a placeholder no other value of the SARIF skeleton holds; in the JSON document, the last member's value
+_RESULTS = "riskfmt-results-go-here"
 _SLICE = 10_000
 
 
-def _write_list(out: TextIO, items: list[Any], indent: str) -> None:
-    """``items`` as an indented JSON list whose closing bracket stands at ``indent`` (exactly what the
-    indented writer puts at that depth), written a slice at a time. Only the structure holds line breaks
-    (JSON escapes those in strings), so indenting a slice is one replacement of each line break."""
-    if not items:
+def _write_list(out: TextIO, count: int, items: Callable[[int, int], list[Any]], indent: str) -> None:
+    """``count`` items as an indented JSON list whose closing bracket stands at ``indent`` (exactly what the
+    indented writer puts at that depth), written a slice at a time, ``items(start, end)`` giving each slice's
+    (made only when it is written). Each slice is written nested in as many
+    lists as ``indent`` has levels, so the indented writer itself puts every line of its items at their depth;
+    the slice's items are then what lies between the fixed lines of those brackets (one copy, no replacement)."""
+    if not count:
         out.write("[]")
         return
+    depth = len(indent) // 2
+    head = "".join("  " * level + "[\n" for level in range(depth)) + indent + "["
+    tail = "\n" + "\n".join("  " * level + "]" for level in range(depth, -1, -1))
     out.write("[")
-    for start in range(0, len(items), _SLICE):
-        text = _indented({"": items[start:start + _SLICE]})  # the slice at depth 1, as in any document
-        body = text[text.index("[") + 1:text.rindex("]") - 3]  # its items, each line after a line break
-        out.write(("," if start else "") + body.replace("\n  ", "\n" + indent))
-        del text, body
+    for start in range(0, count, _SLICE):
+        nested: Any = items(start, min(start + _SLICE, count))
+        for _ in range(depth):
+            nested = [nested]
+        text = _indented(nested)
+        if not (text.startswith(head) and text.endswith(tail)):  # not the layout of an indented writer
+            raise AssertionError("unexpected layout of an indented list")
+        if start:
+            out.write(",")
+        out.write(text[len(head):len(text) - len(tail)])
+        del text, nested
     out.write("\n" + indent + "]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable"]
+__all__ = ["all_printable", "printable"]
 
 # C0 controls but tab, DEL and C1 controls, the Unicode line and paragraph separators, and the bidirectional
 # formatting characters (embeddings, overrides, isolates, marks)
@@ -31,3 +31,9 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with every line break, control and direction-formatting character written as an escape."""
     return _UNSAFE.sub(_escape, text)
+
+
+def all_printable(texts: list[str]) -> bool:
+    """True when :func:`printable` leaves every one of ``texts`` as it is: one search over them all (joined by a
+    tab, which is printable), so a renderer of many findings escapes each text only when one of them needs it."""
+    return _UNSAFE.search("\t".join(texts)) is None

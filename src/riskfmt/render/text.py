@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
-from riskfmt.findings import Finding, Severity, ValidationResult, messages
-from riskfmt.render.safe import printable
+from riskfmt.findings import Finding, Severity, ValidationResult, message_texts
+from riskfmt.render.safe import all_printable, printable
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -35,11 +35,10 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
     hidden: dict[str, list[int]] = {}
     if limit is not None:
         findings, hidden = _condense(findings, limit)
-    message = messages(lang)
     labels = {s: _zh(s.label, "finding severity") if lang == "zh" else s.label for s in Severity}
     if color:
         labels = {s: f"{_COLOURS[s]}{label}{_RESET}" for s, label in labels.items()}
-    out.writelines(_lines(findings, message, labels))
+    out.writelines(_lines(findings, lang, labels))
     for code, (count, files) in sorted(hidden.items()):
         if lang == "zh":
             out.write(_zh(_MORE).format(count=f"{count:,}", code=code, files=f"{files:,}") + "\n")
@@ -51,17 +50,26 @@ def render(result: ValidationResult, out: TextIO, lang: str = "en", color: bool 
     out.write(summary_line(len(result.files), result.count(Severity.ERROR), result.count(Severity.WARNING), lang))
 
 
-def _lines(findings: list[Finding], message: Callable[[Finding], str], labels: dict[Severity, str]) -> Iterator[str]:
+def _lines(findings: list[Finding], lang: str, labels: dict[Severity, str]) -> Iterator[str]:
+    # file names, pointers and message parameters come from documents: one finding is one line. Messages and
+    # pointers are escaped one by one only when one of them needs it (riskfmt.render.safe.all_printable).
+    texts = message_texts(findings, lang)
+    if not all_printable(texts):
+        texts = list(map(printable, texts))
+    pointers = [f.location.pointer for f in findings]
+    if not all_printable(pointers):
+        pointers = list(map(printable, pointers))
     sources: dict[str, str] = {}  # each file name made printable once, not once per finding
-    for finding in findings:
+    for finding, text, pointer in zip(findings, texts, pointers, strict=True):
         loc = finding.location
         source = sources.get(loc.source)
         if source is None:
             source = sources[loc.source] = printable(loc.source)
-        pointer = f" [{printable(loc.pointer)}]" if loc.pointer else ""
-        # file names, pointers and message parameters come from documents: one finding is one line
-        yield (f"{_where(source, loc.line, loc.column)}: {labels[finding.severity]} {finding.code} "
-               f"{printable(message(finding))}{pointer}\n")
+        line = loc.line
+        where = source if line is None else f"{source}:{line}:{loc.column}" if loc.column is not None \
+            else f"{source}:{line}"
+        yield (f"{where}: {labels[finding.severity]} {finding.code} {text} [{pointer}]\n" if pointer
+               else f"{where}: {labels[finding.severity]} {finding.code} {text}\n")
 
 
 def _condense(findings: list[Finding], limit: int) -> tuple[list[Finding], dict[str, list[int]]]:
