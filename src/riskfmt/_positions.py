@@ -264,6 +264,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
             else:
                 spans = flat(text, i, quoted) if text[i] == "{" else None
                 if spans is not None:
+                    item = i
                     found[pointer], i = spans
                 else:  # nested, escaped or without the member: the general walk, for this item alone
                     node = _Node()
@@ -273,6 +274,24 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                 left -= 1
                 if not left:
                     break
+                if spans is not None and text[i] == ",":
+                    i += 1
+                    while text[i] in _SPACE:
+                        i += 1
+                    index += 1
+                    # the items that repeat this one's text and separator have the member where it has it: they
+                    # are counted by comparing memory, not read (a flood is most often one value copied)
+                    width = i - item
+                    copies = _copies(text, item, i)
+                    if copies:
+                        left -= _record(run, found, index, copies, i + spans[0] - item, width)
+                        if not left:
+                            break
+                        index += copies
+                        i += copies * width
+                        while text[i] in _SPACE:
+                            i += 1
+                    continue
             if text[i] == ",":  # the usual separator, read without a regular expression
                 i += 1
                 while text[i] in _SPACE:
@@ -286,6 +305,46 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass
     return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
+
+
+_BLOCK = 1 << 16  # the most characters compared at once by _copies (its copy of the unit stays small)
+
+
+def _copies(text: str, start: int, at: int) -> int:
+    """How many times ``text[start:at]`` (an item and the separator after it) repeats right from ``at``: blocks of
+    copies compared with the text in C, doubled while they match (up to ``_BLOCK`` characters), halved after."""
+    block = text[start:at]
+    width = len(block)
+    count = 0
+    if not text.startswith(block, at):
+        return 0
+    size, growing = 1, True
+    while True:
+        if text.startswith(block, at):
+            count += size
+            at += size * width
+            if growing and len(block) < _BLOCK:
+                block += block
+                size *= 2
+        elif size > 1:
+            growing = False
+            size //= 2
+            block = block[:size * width]
+        else:
+            return count
+
+
+def _record(run: dict[int, str], found: dict[str, int], index: int, copies: int, first: int, width: int) -> int:
+    """Record the wanted pointers of items ``index`` to ``index + copies - 1``, whose member values start at
+    ``first``, ``first + width``, ...; returns how many were wanted."""
+    pointers = list(map(run.get, range(index, index + copies)))
+    places = range(first, first + copies * width, width)
+    if None not in pointers:
+        found.update(zip(pointers, places))  # type: ignore[arg-type]  # no None among them
+        return copies
+    wanted = [(pointer, place) for pointer, place in zip(pointers, places) if pointer is not None]
+    found.update(wanted)
+    return len(wanted)
 
 
 def _skip(text: str, index: int) -> int:
