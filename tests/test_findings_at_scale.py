@@ -122,6 +122,27 @@ def test_the_fast_constructors_make_what_init_makes(code: str, source: str, poin
         moved.location.line = 1
 
 
+@given(st.sampled_from(["RF513", "RF503", "RF520", "RF102"]), st.text(max_size=5),
+       st.lists(st.tuples(st.text(max_size=8),
+                          st.dictionaries(st.sampled_from(["digest", "value", "more"]), _PARAM_VALUES, max_size=3)),
+                max_size=6),
+       st.lists(st.integers(0, 5), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_findings_made_in_bulk_are_those_made_one_at_a_time(code: str, source: str,
+                                                              each: list[tuple[str, dict[str, object]]],
+                                                              repeats: list[int]) -> None:
+    """``riskfmt.findings.made`` (a bulk check's findings) gives ``Finding.make``'s findings, parameters shared
+    between findings (the same mapping passed for several) or not, of any kind and length."""
+    from riskfmt.findings import made
+
+    chosen = [each[n % len(each)] for n in repeats] if each else []  # the same mapping object more than once
+    bulk = made(code, source, [pointer for pointer, _ in chosen], [params for _, params in chosen])
+    one_at_a_time = [Finding.make(code, source, pointer, **params) for pointer, params in chosen]
+    assert bulk == one_at_a_time
+    assert [repr(f) for f in bulk] == [repr(f) for f in one_at_a_time]
+    assert [hash(f) for f in bulk] == [hash(f) for f in one_at_a_time]
+
+
 def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole of ``validate_bytes`` on a flood written over many lines: the placeholders' positions found by
     one pass over the digests (riskfmt._positions, runs) are the lines and columns the walk finds one by one."""
