@@ -97,7 +97,7 @@ def validate_bytes(
     with paused_gc():
         document = load_bytes(data, source, syntax)
         result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
-        keep_until_exit(document)  # the command line frees no tree at exit (riskfmt.loading.keep_trees_until_exit)
+        keep_until_exit(document, result.findings)  # the command line frees no tree and no finding at exit
         return result
 
 
