@@ -209,9 +209,6 @@ def _attach_positions(document: Document, result: FileResult) -> None:
         return
     positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
     if positions:
-        get = positions.get
-        result.findings = [
-            f if (loc := f.location).line is not None or (at := get(loc.pointer)) is None
-            else f.with_position(at[0], at[1])
-            for f in result.findings
-        ]
+        from riskfmt.findings import place
+
+        place(result.findings, positions.get)  # (the list is this result's own: riskfmt.caps.cap made it)
