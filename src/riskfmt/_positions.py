@@ -172,7 +172,16 @@ def _runs(wanted: Iterable[str]) -> tuple[dict[tuple[str, str], dict[int, str]],
     other pointers."""
     runs: dict[tuple[str, str], dict[int, str]] = {}
     rest: list[str] = []
+    # the run of the pointer before, its ARRAY + "/" and "/" + KEY: a pointer between them with only an index there
+    # is in it, told without splitting it (most pointers of a flood follow one of their own run)
+    last: dict[int, str] | None = None
+    prefix = suffix = ""
     for pointer in wanted:
+        if last is not None and pointer.startswith(prefix) and pointer.endswith(suffix):
+            index = pointer[len(prefix):len(pointer) - len(suffix)]
+            if index.isdigit() and index.isascii() and (index == "0" or index[0] != "0"):
+                last[int(index)] = pointer
+                continue
         head, _, token = pointer.rpartition("/")
         array, _, index = head.rpartition("/")
         if not (index.isdigit() and index.isascii() and (index == "0" or index[0] != "0")) or "~" in token:
@@ -182,6 +191,7 @@ def _runs(wanted: Iterable[str]) -> tuple[dict[tuple[str, str], dict[int, str]],
         if run is None:
             run = runs[(array, token)] = {}
         run[int(index)] = pointer
+        last, prefix, suffix = run, array + "/", "/" + token
     for where, run in list(runs.items()):
         if len(run) < RUN_MIN or _LITERAL.fullmatch(where[1]) is None:
             rest.extend(run.values())

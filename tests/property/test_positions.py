@@ -256,3 +256,46 @@ def test_items_repeating_the_one_before_are_found_as_by_the_walk(groups: list[tu
     finally:
         positions.RUN_MIN, positions._BLOCK = old
     assert bulk == positions._locate(text, set(wanted))
+
+
+def _runs_one_at_a_time(wanted: list[str], least: int) -> tuple[dict[tuple[str, str], dict[int, str]], list[str]]:
+    """The runs as their docstring defines them, each pointer split on its own."""
+    import re
+
+    runs: dict[tuple[str, str], dict[int, str]] = {}
+    rest = []
+    for pointer in wanted:
+        head, _, token = pointer.rpartition("/")
+        array, _, index = head.rpartition("/")
+        if re.fullmatch(r"0|[1-9][0-9]*", index, re.ASCII) and "~" not in token:
+            runs.setdefault((array, token), {})[int(index)] = pointer
+        else:
+            rest.append(pointer)
+    for where, run in list(runs.items()):
+        if len(run) < least or re.fullmatch(r'[^"\\\x00-\x1f]*', where[1]) is None:
+            rest.extend(run.values())
+            del runs[where]
+    return runs, rest
+
+
+_SEGMENTS = st.sampled_from(["a", "digests", "digest", "0", "1", "01", "12", "", "~0", "~1x", "٣", "a b", "\"", "/"])
+
+
+@given(st.lists(st.lists(_SEGMENTS, max_size=4).map(lambda tokens: "".join("/" + t for t in tokens)), max_size=60),
+       st.integers(1, 4))
+@settings(max_examples=500, deadline=None)
+def test_runs_are_those_of_each_pointer_split_on_its_own(pointers: list[str], least: int) -> None:
+    """``_runs`` reads a pointer that follows one of its run without splitting it: the same runs (and the same
+    order within them) and the same other pointers as splitting each one."""
+    import riskfmt._positions as positions
+
+    wanted = list(dict.fromkeys(pointers))
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = least
+        runs, rest = positions._runs(dict.fromkeys(wanted))
+    finally:
+        positions.RUN_MIN = old
+    expected_runs, expected_rest = _runs_one_at_a_time(wanted, least)
+    assert [(k, list(v.items())) for k, v in runs.items()] == [(k, list(v.items())) for k, v in expected_runs.items()]
+    assert rest == expected_rest
