@@ -260,6 +260,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
         return list(run.values())
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
     left = len(run)
+    last = max(run)
     missed = False
     try:
         i = _ws(text, start + 1).end()
@@ -292,7 +293,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                     # the items that repeat this one's text and separator have the member where it has it: they
                     # are counted by comparing memory, not read (a flood is most often one value copied)
                     width = i - item
-                    copies = _copies(text, item, i)
+                    copies = _copies(text, item, i, last - index + 1)  # no further than the last wanted item
                     if copies:
                         left -= _record(run, found, index, copies, i + spans[0] - item, width)
                         if not left:
@@ -320,16 +321,23 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
 _BLOCK = 1 << 16  # the most characters compared at once by _copies (its copy of the unit stays small)
 
 
-def _copies(text: str, start: int, at: int) -> int:
-    """How many times ``text[start:at]`` (an item and the separator after it) repeats right from ``at``: blocks of
-    copies compared with the text in C, doubled while they match (up to ``_BLOCK`` characters), halved after."""
+def _copies(text: str, start: int, at: int, most: int) -> int:
+    """How many times ``text[start:at]`` (an item and the separator after it) repeats right from ``at``, up to
+    ``most``: blocks of copies compared with the text in C, doubled while they match (up to ``_BLOCK``
+    characters), halved after."""
     block = text[start:at]
     width = len(block)
     count = 0
-    if not text.startswith(block, at):
+    if most <= 0 or not text.startswith(block, at):
         return 0
     size, growing = 1, True
     while True:
+        if count + size > most:
+            growing = False
+            size = most - count
+            if not size:
+                return count
+            block = block[:size * width]
         if text.startswith(block, at):
             count += size
             at += size * width
