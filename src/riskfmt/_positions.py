@@ -358,9 +358,9 @@ def _record(run: dict[int, str], found: dict[str, int], index: int, copies: int,
     pointers = list(map(run.get, range(index, index + copies)))
     places = range(first, first + copies * width, width)
     if None not in pointers:
-        found.update(zip(pointers, places))  # type: ignore[arg-type]  # no None among them
+        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
         return copies
-    wanted = [(pointer, place) for pointer, place in zip(pointers, places) if pointer is not None]
+    wanted = [(pointer, place) for pointer, place in zip(pointers, places, strict=True) if pointer is not None]
     found.update(wanted)
     return len(wanted)
 

@@ -247,9 +247,9 @@ def made(code: str, source: str, pointers: Iterable[str], params: Iterable[Mappi
     f_code, f_severity, f_location, f_params = _f_code, _f_severity, _f_location, _f_params
     out: list[Finding] = []
     append = out.append
-    for pointer, values in zip(pointers, params):
+    for pointer, values in zip(pointers, params, strict=True):
         for value in values.values():
-            if value.__class__ is not str or len(value) > _MAX_PARAM:  # type: ignore[arg-type]
+            if value.__class__ is not str or len(value) > _MAX_PARAM:
                 values = {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…"
                           for k, v in values.items()}
                 break

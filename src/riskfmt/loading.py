@@ -198,8 +198,9 @@ def keep_trees_until_exit() -> None:
     cyclic collector never looks at (``gc.freeze``): when the interpreter shuts down, the module's name for the
     slot is dropped but the slot's own reference keeps it, and the final collection skips frozen objects, so the
     tree is never freed, nor the findings kept with it. Nothing else about the exit changes: ``sys.exit``, atexit
-    handlers and the flushing of output run as before. Only the last tree is kept: the next ``load_bytes`` drops it first, so memory
-    never holds two. Only ``riskfmt.cli`` calls this, for a real process; a library caller frees as always."""
+    handlers and the flushing of output run as before. Only the last tree is kept: the next ``load_bytes`` drops
+    it first, so memory never holds two. Only ``riskfmt.cli`` calls this, for a real process; a library caller
+    frees as always."""
     global _KEPT
     if _KEPT is None:
         slot: list[Any] = [None]
