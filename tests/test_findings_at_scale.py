@@ -208,3 +208,19 @@ def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch
     assert by_runs == by_walk
     lines = [f.location.line for f in by_runs if f.code == "RF513"]
     assert len(lines) == 2500 - len(range(3, 2500, 7)) and len(set(lines)) == len(lines)  # one line each
+
+
+@given(st.lists(st.tuples(st.sampled_from(["RF513", "RF503", "RF520", "RF102"]), st.integers(0, 3)), max_size=12),
+       st.lists(st.dictionaries(st.sampled_from(["digest", "value", "more", "min", "max", "capped", "limit"]),
+                                st.text(max_size=5), max_size=4), min_size=4, max_size=4),
+       st.sampled_from(["en", "zh"]))
+@settings(max_examples=300, deadline=None)
+def test_messages_of_findings_sharing_parameters_are_each_findings_own(chosen: list[tuple[str, int]],
+                                                                        params: list[dict[str, str]],
+                                                                        lang: str) -> None:
+    """``message_texts`` formats a run of findings with one code and one parameters object once: each message is
+    still the finding's own ``message``, whatever the codes around it, with parameters missing or not."""
+    from riskfmt.findings import made, message_texts
+
+    findings = [f for code, n in chosen for f in made(code, "r.json", ["/a"], [params[n]])]
+    assert message_texts(findings, lang) == [f.message(lang) for f in findings]

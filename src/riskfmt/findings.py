@@ -385,18 +385,27 @@ def messages(lang: str = "en") -> Callable[[Finding], str]:
 
 def message_texts(findings: list[Finding], lang: str = "en") -> list[str]:
     """``[f.message(lang) for f in findings]``, as :func:`messages` formats them, in one loop (no call per finding
-    but the formatting itself)."""
+    but the formatting itself, and none for a finding with the code and parameters object of the one before)."""
     codes = _CODES or _codes()
     templates: dict[str, str] = {}
     out: list[str] = []
     append = out.append
+    # a finding of the code and the very parameters of the one before (a bulk check's findings share them:
+    # riskfmt.findings.made) has its message: formatted once for the run of them
+    last_code, last_params, text = None, None, ""
     for finding in findings:
-        template = templates.get(finding.code)
+        code, params = finding.code, finding.params
+        if params is last_params and code == last_code:
+            append(text)
+            continue
+        template = templates.get(code)
         if template is None:
-            spec = codes[finding.code]
-            template = templates[finding.code] = spec.zh if lang == "zh" else spec.en
+            spec = codes[code]
+            template = templates[code] = spec.zh if lang == "zh" else spec.en
         try:
-            append(template.format_map(finding.params))
+            text = template.format_map(params)
         except (KeyError, IndexError, ValueError):  # as CodeSpec.render: a missing parameter never crashes a report
-            append(template)
+            text = template
+        append(text)
+        last_code, last_params = code, params
     return out
