@@ -349,6 +349,9 @@ def ordered(findings: list[Finding]) -> list[Finding]:
     """
     keys = [(loc.source, loc.line or 0, loc.column or 0, loc.pointer, f.code)
             for f in findings for loc in (f.location,)]
+    # found in order already, each key after the one before (no tie): that order (compared in C, no sort)
+    if all(map(tuple.__lt__, keys, islice(keys, 1, None))):
+        return list(findings)
     order = sorted(range(len(findings)), key=keys.__getitem__)
     out = [findings[i] for i in order]
     short = [keys[i] for i in order]
