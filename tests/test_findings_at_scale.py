@@ -4,6 +4,7 @@ and the command line writes every format of a generated flood as the library ren
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,76 @@ def test_the_fast_constructors_make_what_init_makes(code: str, source: str, poin
         moved.location.line = 1
 
 
+@given(st.sampled_from(["RF513", "RF503", "RF520", "RF102"]), st.text(max_size=5),
+       st.lists(st.tuples(st.text(max_size=8),
+                          st.dictionaries(st.sampled_from(["digest", "value", "more"]), _PARAM_VALUES, max_size=3)),
+                max_size=6),
+       st.lists(st.integers(0, 5), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_findings_made_in_bulk_are_those_made_one_at_a_time(code: str, source: str,
+                                                              each: list[tuple[str, dict[str, object]]],
+                                                              repeats: list[int]) -> None:
+    """``riskfmt.findings.made`` (a bulk check's findings) gives ``Finding.make``'s findings, parameters shared
+    between findings (the same mapping passed for several) or not, of any kind and length."""
+    from riskfmt.findings import made
+
+    chosen = [each[n % len(each)] for n in repeats] if each else []  # the same mapping object more than once
+    bulk = made(code, source, [pointer for pointer, _ in chosen], [params for _, params in chosen])
+    one_at_a_time = [Finding.make(code, source, pointer, **params) for pointer, params in chosen]
+    assert bulk == one_at_a_time
+    assert [repr(f) for f in bulk] == [repr(f) for f in one_at_a_time]
+    assert [hash(f) for f in bulk] == [hash(f) for f in one_at_a_time]
+
+
+def _with_positions(findings: list[Finding], get: Callable[[str], tuple[int, int] | None]) -> list[str]:
+    """What the findings are once placed, one at a time (as text: the findings made here are dropped on return)."""
+    return [repr(f if (loc := f.location).line is not None or (at := get(loc.pointer)) is None
+                 else f.with_position(at[0], at[1])) for f in findings]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["alone", "twice", "held", "shared location", "placed"]),
+                          st.sampled_from(["/a", "/b", "/c", ""])), max_size=12),
+       st.dictionaries(st.sampled_from(["/a", "/b", ""]), st.tuples(st.integers(1, 9), st.integers(1, 9))))
+@settings(max_examples=300, deadline=None)
+def test_findings_placed_in_their_list_are_those_with_position_gives(kinds: list[tuple[str, str]],
+                                                                      where: dict[str, tuple[int, int]]) -> None:
+    """``riskfmt.findings.place`` gives the list ``with_position`` gives, whoever else holds a finding: one the list
+    holds twice, one another list holds, one whose location another finding holds, one placed already. Nothing
+    held elsewhere changes; a finding held by the list alone keeps its identity (given its position in place)."""
+    from riskfmt import findings as module
+    from riskfmt.findings import Location, place
+
+    findings: list[Finding] = []
+    others: list[object] = []  # what holds some findings and locations besides the list
+    alone: list[int] = []
+    for kind, pointer in kinds:
+        if kind == "placed":
+            finding = Finding.make("RF513", "r.json", pointer, line=2, column=3, digest="x")
+        else:
+            finding = Finding.make("RF513", "r.json", pointer, digest="x")
+        if kind == "alone":
+            alone.append(id(finding))
+        findings.append(finding)
+        if kind == "twice":
+            findings.append(finding)
+        elif kind == "held":
+            others.append(finding)
+        elif kind == "shared location":
+            others.append(Finding("RF514", finding.severity, finding.location, {}))
+        del finding
+    before = [repr(other) for other in others]
+    get = where.get
+    expected_text = _with_positions(findings, get)
+    placed_ids = {id(f) for f in findings if f.location.line is None and f.location.pointer in where}
+    place(findings, get)
+    assert [repr(f) for f in findings] == expected_text
+    assert [repr(other) for other in others] == before
+    if module._COUNTED:
+        kept = [id(f) for f in findings]
+        assert all(identity in kept for identity in alone if identity in placed_ids)
+    assert all(isinstance(f.location, Location) for f in findings)
+
+
 def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole of ``validate_bytes`` on a flood written over many lines: the placeholders' positions found by
     one pass over the digests (riskfmt._positions, runs) are the lines and columns the walk finds one by one."""
@@ -137,3 +208,19 @@ def test_a_flood_is_located_by_its_array_pass_exactly_as_by_the_walk(monkeypatch
     assert by_runs == by_walk
     lines = [f.location.line for f in by_runs if f.code == "RF513"]
     assert len(lines) == 2500 - len(range(3, 2500, 7)) and len(set(lines)) == len(lines)  # one line each
+
+
+@given(st.lists(st.tuples(st.sampled_from(["RF513", "RF503", "RF520", "RF102"]), st.integers(0, 3)), max_size=12),
+       st.lists(st.dictionaries(st.sampled_from(["digest", "value", "more", "min", "max", "capped", "limit"]),
+                                st.text(max_size=5), max_size=4), min_size=4, max_size=4),
+       st.sampled_from(["en", "zh"]))
+@settings(max_examples=300, deadline=None)
+def test_messages_of_findings_sharing_parameters_are_each_findings_own(chosen: list[tuple[str, int]],
+                                                                        params: list[dict[str, str]],
+                                                                        lang: str) -> None:
+    """``message_texts`` formats a run of findings with one code and one parameters object once: each message is
+    still the finding's own ``message``, whatever the codes around it, with parameters missing or not."""
+    from riskfmt.findings import made, message_texts
+
+    findings = [f for code, n in chosen for f in made(code, "r.json", ["/a"], [params[n]])]
+    assert message_texts(findings, lang) == [f.message(lang) for f in findings]

@@ -172,7 +172,16 @@ def _runs(wanted: Iterable[str]) -> tuple[dict[tuple[str, str], dict[int, str]],
     other pointers."""
     runs: dict[tuple[str, str], dict[int, str]] = {}
     rest: list[str] = []
+    # the run of the pointer before, its ARRAY + "/" and "/" + KEY: a pointer between them with only an index there
+    # is in it, told without splitting it (most pointers of a flood follow one of their own run)
+    last: dict[int, str] | None = None
+    prefix = suffix = ""
     for pointer in wanted:
+        if last is not None and pointer.startswith(prefix) and pointer.endswith(suffix):
+            index = pointer[len(prefix):len(pointer) - len(suffix)]
+            if index.isdigit() and index.isascii() and (index == "0" or index[0] != "0"):
+                last[int(index)] = pointer
+                continue
         head, _, token = pointer.rpartition("/")
         array, _, index = head.rpartition("/")
         if not (index.isdigit() and index.isascii() and (index == "0" or index[0] != "0")) or "~" in token:
@@ -182,6 +191,7 @@ def _runs(wanted: Iterable[str]) -> tuple[dict[tuple[str, str], dict[int, str]],
         if run is None:
             run = runs[(array, token)] = {}
         run[int(index)] = pointer
+        last, prefix, suffix = run, array + "/", "/" + token
     for where, run in list(runs.items()):
         if len(run) < RUN_MIN or _LITERAL.fullmatch(where[1]) is None:
             rest.extend(run.values())
@@ -250,6 +260,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
         return list(run.values())
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
     left = len(run)
+    last = max(run)
     missed = False
     try:
         i = _ws(text, start + 1).end()
@@ -264,6 +275,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
             else:
                 spans = flat(text, i, quoted) if text[i] == "{" else None
                 if spans is not None:
+                    item = i
                     found[pointer], i = spans
                 else:  # nested, escaped or without the member: the general walk, for this item alone
                     node = _Node()
@@ -273,6 +285,24 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                 left -= 1
                 if not left:
                     break
+                if spans is not None and text[i] == ",":
+                    i += 1
+                    while text[i] in _SPACE:
+                        i += 1
+                    index += 1
+                    # the items that repeat this one's text and separator have the member where it has it: they
+                    # are counted by comparing memory, not read (a flood is most often one value copied)
+                    width = i - item
+                    copies = _copies(text, item, i, last - index + 1)  # no further than the last wanted item
+                    if copies:
+                        left -= _record(run, found, index, copies, i + spans[0] - item, width)
+                        if not left:
+                            break
+                        index += copies
+                        i += copies * width
+                        while text[i] in _SPACE:
+                            i += 1
+                    continue
             if text[i] == ",":  # the usual separator, read without a regular expression
                 i += 1
                 while text[i] in _SPACE:
@@ -286,6 +316,53 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass
     return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
+
+
+_BLOCK = 1 << 16  # the most characters compared at once by _copies (its copy of the unit stays small)
+
+
+def _copies(text: str, start: int, at: int, most: int) -> int:
+    """How many times ``text[start:at]`` (an item and the separator after it) repeats right from ``at``, up to
+    ``most``: blocks of copies compared with the text in C, doubled while they match (up to ``_BLOCK``
+    characters), halved after."""
+    block = text[start:at]
+    width = len(block)
+    count = 0
+    if most <= 0 or not text.startswith(block, at):
+        return 0
+    size, growing = 1, True
+    while True:
+        if count + size > most:
+            growing = False
+            size = most - count
+            if not size:
+                return count
+            block = block[:size * width]
+        if text.startswith(block, at):
+            count += size
+            at += size * width
+            if growing and len(block) < _BLOCK:
+                block += block
+                size *= 2
+        elif size > 1:
+            growing = False
+            size //= 2
+            block = block[:size * width]
+        else:
+            return count
+
+
+def _record(run: dict[int, str], found: dict[str, int], index: int, copies: int, first: int, width: int) -> int:
+    """Record the wanted pointers of items ``index`` to ``index + copies - 1``, whose member values start at
+    ``first``, ``first + width``, ...; returns how many were wanted."""
+    pointers = list(map(run.get, range(index, index + copies)))
+    places = range(first, first + copies * width, width)
+    if None not in pointers:
+        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
+        return copies
+    wanted = [(pointer, place) for pointer, place in zip(pointers, places, strict=True) if pointer is not None]
+    found.update(wanted)
+    return len(wanted)
 
 
 def _skip(text: str, index: int) -> int:

@@ -13,7 +13,7 @@ from itertools import chain, islice, repeat
 from operator import itemgetter, lt
 from typing import TYPE_CHECKING, Any
 
-from riskfmt.findings import Finding
+from riskfmt.findings import Finding, made
 from riskfmt.kinds import document_checks, resolve
 from riskfmt.plain import index_tokens, survey
 from riskfmt.vocab_index import Release, has_token, is_release, newer_than_latest, plain_risk_ids, releases
@@ -261,8 +261,10 @@ def _digests(report: dict[str, Any], source: str) -> list[Finding]:
     found = (sum(map(values.count, placeholders)) if len(placeholders) <= 4
              else sum(map(placeholders.__contains__, values)))
     listed = tally.admit_many(source, "RF513", found)
-    tally.kept = [Finding.make("RF513", source, f"/model/digests/{index}/digest", digest=values[index])
-                  for index in islice(compress(count(), map(placeholders.__contains__, values)), listed)]
+    indices = list(islice(compress(count(), map(placeholders.__contains__, values)), listed))
+    shared = {value: {"digest": value} for value in placeholders}  # one parameters mapping per placeholder
+    tally.kept = made("RF513", source, [f"/model/digests/{index}/digest" for index in indices],
+                      [shared[values[index]] for index in indices])
     return tally.finish()
 
 

@@ -97,7 +97,7 @@ def validate_bytes(
     with paused_gc():
         document = load_bytes(data, source, syntax)
         result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
-        keep_until_exit(document)  # the command line frees no tree at exit (riskfmt.loading.keep_trees_until_exit)
+        keep_until_exit(document, result.findings)  # the command line frees no tree and no finding at exit
         return result
 
 
@@ -209,9 +209,6 @@ def _attach_positions(document: Document, result: FileResult) -> None:
         return
     positions = document.positions(pending)  # all at once: one walk over the text (riskfmt._positions)
     if positions:
-        get = positions.get
-        result.findings = [
-            f if (loc := f.location).line is not None or (at := get(loc.pointer)) is None
-            else f.with_position(at[0], at[1])
-            for f in result.findings
-        ]
+        from riskfmt.findings import place
+
+        place(result.findings, positions.get)  # (the list is this result's own: riskfmt.caps.cap made it)

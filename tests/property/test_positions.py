@@ -216,3 +216,86 @@ def test_a_run_item_walked_without_finding_its_member_is_looked_for_in_later_occ
         positions.RUN_MIN = old
     assert bulk == {"/a/0/1": text.index("1], {"), "/a/1/k": text.index("[1]")}
     assert bulk == locate(text, ["/a/0/1", "/a/1/k"])
+
+
+# ---- copies: items that repeat the text of the item before them (a flood is most often one value copied) ---------
+
+_FLAT_ITEMS = st.lists(st.tuples(st.sampled_from(["digest", "subject", "d", "digest "]),
+                                 st.sampled_from(["sha256:0", "", "x}y", "a\\\"b", 1, None, [1, {"digest": 2}]])),
+                       max_size=3)
+
+
+@given(st.lists(st.tuples(_FLAT_ITEMS, st.sampled_from([", ", ",", ",\n  ", " , "]), st.integers(1, 40)),
+                min_size=1, max_size=6),
+       st.sampled_from(["", " ", "\n"]), st.integers(1, 300), st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_items_repeating_the_one_before_are_found_as_by_the_walk(groups: list[tuple[list[tuple[str, object]], str,
+                                                                                    int]],
+                                                                 pad: str, block: int, data: st.DataObject) -> None:
+    """An array of objects, each repeated many times with one separator (some nested, escaped, without the
+    member, with the member's name as a value), then wanted ``/a/N/digest`` for some N: the run's pass, which
+    counts the copies of an item by comparing blocks of text (``_BLOCK`` as small as one character here), finds
+    exactly what the general walk finds."""
+    import riskfmt._positions as positions
+
+    items: list[str] = []
+    separators: list[str] = []
+    for members, separator, times in groups:
+        text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in members) + "}"
+        items += [text] * times
+        separators += [separator] * times
+    body = "".join(item + separator for item, separator in zip(items[:-1], separators, strict=False)) + items[-1]
+    text = '{"a": [' + pad + body + pad + '], "b": 1}'
+    json.loads(text)
+    chosen = data.draw(st.sets(st.integers(0, len(items) + 1)) | st.just(set(range(len(items)))))
+    wanted = [f"/a/{n}/digest" for n in sorted(chosen)]
+    old = positions.RUN_MIN, positions._BLOCK
+    try:
+        positions.RUN_MIN, positions._BLOCK = 1, block
+        bulk = locate(text, wanted)
+    finally:
+        positions.RUN_MIN, positions._BLOCK = old
+    assert bulk == positions._locate(text, set(wanted))
+
+
+def _runs_one_at_a_time(wanted: list[str], least: int) -> tuple[dict[tuple[str, str], dict[int, str]], list[str]]:
+    """The runs as their docstring defines them, each pointer split on its own."""
+    import re
+
+    runs: dict[tuple[str, str], dict[int, str]] = {}
+    rest = []
+    for pointer in wanted:
+        head, _, token = pointer.rpartition("/")
+        array, _, index = head.rpartition("/")
+        if re.fullmatch(r"0|[1-9][0-9]*", index, re.ASCII) and "~" not in token:
+            runs.setdefault((array, token), {})[int(index)] = pointer
+        else:
+            rest.append(pointer)
+    for where, run in list(runs.items()):
+        if len(run) < least or re.fullmatch(r'[^"\\\x00-\x1f]*', where[1]) is None:
+            rest.extend(run.values())
+            del runs[where]
+    return runs, rest
+
+
+_SEGMENTS = st.sampled_from(["a", "digests", "digest", "0", "1", "01", "12", "", "~0", "~1x", "٣", "a b", "\"", "/"])
+
+
+@given(st.lists(st.lists(_SEGMENTS, max_size=4).map(lambda tokens: "".join("/" + t for t in tokens)), max_size=60),
+       st.integers(1, 4))
+@settings(max_examples=500, deadline=None)
+def test_runs_are_those_of_each_pointer_split_on_its_own(pointers: list[str], least: int) -> None:
+    """``_runs`` reads a pointer that follows one of its run without splitting it: the same runs (and the same
+    order within them) and the same other pointers as splitting each one."""
+    import riskfmt._positions as positions
+
+    wanted = list(dict.fromkeys(pointers))
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = least
+        runs, rest = positions._runs(dict.fromkeys(wanted))
+    finally:
+        positions.RUN_MIN = old
+    expected_runs, expected_rest = _runs_one_at_a_time(wanted, least)
+    assert [(k, list(v.items())) for k, v in runs.items()] == [(k, list(v.items())) for k, v in expected_runs.items()]
+    assert rest == expected_rest

@@ -186,6 +186,14 @@ def test_ordered_is_the_full_sort(findings: list[Finding]) -> None:
     everything = findings + twins + findings
     assert ordered(everything) == sorted(everything, key=Finding.sort_key)
     assert [id(f) for f in ordered(everything)] == [id(f) for f in sorted(everything, key=Finding.sort_key)]
+    # found in order already (the usual case: one pass and no sort), or nearly (one pair swapped)
+    for start in (findings, list(dict.fromkeys(sorted(findings, key=Finding.sort_key)))):
+        expected = sorted(start, key=Finding.sort_key)
+        assert [id(f) for f in ordered(start)] == [id(f) for f in expected]
+        assert [id(f) for f in ordered(expected)] == [id(f) for f in expected]
+        if len(expected) > 1:
+            swapped = [expected[1], expected[0], *expected[2:]]
+            assert [id(f) for f in ordered(swapped)] == [id(f) for f in sorted(swapped, key=Finding.sort_key)]
 
 
 @pytest.mark.parametrize("slice_size", [10_000, 7, 1])
