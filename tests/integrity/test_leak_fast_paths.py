@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskfmt.integrity.leaks import candidates as raw_pass
+from riskfmt.integrity.leaks import document as leaks_document
 from riskfmt.integrity.leaks import samples as leaks_samples
 from riskfmt.integrity.leaks.collect import Collector, Totals
 
@@ -144,3 +145,23 @@ def test_check_samples_finds_the_same_with_and_without_asking(rows: list, leaky:
     finally:
         leaks_samples._MANY_ROWS = original
     assert asked == measured
+
+
+class _Mapping(dict):
+    """A dict subclass: ``dict.__contains__`` reads it, the rule (``type(e) is dict``) does not take it."""
+
+
+_EVALUATION = st.one_of(
+    st.none(), st.integers(), st.text(max_size=2), st.just([]),
+    st.dictionaries(st.sampled_from(["id", "samples"]), st.one_of(
+        st.none(), st.integers(), st.just({}), st.just({"inline": []}), st.just({"inline": [{"sample_id": "a"}]}),
+        st.just({"file": {}}), st.just({"inline": None}), st.just([{"inline": [1]}])), max_size=2),
+    st.builds(_Mapping, st.just({"samples": {"inline": [1]}})))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_EVALUATION, max_size=8))
+def test_evaluations_with_rows_are_those_of_the_rule(evaluations: list) -> None:
+    expected = [i for i, e in enumerate(evaluations) if type(e) is dict and type(e.get("samples")) is dict
+                and e["samples"].get("inline")]
+    assert leaks_document._with_rows(evaluations) == expected
