@@ -13,6 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskfmt.integrity.leaks import candidates as raw_pass
+from riskfmt.integrity.leaks import document as leaks_document
+from riskfmt.integrity.leaks import samples as leaks_samples
+from riskfmt.integrity.leaks.collect import Collector, Totals
 
 # pieces that make hex runs, separated hex pairs, tokens and JSON punctuation likely
 _PIECES = st.sampled_from([b"0", b"a", b"f", b"9", b"de", b"ad", b"00", b"g", b"Z", b"Q", b" ", b",", b"-", b":",
@@ -69,3 +72,96 @@ def test_possessive_patterns_match_as_written(name: str, text: bytes) -> None:
     raw_pass._classes()
     ours = [m.span() for m in raw_pass._RAW[name].finditer(text)]
     assert ours == [m.span() for m in re.finditer(_WRITTEN[name], text)]
+
+
+# ------------------------------------------------------------------------------------------------
+# inline samples: the longest of the content columns, asked of jsonschema-rs (samples._all_short)
+# ------------------------------------------------------------------------------------------------
+
+# strings around the limit, with astral characters and lone surrogates (which a file cannot carry, but a library
+# caller's data can): len and maxLength must count them alike
+_CHARS = st.sampled_from(["a", "中", "😀", "\ud800", "\udc00", "\n", ":"])
+_LENGTHS = st.sampled_from([0, 1, leaks_samples.BINARY_MIN - 2, leaks_samples.BINARY_MIN - 1,
+                            leaks_samples.BINARY_MIN, leaks_samples.BINARY_MIN + 1])
+_STRINGS = st.one_of(st.builds(lambda c, n: c * n, _CHARS, _LENGTHS), st.text(_CHARS, max_size=8),
+                     st.builds(lambda c, n, t: c * n + t, _CHARS, _LENGTHS, st.text(_CHARS, min_size=1, max_size=3)))
+_VALUES = st.one_of(_STRINGS, st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.builds(lambda n: [0] * n, st.sampled_from([0, 3, 255, 256, 300])),
+                    st.dictionaries(st.sampled_from(["a", "b"]), st.integers(), max_size=2))
+_ROWS = st.lists(st.one_of(
+    st.dictionaries(st.sampled_from(["input", "output", "target", "sample_id", "score"]), _VALUES, max_size=5),
+    st.sampled_from([None, "row", 3, []])), max_size=6)
+
+
+def _measured_short(rows: list) -> bool:
+    """The straightforward verdict: every row is an object, and its input, output and target, where present,
+    are strings shorter than BINARY_MIN."""
+    return all(type(row) is dict and all(type(row[name]) is str and len(row[name]) < leaks_samples.BINARY_MIN
+                                         for name in ("input", "output", "target") if name in row) for row in rows)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_ROWS)
+def test_all_short_agrees_with_the_columns_measured(rows: list) -> None:
+    original = leaks_samples._MANY_ROWS
+    leaks_samples._MANY_ROWS = 0  # every list is asked, however short
+    try:
+        assert leaks_samples._all_short(rows) == _measured_short(rows)
+    finally:
+        leaks_samples._MANY_ROWS = original
+
+
+def test_all_short_declines_what_jsonschema_rs_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(leaks_samples, "_MANY_ROWS", 0)
+    assert leaks_samples._all_short([{"input": "x"}]) is True
+    for rows in ([{"input": b"bytes"}], [{"output": {1, 2}}], [{1: "a"}], [{"input": "x"}, {"target": object()}]):
+        assert leaks_samples._all_short(rows) is False
+    monkeypatch.setattr(leaks_samples, "_MANY_ROWS", 2)
+    assert leaks_samples._all_short([{"input": "x"}]) is False  # too few rows to be worth asking
+
+
+def _scan_rows(rows: list, declared: set[str]) -> tuple[list, dict, dict]:
+    out, totals = Collector("<rows>"), Totals()
+    leaks_samples.check_samples(rows, "/evaluations/0/samples/inline", declared, out, totals)
+    findings = [(f.code, f.location.pointer, sorted(f.params.items())) for f in out.finish()]
+    return findings, dict(totals.pieces), dict(totals.piece_places)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROWS, st.booleans(), st.sampled_from([set(), {"sample_input"}, {"sample_output", "sample_digest"}]))
+def test_check_samples_finds_the_same_with_and_without_asking(rows: list, leaky: bool, declared: set[str]) -> None:
+    # the rows with ids (every other one), and with a token id, a blob and binary text: findings and totals are
+    # those of the columns measured
+    rows = [dict(row, sample_id=f"id-{i}") if type(row) is dict and i % 2 else row for i, row in enumerate(rows)]
+    if leaky:
+        rows += [{"sample_id": "AKIAIOSFODNN7EXAMPLE", "output": "ZGVhZGJlZWY" * 30},
+                 {"sample_id": "s", "input": "\x01" * 300}]
+    original = leaks_samples._MANY_ROWS
+    try:
+        leaks_samples._MANY_ROWS = 0
+        asked = _scan_rows(rows, set(declared))
+        leaks_samples._MANY_ROWS = 1 << 62
+        measured = _scan_rows(rows, set(declared))
+    finally:
+        leaks_samples._MANY_ROWS = original
+    assert asked == measured
+
+
+class _Mapping(dict):
+    """A dict subclass: ``dict.__contains__`` reads it, the rule (``type(e) is dict``) does not take it."""
+
+
+_EVALUATION = st.one_of(
+    st.none(), st.integers(), st.text(max_size=2), st.just([]),
+    st.dictionaries(st.sampled_from(["id", "samples"]), st.one_of(
+        st.none(), st.integers(), st.just({}), st.just({"inline": []}), st.just({"inline": [{"sample_id": "a"}]}),
+        st.just({"file": {}}), st.just({"inline": None}), st.just([{"inline": [1]}])), max_size=2),
+    st.builds(_Mapping, st.just({"samples": {"inline": [1]}})))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_EVALUATION, max_size=8))
+def test_evaluations_with_rows_are_those_of_the_rule(evaluations: list) -> None:
+    expected = [i for i, e in enumerate(evaluations) if type(e) is dict and type(e.get("samples")) is dict
+                and e["samples"].get("inline")]
+    assert leaks_document._with_rows(evaluations) == expected
