@@ -142,8 +142,7 @@ class Finding(_Frozen):
         for value in params.values():
             if value.__class__ is not str or len(value) > _MAX_PARAM:
                 # each parameter as text, shortened to _MAX_PARAM
-                params = {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…"
-                          for k, v in params.items()}
+                params = _shortened(params)
                 break
         # else every parameter is short text already, and ``params`` is this call's own dict (inline, without
         # __init__: hundreds of thousands of findings pass here)
@@ -237,6 +236,11 @@ def place(findings: list[Finding], where: Callable[[str], tuple[int, int] | None
             findings[n] = finding.with_position(at[0], at[1])
 
 
+def _shortened(params: Mapping[str, object]) -> dict[str, object]:
+    """Each parameter as text, shortened to ``_MAX_PARAM`` characters (the rare case: most are short text)."""
+    return {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…" for k, v in params.items()}
+
+
 def made(code: str, source: str, pointers: Iterable[str], params: Iterable[Mapping[str, object]]) -> list[Finding]:
     """``[Finding.make(code, source, pointer, **p) for pointer, p in zip(pointers, params)]``, for many findings of
     one code in one file (a bulk check: 847,000 placeholder digests): the code looked up once and each finding made
@@ -250,8 +254,7 @@ def made(code: str, source: str, pointers: Iterable[str], params: Iterable[Mappi
     for pointer, values in zip(pointers, params, strict=True):
         for value in values.values():
             if value.__class__ is not str or len(value) > _MAX_PARAM:
-                values = {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…"
-                          for k, v in values.items()}
+                values = _shortened(values)
                 break
         location: Location = new(Location)
         loc_source(location, source)
