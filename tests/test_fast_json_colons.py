@@ -14,6 +14,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from json_text import json_text as _text
 
 from riskfmt import loading
 
@@ -65,15 +66,6 @@ def test_an_unsafe_integer_anywhere_is_refused_by_the_sliced_serialisation(value
 _ODD = st.sampled_from(['"a\\u003ab"', '"\\u003A"', '"\\\\u003a"', '"\\\\\\u003a"', '"\\u003c\\u003e"', '"\\u0030"',
                         '{"\\u003a": 1, "\\u003a": 2}', '{"x\\u003a": 1, "x:": 2}', '{"k": "\\u003a", "k": 1}',
                         '{"a": 1}', '{"a": 1, "a": 1}'])
-
-
-def _text(value: object) -> str:
-    """JSON text of ``value``; a list of pairs is written as an object, so keys may repeat."""
-    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
-        return "{" + ", ".join(json.dumps(k) + ": " + _text(v) for k, v in value) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_text(v) for v in value) + "]"
-    return json.dumps(value)
 
 
 _PAIRS = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)

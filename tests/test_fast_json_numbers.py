@@ -12,6 +12,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from json_text import json_text as _text
 
 from riskfmt import loading
 from riskfmt.loading import load_bytes
@@ -127,15 +128,6 @@ _SCALARS = (st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats
             | st.text(st.characters(codec="utf-8"), max_size=5))
 _VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
                        | st.lists(st.tuples(_KEYS, inner), max_size=4), max_leaves=25)
-
-
-def _text(value: object) -> str:
-    """JSON text of ``value``; a list of pairs is written as an object, so keys may repeat."""
-    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
-        return "{" + ", ".join(json.dumps(k) + ": " + _text(v) for k, v in value) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_text(v) for v in value) + "]"
-    return json.dumps(value)
 
 
 @given(_VALUES, st.sampled_from(["", '"\\ud800"', '"\\udc80x"', "NaN", "-Infinity", "1e400", '"a\\u003ab"']))
