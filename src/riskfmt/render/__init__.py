@@ -50,19 +50,16 @@ def render(
     most the per-code limit of ``riskfmt.caps`` for each file and code, then one RF520 counting the rest
     (docs/integrations.md, "A flood of findings", says why that is the default for JSON as well).
     """
-    import gc
-
     from riskfmt.caps import cap
     from riskfmt.caps import limit as per_file_limit
     from riskfmt.findings import FileResult
+    from riskfmt.loading import paused_gc
 
     # Findings and what is written of them (strings, dicts, lists) hold no cycles: the cyclic collector is paused
-    # while they are written, as while documents are parsed and checked (riskfmt.loading.paused_gc). Rendering
-    # 847,000 findings allocates millions of containers, and every full collection meanwhile walked the findings
-    # and whatever else the process holds (a parsed report): it doubled the time of SARIF from the command line.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # while they are written, as while documents are parsed and checked. Rendering 847,000 findings allocates
+    # millions of containers, and every full collection meanwhile walked the findings and whatever else the
+    # process holds (a parsed report): it doubled the time of SARIF from the command line.
+    with paused_gc():
         bound = per_file_limit()
         if bound > 0 and any(len(r.findings) > bound for r in result.files):
             result = ValidationResult([FileResult(r.source, r.kind, r.format_version, cap(r.findings, bound))
@@ -73,6 +70,3 @@ def render(
             render_text(result, out, lang, color, summary=not quiet, limit=limit)
             return
         RENDERERS[name](result, out, lang, color, quiet)
-    finally:
-        if enabled:
-            gc.enable()
