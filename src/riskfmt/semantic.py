@@ -247,7 +247,7 @@ def _dates(report: dict[str, Any], source: str, dated: list[int] | None = None) 
 
 
 def _digests(report: dict[str, Any], source: str) -> list[Finding]:
-    from itertools import compress, count, islice
+    from itertools import compress, count
 
     from riskfmt.caps import Tally
 
