@@ -144,32 +144,21 @@ class Finding(_Frozen):
                 # each parameter as text, shortened to _MAX_PARAM
                 params = _shortened(params)
                 break
-        # else every parameter is short text already, and ``params`` is this call's own dict (inline, without
-        # __init__: hundreds of thousands of findings pass here)
-        location: Location = _new(Location)
-        _loc_source(location, source)
-        _loc_pointer(location, pointer)
-        _loc_line(location, line)
-        _loc_column(location, column)
+        # else every parameter is short text already, and ``params`` is this call's own dict (without __init__:
+        # many findings pass here; a bulk check's pass through ``made``, which does the same inline)
         finding: Finding = _new(cls)
         _f_code(finding, code)
         _f_severity(finding, spec.severity if severity is None else severity)
-        _f_location(finding, location)
+        _f_location(finding, _location(source, pointer, line, column))
         _f_params(finding, params)
         return finding
 
     def with_position(self, line: int | None, column: int | None) -> Finding:
         """This finding at that line and column (a new finding: findings never change)."""
-        loc = self.location
-        location: Location = _new(Location)
-        _loc_source(location, loc.source)
-        _loc_pointer(location, loc.pointer)
-        _loc_line(location, line)
-        _loc_column(location, column)
         finding: Finding = _new(Finding)
         _f_code(finding, self.code)
         _f_severity(finding, self.severity)
-        _f_location(finding, location)
+        _f_location(finding, self.location.with_position(line, column))
         _f_params(finding, self.params)
         return finding
 
