@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def _multitool(log: Path, out: Path) -> list[dict]:
 
 def _sarif(lang: str, tmp_path: Path) -> Path:
     paths = [str(p.relative_to(ROOT)) for p in invalid_examples()]  # as a CI job passes them
-    proc = subprocess.run(["riskfmt", "validate", "--format", "sarif", "--lang", lang, *paths],
+    proc = subprocess.run([sys.executable, "-m", "riskfmt", "validate", "--format", "sarif", "--lang", lang, *paths],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1, proc.stderr
     out = tmp_path / f"riskfmt-{lang}.sarif"
