@@ -75,3 +75,17 @@ def test_index_straight_to_parquet_for_spark(real_corpus: RealCorpus, tmp_path: 
     [(reports,)] = sql(real_corpus.db, "SELECT COUNT(*) FROM reports")
     assert _rows(capsys, "corpus", "query", "--engine", "spark", "--parquet", str(folder),
                  "SELECT COUNT(*) AS n FROM reports")[1] == [str(reports)]
+
+
+def test_heatmap_on_spark_is_the_page_duckdb_draws(real_corpus: RealCorpus, exported: Path, tmp_path: Path) -> None:
+    """The coverage heatmap's two queries (top concepts, cells) run on Spark SQL too: the same page, but for the
+    source it names."""
+    duck, spark = tmp_path / "duck.html", tmp_path / "spark.html"
+    assert run("corpus", "coverage", "--db", str(real_corpus.db), "--format", "html", "-o", str(duck)) == 0
+    assert run("corpus", "coverage", "--engine", "spark", "--parquet", str(exported), "--format", "html",
+               "-o", str(spark)) == 0
+    duck_page = duck.read_text(encoding="utf-8")
+    spark_page = spark.read_text(encoding="utf-8")
+    assert str(real_corpus.db) in duck_page and str(exported) in spark_page
+    assert "<td" in duck_page  # a heatmap with cells, not the empty corpus's page
+    assert spark_page.replace(str(exported), "SOURCE") == duck_page.replace(str(real_corpus.db), "SOURCE")
