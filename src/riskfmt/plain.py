@@ -28,7 +28,7 @@ def survey(evaluations: list[dict[str, Any]], plain: frozenset[str] | None,
     gigabyte of objects spread through memory, and each pass over them costs about 0.1 s in cache misses alone,
     whatever it does (one C-level pass per column of the results was slower than this loop, measured: 2.9 s
     against 0.8 s). For the same reason the ids are compared with the one before while the loop holds them
-    (``_Ids``): a set of the 524,000 ids afterwards took 0.11-0.14 s of a results-heavy validation, the
+    (``_disjoint_runs``): a set of the 524,000 ids afterwards took 0.11-0.14 s of a results-heavy validation, the
     comparisons about 0.01 s."""
     try:
         return _survey(evaluations, plain, methods, True)
