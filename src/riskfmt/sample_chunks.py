@@ -38,14 +38,20 @@ def clean(lines: list[bytes], blob: bytes, loads: Any, batch: Any, plain: frozen
     is inside a string (an escaped quote, or a string that begins with a colon, maybe once spaces between are
     gone) and only adds to the count. So when the count of ``":`` equals the number of keys the rows kept, no
     key was repeated. When it does not, the slower test of ``colons_differ`` decides (text with quotes before
-    colons), and failing that the caller takes the lines one by one, which looks for repeats exactly."""
+    colons), and failing that the caller takes the lines one by one, which looks for repeats exactly. Text with
+    no backslash at all (no escapes: one search for a byte) goes to ``colons_differ`` straight away: there it is
+    exact by itself, and cheaper than the copy without whitespace and the count of a two-byte sequence (about
+    100 against 115 ms for 300,000 lines)."""
     try:
         samples = list(map(loads, lines))
     except (ValueError, UnicodeDecodeError):
         return None
     if not batch.is_valid(samples):
         return None
-    if blob.translate(None, _WHITESPACE).count(b'":') != sum(map(len, samples)) and colons_differ(blob, samples):
+    if b"\\" not in blob:  # no escapes: the colons decide alone, without the copy that drops whitespace
+        if colons_differ(blob, samples, escapes=False):
+            return None
+    elif blob.translate(None, _WHITESPACE).count(b'":') != sum(map(len, samples)) and colons_differ(blob, samples):
         return None
     if plain is not None and not plain.issuperset(
             chain.from_iterable(filter(None, map(dict.get, samples, repeat("risks"))))):
@@ -53,14 +59,20 @@ def clean(lines: list[bytes], blob: bytes, loads: Any, batch: Any, plain: frozen
     return samples
 
 
-def colons_differ(blob: bytes, samples: list[Any]) -> bool:
+def colons_differ(blob: bytes, samples: list[Any], escapes: bool = True) -> bool:
     """The slower test of repeated keys (also the line rule's, in ``riskfmt.semantic``), for text the count of
     ``":`` cannot clear (quotes before colons):
     outside strings, the colons are exactly the key separators, so the raw text and a serialisation of what the
-    parser kept hold as many colons unless a key was dropped (or a colon was escaped as \\u003a)."""
+    parser kept hold as many colons unless a key was dropped (or a colon was escaped as \\u003a).
+
+    ``escapes=False`` when the caller knows ``blob`` holds no backslash: then no colon can be escaped, and the
+    two searches for one are skipped. Without escapes each string's raw bytes are its UTF-8 text, which orjson
+    writes back as they are (it escapes only quotes, backslashes and control characters, none of which such a
+    string holds), so the two counts differ exactly by the colons of what the parser dropped: each dropped member
+    of an object brings at least its key's separator."""
     import orjson
 
-    if b"\\u003a" in blob or b"\\u003A" in blob:
+    if escapes and (b"\\u003a" in blob or b"\\u003A" in blob):
         return True
     try:
         return blob.count(b":") != orjson.dumps(samples).count(b":")
