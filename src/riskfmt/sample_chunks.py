@@ -108,8 +108,8 @@ class SampleKeys:
     def add(self, key: Hashable) -> None:
         if self._ascending and (self._last is None or _less(self._last, key)):
             self._last = key
-            first, epoch = key  # type: ignore[misc]  # a (sample_id, epoch) pair, as the line rule makes it
-            self._hold([first], [epoch])
+            pair: tuple[Any, Any] = key  # type: ignore[assignment]  # (sample_id, epoch), as the line rule makes it
+            self._hold([pair[0]], [pair[1]])
         else:
             self._stop_ascending()
             self._search.add(key)

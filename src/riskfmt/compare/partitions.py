@@ -5,8 +5,8 @@ A row is five columns: the key's first part (sample id or input digest) and epoc
 score and digest hash. The files hold them as columns too, a partition's share of each chunk written as it comes
 (gathered until there are ``_PIECE_ROWS``), with ``marshal``: the files are this process's own, read back by the
 same interpreter, and ``marshal`` writes lists of strings and numbers about twice as fast as ``pickle`` (a list of
-tuples, one per row, was several times slower again). A row goes to the partition of its key's first part alone, so that both epochs of a sample, and
-both sides of a pair, meet in the same partition.
+tuples, one per row, was several times slower again). A row goes to the partition of its key's first part alone,
+so that both epochs of a sample, and both sides of a pair, meet in the same partition.
 
 .. versionadded:: 0.2
 """
@@ -77,7 +77,7 @@ class Partitions:
             self._dump(index, buffer)
             self.buffers[index] = [[] for _ in range(COLUMNS)]
 
-    def _dump(self, index: int, columns: Sequence[Sequence[Any]]) -> None:
+    def _dump(self, index: int, columns: list[Any]) -> None:
         # length first: marshal.load on a file reads it a few bytes at a time, loads of bytes does not
         blob = marshal.dumps(columns, 2)  # version 2: no references (shared strings made it three times slower)
         handle = self.files[index]
