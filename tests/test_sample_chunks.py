@@ -147,3 +147,53 @@ def test_keys_in_order_are_never_searched(monkeypatch: pytest.MonkeyPatch) -> No
     for start in range(0, 10_000, 500):
         keys.add_columns([f"item-{i:05d}" for i in range(start, start + 500)], [1] * 500)
     assert keys.candidates() == set()
+
+
+def _has_repeat(raw: bytes) -> bool:
+    """The straightforward test: a key seen twice in one object, told by the standard library's parser."""
+    repeated: list[bool] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        keys = [key for key, _ in items]
+        repeated.append(len(set(keys)) != len(keys))
+        return dict(items)
+
+    json.loads(raw, object_pairs_hook=pairs)
+    return any(repeated)
+
+
+_SPACE = st.sampled_from(["", " ", "\t", "  ", " \r"])
+_MEMBERS = st.sampled_from([
+    ('"sample_id"', '"{id}"'), ('"score"', "1"), ('"score"', "0.25"), ('"epoch"', "2"), ('"verdict"', '"pass"'),
+    ('"output"', '":"'), ('"output"', '"a: b"'), ('"output"', '" :: "'), ('"target"', '"x\'y:"'),
+    ('"input_digest"', '"sha256:' + "0" * 64 + '"'), ('"risks"', '["R0013"]'), ('"input"', '"模型：回答"'),
+])
+
+
+@st.composite
+def _unescaped_lines(draw: st.DrawFn) -> list[bytes]:
+    """Schema-valid lines with no backslash, spaced any way JSON allows, some with a key written twice (colons
+    inside strings, keys spaced from their colons)."""
+    lines = []
+    for i in range(draw(st.integers(1, 12))):
+        members = [('"sample_id"', f'"s{i}"'), *draw(st.lists(_MEMBERS, max_size=6))]
+        text = ",".join(draw(_SPACE) + key + draw(_SPACE) + ":" + draw(_SPACE) + value.replace("{id}", f"s{i}")
+                        + draw(_SPACE) for key, value in draw(st.permutations(members)))
+        lines.append(("{" + text + "}" + draw(st.sampled_from(["\n", " \n", ""]))).encode())
+    return lines
+
+
+@given(_unescaped_lines())
+@settings(max_examples=400, deadline=None)
+def test_text_without_escapes_is_cleared_exactly_when_no_key_repeats(lines: list[bytes]) -> None:
+    """Text with no backslash skips the count of key separators: its colons alone decide, and they must clear a
+    chunk exactly when no line repeats a key (told by the standard library's parser)."""
+    import orjson
+
+    blob = b"".join(lines)
+    assert b"\\" not in blob
+    repeats = any(map(_has_repeat, lines))
+    got = clean(lines, blob, orjson.loads, samples_validator("1.0"), None)
+    assert (got is None) == repeats
+    if got is not None:
+        assert got == [json.loads(line) for line in lines]

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskfmt.compare import samples
+from riskfmt.compare import partitions, samples
 from riskfmt.compare.samples import SamplesError, SampleSource, compare_samples
 
 _SCALE = 2.0**64
@@ -110,6 +110,9 @@ def tiny(monkeypatch: pytest.MonkeyPatch) -> None:
     # score pairs counted by value are added up once more than 4 distinct ones wait, and when those were mostly
     # distinct the sums go pair by pair from then on: both ways, and the switch between them, are crossed
     monkeypatch.setattr(samples, "_PENDING_MAX", 4)
+    # a partition's share of a chunk is written as it comes from 2 rows on, and single rows wait in its buffer:
+    # both ways of writing, and a buffer flushed between direct writes, are crossed
+    monkeypatch.setattr(partitions, "_PIECE_ROWS", 2)
 
 
 @given(_rows, st.data(), st.sampled_from(["same", "reversed", "shuffled", "partly shuffled"]),
