@@ -9,13 +9,17 @@ Chunks as small as one byte put every cut next to a match.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from riskfmt.integrity import leaks
 from riskfmt.integrity.leaks import candidates as raw_pass
+from riskfmt.integrity.leaks import document as leaks_document
 from riskfmt.integrity.leaks import screen
 
 _WRITTEN = {  # the raw patterns as first written (possessive quantifiers came later: the same matches)
@@ -121,3 +125,39 @@ def test_screens_say_absent_where_nothing_is() -> None:
     assert all(absent(raw.decode("latin-1")) for absent in on_bytes.values())
     classes = raw.translate(raw_pass._classes()).decode("latin-1")
     assert all(absent(classes) for absent in on_classes.values())
+
+
+# ------------------------------------------------------------------------------------------------
+# the document: the paths for large inputs give the findings the paths for small ones give
+# ------------------------------------------------------------------------------------------------
+
+_CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize("folder", ["leaks", "clean"])
+def test_large_input_paths_find_what_the_small_ones_find(folder: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every seeded leak and clean report of the corpus, scanned from its raw JSON (as the validator passes it),
+    pretty-printed and compact: with the screens and Rust's key search forced on (``SCREEN_MIN`` 0) and off."""
+    files = sorted((_CORPUS / folder).glob("*.json"))
+    assert len(files) >= 200 if folder == "leaks" else files
+    compared = 0
+    for path in files:
+        raw = path.read_bytes()
+        data = json.loads(raw)
+        for text in (raw, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()):
+            results = []
+            for least in (0, 1 << 62):
+                monkeypatch.setattr(leaks_document, "SCREEN_MIN", least)
+                monkeypatch.setattr(raw_pass, "SCREEN_MIN", least)
+                results.append([(f.code, f.location.pointer, f.params) for f in leaks.scan(data, path.name, text)])
+            assert results[0] == results[1], path.name
+            compared += bool(results[0])
+    assert compared if folder == "leaks" else True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b'"', b"other", b'"samples"', b"sample", b"s", b'"', b"x" * 5]),
+                max_size=40).map(b"".join), st.sampled_from([1, 2, 3, 7, 1 << 20]))
+def test_holding_finds_what_in_finds(raw: bytes, chunk: int) -> None:
+    literals = ('"samples"', 'other"')
+    assert screen.holding(raw, literals, chunk) == {literal for literal in literals if literal.encode() in raw}
