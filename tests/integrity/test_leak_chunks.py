@@ -112,7 +112,7 @@ def test_a_screen_on_bytes_rules_out_only_what_its_pass_cannot_find(name: str, r
 @given(raw=_TEXT)
 def test_a_screen_on_classes_rules_out_only_what_its_pass_cannot_find(name: str, raw: bytes) -> None:
     classes = raw.translate(raw_pass._classes())
-    needles = {"mixed": rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)", "hex_24": b"h" * 24,
+    needles = {"mixed": rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)", "hex_24": b"h" * 24, "hex_run": b" " + b"h" * 24,
                "separated": b"hhshhshhshhshhshhshhshh", "separated_colon": b"hhkhhkhhkhhkhhkhhkhhkhh"}
     if re.search(needles[name], classes):
         assert not screen.screens()[0][name](classes.decode("latin-1"))

@@ -94,12 +94,14 @@ def candidates(raw: bytes, chunk: int = CHUNK, screened: bool | None = None) -> 
         end = size if end == -1 else end
         piece = raw[start:end]
         classes = piece.translate(table)
-        passes: set[str] | frozenset[str] = _EVERY
         if screened:
             text, kinds = piece.decode("latin-1"), classes.decode("latin-1")
             passes = {name for name, absent in on_bytes.items() if not absent(text)}
             passes.update(name for name, absent in on_classes.items() if not absent(kinds))
-        _chunk(raw, start, piece, classes, passes, found)
+            crawl = "hex_24" in passes
+        else:
+            passes, crawl = _EVERY, classes.find(_HEX_24) != -1
+        _chunk(raw, start, piece, classes, passes, crawl, found)
         start = end
     return [offset for offsets in found for offset in offsets]
 
@@ -107,20 +109,19 @@ def candidates(raw: bytes, chunk: int = CHUNK, screened: bool | None = None) -> 
 # the passes, in the order their offsets are listed
 _PASSES = ("mixed", "hex_run", "separated", "separated_colon", "dots", "arrays", "hex_list", "shards", "controls",
            "wide", "invisible", "soft_hyphen")
-_EVERY = frozenset((*_PASSES, "hex_24"))
+_EVERY = frozenset(_PASSES)
 
 
-def _chunk(raw: bytes, start: int, piece: bytes, classes: bytes, passes: set[str] | frozenset[str],
+def _chunk(raw: bytes, start: int, piece: bytes, classes: bytes, passes: set[str] | frozenset[str], crawl: bool,
            found: tuple[list[int], ...]) -> None:
     """The ``passes`` over ``piece`` (``raw[start:...]``, which ends where ``raw`` ends or before a double quote)
-    and its ``classes``, each pass's offsets into ``found``."""
+    and its ``classes``, each pass's offsets into ``found``. ``crawl``: the classes hold a run of 24 hex digits."""
     (mixed, hex_run, separated, separated_colon, dots, arrays, hex_list, shards, controls, wide, invisible,
      soft_hyphen) = found
     if "mixed" in passes and b"U" in classes:
         mixed += [start + m.start() for m in _RAW["mixed"].finditer(classes)]
     # hex runs of 24 or more: none in most chunks of most reports, and then no token that starts with one either
-    crawl = "hex_24" in passes and classes.find(_HEX_24) != -1
-    at = classes.find(_HEX_RUN) if crawl else -1  # a long literal needle: the search skips ahead
+    at = classes.find(_HEX_RUN) if crawl and "hex_run" in passes else -1  # a long literal: the search skips ahead
     while at != -1:
         hex_run.append(start + at + 1)
         stop = classes.find(b" ", at + 1)  # none: the token ends at the quote that ends the chunk

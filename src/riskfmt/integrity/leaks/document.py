@@ -243,9 +243,9 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> _Text:
         # has samples, found by one search of the bytes instead of a look into each of 262,000 cold objects
         from riskfmt.integrity.leaks.screen import holding
 
-        held = holding(raw, ('"samples"', 'other"'))
-        other = 'other"' in held
+        held = holding(raw, ('"samples"', 'other"'), stop='"samples"')  # with samples, "other" is looked for later
         sampled: Iterable[int] = _sampled(evaluations) if '"samples"' in held else []
+        other = None if sampled else 'other"' in held  # unknown once "samples" stopped the search
     else:
         sampled = _sampled(evaluations)
     with_rows = _with_rows(evaluations, sampled)

@@ -22,7 +22,8 @@ from riskfmt.integrity.leaks.detectors import WEIGHT_EXTENSIONS
 _SPACE = r"[ \t\n\r\x0b\x0c]"  # Python's \s on bytes
 _ON_CLASSES = {  # on the character classes of ``candidates._classes``
     "mixed": r"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)",
-    "hex_24": r"h{24}",
+    "hex_24": r"h{24}",  # (tells how to search for separated pairs)
+    "hex_run": r" h{24}",
     "separated": r"hh(?:shh){7}",
     "separated_colon": r"hh(?:khh){7}",
 }
@@ -58,11 +59,12 @@ def screens() -> tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str
 _LITERALS: dict[str, Callable[[str], bool]] = {}
 
 
-def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20) -> set[str]:
+def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20, stop: str | None = None) -> set[str]:
     """Which of ``literals`` (ASCII) occur in ``raw``: Rust's substring search (SIMD), a chunk at a time read as
     Latin-1, each chunk reaching into the next by the length of the longest literal less one (so every occurrence
-    lies whole in some chunk), stopping once all are found. About 15 ms for 100 MB where ``bytes.find`` of a key
-    such as ``"samples"`` takes 50-70 ms (its skip table is defeated by the letters of JSON keys)."""
+    lies whole in some chunk), stopping once all are found, or ``stop`` is (the rest are then unknown). About
+    15 ms for 100 MB of ASCII where ``bytes.find`` of a key such as ``"samples"`` takes 50-70 ms (its skip table
+    is defeated by the letters of JSON keys); text that is not ASCII is slower to hand over (UTF-8 is made)."""
     for literal in literals:
         if literal not in _LITERALS:
             import jsonschema_rs
@@ -76,6 +78,6 @@ def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20) -> set[
     for start in range(0, len(raw), chunk):
         text = raw[start:start + chunk + reach].decode("latin-1")
         found.update(literal for literal in literals if literal not in found and not _LITERALS[literal](text))
-        if len(found) == len(literals):
+        if len(found) == len(literals) or stop in found:
             break
     return found
