@@ -94,6 +94,7 @@ def candidates(raw: bytes, chunk: int = CHUNK, screened: bool | None = None) -> 
         end = size if end == -1 else end
         piece = raw[start:end]
         classes = piece.translate(table)
+        passes: set[str] | frozenset[str]
         if screened:
             text, kinds = piece.decode("latin-1"), classes.decode("latin-1")
             passes = {name for name, absent in on_bytes.items() if not absent(text)}
