@@ -87,7 +87,9 @@ def candidates(raw: bytes, chunk: int = CHUNK, screened: bool | None = None) -> 
     if screened:
         from riskfmt.integrity.leaks.screen import screens
 
-        on_classes, on_bytes = screens()
+        both = screens()
+        screened = both is not None
+        on_classes, on_bytes = both or ({}, {})
     start = 0
     while start < size:
         end = raw.find(b'"', start + chunk) if start + chunk < size else -1

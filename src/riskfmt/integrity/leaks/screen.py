@@ -20,6 +20,8 @@ from typing import Any
 from riskfmt.integrity.leaks.detectors import WEIGHT_EXTENSIONS
 
 _SPACE = r"[ \t\n\r\x0b\x0c]"  # Python's \s on bytes
+# a weight-file extension in either case, spelt out (ECMA 262 patterns have no inline flags)
+_EXTENSION = "|".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in e) for e in WEIGHT_EXTENSIONS)
 _ON_CLASSES = {  # on the character classes of ``candidates._classes``
     "mixed": r"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)",
     "hex_24": r"h{24}",  # (tells how to search for separated pairs)
@@ -28,31 +30,47 @@ _ON_CLASSES = {  # on the character classes of ``candidates._classes``
     "separated_colon": r"hh(?:khh){7}",
 }
 _ON_BYTES = {  # on the bytes, read as Latin-1 (one character a byte; every pattern is ASCII)
-    "dots": r"\.(?i:" + "|".join(WEIGHT_EXTENSIONS) + r")|\.[0-9]{3,}(?:," + _SPACE + r"?|" + _SPACE
-            + r"{1,2})-?[0-9]{1,6}\.[0-9]{3}",
+    "dots": r"\.(?:" + _EXTENSION + r")|\.[0-9]{3,}(?:," + _SPACE + r"?|" + _SPACE + r"{1,2})-?[0-9]{1,6}\.[0-9]{3}",
     "arrays": r"\[" + _SPACE + r"*-?[0-9]",
     "hex_list": r"x[0-9a-fA-F]{2}[,;]?" + _SPACE + r"?0x[0-9a-fA-F]{2}",
     "shards": r"-of-[0-9]{5}",
     "controls": r"\\(?:u00[01]|u007[fF]|[bf])",
 }
+# what each screen must find, and what none may: checked once when they are compiled, so an engine that reads a
+# pattern otherwise (another version of jsonschema-rs) costs the speed, never a finding
+_MUST_FIND = {
+    "mixed": "hUhUhUh UUUUh", "hex_24": "k" + "h" * 24, "hex_run": " " + "h" * 24,
+    "separated": " hhshhshhshhshhshhshhshh ", "separated_colon": "hhkhhkhhkhhkhhkhhkhhkhh",
+    "dots": "a.SafeTensors .1234, -0.5678 .1234\t\t1.567", "arrays": "[\n -1", "hex_list": "x0f,\t0x1E",
+    "shards": "-of-00001", "controls": "\\u007F \\b",
+}
+_NOTHING = " plain text, 1.5 [\"a\"] -of-12 \\n sha256:ab:cd AbCdEfG x1, 0x2 model.txt hhhhhkhhhhhs hUUh"
 
-_SCREENS: list[tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str], bool]]]] = []
+_SCREENS: list[tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str], bool]]] | None] = []
 
 
-def screens() -> tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str], bool]]]:
+def screens() -> tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str], bool]]] | None:
     """(on classes, on bytes): pass name -> a test that is true when the pass can find nothing in the text.
-    Compiled on first use."""
+    Compiled on first use; None where jsonschema-rs cannot compile them or reads them otherwise (then every pass
+    runs on every chunk)."""
     if not _SCREENS:
-        import jsonschema_rs
+        _SCREENS.append(None)
+        try:
+            import jsonschema_rs
 
-        options: Any = jsonschema_rs.RegexOptions()  # the regex crate: no backtracking, literal prefilters
+            options: Any = jsonschema_rs.RegexOptions()  # the regex crate: no backtracking, literal prefilters
 
-        def absent(pattern: str) -> Callable[[str], bool]:
-            schema = {"type": "string", "not": {"pattern": pattern}}
-            return jsonschema_rs.validator_for(schema, pattern_options=options).is_valid
+            def absent(pattern: str) -> Callable[[str], bool]:
+                schema = {"type": "string", "not": {"pattern": pattern}}
+                return jsonschema_rs.validator_for(schema, pattern_options=options).is_valid
 
-        _SCREENS.append(({name: absent(p) for name, p in _ON_CLASSES.items()},
-                         {name: absent(p) for name, p in _ON_BYTES.items()}))
+            built = ({name: absent(p) for name, p in _ON_CLASSES.items()},
+                     {name: absent(p) for name, p in _ON_BYTES.items()})
+        except (AttributeError, TypeError, ValueError):  # no RegexOptions (before 0.30), or a pattern refused
+            return None
+        tests = {**built[0], **built[1]}
+        if all(not test(_MUST_FIND[name]) and test(_NOTHING) for name, test in tests.items()):
+            _SCREENS[0] = built
     return _SCREENS[0]
 
 
