@@ -74,7 +74,24 @@ def screens() -> tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str
     return _SCREENS[0]
 
 
-_LITERALS: dict[str, Callable[[str], bool]] = {}
+_LITERALS: dict[str, Callable[[str], bool] | None] = {}
+
+
+def _absent(literal: str) -> Callable[[str], bool] | None:
+    """A test true where ``literal`` (ASCII) is not in the text, or None where jsonschema-rs cannot give one."""
+    if literal not in _LITERALS:
+        _LITERALS[literal] = None
+        try:
+            import jsonschema_rs
+
+            pattern = "".join(c if c.isalnum() else f"\\x{ord(c):02x}" for c in literal)
+            schema = {"type": "string", "not": {"pattern": pattern}}
+            test = jsonschema_rs.validator_for(schema, pattern_options=jsonschema_rs.RegexOptions()).is_valid
+        except (AttributeError, TypeError, ValueError):
+            return None
+        if not test(f"a{literal}b") and test(literal[:-1]):
+            _LITERALS[literal] = test
+    return _LITERALS[literal]
 
 
 def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20, stop: str | None = None) -> set[str]:
@@ -82,20 +99,17 @@ def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20, stop: s
     Latin-1, each chunk reaching into the next by the length of the longest literal less one (so every occurrence
     lies whole in some chunk), stopping once all are found, or ``stop`` is (the rest are then unknown). About
     15 ms for 100 MB of ASCII where ``bytes.find`` of a key such as ``"samples"`` takes 50-70 ms (its skip table
-    is defeated by the letters of JSON keys); text that is not ASCII is slower to hand over (UTF-8 is made)."""
-    for literal in literals:
-        if literal not in _LITERALS:
-            import jsonschema_rs
-
-            pattern = "".join(c if c.isalnum() else f"\\x{ord(c):02x}" for c in literal)
-            schema = {"type": "string", "not": {"pattern": pattern}}
-            options = jsonschema_rs.RegexOptions()
-            _LITERALS[literal] = jsonschema_rs.validator_for(schema, pattern_options=options).is_valid
+    is defeated by the letters of JSON keys); text that is not ASCII is slower to hand over (UTF-8 is made).
+    Without jsonschema-rs's help, ``bytes.find``."""
+    tests = {literal: _absent(literal) for literal in literals}
     found: set[str] = set()
     reach = max(map(len, literals), default=1) - 1
     for start in range(0, len(raw), chunk):
-        text = raw[start:start + chunk + reach].decode("latin-1")
-        found.update(literal for literal in literals if literal not in found and not _LITERALS[literal](text))
+        piece = raw[start:start + chunk + reach]
+        text = piece.decode("latin-1")
+        for literal, absent in tests.items():
+            if literal not in found and (not absent(text) if absent is not None else literal.encode() in piece):
+                found.add(literal)
         if len(found) == len(literals) or stop in found:
             break
     return found
