@@ -5,6 +5,10 @@ few compiled regular expressions and long literal searches, each beginning with 
 candidates at C speed: mixed-case runs, hex runs, numeric arrays, number lists, weight-file suffixes, escaped
 control characters, fullwidth and zero-width characters. Only candidates are then located in the tree
 (``tree.locate``) and judged by where they are.
+
+The text is read a chunk of 128 KiB at a time, and in a large text each chunk first goes to the screens
+(``screen``), which say in a few microseconds which searches can find anything in it: on 262,000 evaluations
+(108 MB, nothing to find) the pass takes 0.15 s where the searches over the whole text took 0.45 s.
 """
 
 from __future__ import annotations
@@ -78,10 +82,10 @@ def candidates(raw: bytes, chunk: int = CHUNK, screened: bool | None = None) -> 
     quote (it is none of the characters they are made of), and a quote is a space among the classes, where the
     token loops stop; so nothing is found across a cut, and a pass that reaches a cut fails there as it fails on
     the quote in the whole text. The offsets come pass by pass, each in increasing order, as one pass over the
-    whole text gives them (``tests/integrity/test_leak_fast_paths.py``)."""
+    whole text gives them (``tests/integrity/test_leak_chunks.py``)."""
     table = _classes()
     found: tuple[list[int], ...] = tuple([] for _ in range(len(_PASSES)))
-    size = len(raw)
+    size, chunk = len(raw), max(chunk, 1)  # a chunk starts at a quote: the next cut is searched from one past it
     if screened is None:
         screened = size >= SCREEN_MIN
     if screened:
