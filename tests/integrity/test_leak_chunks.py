@@ -161,3 +161,23 @@ def test_large_input_paths_find_what_the_small_ones_find(folder: str, monkeypatc
 def test_holding_finds_what_in_finds(raw: bytes, chunk: int) -> None:
     literals = ('"samples"', 'other"')
     assert screen.holding(raw, literals, chunk) == {literal for literal in literals if literal.encode() in raw}
+
+
+def test_the_word_samples_before_settings_other(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search for the key "samples" stops at its first match; a value "samples" (no evaluation has samples)
+    must not stop the look for settings.other after it. Fails if "other" is taken as absent then."""
+    doc = json.loads((_CORPUS / "clean").joinpath(sorted(p.name for p in (_CORPUS / "clean").glob("*.json"))[0])
+                     .read_bytes())
+    evaluation = doc["evaluations"][0]
+    evaluation.pop("samples", None)
+    evaluation.setdefault("task", {})["id"] = "samples"
+    evaluation["notes"] = {"en": "An ordinary note. " * 70_000}  # "samples" and other" a search chunk apart
+    evaluation["settings"] = {"other": {"api_key": "abc123def456ghi"}}
+    raw = json.dumps(doc).encode()
+    assert raw.index(b'"samples"') + (1 << 20) < raw.index(b'other"')
+    results = []
+    for least in (0, 1 << 62):
+        monkeypatch.setattr(leaks_document, "SCREEN_MIN", least)
+        results.append([(f.code, f.location.pointer) for f in leaks.scan(doc, "x.json", raw)])
+    assert ("RF716", "/evaluations/0/settings/other/api_key") in results[1]
+    assert results[0] == results[1]

@@ -245,7 +245,7 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> _Text:
 
         held = holding(raw, ('"samples"', 'other"'), stop='"samples"')  # with samples, "other" is looked for later
         sampled: Iterable[int] = _sampled(evaluations) if '"samples"' in held else []
-        other = None if sampled else 'other"' in held  # unknown once "samples" stopped the search
+        other = None if '"samples"' in held else 'other"' in held  # unknown once "samples" stopped the search
     else:
         sampled = _sampled(evaluations)
     with_rows = _with_rows(evaluations, sampled)
