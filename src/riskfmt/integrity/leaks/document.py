@@ -221,6 +221,11 @@ def _with_rows(evaluations: list[Any], sampled: Iterable[int] | None = None) -> 
             and e["samples"].get("inline")]
 
 
+def _literal(raw: bytes) -> bool:
+    """Whether JSON text has no escape that would hide characters from byte patterns (``\\u``, ``\\/``)."""
+    return raw.find(b"\\") == -1 or not re.search(rb"\\[u/]", raw)
+
+
 class _Text(NamedTuple):
     """What the raw pass reads (``_metadata_bytes``)."""
 
@@ -236,21 +241,21 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> _Text:
     taken out (they are checked column by column), keeping every other pointer as it is."""
     listed = data.get("evaluations")
     evaluations: list[Any] = listed if type(listed) is list else []
-    literal = raw is not None and (raw.find(b"\\") == -1 or not re.search(rb"\\[u/]", raw))
-    other: bool | None = None
-    if literal and raw is not None and len(raw) >= SCREEN_MIN:
-        # raw JSON without \u escapes spells every key as it is: without the text "samples" (quoted) no evaluation
-        # has samples, found by one search of the bytes instead of a look into each of 262,000 cold objects
+    held: set[str] = set()
+    if raw is not None and len(raw) >= SCREEN_MIN:
         from riskfmt.integrity.leaks.screen import holding
 
         held = holding(raw, ('"samples"', 'other"'), stop='"samples"')  # with samples, "other" is looked for later
-        sampled: Iterable[int] = _sampled(evaluations) if '"samples"' in held else []
-        other = None if '"samples"' in held else 'other"' in held  # unknown once "samples" stopped the search
-    else:
-        sampled = _sampled(evaluations)
+    sampled: Iterable[int]
+    if raw is not None and len(raw) >= SCREEN_MIN and '"samples"' not in held and _literal(raw):
+        # raw JSON without \u escapes spells every key as it is: without the text "samples" (quoted) no evaluation
+        # has samples, found by one search of the bytes instead of a look into each of 262,000 cold objects
+        sampled, other, literal = [], 'other"' in held, True
+    else:  # the search stopped at "samples" (or did not run): whether "other" is in the text is not known
+        sampled, other, literal = _sampled(evaluations), None, False
     with_rows = _with_rows(evaluations, sampled)
     if not with_rows:
-        if literal and raw is not None:
+        if raw is not None and (literal or _literal(raw)):
             return _Text(raw, data, other, sampled)
         return _Text(_dumps(data), data, None, sampled)
     copy = dict(data)
