@@ -24,15 +24,17 @@ It judges the document as a whole, not one array or string at a time:
   withheld input or output (a prompt moved into a note).
 
 How, on a 100 MB report: the scan works on the document's bytes (the raw JSON when it can be used as is,
-else one serialisation), finds candidates at C speed (``candidates``), locates only those in the tree
-(``tree``) and judges them by where they are (``document``). Inline samples (the bulk of many reports) are
+else one serialisation), finds candidates at C speed a chunk at a time, skipping the searches Rust's engine shows
+can find nothing in a chunk (``candidates``, ``screen``), locates only those in the tree (``tree``) and judges
+them by where they are (``document``). Inline samples (the bulk of many reports) are
 checked column by column with C-level iterators (``samples``). At most ``MAX_PER_CODE`` findings per code,
 then one RF708 (``collect``).
 
 The modules, each importing only those listed before it: ``patterns`` (thresholds, regular expressions,
 normalisation), ``collect`` (findings and totals), ``detectors`` (weight files, credentials), ``text`` (one
-string), ``candidates`` (the raw pass), ``tree`` (offsets to pointers), ``withheld`` (withheld content),
-``samples`` (inline samples and samples files) and ``document`` (``scan``).
+string), ``screen`` (what a chunk cannot hold, asked of jsonschema-rs), ``candidates`` (the raw pass), ``tree``
+(offsets to pointers), ``withheld`` (withheld content), ``samples`` (inline samples and samples files) and
+``document`` (``scan``).
 """
 
 from __future__ import annotations

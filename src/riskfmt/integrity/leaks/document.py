@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import methodcaller
-from typing import Any
+from typing import Any, NamedTuple
 
 from riskfmt.findings import Finding
-from riskfmt.integrity.leaks.candidates import candidates
+from riskfmt.integrity.leaks.candidates import SCREEN_MIN, candidates
 from riskfmt.integrity.leaks.collect import Collector, Totals
 from riskfmt.integrity.leaks.detectors import named_secret, split_credential
 from riskfmt.integrity.leaks.patterns import NUMBER, NUMERIC_MIN, Pattern
@@ -203,37 +203,68 @@ def _dumps(data: Any) -> bytes:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8", "surrogatepass")
 
 
-def _with_rows(evaluations: list[Any]) -> list[int]:
-    """The indices of the evaluations with inline samples (an object ``samples`` whose ``inline`` is not empty).
-    C iterators pass over those without ``samples`` (all but one of 131,000 in a mixed report: 55 to 37 ms);
-    an evaluation that is no object has each one looked at."""
+def _sampled(evaluations: list[Any]) -> Iterable[int]:
+    """The indices of the evaluations that may hold samples: every object (or dict subclass) with the key
+    ``samples``, found by C iterators (all but one of 131,000 in a mixed report have none); every index when an
+    evaluation is no object."""
     try:
-        maybe: Iterable[int] = list(compress(itertools.count(), map(dict.__contains__, evaluations,
-                                                                    repeat("samples"))))
+        return list(compress(itertools.count(), map(dict.__contains__, evaluations, repeat("samples"))))
     except TypeError:
-        maybe = range(len(evaluations))
+        return range(len(evaluations))
+
+
+def _with_rows(evaluations: list[Any], sampled: Iterable[int] | None = None) -> list[int]:
+    """The indices of the evaluations with inline samples (an object ``samples`` whose ``inline`` is not empty),
+    looked for among ``sampled`` (``_sampled``: 55 to 37 ms on a mixed report)."""
+    maybe = _sampled(evaluations) if sampled is None else sampled
     return [i for i in maybe if type(e := evaluations[i]) is dict and type(e.get("samples")) is dict
             and e["samples"].get("inline")]
 
 
-def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> tuple[bytes, Any]:
-    """The JSON text the raw pass reads, and the tree it stands for: the raw input when it can be read as is
+def _literal(raw: bytes) -> bool:
+    """Whether JSON text has no escape that would hide characters from byte patterns (``\\u``, ``\\/``)."""
+    return raw.find(b"\\") == -1 or not re.search(rb"\\[u/]", raw)
+
+
+class _Text(NamedTuple):
+    """What the raw pass reads (``_metadata_bytes``)."""
+
+    text: bytes  # the JSON text
+    tree: Any  # the tree it stands for
+    other: bool | None  # whether the text holds the key "other", when that was found on the way
+    sampled: Iterable[int]  # the evaluations that may hold samples (``_sampled``), or more
+
+
+def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> _Text:
+    """The JSON text the raw pass reads and the tree it stands for: the raw input when it can be read as is
     (no escapes that would hide characters from byte patterns), else one serialisation. Inline samples are
     taken out (they are checked column by column), keeping every other pointer as it is."""
     listed = data.get("evaluations")
     evaluations: list[Any] = listed if type(listed) is list else []
-    with_rows = _with_rows(evaluations)
+    held: set[str] = set()
+    if raw is not None and len(raw) >= SCREEN_MIN:
+        from riskfmt.integrity.leaks.screen import holding
+
+        held = holding(raw, ('"samples"', 'other"'), stop='"samples"')  # with samples, "other" is looked for later
+    sampled: Iterable[int]
+    if raw is not None and len(raw) >= SCREEN_MIN and '"samples"' not in held and _literal(raw):
+        # raw JSON without \u escapes spells every key as it is: without the text "samples" (quoted) no evaluation
+        # has samples, found by one search of the bytes instead of a look into each of 262,000 cold objects
+        sampled, other, literal = [], 'other"' in held, True
+    else:  # the search stopped at "samples" (or did not run): whether "other" is in the text is not known
+        sampled, other, literal = _sampled(evaluations), None, False
+    with_rows = _with_rows(evaluations, sampled)
     if not with_rows:
-        if raw is not None and (raw.find(b"\\") == -1 or not re.search(rb"\\[u/]", raw)):
-            return raw, data
-        return _dumps(data), data
+        if raw is not None and (literal or _literal(raw)):
+            return _Text(raw, data, other, sampled)
+        return _Text(_dumps(data), data, None, sampled)
     copy = dict(data)
     copy["evaluations"] = list(evaluations)
     for index in with_rows:
         evaluation = dict(evaluations[index])
         evaluation["samples"] = {**evaluation["samples"], "inline": []}
         copy["evaluations"][index] = evaluation
-    return _dumps(copy), copy
+    return _Text(_dumps(copy), copy, None, sampled)
 
 
 def scan(data: object, source: str, raw: bytes | str | None = None, *, syntax: str = "json",
@@ -256,7 +287,7 @@ def scan(data: object, source: str, raw: bytes | str | None = None, *, syntax: s
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     declared = declared_withheld(data, out)
-    text, tree = _metadata_bytes(data, raw if syntax == "json" else None)
+    text, tree, other, sampled = _metadata_bytes(data, raw if syntax == "json" else None)
     offsets = candidates(text)
     if offsets:
         places = locate(text.decode("latin-1"), tree, offsets)
@@ -266,13 +297,22 @@ def scan(data: object, source: str, raw: bytes | str | None = None, *, syntax: s
     # ``text`` spells every key of the tree literally (raw JSON is used as is only without \u escapes), so a
     # document whose text lacks the key "other" has no settings.other: one search instead of a walk (for the
     # key's end, which starts with a rarer byte than a quote: the engine skips ahead faster than bytes.find)
-    if _OTHER_KEY.search(text) is not None and _has_other(data):
+    if other is None and len(text) >= SCREEN_MIN:
+        from riskfmt.integrity.leaks.screen import holding
+
+        other = bool(holding(text, ('other"',)))
+    elif other is None:
+        other = _OTHER_KEY.search(text) is not None
+    if other and _has_other(data):
         _settings(data, out, totals)
-    for e_index, evaluation in enumerate(seq(data.get("evaluations")) if tree is not data else []):
-        samples = evaluation.get("samples") if isinstance(evaluation, dict) else None
-        rows = samples.get("inline") if isinstance(samples, dict) else None
-        if isinstance(rows, list):
-            check_samples(rows, f"/evaluations/{e_index}/samples/inline", declared, out, totals)
+    evaluations = data.get("evaluations")
+    if tree is not data and isinstance(evaluations, list):  # the samples were taken out of the text
+        for e_index in sampled:  # the other evaluations have no samples
+            evaluation = evaluations[e_index]
+            samples = evaluation.get("samples") if isinstance(evaluation, dict) else None
+            rows = samples.get("inline") if isinstance(samples, dict) else None
+            if isinstance(rows, list):
+                check_samples(rows, f"/evaluations/{e_index}/samples/inline", declared, out, totals)
     if syntax == "yaml" and raw is not None and b"#" in raw:
         _yaml_comments(raw.decode("utf-8", "replace"), out, totals, _dumps(data))
     if declared:
