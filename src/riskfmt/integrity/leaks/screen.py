@@ -8,7 +8,7 @@ answers for a chunk of 128 KiB in a few microseconds when there is nothing to fi
 
 Each pattern here matches wherever the pass it screens could find something (a superset: greedy where the pass is
 possessive, case-folded where the pass lowercases, no look-ahead), so a chunk said to hold no match holds none for
-the pass; a chunk said to hold one gets the pass as before. ``tests/integrity/test_leak_fast_paths.py`` checks by
+the pass; a chunk said to hold one gets the pass as before. ``tests/integrity/test_leak_chunks.py`` checks by
 hypothesis that the candidates with screens are the candidates without.
 """
 
