@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice, repeat
+from typing import Any, cast
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -103,6 +105,18 @@ class LineIndex:
         line = bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
 
+    def lines_columns(self, indices: list[int | None]) -> tuple[list[int | None], list[int | None]]:
+        """The lines and the columns of ``indices`` (None stays None), as :meth:`position` gives them."""
+        starts = self._starts if self._starts is not None else self._index()
+        if None in indices:
+            placed = [None if index is None else self.position(index) for index in indices]
+            return [None if at is None else at[0] for at in placed], [None if at is None else at[1] for at in placed]
+        given = cast("list[int]", indices)  # (no None among them)
+        if len(starts) == 1:  # one line (JSON written compactly)
+            return [1] * len(given), [index + 1 for index in given]
+        lines: list[Any] = list(map(bisect_right, repeat(starts), given))
+        return lines, [index - starts[line - 1] + 1 for index, line in zip(given, lines, strict=True)]
+
     def _index(self) -> list[int]:
         starts = [0]
         find = self._text.find
@@ -147,6 +161,53 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
         if array not in wanted:
             found.pop(array, None)
     return found
+
+
+def run_of(pointers: list[str]) -> tuple[str, str, Sequence[int]] | None:
+    """(ARRAY, KEY, [N, ...]) when every pointer is ``ARRAY/N/KEY`` with one ARRAY and one KEY (written without
+    escapes), N strictly increasing and at least ``RUN_MIN`` of them (a flood's pointers, in order); else None.
+    Told with C loops over the list (no Python step per pointer)."""
+    if len(pointers) < RUN_MIN:
+        return None
+    head, _, key = pointers[0].rpartition("/")
+    array, slash, first = head.rpartition("/")
+    if (not slash or "~" in key or _LITERAL.fullmatch(key) is None
+            or not (first.isdigit() and first.isascii() and (first == "0" or first[0] != "0"))):
+        return None
+    prefix, suffix = array + "/", "/" + key
+    # consecutive items from the first one's (every finding of a flood): the pointers joined are the pointers of
+    # those items joined, two strings compared in C (the line breaks counted: no pointer holds one, so the pieces
+    # compared are the pointers)
+    numbers: Sequence[int] = range(int(first), int(first) + len(pointers))
+    joined = "\n".join(pointers)
+    if (joined.count("\n") == len(pointers) - 1
+            and joined == prefix + (suffix + "\n" + prefix).join(map(str, numbers)) + suffix):
+        return array, key, numbers
+    del joined
+    if not (all(map(str.startswith, pointers, repeat(prefix))) and all(map(str.endswith, pointers, repeat(suffix)))):
+        return None
+    tokens = list(map(str.__getitem__, pointers, repeat(slice(len(prefix), -len(suffix)))))
+    try:
+        numbers = list(map(int, tokens))
+    except ValueError:
+        return None
+    # an index as JSON pointers write it (no sign, space, underscore, leading zero or other digits), increasing
+    if list(map(str, numbers)) != tokens or not all(map(int.__lt__, numbers, islice(numbers, 1, None))):
+        return None
+    return array, key, numbers
+
+
+def locate_run(text: str, array: str, key: str, numbers: Sequence[int]) -> list[int | None]:
+    """``[locate(text, [pointer]).get(pointer) for pointer in ARRAY/N/KEY, N in numbers]`` (``numbers`` strictly
+    increasing, as :func:`run_of` gives them): one pass over the array's items, the places in a list."""
+    start = _locate(text, {array}).get(array)
+    places: list[int | None] = [None] * len(numbers) if start is None else _places(text, start, key, numbers)
+    if None in places:  # not in the array's first occurrence (or not an array there): the walk decides, as before
+        missing = {f"{array}/{number}/{key}": k for k, (number, place) in enumerate(zip(numbers, places, strict=True))
+                   if place is None}
+        for pointer, place in _locate(text, set(missing)).items():
+            places[missing[pointer]] = place
+    return places
 
 
 def _locate(text: str, wanted: set[str]) -> dict[str, int]:
@@ -252,38 +313,54 @@ def _skip_object(text: str, i: int) -> int:
 
 
 def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dict[str, int]) -> list[str]:
-    """Record where ``ARRAY/N/KEY`` is for every N of ``run``, ARRAY's value starting at ``start``: one pass over
-    its items, each wanted flat item read with string methods (:func:`_flat_member`), any other wanted item walked,
-    the others skipped (:func:`_skip_object`, else the C scanner); the pass ends at the last wanted item.
-    Returns the pointers of the run not found in this array (the caller's walk looks for them everywhere)."""
+    """Record where ``ARRAY/N/KEY`` is for every N of ``run`` (:func:`_places`); returns the pointers of the run not
+    found in this array (the caller's walk looks for them everywhere)."""
+    numbers = sorted(run)
+    pointers = list(map(run.__getitem__, numbers))
+    places = _places(text, start, key, numbers)
+    if None not in places:
+        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
+        return []
+    found.update((pointer, place) for pointer, place in zip(pointers, places, strict=True)
+                 if place is not None)
+    return [pointer for pointer, place in zip(pointers, places, strict=True) if place is None]
+
+
+def _places(text: str, start: int, key: str, numbers: Sequence[int]) -> list[int | None]:
+    """Where ``ARRAY/N/KEY`` is for each N of ``numbers`` (strictly increasing), ARRAY's value starting at
+    ``start``, None where it is not in this array: one pass over its items, each wanted flat item read with string
+    methods (:func:`_flat_member`), any other wanted item walked, the others skipped (:func:`_skip_object`, else
+    the C scanner); the pass ends at the last wanted item. The places are a list in the order of ``numbers``, not a
+    dict by pointer: a dict of hundreds of thousands of keys outgrows the processor's caches, and each finding of a
+    flood then cost more the more there were."""
+    places: list[int | None] = [None] * len(numbers)
     if text[start] != "[":
-        return list(run.values())
+        return places
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
-    left = len(run)
-    last = max(run)
-    missed = False
+    total = len(numbers)
+    last = numbers[-1]
+    k = 0  # the next wanted item is numbers[k]
     try:
         i = _ws(text, start + 1).end()
         if text[i] == "]":
-            return list(run.values())
+            return places
         index = 0
         while True:
-            pointer = run.get(index)
-            if pointer is None:
+            if numbers[k] != index:
                 end = _skip_object(text, i) if text[i] == "{" else -1
                 i = end if end != -1 else scan(text, i)[1]
             else:
                 spans = flat(text, i, quoted) if text[i] == "{" else None
                 if spans is not None:
                     item = i
-                    found[pointer], i = spans
+                    places[k], i = spans
                 else:  # nested, escaped or without the member: the general walk, for this item alone
-                    node = _Node()
-                    node.children[key] = pointer
-                    i = _walk(text, i, node, found, -1)  # -1: never "every pointer found"
-                    missed = missed or pointer not in found  # (a later occurrence of the array may have it)
-                left -= 1
-                if not left:
+                    node, one = _Node(), dict[str, int]()
+                    node.children[key] = key
+                    i = _walk(text, i, node, one, -1)  # -1: never "every pointer found"
+                    places[k] = one.get(key)  # (None: a later occurrence of the array may have it)
+                k += 1
+                if k == total:
                     break
                 if spans is not None and text[i] == ",":
                     i += 1
@@ -295,8 +372,8 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                     width = i - item
                     copies = _copies(text, item, i, last - index + 1)  # no further than the last wanted item
                     if copies:
-                        left -= _record(run, found, index, copies, i + spans[0] - item, width)
-                        if not left:
+                        k = _fill(numbers, places, k, index, copies, i + spans[0] - item, width)
+                        if k == total:
                             break
                         index += copies
                         i += copies * width
@@ -315,7 +392,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
             index += 1
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass
-    return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
+    return places
 
 
 _BLOCK = 1 << 16  # the most characters compared at once by _copies (its copy of the unit stays small)
@@ -352,17 +429,19 @@ def _copies(text: str, start: int, at: int, most: int) -> int:
             return count
 
 
-def _record(run: dict[int, str], found: dict[str, int], index: int, copies: int, first: int, width: int) -> int:
-    """Record the wanted pointers of items ``index`` to ``index + copies - 1``, whose member values start at
-    ``first``, ``first + width``, ...; returns how many were wanted."""
-    pointers = list(map(run.get, range(index, index + copies)))
-    places = range(first, first + copies * width, width)
-    if None not in pointers:
-        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
-        return copies
-    wanted = [(pointer, place) for pointer, place in zip(pointers, places, strict=True) if pointer is not None]
-    found.update(wanted)
-    return len(wanted)
+def _fill(numbers: Sequence[int], places: list[int | None], k: int, index: int, copies: int, first: int,
+          width: int) -> int:
+    """Set the places of the wanted items among ``index`` to ``index + copies - 1`` (from ``numbers[k]`` on), whose
+    member values start at ``first``, ``first + width``, ...; returns the position in ``numbers`` after them."""
+    end = bisect_left(numbers, index + copies, k)
+    if end == k:
+        return k
+    if numbers[end - 1] - numbers[k] == end - 1 - k:  # consecutive items (a flood): the places are a range
+        places[k:end] = range(first + (numbers[k] - index) * width, first + (numbers[end - 1] - index + 1) * width,
+                              width)
+    else:
+        places[k:end] = [first + (number - index) * width for number in numbers[k:end]]
+    return end
 
 
 def _skip(text: str, index: int) -> int:

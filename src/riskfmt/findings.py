@@ -10,7 +10,7 @@ from typing import Any
 from riskfmt.severity import Severity
 
 __all__ = ["FileResult", "Finding", "Location", "Severity", "ValidationResult", "made", "message_texts", "messages",
-           "ordered", "place"]
+           "ordered", "place", "place_each"]
 
 _MAX_PARAM = 200  # never paste whole documents or schemas into a message
 
@@ -223,6 +223,25 @@ def place(findings: list[Finding], where: Callable[[str], tuple[int, int] | None
             _loc_column(loc, at[1])
         else:
             findings[n] = finding.with_position(at[0], at[1])
+
+
+def place_each(findings: list[Finding], lines: list[int | None], columns: list[int | None]) -> None:
+    """:func:`place` with the position of each finding given in the list's order (``lines[n]``, ``columns[n]``
+    for ``findings[n]``; a None line: not placed), as ``Document.run_positions`` gives them for a flood."""
+    counted = _COUNTED
+    refs = sys.getrefcount
+    for n, line in enumerate(lines):
+        if line is None:
+            continue
+        finding = findings[n]
+        loc = finding.location
+        if loc.line is not None:
+            continue
+        if counted and refs(finding) == _ALONE and refs(loc) == _ALONE:
+            _loc_line(loc, line)
+            _loc_column(loc, columns[n])
+        else:
+            findings[n] = finding.with_position(line, columns[n])
 
 
 def _shortened(params: Mapping[str, object]) -> dict[str, object]:

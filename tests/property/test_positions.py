@@ -8,6 +8,7 @@ where each value starts: that is the reference the walk is held to, independent 
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -299,3 +300,115 @@ def test_runs_are_those_of_each_pointer_split_on_its_own(pointers: list[str], le
     expected_runs, expected_rest = _runs_one_at_a_time(wanted, least)
     assert [(k, list(v.items())) for k, v in runs.items()] == [(k, list(v.items())) for k, v in expected_runs.items()]
     assert rest == expected_rest
+
+
+# ---- a run as lists: a flood's pointers in order, placed without a dict by pointer ------------------------------
+
+def _run_one_at_a_time(pointers: list[str], least: int) -> tuple[str, str, list[int]] | None:
+    """What ``run_of`` answers, each pointer split on its own: one (ARRAY, KEY) for all, canonical indices in
+    increasing order, a key written without escapes, at least ``least`` pointers."""
+    import re
+
+    split = []
+    for pointer in pointers:
+        head, slash, token = pointer.rpartition("/")
+        array, slash2, index = head.rpartition("/")
+        if not (slash and slash2 and re.fullmatch(r"0|[1-9][0-9]*", index, re.ASCII)) or "~" in token \
+                or re.fullmatch(r'[^"\\\x00-\x1f]*', token) is None:
+            return None
+        split.append((array, token, int(index)))
+    if len(split) < least or len({(a, t) for a, t, _ in split}) != 1:
+        return None
+    numbers = [n for _, _, n in split]
+    if any(b <= a for a, b in pairwise(numbers)):
+        return None
+    return split[0][0], split[0][1], numbers
+
+
+_RUN_POINTERS = st.one_of(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=4).map(lambda tokens: "".join("/" + t for t in tokens)),
+             max_size=12),
+    # consecutive or increasing items of one array, sometimes with one pointer changed
+    st.builds(lambda array, key, first, steps: [f"{array}/{n}/{key}" for n in
+                                                 [first + sum(steps[:k]) for k in range(len(steps) + 1)]],
+              st.sampled_from(["/model/digests", "", "/a/0/b", "/a\nb", "/~1"]),
+              st.sampled_from(["digest", "", "a b", "~0", "x\ny", "\"", "1"]), st.integers(0, 12),
+              st.lists(st.sampled_from([1, 1, 1, 2, 0]), max_size=15)),
+).flatmap(lambda pointers: st.tuples(st.just(pointers), st.one_of(
+    st.just(pointers),
+    st.builds(lambda k, odd: [*pointers[:k], odd, *pointers[k + 1:]], st.integers(0, max(len(pointers) - 1, 0)),
+              _SEGMENTS.map(lambda t: "/a/" + t + "/b")))))
+
+
+@given(_RUN_POINTERS, st.integers(1, 4))
+@settings(max_examples=600, deadline=None)
+def test_a_run_is_told_as_each_pointer_split_on_its_own(drawn: tuple[list[str], list[str]], least: int) -> None:
+    """``run_of`` (the pointers joined and compared in C, else parsed with C loops) answers what splitting each
+    pointer answers: the same array, key and indices, or None."""
+    import riskfmt._positions as positions
+
+    pointers = drawn[1]
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = least
+        run = positions.run_of(pointers)
+    finally:
+        positions.RUN_MIN = old
+    expected = _run_one_at_a_time(pointers, least)
+    assert (None if run is None else (run[0], run[1], list(run[2]))) == expected
+
+
+@given(st.lists(st.tuples(_FLAT_ITEMS, st.sampled_from([", ", ",", ",\n  ", " , "]), st.integers(1, 40)),
+                min_size=1, max_size=6),
+       st.sampled_from(["", " ", "\n"]), st.integers(1, 300), st.booleans(), st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_run_placed_as_lists_is_placed_as_each_pointer_alone(groups: list[tuple[list[tuple[str, object]], str,
+                                                                                    int]],
+                                                               pad: str, block: int, twice: bool,
+                                                               data: st.DataObject) -> None:
+    """``locate_run`` and ``Document.run_positions`` (the places of ``/a/N/digest`` in a list, copies counted,
+    consecutive ones as a range): for each pointer, what ``locate`` and ``Document.positions`` give for it alone
+    (a member that is not there at its parent; the array written twice, the first one shorter)."""
+    import riskfmt._positions as positions
+
+    items: list[str] = []
+    separators: list[str] = []
+    for members, separator, times in groups:
+        items += ["{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in members) + "}"] * times
+        separators += [separator] * times
+    body = "".join(item + separator for item, separator in zip(items[:-1], separators, strict=False)) + items[-1]
+    first = '"a": [' + pad + ", ".join(items[: len(items) // 2]) + '], ' if twice else ""
+    text = "{" + first + '"a": [' + pad + body + pad + '], "b": 1}'
+    json.loads(text)
+    numbers = sorted(data.draw(st.sets(st.integers(0, len(items) + 1), min_size=1)
+                               | st.just(set(range(len(items))))))
+    pointers = [f"/a/{n}/digest" for n in numbers]
+    old = positions._BLOCK
+    try:
+        positions._BLOCK = block
+        places = positions.locate_run(text, "/a", "digest", numbers)
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            assert positions.locate_run(text, "/a", "digest", range(numbers[0], numbers[-1] + 1)) == places
+        old_min, positions.RUN_MIN = positions.RUN_MIN, 1
+        try:
+            lines_columns = Document(source="x.json", parsed=True, text=text).run_positions(pointers)
+        finally:
+            positions.RUN_MIN = old_min
+    finally:
+        positions._BLOCK = old
+    assert places == [locate(text, [pointer]).get(pointer) for pointer in pointers]
+    assert lines_columns is not None
+    alone = [Document(source="x.json", parsed=True, text=text).positions([p]).get(p) for p in pointers]
+    assert list(zip(*lines_columns, strict=True)) == [(None, None) if at is None else at for at in alone]
+
+
+@given(st.lists(st.sampled_from(["", "\n", "\r\n", "\n\n"]), min_size=1, max_size=30), st.data())
+@settings(max_examples=200, deadline=None)
+def test_lines_and_columns_of_many_indices_are_each_ones_position(breaks: list[str], data: st.DataObject) -> None:
+    from riskfmt._positions import LineIndex
+
+    text = "".join(f"[{n}]{b}" for n, b in enumerate(breaks))
+    indices = data.draw(st.lists(st.none() | st.integers(0, len(text) - 1), max_size=20))
+    lines, columns = LineIndex(text).lines_columns(indices)
+    expected = [None if i is None else LineIndex(text).position(i) for i in indices]
+    assert list(zip(lines, columns, strict=True)) == [(None, None) if at is None else at for at in expected]
