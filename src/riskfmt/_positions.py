@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice, repeat
-from typing import Any, cast
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
+from typing import Any, cast
 
 _WS = re.compile(r"[ \t\n\r]*")
 # The pattern matches the empty string, so its .match() never returns None (mypy cannot know that): typed as
