@@ -1,4 +1,4 @@
-"""Find where JSON pointers and duplicate keys sit in JSON text, without a full source map.
+"""Find where JSON pointers sit in JSON text, without a full source map (repeated keys: ``riskfmt._text_scan``).
 
 Building a line/column map of a whole document costs far more than validating it, so positions are
 computed only for the pointers that have findings: one walk descends along those pointers and skips
@@ -11,23 +11,18 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from itertools import islice, repeat
+from itertools import compress, islice, repeat
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 from typing import Any, cast
 
-_WS = re.compile(r"[ \t\n\r]*")
-# The pattern matches the empty string, so its .match() never returns None (mypy cannot know that): typed as
-# such once, here, instead of an ignore at every call.
-_ws: Callable[[str, int], re.Match[str]] = _WS.match  # type: ignore[assignment]
+from riskfmt._text_scan import _AFTER, _ws, item_starts
+from riskfmt._text_scan import escape_token as escape_token
+from riskfmt._text_scan import find_duplicate_keys as find_duplicate_keys
+from riskfmt._text_scan import find_non_finite as find_non_finite
+from riskfmt._text_scan import find_overflow as find_overflow
+from riskfmt._text_scan import unescape_token as unescape_token
+
 _DECODER = json.JSONDecoder()
-
-
-def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~") if "~" in token else token
-
-
-def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1") if "~" in token or "/" in token else token
 
 
 class _Node:
@@ -35,12 +30,13 @@ class _Node:
     that is a plain string is a leaf: the pointer that ends there, with nothing wanted below it (the most
     common case by far, so no node is made for it)."""
 
-    __slots__ = ("children", "items", "pointer")
+    __slots__ = ("children", "items", "path", "pointer")
 
-    def __init__(self, pointer: str | None = None) -> None:
+    def __init__(self, pointer: str | None = None, path: tuple[str, ...] | None = None) -> None:
         self.children: dict[str, _Node | str] = {}
         self.items: list[_Node | str | None] | None = None
         self.pointer = pointer
+        self.path = path  # the keys from the root to here (None: not known, the node stands for one item alone)
 
     def by_index(self) -> list[_Node | str | None]:
         """The children as an array's items (None where no pointer goes), made on the first array met here: a
@@ -63,7 +59,7 @@ def _key(token: str) -> str | None:
 
 
 def _trie(pointers: Iterable[str]) -> _Node:
-    root = _Node()
+    root = _Node(path=())
     for pointer in pointers:
         if not pointer:
             root.pointer = pointer
@@ -77,9 +73,9 @@ def _trie(pointers: Iterable[str]) -> _Node:
                 break
             child = node.children.get(key)
             if child is None:
-                child = node.children[key] = _Node()
+                child = node.children[key] = _Node(None, None if node.path is None else (*node.path, key))
             elif child.__class__ is str:  # a leaf so far, and now a step towards another pointer
-                child = node.children[key] = _Node(child)
+                child = node.children[key] = _Node(child, None if node.path is None else (*node.path, key))
             node = child  # type: ignore[assignment]
         token = tokens[-1]
         key = token if "~" not in token else _key(token)
@@ -444,12 +440,7 @@ def _fill(numbers: Sequence[int], places: list[int | None], k: int, index: int, 
     return end
 
 
-def _skip(text: str, index: int) -> int:
-    return _DECODER.raw_decode(text, index)[1]
-
-
 _MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')  # a key, its colon
-_AFTER = re.compile(r"[ \t\n\r]*([,}\]])[ \t\n\r]*")  # what follows a value in a container
 # the C scanner itself, without JSONDecoder.raw_decode's Python frame around it (StopIteration on bad input)
 _scan: Callable[[str, int], tuple[object, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 
@@ -493,6 +484,10 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
                 return i
     if char == "[":
         items = node.by_index()
+        if len(items) > SPARSE_MIN and node.path is not None:
+            end = _walk_items(text, i, node.path, items, found, total)
+            if end != -1:
+                return end
         i = _ws(text, i + 1).end()
         if text[i] == "]":
             return i + 1
@@ -518,101 +513,27 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
     return scan(text, i)[1]
 
 
-class _Duplicate(Exception):
-    pass
+# An array walked for an item this far in or further has the places of its items read by msgspec, which skips a
+# value without making it; the C scanner makes every object it steps over (2,620 results wanted among 262,000
+# evaluations: the document decoded a second time)
+SPARSE_MIN = 1024
 
 
-def _reject_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _Duplicate
-    return result
-
-
-_STRICT = json.JSONDecoder(object_pairs_hook=_reject_duplicates)
-
-
-def find_duplicate_keys(text: str) -> list[tuple[str, str, int]]:
-    """(pointer of the repeated member, key, character index of the repeated key) for every duplicate.
-
-    Descends only into containers whose subtree holds a duplicate, so the cost stays near two parses.
-    """
-    out: list[tuple[str, str, int]] = []
-    start = _ws(text, 0).end()
-    try:
-        _dup_walk(text, start, "", out)
-    except (ValueError, IndexError, RecursionError):
-        pass
-    return out
-
-
-def _has_duplicates(text: str, i: int) -> tuple[bool, int]:
-    try:
-        return False, _STRICT.raw_decode(text, i)[1]
-    except _Duplicate:
-        return True, -1
-
-
-def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) -> int:
-    ws = _ws
-    char = text[i]
-    if char not in "{[":
-        return _skip(text, i)
-    close = "}" if char == "{" else "]"
-    i = ws(text, i + 1).end()
-    if text[i] == close:
-        return i + 1
-    seen: set[str] = set()
-    index = 0
-    while True:
-        if char == "{":
-            key_at = i
-            key, i = scanstring(text, i + 1)
-            i = ws(text, i).end()
-            i = ws(text, i + 1).end()
-            child = f"{pointer}/{escape_token(key)}"
-            if key in seen:
-                out.append((child, key, key_at))
-            seen.add(key)
+def _walk_items(text: str, i: int, path: tuple[str, ...], items: list[_Node | str | None], found: dict[str, int],
+                total: int) -> int:
+    """The array item loop of :func:`_walk` for the array at ``i`` (reached from the root by ``path``), the items'
+    places read by ``riskfmt._text_scan.item_starts``; -1 when they cannot be (the loop then walks as before)."""
+    located = item_starts(text, i, path, len(items))
+    if located is None:
+        return -1
+    starts, end = located
+    for index in compress(range(min(len(items), len(starts))), items):  # the wanted items, in order
+        item = items[index]
+        if item.__class__ is str:
+            if item not in found:
+                found[item] = starts[index]
+                if len(found) == total:
+                    raise _Done
         else:
-            child = f"{pointer}/{index}"
-        dup, end = _has_duplicates(text, i)
-        i = _dup_walk(text, i, child, out) if dup else end
-        i = ws(text, i).end()
-        if text[i] == ",":
-            i = ws(text, i + 1).end()
-            index += 1
-            continue
-        return i + 1
-
-
-_NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
-
-
-def find_non_finite(text: str) -> tuple[str, int] | None:
-    """The first NaN/Infinity token outside strings, with its index."""
-    for match in _NON_FINITE.finditer(text):
-        if match.group(1):
-            return match.group(1), match.start(1)
-    return None
-
-
-# A number literal with a three-digit exponent, in a place where JSON allows a value.
-_BIG_EXPONENT = re.compile(r"[:\[,]\s*(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})\s*[,\]}]")
-_BIG_EXPONENT_EXACT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})', re.DOTALL)
-
-
-def find_overflow(text: str) -> tuple[str, int] | None:
-    """The first number literal outside strings that overflows a double (such as 1e400), with its index.
-
-    The structural prefilter almost never matches, so the exact, string-aware scan runs only when it does.
-    """
-    import math
-
-    if _BIG_EXPONENT.search(text) is None:
-        return None
-    for match in _BIG_EXPONENT_EXACT.finditer(text):
-        token = match.group(1)
-        if token and math.isinf(float(token)):
-            return token, match.start(1)
-    return None
+            _walk(text, starts[index], item, found, total)  # type: ignore[arg-type]
+    return end

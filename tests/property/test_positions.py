@@ -412,3 +412,70 @@ def test_lines_and_columns_of_many_indices_are_each_ones_position(breaks: list[s
     lines, columns = LineIndex(text).lines_columns(indices)
     expected = [None if i is None else LineIndex(text).position(i) for i in indices]
     assert list(zip(lines, columns, strict=True)) == [(None, None) if at is None else at for at in expected]
+
+
+# ---- long arrays: the items' places read by msgspec (ASCII text), not by the C scanner making every item -------
+
+_ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("/~01 \"\\\n"), max_size=6)
+_ASCII_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False, allow_infinity=False)
+    | _ASCII_TEXT,
+    lambda inner: st.lists(inner, max_size=6) | st.builds(_Pairs, st.lists(st.tuples(_ASCII_TEXT, inner),
+                                                                            max_size=5)),
+    max_leaves=40,
+)
+
+
+@given(_ASCII_VALUES | _VALUES, st.booleans(), st.data())
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_arrays_read_by_msgspec_are_walked_as_item_by_item(value: object, escapes: bool, data: st.DataObject) -> None:
+    """Every array walked through its items' places from msgspec (``SPARSE_MIN`` below any length: arrays
+    in arrays, repeated keys with other values, any spaces, escapes, non-ASCII text where it is not used):
+    the place of each pointer, as one at a time, and nothing where there is nothing."""
+    import riskfmt._positions as positions
+
+    text, where = _document(value, data, escapes=escapes)
+    json.loads(text)
+    existing = sorted(where)
+    chosen = data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else []
+    wanted = chosen + data.draw(st.lists(_ABSENT, max_size=3))
+    old = positions.SPARSE_MIN
+    try:
+        positions.SPARSE_MIN = -1
+        bulk = locate(text, wanted)
+    finally:
+        positions.SPARSE_MIN = old
+    assert bulk == {p: where[p] for p in wanted if p in where}
+
+
+def test_a_long_array_of_evaluations_is_read_by_msgspec() -> None:
+    """The invalid results-heavy shape, small: every 7th of 3,000 items wanted, written with ", " and with an
+    indent (one separator: places summed; another: read one by one), and a repeated key whose last value differs
+    (msgspec's value is not the text the walk is at: the walk as before)."""
+    import riskfmt._positions as positions
+
+    items = [{"id": f"e-{n}", "results": [{"value": n / 7, "metric": {"min": 0}}]} for n in range(3000)]
+    wanted = [f"/evaluations/{n}/results/0/value" for n in range(0, 3000, 7)] + ["/evaluations/2999/id", "/after"]
+    texts = (json.dumps({"evaluations": items, "after": 1}), json.dumps({"evaluations": items, "after": 1}, indent=1),
+             json.dumps({"evaluations": items})[:-1] + ', "evaluations": [], "after": 1}')
+    real = positions.item_starts
+    for text in texts:
+        calls: list[object] = []
+
+        def spy(*args: object, calls: list[object] = calls) -> object:
+            calls.append(real(*args))  # type: ignore[arg-type]
+            return calls[-1]
+
+        positions.item_starts = spy  # type: ignore[assignment]
+        try:
+            bulk = locate(text, wanted)
+        finally:
+            positions.item_starts = real
+        old = positions.SPARSE_MIN
+        try:
+            positions.SPARSE_MIN = 10**9
+            assert bulk == locate(text, wanted)
+        finally:
+            positions.SPARSE_MIN = old
+        assert len(bulk) == len(wanted)
+        assert calls and (calls[0] is None) == ("[]" in text)
