@@ -22,6 +22,7 @@ from riskfmt._positions import (
     find_non_finite,
     find_overflow,
     locate,
+    locate_in_head,
     locate_run,
     run_of,
 )
@@ -66,10 +67,13 @@ class Document:
                 if probe in self.yaml_positions:
                     out[pointer] = self.yaml_positions[probe]
             return out
+        wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)  # in order
+        if self.text is None and self._raw is not None and (head := locate_in_head(self._raw, wanted)) is not None:
+            position = LineIndex(head[1]).position  # every one in the text's first MiB: the rest is never decoded
+            return {pointer: position(index) for pointer, index in head[0].items()}
         if self._text() is None:
             return {}
         assert self.text is not None
-        wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)  # in order
         indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
         if len(indices) < len(wanted):
             # a pointer to a missing member (e.g. a required field) is shown at its parent object

@@ -479,3 +479,32 @@ def test_a_long_array_of_evaluations_is_read_by_msgspec() -> None:
             positions.SPARSE_MIN = old
         assert len(bulk) == len(wanted)
         assert calls and (calls[0] is None) == ("[]" in text)
+
+
+@given(_ASCII_VALUES | _VALUES, st.booleans(), st.booleans(), st.data())
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pointers_found_in_the_head_of_the_text_are_found_as_in_the_whole(value: object, escapes: bool,
+                                                                          sparse: bool, data: st.DataObject) -> None:
+    """``locate_in_head`` (the text's first bytes decoded, cut anywhere, even inside a character or a value):
+    an answer only when every pointer is found, and then the whole text's places; ``Document.positions`` gives
+    the same lines and columns whether it is given the bytes (the head tried first) or the text."""
+    import riskfmt._positions as positions
+
+    text, where = _document(value, data, escapes=escapes)
+    raw = text.encode("utf-8")
+    existing = sorted(where)
+    wanted = dict.fromkeys(data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else [])
+    if data.draw(st.booleans()):
+        wanted.update(dict.fromkeys(data.draw(st.lists(_ABSENT, max_size=2))))
+    cut = data.draw(st.integers(0, max(len(raw) // 2 - 1, 0)))
+    old = positions.HEAD, positions.SPARSE_MIN
+    try:
+        positions.HEAD, positions.SPARSE_MIN = cut, (-1 if sparse else old[1])
+        head = positions.locate_in_head(raw, wanted) if len(raw) > 1 else None
+        by_bytes = Document(source="x.json", parsed=True, _raw=raw).positions(wanted)
+    finally:
+        positions.HEAD, positions.SPARSE_MIN = old
+    if head is not None:
+        assert head[0] == {p: where[p] for p in wanted}
+        assert text.startswith(head[1])
+    assert by_bytes == Document(source="x.json", parsed=True, text=text).positions(wanted)
