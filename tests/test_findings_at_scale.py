@@ -293,3 +293,28 @@ def test_a_flood_placed_from_lists_is_placed_as_by_pointers(monkeypatch: pytest.
         by_pointers = validate_bytes(data, "flood.json").findings
     assert by_lists == by_pointers
     assert all(f.location.line for f in by_lists if f.code == "RF513")
+
+
+def test_a_capped_flood_is_placed_from_the_head_of_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A capped flood larger than twice ``HEAD``: its thousand findings are placed from the text's first MiB, the
+    text as a whole is never decoded (the run of all its findings is told from the pointers first), and the lines
+    and columns are those the whole text gives."""
+    import riskfmt._positions as positions
+    from riskfmt.caps import limited
+    from riskfmt.loading import load_bytes
+    from riskfmt.validation import validate_document
+
+    doc = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    doc["model"]["digests"] = [{"subject": "weights_file", "digest": "sha256:" + "0" * 64}] * 50_000
+    doc["report_id"] = report_id(doc)
+    data = json.dumps(doc).encode()
+    assert len(data) > max(2 * positions.HEAD, 4 << 20)  # (from 4 MiB on, the loader keeps the bytes, not the text)
+    with limited(1000):
+        document = load_bytes(data, "flood.json")
+        from_head = validate_document(document).findings
+        assert document.text is None
+        monkeypatch.setattr(positions, "HEAD_MOST", 0)  # never the head: the whole text
+        whole = load_bytes(data, "flood.json")
+        assert validate_document(whole).findings == from_head
+        assert whole.text is not None
+    assert len(from_head) == 1001 and all(f.location.line for f in from_head)

@@ -89,7 +89,7 @@ class Document:
         """Lines and columns of ``pointers`` in their order (None where not found), as :meth:`positions` gives them,
         when they are one run ``ARRAY/N/KEY`` (``riskfmt._positions.run_of``: a flood of findings); else None.
         Lists, not a dict by pointer: hundreds of thousands of pointers are placed without hashing one."""
-        if self.yaml_positions is not None or self._text() is None or (run := run_of(pointers)) is None:
+        if self.yaml_positions is not None or (run := run_of(pointers)) is None or self._text() is None:
             return None
         assert self.text is not None
         places = locate_run(self.text, *run)
