@@ -26,6 +26,7 @@ from riskfmt._positions import (
     locate_run,
     run_of,
 )
+from riskfmt._text_scan import encoded_as
 from riskfmt.findings import Finding
 from riskfmt.io import DEFAULT_MAX_SIZE, MAX_DEPTH, MAX_INT_DIGITS, MAX_SAFE_INTEGER
 from riskfmt.parse_messages import shown_token, zh_parser_detail
@@ -71,10 +72,12 @@ class Document:
         if self.text is None and self._raw is not None and (head := locate_in_head(self._raw, wanted)) is not None:
             position = LineIndex(head[1]).position  # every one in the text's first MiB: the rest is never decoded
             return {pointer: position(index) for pointer, index in head[0].items()}
+        data = self._raw  # (long arrays' items are read from the bytes: riskfmt._text_scan.item_starts)
         if self._text() is None:
             return {}
         assert self.text is not None
-        indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
+        with encoded_as(self.text, data):
+            indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
         if len(indices) < len(wanted):
             # a pointer to a missing member (e.g. a required field) is shown at its parent object
             parents = {p: p.rsplit("/", 1)[0] if p else "" for p in wanted if p not in indices}
