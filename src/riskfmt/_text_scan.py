@@ -71,8 +71,7 @@ def item_starts(text: str, i: int, path: tuple[str, ...], most: int) -> tuple[li
     # items written with one separator (", " or ",\n  "...): their places are sums of lengths, in C, once the items
     # joined with it are the text
     separator = data[first + len(raws[0]):_ws(text, text.find(",", first + len(raws[0])) + 1).end()]
-    joined = separator.join(raws)
-    if separator.strip() == b"," and data.startswith(joined, first):
+    if separator.strip() == b"," and _joined_from(data, first, separator, raws):
         return list(accumulate(map(len(separator).__add__, map(len, raws[:-1])), initial=first)), end
     starts = []
     at = first
@@ -80,6 +79,23 @@ def item_starts(text: str, i: int, path: tuple[str, ...], most: int) -> tuple[li
         starts.append(at)
         at = _AFTER.match(text, at + len(raw)).end()  # type: ignore[union-attr]
     return starts, end
+
+
+JOINED = 4096  # items joined and compared at once (a slice of the array, not a second copy of all of it)
+
+
+def _joined_from(data: bytes, at: int, separator: bytes, raws: list[Any]) -> bool:
+    """Whether ``separator.join(raws)`` is what ``data`` holds from ``at`` on, compared a slice of items at a time."""
+    for start in range(0, len(raws), JOINED):
+        piece = separator.join(raws[start:start + JOINED])
+        if not data.startswith(piece, at):
+            return False
+        at += len(piece)
+        if start + JOINED < len(raws):
+            if not data.startswith(separator, at):
+                return False
+            at += len(separator)
+    return True
 
 
 # the bytes a text was decoded from, when its reader still has them (riskfmt.loading.Document.positions): the

@@ -433,18 +433,19 @@ def test_arrays_read_by_msgspec_are_walked_as_item_by_item(value: object, escape
     in arrays, repeated keys with other values, any spaces, escapes, non-ASCII text where it is not used):
     the place of each pointer, as one at a time, and nothing where there is nothing."""
     import riskfmt._positions as positions
+    import riskfmt._text_scan as text_scan
 
     text, where = _document(value, data, escapes=escapes)
     json.loads(text)
     existing = sorted(where)
     chosen = data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else []
     wanted = chosen + data.draw(st.lists(_ABSENT, max_size=3))
-    old = positions.SPARSE_MIN
+    old = positions.SPARSE_MIN, text_scan.JOINED
     try:
-        positions.SPARSE_MIN = -1
+        positions.SPARSE_MIN, text_scan.JOINED = -1, data.draw(st.integers(1, 4))  # items compared a few at a time
         bulk = locate(text, wanted)
     finally:
-        positions.SPARSE_MIN = old
+        positions.SPARSE_MIN, text_scan.JOINED = old
     assert bulk == {p: where[p] for p in wanted if p in where}
 
 
