@@ -222,9 +222,13 @@ def _digests_one_by_one(report: dict, source: str) -> list:
                 for i, d in enumerate(digests) if semantic._PLACEHOLDER.match(d["digest"])])
 
 
-_DIGESTS = st.lists(st.sampled_from(["sha256:" + "0" * 64, "sha256:" + "4f" * 32, "md5:" + "a" * 32, "sha1:1",
-                                     "sha512:" + "f" * 128, "x:0", "y:1", "sha256:" + "1" * 64, "sha256:" + "01" * 32]),
-                    max_size=40)
+_DIGEST = st.sampled_from(["sha256:" + "0" * 64, "sha256:" + "4f" * 32, "md5:" + "a" * 32, "sha1:1",
+                           "sha512:" + "f" * 128, "x:0", "y:1", "sha256:" + "1" * 64, "sha256:" + "01" * 32])
+# any digests, and one digest repeated (a flood: told by one count), sometimes with one other at either end
+_DIGESTS = st.lists(_DIGEST, max_size=40) | st.builds(
+    lambda one, times, other, where: ([other] if where == "first" else []) + [one] * times
+    + ([other] if where == "last" else []),
+    _DIGEST, st.integers(1, 40), _DIGEST, st.sampled_from(["first", "last", ""]))
 
 
 @settings(max_examples=300, deadline=None)

@@ -224,3 +224,97 @@ def test_messages_of_findings_sharing_parameters_are_each_findings_own(chosen: l
 
     findings = [f for code, n in chosen for f in made(code, "r.json", ["/a"], [params[n]])]
     assert message_texts(findings, lang) == [f.message(lang) for f in findings]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["alone", "twice", "held", "shared location", "placed"]),
+                          st.none() | st.tuples(st.integers(1, 9), st.integers(1, 9))), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_findings_placed_from_lists_are_those_with_position_gives(kinds: list[tuple[str, tuple[int, int] | None]]
+                                                                  ) -> None:
+    """``riskfmt.findings.place_each`` (a position per finding, in the list's order) gives the list
+    ``with_position`` gives, whoever else holds a finding; nothing held elsewhere changes."""
+    from riskfmt.findings import place_each
+
+    findings: list[Finding] = []
+    at: list[tuple[int, int] | None] = []
+    others: list[object] = []
+    for n, (kind, position) in enumerate(kinds):
+        pointer = f"/a/{n}"
+        finding = (Finding.make("RF513", "r.json", pointer, line=2, column=3, digest="x") if kind == "placed"
+                   else Finding.make("RF513", "r.json", pointer, digest="x"))
+        findings.append(finding)
+        at.append(position)
+        if kind == "twice":
+            findings.append(finding)
+            at.append(position)
+        elif kind == "held":
+            others.append(finding)
+        elif kind == "shared location":
+            others.append(Finding("RF514", finding.severity, finding.location, {}))
+        del finding
+    before = [repr(other) for other in others]
+    expected = [repr(f if p is None or f.location.line is not None else f.with_position(*p))
+                for f, p in zip(findings, at, strict=True)]
+    place_each(findings, [None if p is None else p[0] for p in at], [None if p is None else p[1] for p in at])
+    assert [repr(f) for f in findings] == expected
+    assert [repr(other) for other in others] == before
+
+
+@pytest.mark.parametrize("indent", [None, 1])
+@pytest.mark.parametrize("per_code", [0, 1000])
+@pytest.mark.parametrize("every", [0, 7])
+def test_a_flood_placed_from_lists_is_placed_as_by_pointers(monkeypatch: pytest.MonkeyPatch, indent: int | None,
+                                                           per_code: int, every: int) -> None:
+    """``validate_bytes`` on a flood (compact or over many lines, every placeholder or some real digests between
+    them, capped or not): the findings placed as one run from lists (``validation._place_run``) are the findings
+    placed through the dict of pointers."""
+    from riskfmt import validation
+    from riskfmt.caps import limited
+
+    doc = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    real = {"subject": "weights_file", "digest": "sha256:" + "4f" * 32}
+    fake = {"subject": "weights_file", "digest": "sha256:" + "0" * 64}
+    doc["model"]["digests"] = [real if every and i % every == 3 else fake for i in range(3000)]
+    doc["report_id"] = report_id(doc)
+    data = json.dumps(doc, indent=indent).encode()
+    ran: list[bool] = []
+    real_place_run = validation._place_run
+
+    def spy(*args: object) -> bool:
+        ran.append(real_place_run(*args))  # type: ignore[arg-type]
+        return ran[-1]
+
+    monkeypatch.setattr(validation, "_place_run", spy)
+    with limited(per_code):
+        by_lists = validate_bytes(data, "flood.json").findings
+    assert ran == [per_code == 0]  # capped: an RF520 at the root is no member of the run
+    monkeypatch.setattr(validation, "_place_run", lambda *args: False)
+    with limited(per_code):
+        by_pointers = validate_bytes(data, "flood.json").findings
+    assert by_lists == by_pointers
+    assert all(f.location.line for f in by_lists if f.code == "RF513")
+
+
+def test_a_capped_flood_is_placed_from_the_head_of_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A capped flood larger than twice ``HEAD``: its thousand findings are placed from the text's first MiB, the
+    text as a whole is never decoded (the run of all its findings is told from the pointers first), and the lines
+    and columns are those the whole text gives."""
+    import riskfmt._positions as positions
+    from riskfmt.caps import limited
+    from riskfmt.loading import load_bytes
+    from riskfmt.validation import validate_document
+
+    doc = json.loads((ROOT / "examples" / "reports" / "valid" / "minimal.json").read_text(encoding="utf-8"))
+    doc["model"]["digests"] = [{"subject": "weights_file", "digest": "sha256:" + "0" * 64}] * 50_000
+    doc["report_id"] = report_id(doc)
+    data = json.dumps(doc).encode()
+    assert len(data) > max(2 * positions.HEAD, 4 << 20)  # (from 4 MiB on, the loader keeps the bytes, not the text)
+    with limited(1000):
+        document = load_bytes(data, "flood.json")
+        from_head = validate_document(document).findings
+        assert document.text is None
+        monkeypatch.setattr(positions, "HEAD_MOST", 0)  # never the head: the whole text
+        whole = load_bytes(data, "flood.json")
+        assert validate_document(whole).findings == from_head
+        assert whole.text is not None
+    assert len(from_head) == 1001 and all(f.location.line for f in from_head)

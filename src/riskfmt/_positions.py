@@ -1,4 +1,4 @@
-"""Find where JSON pointers and duplicate keys sit in JSON text, without a full source map.
+"""Find where JSON pointers sit in JSON text, without a full source map (repeated keys: ``riskfmt._text_scan``).
 
 Building a line/column map of a whole document costs far more than validating it, so positions are
 computed only for the pointers that have findings: one walk descends along those pointers and skips
@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, islice, repeat
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
+from typing import Any, cast
 
-_WS = re.compile(r"[ \t\n\r]*")
-# The pattern matches the empty string, so its .match() never returns None (mypy cannot know that): typed as
-# such once, here, instead of an ignore at every call.
-_ws: Callable[[str, int], re.Match[str]] = _WS.match  # type: ignore[assignment]
+from riskfmt._text_scan import _AFTER, _ws, item_starts
+from riskfmt._text_scan import escape_token as escape_token
+from riskfmt._text_scan import find_duplicate_keys as find_duplicate_keys
+from riskfmt._text_scan import find_non_finite as find_non_finite
+from riskfmt._text_scan import find_overflow as find_overflow
+from riskfmt._text_scan import unescape_token as unescape_token
+
 _DECODER = json.JSONDecoder()
-
-
-def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~") if "~" in token else token
-
-
-def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1") if "~" in token or "/" in token else token
 
 
 class _Node:
@@ -33,12 +30,13 @@ class _Node:
     that is a plain string is a leaf: the pointer that ends there, with nothing wanted below it (the most
     common case by far, so no node is made for it)."""
 
-    __slots__ = ("children", "items", "pointer")
+    __slots__ = ("children", "items", "path", "pointer")
 
-    def __init__(self, pointer: str | None = None) -> None:
+    def __init__(self, pointer: str | None = None, path: tuple[str, ...] | None = None) -> None:
         self.children: dict[str, _Node | str] = {}
         self.items: list[_Node | str | None] | None = None
         self.pointer = pointer
+        self.path = path  # the keys from the root to here (None: not known, the node stands for one item alone)
 
     def by_index(self) -> list[_Node | str | None]:
         """The children as an array's items (None where no pointer goes), made on the first array met here: a
@@ -61,7 +59,7 @@ def _key(token: str) -> str | None:
 
 
 def _trie(pointers: Iterable[str]) -> _Node:
-    root = _Node()
+    root = _Node(path=())
     for pointer in pointers:
         if not pointer:
             root.pointer = pointer
@@ -75,9 +73,9 @@ def _trie(pointers: Iterable[str]) -> _Node:
                 break
             child = node.children.get(key)
             if child is None:
-                child = node.children[key] = _Node()
+                child = node.children[key] = _Node(None, None if node.path is None else (*node.path, key))
             elif child.__class__ is str:  # a leaf so far, and now a step towards another pointer
-                child = node.children[key] = _Node(child)
+                child = node.children[key] = _Node(child, None if node.path is None else (*node.path, key))
             node = child  # type: ignore[assignment]
         token = tokens[-1]
         key = token if "~" not in token else _key(token)
@@ -102,6 +100,18 @@ class LineIndex:
         starts = self._starts if self._starts is not None else self._index()
         line = bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
+
+    def lines_columns(self, indices: list[int | None]) -> tuple[list[int | None], list[int | None]]:
+        """The lines and the columns of ``indices`` (None stays None), as :meth:`position` gives them."""
+        starts = self._starts if self._starts is not None else self._index()
+        if None in indices:
+            placed = [None if index is None else self.position(index) for index in indices]
+            return [None if at is None else at[0] for at in placed], [None if at is None else at[1] for at in placed]
+        given = cast("list[int]", indices)  # (no None among them)
+        if len(starts) == 1:  # one line (JSON written compactly)
+            return [1] * len(given), [index + 1 for index in given]
+        lines: list[Any] = list(map(bisect_right, repeat(starts), given))
+        return lines, [index - starts[line - 1] + 1 for index, line in zip(given, lines, strict=True)]
 
     def _index(self) -> list[int]:
         starts = [0]
@@ -147,6 +157,78 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, int]:
         if array not in wanted:
             found.pop(array, None)
     return found
+
+
+HEAD = 1 << 20  # bytes of the text decoded first for a few pointers (a capped flood's are in its first 100 kB)
+HEAD_MOST = 10_000  # pointers looked for there at most (a flood's 847,000 are looked for in the whole text)
+
+
+def locate_in_head(data: bytes, pointers: dict[str, None] | set[str] | frozenset[str]
+                   ) -> tuple[dict[str, int], str] | None:
+    """``locate`` in the first ``HEAD`` bytes of ``data`` (UTF-8 JSON text) decoded, with that text, when it finds
+    every pointer there; None otherwise (the whole text then decides). The text up to the cut is the whole text's,
+    so a place found before the walk reaches the cut is the whole text's place; at the cut the walk fails or stops
+    short (a value cut off is never followed by what the walk looks for), so an answer is taken only when complete.
+    A large report's decoded text (97 MB for the flood) is then never made for the thousand findings of a cap."""
+    if len(data) <= 2 * HEAD or len(pointers) > HEAD_MOST:
+        return None
+    end = HEAD
+    while data[end] & 0xC0 == 0x80:  # not inside a character
+        end -= 1
+    try:
+        head = data[:end].decode("utf-8")
+        found = locate(head, pointers)
+    except (AttributeError, TypeError, ValueError, IndexError, RecursionError, StopIteration):
+        return None  # (cut in the middle of something the walk reads on)
+    # every place before the cut: one at the cut may be a value's start found by spaces cut short there
+    return (found, head) if len(found) == len(pointers) and (not found or max(found.values()) < len(head)) else None
+
+
+def run_of(pointers: list[str]) -> tuple[str, str, Sequence[int]] | None:
+    """(ARRAY, KEY, [N, ...]) when every pointer is ``ARRAY/N/KEY`` with one ARRAY and one KEY (written without
+    escapes), N strictly increasing and at least ``RUN_MIN`` of them (a flood's pointers, in order); else None.
+    Told with C loops over the list (no Python step per pointer)."""
+    if len(pointers) < RUN_MIN:
+        return None
+    head, _, key = pointers[0].rpartition("/")
+    array, slash, first = head.rpartition("/")
+    if (not slash or "~" in key or _LITERAL.fullmatch(key) is None
+            or not (first.isdigit() and first.isascii() and (first == "0" or first[0] != "0"))):
+        return None
+    prefix, suffix = array + "/", "/" + key
+    # consecutive items from the first one's (every finding of a flood): the pointers joined are the pointers of
+    # those items joined, two strings compared in C (the line breaks counted: no pointer holds one, so the pieces
+    # compared are the pointers)
+    numbers: Sequence[int] = range(int(first), int(first) + len(pointers))
+    joined = "\n".join(pointers)
+    if (joined.count("\n") == len(pointers) - 1
+            and joined == prefix + (suffix + "\n" + prefix).join(map(str, numbers)) + suffix):
+        return array, key, numbers
+    del joined
+    if not (all(map(str.startswith, pointers, repeat(prefix))) and all(map(str.endswith, pointers, repeat(suffix)))):
+        return None
+    tokens = list(map(str.__getitem__, pointers, repeat(slice(len(prefix), -len(suffix)))))
+    try:
+        numbers = list(map(int, tokens))
+    except ValueError:
+        return None
+    # an index as JSON pointers write it (no sign, space, underscore, leading zero or other digits), increasing
+    if list(map(str, numbers)) != tokens or not all(map(int.__lt__, numbers, islice(numbers, 1, None))):
+        return None
+    return array, key, numbers
+
+
+def locate_run(text: str, array: str, key: str, numbers: Sequence[int]) -> list[int | None]:
+    """``[locate(text, [pointer]).get(pointer) for pointer in ARRAY/N/KEY, N in numbers]`` (``numbers`` strictly
+    increasing, as :func:`run_of` gives them): one pass over the array's items, the places in a list."""
+    start = _locate(text, {array}).get(array)
+    places: list[int | None] = [None] * len(numbers) if start is None else _places(text, start, key, numbers)
+    if None in places:  # not in the array's first occurrence (or not an array there): the walk decides, as before
+        missing = {f"{array}/{number}/{key}": k for k, (number, place) in enumerate(zip(numbers, places, strict=True))
+                   if place is None}
+        for pointer, place in _locate(text, set(missing)).items():
+            places[missing[pointer]] = place
+    return places
 
 
 def _locate(text: str, wanted: set[str]) -> dict[str, int]:
@@ -252,38 +334,54 @@ def _skip_object(text: str, i: int) -> int:
 
 
 def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dict[str, int]) -> list[str]:
-    """Record where ``ARRAY/N/KEY`` is for every N of ``run``, ARRAY's value starting at ``start``: one pass over
-    its items, each wanted flat item read with string methods (:func:`_flat_member`), any other wanted item walked,
-    the others skipped (:func:`_skip_object`, else the C scanner); the pass ends at the last wanted item.
-    Returns the pointers of the run not found in this array (the caller's walk looks for them everywhere)."""
+    """Record where ``ARRAY/N/KEY`` is for every N of ``run`` (:func:`_places`); returns the pointers of the run not
+    found in this array (the caller's walk looks for them everywhere)."""
+    numbers = sorted(run)
+    pointers = list(map(run.__getitem__, numbers))
+    places = _places(text, start, key, numbers)
+    if None not in places:
+        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
+        return []
+    found.update((pointer, place) for pointer, place in zip(pointers, places, strict=True)
+                 if place is not None)
+    return [pointer for pointer, place in zip(pointers, places, strict=True) if place is None]
+
+
+def _places(text: str, start: int, key: str, numbers: Sequence[int]) -> list[int | None]:
+    """Where ``ARRAY/N/KEY`` is for each N of ``numbers`` (strictly increasing), ARRAY's value starting at
+    ``start``, None where it is not in this array: one pass over its items, each wanted flat item read with string
+    methods (:func:`_flat_member`), any other wanted item walked, the others skipped (:func:`_skip_object`, else
+    the C scanner); the pass ends at the last wanted item. The places are a list in the order of ``numbers``, not a
+    dict by pointer: a dict of hundreds of thousands of keys outgrows the processor's caches, and each finding of a
+    flood then cost more the more there were."""
+    places: list[int | None] = [None] * len(numbers)
     if text[start] != "[":
-        return list(run.values())
+        return places
     flat, scan, after, quoted = _flat_member, _scan, _AFTER.match, f'"{key}"'
-    left = len(run)
-    last = max(run)
-    missed = False
+    total = len(numbers)
+    last = numbers[-1]
+    k = 0  # the next wanted item is numbers[k]
     try:
         i = _ws(text, start + 1).end()
         if text[i] == "]":
-            return list(run.values())
+            return places
         index = 0
         while True:
-            pointer = run.get(index)
-            if pointer is None:
+            if numbers[k] != index:
                 end = _skip_object(text, i) if text[i] == "{" else -1
                 i = end if end != -1 else scan(text, i)[1]
             else:
                 spans = flat(text, i, quoted) if text[i] == "{" else None
                 if spans is not None:
                     item = i
-                    found[pointer], i = spans
+                    places[k], i = spans
                 else:  # nested, escaped or without the member: the general walk, for this item alone
-                    node = _Node()
-                    node.children[key] = pointer
-                    i = _walk(text, i, node, found, -1)  # -1: never "every pointer found"
-                    missed = missed or pointer not in found  # (a later occurrence of the array may have it)
-                left -= 1
-                if not left:
+                    node, one = _Node(), dict[str, int]()
+                    node.children[key] = key
+                    i = _walk(text, i, node, one, -1)  # -1: never "every pointer found"
+                    places[k] = one.get(key)  # (None: a later occurrence of the array may have it)
+                k += 1
+                if k == total:
                     break
                 if spans is not None and text[i] == ",":
                     i += 1
@@ -295,8 +393,8 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
                     width = i - item
                     copies = _copies(text, item, i, last - index + 1)  # no further than the last wanted item
                     if copies:
-                        left -= _record(run, found, index, copies, i + spans[0] - item, width)
-                        if not left:
+                        k = _fill(numbers, places, k, index, copies, i + spans[0] - item, width)
+                        if k == total:
                             break
                         index += copies
                         i += copies * width
@@ -315,7 +413,7 @@ def _locate_run(text: str, start: int, key: str, run: dict[int, str], found: dic
             index += 1
     except (ValueError, IndexError, RecursionError, StopIteration):
         pass
-    return [pointer for pointer in run.values() if pointer not in found] if left or missed else []
+    return places
 
 
 _BLOCK = 1 << 16  # the most characters compared at once by _copies (its copy of the unit stays small)
@@ -352,25 +450,22 @@ def _copies(text: str, start: int, at: int, most: int) -> int:
             return count
 
 
-def _record(run: dict[int, str], found: dict[str, int], index: int, copies: int, first: int, width: int) -> int:
-    """Record the wanted pointers of items ``index`` to ``index + copies - 1``, whose member values start at
-    ``first``, ``first + width``, ...; returns how many were wanted."""
-    pointers = list(map(run.get, range(index, index + copies)))
-    places = range(first, first + copies * width, width)
-    if None not in pointers:
-        found.update(zip(pointers, places, strict=True))  # type: ignore[arg-type]  # no None among them
-        return copies
-    wanted = [(pointer, place) for pointer, place in zip(pointers, places, strict=True) if pointer is not None]
-    found.update(wanted)
-    return len(wanted)
-
-
-def _skip(text: str, index: int) -> int:
-    return _DECODER.raw_decode(text, index)[1]
+def _fill(numbers: Sequence[int], places: list[int | None], k: int, index: int, copies: int, first: int,
+          width: int) -> int:
+    """Set the places of the wanted items among ``index`` to ``index + copies - 1`` (from ``numbers[k]`` on), whose
+    member values start at ``first``, ``first + width``, ...; returns the position in ``numbers`` after them."""
+    end = bisect_left(numbers, index + copies, k)
+    if end == k:
+        return k
+    if numbers[end - 1] - numbers[k] == end - 1 - k:  # consecutive items (a flood): the places are a range
+        places[k:end] = range(first + (numbers[k] - index) * width, first + (numbers[end - 1] - index + 1) * width,
+                              width)
+    else:
+        places[k:end] = [first + (number - index) * width for number in numbers[k:end]]
+    return end
 
 
 _MEMBER = re.compile(r'[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')  # a key, its colon
-_AFTER = re.compile(r"[ \t\n\r]*([,}\]])[ \t\n\r]*")  # what follows a value in a container
 # the C scanner itself, without JSONDecoder.raw_decode's Python frame around it (StopIteration on bad input)
 _scan: Callable[[str, int], tuple[object, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 
@@ -414,6 +509,10 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
                 return i
     if char == "[":
         items = node.by_index()
+        if len(items) > SPARSE_MIN and node.path is not None:
+            end = _walk_items(text, i, node.path, items, found, total)
+            if end != -1:
+                return end
         i = _ws(text, i + 1).end()
         if text[i] == "]":
             return i + 1
@@ -439,101 +538,27 @@ def _walk(text: str, i: int, node: _Node, found: dict[str, int], total: int) -> 
     return scan(text, i)[1]
 
 
-class _Duplicate(Exception):
-    pass
+# An array walked for an item this far in or further has the places of its items read by msgspec, which skips a
+# value without making it; the C scanner makes every object it steps over (2,620 results wanted among 262,000
+# evaluations: the document decoded a second time)
+SPARSE_MIN = 1024
 
 
-def _reject_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _Duplicate
-    return result
-
-
-_STRICT = json.JSONDecoder(object_pairs_hook=_reject_duplicates)
-
-
-def find_duplicate_keys(text: str) -> list[tuple[str, str, int]]:
-    """(pointer of the repeated member, key, character index of the repeated key) for every duplicate.
-
-    Descends only into containers whose subtree holds a duplicate, so the cost stays near two parses.
-    """
-    out: list[tuple[str, str, int]] = []
-    start = _ws(text, 0).end()
-    try:
-        _dup_walk(text, start, "", out)
-    except (ValueError, IndexError, RecursionError):
-        pass
-    return out
-
-
-def _has_duplicates(text: str, i: int) -> tuple[bool, int]:
-    try:
-        return False, _STRICT.raw_decode(text, i)[1]
-    except _Duplicate:
-        return True, -1
-
-
-def _dup_walk(text: str, i: int, pointer: str, out: list[tuple[str, str, int]]) -> int:
-    ws = _ws
-    char = text[i]
-    if char not in "{[":
-        return _skip(text, i)
-    close = "}" if char == "{" else "]"
-    i = ws(text, i + 1).end()
-    if text[i] == close:
-        return i + 1
-    seen: set[str] = set()
-    index = 0
-    while True:
-        if char == "{":
-            key_at = i
-            key, i = scanstring(text, i + 1)
-            i = ws(text, i).end()
-            i = ws(text, i + 1).end()
-            child = f"{pointer}/{escape_token(key)}"
-            if key in seen:
-                out.append((child, key, key_at))
-            seen.add(key)
+def _walk_items(text: str, i: int, path: tuple[str, ...], items: list[_Node | str | None], found: dict[str, int],
+                total: int) -> int:
+    """The array item loop of :func:`_walk` for the array at ``i`` (reached from the root by ``path``), the items'
+    places read by ``riskfmt._text_scan.item_starts``; -1 when they cannot be (the loop then walks as before)."""
+    located = item_starts(text, i, path, len(items))
+    if located is None:
+        return -1
+    starts, end = located
+    for index in compress(range(min(len(items), len(starts))), items):  # the wanted items, in order
+        item = items[index]
+        if item.__class__ is str:
+            if item not in found:
+                found[item] = starts[index]
+                if len(found) == total:
+                    raise _Done
         else:
-            child = f"{pointer}/{index}"
-        dup, end = _has_duplicates(text, i)
-        i = _dup_walk(text, i, child, out) if dup else end
-        i = ws(text, i).end()
-        if text[i] == ",":
-            i = ws(text, i + 1).end()
-            index += 1
-            continue
-        return i + 1
-
-
-_NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.DOTALL)
-
-
-def find_non_finite(text: str) -> tuple[str, int] | None:
-    """The first NaN/Infinity token outside strings, with its index."""
-    for match in _NON_FINITE.finditer(text):
-        if match.group(1):
-            return match.group(1), match.start(1)
-    return None
-
-
-# A number literal with a three-digit exponent, in a place where JSON allows a value.
-_BIG_EXPONENT = re.compile(r"[:\[,]\s*(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})\s*[,\]}]")
-_BIG_EXPONENT_EXACT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{3,})', re.DOTALL)
-
-
-def find_overflow(text: str) -> tuple[str, int] | None:
-    """The first number literal outside strings that overflows a double (such as 1e400), with its index.
-
-    The structural prefilter almost never matches, so the exact, string-aware scan runs only when it does.
-    """
-    import math
-
-    if _BIG_EXPONENT.search(text) is None:
-        return None
-    for match in _BIG_EXPONENT_EXACT.finditer(text):
-        token = match.group(1)
-        if token and math.isinf(float(token)):
-            return token, match.start(1)
-    return None
+            _walk(text, starts[index], item, found, total)  # type: ignore[arg-type]
+    return end

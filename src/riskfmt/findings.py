@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any
 
 from riskfmt.severity import Severity
 
 __all__ = ["FileResult", "Finding", "Location", "Severity", "ValidationResult", "made", "message_texts", "messages",
-           "ordered", "place"]
+           "ordered", "place", "place_each"]
 
 _MAX_PARAM = 200  # never paste whole documents or schemas into a message
 
@@ -225,6 +226,25 @@ def place(findings: list[Finding], where: Callable[[str], tuple[int, int] | None
             findings[n] = finding.with_position(at[0], at[1])
 
 
+def place_each(findings: list[Finding], lines: list[int | None], columns: list[int | None]) -> None:
+    """:func:`place` with the position of each finding given in the list's order (``lines[n]``, ``columns[n]``
+    for ``findings[n]``; a None line: not placed), as ``Document.run_positions`` gives them for a flood."""
+    counted = _COUNTED
+    refs = sys.getrefcount
+    for n, line in enumerate(lines):
+        if line is None:
+            continue
+        finding = findings[n]
+        loc = finding.location
+        if loc.line is not None:
+            continue
+        if counted and refs(finding) == _ALONE and refs(loc) == _ALONE:
+            _loc_line(loc, line)
+            _loc_column(loc, columns[n])
+        else:
+            findings[n] = finding.with_position(line, columns[n])
+
+
 def _shortened(params: Mapping[str, object]) -> dict[str, object]:
     """Each parameter as text, shortened to ``_MAX_PARAM`` characters (the rare case: most are short text)."""
     return {k: t if len(t := str(v)) <= _MAX_PARAM else t[: _MAX_PARAM - 1] + "…" for k, v in params.items()}
@@ -232,31 +252,41 @@ def _shortened(params: Mapping[str, object]) -> dict[str, object]:
 
 def made(code: str, source: str, pointers: Iterable[str], params: Iterable[Mapping[str, object]]) -> list[Finding]:
     """``[Finding.make(code, source, pointer, **p) for pointer, p in zip(pointers, params)]``, for many findings of
-    one code in one file (a bulk check: 847,000 placeholder digests): the code looked up once and each finding made
-    inline, without a call. A parameters mapping that is short text already is the finding's as given, so findings
-    may share one (parameters are never changed); any other is made text as ``make`` makes it."""
+    one code in one file (a bulk check: 847,000 placeholder digests): the code looked up once, and the locations and
+    findings made and each of their slots set by C loops over the lists (``map`` of the slot's setter), with no
+    Python step per finding. A parameters mapping that is short text already is the finding's as given, so
+    findings may share one (parameters are never changed); any other is made text as ``make`` makes it, each
+    distinct mapping once."""
     severity = (_CODES or _codes())[code].severity
-    new, loc_source, loc_pointer, loc_line, loc_column = _new, _loc_source, _loc_pointer, _loc_line, _loc_column
-    f_code, f_severity, f_location, f_params = _f_code, _f_severity, _f_location, _f_params
-    out: list[Finding] = []
-    append = out.append
-    for pointer, values in zip(pointers, params, strict=True):
+    pointers = list(pointers)
+    params = list(params)
+    if len(params) != len(pointers):
+        raise ValueError(f"made(): {len(pointers)} pointers, {len(params)} parameters")
+    distinct = dict(zip(map(id, params), params, strict=True))  # a bulk check's findings share a few
+    shortened = {}
+    for key, values in distinct.items():
         for value in values.values():
             if value.__class__ is not str or len(value) > _MAX_PARAM:
-                values = _shortened(values)
+                shortened[key] = _shortened(values)
                 break
-        location: Location = new(Location)
-        loc_source(location, source)
-        loc_pointer(location, pointer)
-        loc_line(location, None)
-        loc_column(location, None)
-        finding: Finding = new(Finding)
-        f_code(finding, code)
-        f_severity(finding, severity)
-        f_location(finding, location)
-        f_params(finding, values)
-        append(finding)
+    if shortened:
+        params = [shortened.get(id(values), values) for values in params]
+    count = len(pointers)
+    sink = _SINK.extend  # runs a map to its end, keeping nothing
+    locations: list[Location] = list(map(_new, repeat(Location, count)))
+    sink(map(_loc_source, locations, repeat(source)))
+    sink(map(_loc_pointer, locations, pointers))
+    sink(map(_loc_line, locations, repeat(None)))
+    sink(map(_loc_column, locations, repeat(None)))
+    out: list[Finding] = list(map(_new, repeat(Finding, count)))
+    sink(map(_f_code, out, repeat(code)))
+    sink(map(_f_severity, out, repeat(severity)))
+    sink(map(_f_location, out, locations))
+    sink(map(_f_params, out, params))
     return out
+
+
+_SINK: deque[object] = deque(maxlen=0)
 
 
 class FileResult(_Record):

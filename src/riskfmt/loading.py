@@ -16,7 +16,17 @@ from itertools import repeat
 from typing import Any
 
 from riskfmt._frames import frame_depth
-from riskfmt._positions import LineIndex, find_duplicate_keys, find_non_finite, find_overflow, locate
+from riskfmt._positions import (
+    LineIndex,
+    find_duplicate_keys,
+    find_non_finite,
+    find_overflow,
+    locate,
+    locate_in_head,
+    locate_run,
+    run_of,
+)
+from riskfmt._text_scan import encoded_as
 from riskfmt.findings import Finding
 from riskfmt.io import DEFAULT_MAX_SIZE, MAX_DEPTH, MAX_INT_DIGITS, MAX_SAFE_INTEGER
 from riskfmt.parse_messages import shown_token, zh_parser_detail
@@ -58,11 +68,16 @@ class Document:
                 if probe in self.yaml_positions:
                     out[pointer] = self.yaml_positions[probe]
             return out
+        wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)  # in order
+        if self.text is None and self._raw is not None and (head := locate_in_head(self._raw, wanted)) is not None:
+            position = LineIndex(head[1]).position  # every one in the text's first MiB: the rest is never decoded
+            return {pointer: position(index) for pointer, index in head[0].items()}
+        data = self._raw  # (long arrays' items are read from the bytes: riskfmt._text_scan.item_starts)
         if self._text() is None:
             return {}
         assert self.text is not None
-        wanted = pointers if isinstance(pointers, (set, frozenset, dict)) else dict.fromkeys(pointers)  # in order
-        indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
+        with encoded_as(self.text, data):
+            indices = locate(self.text, wanted)  # one walk for all of them (riskfmt._positions)
         if len(indices) < len(wanted):
             # a pointer to a missing member (e.g. a required field) is shown at its parent object
             parents = {p: p.rsplit("/", 1)[0] if p else "" for p in wanted if p not in indices}
@@ -72,6 +87,25 @@ class Document:
             self._lines = LineIndex(self._text() or "")
         position = self._lines.position
         return {pointer: position(index) for pointer, index in indices.items()}
+
+    def run_positions(self, pointers: list[str]) -> tuple[list[int | None], list[int | None]] | None:
+        """Lines and columns of ``pointers`` in their order (None where not found), as :meth:`positions` gives them,
+        when they are one run ``ARRAY/N/KEY`` (``riskfmt._positions.run_of``: a flood of findings); else None.
+        Lists, not a dict by pointer: hundreds of thousands of pointers are placed without hashing one."""
+        if self.yaml_positions is not None or (run := run_of(pointers)) is None or self._text() is None:
+            return None
+        assert self.text is not None
+        places = locate_run(self.text, *run)
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        lines, columns = self._lines.lines_columns(places)
+        if None in places:  # a member that is not there is shown at its parent object, as positions() shows it
+            missing = [pointer for pointer, place in zip(pointers, places, strict=True) if place is None]
+            found = self.positions(missing)
+            for k, place in enumerate(places):
+                if place is None and (at := found.get(pointers[k])) is not None:
+                    lines[k], columns[k] = at
+        return lines, columns
 
     def index_position(self, index: int) -> tuple[int, int]:
         if self._lines is None:

@@ -252,19 +252,22 @@ def _digests(report: dict[str, Any], source: str) -> list[Finding]:
     from riskfmt.caps import Tally
 
     values = list(map(itemgetter("digest"), report["model"].get("digests", [])))
-    # each distinct digest is matched once: one placeholder copied 847,000 times is one match, then set lookups in C
-    placeholders = {value for value in set(values) if _PLACEHOLDER.match(value)}
+    # one value repeated (a flood of one placeholder) is told by one count in C, without hashing every value into a
+    # set; else each distinct value is matched once: one placeholder copied 847,000 times is one match
+    repeated = bool(values) and values[-1] == values[0] and values.count(values[0]) == len(values)
+    placeholders = {value for value in (values[:1] if repeated else set(values)) if _PLACEHOLDER.match(value)}
     if not placeholders:
         return []
     tally = Tally()  # the first ones listed, the rest only counted (RF520)
     # counted in C (a few placeholders: one comparison a value each), and only the listed ones are looked for
-    found = (sum(map(values.count, placeholders)) if len(placeholders) <= 4
-             else sum(map(placeholders.__contains__, values)))
+    found = len(values) if repeated else (sum(map(values.count, placeholders)) if len(placeholders) <= 4
+                                          else sum(map(placeholders.__contains__, values)))
     listed = tally.admit_many(source, "RF513", found)
-    indices = list(islice(compress(count(), map(placeholders.__contains__, values)), listed))
-    shared = {value: {"digest": value} for value in placeholders}  # one parameters mapping per placeholder
+    indices = (range(listed) if repeated  # every digest the placeholder: the listed ones are the first ones
+               else list(islice(compress(count(), map(placeholders.__contains__, values)), listed)))
+    by_value = {value: {"digest": value} for value in placeholders}  # one parameters mapping per placeholder
     tally.kept = made("RF513", source, [f"/model/digests/{index}/digest" for index in indices],
-                      [shared[values[index]] for index in indices])
+                      [by_value[values[index]] for index in indices])
     return tally.finish()
 
 

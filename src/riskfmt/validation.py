@@ -202,6 +202,8 @@ def _attach_positions(document: Document, result: FileResult) -> None:
     if not document.parsed:
         return
     source = result.source
+    if _place_run(document, result.findings, source):
+        return
     # in the findings' order (a dict, not a set), which is most often the text's: read in that order (locate)
     pending = {loc.pointer: None for f in result.findings for loc in (f.location,)
                if loc.line is None and loc.source == source and f.code != "RF102"}
@@ -212,3 +214,25 @@ def _attach_positions(document: Document, result: FileResult) -> None:
         from riskfmt.findings import place
 
         place(result.findings, positions.get)  # (the list is this result's own: riskfmt.caps.cap made it)
+
+
+def _place_run(document: Document, findings: list[Finding], source: str) -> bool:
+    """Place a flood of findings (one pointer ``ARRAY/N/KEY`` each, N increasing, none placed yet, all of this
+    file) from lists in their order, as the pointers-by-dict way below places them; False for anything else."""
+    from riskfmt._positions import RUN_MIN
+
+    if len(findings) < RUN_MIN:
+        return False
+    from operator import attrgetter
+
+    # (a finding placed already keeps its place there as here: no two share a pointer in a run)
+    if (any(map(source.__ne__, map(attrgetter("location.source"), findings)))
+            or "RF102" in map(attrgetter("code"), findings)):
+        return False
+    placed = document.run_positions(list(map(attrgetter("location.pointer"), findings)))
+    if placed is None:
+        return False
+    from riskfmt.findings import place_each
+
+    place_each(findings, *placed)
+    return True

@@ -8,6 +8,7 @@ where each value starts: that is the reference the walk is held to, independent 
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -299,3 +300,212 @@ def test_runs_are_those_of_each_pointer_split_on_its_own(pointers: list[str], le
     expected_runs, expected_rest = _runs_one_at_a_time(wanted, least)
     assert [(k, list(v.items())) for k, v in runs.items()] == [(k, list(v.items())) for k, v in expected_runs.items()]
     assert rest == expected_rest
+
+
+# ---- a run as lists: a flood's pointers in order, placed without a dict by pointer ------------------------------
+
+def _run_one_at_a_time(pointers: list[str], least: int) -> tuple[str, str, list[int]] | None:
+    """What ``run_of`` answers, each pointer split on its own: one (ARRAY, KEY) for all, canonical indices in
+    increasing order, a key written without escapes, at least ``least`` pointers."""
+    import re
+
+    split = []
+    for pointer in pointers:
+        head, slash, token = pointer.rpartition("/")
+        array, slash2, index = head.rpartition("/")
+        if not (slash and slash2 and re.fullmatch(r"0|[1-9][0-9]*", index, re.ASCII)) or "~" in token \
+                or re.fullmatch(r'[^"\\\x00-\x1f]*', token) is None:
+            return None
+        split.append((array, token, int(index)))
+    if len(split) < least or len({(a, t) for a, t, _ in split}) != 1:
+        return None
+    numbers = [n for _, _, n in split]
+    if any(b <= a for a, b in pairwise(numbers)):
+        return None
+    return split[0][0], split[0][1], numbers
+
+
+_RUN_POINTERS = st.one_of(
+    st.lists(st.lists(_SEGMENTS, min_size=1, max_size=4).map(lambda tokens: "".join("/" + t for t in tokens)),
+             max_size=12),
+    # consecutive or increasing items of one array, sometimes with one pointer changed
+    st.builds(lambda array, key, first, steps: [f"{array}/{n}/{key}" for n in
+                                                 [first + sum(steps[:k]) for k in range(len(steps) + 1)]],
+              st.sampled_from(["/model/digests", "", "/a/0/b", "/a\nb", "/~1"]),
+              st.sampled_from(["digest", "", "a b", "~0", "x\ny", "\"", "1"]), st.integers(0, 12),
+              st.lists(st.sampled_from([1, 1, 1, 2, 0]), max_size=15)),
+).flatmap(lambda pointers: st.tuples(st.just(pointers), st.one_of(
+    st.just(pointers),
+    st.builds(lambda k, odd: [*pointers[:k], odd, *pointers[k + 1:]], st.integers(0, max(len(pointers) - 1, 0)),
+              _SEGMENTS.map(lambda t: "/a/" + t + "/b")))))
+
+
+@given(_RUN_POINTERS, st.integers(1, 4))
+@settings(max_examples=600, deadline=None)
+def test_a_run_is_told_as_each_pointer_split_on_its_own(drawn: tuple[list[str], list[str]], least: int) -> None:
+    """``run_of`` (the pointers joined and compared in C, else parsed with C loops) answers what splitting each
+    pointer answers: the same array, key and indices, or None."""
+    import riskfmt._positions as positions
+
+    pointers = drawn[1]
+    old = positions.RUN_MIN
+    try:
+        positions.RUN_MIN = least
+        run = positions.run_of(pointers)
+    finally:
+        positions.RUN_MIN = old
+    expected = _run_one_at_a_time(pointers, least)
+    assert (None if run is None else (run[0], run[1], list(run[2]))) == expected
+
+
+@given(st.lists(st.tuples(_FLAT_ITEMS, st.sampled_from([", ", ",", ",\n  ", " , "]), st.integers(1, 40)),
+                min_size=1, max_size=6),
+       st.sampled_from(["", " ", "\n"]), st.integers(1, 300), st.booleans(), st.data())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_run_placed_as_lists_is_placed_as_each_pointer_alone(groups: list[tuple[list[tuple[str, object]], str,
+                                                                                    int]],
+                                                               pad: str, block: int, twice: bool,
+                                                               data: st.DataObject) -> None:
+    """``locate_run`` and ``Document.run_positions`` (the places of ``/a/N/digest`` in a list, copies counted,
+    consecutive ones as a range): for each pointer, what ``locate`` and ``Document.positions`` give for it alone
+    (a member that is not there at its parent; the array written twice, the first one shorter)."""
+    import riskfmt._positions as positions
+
+    items: list[str] = []
+    separators: list[str] = []
+    for members, separator, times in groups:
+        items += ["{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in members) + "}"] * times
+        separators += [separator] * times
+    body = "".join(item + separator for item, separator in zip(items[:-1], separators, strict=False)) + items[-1]
+    first = '"a": [' + pad + ", ".join(items[: len(items) // 2]) + '], ' if twice else ""
+    text = "{" + first + '"a": [' + pad + body + pad + '], "b": 1}'
+    json.loads(text)
+    numbers = sorted(data.draw(st.sets(st.integers(0, len(items) + 1), min_size=1)
+                               | st.just(set(range(len(items))))))
+    pointers = [f"/a/{n}/digest" for n in numbers]
+    old = positions._BLOCK
+    try:
+        positions._BLOCK = block
+        places = positions.locate_run(text, "/a", "digest", numbers)
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            assert positions.locate_run(text, "/a", "digest", range(numbers[0], numbers[-1] + 1)) == places
+        old_min, positions.RUN_MIN = positions.RUN_MIN, 1
+        try:
+            lines_columns = Document(source="x.json", parsed=True, text=text).run_positions(pointers)
+        finally:
+            positions.RUN_MIN = old_min
+    finally:
+        positions._BLOCK = old
+    assert places == [locate(text, [pointer]).get(pointer) for pointer in pointers]
+    assert lines_columns is not None
+    alone = [Document(source="x.json", parsed=True, text=text).positions([p]).get(p) for p in pointers]
+    assert list(zip(*lines_columns, strict=True)) == [(None, None) if at is None else at for at in alone]
+
+
+@given(st.lists(st.sampled_from(["", "\n", "\r\n", "\n\n"]), min_size=1, max_size=30), st.data())
+@settings(max_examples=200, deadline=None)
+def test_lines_and_columns_of_many_indices_are_each_ones_position(breaks: list[str], data: st.DataObject) -> None:
+    from riskfmt._positions import LineIndex
+
+    text = "".join(f"[{n}]{b}" for n, b in enumerate(breaks))
+    indices = data.draw(st.lists(st.none() | st.integers(0, len(text) - 1), max_size=20))
+    lines, columns = LineIndex(text).lines_columns(indices)
+    expected = [None if i is None else LineIndex(text).position(i) for i in indices]
+    assert list(zip(lines, columns, strict=True)) == [(None, None) if at is None else at for at in expected]
+
+
+# ---- long arrays: the items' places read by msgspec (ASCII text), not by the C scanner making every item -------
+
+_ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("/~01 \"\\\n"), max_size=6)
+_ASCII_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False, allow_infinity=False)
+    | _ASCII_TEXT,
+    lambda inner: st.lists(inner, max_size=6) | st.builds(_Pairs, st.lists(st.tuples(_ASCII_TEXT, inner),
+                                                                            max_size=5)),
+    max_leaves=40,
+)
+
+
+@given(_ASCII_VALUES | _VALUES, st.booleans(), st.data())
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_arrays_read_by_msgspec_are_walked_as_item_by_item(value: object, escapes: bool, data: st.DataObject) -> None:
+    """Every array walked through its items' places from msgspec (``SPARSE_MIN`` below any length: arrays
+    in arrays, repeated keys with other values, any spaces, escapes, non-ASCII text where it is not used):
+    the place of each pointer, as one at a time, and nothing where there is nothing."""
+    import riskfmt._positions as positions
+    import riskfmt._text_scan as text_scan
+
+    text, where = _document(value, data, escapes=escapes)
+    json.loads(text)
+    existing = sorted(where)
+    chosen = data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else []
+    wanted = chosen + data.draw(st.lists(_ABSENT, max_size=3))
+    old = positions.SPARSE_MIN, text_scan.JOINED
+    try:
+        positions.SPARSE_MIN, text_scan.JOINED = -1, data.draw(st.integers(1, 4))  # items compared a few at a time
+        bulk = locate(text, wanted)
+    finally:
+        positions.SPARSE_MIN, text_scan.JOINED = old
+    assert bulk == {p: where[p] for p in wanted if p in where}
+
+
+def test_a_long_array_of_evaluations_is_read_by_msgspec() -> None:
+    """The invalid results-heavy shape, small: every 7th of 3,000 items wanted, written with ", " and with an
+    indent (one separator: places summed; another: read one by one), and a repeated key whose last value differs
+    (msgspec's value is not the text the walk is at: the walk as before)."""
+    import riskfmt._positions as positions
+
+    items = [{"id": f"e-{n}", "results": [{"value": n / 7, "metric": {"min": 0}}]} for n in range(3000)]
+    wanted = [f"/evaluations/{n}/results/0/value" for n in range(0, 3000, 7)] + ["/evaluations/2999/id", "/after"]
+    texts = (json.dumps({"evaluations": items, "after": 1}), json.dumps({"evaluations": items, "after": 1}, indent=1),
+             json.dumps({"evaluations": items})[:-1] + ', "evaluations": [], "after": 1}')
+    real = positions.item_starts
+    for text in texts:
+        calls: list[object] = []
+
+        def spy(*args: object, calls: list[object] = calls) -> object:
+            calls.append(real(*args))  # type: ignore[arg-type]
+            return calls[-1]
+
+        positions.item_starts = spy  # type: ignore[assignment]
+        try:
+            bulk = locate(text, wanted)
+        finally:
+            positions.item_starts = real
+        old = positions.SPARSE_MIN
+        try:
+            positions.SPARSE_MIN = 10**9
+            assert bulk == locate(text, wanted)
+        finally:
+            positions.SPARSE_MIN = old
+        assert len(bulk) == len(wanted)
+        assert calls and (calls[0] is None) == ("[]" in text)
+
+
+@given(_ASCII_VALUES | _VALUES, st.booleans(), st.booleans(), st.data())
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pointers_found_in_the_head_of_the_text_are_found_as_in_the_whole(value: object, escapes: bool,
+                                                                          sparse: bool, data: st.DataObject) -> None:
+    """``locate_in_head`` (the text's first bytes decoded, cut anywhere, even inside a character or a value):
+    an answer only when every pointer is found, and then the whole text's places; ``Document.positions`` gives
+    the same lines and columns whether it is given the bytes (the head tried first) or the text."""
+    import riskfmt._positions as positions
+
+    text, where = _document(value, data, escapes=escapes)
+    raw = text.encode("utf-8")
+    existing = sorted(where)
+    wanted = dict.fromkeys(data.draw(st.lists(st.sampled_from(existing), unique=True)) if existing else [])
+    if data.draw(st.booleans()):
+        wanted.update(dict.fromkeys(data.draw(st.lists(_ABSENT, max_size=2))))
+    cut = data.draw(st.integers(0, max(len(raw) // 2 - 1, 0)))
+    old = positions.HEAD, positions.SPARSE_MIN
+    try:
+        positions.HEAD, positions.SPARSE_MIN = cut, (-1 if sparse else old[1])
+        head = positions.locate_in_head(raw, wanted) if len(raw) > 1 else None
+        by_bytes = Document(source="x.json", parsed=True, _raw=raw).positions(wanted)
+    finally:
+        positions.HEAD, positions.SPARSE_MIN = old
+    if head is not None:
+        assert head[0] == {p: where[p] for p in wanted}
+        assert text.startswith(head[1])
+    assert by_bytes == Document(source="x.json", parsed=True, text=text).positions(wanted)
