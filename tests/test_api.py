@@ -73,6 +73,7 @@ def test_internal_errors_become_findings(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("RISKFMT_DEBUG", raising=False)
     result = riskfmt.validate([EXAMPLES / "valid" / "minimal.json"])
     assert [f.code for f in result.findings] == ["RF900"]
+    assert result.has_internal_error and result.exit_code() == 3
 
 
 def test_schema_files_ship_in_the_package_data_path() -> None:

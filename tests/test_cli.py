@@ -133,6 +133,35 @@ def test_internal_error_exits_3_without_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 3 and "Traceback" in proc.stderr
 
 
+def test_a_check_failing_on_one_file_exits_3_and_the_others_are_still_checked(tmp_path: Path) -> None:
+    """An internal error inside one file's checks is an RF900 finding for that file (the batch goes on), and the
+    run exits 3, the documented code for an internal error, not 1 as if the file had findings."""
+    script = tmp_path / "boom.py"
+    script.write_text(
+        "import sys, riskfmt.semantic as s\n"
+        "real = s.check_report\n"
+        "def boom(data, *a, **k):\n"
+        "    if data.get('model', {}).get('name') == 'boom':\n        raise RuntimeError('simulated bug')\n"
+        "    return real(data, *a, **k)\n"
+        "s.check_report = boom\n"
+        "from riskfmt.cli import main\n"
+        "sys.argv = ['riskfmt'] + sys.argv[1:]\nmain()\n"
+    )
+    report = json.loads(VALID.read_text(encoding="utf-8"))
+    report["model"]["name"] = "boom"
+    (tmp_path / "a-boom.json").write_text(json.dumps(report), encoding="utf-8")
+    (tmp_path / "b-invalid.json").write_bytes((EXAMPLES / "invalid" / "bounds-reversed.RF504.json").read_bytes())
+    env = {**os.environ, "RISKFMT_NO_QUICK": "1"}
+    env.pop("RISKFMT_DEBUG", None)
+    proc = subprocess.run([sys.executable, str(script), "validate", "--format", "json", "a-boom.json",
+                           "b-invalid.json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 3, proc.stderr
+    codes = {(f["file"], f["code"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("a-boom.json", "RF900") in codes
+    assert any(source == "b-invalid.json" and code != "RF900" for source, code in codes)
+    assert "Traceback" not in proc.stderr
+
+
 def test_many_files_in_one_process(tmp_path: Path) -> None:
     for i in range(50):
         (tmp_path / f"r{i}.json").write_bytes(VALID.read_bytes())

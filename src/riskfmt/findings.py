@@ -353,9 +353,20 @@ class ValidationResult(_Record):
 
         return any(CODES[f.code].category == "io" for r in self.files for f in r.findings)
 
+    @property
+    def has_internal_error(self) -> bool:
+        """A check failed inside riskfmt (RF900) on some file: the other files were checked, but the run is a bug
+        to report, not a verdict on that file."""
+        from riskfmt.codes import CODES
+
+        return any(CODES[f.code].category == "internal" for r in self.files for f in r.findings)
+
     def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
-        """2 when an input could not be read, else 1 when a finding reaches ``fail_on``, else 0.
-        Internal errors (3) are decided by the CLI, which sees them as exceptions."""
+        """3 when a check failed inside riskfmt (RF900) on some file, else 2 when an input could not be read, else
+        1 when a finding reaches ``fail_on``, else 0: the documented exit codes. Internal errors outside the
+        checks of one file are decided by the CLI, which sees them as exceptions."""
+        if self.has_internal_error:
+            return 3
         if self.has_io_error:
             return 2
         worst = self.worst()
