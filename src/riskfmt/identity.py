@@ -86,5 +86,63 @@ def report_id(report: dict[str, Any]) -> str:
 
         # OpenSSL's SHA-256 hashes the 36 MB of a results-heavy report's defining content in 20 ms, CPython's own
         # in 115 ms; loading OpenSSL (3 ms) is worth it here, not for the few evaluations above
-        return "rfr-" + hashlib.sha256(jcs.dumps(defining)).hexdigest()[:32]
+        parts = _one_digest_repeated(defining, jcs.dumps)
+        if parts is None:
+            return "rfr-" + hashlib.sha256(jcs.dumps(defining)).hexdigest()[:32]
+        sha = hashlib.sha256()
+        for piece, times in parts:  # a repeated piece hashed a block of copies at a time, never written out whole
+            block = piece * min(times, _BLOCK)
+            for _ in range(times // _BLOCK):
+                sha.update(block)
+            sha.update(piece * (times % _BLOCK))
+        return "rfr-" + sha.hexdigest()[:32]
     return "rfr-" + _sha256(canonical).hexdigest()[:32]
+
+
+_BLOCK = 8192  # copies of a repeated piece hashed at a time (about 1 MB for a digest object)
+_HOLE = b"\x00"  # where the digests go in the canonical form: RFC 8785 writes U+0000 as \u0000, never as this byte
+
+
+def _one_digest_repeated(defining: dict[str, Any], dumps: Any) -> list[tuple[bytes, int]] | None:
+    """The RFC 8785 form of ``defining`` as pieces, each with how many times it repeats, when its model digests are
+    one value repeated (a placeholder flood): that value is written once and hashed as many times as it occurs.
+    None otherwise.
+
+    RFC 8785 is compositional: an object is its members in key order, each key and value in canonical form, and an
+    array its elements in canonical form, joined by commas. The parts here are the fixed keys of
+    ``defining_content`` (ASCII, where UTF-16 order is byte order). The digests are the same value when each one
+    equals the first and the first holds no number and no boolean: equality then leaves no room for ``1 == 1.0 ==
+    True`` (each written otherwise) and means the same strings in the same shape, so the same canonical form.
+    Canonicalising 847,000 digest objects took 0.22 s and 93 MB; counting the equal ones in C takes 0.04 s."""
+    model = defining["model"]
+    digests = model.get("digests")
+    if type(digests) is not list or len(digests) < _MANY or not _without_numbers(digests[0]):
+        return None
+    if digests.count(digests[0]) != len(digests):
+        return None
+    try:
+        one = dumps(digests[0])
+        written = {k: (_HOLE if k == "digests" else dumps(v)) for k, v in model.items()}
+        whole = _object({**{k: dumps(v) for k, v in defining.items() if k != "model"}, "model": _object(written, dumps)},
+                        dumps)
+    except Exception:  # a part the canonical form refuses: the whole way raises what it raises
+        return None
+    at = whole.index(_HOLE)
+    return [(whole[:at] + b"[" + one, 1), (b"," + one, len(digests) - 1), (b"]" + whole[at + 1:], 1)]
+
+
+def _object(members: dict[str, bytes], dumps: Any) -> bytes:
+    """An object in RFC 8785 form from its members' canonical values (keys ASCII: sorted as UTF-16 sorts them)."""
+    return b"{" + b",".join(dumps(k) + b":" + members[k] for k in sorted(members)) + b"}"
+
+
+def _without_numbers(value: Any) -> bool:
+    """Whether ``value`` holds only strings, null, lists and objects (no number, no boolean), at any depth."""
+    kind = type(value)
+    if kind is str or value is None:
+        return True
+    if kind is list:
+        return all(map(_without_numbers, value))
+    if kind is dict:
+        return all(type(k) is str for k in value) and all(map(_without_numbers, value.values()))
+    return False
