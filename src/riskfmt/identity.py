@@ -123,8 +123,8 @@ def _one_digest_repeated(defining: dict[str, Any], dumps: Any) -> list[tuple[byt
     try:
         one = dumps(digests[0])
         written = {k: (_HOLE if k == "digests" else dumps(v)) for k, v in model.items()}
-        whole = _object({**{k: dumps(v) for k, v in defining.items() if k != "model"}, "model": _object(written, dumps)},
-                        dumps)
+        members = {k: dumps(v) for k, v in defining.items() if k != "model"}
+        whole = _object({**members, "model": _object(written, dumps)}, dumps)
     except Exception:  # a part the canonical form refuses: the whole way raises what it raises
         return None
     at = whole.index(_HOLE)
