@@ -100,11 +100,16 @@ def holding(raw: bytes, literals: tuple[str, ...], chunk: int = 1 << 20, stop: s
     lies whole in some chunk), stopping once all are found, or ``stop`` is (the rest are then unknown). About
     15 ms for 100 MB of ASCII where ``bytes.find`` of a key such as ``"samples"`` takes 50-70 ms (its skip table
     is defeated by the letters of JSON keys); text that is not ASCII is slower to hand over (UTF-8 is made).
-    Without jsonschema-rs's help, ``bytes.find``."""
-    tests = {literal: _absent(literal) for literal in literals}
+    Without jsonschema-rs's help, ``bytes.find``. The first chunk is searched by ``bytes.find`` too: compiling
+    the Rust searches costs about 17 ms, which a report whose ``"samples"`` key comes early never needs."""
     found: set[str] = set()
     reach = max(map(len, literals), default=1) - 1
-    for start in range(0, len(raw), chunk):
+    first = raw[:chunk + reach]
+    found.update(literal for literal in literals if literal.encode() in first)
+    if len(found) == len(literals) or stop in found:
+        return found
+    tests = {literal: _absent(literal) for literal in literals if literal not in found}
+    for start in range(chunk, len(raw), chunk):
         piece = raw[start:start + chunk + reach]
         text = piece.decode("latin-1")
         for literal, absent in tests.items():
