@@ -258,7 +258,7 @@ def keep_until_exit(document: Document, findings: list[Any] | None = None) -> No
     gc.freeze()  # the collector would otherwise walk what is kept on every full collection until exit
 
 
-_LARGE = 4 << 20  # from here on orjson parses; below it the standard library is fast enough and imports faster
+_LARGE = 4 << 20  # from here on msgspec parses (_fast_decoder); below, the standard library suffices and imports faster
 
 
 def _load_json(doc: Document, data: bytes, text: str) -> None:
