@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from integrity.test_leak_fast_paths import _reference_separated as _reference_tokens
 from riskfmt.integrity import leaks
 from riskfmt.integrity.leaks import candidates as raw_pass
 from riskfmt.integrity.leaks import document as leaks_document
@@ -34,24 +35,13 @@ _WRITTEN = {  # the raw patterns as first written (possessive quantifiers came l
 }
 
 
-def _tokens(classes: bytes, needle: bytes) -> list[int]:
-    """One offset per token holding ``needle``: the next search starts at the token's end (the next space)."""
-    found = []
-    at = classes.find(needle)
-    while at != -1:
-        found.append(at + 1)
-        end = classes.find(b" ", at + 1)
-        at = classes.find(needle, end if end != -1 else len(classes))
-    return found
-
-
 def one_pass(raw: bytes) -> list[int]:
     """The raw pass over the whole text, each pattern once, with no chunk, screen or skip."""
     classes = raw.translate(raw_pass._classes())
     found = [m.start() for m in re.finditer(rb"U(?:[hls]{1,3}U[hls]{0,3}U|U{3,}h)", classes)]
-    found += _tokens(classes, b" " + b"h" * 24)
-    found += _tokens(classes, b"hhshhshhshhshhshhshhshh")
-    found += _tokens(classes, b"hhkhhkhhkhhkhhkhhkhhkhh")
+    found += _reference_tokens(classes, b" " + b"h" * 24)
+    found += _reference_tokens(classes, b"hhshhshhshhshhshhshhshh")
+    found += _reference_tokens(classes, b"hhkhhkhhkhhkhhkhhkhhkhh")
     extension = raw_pass._RAW["extension"].match
     found += [m.start() + 1 for m in re.finditer(_WRITTEN["dots"], raw)
               if m.end() - m.start() > 2 or extension(raw[m.start() + 1:m.start() + 14].lower())]
