@@ -349,17 +349,18 @@ class ValidationResult(_Record):
     @property
     def has_io_error(self) -> bool:
         """An input could not be read at all (missing, a directory without documents, unreadable)."""
-        from riskfmt.codes import CODES
-
-        return any(CODES[f.code].category == "io" for r in self.files for f in r.findings)
+        return self._has_category("io")
 
     @property
     def has_internal_error(self) -> bool:
         """A check failed inside riskfmt (RF900) on some file: the other files were checked, but the run is a bug
         to report, not a verdict on that file."""
+        return self._has_category("internal")
+
+    def _has_category(self, category: str) -> bool:
         from riskfmt.codes import CODES
 
-        return any(CODES[f.code].category == "internal" for r in self.files for f in r.findings)
+        return any(CODES[f.code].category == category for r in self.files for f in r.findings)
 
     def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
         """3 when a check failed inside riskfmt (RF900) on some file, else 2 when an input could not be read, else
