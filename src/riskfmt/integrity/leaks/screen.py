@@ -56,22 +56,25 @@ def screens() -> tuple[dict[str, Callable[[str], bool]], dict[str, Callable[[str
     if not _SCREENS:
         _SCREENS.append(None)
         try:
-            import jsonschema_rs
-
-            options: Any = jsonschema_rs.RegexOptions()  # the regex crate: no backtracking, literal prefilters
-
-            def absent(pattern: str) -> Callable[[str], bool]:
-                schema = {"type": "string", "not": {"pattern": pattern}}
-                return jsonschema_rs.validator_for(schema, pattern_options=options).is_valid
-
-            built = ({name: absent(p) for name, p in _ON_CLASSES.items()},
-                     {name: absent(p) for name, p in _ON_BYTES.items()})
+            built = ({name: _not_matching(p) for name, p in _ON_CLASSES.items()},
+                     {name: _not_matching(p) for name, p in _ON_BYTES.items()})
         except (AttributeError, TypeError, ValueError):  # no RegexOptions (before 0.30), or a pattern refused
             return None
         tests = {**built[0], **built[1]}
         if all(not test(_MUST_FIND[name]) and test(_NOTHING) for name, test in tests.items()):
             _SCREENS[0] = built
     return _SCREENS[0]
+
+
+def _not_matching(pattern: str) -> Callable[[str], bool]:
+    """A test true where ``pattern`` matches nowhere in the text: a ``not``/``pattern`` schema run by jsonschema-rs
+    with the regex crate (no backtracking, literal prefilters). Raises AttributeError before jsonschema-rs 0.30 (no
+    ``RegexOptions``), ValueError for a pattern it refuses."""
+    import jsonschema_rs
+
+    schema = {"type": "string", "not": {"pattern": pattern}}
+    options: Any = jsonschema_rs.RegexOptions()
+    return jsonschema_rs.validator_for(schema, pattern_options=options).is_valid
 
 
 _LITERALS: dict[str, Callable[[str], bool] | None] = {}
@@ -82,11 +85,7 @@ def _absent(literal: str) -> Callable[[str], bool] | None:
     if literal not in _LITERALS:
         _LITERALS[literal] = None
         try:
-            import jsonschema_rs
-
-            pattern = "".join(c if c.isalnum() else f"\\x{ord(c):02x}" for c in literal)
-            schema = {"type": "string", "not": {"pattern": pattern}}
-            test = jsonschema_rs.validator_for(schema, pattern_options=jsonschema_rs.RegexOptions()).is_valid
+            test = _not_matching("".join(c if c.isalnum() else f"\\x{ord(c):02x}" for c in literal))
         except (AttributeError, TypeError, ValueError):
             return None
         if not test(f"a{literal}b") and test(literal[:-1]):
