@@ -1,0 +1,104 @@
+"""riskfmt._worker: a generator run in a forked child, its items back in order; failures are never silent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from riskfmt import _worker
+from riskfmt._worker import Worker, WorkerFailed
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux only")
+
+
+def _items() -> Iterator[object]:
+    yield ("name", [1, 2.5, None, "x"])
+    yield {"big": b"\x00" * 300_000}  # more than a pipe holds at once
+    yield (True, {1, 2}, -3)
+
+
+def test_items_come_back_in_order_and_the_child_is_reaped() -> None:
+    with Worker(_items) as worker:
+        pid = worker.pid
+        assert list(worker) == list(_items())
+        assert worker.pid == 0  # reaped at the end of its items
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _raises_after_one() -> Iterator[object]:
+    yield "first"
+    raise ValueError("boom")
+
+
+def test_an_exception_in_the_child_fails_the_iteration_after_what_was_sent() -> None:
+    worker = Worker(_raises_after_one)
+    got = []
+    with pytest.raises(WorkerFailed):
+        for item in worker:
+            got.append(item)
+    assert got == ["first"]
+
+
+def _unmarshallable() -> Iterator[object]:
+    yield object()
+
+
+def test_an_item_marshal_cannot_write_fails() -> None:
+    with Worker(_unmarshallable) as worker, pytest.raises(WorkerFailed):
+        list(worker)
+
+
+def _killed_between_items() -> Iterator[object]:
+    yield 1
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield 2  # never sent
+
+
+def test_a_child_killed_between_items_is_a_failure_not_an_end() -> None:
+    with Worker(_killed_between_items) as worker, pytest.raises(WorkerFailed):
+        assert list(worker) == [1]
+
+
+def _slow() -> Iterator[object]:
+    yield "started"
+    time.sleep(60)
+    yield "late"
+
+
+def test_close_stops_a_child_at_work() -> None:
+    worker = Worker(_slow)
+    pid = worker.pid
+    assert next(iter(worker)) == "started"
+    began = time.monotonic()
+    worker.close()
+    assert time.monotonic() - began < 30  # not the minute the child would have slept
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def test_the_child_writes_nothing_of_the_parents_buffered_output(capfd: pytest.CaptureFixture[str]) -> None:
+    print("once", end="")  # buffered in this process when the child is forked
+    with Worker(_items) as worker:
+        list(worker)
+    assert capfd.readouterr().out == "once"
+
+
+def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RISKFMT_JOBS", "1")
+    assert not _worker.available()
+    monkeypatch.delenv("RISKFMT_JOBS")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert not _worker.available()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not _worker.available()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert _worker.available()
