@@ -96,6 +96,9 @@ def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     assert not _worker.available()
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))  # no processor idle
+    assert not _worker.available()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 2.0, 2.0))  # one is, now
     import threading
 
     monkeypatch.setattr(threading, "active_count", lambda: 2)

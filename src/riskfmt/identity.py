@@ -22,7 +22,7 @@ else:
         except ImportError:
             from hashlib import sha256 as _sha256
 
-__all__ = ["defining_content", "report_id"]
+__all__ = ["defining_content", "report_id", "report_id_of_text"]
 
 _MANY = 64  # evaluations and model digests from which the defining content is canonicalised by riskfmt.jcs
 
@@ -69,6 +69,43 @@ def _defining_type() -> Any:
         defining = TypedDict("defining", dict.fromkeys(_EVALUATION_FIELDS, Any), total=False)  # type: ignore[misc]
         _DEFINING_TYPE.append(list[defining])
     return _DEFINING_TYPE[0]
+
+
+def report_id_of_text(data: bytes) -> str | None:
+    """The report id of the evaluation report in JSON text ``data``, parsing only what ``defining_content`` reads:
+    msgspec passes over results, samples and notes without building them (0.29 s against 0.65 s for all of a
+    108 MB results-heavy report). The id ``report_id`` gives for the tree of ``data`` whenever no key repeats in
+    it (msgspec keeps the last of repeated keys, the exact parser finds them); None where the text is no such
+    report or has another shape than this reads (a producer that is no object, an evaluation that is none):
+    ``report_id`` of the tree then says what it says."""
+    import msgspec
+
+    from riskfmt.loading import paused_gc
+
+    with paused_gc():  # hundreds of thousands of fresh dicts: collection passes would only cost time
+        try:
+            report = msgspec.json.decode(data, type=_report_type())
+        except msgspec.MsgspecError:
+            return None
+        return report_id(report) if report.get("kind") == "evaluation-report" else None
+
+
+_REPORT_TYPE: list[Any] = []
+
+
+def _report_type() -> Any:
+    """A TypedDict of the members ``defining_content`` reads (``_defining_type`` for the evaluations)."""
+    if not _REPORT_TYPE:
+        from typing import TypedDict
+
+        # made from the field lists, which stay the one place that says what defines a report (the class syntax would
+        # repeat them; its annotations, strings here, would not resolve inside a function either)
+        typed: Any = TypedDict
+        producer = typed("producer", {"organization": Any, "tool": Any}, total=False)
+        model = typed("model", dict.fromkeys(_MODEL_FIELDS, Any), total=False)
+        _REPORT_TYPE.append(typed("report", {"kind": Any, "producer": producer, "model": model,
+                                             "evaluations": _defining_type()}, total=False))
+    return _REPORT_TYPE[0]
 
 
 def report_id(report: dict[str, Any]) -> str:

@@ -65,13 +65,17 @@ class DocumentCheck:
     with the checker of an evaluation report once the schema passed (where the disclosure is checked; the
     other kinds have no disclosure section); ``samples(source, data)`` makes the scanner of the rows of a
     samples file the report ``data`` cites (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``).
+    ``raw(data: bytes)``, a pure function of a JSON input's bytes that ``document`` calls on them: another
+    process may compute it ahead for a large input (``riskfmt._sidecar``), and ``document`` takes that result
+    (``riskfmt._sidecar.take(name, raw)``) instead of computing it again.
     """
 
-    __slots__ = ("document", "kinds", "name", "rules", "samples")
+    __slots__ = ("document", "kinds", "name", "raw", "rules", "samples")
 
     def __init__(self, name: str, kinds: tuple[str, ...], *, document: str, rules: str | None = None,
-                 samples: str | None = None) -> None:
+                 samples: str | None = None, raw: str | None = None) -> None:
         self.name, self.kinds, self.document, self.rules, self.samples = name, kinds, document, rules, samples
+        self.raw = raw
 
     def __repr__(self) -> str:
         return f"DocumentCheck({self.name!r})"
@@ -104,7 +108,8 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
     DocumentCheck("leaks", ("evaluation-report", "incident-report"),
                   document="riskfmt.integrity.checks:scan_document",
                   rules="riskfmt.integrity.checks:disclosure_rules",
-                  samples="riskfmt.integrity.checks:samples_scan"),
+                  samples="riskfmt.integrity.checks:samples_scan",
+                  raw="riskfmt.integrity.leaks.candidates:candidates"),
 )
 
 

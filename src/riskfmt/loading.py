@@ -50,6 +50,7 @@ class Document:
     yaml_positions: dict[str, tuple[int, int]] | None = None
     _lines: LineIndex | None = None
     _raw: bytes | None = None
+    fast: bool = False  # parsed by the fast decoder, found exact (``_load_json_fast``): ``data`` is what ``_raw`` says
 
     def _text(self) -> str | None:
         if self.text is None and self._raw is not None:
@@ -151,7 +152,7 @@ def load_bytes(data: bytes, source: str, syntax: str | None = None) -> Document:
         return doc
     if doc.syntax != "yaml" and len(data) >= _LARGE and _load_json_fast(doc, data):
         # orjson checked the UTF-8; the text is decoded later only if a finding needs a line and column
-        doc._raw = data
+        doc._raw, doc.fast = data, True
         return doc
     try:
         text = data.decode("utf-8")

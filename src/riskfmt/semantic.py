@@ -42,7 +42,16 @@ def check_report(
     out: list[Finding] = []
     vocab, cited, vocab_findings = _vocabulary_for(report, source)
     out.extend(vocab_findings)
-    out.extend(_identity(report, source))
+    identity_at = len(out)  # the report id's findings go here, worked out last (another process may be at it)
+    _rules(report, source, base_dir, format_version, check_samples, vocab, cited, out)
+    out[identity_at:identity_at] = _identity(report, source)
+    return out
+
+
+def _rules(report: dict[str, Any], source: str, base_dir: Path | None, format_version: str,
+           check_samples: bool | Callable[..., list[Finding]], vocab: Release | None, cited: str,
+           out: list[Finding]) -> None:
+    """Every rule but the report id's, findings added to ``out`` in the order they are reported."""
     evaluations = report["evaluations"]
     odd: list[int] | None = None
     dated: list[int] | None = None
@@ -66,11 +75,10 @@ def check_report(
         for e_index in odd:
             _evaluation(report, evaluations[e_index], e_index, vocab, cited, seen_ids, source, base_dir,
                         format_version, check_samples, out)
-        return out
+        return
     for e_index, evaluation in enumerate(evaluations):
         _evaluation(report, evaluation, e_index, vocab, cited, seen_ids, source, base_dir, format_version,
                     check_samples, out)
-    return out
 
 
 _FOLDED_RESULTS = True  # tests switch it off to compare with the rules taken one evaluation at a time
@@ -204,9 +212,13 @@ def _unique(value: str, pointer: str, seen: dict[str, str], source: str) -> list
 
 
 def _identity(report: dict[str, Any], source: str) -> list[Finding]:
-    from riskfmt.identity import report_id
+    from riskfmt._sidecar import MISSING, take
 
-    expected = report_id(report)
+    expected = take("report_id", report)  # what a process beside this one computed (riskfmt._sidecar)
+    if expected is MISSING:
+        from riskfmt.identity import report_id
+
+        expected = report_id(report)
     if report["report_id"] != expected:
         return [Finding.make("RF508", source, "/report_id", found=report["report_id"], expected=expected)]
     return []

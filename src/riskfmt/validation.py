@@ -7,9 +7,18 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from riskfmt import _sidecar
 from riskfmt.findings import FileResult, Finding, ValidationResult
 from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
-from riskfmt.loading import DEFAULT_MAX_SIZE, Document, keep_until_exit, load_bytes, paused_gc, read_source
+from riskfmt.loading import (
+    DEFAULT_MAX_SIZE,
+    Document,
+    guess_syntax,
+    keep_until_exit,
+    load_bytes,
+    paused_gc,
+    read_source,
+)
 from riskfmt.versions import resolve_format
 
 __all__ = ["expand_paths", "validate", "validate_bytes", "validate_data", "validate_document"]
@@ -95,10 +104,26 @@ def validate_bytes(
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
     with paused_gc():
-        document = load_bytes(data, source, syntax)
-        result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
+        sidecar = _sidecar.start(data, syntax or guess_syntax(source, data)) if _sidecar.ENABLED else None
+        if sidecar is None:
+            document = load_bytes(data, source, syntax)
+            result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
+        else:
+            document, result = _beside(sidecar, data, source, syntax, base_dir, check_samples)
         keep_until_exit(document, result.findings)  # the command line frees no tree and no finding at exit
         return result
+
+
+def _beside(sidecar: _sidecar.Sidecar, data: bytes, source: str, syntax: str | None, base_dir: Path | None,
+            check_samples: bool) -> tuple[Document, FileResult]:
+    """``validate_bytes`` with a second process working out part of it (``riskfmt._sidecar``)."""
+    with _sidecar.beside(sidecar):
+        document = load_bytes(data, source, syntax)
+        if document.fast:
+            sidecar.bind(document.data)
+        else:  # parsed exactly (a key repeats, or the input is broken): the child's report id is not this tree's
+            sidecar.close()
+        return document, validate_document(document, base_dir=base_dir, check_samples=check_samples)
 
 
 def validate_document(document: Document, *, base_dir: Path | None = None,

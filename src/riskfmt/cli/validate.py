@@ -49,6 +49,7 @@ def command(
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input/output error, 3 internal error.
     Every finding has a stable code; see docs/findings.md.
     """
+    from riskfmt import _sidecar
     from riskfmt.caps import limited
     from riskfmt.findings import Severity
     from riskfmt.i18n import translate
@@ -61,6 +62,7 @@ def command(
     if stream and not available():
         raise click.UsageError(translate("--stream needs ijson: pip install 'riskfmt[stream]'"))
     streaming = chooser(stream, check_samples=not no_samples, max_size=max_size)
+    _sidecar.ENABLED = True  # a large report is checked with a second process where there is room (RISKFMT_JOBS=1: one)
 
     total = sum(1 for _ in expand_paths(paths)) if progress_enabled(sys.stderr) else None
     with limited(max_findings_per_code):

@@ -1,0 +1,173 @@
+"""riskfmt._sidecar: a second process working out part of a large report's checks gives the same findings as one
+process, for every shipped example and for the cases where its work must not be used."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from riskfmt import _sidecar, loading
+from riskfmt.findings import FileResult
+from riskfmt.validation import validate_bytes
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the second process forks on Linux only")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted(p for p in (ROOT / "examples").rglob("*") if p.suffix in (".json", ".yaml", ".yml"))
+
+
+def _seen(result: FileResult) -> list[tuple[object, ...]]:
+    return [(f.code, f.severity, f.location.pointer, f.location.line, f.location.column, f.params)
+            for f in result.findings]
+
+
+@pytest.fixture
+def children(monkeypatch: pytest.MonkeyPatch) -> list[_sidecar.Sidecar]:
+    """A child for every input, whatever its size (and the fast decoder too); the children started, kept."""
+    started: list[_sidecar.Sidecar] = []
+    real = _sidecar.Sidecar
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, data: bytes) -> None:
+            super().__init__(data)
+            started.append(self)
+
+    monkeypatch.setattr(_sidecar, "Sidecar", Counted)
+    monkeypatch.setattr(_sidecar, "MIN_SIZE", 0)
+    monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
+    monkeypatch.setattr(loading, "_LARGE", 0)
+    monkeypatch.delenv("RISKFMT_JOBS", raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # whatever else runs beside the tests
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    return started
+
+
+def _both(path: Path, data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[FileResult, FileResult]:
+    source = str(path)
+    monkeypatch.setattr(_sidecar, "ENABLED", False)
+    alone = validate_bytes(data, source, base_dir=path.parent)
+    monkeypatch.setattr(_sidecar, "ENABLED", True)
+    return alone, validate_bytes(data, source, base_dir=path.parent)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_example_gives_the_same_findings_with_a_child(path: Path, children: list[_sidecar.Sidecar],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    data = path.read_bytes()
+    alone, beside = _both(path, data, monkeypatch)
+    assert _seen(beside) == _seen(alone)
+    json_input = path.suffix == ".json" and not data.startswith(b"\xef\xbb\xbf")
+    assert len(children) == (1 if json_input else 0)
+
+
+_SECRETS = "key AKIA" + "Z" * 16 + " sk-" + "a1B2" * 12 + " " + "ab12cd34" * 8  # shaped like credentials
+
+
+def _report() -> dict[str, object]:
+    return json.loads((ROOT / "examples/reports/valid/minimal.json").read_text(encoding="utf-8"))
+
+
+def _took(children: list[_sidecar.Sidecar]) -> dict[str, object]:
+    assert len(children) == 1
+    return children[0]._sent
+
+
+def test_the_childs_report_id_is_used_and_a_wrong_one_is_found(children: list[_sidecar.Sidecar],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _report()
+    report["report_id"] = "rfr-" + "0" * 32
+    data = json.dumps(report).encode()
+    alone, beside = _both(Path("wrong-id.json"), data, monkeypatch)
+    assert [f.code for f in beside.findings] == [f.code for f in alone.findings] == ["RF508"]
+    assert _seen(beside) == _seen(alone)
+    assert _took(children)["report_id"] == beside.findings[0].params["expected"]
+
+
+def test_a_repeated_key_sends_the_input_to_the_exact_parser_and_the_childs_id_is_not_used(
+        children: list[_sidecar.Sidecar], monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _report()
+    report["report_id"] = "rfr-" + "0" * 32
+    text = json.dumps(report)
+    # the model's name twice: msgspec (the child) keeps the second, so its id differs from the first's
+    data = text.replace('"model": {', '"model": {"name": "another-model", ', 1).encode()
+    assert data != text.encode()
+    alone, beside = _both(Path("dup.json"), data, monkeypatch)
+    assert "RF105" in [f.code for f in alone.findings]
+    assert _seen(beside) == _seen(alone)
+    monkeypatch.setattr(_sidecar, "ENABLED", True)
+    children.clear()
+    validate_bytes(data, "dup.json")
+    taken = children[0]
+    assert taken.tree is _sidecar.MISSING  # nothing bound, so nothing of the child's is taken for the tree
+
+
+def test_a_leak_found_by_the_childs_raw_pass(children: list[_sidecar.Sidecar],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _report()
+    report["notes"] = {"en": _SECRETS}
+    data = json.dumps(report).encode()
+    alone, beside = _both(Path("leak.json"), data, monkeypatch)
+    assert "RF705" in [f.code for f in alone.findings]
+    assert _seen(beside) == _seen(alone)
+    assert _took(children)["leaks"], "the raw pass found candidates"
+
+
+def _fails_after_first(data: bytes) -> Iterator[tuple[str, object]]:
+    from riskfmt.integrity.leaks.candidates import candidates
+
+    yield "leaks", candidates(data)  # sent whole, so it stands; what was to follow is computed by the parent
+    raise RuntimeError("the child failed")
+
+
+def _bad_report() -> bytes:
+    report = _report()
+    report["report_id"] = "rfr-" + "1" * 32
+    report["notes"] = {"en": _SECRETS}
+    return json.dumps(report).encode()
+
+
+def test_a_child_that_fails_leaves_the_work_to_this_process(children: list[_sidecar.Sidecar],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_produce", _fails_after_first)
+    data = _bad_report()
+    alone, beside = _both(Path("failing.json"), data, monkeypatch)
+    assert _seen(beside) == _seen(alone)
+    assert {"RF508", "RF705"} <= {f.code for f in alone.findings}
+    assert set(_took(children)) == {"leaks"}
+
+
+def _wrong_answers(data: bytes) -> Iterator[tuple[str, object]]:
+    yield "leaks", None  # could not compute
+    yield "report_id", None
+
+
+def test_what_the_child_could_not_compute_is_computed_here(children: list[_sidecar.Sidecar],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_produce", _wrong_answers)
+    data = _bad_report()
+    alone, beside = _both(Path("unknown.json"), data, monkeypatch)
+    assert _seen(beside) == _seen(alone)
+
+
+def test_riskfmt_jobs_1_keeps_one_process(children: list[_sidecar.Sidecar], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RISKFMT_JOBS", "1")
+    _both(Path("one.json"), json.dumps(_report()).encode(), monkeypatch)
+    assert children == []
+
+
+def test_no_child_without_room_or_below_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_room_for", lambda size: False)
+    assert _sidecar.start(b"{}" * (_sidecar.MIN_SIZE // 2 + 1), "json") is None
+    monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
+    assert _sidecar.start(b"{}", "json") is None
+    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "yaml") is None
+
+
+def test_room_is_read_from_the_kernels_estimate() -> None:
+    assert _sidecar._room_for(1) is True
+    assert _sidecar._room_for(1 << 60) is False
