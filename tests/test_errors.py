@@ -20,6 +20,7 @@ INTERNAL = {
     "ZstdError": "convert: an undecodable Zstandard member becomes RF607",
     "ConfigTooLarge": "convert.opencompass: becomes RF642",
     "JsonSchemaValueException": "_build_quick: generated validator code, caught by the quick path",
+    "WorkerFailed": "_worker: a second process that failed; whoever started it does its work instead",
 }
 _BUILTIN = {"Exception", "ValueError", "TypeError", "KeyError", "OSError", "RuntimeError", "LookupError"}
 

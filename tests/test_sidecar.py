@@ -171,3 +171,20 @@ def test_no_child_without_room_or_below_the_size(monkeypatch: pytest.MonkeyPatch
 def test_room_is_read_from_the_kernels_estimate() -> None:
     assert _sidecar._room_for(1) is True
     assert _sidecar._room_for(1 << 60) is False
+
+
+@pytest.mark.parametrize("path", [p for p in EXAMPLES if p.suffix == ".json"], ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_childs_raw_pass_is_there_whenever_the_scan_reads_the_text_as_is(path: Path) -> None:
+    from riskfmt.integrity.leaks.candidates import candidates
+    from riskfmt.integrity.leaks.document import _metadata_bytes, raw_pass
+
+    raw = path.read_bytes()
+    try:
+        tree = json.loads(raw)
+    except ValueError:
+        return  # not JSON: no tree to scan
+    ahead = raw_pass(raw)
+    assert ahead is None or ahead == candidates(raw)
+    inline = b'"samples"' in raw and b'"inline"' in raw  # maybe inline samples: left to this process, never wrong
+    if isinstance(tree, dict) and _metadata_bytes(tree, raw).text is raw and not inline:
+        assert ahead is not None

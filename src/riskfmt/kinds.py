@@ -65,9 +65,9 @@ class DocumentCheck:
     with the checker of an evaluation report once the schema passed (where the disclosure is checked; the
     other kinds have no disclosure section); ``samples(source, data)`` makes the scanner of the rows of a
     samples file the report ``data`` cites (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``).
-    ``raw(data: bytes)``, a pure function of a JSON input's bytes that ``document`` calls on them: another
-    process may compute it ahead for a large input (``riskfmt._sidecar``), and ``document`` takes that result
-    (``riskfmt._sidecar.take(name, raw)``) instead of computing it again.
+    ``raw(data: bytes)``, a pure function of a JSON input's bytes that ``document`` calls on them (or None where it
+    will not): another process may compute it ahead for a large input (``riskfmt._sidecar``), and ``document`` takes
+    that result (``riskfmt._sidecar.take(name, raw)``) instead of computing it again.
     """
 
     __slots__ = ("document", "kinds", "name", "raw", "rules", "samples")
@@ -109,7 +109,7 @@ DOCUMENT_CHECKS: tuple[DocumentCheck, ...] = (
                   document="riskfmt.integrity.checks:scan_document",
                   rules="riskfmt.integrity.checks:disclosure_rules",
                   samples="riskfmt.integrity.checks:samples_scan",
-                  raw="riskfmt.integrity.leaks.candidates:candidates"),
+                  raw="riskfmt.integrity.leaks.document:raw_pass"),
 )
 
 

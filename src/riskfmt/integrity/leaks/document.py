@@ -268,6 +268,15 @@ def _metadata_bytes(data: dict[str, Any], raw: bytes | None) -> _Text:
     return _Text(_dumps(copy), copy, None, sampled)
 
 
+def raw_pass(raw: bytes) -> list[int] | None:
+    """``candidates(raw)`` where ``scan`` reads the JSON text ``raw`` as is (no escape that hides characters, no
+    inline samples, which are taken out of a serialisation first); None where it will read a serialisation: what a
+    second process works out ahead (``riskfmt.kinds.DocumentCheck.raw``, ``riskfmt._sidecar``), never in vain."""
+    if (b'"samples"' in raw and b'"inline"' in raw) or not _literal(raw):
+        return None
+    return candidates(raw)
+
+
 def scan(data: object, source: str, raw: bytes | str | None = None, *, syntax: str = "json",
          check_markings: bool = True) -> list[Finding]:
     """Every leak in a parsed document (evaluation or incident report), as findings.
