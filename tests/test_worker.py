@@ -96,9 +96,9 @@ def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
     assert not _worker.available()
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))  # no processor idle
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.0, 1.0, 1.0))  # both processors busy over the last minute
     assert not _worker.available()
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 2.0, 2.0))  # one is, now
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 3.0, 3.0))  # room on one, now
     import threading
 
     monkeypatch.setattr(threading, "active_count", lambda: 2)

@@ -7,9 +7,9 @@ written). Items come back through a pipe as ``marshal`` data (the built-in types
 scores, offsets, strings, tuples), a length before each.
 
 Only where it is safe and worth it (``available``): Linux (where fork is the usual way to start a process and
-no system framework refuses it, as macOS's may), at least two processors this process may run on and one of them
-idle (the load of the last minute below their number less a half: on a busy machine the child would only take
-turns with this process, and its work would add to the time instead of running beside it), no other thread in
+no system framework refuses it, as macOS's may), at least two processors this process may run on and room on them
+(the load of the last minute below their number: on a machine already that busy the child would take turns with
+this process, and its work would add to the time instead of running beside it), no other thread in
 this one (a fork copies only the calling thread, with whatever locks the others held), and not when
 ``RISKFMT_JOBS=1`` asks for one process. The caller keeps a way to do the same work itself: a child that fails
 or dies ends its items early with ``WorkerFailed``, and nothing it computed is used by halves.
@@ -39,7 +39,7 @@ def available() -> bool:
         return False
     try:
         processors = len(os.sched_getaffinity(0))
-        if processors < 2 or os.getloadavg()[0] > processors - 0.5:
+        if processors < 2 or os.getloadavg()[0] >= processors:
             return False
     except (AttributeError, OSError):  # pragma: no cover - Linux has both
         return False
