@@ -37,7 +37,7 @@ MISSING: Final[Any] = type("Missing", (), {"__repr__": lambda self: "MISSING"})(
 # it on. ``RISKFMT_JOBS=1`` keeps one process either way (``riskfmt._worker.available``).
 ENABLED = False
 MIN_SIZE = 16 << 20  # bytes from which a child pays for itself (its start and its own parse against what it spares)
-_MEMORY_FACTOR = 4  # the child's partial tree and canonical text take about twice the input: twice that free
+_MEMORY_FACTOR = 8  # the child takes up to about four times the input (its partial tree, the canonical text)
 
 
 class Sidecar:

@@ -31,6 +31,11 @@ _EVALUATION_FIELDS = ("id", "task", "method", "settings", "started", "completed"
 
 
 def defining_content(report: dict[str, Any]) -> dict[str, Any]:
+    return _defining(report, _evaluations(report.get("evaluations") or []))
+
+
+def _defining(report: dict[str, Any], evaluations: list[dict[str, Any]]) -> dict[str, Any]:
+    """The defining content of ``report`` whose evaluations' defining fields are ``evaluations``."""
     producer = report.get("producer") or {}
     model = report.get("model") or {}
     return {
@@ -38,7 +43,7 @@ def defining_content(report: dict[str, Any]) -> dict[str, Any]:
         "organization": (producer.get("organization") or {}),
         "tool": producer.get("tool"),
         "model": {k: model[k] for k in _MODEL_FIELDS if k in model},
-        "evaluations": _evaluations(report.get("evaluations") or []),
+        "evaluations": evaluations,
     }
 
 
@@ -87,7 +92,10 @@ def report_id_of_text(data: bytes) -> str | None:
             report = msgspec.json.decode(data, type=_report_type())
         except msgspec.MsgspecError:
             return None
-        return report_id(report) if report.get("kind") == "evaluation-report" else None
+        if report.get("kind") != "evaluation-report":
+            return None
+        # the evaluations are decoded as their defining fields already (every one an object): picked once, not twice
+        return _id_of(_defining(report, report.get("evaluations") or []))
 
 
 _REPORT_TYPE: list[Any] = []
@@ -110,7 +118,10 @@ def _report_type() -> Any:
 
 def report_id(report: dict[str, Any]) -> str:
     """``rfr-`` and the first 32 hex digits of SHA-256 over the RFC 8785 form of the defining content."""
-    defining = defining_content(report)
+    return _id_of(defining_content(report))
+
+
+def _id_of(defining: dict[str, Any]) -> str:
     digests = defining["model"].get("digests")
     if len(defining["evaluations"]) + (len(digests) if isinstance(digests, list) else 0) < _MANY:
         import rfc8785  # a few evaluations: the reference is quick, and importing orjson would cost more
