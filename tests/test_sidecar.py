@@ -162,10 +162,11 @@ def test_riskfmt_jobs_1_keeps_one_process(children: list[_sidecar.Sidecar], monk
 
 def test_no_child_without_room_or_below_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: False)
-    assert _sidecar.start(b"{}" * (_sidecar.MIN_SIZE // 2 + 1), "json") is None
+    assert _sidecar.start(b"{}" * (_sidecar.MIN_SIZE // 2 + 1), "big.json") is None
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
-    assert _sidecar.start(b"{}", "json") is None
-    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "yaml") is None
+    assert _sidecar.start(b"{}", "small.json") is None
+    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "big.json", "yaml") is None
+    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "big.yaml") is None
 
 
 def test_room_is_read_from_the_kernels_estimate() -> None:

@@ -80,13 +80,17 @@ class Sidecar:
 _CURRENT: list[Sidecar] = []
 
 
-def start(data: bytes, syntax: str | None) -> Sidecar | None:
-    """A child working on ``data``, where it pays and is safe (``riskfmt._worker.available``), else None."""
-    if len(data) < MIN_SIZE or syntax == "yaml" or data[:3] == b"\xef\xbb\xbf" or not _room_for(len(data)):
+def start(data: bytes, source: str, syntax: str | None = None) -> Sidecar | None:
+    """A child working on ``data`` (JSON, read from ``source``), where it pays and is safe
+    (``riskfmt._worker.available``), else None."""
+    if len(data) < MIN_SIZE or data[:3] == b"\xef\xbb\xbf":
         return None
     from riskfmt._worker import available
+    from riskfmt.loading import guess_syntax
 
-    return Sidecar(data) if available() else None
+    if (syntax or guess_syntax(source, data)) == "yaml" or not _room_for(len(data)) or not available():
+        return None
+    return Sidecar(data)
 
 
 @contextmanager

@@ -13,7 +13,6 @@ from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import (
     DEFAULT_MAX_SIZE,
     Document,
-    guess_syntax,
     keep_until_exit,
     load_bytes,
     paused_gc,
@@ -104,7 +103,7 @@ def validate_bytes(
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
     with paused_gc():
-        sidecar = _sidecar.start(data, syntax or guess_syntax(source, data)) if _sidecar.ENABLED else None
+        sidecar = _sidecar.start(data, source, syntax) if _sidecar.ENABLED else None
         if sidecar is None:
             document = load_bytes(data, source, syntax)
             result = validate_document(document, base_dir=base_dir, check_samples=check_samples)

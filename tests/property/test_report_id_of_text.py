@@ -37,8 +37,8 @@ def _reports(draw: st.DrawFn) -> object:
         "kind": sometimes(st.just("evaluation-report"), st.just("incident-report") | _value),
         "producer": sometimes(st.fixed_dictionaries({"organization": _value, "tool": _value},
                                                     optional={"relationship": _value}), _value),
-        "model": sometimes(st.fixed_dictionaries({}, optional={k: _value for k in (
-            "name", "developer", "version", "revision", "digests", "access")}), _value),
+        "model": sometimes(st.fixed_dictionaries({}, optional=dict.fromkeys(
+            ("name", "developer", "version", "revision", "digests", "access"), _value)), _value),
         "evaluations": sometimes(st.just(evaluations), _value),
         "report_id": draw(_text),
     }
