@@ -105,3 +105,39 @@ def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None
     assert not _worker.available()
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert _worker.available()
+
+
+def test_a_child_ends_with_its_parent() -> None:
+    import subprocess
+    import textwrap
+
+    # a parent that starts a child which would sleep a minute, prints its pid, and is killed
+    code = textwrap.dedent("""
+        import sys, time
+        from riskfmt._worker import Worker
+        def slow():
+            yield "started"
+            time.sleep(60)
+            yield "late"
+        worker = Worker(slow)
+        assert next(iter(worker)) == "started"
+        print(worker.pid, flush=True)
+        time.sleep(60)
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{child}/stat") as stat:
+                if stat.read().split(") ", 1)[1].startswith("Z"):
+                    break  # a zombie: ended, waiting to be reaped by init
+        except FileNotFoundError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the child outlived its parent")

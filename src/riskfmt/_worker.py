@@ -57,10 +57,11 @@ class Worker:
         read, write = os.pipe()
         sys.stdout.flush()  # buffered output would otherwise be written twice, once by each process
         sys.stderr.flush()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - the child's lines run in the child (coverage follows the parent)
             os.close(read)
-            _child(produce, write)
+            _child(produce, write, parent)
         os.close(write)
         self._pipe = os.fdopen(read, "rb", buffering=1 << 16)
         self._done = False
@@ -110,11 +111,12 @@ class Worker:
         self.close()
 
 
-def _child(produce: Callable[[], Iterator[Any]], fd: int) -> None:  # pragma: no cover - runs in the child
+def _child(produce: Callable[[], Iterator[Any]], fd: int, parent: int) -> None:  # pragma: no cover - in the child
     """Write each item of ``produce()`` to ``fd``, then end the process without running anything of the parent's
     (no ``atexit`` handler, no buffered output, no cleanup of objects the parent still owns)."""
     code = 0
     try:
+        _end_with(parent)
         import marshal
 
         with os.fdopen(fd, "wb", buffering=1 << 16) as out:
@@ -132,3 +134,17 @@ def _child(produce: Callable[[], Iterator[Any]], fd: int) -> None:  # pragma: no
         code = 1
     finally:
         os._exit(code)
+
+
+def _end_with(parent: int) -> None:  # pragma: no cover - runs in the child
+    """Have the kernel stop this child when ``parent`` ends (a killed parent leaves no child at work), or end now
+    if it already has."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # without it, the child still ends at its next write to a pipe nobody reads
+    if os.getppid() != parent:
+        os._exit(1)
