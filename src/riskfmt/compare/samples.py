@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, islice, repeat, zip_longest
 from operator import is_not, itemgetter, not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -458,8 +458,13 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
             held = list(_items(pending))  # pending rows first: their order within a key is kept
             pending.clear()
             parts.write(_as_columns([k for k, _ in held], [v for _, v in held]))
-        for rest, parts in ((rest_a, parts_a), (rest_b, parts_b)):
-            for chunk in rest:
+        # a chunk of each side in turn: when another process reads B (riskfmt.compare.forked), it reads on while
+        # this one writes A's chunk (all of A first left it waiting, and then this one); each side's own order is
+        # kept, and that is all the partitions need
+        for chunk_a, chunk_b in zip_longest(rest_a, rest_b):
+            for chunk, parts in ((chunk_a, parts_a), (chunk_b, parts_b)):
+                if chunk is None:
+                    continue
                 if isinstance(chunk, Batch):
                     parts.write(chunk.columns())
                 else:
