@@ -13,6 +13,9 @@ everything still unpaired and everything still unread is partitioned by key hash
 ``memory_rows`` rows plus two chunks, whatever the files' size and order. Inline samples are in memory already
 and pair the same way, without ever spilling.
 
+Side B's chunks may come from another process (``riskfmt.compare.forked``, through ``checked_while_read``), which
+reads and checks B's file while this one reads A and pairs: the chunks are the same, and so is everything after.
+
 The tallies (``riskfmt.compare.tallies``) are exact and order-independent, so the result does not depend on the
 order pairs are met in, nor on which report is A.
 """
@@ -36,8 +39,8 @@ from riskfmt.errors import RiskfmtError
 if TYPE_CHECKING:  # pragma: no cover
     from riskfmt.findings import Finding
 
-__all__ = ["DEFAULT_MEMORY_ROWS", "Batch", "CheckedRead", "Chunks", "PairedSamples", "SampleSource", "SamplesError",
-           "Side", "checked_while_read", "compare_samples", "sample_source"]
+__all__ = ["DEFAULT_MEMORY_ROWS", "Batch", "CheckedRead", "Chunks", "PairedSamples", "Remote", "SampleSource",
+           "SamplesError", "Side", "checked_while_read", "compare_samples", "sample_source"]
 
 DEFAULT_MEMORY_ROWS = 50_000
 _MISSING: Any = object()
@@ -91,8 +94,14 @@ class Side(Protocol):
     def __iter__(self) -> Iterator[Batch]: ...
 
 
+class Remote(Side, Protocol):
+    """A side read by another process: ``close`` stops it when its chunks are no longer wanted."""
+
+    def close(self) -> None: ...
+
+
 class _Elsewhere(Protocol):
-    def __call__(self, a: SampleSource, b: SampleSource, by: str) -> Side | None: ...
+    def __call__(self, a: SampleSource, b: SampleSource, by: str) -> Remote | None: ...
 
 
 # samples files being validated as they are read, by the identity of their report's "file" entry
@@ -548,16 +557,15 @@ def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedS
             result.only_b = _count(table)
     else:
         elsewhere = _ELSEWHERE.get()
-        beside = elsewhere(a, b, by) if elsewhere is not None else None  # B read by a second process
+        remote = elsewhere(a, b, by) if elsewhere is not None else None  # B read by a second process
+        if remote is not None:
+            side_b = remote
         try:
-            result.only_a, result.only_b, result.spilled_rows = _join_streams(
-                side_a, beside or side_b, result, memory_rows, max(a.rows, b.rows))
+            result.only_a, result.only_b, result.spilled_rows = _join_streams(side_a, side_b, result, memory_rows,
+                                                                              max(a.rows, b.rows))
         finally:
-            close = getattr(beside, "close", None)
-            if close is not None:  # a child whose chunks are no longer wanted stops now
-                close()
-        if beside is not None:
-            side_b = beside
+            if remote is not None:  # a child whose chunks are no longer wanted (the join failed) stops now
+                remote.close()
     settle(result)
     result.rows_a, result.rows_b = side_a.rows, side_b.rows
     result.digests_a, result.digests_b = side_a.digests, side_b.digests
