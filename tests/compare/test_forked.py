@@ -158,6 +158,14 @@ def test_riskfmt_jobs_1_keeps_one_process(tmp_path: Path, forks: list[int], monk
     assert single_pass(a, b, DiffOptions()) == got and len(forks) == 1
 
 
+def test_where_no_second_process_may_run_one_process_does_it_all(tmp_path: Path, forks: list[int],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = _pair(tmp_path, _rows(100, 1), _rows(100, 2)[::-1])
+    monkeypatch.setattr(_worker.os, "sched_getaffinity", lambda pid: {0})  # one processor to run on
+    got = single_pass(a, b, DiffOptions())
+    assert forks == [] and got == reference(a, b, DiffOptions())
+
+
 def test_small_files_stay_in_one_process(tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = _pair(tmp_path, _rows(100, 1), _rows(100, 2))
     smaller = min((tmp_path / "a.jsonl").stat().st_size, (tmp_path / "b.jsonl").stat().st_size)
