@@ -46,6 +46,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(forked, "Beside", Counted)
     monkeypatch.setattr(forked, "MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "core_free", lambda: True)  # whatever else the machine runs meanwhile
     return started
 
 
@@ -164,6 +165,22 @@ def test_where_no_second_process_may_run_one_process_does_it_all(tmp_path: Path,
     monkeypatch.setattr(_worker.os, "sched_getaffinity", lambda pid: {0})  # one processor to run on
     got = single_pass(a, b, DiffOptions())
     assert forks == [] and got == reference(a, b, DiffOptions())
+
+
+def test_a_busy_machine_keeps_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for line, free in (("0.52 0.61 0.70 1/123 4567", True), ("2.10 1.90 1.80 2/123 4567", False),
+                       ("3.00 2.00 1.00 7/300 1", False), ("", True), ("0.1 0.1 0.1 x/9 1", True)):
+        loadavg.write_text(line + "\n", encoding="ascii")
+        assert forked.core_free(str(loadavg)) is free, line
+    assert forked.core_free(str(tmp_path / "missing")) is True  # unknown: the worker's own rules decide
+    rows = _rows(100, 1)
+    a, b = _pair(tmp_path, rows, rows[::-1])
+    monkeypatch.setattr(forked, "MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "core_free", lambda: False)
+    monkeypatch.setattr(forked, "Beside", None)  # would fail if called
+    assert single_pass(a, b, DiffOptions()) == reference(a, b, DiffOptions())
 
 
 def test_small_files_stay_in_one_process(tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
