@@ -15,7 +15,10 @@ that run, on wall time (the issue's target) and on CPU time (user + system: stea
 
 The baseline of the JSONL cases is the issue's: a bare orjson process that parses both reports and every line of
 both samples files. `riskfmt validate` of the same two files is shown as well (the same checks, no pairing).
-Each samples file is read once: its lines are validated as the comparison pairs them (riskfmt.compare.files).
+Each samples file is read once: its lines are validated as the comparison pairs them (riskfmt.compare.files),
+B's in a second process when two processors are free to use (riskfmt.compare.forked); the JSONL cases also run
+`riskfmt diff` with RISKFMT_JOBS=1 (one process) in the same run, and check that its output is the same. The CPU
+time and peak RSS of a run are those of the whole process tree (os.wait4 counts the children riskfmt reaped).
 """
 
 from __future__ import annotations
@@ -183,14 +186,22 @@ def run_cases(count: int, cases: list[str], repeat: int) -> tuple[list[dict], li
         lines = [jsonl_dir / "a.jsonl", jsonl_dir / ("b.jsonl" if case == "same" else "b-shuffled.jsonl")]
         size = sum(p.stat().st_size for p in lines) / 1e6
         commands = {"orjson.loads": _loads_both(py, [a, b], lines),
-                    "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"]}
+                    "riskfmt diff": [exe, "diff", str(a), str(b), "--format", "json"],
+                    # the same without the second process that reads B (riskfmt.compare.forked): `env` execs riskfmt
+                    # in place, so os.wait4 still measures riskfmt (and the children it reaped, for the row above)
+                    "one process": ["env", "RISKFMT_JOBS=1", exe, "diff", str(a), str(b), "--format", "json"]}
         if case == "same":
             commands["riskfmt validate"] = [exe, "validate", "-q", str(a), str(b)]
         m = measure(commands, repeat)
         assert m["riskfmt diff"]["exit"] == 0, m["riskfmt diff"]["stdout"][:2000]
         assert json.loads(m["riskfmt diff"]["stdout"])["samples"][0]["matched"] == count
+        assert m["one process"]["stdout"] == m["riskfmt diff"]["stdout"]
         order = "same order" if case == "same" else "different order"
         row(f"diff, JSONL, {order}, 2 x {count:,} samples", m, size, 150)
+        one, base = m["one process"], m["orjson.loads"]
+        notes.append(f"{order}: riskfmt diff in one process (RISKFMT_JOBS=1), same run: {one['seconds']:.2f} s "
+                     f"({one['seconds'] / base['seconds']:.2f}x), CPU {one['cpu']:.2f} s "
+                     f"({one['cpu'] / base['cpu']:.2f}x), {one['rss_mb']:.0f} MB")
     return rows, notes
 
 

@@ -46,9 +46,17 @@ class _Failed(Exception):
 class _CheckedFile:
     """One samples file under check, read once by whoever gets to it first: the pairing, or ``finish``."""
 
-    def __init__(self, check: SamplesFileCheck) -> None:
-        self.check = check
+    def __init__(self, check: SamplesFileCheck, call: tuple[Any, ...]) -> None:
+        self.check, self.call = check, call  # call: what opened the check (to open it afresh)
         self.state = "unread"  # reading, read, failed
+        self.found: list[Finding] | None = None  # the findings, when another process read and checked the file
+
+    def unread(self) -> bool:
+        return self.state == "unread"
+
+    def adopt(self, findings: list[Finding]) -> None:
+        """The file was read and checked by another process (``riskfmt.compare.forked``), which found these."""
+        self.state, self.found = "read", findings
 
     def read(self, rows: int) -> Iterator[tuple[list[Any], bool]] | None:
         """The file's samples (those of the schema's shape), a piece of lines at a time, each piece checked as it
@@ -86,7 +94,7 @@ class _CheckedFile:
                 pass
         if self.state != "read":
             raise _Failed
-        return self.check.finish()
+        return self.check.finish() if self.found is None else self.found
 
 
 class _Deferred:
@@ -155,26 +163,46 @@ def diff_paths(path_a: str | os.PathLike[str], path_b: str | os.PathLike[str], o
                 break
             files[side].append(check)
     if opened:
+        from riskfmt._worker import WorkerFailed
+
         docs = [accept(read, result) for read, result in zip(reads, results, strict=True)]
-        streams = {id(f.check.spec): f for side in files for f in side}
-        refusal: InputError | None = None
         try:
-            with checked_while_read(streams):
-                try:
-                    outcome = _compare(docs, options, differ, attach=False)
-                except InputError as exc:  # e.g. kinds that do not go together: said once the inputs validate
-                    refusal = exc
-            found = [[finding for f in side for finding in f.finish()] for side in files]
-        except _Failed:
-            found = None
-        if found is not None and not any(f.severity >= Severity.ERROR for side in found for f in side):
-            if refusal is not None:
-                raise refusal
-            warnings = [_merged(result, more) for result, more in zip(results, found, strict=True)]
-            _attach(outcome, *warnings)
-            return outcome
+            done = _single_pass(docs, results, files, options, differ, True)
+        except WorkerFailed:  # the second process failed: everything again, in this one, from the first lines
+            again = [[_open(f.call) for f in side] for side in files]
+            fresh = [[f for f in side if f is not None] for side in again]
+            done = (_single_pass(docs, results, fresh, options, differ, False)
+                    if list(map(len, fresh)) == list(map(len, files)) else None)
+        if done is not None:
+            return done
     # an error somewhere (or a check that could not finish): validate both in full, as a diff always did
     return _compare(_load_all(reads, True), options, differ)
+
+
+def _single_pass(docs: list[LoadedDocument], results: list[FileResult], files: list[list[_CheckedFile]],
+                 options: DiffOptions, differ: Differ, jobs: bool) -> Any:
+    """The comparison, each samples file checked as it is read (side B in a second process when ``jobs`` and
+    ``riskfmt.compare.forked`` agree); None when a check found an error or could not finish."""
+    from riskfmt.compare.forked import beside
+
+    streams = {id(f.check.spec): f for side in files for f in side}
+    refusal: InputError | None = None
+    try:
+        with checked_while_read(streams, beside if jobs else None):
+            try:
+                outcome = _compare(docs, options, differ, attach=False)
+            except InputError as exc:  # e.g. kinds that do not go together: said once the inputs validate
+                refusal = exc
+        found = [[finding for f in side for finding in f.finish()] for side in files]
+    except _Failed:
+        return None
+    if any(f.severity >= Severity.ERROR for side in found for f in side):
+        return None
+    if refusal is not None:
+        raise refusal
+    warnings = [_merged(result, more) for result, more in zip(results, found, strict=True)]
+    _attach(outcome, *warnings)
+    return outcome
 
 
 def _has_errors(result: FileResult) -> bool:
@@ -185,7 +213,7 @@ def _open(call: tuple[Any, ...]) -> _CheckedFile | None:
     from riskfmt.semantic import SamplesFileCheck
 
     check = SamplesFileCheck.open(*call)
-    return None if isinstance(check, list) else _CheckedFile(check)
+    return None if isinstance(check, list) else _CheckedFile(check, call)
 
 
 def _merged(result: FileResult, more: list[Finding]) -> list[Finding]:

@@ -13,6 +13,9 @@ everything still unpaired and everything still unread is partitioned by key hash
 ``memory_rows`` rows plus two chunks, whatever the files' size and order. Inline samples are in memory already
 and pair the same way, without ever spilling.
 
+Side B's chunks may come from another process (``riskfmt.compare.forked``, through ``checked_while_read``), which
+reads and checks B's file while this one reads A and pairs: the chunks are the same, and so is everything after.
+
 The tallies (``riskfmt.compare.tallies``) are exact and order-independent, so the result does not depend on the
 order pairs are met in, nor on which report is A.
 """
@@ -24,17 +27,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, islice, repeat, zip_longest
 from operator import is_not, itemgetter, not_
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from riskfmt.compare.partitions import COLUMNS, Partitions
 from riskfmt.compare.tallies import CODES, OTHER, PairedSamples, settle, tally, tally_columns
 from riskfmt.errors import RiskfmtError
 
-__all__ = ["DEFAULT_MEMORY_ROWS", "CheckedRead", "PairedSamples", "SampleSource", "SamplesError", "checked_while_read",
-           "compare_samples", "sample_source"]
+if TYPE_CHECKING:  # pragma: no cover
+    from riskfmt.findings import Finding
+
+__all__ = ["DEFAULT_MEMORY_ROWS", "Batch", "CheckedRead", "Chunks", "PairedSamples", "Remote", "SampleSource",
+           "SamplesError", "Side", "checked_while_read", "compare_samples", "sample_source"]
 
 DEFAULT_MEMORY_ROWS = 50_000
 _MISSING: Any = object()
@@ -54,9 +60,16 @@ class SamplesError(RiskfmtError):
 class CheckedRead(Protocol):
     """A samples file whose validation runs as it is read (``riskfmt.compare.files``): ``read`` gives its
     samples a few lines at a time, each piece with True when it ends a chunk of ``rows`` lines (or the file),
-    or None once it has been read (later passes read the file plainly)."""
+    or None once it has been read (later passes read the file plainly). When another process read and checked
+    it (``riskfmt.compare.forked``), ``adopt`` takes the findings its ``finish`` gave there."""
 
     def read(self, rows: int) -> Iterator[tuple[list[Any], bool]] | None: ...
+
+    def unread(self) -> bool: ...
+
+    def finish(self) -> list[Finding]: ...
+
+    def adopt(self, findings: list[Finding]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -70,21 +83,47 @@ class SampleSource:
     checked: CheckedRead | None = None
 
 
+class Side(Protocol):
+    """One side's samples as chunks, and how many rows (and input digests) it had once they have all been taken:
+    ``Chunks``, or ``riskfmt.compare.forked.Beside`` (read in another process)."""
+
+    by: str
+    rows: int
+    digests: int
+
+    def __iter__(self) -> Iterator[Batch]: ...
+
+
+class Remote(Side, Protocol):
+    """A side read by another process: ``close`` stops it when its chunks are no longer wanted."""
+
+    def close(self) -> None: ...
+
+
+class _Elsewhere(Protocol):
+    def __call__(self, a: SampleSource, b: SampleSource, by: str) -> Remote | None: ...
+
+
 # samples files being validated as they are read, by the identity of their report's "file" entry
 _CHECKED: ContextVar[Mapping[int, CheckedRead] | None] = ContextVar("riskfmt_checked_samples", default=None)
+# what may read side B in another process (riskfmt.compare.forked.beside): its chunks, or None
+_ELSEWHERE: ContextVar[_Elsewhere | None] = ContextVar("riskfmt_samples_elsewhere", default=None)
 
 
 @contextmanager
-def checked_while_read(files: Mapping[int, CheckedRead]) -> Iterator[None]:
+def checked_while_read(files: Mapping[int, CheckedRead], elsewhere: _Elsewhere | None = None) -> Iterator[None]:
     """Within the block, ``sample_source`` hands out these files (keyed by ``id()`` of the report's
-    ``samples.file`` entry) so that pairing them also validates them.
+    ``samples.file`` entry) so that pairing them also validates them; ``elsewhere(a, b, by)``, when given, may
+    return side B's chunks read by another process (then B's file counts as read once they have all come).
 
     .. versionadded:: 0.2
     """
     token = _CHECKED.set(files)
+    other = _ELSEWHERE.set(elsewhere)
     try:
         yield
     finally:
+        _ELSEWHERE.reset(other)
         _CHECKED.reset(token)
 
 
@@ -99,11 +138,11 @@ def sample_source(evaluation: dict[str, Any], base_dir: Path | None) -> SampleSo
     return SampleSource(path=(base_dir or Path.cwd()) / spec["path"], rows=spec["rows"], checked=checked)
 
 
-_Rows = Iterable[list[Any]]  # (keys, values) of rows: a tuple of the two lists, or a _Batch that unpacks to them
+_Rows = Iterable[list[Any]]  # (keys, values) of rows: a tuple of the two lists, or a Batch that unpacks to them
 _SAMPLE_ID = itemgetter("sample_id")
 
 
-class _Batch:
+class Batch:
     """One chunk of a side's samples as columns: what a pair needs of each sample (verdict code, score, input
     digest) and the keys.
 
@@ -138,7 +177,7 @@ class _Batch:
         hashed = list(map(hash, digests)) if not self.missing else [None if d is None else hash(d) for d in digests]
         return [self.firsts, self.epochs, self.codes, self.scores, hashed]
 
-    def same_keys(self, other: _Batch) -> bool:
+    def same_keys(self, other: Batch) -> bool:
         return self.firsts == other.firsts and self.epochs == other.epochs
 
 
@@ -161,8 +200,8 @@ _MEET_BY_CHUNK = True  # tests switch it off to compare with the row by row pair
 PIECE_ROWS = 512  # lines parsed and checked at a time: a piece stays in the processor's cache while it is handled
 
 
-class _Chunks:
-    """A side's samples as chunks (``_Batch``: columns, or keys and values), counting rows and digests as they
+class Chunks:
+    """A side's samples as chunks (``Batch``: columns, or keys and values), counting rows and digests as they
     go by. Whole chunks keep the per-row Python work small: parsing and extraction run a column at a time, on
     pieces small enough to stay in the processor's cache."""
 
@@ -171,17 +210,17 @@ class _Chunks:
         self.rows = 0
         self.digests = 0
 
-    def __iter__(self) -> Iterator[_Batch]:
+    def __iter__(self) -> Iterator[Batch]:
         by_id = self.by == "sample_id"
-        batch = _Batch()
+        batch = Batch()
         for piece, last in self._raw():
             if piece:
                 self._add(batch, piece, by_id)
             if last and len(batch):
                 yield batch
-                batch = _Batch()
+                batch = Batch()
 
-    def _add(self, batch: _Batch, piece: list[dict[str, Any]], by_id: bool) -> None:
+    def _add(self, batch: Batch, piece: list[dict[str, Any]], by_id: bool) -> None:
         self.rows += len(piece)
         try:
             firsts, epochs, codes, scores, digests, missing = _columns(piece, by_id)
@@ -330,7 +369,7 @@ def _probe(table: dict[Any, Any], chunks: Iterator[_Rows], r: PairedSamples,
     return unmatched
 
 
-def _join_streams(side_a: _Chunks, side_b: _Chunks, r: PairedSamples, memory_rows: int,
+def _join_streams(side_a: Side, side_b: Side, r: PairedSamples, memory_rows: int,
                   expected: int) -> tuple[int, int, int]:
     """Lockstep join of two streams: (unmatched in A, unmatched in B, rows spilled to disk)."""
     pending_a: dict[Any, Any] = {}
@@ -428,9 +467,14 @@ def _spill(pending_a: dict[Any, Any], pending_b: dict[Any, Any], rest_a: Iterato
             held = list(_items(pending))  # pending rows first: their order within a key is kept
             pending.clear()
             parts.write(_as_columns([k for k, _ in held], [v for _, v in held]))
-        for rest, parts in ((rest_a, parts_a), (rest_b, parts_b)):
-            for chunk in rest:
-                if isinstance(chunk, _Batch):
+        # a chunk of each side in turn: when another process reads B (riskfmt.compare.forked), it reads on while
+        # this one writes A's chunk (all of A first left it waiting, and then this one); each side's own order is
+        # kept, and that is all the partitions need
+        for chunk_a, chunk_b in zip_longest(rest_a, rest_b):
+            for chunk, parts in ((chunk_a, parts_a), (chunk_b, parts_b)):
+                if chunk is None:
+                    continue
+                if isinstance(chunk, Batch):
                     parts.write(chunk.columns())
                 else:
                     parts.write(_as_columns(*chunk))
@@ -495,7 +539,8 @@ def _picker(rows: list[int]) -> Callable[[list[Any]], Iterable[Any]]:
 def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedSamples:
     # distinct score pairs counted before they are added up: within the memory budget too
     result = PairedSamples(matched_by=by, pending_max=min(_PENDING_MAX, memory_rows))
-    side_a, side_b = _Chunks(a, by), _Chunks(b, by)
+    side_a: Side = Chunks(a, by)
+    side_b: Side = Chunks(b, by)
     if a.inline is not None and b.inline is not None:
         # both in memory already: pair in lockstep (line by line when the orders agree), never spilling
         result.only_a, result.only_b, _ = _join_streams(side_a, side_b, result, len(a.inline) + len(b.inline), 0)
@@ -511,8 +556,16 @@ def _run(a: SampleSource, b: SampleSource, by: str, memory_rows: int) -> PairedS
             result.only_a = _probe(table, iter(side_a), result, False, unique)
             result.only_b = _count(table)
     else:
-        result.only_a, result.only_b, result.spilled_rows = _join_streams(side_a, side_b, result, memory_rows,
-                                                                          max(a.rows, b.rows))
+        elsewhere = _ELSEWHERE.get()
+        remote = elsewhere(a, b, by) if elsewhere is not None else None  # B read by a second process
+        if remote is not None:
+            side_b = remote
+        try:
+            result.only_a, result.only_b, result.spilled_rows = _join_streams(side_a, side_b, result, memory_rows,
+                                                                              max(a.rows, b.rows))
+        finally:
+            if remote is not None:  # a child whose chunks are no longer wanted (the join failed) stops now
+                remote.close()
     settle(result)
     result.rows_a, result.rows_b = side_a.rows, side_b.rows
     result.digests_a, result.digests_b = side_a.digests, side_b.digests
