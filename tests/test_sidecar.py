@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from riskfmt import _sidecar, loading
+from riskfmt import _sidecar, _worker, loading
 from riskfmt.findings import FileResult
 from riskfmt.validation import validate_bytes
 
@@ -44,6 +44,7 @@ def children(monkeypatch: pytest.MonkeyPatch) -> list[_sidecar.Sidecar]:
     monkeypatch.delenv("RISKFMT_JOBS", raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))  # whatever else runs beside the tests
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(_worker, "idle_processor", lambda processors: True)
     return started
 
 

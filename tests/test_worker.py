@@ -7,6 +7,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -89,6 +90,15 @@ def test_the_child_writes_nothing_of_the_parents_buffered_output(capfd: pytest.C
     assert capfd.readouterr().out == "once"
 
 
+def test_a_processor_is_idle_when_fewer_tasks_are_ready_than_processors(tmp_path: Path) -> None:
+    loadavg = tmp_path / "loadavg"
+    for line, free in (("0.52 0.61 0.70 1/123 4567", True), ("2.10 1.90 1.80 2/123 4567", False),
+                       ("3.00 2.00 1.00 7/300 1", False), ("", True), ("0.1 0.1 0.1 x/9 1", True)):
+        loadavg.write_text(line + "\n", encoding="ascii")
+        assert _worker.idle_processor(2, str(loadavg)) is free, line
+    assert _worker.idle_processor(2, str(tmp_path / "missing")) is True  # unknown: the other rules decide
+
+
 def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RISKFMT_JOBS", "1")
     assert not _worker.available()
@@ -98,7 +108,10 @@ def test_available_honours_riskfmt_jobs(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(os, "getloadavg", lambda: (2.0, 1.0, 1.0))  # both processors busy over the last minute
     assert not _worker.available()
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 3.0, 3.0))  # room on one, now
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 3.0, 3.0))  # room on one, over the last minute
+    monkeypatch.setattr(_worker, "idle_processor", lambda processors: False)  # but not at this instant
+    assert not _worker.available()
+    monkeypatch.setattr(_worker, "idle_processor", lambda processors: True)
     import threading
 
     monkeypatch.setattr(threading, "active_count", lambda: 2)

@@ -4,8 +4,8 @@ Two samples files are independent until their rows are paired: reading and check
 schema, repeated keys, the leak scan, the digest, the duplicate-key search) is most of a diff's work, the same for
 either side. So when both sides are samples files validated as they are read (``riskfmt.compare.files``), big
 enough for a second process to pay (``MIN_BYTES``), and a second process may be used here
-(``riskfmt._worker.available``: Linux, two processors, one thread, ``RISKFMT_JOBS`` not 1) and a processor is idle
-at that moment (``core_free``: on a busy machine two processes only slow each other), side B's chunks come
+(``riskfmt._worker.available``: Linux, two processors with room on them, one thread, ``RISKFMT_JOBS`` not 1: on a
+busy machine two processes only slow each other), side B's chunks come
 from a forked child (``riskfmt._worker.Worker``): it runs the very code this process would (``Chunks`` over B's
 checked read) and sends each chunk's columns (sample ids or digests, epochs, verdict codes, scores, input
 digests, as built-in values: ``marshal``), then B's row counts and its check's findings. This process pairs them
@@ -29,7 +29,7 @@ from typing import Any
 from riskfmt.compare.samples import Batch, Chunks, SampleSource
 from riskfmt.findings import Finding, Location, Severity
 
-__all__ = ["MIN_BYTES", "Beside", "beside", "core_free"]
+__all__ = ["MIN_BYTES", "Beside", "beside"]
 
 # Both samples files at least this big, or the pairing stays in one process. Measured (benchmarks/DIFF.md, fifth
 # pass; whole runs, medians of 8, a core free): 1 MiB a side 0.150 s in one process against 0.151 s in two, 4 MiB
@@ -53,26 +53,9 @@ def beside(a: SampleSource, b: SampleSource, by: str) -> Beside | None:
             return None
     except OSError:  # the check reports it, in this process, as it always did
         return None
-    if not available() or not core_free():
+    if not available():
         return None
     return Beside(b, by)
-
-
-def core_free(loadavg: str = "/proc/loadavg") -> bool:
-    """Whether a processor is idle now, for the child: fewer tasks ready to run (this one included) than there are
-    processors. The fourth field of ``/proc/loadavg`` counts them at this instant, where the load averages are
-    minutes old. Measured (benchmarks/DIFF.md, fifth pass): with the other core busy, two processes took 10-20%
-    longer than one (each slows the other, and together they do 0.2-0.4 s more work), where with a core free they
-    take a third less. Both counts are the whole machine's (``/proc/loadavg`` is, even in a container). Unknown:
-    True, and ``riskfmt._worker.available`` decides alone."""
-    import os
-
-    try:
-        with open(loadavg, "rb") as handle:
-            runnable = int(handle.read().split()[3].split(b"/")[0])
-    except (OSError, ValueError, IndexError):
-        return True
-    return runnable < (os.cpu_count() or 1)
 
 
 class Beside:
