@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from riskfmt import _sidecar, _worker, loading
+from riskfmt._ahead import MISSING
 from riskfmt.findings import FileResult
 from riskfmt.validation import validate_bytes
 
@@ -104,7 +105,7 @@ def test_a_repeated_key_sends_the_input_to_the_exact_parser_and_the_childs_id_is
     children.clear()
     validate_bytes(data, "dup.json")
     taken = children[0]
-    assert taken.tree is _sidecar.MISSING  # nothing bound, so nothing of the child's is taken for the tree
+    assert taken.tree is MISSING  # nothing bound, so nothing of the child's is taken for the tree
 
 
 def test_a_leak_found_by_the_childs_raw_pass(children: list[_sidecar.Sidecar],
@@ -163,11 +164,10 @@ def test_riskfmt_jobs_1_keeps_one_process(children: list[_sidecar.Sidecar], monk
 
 def test_no_child_without_room_or_below_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: False)
-    assert _sidecar.start(b"{}" * (_sidecar.MIN_SIZE // 2 + 1), "big.json") is None
+    assert _sidecar.start(b"{}" * (_sidecar.MIN_SIZE // 2 + 1), "json") is None
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
-    assert _sidecar.start(b"{}", "small.json") is None
-    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "big.json", "yaml") is None
-    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "big.yaml") is None
+    assert _sidecar.start(b"{}", "json") is None
+    assert _sidecar.start(b"x" * _sidecar.MIN_SIZE, "yaml") is None
 
 
 def test_room_is_read_from_the_kernels_estimate() -> None:
@@ -190,3 +190,54 @@ def test_the_childs_raw_pass_is_there_whenever_the_scan_reads_the_text_as_is(pat
     inline = b'"samples"' in raw and b'"inline"' in raw  # maybe inline samples: left to this process, never wrong
     if isinstance(tree, dict) and _metadata_bytes(tree, raw).text is raw and not inline:
         assert ahead is not None
+
+
+def _long_report(evaluations: int, bad: set[int], note: str = "") -> bytes:
+    """A report of ``evaluations`` copies of the example's evaluation, values out of bounds in ``bad``."""
+    import copy
+
+    report = _report()
+    first = report["evaluations"][0]  # type: ignore[index]
+    listed = []
+    for k in range(evaluations):
+        evaluation = copy.deepcopy(first)
+        evaluation["id"] = f"e-{k:06d}"
+        for r, result in enumerate(evaluation.get("results", [])):
+            result["id"] = f"r-{k:06d}-{r}"
+            if k in bad:
+                result["value"] = 7.5
+        listed.append(evaluation)
+    report["evaluations"] = listed
+    if note:
+        report["notes"] = {"en": note}
+    return json.dumps(report, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize("note", ["", "模型回答"], ids=["ascii", "not-ascii"])
+def test_findings_deep_in_a_long_array_are_placed_from_the_childs_item_places(
+        note: str, children: list[_sidecar.Sidecar], monkeypatch: pytest.MonkeyPatch) -> None:
+    from riskfmt._positions import SPARSE_MIN
+
+    data = _long_report(SPARSE_MIN * 3, {5, SPARSE_MIN * 2 + 17}, note)
+    used: list[str] = []
+    real_take = _sidecar.Sidecar.take
+
+    def take(self: _sidecar.Sidecar, name: str, subject: object) -> object:
+        value = real_take(self, name, subject)
+        if value is not MISSING:
+            used.append(name)
+        return value
+
+    monkeypatch.setattr(_sidecar.Sidecar, "take", take)
+    alone, beside = _both(Path("long.json"), data, monkeypatch)
+    placed = [f for f in alone.findings if f.code == "RF503"]
+    assert len(placed) == 2 and all(f.location.line is not None for f in placed)
+    assert _seen(beside) == _seen(alone)
+    items = _took(children).get("items")
+    if note:
+        assert items is None  # not ASCII: msgspec's byte offsets are no character indices, the walk decides
+    else:
+        assert items is not None and ("evaluations",) in items and "items" in used
+        at, starts, end = items[("evaluations",)]
+        assert data[at:at + 1] == b"[" and len(starts) == SPARSE_MIN * 3 and data[starts[0]:starts[0] + 1] == b"{"
+        assert end <= len(data)

@@ -25,13 +25,12 @@ than the check saves.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
-from typing import Any, Final
+from typing import Any, TypedDict
 
-__all__ = ["ENABLED", "MIN_SIZE", "MISSING", "Sidecar", "beside", "start", "take"]
+from riskfmt._ahead import MISSING
 
-MISSING: Final[Any] = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+__all__ = ["ENABLED", "MIN_SIZE", "Sidecar", "start"]
 
 # Off for library callers (a fork inside a library call would surprise a host program); ``riskfmt validate`` turns
 # it on. ``RISKFMT_JOBS=1`` keeps one process either way (``riskfmt._worker.available``).
@@ -77,36 +76,14 @@ class Sidecar:
         self._worker.close()
 
 
-_CURRENT: list[Sidecar] = []
-
-
-def start(data: bytes, source: str, syntax: str | None = None) -> Sidecar | None:
-    """A child working on ``data`` (JSON, read from ``source``), where it pays and is safe
-    (``riskfmt._worker.available``), else None."""
-    if len(data) < MIN_SIZE or data[:3] == b"\xef\xbb\xbf":
+def start(data: bytes, syntax: str) -> Sidecar | None:
+    """A child working on ``data`` (read as ``syntax``), where it pays and is safe (``riskfmt._worker.available``),
+    else None."""
+    if len(data) < MIN_SIZE or syntax == "yaml" or data[:3] == b"\xef\xbb\xbf" or not _room_for(len(data)):
         return None
     from riskfmt._worker import available
-    from riskfmt.loading import guess_syntax
 
-    if (syntax or guess_syntax(source, data)) == "yaml" or not _room_for(len(data)) or not available():
-        return None
-    return Sidecar(data)
-
-
-@contextmanager
-def beside(sidecar: Sidecar) -> Iterator[Sidecar]:
-    """Within the block, ``take`` asks ``sidecar``; the child is stopped at the end."""
-    _CURRENT.append(sidecar)
-    try:
-        yield sidecar
-    finally:
-        _CURRENT.remove(sidecar)
-        sidecar.close()
-
-
-def take(name: str, subject: object) -> Any:
-    """What a child working beside this process computed as ``name`` for ``subject``, or ``MISSING``."""
-    return _CURRENT[-1].take(name, subject) if _CURRENT else MISSING
+    return Sidecar(data) if available() else None
 
 
 def _room_for(size: int) -> bool:
@@ -139,3 +116,43 @@ def _produce(data: bytes) -> Iterator[tuple[str, Any]]:  # pragma: no cover - ru
         yield "report_id", report_id_of_text(data)
     except Exception:
         yield "report_id", None  # the parent computes it, raising what it raises there
+    try:
+        yield "items", _long_arrays(data)
+    except Exception:
+        yield "items", None
+
+
+def _long_arrays(data: bytes) -> dict[tuple[str, ...], tuple[int, list[int], int]] | None:  # pragma: no cover
+    """Where the items of the report's long arrays start, for findings placed at the end (``riskfmt._positions``
+    reads them through ``riskfmt._text_scan.item_starts``, which this calls in the same way): ``path -> (index of
+    the array in the text, the index of each item, the index past the array)``, for the evaluations and each long
+    list of inline samples; None for a text that is not ASCII (msgspec's byte offsets are then no indices)."""
+    if not data.isascii():
+        return None
+    import msgspec
+
+    from riskfmt._positions import SPARSE_MIN, locate
+    from riskfmt._text_scan import encoded_as, item_starts
+
+    paths: list[tuple[str, ...]] = [("evaluations",)]
+    if b'"inline"' in data:
+        typed: Any = TypedDict
+        samples = typed("samples", {"inline": list[msgspec.Raw]}, total=False)
+        evaluation = typed("evaluation", {"samples": samples}, total=False)
+        report = typed("report", {"evaluations": list.__class_getitem__(evaluation)}, total=False)
+        try:
+            evaluations = msgspec.json.decode(data, type=report).get("evaluations") or []
+        except msgspec.MsgspecError:
+            evaluations = []
+        paths += [("evaluations", str(k), "samples", "inline") for k, e in enumerate(evaluations)
+                  if len(e.get("samples", {}).get("inline", ())) >= SPARSE_MIN]
+    text = data.decode("ascii")
+    found: dict[tuple[str, ...], tuple[int, list[int], int]] = {}
+    with encoded_as(text, data):
+        at = locate(text, {"/" + "/".join(path): None for path in paths})
+        for path in paths:
+            i = at.get("/" + "/".join(path))
+            located = None if i is None else item_starts(text, i, path, 1 << 62)
+            if located is not None:
+                found[path] = (i, *located)  # type: ignore[assignment]
+    return found

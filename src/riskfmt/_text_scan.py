@@ -1,6 +1,6 @@
 """Scans of JSON text that need no walk along pointers: the escapes of pointer tokens, repeated keys, NaN and
 Infinity, numbers beyond a double, and the places of a long array's items (read by msgspec). Nothing here imports
-the rest of riskfmt (``riskfmt._positions`` walks with these)."""
+the rest of riskfmt but the leaf ``riskfmt._ahead`` (``riskfmt._positions`` walks with these)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from contextvars import ContextVar
 from itertools import accumulate
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but missing from typeshed
 from typing import Any
+
+from riskfmt._ahead import MISSING, take
 
 _WS = re.compile(r"[ \t\n\r]*")
 # The pattern matches the empty string, so its .match() never returns None (mypy cannot know that): typed as
@@ -44,6 +46,9 @@ def item_starts(text: str, i: int, path: tuple[str, ...], most: int) -> tuple[li
 
     known = _ENCODED.get()
     data = known[1] if known is not None and known[0] is text else text.encode("ascii")
+    ahead = take("items", data)  # the places of the report's long arrays' items, worked out by riskfmt._sidecar
+    if ahead is not MISSING and (places := ahead.get(path)) is not None and places[0] == i:
+        return places[1][:most], places[2]
     decode = _raw_decoder().decode
     value: Any = data
     try:

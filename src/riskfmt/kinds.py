@@ -67,7 +67,7 @@ class DocumentCheck:
     samples file the report ``data`` cites (``rows(rows, lines)`` for each chunk, ``finish() -> [Finding]``).
     ``raw(data: bytes)``, a pure function of a JSON input's bytes that ``document`` calls on them (or None where it
     will not): another process may compute it ahead for a large input (``riskfmt._sidecar``), and ``document`` takes
-    that result (``riskfmt._sidecar.take(name, raw)``) instead of computing it again.
+    that result (``riskfmt._ahead.take(name, raw)``) instead of computing it again.
     """
 
     __slots__ = ("document", "kinds", "name", "raw", "rules", "samples")

@@ -212,7 +212,7 @@ def _unique(value: str, pointer: str, seen: dict[str, str], source: str) -> list
 
 
 def _identity(report: dict[str, Any], source: str) -> list[Finding]:
-    from riskfmt._sidecar import MISSING, take
+    from riskfmt._ahead import MISSING, take
 
     expected = take("report_id", report)  # what a process beside this one computed (riskfmt._sidecar)
     if expected is MISSING:

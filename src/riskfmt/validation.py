@@ -13,6 +13,7 @@ from riskfmt.kinds import KINDS, document_checks, resolve, validated_kinds
 from riskfmt.loading import (
     DEFAULT_MAX_SIZE,
     Document,
+    guess_syntax,
     keep_until_exit,
     load_bytes,
     paused_gc,
@@ -103,7 +104,8 @@ def validate_bytes(
 ) -> FileResult:
     """Validate one document given as bytes (JSON or YAML)."""
     with paused_gc():
-        sidecar = _sidecar.start(data, source, syntax) if _sidecar.ENABLED else None
+        sidecar = (_sidecar.start(data, syntax or guess_syntax(source, data))
+                   if _sidecar.ENABLED and len(data) >= _sidecar.MIN_SIZE else None)
         if sidecar is None:
             document = load_bytes(data, source, syntax)
             result = validate_document(document, base_dir=base_dir, check_samples=check_samples)
@@ -116,7 +118,9 @@ def validate_bytes(
 def _beside(sidecar: _sidecar.Sidecar, data: bytes, source: str, syntax: str | None, base_dir: Path | None,
             check_samples: bool) -> tuple[Document, FileResult]:
     """``validate_bytes`` with a second process working out part of it (``riskfmt._sidecar``)."""
-    with _sidecar.beside(sidecar):
+    from riskfmt._ahead import beside
+
+    with beside(sidecar):
         document = load_bytes(data, source, syntax)
         if document.fast:
             sidecar.bind(document.data)

@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import methodcaller
 from typing import Any, NamedTuple
 
-from riskfmt._sidecar import MISSING, take
+from riskfmt._ahead import MISSING, take
 from riskfmt.findings import Finding
 from riskfmt.integrity.leaks.candidates import SCREEN_MIN, candidates
 from riskfmt.integrity.leaks.collect import Collector, Totals
