@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+from riskfmt._byte_positions import MIN_BYTES as BYTES_MIN
+from riskfmt._byte_positions import byte_positions
 from riskfmt._frames import frame_depth
 from riskfmt._positions import (
     LineIndex,
@@ -74,6 +76,10 @@ class Document:
             position = LineIndex(head[1]).position  # every one in the text's first MiB: the rest is never decoded
             return {pointer: position(index) for pointer, index in head[0].items()}
         data = self._raw  # (long arrays' items are read from the bytes: riskfmt._text_scan.item_starts)
+        if self.text is None and data is not None and len(data) >= BYTES_MIN and not data.isascii():
+            placed = byte_positions(data, wanted)  # never decoded to characters (riskfmt._byte_positions)
+            if placed is not None:
+                return placed
         if self._text() is None:
             return {}
         assert self.text is not None
