@@ -2,24 +2,25 @@
 
 Checking a large report is a series of whole-input passes in C (parsing, the schema, the leak scan's raw pass,
 serialising for the duplicate-key check, canonicalising for the report id), each holding the GIL. On a machine
-with a second processor, ``riskfmt validate`` hands two of them to a child (``riskfmt._worker``) that needs only
+with a second processor, ``riskfmt validate`` hands some of them to a child (``riskfmt._worker``) that needs only
 the input's bytes, and this process goes on with the rest. The child sends, in the order this process needs them:
 
 - ``leaks``, and the raw pass of any other whole-document check (``riskfmt.kinds.DocumentCheck.raw``), computed
   on the bytes, for the check's own call on those very bytes;
 - ``report_id``: the report id (``riskfmt.identity.report_id_of_text``: only what defines the report is parsed,
   so the child builds a fraction of the tree), for the tree this process parsed from those bytes with the fast
-  decoder and found exact (``riskfmt.loading.Document.fast``: no key repeated, so both parses read the same values).
+  decoder and found exact (``riskfmt.loading.Document.fast``: no key repeated, so both parses read the same values);
+- ``items``: where the items of the report's long arrays start (``_long_arrays``), for findings placed at the end.
 
-A result is given only for the very object it was computed for (``take``: the input's bytes, or the tree bound
-to them); anything the child could not compute, or a child that failed, leaves this process to compute it as it
-always does. So the findings are the same with or without the child; only the time they take differs.
+A result is given only for the very object it was computed for (``riskfmt._ahead.take``: the input's bytes, or
+the tree bound to them); anything the child could not compute, or a child that failed, leaves this process to
+compute it as it always does. So the findings are the same with or without the child; only the time they take
+differs.
 
-Measured on the 108 MB results-heavy report (two processors, ``benchmarks/run.py``): the parent's leak scan and
-report id, about 0.45 s of its 2.2-2.4 s, are the child's 0.15 s raw pass and 0.8 s partial parse and
-canonicalisation, done while the parent parses. A child that parsed everything (to settle the duplicate-key check
-too) was tried and dropped: two full parses at once slowed each other down (page faults on both sides) by more
-than the check saves.
+Measured on the 108 MB results-heavy report: the parent's leak scan and report id, about 0.45 s of its 2.2-2.4 s,
+are the child's 0.15 s raw pass and 0.8 s partial parse and canonicalisation, done while the parent parses. A
+child that parsed everything (to settle the duplicate-key check too) was tried and dropped: two full parses at
+once slowed each other down (page faults on both sides) by more than the check saves.
 """
 
 from __future__ import annotations
