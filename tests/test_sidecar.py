@@ -40,6 +40,7 @@ def children(monkeypatch: pytest.MonkeyPatch) -> list[_sidecar.Sidecar]:
 
     monkeypatch.setattr(_sidecar, "Sidecar", Counted)
     monkeypatch.setattr(_sidecar, "MIN_SIZE", 0)
+    monkeypatch.setattr(_sidecar, "_FEW_EVALUATIONS", 0)  # the child computes every report id
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
     monkeypatch.setattr(loading, "_LARGE", 0)
     monkeypatch.delenv("RISKFMT_JOBS", raising=False)
@@ -241,3 +242,14 @@ def test_findings_deep_in_a_long_array_are_placed_from_the_childs_item_places(
         at, starts, end = items[("evaluations",)]
         assert data[at:at + 1] == b"[" and len(starts) == SPARSE_MIN * 3 and data[starts[0]:starts[0] + 1] == b"{"
         assert end <= len(data)
+
+
+def test_a_report_of_few_evaluations_leaves_its_id_to_this_process(children: list[_sidecar.Sidecar],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_FEW_EVALUATIONS", 1000)
+    report = _report()
+    report["report_id"] = "rfr-" + "0" * 32
+    data = json.dumps(report).encode()
+    alone, beside = _both(Path("few.json"), data, monkeypatch)
+    assert [f.code for f in beside.findings] == ["RF508"] and _seen(beside) == _seen(alone)
+    assert _took(children)["report_id"] is None  # sent as "not computed": the parent computed it
