@@ -114,17 +114,17 @@ def _produce(data: bytes) -> Iterator[tuple[str, Any]]:  # pragma: no cover - ru
                 yield check.name, resolve(check.raw)(data)
             except Exception:
                 yield check.name, None
+    # A report of a few evaluations (a samples-heavy one) has its id computed in no time by the parent, and a long
+    # list of samples is placed by it at a cost close to this process's: the work here would only compete with the
+    # parent's for the memory bus (measured: two processes then took 0.05-0.24 s longer than one). Told by a count
+    # of the key that every evaluation has; a wrong guess only moves the work.
+    few = data.count(b'"task"') < _FEW_EVALUATIONS
     try:
-        # a report of a few evaluations (a samples-heavy one) has its id computed in no time by the parent: the
-        # partial parse here would only compete with the parent's for the memory bus (measured: two processes then
-        # took 0.05-0.24 s longer than one). Told by a count of the key that every evaluation has; a wrong guess
-        # only moves the work
-        few = data.count(b'"task"') < _FEW_EVALUATIONS
         yield "report_id", None if few else report_id_of_text(data)
     except Exception:
         yield "report_id", None  # the parent computes it, raising what it raises there
     try:
-        yield "items", _long_arrays(data)
+        yield "items", None if few else _long_arrays(data)
     except Exception:
         yield "items", None
 
