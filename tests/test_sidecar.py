@@ -41,6 +41,7 @@ def children(monkeypatch: pytest.MonkeyPatch) -> list[_sidecar.Sidecar]:
     monkeypatch.setattr(_sidecar, "Sidecar", Counted)
     monkeypatch.setattr(_sidecar, "MIN_SIZE", 0)
     monkeypatch.setattr(_sidecar, "_FEW_EVALUATIONS", 0)  # the child computes every report id
+    monkeypatch.setattr(_sidecar, "_few_evaluations", lambda data: False)  # and is started for every report
     monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
     monkeypatch.setattr(loading, "_LARGE", 0)
     monkeypatch.delenv("RISKFMT_JOBS", raising=False)
@@ -253,3 +254,19 @@ def test_a_report_of_few_evaluations_leaves_its_id_to_this_process(children: lis
     alone, beside = _both(Path("few.json"), data, monkeypatch)
     assert [f.code for f in beside.findings] == ["RF508"] and _seen(beside) == _seen(alone)
     assert _took(children)["report_id"] is None  # sent as "not computed": the parent computed it
+
+
+def test_no_child_for_a_report_of_few_evaluations(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_room_for", lambda size: True)
+    monkeypatch.setattr(_sidecar, "MIN_SIZE", 0)
+    monkeypatch.setattr(_sidecar, "_ENDS", 600)
+    few = b'{"evaluations": [{"task": 1, "samples": {"inline": ["' + b"x" * 1000 + b'"]}}]}'
+    assert _sidecar._few_evaluations(few)
+    assert _sidecar.start(few, "json") is None
+    without_samples = few.replace(b'"inline"', b'"file"')  # the child's raw pass applies: a child is worth it
+    assert not _sidecar._few_evaluations(without_samples)
+    many = b'{"evaluations": [' + b",".join([b'{"task": 1, "samples": {"inline": []}}'] * 40) + b"]}"
+    assert not _sidecar._few_evaluations(many)
+    middle = (b'{"evaluations": [' + b"x" * 700 + b",".join([b'{"task": 1}'] * 40) + b"x" * 700
+              + b'], "inline": 1}')
+    assert _sidecar._few_evaluations(middle)  # a guess: evaluations seen at neither end
