@@ -64,6 +64,8 @@ def _trie(pointers: Iterable[str]) -> _Node:
         if not pointer:
             root.pointer = pointer
             continue
+        if pointer[0] != "/":
+            continue  # no JSON pointer (RFC 6901: one that is not empty starts with "/"): nothing is there
         tokens = pointer.split("/")
         node: _Node | None = root
         for token in tokens[1:-1]:

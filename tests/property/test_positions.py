@@ -509,3 +509,10 @@ def test_pointers_found_in_the_head_of_the_text_are_found_as_in_the_whole(value:
         assert head[0] == {p: where[p] for p in wanted}
         assert text.startswith(head[1])
     assert by_bytes == Document(source="x.json", parsed=True, text=text).positions(wanted)
+
+
+def test_a_string_that_is_no_pointer_is_found_nowhere() -> None:
+    # found by the test above in CI: "x" (no leading "/") was taken for the top-level member "x"
+    text = '{"":{"":null},"x":null,"y":[1,{"x":2}]}'
+    assert locate(text, ["x"]) == {}
+    assert locate(text, ["x", "/x", "y/1/x"]) == {"/x": text.index('null,"y"')}
