@@ -135,27 +135,22 @@ def _bad_report() -> bytes:
     return json.dumps(report).encode()
 
 
-def test_a_child_that_fails_leaves_the_work_to_this_process(children: list[_sidecar.Sidecar],
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_sidecar, "_produce", _fails_after_first)
-    data = _bad_report()
-    alone, beside = _both(Path("failing.json"), data, monkeypatch)
-    assert _seen(beside) == _seen(alone)
-    assert {"RF508", "RF705"} <= {f.code for f in alone.findings}
-    assert set(_took(children)) == {"leaks"}
-
-
 def _wrong_answers(data: bytes) -> Iterator[tuple[str, object]]:
     yield "leaks", None  # could not compute
     yield "report_id", None
 
 
-def test_what_the_child_could_not_compute_is_computed_here(children: list[_sidecar.Sidecar],
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_sidecar, "_produce", _wrong_answers)
-    data = _bad_report()
-    alone, beside = _both(Path("unknown.json"), data, monkeypatch)
+@pytest.mark.parametrize(("produce", "sent"),
+                         [(_fails_after_first, {"leaks"}), (_wrong_answers, {"leaks", "report_id"})],
+                         ids=["fails half way", "computes nothing"])
+def test_what_the_child_did_not_send_is_computed_here(produce: object, sent: set[str],
+                                                      children: list[_sidecar.Sidecar],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_sidecar, "_produce", produce)
+    alone, beside = _both(Path("failing.json"), _bad_report(), monkeypatch)
     assert _seen(beside) == _seen(alone)
+    assert {"RF508", "RF705"} <= {f.code for f in alone.findings}
+    assert set(_took(children)) == sent
 
 
 def test_riskfmt_jobs_1_keeps_one_process(children: list[_sidecar.Sidecar], monkeypatch: pytest.MonkeyPatch) -> None:

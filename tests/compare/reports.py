@@ -57,6 +57,21 @@ def samples_file(folder: Path, name: str, rows: list[dict[str, Any]]) -> dict[st
     return {"file": {"path": name, "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": len(rows)}}
 
 
+def pinned_pair(folder: Path, lines_a: list[str], lines_b: list[str], vocabulary: str = "1.0") -> list[Path]:
+    """``a.json`` and ``b.json`` in ``folder``, each with one evaluation pinning its samples file (``a.jsonl``,
+    ``b.jsonl``: the lines as given, their digest, the count of lines that are not blank)."""
+    paths = []
+    for name, lines in (("a", lines_a), ("b", lines_b)):
+        body = "".join(lines).encode("utf-8")
+        (folder / f"{name}.jsonl").write_bytes(body)
+        rows = sum(1 for line in lines if line.strip())
+        spec = {"file": {"path": f"{name}.jsonl", "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": rows}}
+        doc = report([evaluation("e", "task", [result("r", ["R0013"], 0.5, n=max(rows, 1))], samples=spec)],
+                     vocabulary=vocabulary)
+        paths.append(write(folder, f"{name}.json", doc))
+    return paths
+
+
 def schema_errors(doc: dict[str, Any]) -> list[str]:
     """Where a diff document breaks schemas/jsonschema/diff-result-1.0.json (python-jsonschema, an
     implementation independent of riskfmt's validator)."""

@@ -7,7 +7,6 @@ to 0 so that the second process is used anyway (``forks`` counts the children st
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -21,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.reports import GOLDEN, evaluation, report, result, write
+from compare.reports import GOLDEN, pinned_pair
 from compare.test_golden import CASES, check_golden
 from compare.test_single_pass import _pair, _rewrite, _rows, reference, single_pass
 from riskfmt import _worker
@@ -242,16 +241,7 @@ def test_any_pair_of_files_gives_what_one_process_gave(tmp_path: Path, forks: li
         lines_a = [line for line in lines_a if "oops" not in line and "maybe" not in line and '"s2"}' not in line]
         lines_b = [line for line in lines_b if "oops" not in line and "maybe" not in line and '"s2"}' not in line]
     rnd.shuffle(lines_b)
-    folder = Path(tempfile.mkdtemp(dir=tmp_path))
-    paths = []
-    for name, lines in (("a", lines_a), ("b", lines_b)):
-        body = "".join(lines).encode("utf-8")
-        (folder / f"{name}.jsonl").write_bytes(body)
-        rows = sum(1 for line in lines if line.strip())
-        spec = {"file": {"path": f"{name}.jsonl", "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": rows}}
-        doc = report([evaluation("e", "task", [result("r", ["R0013"], 0.5, n=max(rows, 1))], samples=spec)],
-                     vocabulary=vocabulary)
-        paths.append(write(folder, f"{name}.json", doc))
+    paths = pinned_pair(Path(tempfile.mkdtemp(dir=tmp_path)), lines_a, lines_b, vocabulary)
     options = DiffOptions(memory_rows=memory_rows)
     before = len(forks)
     got = single_pass(paths[0], paths[1], options)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.reports import evaluation, report, result, samples_file, write
+from compare.reports import evaluation, pinned_pair, report, result, samples_file, write
 from riskfmt.compare import DiffOptions, InputError, diff_documents, diff_files
 from riskfmt.compare.inputs import load_document
 
@@ -234,20 +234,9 @@ def test_any_samples_files_give_what_validating_first_gave(tmp_path: Path, monke
         lines_a = [line for line in lines_a if "oops" not in line and "maybe" not in line]
         lines_b = [line for line in lines_b if "oops" not in line and "maybe" not in line]
     rnd.shuffle(lines_b)
-    import hashlib
     import tempfile
 
-    folder = Path(tempfile.mkdtemp(dir=tmp_path))
-
-    paths = []
-    for name, lines in (("a", lines_a), ("b", lines_b)):
-        body = "".join(lines).encode("utf-8")
-        (folder / f"{name}.jsonl").write_bytes(body)
-        rows = sum(1 for line in lines if line.strip())
-        spec = {"file": {"path": f"{name}.jsonl", "digest": "sha256:" + hashlib.sha256(body).hexdigest(), "rows": rows}}
-        doc = report([evaluation("e", "task", [result("r", ["R0013"], 0.5, n=max(rows, 1))], samples=spec)],
-                     vocabulary=vocabulary)
-        paths.append(write(folder, f"{name}.json", doc))
+    paths = pinned_pair(Path(tempfile.mkdtemp(dir=tmp_path)), lines_a, lines_b, vocabulary)
     _same(paths[0], paths[1], DiffOptions(memory_rows=memory_rows))
 
 
