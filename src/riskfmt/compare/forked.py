@@ -21,7 +21,6 @@ halves.
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterator
 from functools import partial
 from typing import Any
@@ -71,10 +70,8 @@ class Beside:
         self._worker = Worker(partial(_produce, source, by))
 
     def __iter__(self) -> Iterator[Batch]:
-        loads = marshal.loads
         with self._worker as worker:  # the child is stopped and reaped however the iteration ends
-            for blob in worker:
-                item = loads(blob)
+            for item in worker:
                 if len(item) == 3:  # the end: B's counts and its check's findings
                     rows, digests, findings = item
                     assert self.source.checked is not None
@@ -90,17 +87,15 @@ class Beside:
         self._worker.close()
 
 
-def _produce(source: SampleSource, by: str) -> Iterator[bytes]:  # pragma: no cover - runs in the child
-    """The child's side: B's chunks as ``Chunks`` makes them, then its counts and findings, each serialised here
-    with ``marshal`` version 2 (the worker then sends bytes: version 4's references to shared strings cost about
-    three times as much to write, see ``riskfmt.compare.partitions``)."""
-    dumps = marshal.dumps
+def _produce(source: SampleSource, by: str) -> Iterator[tuple[Any, ...]]:  # pragma: no cover - runs in the child
+    """The child's side: B's chunks as ``Chunks`` makes them, then its counts and findings (``riskfmt._worker``
+    sends each with ``marshal``)."""
     chunks = Chunks(source, by)
     for batch in chunks:
-        yield dumps((batch.firsts, batch.epochs, batch.codes, batch.scores, batch.digests, batch.missing), 2)
+        yield batch.firsts, batch.epochs, batch.codes, batch.scores, batch.digests, batch.missing
     assert source.checked is not None
     findings = [_flat(f) for f in source.checked.finish()]
-    yield dumps((chunks.rows, chunks.digests, findings), 2)
+    yield chunks.rows, chunks.digests, findings
 
 
 def _flat(finding: Finding) -> tuple[Any, ...]:
