@@ -13,8 +13,7 @@ the last place (``tests/property/test_byte_positions.py`` compares both ways).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 __all__ = ["MIN_BYTES", "byte_positions"]
 
@@ -28,7 +27,7 @@ def byte_positions(data: bytes, pointers: Iterable[str]) -> dict[str, tuple[int,
     not apply (a text with ``\\u``: the caller decodes)."""
     if b"\\u" in data:
         return None
-    from riskfmt._positions import locate
+    from riskfmt._positions import LineIndex, locate
 
     text = data.decode("latin-1")
     spelled = {pointer: pointer.encode("utf-8", "surrogatepass").decode("latin-1") for pointer in pointers}
@@ -40,26 +39,23 @@ def byte_positions(data: bytes, pointers: Iterable[str]) -> dict[str, tuple[int,
                    if p not in indices}
         at_parent = locate(text, set(parents.values()))
         indices.update((p, at_parent[parent]) for p, parent in parents.items() if parent in at_parent)
-    return _places(data, indices)
+    return _places(data, LineIndex(text).position, indices)
 
 
-def _places(data: bytes, indices: dict[str, int]) -> dict[str, tuple[int, int]]:
-    """Byte offsets to (line, column in characters), both 1-based, walking the text once in offset order."""
-    starts = [0]
-    find = data.find
-    at = find(b"\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = find(b"\n", at + 1)
+def _places(data: bytes, position: Callable[[int], tuple[int, int]], indices: dict[str, int]
+            ) -> dict[str, tuple[int, int]]:
+    """Byte offsets to (line, column in characters), both 1-based: ``position`` gives the line and the byte column
+    (``riskfmt._positions.LineIndex`` of the Latin-1 text), from which the continuation bytes before the offset on
+    its line are taken off, counted once over the text in offset order."""
     out: dict[str, tuple[int, int]] = {}
     line_start, counted_to, continuing = -1, 0, 0  # continuation bytes from line_start to counted_to
     for pointer, index in sorted(indices.items(), key=lambda item: item[1]):
-        line = bisect_right(starts, index)
-        start = starts[line - 1]
+        line, column = position(index)
+        start = index - column + 1
         if start != line_start:
             line_start, counted_to, continuing = start, start, 0
         piece = data[counted_to:index]
         continuing += len(piece) - len(piece.translate(None, _CONTINUATION))
         counted_to = index
-        out[pointer] = (line, index - start - continuing + 1)
+        out[pointer] = (line, column - continuing)
     return {pointer: out[pointer] for pointer in indices}
